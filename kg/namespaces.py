@@ -1,0 +1,73 @@
+"""Namespaces and IRI minting: the only place that knows how IRIs are spelled."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+
+from rdflib import Namespace, URIRef
+from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD
+
+KG = Namespace("https://w3id.org/ekodigi/def#")
+ONTOLOGY_IRI = URIRef("https://w3id.org/ekodigi/def")
+ORG = Namespace("http://www.w3.org/ns/org#")
+SCHEMA = Namespace("https://schema.org/")
+OA = Namespace("http://www.w3.org/ns/oa#")
+NIF = Namespace("http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#")
+SH = Namespace("http://www.w3.org/ns/shacl#")
+
+PREFIXES: dict[str, Namespace] = {
+    "kg": KG, "org": ORG, "schema": SCHEMA, "oa": OA, "nif": NIF, "prov": PROV,
+    "dcterms": DCTERMS, "skos": SKOS, "rdf": RDF, "rdfs": RDFS, "owl": OWL, "xsd": XSD,
+}
+
+DEFAULT_BASE = "https://w3id.org/ekodigi/id/"
+ID_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+RESERVED_IDS = frozenset({"article", "graph"})
+
+
+class Iris:
+    """Mints the IRIs of one dataset under its base IRI."""
+
+    def __init__(self, base: str = DEFAULT_BASE) -> None:
+        if not re.fullmatch(r"https?://[^\s<>\"{}|\\^`]+[/#]", base):
+            raise ValueError(f"base IRI {base!r} must be an http(s) IRI ending in '/' or '#'")
+        self.base = base
+        self.ns = Namespace(base)
+
+    def entity(self, ident: str) -> URIRef:
+        return self.ns[ident]
+
+    def article(self, ident: str) -> URIRef:
+        return self.ns[f"article/{ident}"]
+
+    def article_graph(self, ident: str) -> URIRef:
+        return self.ns[f"graph/{ident}"]
+
+    @property
+    def curated_graph(self) -> URIRef:
+        return self.ns["graph/curated"]
+
+    def sentence(self, article: str, index: int) -> URIRef:
+        return self.ns[f"article/{article}/sentence/{index}"]
+
+    def related(self, article: str, index: int) -> URIRef:
+        return self.ns[f"article/{article}/related/{index}"]
+
+    def evidence(self, article: str, start: int, end: int, part: str = "") -> URIRef:
+        """The annotation for a span, or one of its parts (#target, #quote, #position)."""
+        suffix = f"#{part}" if part else ""
+        return self.ns[f"article/{article}/evidence/{start}-{end}{suffix}"]
+
+    def statement(self, article: str, key: str) -> URIRef:
+        digest = hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
+        return self.ns[f"article/{article}/statement/{digest}"]
+
+    def local_id(self, iri: URIRef) -> str | None:
+        """The id of an entity IRI minted here, or None for any other IRI."""
+        text = str(iri)
+        if text.startswith(self.base):
+            rest = text[len(self.base):]
+            if ID_PATTERN.fullmatch(rest):
+                return rest
+        return None

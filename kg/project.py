@@ -1,0 +1,75 @@
+"""Finds a project's parts by convention: ontology/, data/, queries/ under one folder."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from kg.errors import KgError, Location, SourceError
+from kg.namespaces import DEFAULT_BASE, Iris
+from kg.yamlsource import Mapping, line_of, load_yaml
+
+DEFAULT_OUT = "output"
+
+
+@dataclass(frozen=True)
+class Project:
+    """A kg project folder and its dataset settings."""
+
+    root: Path
+    base: str = DEFAULT_BASE
+    title: str = ""
+    title_en: str = ""
+    license: str = ""
+
+    @property
+    def ontology_file(self) -> Path:
+        return self.root / "ontology" / "kg.ttl"
+
+    @property
+    def shapes_file(self) -> Path:
+        return self.root / "ontology" / "shapes.ttl"
+
+    @property
+    def places_file(self) -> Path:
+        return self.root / "data" / "places.yaml"
+
+    @property
+    def article_files(self) -> list[Path]:
+        return sorted((self.root / "data" / "articles").glob("*.yaml"))
+
+    @property
+    def default_out(self) -> Path:
+        return self.root / DEFAULT_OUT
+
+    @property
+    def iris(self) -> Iris:
+        return Iris(self.base)
+
+
+def open_project(root: Path, base: str | None = None) -> Project:
+    """Read a project folder; `base` overrides the base IRI of data/dataset.yaml."""
+    root = root.resolve()
+    for part in ("ontology/kg.ttl", "data"):
+        if not (root / part).exists():
+            raise KgError(
+                f"{root} is not a kg project: {part} is missing",
+                "run kg in the project folder or pass --project DIR",
+            )
+    settings_file = root / "data" / "dataset.yaml"
+    settings = load_yaml(settings_file) if settings_file.exists() else Mapping()
+    if not isinstance(settings, dict):
+        raise SourceError(Location(settings_file, 1), "expected a mapping of settings")
+    allowed = {"base", "title", "title_en", "license"}
+    for key in settings:
+        if key not in allowed:
+            raise SourceError(Location(settings_file, line_of(settings, key), key),
+                              "unknown setting", f"use one of {', '.join(sorted(allowed))}")
+    project = Project(root, **{k: str(v) for k, v in settings.items()})
+    if base is not None:
+        project = Project(root, base, project.title, project.title_en, project.license)
+    try:
+        project.iris  # noqa: B018 - validates the base IRI early
+    except ValueError as exc:
+        raise SourceError(Location(settings_file, line_of(settings, "base"), "base"), str(exc)) from exc
+    return project

@@ -1,0 +1,126 @@
+"""Writing the dataset: TriG, Turtle, N-Triples, N-Quads and JSON-LD, byte-identical across runs,
+each file written beside its final name and renamed into place so a failure leaves the
+previous outputs whole.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import TypeVar
+
+from rdflib import Dataset, Graph, Namespace
+from rdflib.plugins.serializers.trig import TrigSerializer
+
+from kg.namespaces import PREFIXES
+
+G = TypeVar("G", bound=Graph)
+GRAPH_BASENAME = "graph"
+# Output file suffix -> what it holds.
+FORMATS: dict[str, str] = {
+    "trig": "TriG, with one named graph per article",
+    "nq": "N-Quads, sorted",
+    "ttl": "Turtle, all graphs merged",
+    "nt": "N-Triples, all graphs merged, sorted",
+    "jsonld": "JSON-LD with named graphs and an inline context",
+}
+
+
+def union(dataset: Dataset, base: str | None = None) -> Graph:
+    """All named graphs merged into one graph, with the project's prefixes bound."""
+    graph = bind(Graph(), base)
+    for quad in dataset.quads((None, None, None, None)):
+        graph.add(quad[:3])
+    return graph
+
+
+def bind(graph: G, base: str | None = None) -> G:
+    """Bind the project's prefixes, and `id:` to the base IRI of its entities."""
+    for prefix, namespace in PREFIXES.items():
+        graph.bind(prefix, namespace, override=True, replace=True)
+    if base:
+        graph.bind("id", Namespace(base), override=True, replace=True)
+    return graph
+
+
+def context(base: str | None = None) -> dict[str, str]:
+    """The JSON-LD context: the project's prefixes, nothing fetched from the network."""
+    terms = {prefix: str(namespace) for prefix, namespace in sorted(PREFIXES.items())}
+    if base:
+        terms["id"] = base
+    return terms
+
+
+def render(dataset: Dataset, suffix: str, base: str | None = None) -> bytes:
+    """One serialisation of the dataset as bytes."""
+    renderers: dict[str, Callable[[], str]] = {
+        "trig": lambda: _trig(dataset, base),
+        "nq": lambda: _sorted_lines(dataset.serialize(format="nquads")),
+        "ttl": lambda: union(dataset, base).serialize(format="turtle"),
+        "nt": lambda: _sorted_lines(union(dataset).serialize(format="nt")),
+        "jsonld": lambda: _jsonld(dataset, base),
+    }
+    return renderers[suffix]().encode("utf-8")
+
+
+def _trig(dataset: Dataset, base: str | None) -> str:
+    """TriG with the named graphs in IRI order (rdflib's own order varies between runs)."""
+    serializer = TrigSerializer(bind(dataset, base))
+    serializer.contexts.sort(key=lambda graph: str(graph.identifier))
+    buffer = io.BytesIO()
+    serializer.serialize(buffer, encoding="utf-8")
+    return buffer.getvalue().decode("utf-8")
+
+
+def _sorted_lines(text: str) -> str:
+    lines = sorted(line for line in text.splitlines() if line.strip())
+    return "\n".join(lines) + "\n"
+
+
+def _jsonld(dataset: Dataset, base: str | None) -> str:
+    """Compacted with the inline context, then sorted so the same graph gives the same bytes."""
+    raw = json.loads(bind(dataset, base).serialize(format="json-ld", context=context(base), auto_compact=True))
+    return json.dumps(_sort_jsonld(raw), ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+
+
+def _sort_jsonld(node: object) -> object:
+    if isinstance(node, dict):
+        return {key: _sort_jsonld(value) for key, value in node.items()}
+    if isinstance(node, list):
+        items = [_sort_jsonld(item) for item in node]
+        return sorted(items, key=lambda item: json.dumps(item, sort_keys=True, ensure_ascii=False))
+    return node
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Write to a temporary file in the same folder, then rename it over the target."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
+        os.chmod(temp, 0o666 & ~_umask())  # mkstemp makes files private; outputs are for sharing
+        os.replace(temp, path)
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+def write_outputs(dataset: Dataset, out_dir: Path, base: str | None = None,
+                  extra: dict[str, bytes] | None = None) -> list[Path]:
+    """Render every format first, then rename each into place: nothing half-written survives."""
+    rendered = {out_dir / f"{GRAPH_BASENAME}.{suffix}": render(dataset, suffix, base) for suffix in FORMATS}
+    rendered.update({out_dir / name: data for name, data in (extra or {}).items()})
+    for path, data in rendered.items():
+        write_atomic(path, data)
+    return list(rendered)
