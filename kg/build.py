@@ -350,7 +350,9 @@ class _Emitter:
 
     def _ref(self, raw: Any, spec: FieldSpec, where: Location) -> URIRef:
         if not isinstance(raw, str) or raw not in self.registry:
-            raise SourceError(where, f"unknown entity {raw!r}", _suggest(str(raw), self.registry, "ids"))
+            fitting = [ident for ident, (spec_, _) in self.registry.items()
+                       if not spec.targets or spec_.category in spec.targets]
+            raise SourceError(where, f"unknown entity {raw!r}", _suggest(str(raw), fitting, "ids that fit here"))
         target = self.registry[raw][0]
         if spec.targets and target.category not in spec.targets:
             raise SourceError(where, f"{spec.name} must point to a {' or '.join(sorted(spec.targets))}, "
@@ -475,8 +477,11 @@ def _only_keys(mapping: dict, allowed: set[str], where: Location) -> None:
                               _suggest(str(key), allowed, "keys"))
 
 
-def _suggest(word: str, choices: Any, what: str) -> str:
+def _suggest(word: str, choices: Any, what: str, limit: int = 12) -> str:
+    """The nearest names, or (when none is near) the first few that exist."""
     close = difflib.get_close_matches(word, list(choices), n=3, cutoff=0.6)
     if close:
         return "did you mean " + " or ".join(repr(c) for c in close) + "?"
-    return f"known {what}: {', '.join(sorted(choices))}"
+    names = sorted(choices)
+    more = f", … ({len(names) - limit} more)" if len(names) > limit else ""
+    return f"{what}: {', '.join(names[:limit])}{more}"

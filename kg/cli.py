@@ -12,19 +12,19 @@ import click
 
 from kg import __version__
 from kg.build import build_to
+from kg.diagram import embed, mermaid
 from kg.errors import KgError
 from kg.project import Project, open_project
+from kg.serialize import write_atomic
 from kg.summary import Summary
 from kg.validate import load_built, validate
 
-
-def _project_options(command: Callable[..., Any]) -> Callable[..., Any]:
-    """--project and --out, shared by every command that reads or writes the graph."""
-    command = click.option("--out", "out", type=click.Path(file_okay=False, path_type=Path),
-                           help="Output folder [default: PROJECT/output].")(command)
-    return click.option("--project", "project_dir", type=click.Path(file_okay=False, path_type=Path),
-                        default=Path("."), show_default=True,
-                        help="Project folder holding ontology/ and data/.")(command)
+project_option = click.option(
+    "--project", "project_dir", type=click.Path(file_okay=False, path_type=Path), default=Path("."),
+    show_default=True, help="Project folder holding ontology/ and data/.")
+out_option = click.option(
+    "--out", "out", type=click.Path(file_okay=False, path_type=Path),
+    help="Output folder [default: PROJECT/output].")
 
 
 def _reports_errors(command: Callable[..., Any]) -> Callable[..., Any]:
@@ -46,7 +46,8 @@ def main() -> None:
 
 
 @main.command()
-@_project_options
+@project_option
+@out_option
 @click.option("--base", help="Base IRI for entities, articles and graphs [default: from data/dataset.yaml].")
 @_reports_errors
 def build(project_dir: Path, out: Path | None, base: str | None) -> None:
@@ -68,7 +69,8 @@ def build(project_dir: Path, out: Path | None, base: str | None) -> None:
 
 
 @main.command(name="validate")
-@_project_options
+@project_option
+@out_option
 @_reports_errors
 def validate_command(project_dir: Path, out: Path | None) -> None:
     """Check the built graph against ontology/shapes.ttl with SHACL.
@@ -79,7 +81,7 @@ def validate_command(project_dir: Path, out: Path | None) -> None:
     Example: kg validate --out output
     """
     project: Project = open_project(project_dir)
-    report = validate(load_built(out or project.default_out), project.shapes_file)
+    report = validate(load_built(out or project.default_out), project.shapes_file, project.base)
     for violation in report.violations:
         click.echo(str(violation))
     if report.conforms:
@@ -87,6 +89,24 @@ def validate_command(project_dir: Path, out: Path | None) -> None:
         return
     click.echo(f"does not conform: {len(report.violations)} violation(s)", err=True)
     sys.exit(1)
+
+
+@main.command()
+@project_option
+@click.option("--embed", "document", type=click.Path(dir_okay=False, exists=True, path_type=Path),
+              help="Replace the diagram between the <!-- diagram:start/end --> markers of this file.")
+@_reports_errors
+def diagram(project_dir: Path, document: Path | None) -> None:
+    """Print a Mermaid class diagram of the ontology (the README's data-model picture).
+
+    Example: kg diagram --embed README.md
+    """
+    text = mermaid(open_project(project_dir).ontology_file)
+    if document is None:
+        click.echo(text, nl=False)
+        return
+    write_atomic(document, embed(document.read_text(encoding="utf-8"), text).encode("utf-8"))
+    click.echo(f"updated the diagram in {document}")
 
 
 def _format_summary(summary: Summary) -> str:

@@ -58,7 +58,10 @@ def parse_iso(text: str) -> dt.date:
 
 
 def _year(digits: str) -> int:
-    return 2000 + int(digits) if len(digits) == 2 else int(digits)
+    """Two-digit years follow the POSIX pivot: 00-68 are 2000-2068, 69-99 are 1969-1999."""
+    if len(digits) == 4:
+        return int(digits)
+    return int(digits) + (2000 if int(digits) <= 68 else 1900)
 
 
 def find_news_date(text: str) -> NewsDate | None:

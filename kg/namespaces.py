@@ -71,3 +71,14 @@ class Iris:
             if ID_PATTERN.fullmatch(rest):
                 return rest
         return None
+
+
+def curie(term: object, base: str | None = None) -> str:
+    """A prefixed name (`kg:status`, `id:lazada`) for the project's namespaces, else the full IRI."""
+    text = str(term)
+    namespaces = dict(PREFIXES, **({"id": Namespace(base)} if base else {}))
+    for prefix, namespace in sorted(namespaces.items(), key=lambda item: -len(str(item[1]))):
+        local = text[len(str(namespace)):]
+        if text.startswith(str(namespace)) and re.fullmatch(r"[\w.-]*", local):
+            return f"{prefix}:{local}"
+    return text

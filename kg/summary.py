@@ -9,7 +9,7 @@ from dataclasses import asdict, dataclass
 from rdflib import Dataset, URIRef
 from rdflib.namespace import RDF
 
-from kg.namespaces import NIF, OA, ONTOLOGY_IRI, PREFIXES
+from kg.namespaces import NIF, OA, ONTOLOGY_IRI, curie
 from kg.schema import TYPES
 
 _ENTITY_CLASSES = frozenset(spec.cls for spec in TYPES.values())
@@ -31,15 +31,6 @@ class Summary:
 
     def to_json(self) -> bytes:
         return (json.dumps(asdict(self), indent=2, sort_keys=True, ensure_ascii=False) + "\n").encode()
-
-
-def curie(term: URIRef) -> str:
-    """A prefixed name for the project's namespaces, else the full IRI."""
-    text = str(term)
-    for prefix, namespace in sorted(PREFIXES.items(), key=lambda item: -len(str(item[1]))):
-        if text.startswith(str(namespace)):
-            return f"{prefix}:{text[len(str(namespace)):]}"
-    return text
 
 
 def summarize(dataset: Dataset, article_graphs: list[URIRef]) -> Summary:

@@ -117,23 +117,28 @@ class ArticleText:
         )
 
     def _nearest(self, quote: str) -> str:
-        """A hint naming the article passage most like the quote."""
+        """A hint naming the article passage most like the quote (coarse scan, then refined)."""
         window = len(quote)
-        best, best_ratio = "", 0.0
+        step = max(1, window // 4)
         matcher = difflib.SequenceMatcher(autojunk=False)
         matcher.set_seq2(quote)
-        step = max(1, window // 4)
-        for start in range(0, max(1, len(self.text) - window + 1), step):
-            candidate = self.text[start:start + window]
-            matcher.set_seq1(candidate)
-            if matcher.quick_ratio() <= best_ratio:
-                continue
-            ratio = matcher.ratio()
-            if ratio > best_ratio:
-                best, best_ratio = candidate, ratio
-        if best_ratio < 0.5:
+
+        def score(start: int) -> float:
+            matcher.set_seq1(self.text[start:start + window])
+            return matcher.ratio() if matcher.quick_ratio() > 0.5 else 0.0
+
+        last = max(0, len(self.text) - window)
+        coarse = max(range(0, last + 1, step), key=score)
+        best = max(range(max(0, coarse - step), min(last, coarse + step) + 1), key=score)
+        if score(best) < 0.5:
             return "copy the words from the article exactly, including punctuation and quote marks"
-        return f"closest passage: {_short(best)!r}; copy it exactly, including punctuation and quote marks"
+        end = best + window
+        while best > 0 and self.text[best - 1].isalnum():  # whole words read better in a hint
+            best -= 1
+        while end < len(self.text) and self.text[end].isalnum():
+            end += 1
+        passage = self.text[best:end]
+        return f"closest passage: {_short(passage)!r}; copy it exactly, including punctuation and quote marks"
 
 
 def _short(text: str, limit: int = 60) -> str:

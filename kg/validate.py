@@ -10,7 +10,7 @@ from rdflib import Dataset, Graph, URIRef
 from rdflib.namespace import RDF
 
 from kg.errors import KgError, NotBuiltError
-from kg.namespaces import ONTOLOGY_IRI, SH
+from kg.namespaces import ONTOLOGY_IRI, SH, curie
 from kg.serialize import GRAPH_BASENAME
 
 
@@ -58,7 +58,7 @@ def load_built(out_dir: Path) -> Dataset:
     return dataset
 
 
-def validate(dataset: Dataset, shapes_file: Path) -> Report:
+def validate(dataset: Dataset, shapes_file: Path, base: str | None = None) -> Report:
     """Validate the data graphs against the shapes, with RDFS inference over the ontology graph."""
     shapes = Graph()
     try:
@@ -73,7 +73,7 @@ def validate(dataset: Dataset, shapes_file: Path) -> Report:
         allow_warnings=True,
     )
     violations = sorted(
-        (_violation(results, node, data) for node in results.subjects(RDF.type, SH.ValidationResult)),
+        (_violation(results, node, base) for node in results.subjects(RDF.type, SH.ValidationResult)),
         key=lambda v: (v.focus, v.path or "", v.message, v.value or ""),
     )
     return Report(bool(conforms), violations, len(data))
@@ -83,14 +83,11 @@ def _name(graph: object) -> URIRef | None:
     return getattr(graph, "identifier", graph)  # type: ignore[return-value]
 
 
-def _violation(results: Graph, node: object, data: Graph) -> Violation:
+def _violation(results: Graph, node: object, base: str | None) -> Violation:
     def short(term: object) -> str | None:
         if term is None:
             return None
-        try:
-            return data.namespace_manager.normalizeUri(term) if isinstance(term, URIRef) else str(term)
-        except Exception:  # a term rdflib cannot shorten is shown whole
-            return str(term)
+        return curie(term, base) if isinstance(term, URIRef) else str(term)
 
     severity = results.value(node, SH.resultSeverity)
     return Violation(

@@ -1,0 +1,46 @@
+"""Shared fixtures: the real project built once, and throw-away copies to break."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from rdflib import Dataset
+
+from kg.build import BuildResult, build
+from kg.project import Project, open_project
+
+ROOT = Path(__file__).resolve().parent.parent
+ARTICLE_ID = "tribunjatim-2022-08-09-jatim-lazada"
+
+
+@pytest.fixture(scope="session")
+def project() -> Project:
+    return open_project(ROOT)
+
+
+@pytest.fixture(scope="session")
+def built(project: Project) -> BuildResult:
+    return build(project)
+
+
+@pytest.fixture(scope="session")
+def union(built: BuildResult) -> Dataset:
+    """The built dataset queried as one graph (all named graphs together)."""
+    dataset = Dataset(default_union=True)
+    for quad in built.dataset.quads((None, None, None, None)):
+        dataset.add(quad)
+    return dataset
+
+
+@pytest.fixture
+def project_copy(tmp_path: Path) -> Path:
+    """A copy of the project's ontology and data, safe to edit."""
+    for part in ("ontology", "data"):
+        shutil.copytree(ROOT / part, tmp_path / part)
+    return tmp_path
+
+
+def article_yaml(root: Path) -> Path:
+    return root / "data" / "articles" / f"{ARTICLE_ID}.yaml"

@@ -1,0 +1,173 @@
+"""Bad input: one clear error naming file, line and field, a non-zero exit, outputs untouched."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from kg.cli import main
+from tests.conftest import ARTICLE_ID, ROOT, article_yaml
+
+
+def run_build(root: Path, out: Path):
+    return CliRunner().invoke(main, ["build", "--project", str(root), "--out", str(out)])
+
+
+def snapshot(folder: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in sorted(folder.iterdir())}
+
+
+def edit(path: Path, old: str, new: str, count: int = 1) -> int:
+    """Replace text in a file and return the 1-based line where the change starts."""
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"test set-up: {old!r} not in {path.name}"
+    path.write_text(text.replace(old, new, count), encoding="utf-8")
+    return text[: text.index(old)].count("\n") + 1
+
+
+YAML = f"data/articles/{ARTICLE_ID}.yaml"
+
+CASES = [
+    pytest.param(
+        "    operated_by: pemprov-jatim\n    description:", "    operated_by: pemprov-jatm\n    description:",
+        r"entities\[\d+\]\.operated_by: unknown entity 'pemprov-jatm' \(hint: did you mean 'pemprov-jatim'",
+        id="unknown-reference"),
+    pytest.param(
+        "  - id: ozora\n", "  - id: lazada\n",
+        r"entities\[\d+\]\.id: duplicate id 'lazada' \(hint: it is already used on line \d+",
+        id="duplicate-id"),
+    pytest.param(
+        "    type: Startup\n", "    type: Startp\n",
+        r"entities\[\d+\]\.type: unknown type 'Startp' \(hint: did you mean 'Startup'",
+        id="unknown-type"),
+    pytest.param(
+        "    speaker: haikal-bekti-anggoro\n    verb: tutup", "    speaker: lazada\n    verb: tutup",
+        r"entities\[\d+\]\.speaker: speaker must point to a person, but 'lazada' is a Company",
+        id="wrong-type-of-reference"),
+    pytest.param(
+        "holds: {value: kepala-dinas-kukm-jatim, as_of: 2022-08-09}",
+        "holds: {value: kepala-dinas-kukm-jatim, as_of: 2022-08-32}",
+        r"entities\[\d+\]\.holds\.as_of: '2022-08-32' is not a real date", id="impossible-date"),
+    pytest.param(
+        "    date: {value: 2022-08-09,", "    date: {value: 9 Agustus 2022,",
+        r"entities\[\d+\]\.date: '9 Agustus 2022' is not a date in YYYY-MM-DD form \(hint: write the date",
+        id="invalid-date"),
+    pytest.param(
+        "    date: {value: 2022-08-09,", "    date: {value: 2022-08-10,",
+        r"entities\[\d+\]\.date: 2022-08-10 differs from the evidence, which says 'Selasa \(9/8/22\)'",
+        id="date-contradicts-article"),
+    pytest.param(
+        'evidence: "kami berkolaborasi dengan start up Ozora"', 'evidence: "kami bekerja sama dengan start up Ozora"',
+        r"entities\[\d+\]\.evidence: 'kami bekerja sama dengan start up Ozora' is not in the article text "
+        r"\(hint: closest passage: 'kami berkolaborasi dengan start up Ozora'",
+        id="quote-not-in-article"),
+    pytest.param(
+        "    text: selain program MJC,", "    text: selain program MJ,",
+        r"entities\[\d+\]\.text: 'selain program MJ, .*' is not, word for word, in its evidence",
+        id="quote-text-not-in-evidence"),
+    pytest.param(
+        "    label: Haikal Bekti Anggoro\n", "    label: Haikal Bakti Anggoro\n",
+        r"entities\[\d+\]\.label: the name 'Haikal Bakti Anggoro' is not in its evidence",
+        id="misspelt-name"),
+    pytest.param(
+        "    status: {value: completed,", "    status: {value: done,",
+        r"entities\[\d+\]\.status: unknown status 'done' \(hint: use one of planned, ongoing, completed",
+        id="unknown-status"),
+    pytest.param(
+        "    participant_count: 28\n", "    participant_count: 29\n",
+        r"entities\[\d+\]\.participant_count: the number 29 is not in its evidence", id="count-not-in-text"),
+    pytest.param(
+        "    venue: hotel-luminor-sidoarjo\n", "    venue: hotel-luminor-sidoarjo\n    venu: x\n",
+        r"entities\[\d+\]\.venu: unknown field 'venu' for TrainingEvent \(hint: did you mean 'venue'",
+        id="unknown-field"),
+    pytest.param(
+        "  - id: ozora\n    type: Startup\n", "  - id: ozora\n     type: Startup\n",
+        r"malformed YAML", id="malformed-yaml"),
+    pytest.param(
+        "    label: Ozora\n", "    label: Ozora\n    label: Ozora\n",
+        r"malformed YAML: duplicate key 'label'", id="duplicate-key"),
+    pytest.param(
+        'evidence: "Penulis: Fikri Firmansyah"}', 'evidence: "Fikri Firmansyah"}',
+        r"article\.author\.evidence: 'Fikri Firmansyah' occurs 2 times \(article lines 4, 5\) "
+        r"\(hint: quote more of the surrounding words, or add .occurrence: N.\)", id="ambiguous-quote"),
+]
+
+
+@pytest.fixture(scope="module")
+def good_outputs(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The outputs of a good build, made once and copied into each test."""
+    out = tmp_path_factory.mktemp("good") / "out"
+    result = run_build(ROOT, out)
+    assert result.exit_code == 0, result.output
+    return out
+
+
+@pytest.mark.parametrize(("old", "new", "message"), CASES)
+def test_bad_input_is_rejected_and_outputs_are_kept(project_copy: Path, tmp_path: Path, good_outputs: Path,
+                                                    old: str, new: str, message: str) -> None:
+    out = tmp_path / "out"
+    shutil.copytree(good_outputs, out)
+    before = snapshot(out)
+    line = edit(article_yaml(project_copy), old, new)
+    result = run_build(project_copy, out)
+    assert result.exit_code == 1
+    error = result.stderr.strip()
+    assert error.count("\n") == 0, "one line, no traceback"
+    assert error.startswith(f"error: {YAML}:") or error.startswith(f"error: {article_yaml(project_copy)}:")
+    assert re.search(message, error), error
+    reported = int(re.search(r"\.yaml:(\d+)", error).group(1))
+    assert abs(reported - line) <= 12, f"line {reported} is far from the edit on line {line}"
+    assert snapshot(out) == before
+
+
+def test_error_names_the_exact_line(project_copy: Path, tmp_path: Path) -> None:
+    line = edit(article_yaml(project_copy), "    team_of: millenial-job-center\n", "    team_of: mjc\n")
+    result = run_build(project_copy, tmp_path / "out")
+    assert f".yaml:{line}: entities[" in result.stderr
+    assert ".team_of: unknown entity 'mjc'" in result.stderr
+
+
+def test_changed_article_text_is_caught(project_copy: Path, tmp_path: Path) -> None:
+    text = project_copy / "data" / "articles" / f"{ARTICLE_ID}.txt"
+    edit(text, "Hotel Luminor Sidoarjo", "Hotel Luminor  Sidoarjo")
+    result = run_build(project_copy, tmp_path / "out")
+    assert result.exit_code == 1
+    assert "is not in the article text" in result.stderr
+
+
+def test_type_conflict_between_files(project_copy: Path, tmp_path: Path) -> None:
+    places = project_copy / "data" / "places.yaml"
+    edit(places, "  - id: surabaya\n    type: City\n", "  - id: surabaya\n    type: Regency\n")
+    result = run_build(project_copy, tmp_path / "out")
+    assert result.exit_code == 1
+    assert "'surabaya' is a City here but a Regency in data/places.yaml" in result.stderr.replace(
+        str(project_copy) + "/", "")
+
+
+def test_weekday_that_does_not_match_the_date_is_a_warning(project_copy: Path, tmp_path: Path) -> None:
+    text = project_copy / "data" / "articles" / f"{ARTICLE_ID}.txt"
+    edit(text, "Selasa (9/8/22)", "Rabu (9/8/22)")
+    yaml_file = article_yaml(project_copy)
+    content = yaml_file.read_text(encoding="utf-8").replace("Selasa (9/8/22)", "Rabu (9/8/22)")
+    yaml_file.write_text(content, encoding="utf-8")
+    result = run_build(project_copy, tmp_path / "out")
+    assert result.exit_code == 0, result.output
+    assert "warning:" in result.stderr
+    assert "'Rabu (9/8/22)': Rabu does not fall on 2022-08-09" in result.stderr
+
+
+def test_missing_text_file(project_copy: Path, tmp_path: Path) -> None:
+    (project_copy / "data" / "articles" / f"{ARTICLE_ID}.txt").unlink()
+    result = run_build(project_copy, tmp_path / "out")
+    assert result.exit_code == 1
+    assert "article.text: cannot read the article text" in result.stderr
+
+
+def test_not_a_project(tmp_path: Path) -> None:
+    result = run_build(tmp_path, tmp_path / "out")
+    assert result.exit_code == 1
+    assert "is not a kg project" in result.stderr
