@@ -178,7 +178,8 @@ def test_collaborations_with_their_status(union: Dataset) -> None:
 
 def test_collaboration_details(union: Dataset) -> None:
     assert ask(union, "id:kolaborasi-jatim-lazada kg:actingThrough id:dinas-kukm-jatim")
-    assert ask(union, "id:kolaborasi-dinas-kukm-ozora kg:resultedIn id:gathering-networking-east-java-start-up")
+    assert ask(union, "id:kolaborasi-dinas-kukm-ozora kg:resultedIn id:gathering-networking-east-java-start-up ;"
+                      ' kg:expectedOutcome "start up itu nantinya dapat membantu UMKM dalam mengembangkan usahanya"@id')
     assert ask(union, 'id:kolaborasi-lazada-pihak-lain kg:prospectivePartners '
                       '"lebih banyak elemen pemerintah, organisasi, maupun sektor swasta"@id')
     assert ask(union, 'id:kolaborasi-tim-mjc-akar-digital kg:purpose '

@@ -25,8 +25,14 @@ def copy_dataset(built: BuildResult) -> Dataset:
     return dataset
 
 
-def graph_of(dataset: Dataset, subject: URIRef) -> URIRef:
-    return next(g for _, _, _, g in dataset.quads((subject, None, None, None)))
+def tamper(built: BuildResult, cls: URIRef, predicate: URIRef, change) -> Dataset:
+    """A copy of the dataset with one value of the first `cls` node's `predicate` changed."""
+    dataset = copy_dataset(built)
+    node = next(s for s, _, _, _ in dataset.quads((None, RDF.type, cls, None)))
+    _, _, old, graph = next(dataset.quads((node, predicate, None, None)))
+    dataset.remove((node, predicate, old, graph))
+    dataset.add((node, predicate, change(old), graph))
+    return dataset
 
 
 def test_the_built_graph_conforms(built: BuildResult, project: Project) -> None:
@@ -36,24 +42,15 @@ def test_the_built_graph_conforms(built: BuildResult, project: Project) -> None:
 
 
 def test_moved_offsets_are_caught(built: BuildResult, project: Project) -> None:
-    dataset = copy_dataset(built)
-    position = next(s for s, _, _, _ in dataset.quads((None, RDF.type, OA.TextPositionSelector, None)))
-    g = graph_of(dataset, position)
-    start = next(o for _, _, o, _ in dataset.quads((position, OA.start, None, None)))
-    dataset.remove((position, OA.start, start, g))
-    dataset.add((position, OA.start, Literal(int(start) + 1, datatype=XSD.nonNegativeInteger), g))
+    dataset = tamper(built, OA.TextPositionSelector, OA.start,
+                     lambda start: Literal(int(start) + 1, datatype=XSD.nonNegativeInteger))
     report = validate(dataset, project.shapes_file)
     assert not report.conforms
     assert any("not in the article text at its offsets" in v.message for v in report.violations)
 
 
 def test_edited_sentence_is_caught(built: BuildResult, project: Project) -> None:
-    dataset = copy_dataset(built)
-    sentence = next(s for s, _, _, _ in dataset.quads((None, RDF.type, NIF.Sentence, None)))
-    g = graph_of(dataset, sentence)
-    anchor = next(o for _, _, o, _ in dataset.quads((sentence, NIF.anchorOf, None, None)))
-    dataset.remove((sentence, NIF.anchorOf, anchor, g))
-    dataset.add((sentence, NIF.anchorOf, Literal(str(anchor) + "!"), g))
+    dataset = tamper(built, NIF.Sentence, NIF.anchorOf, lambda anchor: Literal(str(anchor) + "!"))
     assert any("sentence differs" in v.message for v in validate(dataset, project.shapes_file).violations)
 
 
