@@ -15,9 +15,12 @@ from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, RDF, XSD
 
 from kg.dates import DateError, find_news_date, parse_iso
+from kg.describe import DESCRIPTION_FILE, describe
 from kg.errors import Location, SourceError
+from kg.linksets import load_linksets
 from kg.namespaces import ID_PATTERN, KG, NIF, OA, ONTOLOGY_IRI, RESERVED_IDS, SCHEMA, Iris
 from kg.project import Project
+from kg.regions import regions_graph
 from kg.schema import (
     ARTICLE,
     ARTICLE_KEYS,
@@ -31,7 +34,8 @@ from kg.schema import (
     TypeSpec,
     fields_for,
 )
-from kg.serialize import write_outputs
+from kg.serialize import render_all, write_outputs
+from kg.store import persist
 from kg.summary import Summary, summarize
 from kg.text import ArticleText, QuoteNotFound, Span
 from kg.yamlsource import Mapping, Sequence, line_of, load_yaml
@@ -96,15 +100,25 @@ def build(project: Project) -> BuildResult:
         _Emitter(project.iris, dataset, registry, source, cues, result.warnings).emit()
         if source.article is not None:
             result.articles.append(source.article["id"])
+    # Reference data beside the articles: the region dataset and the linksets into it and others.
+    dataset.graph(project.iris.regions_graph).__iadd__(regions_graph(project.iris))
+    for name, graph in load_linksets(project, set(registry)).items():
+        dataset.graph(project.iris.linkset_graph(name)).__iadd__(graph)
     return result
 
 
 def build_to(project: Project, out_dir: Path) -> tuple[BuildResult, Summary]:
-    """`kg build`: compile, then write every serialisation and the summary into out_dir."""
+    """`kg build`: compile, write every serialisation and the summary, then the query store.
+
+    Everything is rendered in memory first, so bad input never touches out_dir.
+    """
     result = build(project)
     graphs = [project.iris.article_graph(ident) for ident in result.articles]
     summary = summarize(result.dataset, graphs)
-    write_outputs(result.dataset, out_dir, project.base, {"summary.json": summary.to_json()})
+    rendered = render_all(result.dataset, project.base)
+    description = describe(result.dataset, project, result.articles).serialize(format="turtle").encode("utf-8")
+    write_outputs(rendered, out_dir, {"summary.json": summary.to_json(), DESCRIPTION_FILE: description})
+    persist(project, rendered["nq"], out_dir)
     return result, summary
 
 

@@ -3,21 +3,36 @@
 from __future__ import annotations
 
 import functools
+import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import click
+import networkx as nx
 
-from kg import __version__
+from kg import __version__, analytics
 from kg.build import build_to
 from kg.diagram import embed, mermaid
 from kg.errors import KgError
+from kg.export import FORMATS as EXPORT_FORMATS
+from kg.export import export
+from kg.link import STATUSES as LINK_STATUSES
+from kg.link import link
+from kg.network import load as load_network
+from kg.network import resolve
 from kg.project import Project, open_project
+from kg.push import Credentials, push
+from kg.query import bind, execute, execute_remote, execute_with_timeout, find_query, load_library, parse_query
+from kg.results import FORMATS, FormatError, render
 from kg.serialize import write_atomic
+from kg.serve import Settings, serve
+from kg.site import build_site
+from kg.store import open_store, store_path
 from kg.summary import Summary
 from kg.validate import load_built, validate
+from kg.viz import page
 
 project_option = click.option(
     "--project", "project_dir", type=click.Path(file_okay=False, path_type=Path), default=Path("."),
@@ -92,6 +107,173 @@ def validate_command(project_dir: Path, out: Path | None) -> None:
 
 
 @main.command()
+@click.argument("name", required=False)
+@click.option("-e", "--expression", help="A SPARQL query given on the command line instead of NAME.")
+@click.option("-p", "--param", "params", multiple=True, metavar="NAME=VALUE",
+              help="A parameter of the query (repeatable); the others take their defaults.")
+@click.option("-f", "--format", "fmt", type=click.Choice(FORMATS),
+              help="Output format [default: table on a terminal, else csv; turtle for graphs].")
+@click.option("--timeout", type=click.FloatRange(min=0, min_open=True), metavar="SECONDS",
+              help="Stop the query after this many seconds.")
+@click.option("--endpoint", metavar="URL", help="Run the query on this SPARQL 1.1 endpoint instead.")
+@click.option("--max-width", type=click.IntRange(min=8),
+              help="Clip table cells to this width [default: 60 on a terminal, else no clipping].")
+@project_option
+@out_option
+@_reports_errors
+def query(name: str | None, expression: str | None, params: tuple[str, ...], fmt: str | None,
+          timeout: float | None, endpoint: str | None, max_width: int | None, project_dir: Path,
+          out: Path | None) -> None:
+    """Run a named query, a .rq file, or -e SPARQL on the graph.
+
+    NAME is a query from queries/ (see `kg queries`) or the path of a .rq file. SELECT and
+    ASK results print as a table, CSV, TSV, Markdown, or the W3C JSON and XML results
+    formats; CONSTRUCT and DESCRIBE results as RDF. Parameters are bound as RDF terms,
+    never pasted into the query. The graph is never changed: SPARQL Update is refused.
+
+    Example: kg query collaborations-of --param entity=lazada --format csv
+    """
+    if (name is None) == (expression is None):
+        raise click.UsageError("give a query NAME (or FILE.rq) or -e SPARQL, not both")
+    project = open_project(project_dir)
+    chosen = (parse_query(expression, "-e") if expression is not None
+              else find_query(load_library(project.root / "queries"), name or ""))
+    bindings = bind(chosen, _params(params), project.base)
+    if endpoint:
+        result = execute_remote(endpoint, chosen.text, bindings, timeout)
+    else:
+        path = store_path(project, out or project.default_out)
+        result = (execute_with_timeout(path, chosen.text, bindings, timeout) if timeout
+                  else execute(open_store(path), chosen.text, bindings))
+    terminal = sys.stdout.isatty()
+    fmt = fmt or ("turtle" if result.form == "graph" else "table" if terminal else "csv")
+    try:
+        width = max_width or (60 if terminal else None)
+        data = render(result, fmt, project.base, width if fmt == "table" else None)
+    except FormatError as exc:
+        raise click.UsageError(str(exc)) from exc
+    click.echo(data, nl=False)
+
+
+@main.command()
+@project_option
+@_reports_errors
+def queries(project_dir: Path) -> None:
+    """List the named queries in queries/ with their titles and parameters.
+
+    Example: kg queries
+    """
+    for named in load_library(open_project(project_dir).root / "queries").values():
+        click.echo(f"{named.name}: {named.title}")
+        for param in named.params:
+            default = f" = {param.default}" if param.default is not None else " (required)"
+            click.echo(f"    --param {param.name}=<{param.kind}>{default}  {param.description}")
+
+
+@main.command(name="serve")
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on; another than 127.0.0.1 makes the server reachable from other machines.")
+@click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True)
+@click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=Settings.timeout, show_default=True,
+              metavar="SECONDS", help="Stop a query after this long and answer 503.")
+@click.option("--max-rows", type=click.IntRange(min=1), default=Settings.max_rows, show_default=True,
+              help="Refuse (422) a result with more rows or triples than this.")
+@click.option("--max-request", type=click.IntRange(min=1024), default=Settings.max_request, show_default=True,
+              metavar="BYTES", help="Refuse a larger request body (413) or URL (414).")
+@click.option("--workers", type=click.IntRange(min=1), default=Settings.workers, show_default=True,
+              help="Query worker processes: how many queries run at once.")
+@click.option("--allow", multiple=True, metavar="IRI-PREFIX",
+              help="Let SERVICE and FROM reach IRIs starting with this (repeatable); none by default.")
+@click.option("--cors-origin", "cors_origins", multiple=True, metavar="ORIGIN",
+              help="Let pages from this origin call the endpoint (repeatable); no CORS by default.")
+@project_option
+@out_option
+@_reports_errors
+def serve_command(host: str, port: int, timeout: float, max_rows: int, max_request: int, workers: int,
+                  allow: tuple[str, ...], cors_origins: tuple[str, ...], project_dir: Path, out: Path | None) -> None:
+    """Serve the built graph: a SPARQL endpoint, a query page and Linked Data pages.
+
+    Routes: / (query page), /sparql (SPARQL 1.1 Protocol), /queries/NAME (a named query,
+    parameters in the URL), /id/ID (each IRI under the base: HTML, Turtle or JSON-LD by
+    Accept), /.well-known/void (the dataset description), /data/graph.trig (graph files).
+    Read-only; SERVICE, LOAD and foreign FROM refused unless --allow says otherwise.
+
+    Example: kg serve --port 8000
+    """
+    project = open_project(project_dir)
+    settings = Settings(timeout, max_rows, max_request, workers, allow, cors_origins)
+    click.echo(f"serving {project.base} on http://{host}:{port}/ (Ctrl-C stops)", err=True)
+    serve(project, out or project.default_out, host, port, settings)
+
+
+@main.command(name="push")
+@click.option("--endpoint", required=True, metavar="URL",
+              help="The store's Graph Store endpoint (Oxigraph: …/store; Virtuoso: …/sparql-graph-crud-auth).")
+@click.option("--user", help="User name when the store asks for Basic or Digest authentication; the password is "
+                             "read from KG_PUSH_PASSWORD, or asked for.")
+@click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=300, show_default=True,
+              metavar="SECONDS", help="Give up on a graph the store has not accepted after this long.")
+@project_option
+@out_option
+@_reports_errors
+def push_command(endpoint: str, user: str | None, timeout: float, project_dir: Path, out: Path | None) -> None:
+    """Upload the built graph's named graphs to a triple store (SPARQL 1.1 Graph Store Protocol).
+
+    One PUT per graph (each article's, the curated one, the ontology…): pushing again replaces
+    them, so a re-push is safe. A bearer token, if the store wants one, is read from
+    KG_PUSH_TOKEN. Query the store afterwards with `kg query --endpoint`.
+
+    Example: kg push --endpoint http://127.0.0.1:7878/store
+    """
+    project = open_project(project_dir)
+    password = os.environ.get("KG_PUSH_PASSWORD")
+    if user and password is None:
+        password = click.prompt(f"password for {user}", hide_input=True, err=True)
+    credentials = Credentials(user, password, os.environ.get("KG_PUSH_TOKEN"))
+    sent = push(store_path(project, out or project.default_out), endpoint, credentials, timeout,
+                lambda graph: click.echo(f"  {graph.graph or '(default graph)'}: {graph.triples} triples", err=True))
+    click.echo(f"pushed {len(sent)} graphs, {sum(g.triples for g in sent)} triples to {endpoint}")
+
+
+def _params(pairs: tuple[str, ...]) -> dict[str, str]:
+    values = {}
+    for pair in pairs:
+        key, sep, value = pair.partition("=")
+        if not sep or not key:
+            raise click.UsageError(f"--param {pair!r}: write NAME=VALUE")
+        values[key.strip()] = value
+    return values
+
+
+@main.command(name="link")
+@click.argument("target")
+@click.option("--date", required=True, metavar="YYYY-MM-DD",
+              help="Date of new or changed links (links unchanged since the last run keep theirs).")
+@click.option("--name", help="Linkset name, the file data/links/NAME.ttl [default: from the target].")
+@click.option("--query", "query_file", type=click.Path(dir_okay=False, exists=True, path_type=Path),
+              help="For rdf: and sparql: targets, a SELECT giving ?item ?label and optionally ?kind ?parent ?code.")
+@project_option
+@_reports_errors
+def link_command(target: str, date: str, name: str | None, query_file: Path | None, project_dir: Path) -> None:
+    """Link the graph's places to another dataset and write the links and a review file.
+
+    TARGET is `regions` (the Kemendagri region codes shipped with the graph), `rdf:FILE`,
+    `csv:FILE` (columns id, label; optional aliases, kind, parent, code) or `sparql:URL`.
+    Only a single candidate whose name, kind and province agree becomes a skos:exactMatch;
+    ambiguous names (Kota or Kabupaten Malang?) and near misses go to
+    data/links/NAME.review.csv. Decisions in data/links/decisions.yaml override the
+    reconciler. On bad input nothing is written and existing links stay as they were.
+
+    Example: kg link regions --date 2026-11-28
+    """
+    query = query_file.read_text(encoding="utf-8") if query_file else None
+    report = link(open_project(project_dir), target, date, name, query)
+    counts = ", ".join(f"{report.count(status)} {status}" for status in LINK_STATUSES)
+    click.echo(f"{len(report.outcomes)} places: {counts}")
+    click.echo(f"wrote {report.linkset_file} and {report.review_file}")
+
+
+@main.command()
 @project_option
 @click.option("--embed", "document", type=click.Path(dir_okay=False, exists=True, path_type=Path),
               help="Replace the diagram between the <!-- diagram:start/end --> markers of this file.")
@@ -107,6 +289,178 @@ def diagram(project_dir: Path, document: Path | None) -> None:
         return
     write_atomic(document, embed(document.read_text(encoding="utf-8"), text).encode("utf-8"))
     click.echo(f"updated the diagram in {document}")
+
+
+built_option = click.option(
+    "--built", "built", type=click.Path(file_okay=False, path_type=Path),
+    help="Folder holding the built graph [default: PROJECT/output].")
+
+
+def _view_options(command: Callable[..., Any]) -> Callable[..., Any]:
+    """Which part of the graph to draw or export: all of it, a query's result, an entity's neighbourhood."""
+    for option in reversed((
+        click.option("--focus", metavar="ENTITY", help="Only this entity (an id such as lazada) and its neighbours."),
+        click.option("--depth", type=click.IntRange(min=0), default=2, show_default=True,
+                     help="How many hops around --focus."),
+        click.option("--query", "query_name", metavar="NAME",
+                     help="Only what this named CONSTRUCT query (or .rq file) returns."),
+        click.option("-p", "--param", "params", multiple=True, metavar="NAME=VALUE",
+                     help="A parameter of --query (repeatable)."),
+        click.option("--provenance", is_flag=True,
+                     help="Also draw the articles and sentences (hidden by default; always in the details)."),
+        project_option,
+        built_option,
+    )):
+        command = option(command)
+    return command
+
+
+def _network(project_dir: Path, built: Path | None, focus: str | None, depth: int, query_name: str | None,
+             params: tuple[str, ...], provenance: bool) -> nx.MultiDiGraph:
+    project = open_project(project_dir)
+    return load_network(project, built or project.default_out, focus, depth, query_name, _params(params), provenance)
+
+
+@main.command()
+@click.option("--out", "out", type=click.Path(dir_okay=False, path_type=Path), required=True,
+              help="The HTML file to write.")
+@click.option("--title", default="Indonesia's digital economy: who works with whom", show_default=True)
+@_view_options
+@_reports_errors
+def viz(out: Path, title: str, project_dir: Path, built: Path | None, focus: str | None, depth: int,
+        query_name: str | None, params: tuple[str, ...], provenance: bool) -> None:
+    """Write the network as one interactive HTML page that works offline.
+
+    Colour and shape by entity type, with a legend that filters by type, relation filters, a
+    search box, and a details panel with each fact's sentence and article. Planned and aspired
+    collaborations are dashed. Provenance nodes are hidden unless --provenance is given.
+
+    Example: kg viz --out output/network.html --focus lazada --depth 2
+    """
+    network = _network(project_dir, built, focus, depth, query_name, params, provenance)
+    write_atomic(out, page(network, title).encode("utf-8"))
+    click.echo(f"wrote {out}: {network.number_of_nodes()} entities, {network.number_of_edges()} relations")
+
+
+@main.command(name="export")
+@click.option("--format", "form", type=click.Choice(list(EXPORT_FORMATS)), required=True,
+              help="; ".join(f"{name}: {what}" for name, (what, _) in EXPORT_FORMATS.items()))
+@click.option("--out", "out", type=click.Path(path_type=Path), required=True,
+              help="The file to write (a folder for csv).")
+@_view_options
+@_reports_errors
+def export_command(form: str, out: Path, project_dir: Path, built: Path | None, focus: str | None, depth: int,
+                   query_name: str | None, params: tuple[str, ...], provenance: bool) -> None:
+    """Export the network for other tools: GraphML, GEXF, Cytoscape.js JSON, CSV, PNG or SVG.
+
+    Types, labels, status and evidence are kept as attributes.
+
+    Example: kg export --format graphml --out output/network.graphml
+    """
+    network = _network(project_dir, built, focus, depth, query_name, params, provenance)
+    for path in export(network, form, out):
+        click.echo(f"wrote {path}")
+
+
+@main.command()
+@project_option
+@out_option
+@click.option("--top", type=click.IntRange(min=1), default=10, show_default=True, help="How many entities to rank.")
+@click.option("--exact-limit", type=click.IntRange(min=0), default=analytics.EXACT_LIMIT, show_default=True,
+              help="Above this many entities, betweenness is estimated from a sample.")
+@click.option("--seed", type=int, default=analytics.SEED, show_default=True, help="Seed for sampling and Louvain.")
+@click.option("--computed-at", metavar="DATETIME",
+              help="Record this xsd:dateTime as when the measures were computed (omitted by default, "
+                   "so the same build gives the same file).")
+@_reports_errors
+def stats(project_dir: Path, out: Path | None, top: int, exact_limit: int, seed: int,
+          computed_at: str | None) -> None:
+    """Measure the network: counts by type, degree and betweenness, components, communities.
+
+    Also writes the measures as RDF to analytics.trig in the output folder (named graph
+    graph/analytics, with PROV-O provenance), so they can be queried and drawn.
+
+    Example: kg stats --top 5
+    """
+    project = open_project(project_dir)
+    out_dir = out or project.default_out
+    network = load_network(project, out_dir)
+    result = analytics.stats(network, seed=seed, exact_limit=exact_limit)
+    written = analytics.write_rdf(result, network, project.iris, out_dir, computed_at)
+    click.echo(_format_stats(result, network, top))
+    click.echo(f"wrote {written}")
+
+
+@main.command()
+@click.argument("source")
+@click.argument("target")
+@click.option("--max", "limit", type=click.IntRange(min=1), default=5, show_default=True,
+              help="At most this many shortest chains.")
+@project_option
+@out_option
+@_reports_errors
+def path(source: str, target: str, limit: int, project_dir: Path, out: Path | None) -> None:
+    """Print the shortest chains of relations between two entities, each hop with its evidence.
+
+    Example: kg path lazada dinas-kukm-jatim
+    """
+    project = open_project(project_dir)
+    network = load_network(project, out or project.default_out)
+    a, b = resolve(network, source, project.base), resolve(network, target, project.base)
+    chains = analytics.paths(network, a, b, limit)
+    for number, chain in enumerate(chains, 1):
+        click.echo(f"chain {number} of {len(chains)}, {len(chain)} hop(s):")
+        for hop in chain:
+            click.echo(f"  {network.nodes[hop.source]['label']} —{hop.relation}→ {network.nodes[hop.target]['label']}")
+            for ev in hop.evidence:
+                click.echo(f"      evidence: {ev}")
+
+
+@main.command(name="site")
+@click.option("--out", "out", type=click.Path(file_okay=False, path_type=Path), required=True,
+              help="The folder to write the site into (replaced if it holds an earlier site).")
+@click.option("--title", default="Ekosistem digital Indonesia", show_default=True)
+@project_option
+@built_option
+@_reports_errors
+def site_command(out: Path, title: str, project_dir: Path, built: Path | None) -> None:
+    """Write the graph as a static web site to publish on any file host, no server needed.
+
+    A page per entity (as `kg serve` shows it) with its Turtle and JSON-LD, the network page,
+    the graph files and the dataset description (also at .well-known/void). Links are
+    relative, and the same graph always gives the same bytes.
+
+    Example: kg site --out output/site
+    """
+    project = open_project(project_dir)
+    count = build_site(project, built or project.default_out, out, title)
+    click.echo(f"wrote {out}: {count} entity pages, the network page, the graph files and void.ttl")
+
+
+def _format_stats(result: analytics.Stats, network: nx.MultiDiGraph, top: int) -> str:
+    label = {node: data["label"] for node, data in network.nodes(data=True)}
+
+    def ranked(values: dict[str, float] | dict[str, int]) -> list[str]:
+        return [f"  {value:>9}  {label[n]} ({n})" for n, value in analytics.ranked(values, top)]
+
+    sizes = ", ".join(str(len(c)) for c in result.components)
+    return "\n".join([
+        f"{result.nodes} entities, {result.edges} relations",
+        "",
+        "entities by type:",
+        *_table(result.by_type),
+        "",
+        f"degree (distinct neighbours), top {top}:",
+        *ranked(result.degree),
+        "",
+        f"betweenness centrality, {result.betweenness_method}, top {top}:",
+        *ranked(result.betweenness),
+        "",
+        f"connected components: {len(result.components)} (sizes {sizes})",
+        f"communities: {len(result.communities)}, {result.community_method}:",
+        *[f"  {i}: " + ", ".join(label[n] for n in group[:8]) + (" …" if len(group) > 8 else "")
+          for i, group in enumerate(result.communities)],
+    ])
 
 
 def _format_summary(summary: Summary) -> str:

@@ -6,7 +6,7 @@ import hashlib
 import re
 
 from rdflib import Namespace, URIRef
-from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD
+from rdflib.namespace import DCAT, DCTERMS, OWL, PROV, RDF, RDFS, SKOS, VOID, XSD
 
 KG = Namespace("https://w3id.org/ekodigi/def#")
 ONTOLOGY_IRI = URIRef("https://w3id.org/ekodigi/def")
@@ -19,11 +19,12 @@ SH = Namespace("http://www.w3.org/ns/shacl#")
 PREFIXES: dict[str, Namespace] = {
     "kg": KG, "org": ORG, "schema": SCHEMA, "oa": OA, "nif": NIF, "prov": PROV,
     "dcterms": DCTERMS, "skos": SKOS, "rdf": RDF, "rdfs": RDFS, "owl": OWL, "xsd": XSD,
+    "void": VOID, "dcat": DCAT,
 }
 
 DEFAULT_BASE = "https://w3id.org/ekodigi/id/"
 ID_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
-RESERVED_IDS = frozenset({"article", "graph"})
+RESERVED_IDS = frozenset({"article", "graph", "dataset"})
 
 
 class Iris:
@@ -47,6 +48,25 @@ class Iris:
     @property
     def curated_graph(self) -> URIRef:
         return self.ns["graph/curated"]
+
+    @property
+    def dataset(self) -> URIRef:
+        """The dataset as a whole, as the VoID/DCAT description names it."""
+        return self.ns["dataset"]
+
+    def region(self, code: str) -> URIRef:
+        """A region of the Kemendagri dataset by its dotted code: 35.07 -> <base>wilayah-3507."""
+        return self.ns["wilayah-" + code.replace(".", "")]
+
+    @property
+    def regions_graph(self) -> URIRef:
+        return self.ns["graph/regions"]
+
+    def linkset(self, name: str) -> URIRef:
+        return self.ns[f"linkset/{name}"]
+
+    def linkset_graph(self, name: str) -> URIRef:
+        return self.ns[f"graph/links/{name}"]
 
     def sentence(self, article: str, index: int) -> URIRef:
         return self.ns[f"article/{article}/sentence/{index}"]

@@ -21,6 +21,7 @@ class Project:
     title: str = ""
     title_en: str = ""
     license: str = ""
+    publisher: str = ""
 
     @property
     def ontology_file(self) -> Path:
@@ -60,14 +61,14 @@ def open_project(root: Path, base: str | None = None) -> Project:
     settings = load_yaml(settings_file) if settings_file.exists() else Mapping()
     if not isinstance(settings, dict):
         raise SourceError(Location(settings_file, 1), "expected a mapping of settings")
-    allowed = {"base", "title", "title_en", "license"}
+    allowed = {"base", "title", "title_en", "license", "publisher"}
     for key in settings:
         if key not in allowed:
             raise SourceError(Location(settings_file, line_of(settings, key), key),
                               "unknown setting", f"use one of {', '.join(sorted(allowed))}")
     project = Project(root, **{k: str(v) for k, v in settings.items()})
     if base is not None:
-        project = Project(root, base, project.title, project.title_en, project.license)
+        project = Project(root, base, project.title, project.title_en, project.license, project.publisher)
     try:
         project.iris  # noqa: B018 - validates the base IRI early
     except ValueError as exc:

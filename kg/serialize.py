@@ -116,11 +116,15 @@ def _umask() -> int:
     return mask
 
 
-def write_outputs(dataset: Dataset, out_dir: Path, base: str | None = None,
-                  extra: dict[str, bytes] | None = None) -> list[Path]:
-    """Render every format first, then rename each into place: nothing half-written survives."""
-    rendered = {out_dir / f"{GRAPH_BASENAME}.{suffix}": render(dataset, suffix, base) for suffix in FORMATS}
-    rendered.update({out_dir / name: data for name, data in (extra or {}).items()})
-    for path, data in rendered.items():
+def render_all(dataset: Dataset, base: str | None = None) -> dict[str, bytes]:
+    """Every serialisation, by file suffix."""
+    return {suffix: render(dataset, suffix, base) for suffix in FORMATS}
+
+
+def write_outputs(rendered: dict[str, bytes], out_dir: Path, extra: dict[str, bytes] | None = None) -> list[Path]:
+    """Rename each rendered file into place: nothing half-written survives."""
+    files = {out_dir / f"{GRAPH_BASENAME}.{suffix}": data for suffix, data in rendered.items()}
+    files.update({out_dir / name: data for name, data in (extra or {}).items()})
+    for path, data in files.items():
         write_atomic(path, data)
-    return list(rendered)
+    return list(files)

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from rdflib import Dataset
 
-from kg.build import BuildResult, build
+from kg.build import BuildResult, build, build_to
 from kg.project import Project, open_project
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -36,11 +36,19 @@ def union(built: BuildResult) -> Dataset:
 
 @pytest.fixture
 def project_copy(tmp_path: Path) -> Path:
-    """A copy of the project's ontology and data, safe to edit."""
-    for part in ("ontology", "data"):
+    """A copy of the project's ontology, data and queries, safe to edit."""
+    for part in ("ontology", "data", "queries"):
         shutil.copytree(ROOT / part, tmp_path / part)
     return tmp_path
 
 
 def article_yaml(root: Path) -> Path:
     return root / "data" / "articles" / f"{ARTICLE_ID}.yaml"
+
+
+@pytest.fixture(scope="session")
+def built_out(project: Project, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real project built once into a folder, as `kg build` leaves it."""
+    out = tmp_path_factory.mktemp("built")
+    build_to(project, out)
+    return out

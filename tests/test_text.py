@@ -41,7 +41,7 @@ def test_any_unique_passage_is_found_at_its_offsets(data: st.DataObject) -> None
 @given(st.text(alphabet="abc“”é ", min_size=1, max_size=12), st.text(alphabet="xyz\n ", max_size=12))
 def test_offsets_count_code_points(quote: str, before: str) -> None:
     text = ArticleText(before + quote)
-    assume(text.text.count(quote) == 1)
+    assume(sum(text.text.startswith(quote, i) for i in range(len(text.text))) == 1)  # overlaps count too
     assert text.find(quote) == Span(len(before), len(before) + len(quote))
 
 

@@ -1,0 +1,74 @@
+"""Starting `kg serve` for the tests and benchmarks: a real server process on a free loopback
+port, stopped afterwards, and a small HTTP client that returns errors instead of raising."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+from tests.test_endpoint import free_port
+
+
+@dataclass
+class Reply:
+    status: int
+    headers: dict[str, str]
+    body: bytes
+
+    @property
+    def text(self) -> str:
+        return self.body.decode("utf-8")
+
+
+def fetch(url: str, data: bytes | None = None, headers: dict[str, str] | None = None,
+          method: str | None = None, timeout: float = 30) -> Reply:
+    """One request, redirects not followed, any status returned."""
+    class NoRedirect(urllib.request.HTTPRedirectHandler):
+        def redirect_request(self, *args: object, **kwargs: object) -> None:
+            return None
+
+    request = urllib.request.Request(url, data=data, headers=headers or {}, method=method)
+    try:
+        with urllib.request.build_opener(NoRedirect).open(request, timeout=timeout) as response:
+            return Reply(response.status, {k.lower(): v for k, v in response.headers.items()}, response.read())
+    except urllib.error.HTTPError as exc:
+        return Reply(exc.code, {k.lower(): v for k, v in exc.headers.items()}, exc.read())
+
+
+@dataclass(frozen=True)
+class Server:
+    """A running `kg serve`: its root URL (ending in /) and process id."""
+
+    root: str
+    pid: int
+
+
+@contextmanager
+def kg_serve(project: Path, out: Path, *options: str) -> Iterator[Server]:
+    """`kg serve` on a free port, stopped afterwards."""
+    port = free_port()
+    server = subprocess.Popen([sys.executable, "-m", "kg", "serve", "--project", str(project), "--out", str(out),
+                               "--port", str(port), *options], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    root = f"http://127.0.0.1:{port}/"
+    try:
+        for _ in range(300):
+            if server.poll() is not None:
+                raise RuntimeError(f"kg serve stopped: {server.stderr.read().decode() if server.stderr else ''}")
+            try:
+                if fetch(root + "static/style.css", timeout=1).status == 200:
+                    break
+            except OSError:
+                time.sleep(0.1)
+        else:
+            raise RuntimeError("kg serve did not start within 30 s")
+        yield Server(root, server.pid)
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
