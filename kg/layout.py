@@ -12,7 +12,6 @@ from __future__ import annotations
 import math
 import random
 
-import igraph
 import networkx as nx
 
 from kg.network import PROVENANCE_CATEGORY
@@ -37,6 +36,8 @@ SPACING = 160.0  # pixels per node on average, along each axis of a square drawi
 
 def positions(network: nx.Graph, seed: int = SEED) -> dict[str, tuple[int, int]]:
     """Integer x, y per node, centred on the origin; deterministic for the same network."""
+    import igraph  # imported here: a second of start-up that only drawing needs
+
     nodes = list(network)
     if not nodes:
         return {}

@@ -68,6 +68,11 @@ class Iris:
     def linkset_graph(self, name: str) -> URIRef:
         return self.ns[f"graph/links/{name}"]
 
+    def reference_graphs(self, names: object) -> frozenset[URIRef]:
+        """Among graph names, those of reference datasets (regions, linksets), not of the ecosystem."""
+        prefixes = (str(self.regions_graph), str(self.ns["graph/links/"]))
+        return frozenset(n for n in names if isinstance(n, URIRef) and str(n).startswith(prefixes))
+
     def sentence(self, article: str, index: int) -> URIRef:
         return self.ns[f"article/{article}/sentence/{index}"]
 

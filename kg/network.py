@@ -66,8 +66,14 @@ class UnknownEntity(KgError):
 def load(source: Project, out_dir: Path, focus: str | None = None, depth: int = 2, query: str | None = None,
          params: dict[str, str] | None = None, provenance: bool = False) -> nx.MultiDiGraph:
     """The network of one view of the built graph in out_dir: all of it, the result of a named
-    CONSTRUCT query (or .rq file), and/or the neighbourhood of `focus` within `depth` hops."""
-    graph = union(load_built(out_dir), source.base)
+    CONSTRUCT query (or .rq file), and/or the neighbourhood of `focus` within `depth` hops.
+
+    The reference datasets (the 552 regions, the linksets) are left out: the picture and the
+    measures are about the ecosystem the articles describe, not Indonesia's map.
+    """
+    dataset = load_built(out_dir)
+    names = [getattr(g, "identifier", g) for g in dataset.graphs()]
+    graph = union(dataset, source.base, source.iris.reference_graphs(names))
     selection = construct(source, out_dir, query, params or {}) if query else None
     network = project(graph, source.base, provenance, selection)
     return ego(network, focus, depth, source.base) if focus else network

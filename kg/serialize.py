@@ -13,7 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
 
-from rdflib import Dataset, Graph, Namespace
+from rdflib import Dataset, Graph, Namespace, URIRef
 from rdflib.plugins.serializers.trig import TrigSerializer
 
 from kg.namespaces import PREFIXES
@@ -30,11 +30,12 @@ FORMATS: dict[str, str] = {
 }
 
 
-def union(dataset: Dataset, base: str | None = None) -> Graph:
-    """All named graphs merged into one graph, with the project's prefixes bound."""
+def union(dataset: Dataset, base: str | None = None, without: frozenset[URIRef] = frozenset()) -> Graph:
+    """All named graphs (but those `without`) merged into one graph, with the project's prefixes bound."""
     graph = bind(Graph(), base)
-    for quad in dataset.quads((None, None, None, None)):
-        graph.add(quad[:3])
+    for s, p, o, g in dataset.quads((None, None, None, None)):
+        if getattr(g, "identifier", g) not in without:
+            graph.add((s, p, o))
     return graph
 
 
