@@ -160,13 +160,13 @@ def open_seconds(workdir: Path, repeats: int = 5) -> float:
     return statistics.median(times)
 
 
-def bench(size: int, repeats: int, cap: float, candidates: tuple[str, ...]) -> str:
+def bench(size: int, repeats: int, cap: float, candidates: tuple[str, ...], only: tuple[str, ...] = ()) -> str:
     data = ROOT / "benchmarks" / "data" / f"{size}.nq"
     if not data.exists():
         data.parent.mkdir(parents=True, exist_ok=True)
         data.write_bytes(generate(size))
     quads = sum(1 for _ in data.open("rb"))
-    library = load_library(ROOT / "queries")
+    library = {n: q for n, q in load_library(ROOT / "queries").items() if not only or n in only}
     texts = {name: inline_values(q.text, bind(q, {}, BASE)) if q.params else q.text for name, q in library.items()}
     results: dict[str, dict[str, tuple[list[float] | None, int]]] = {}
     loads: dict[str, float] = {}
@@ -221,9 +221,11 @@ def main() -> None:
     parser.add_argument("--repeats", type=int, default=5, help="runs per query (median reported)")
     parser.add_argument("--cap", type=float, default=60, help="seconds after which a query is stopped")
     parser.add_argument("--candidates", nargs="+", default=list(CANDIDATES), choices=CANDIDATES)
+    parser.add_argument("--queries", nargs="+", default=[], metavar="NAME", help="only these named queries")
     parser.add_argument("--out", type=Path, help="write the Markdown report here too")
     args = parser.parse_args()
-    report = "\n".join(bench(size, args.repeats, args.cap, tuple(args.candidates)) for size in args.sizes)
+    report = "\n".join(bench(size, args.repeats, args.cap, tuple(args.candidates), tuple(args.queries))
+                       for size in args.sizes)
     print(report)
     if args.out:
         args.out.parent.mkdir(parents=True, exist_ok=True)

@@ -35,11 +35,9 @@ from tests.test_endpoint import free_port, oxigraph_binary
 
 LIBRARY = load_library(ROOT / "queries")
 # Virtuoso 7.2.5 answers these wrongly (checked by hand against Oxigraph and the embedded store):
-VIRTUOSO_BUGS = {
-    "events": "a property path in the required part and an OPTIONAL whose FILTER tests a nested variable "
-              "give no rows at all",
-    "collaborations-of": "a FILTER NOT EXISTS with a `+` path inside an OPTIONAL drops the partners",
-    "entity": "a FILTER NOT IN inside one UNION branch is not applied to that branch",
+VIRTUOSO_BUGS = {  # query name -> why Virtuoso 7.2.5 answers it differently
+    "collaborations-of": "a FILTER in an OPTIONAL does not see variables bound outside it (SPARQL "
+                         "allows it), so the partners drop out",
 }
 
 
