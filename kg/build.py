@@ -118,7 +118,7 @@ def build_to(project: Project, out_dir: Path) -> tuple[BuildResult, Summary]:
     rendered = render_all(result.dataset, project.base)
     description = describe(result.dataset, project, result.articles).serialize(format="turtle").encode("utf-8")
     write_outputs(rendered, out_dir, {"summary.json": summary.to_json(), DESCRIPTION_FILE: description})
-    persist(project, rendered["nq"], out_dir)
+    persist(project, rendered["nq"], rendered["nt"], out_dir)
     return result, summary
 
 

@@ -231,7 +231,7 @@ def push_command(endpoint: str, user: str | None, timeout: float, project_dir: P
         password = click.prompt(f"password for {user}", hide_input=True, err=True)
     credentials = Credentials(user, password, os.environ.get("KG_PUSH_TOKEN"))
     sent = push(store_path(project, out or project.default_out), endpoint, credentials, timeout,
-                lambda graph: click.echo(f"  {graph.graph or '(default graph)'}: {graph.triples} triples", err=True))
+                lambda graph: click.echo(f"  {graph.graph}: {graph.triples} triples", err=True))
     click.echo(f"pushed {len(sent)} graphs, {sum(g.triples for g in sent)} triples to {endpoint}")
 
 

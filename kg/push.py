@@ -44,14 +44,11 @@ class Pushed:
 
 
 def graphs(store_dir: Path) -> Iterator[tuple[str, list[ox.Triple]]]:
-    """The store's named graphs by name, one at a time, then its default graph ("") if not empty."""
+    """The store's named graphs by name, one at a time (its default graph is only their merge)."""
     store = open_store(store_dir)
     names = sorted(g.value for g in store.named_graphs() if isinstance(g, ox.NamedNode))
     for name in names:
         yield name, [q.triple for q in store.quads_for_pattern(None, None, None, ox.NamedNode(name))]
-    default = [q.triple for q in store.quads_for_pattern(None, None, None, ox.DefaultGraph())]
-    if default:
-        yield "", default
 
 
 def push(store_dir: Path, endpoint: str, credentials: Credentials | None = None,
@@ -63,13 +60,12 @@ def push(store_dir: Path, endpoint: str, credentials: Credentials | None = None,
     for name, triples in graphs(store_dir):
         # Full IRIs, no prefixes: Virtuoso 7 keeps the backslash of escaped local names (id:a\/b).
         body = ox.serialize(triples, format=ox.RdfFormat.TURTLE) or b""
-        target = endpoint + ("&" if "?" in endpoint else "?") + (
-            urllib.parse.urlencode({"graph": name}) if name else "default")
+        target = endpoint + ("&" if "?" in endpoint else "?") + urllib.parse.urlencode({"graph": name})
         request = urllib.request.Request(target, data=body, method="PUT",
                                          headers={"Content-Type": "text/turtle; charset=utf-8"})
         if credentials.token:
             request.add_header("Authorization", f"Bearer {credentials.token}")
-        _send(opener, request, name or "the default graph", endpoint, timeout)
+        _send(opener, request, name, endpoint, timeout)
         sent.append(Pushed(name, len(triples)))
         if progress:
             progress(sent[-1])

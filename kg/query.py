@@ -202,7 +202,8 @@ def check_read_only(text: str) -> None:
 
 def execute(store: ox.Store, text: str, bindings: dict[str, ox.NamedNode | ox.Literal] | None = None,
             max_rows: int | None = None) -> Result:
-    """Run a query on a store, all named graphs together as the default graph.
+    """Run a query on a store, all named graphs together as the default graph: the merge that
+    `kg build` stores as the default graph, or else (a store loaded otherwise) their union.
 
     Parameters are joined as a VALUES block, exactly as on a remote endpoint, so a query means
     the same everywhere (pyoxigraph's own substitution needs the variable in the projection).
@@ -211,8 +212,9 @@ def execute(store: ox.Store, text: str, bindings: dict[str, ox.NamedNode | ox.Li
     check_read_only(text)
     if bindings:
         text = inline_values(text, bindings)
+    merged = next(iter(store.quads_for_pattern(None, None, None, ox.DefaultGraph())), None) is not None
     try:
-        answer = store.query(text, use_default_graph_as_union=True)
+        answer = store.query(text, use_default_graph_as_union=not merged)
     except SyntaxError as exc:
         raise _syntax_error(exc) from exc
     return _result(answer, max_rows)

@@ -40,9 +40,13 @@ def input_fingerprint(project: Project) -> str:
     return digest.hexdigest()
 
 
-def persist(project: Project, nquads: bytes, out_dir: Path) -> Path:
-    """Bulk-load the N-Quads into a fresh store, swap it into place, then write the stamp.
+def persist(project: Project, nquads: bytes, merged: bytes, out_dir: Path) -> Path:
+    """Bulk-load the named graphs (N-Quads) and, as the default graph, their merge (N-Triples)
+    into a fresh store, swap it into place, then write the stamp.
 
+    The merge holds each triple once, as RDF merging does; querying all named graphs as one
+    ("union default graph") would instead repeat a fact once per article that states it, and
+    joins over entities named in many articles would grow with the square of that number.
     The stamp is written last, so a store without a matching stamp is never trusted.
     """
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -51,6 +55,7 @@ def persist(project: Project, nquads: bytes, out_dir: Path) -> Path:
     try:
         store = ox.Store(str(fresh))
         store.bulk_load(input=nquads, format=ox.RdfFormat.N_QUADS)
+        store.bulk_load(input=merged, format=ox.RdfFormat.N_TRIPLES, to_graph=ox.DefaultGraph())
         store.optimize()
         del store  # closes the database before it is moved
         (out_dir / STAMP_FILE).unlink(missing_ok=True)
