@@ -18,12 +18,12 @@ from datetime import datetime
 from pathlib import Path
 
 import networkx as nx
-from rdflib import Dataset, Literal, URIRef
+from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, RDF, XSD
 
 from kg import __version__
 from kg.errors import KgError
-from kg.namespaces import KG, Iris
+from kg.namespaces import KG, PREFIXES, Iris
 from kg.network import Evidence
 from kg.serialize import GRAPH_BASENAME, render, write_atomic
 
@@ -31,6 +31,7 @@ EXACT_LIMIT = 2000
 SAMPLE_K = 100
 SEED = 20220809
 ANALYTICS_FILE = "analytics.trig"
+PATHS_FILE = "paths.trig"
 
 
 @dataclass(frozen=True)
@@ -127,23 +128,9 @@ def to_rdf(result: Stats, network: nx.MultiDiGraph, iris: Iris, input_file: Path
     """The measures as a named graph `<base>graph/analytics`, with the activity that made them."""
     dataset = Dataset()
     graph = dataset.graph(iris.ns["graph/analytics"])
-    activity = iris.ns["analytics/run"]
-    used = URIRef("urn:sha256:" + hashlib.sha256(input_file.read_bytes()).hexdigest())
-    graph.add((graph.identifier, RDF.type, PROV.Entity))
-    graph.add((graph.identifier, PROV.wasGeneratedBy, activity))
-    graph.add((activity, RDF.type, PROV.Activity))
-    graph.add((activity, PROV.used, used))
-    graph.add((used, DCTERMS.title, Literal(input_file.name)))
-    graph.add((activity, DCTERMS.description, Literal(f"kg {__version__} stats: betweenness centrality "
-                                                      f"{result.betweenness_method}; communities "
-                                                      f"{result.community_method}", lang="en")))
-    if computed_at:
-        try:
-            when = datetime.fromisoformat(computed_at)
-        except ValueError as exc:
-            raise KgError(f"--computed-at {computed_at!r} is not an xsd:dateTime",
-                          "write it like 2026-01-31T12:00:00Z") from exc
-        graph.add((activity, PROV.endedAtTime, Literal(when)))
+    _provenance(graph, iris.ns["analytics/run"], input_file,
+                f"kg {__version__} stats: betweenness centrality {result.betweenness_method}; "
+                f"communities {result.community_method}", computed_at)
     community = {node: i for i, group in enumerate(result.communities) for node in group}
     component = {node: i for i, group in enumerate(result.components) for node in group}
     for node, data in network.nodes(data=True):
@@ -155,10 +142,70 @@ def to_rdf(result: Stats, network: nx.MultiDiGraph, iris: Iris, input_file: Path
     return dataset
 
 
+def _provenance(graph: Graph, activity: URIRef, input_file: Path, method: str, computed_at: str | None) -> None:
+    """The named graph was made by an activity that used the built graph (by its hash), by a method."""
+    used = URIRef("urn:sha256:" + hashlib.sha256(input_file.read_bytes()).hexdigest())
+    graph.add((graph.identifier, RDF.type, PROV.Entity))
+    graph.add((graph.identifier, PROV.wasGeneratedBy, activity))
+    graph.add((activity, RDF.type, PROV.Activity))
+    graph.add((activity, PROV.used, used))
+    graph.add((used, DCTERMS.title, Literal(input_file.name)))
+    graph.add((activity, DCTERMS.description, Literal(method, lang="en")))
+    if computed_at:
+        try:
+            when = datetime.fromisoformat(computed_at)
+        except ValueError as exc:
+            raise KgError(f"--computed-at {computed_at!r} is not an xsd:dateTime",
+                          "write it like 2026-01-31T12:00:00Z") from exc
+        graph.add((activity, PROV.endedAtTime, Literal(when)))
+
+
+def paths_to_rdf(chains: list[list[Hop]], network: nx.MultiDiGraph, source: str, target: str, iris: Iris,
+                 input_file: Path, computed_at: str | None = None) -> Dataset:
+    """The chains as a named graph `<base>graph/paths`: each a kg:Chain of ordered steps, each step
+    the relation as an rdf:Statement (join it to the article statements for its evidence)."""
+    dataset = Dataset()
+    graph = dataset.graph(iris.ns["graph/paths"])
+    ends = [URIRef(network.nodes[node]["iri"]) for node in (source, target)]
+    names = "--".join(iris.local_id(end) or "x" for end in ends)
+    _provenance(graph, iris.ns[f"paths/{names}/run"], input_file,
+                f"kg {__version__} path: shortest chains of relations (networkx all_shortest_paths, "
+                f"relations taken in either direction)", computed_at)
+    for number, chain in enumerate(chains, start=1):
+        node = iris.ns[f"paths/{names}/{number}"]
+        graph.add((node, RDF.type, KG.Chain))
+        graph.add((node, KG.chainFrom, ends[0]))
+        graph.add((node, KG.chainTo, ends[1]))
+        graph.add((node, PROV.wasGeneratedBy, iris.ns[f"paths/{names}/run"]))
+        for index, hop in enumerate(chain, start=1):
+            step = iris.ns[f"paths/{names}/{number}/step/{index}"]
+            graph.add((node, KG.step, step))
+            graph.add((step, RDF.type, RDF.Statement))
+            graph.add((step, KG.stepIndex, Literal(index)))
+            graph.add((step, RDF.subject, URIRef(network.nodes[hop.source]["iri"])))
+            graph.add((step, RDF.predicate, _expand(hop.relation)))
+            graph.add((step, RDF.object, URIRef(network.nodes[hop.target]["iri"])))
+    return dataset
+
+
+def _expand(name: str) -> URIRef:
+    prefix, _, local = name.partition(":")
+    return URIRef(str(PREFIXES[prefix]) + local) if prefix in PREFIXES else URIRef(name)
+
+
 def write_rdf(result: Stats, network: nx.MultiDiGraph, iris: Iris, out_dir: Path,
               computed_at: str | None = None) -> Path:
     """Write the measures as TriG beside the built graph they were computed from."""
     dataset = to_rdf(result, network, iris, out_dir / f"{GRAPH_BASENAME}.trig", computed_at)
     path = out_dir / ANALYTICS_FILE
+    write_atomic(path, render(dataset, "trig", iris.base))
+    return path
+
+
+def write_paths(chains: list[list[Hop]], network: nx.MultiDiGraph, source: str, target: str, iris: Iris,
+                out_dir: Path, computed_at: str | None = None) -> Path:
+    """Write the chains as TriG beside the built graph (the last `kg path` asked)."""
+    dataset = paths_to_rdf(chains, network, source, target, iris, out_dir / f"{GRAPH_BASENAME}.trig", computed_at)
+    path = out_dir / PATHS_FILE
     write_atomic(path, render(dataset, "trig", iris.base))
     return path

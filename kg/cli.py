@@ -396,11 +396,17 @@ def stats(project_dir: Path, out: Path | None, top: int, exact_limit: int, seed:
 @click.argument("target")
 @click.option("--max", "limit", type=click.IntRange(min=1), default=5, show_default=True,
               help="At most this many shortest chains.")
+@click.option("--computed-at", metavar="DATETIME",
+              help="Record this xsd:dateTime as when the chains were computed (omitted by default).")
 @project_option
 @out_option
 @_reports_errors
-def path(source: str, target: str, limit: int, project_dir: Path, out: Path | None) -> None:
+def path(source: str, target: str, limit: int, computed_at: str | None, project_dir: Path,
+         out: Path | None) -> None:
     """Print the shortest chains of relations between two entities, each hop with its evidence.
+
+    Also writes the chains as RDF to paths.trig in the output folder (named graph
+    graph/paths: kg:Chain with ordered steps, and PROV-O provenance), to query or draw.
 
     Example: kg path lazada dinas-kukm-jatim
     """
@@ -414,6 +420,8 @@ def path(source: str, target: str, limit: int, project_dir: Path, out: Path | No
             click.echo(f"  {network.nodes[hop.source]['label']} —{hop.relation}→ {network.nodes[hop.target]['label']}")
             for ev in hop.evidence:
                 click.echo(f"      evidence: {ev}")
+    out_dir = out or project.default_out
+    click.echo(f"wrote {analytics.write_paths(chains, network, a, b, project.iris, out_dir, computed_at)}")
 
 
 @main.command(name="site")

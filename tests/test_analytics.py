@@ -11,7 +11,7 @@ from click.testing import CliRunner
 from rdflib import Dataset, URIRef
 from rdflib.namespace import PROV, RDF, XSD
 
-from kg.analytics import ANALYTICS_FILE, paths, stats
+from kg.analytics import ANALYTICS_FILE, PATHS_FILE, paths, stats
 from kg.cli import main
 from kg.errors import KgError
 from kg.namespaces import KG
@@ -92,3 +92,24 @@ def test_path_command(built_out: Path) -> None:
     assert "chain 1 of" in result.output and "evidence: " in result.output
     missing = CliRunner().invoke(main, ["path", "lazada", "nobody", "--project", str(ROOT), "--out", str(built_out)])
     assert missing.exit_code == 1 and "no single entity 'nobody'" in missing.stderr
+
+
+def test_path_is_written_back_as_rdf(built_out: Path) -> None:
+    args = ["path", "lazada", "ozora", "--project", str(ROOT), "--out", str(built_out)]
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 0, result.output
+    chains_printed = result.output.count("chain ")
+    first = (built_out / PATHS_FILE).read_bytes()
+    assert CliRunner().invoke(main, args).exit_code == 0
+    assert (built_out / PATHS_FILE).read_bytes() == first  # deterministic without --computed-at
+    paths, graph = Dataset(), Dataset(default_union=True)
+    paths.parse(built_out / PATHS_FILE, format="trig")
+    graph.parse(built_out / "graph.trig", format="trig")
+    prefixes = "PREFIX kg: <https://w3id.org/ekodigi/def#> PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#> "
+    chains = list(paths.query(prefixes + "SELECT ?c WHERE { GRAPH ?g { ?c a kg:Chain ; kg:chainFrom "
+                              "<https://w3id.org/ekodigi/id/lazada> ; kg:chainTo <https://w3id.org/ekodigi/id/ozora> ;"
+                              " prov:wasGeneratedBy ?run } }", initNs={"prov": PROV}))
+    assert len(chains) == chains_printed
+    steps = list(paths.query(prefixes + "SELECT ?s ?p ?o ?i WHERE { GRAPH ?g { ?c kg:step ?step . ?step "
+                             "rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ; kg:stepIndex ?i } }"))
+    assert steps and all((s, p, o) in graph for s, p, o, _ in steps)  # each step is a stated fact
