@@ -75,7 +75,7 @@ class Generator:
         self.curated = iri(BASE + "graph/curated")
         self.places = self._place_ids()
 
-    def _member(self, pool: str, index: int) -> ox.NamedNode:
+    def member(self, pool: str, index: int) -> ox.NamedNode:
         return iri(BASE + (POOLS[pool][2] if index == 0 else f"{pool}-{index}"))
 
     def _pick(self, pool: str) -> tuple[ox.NamedNode, int]:
@@ -83,7 +83,7 @@ class Generator:
         size = self.sizes[pool]
         index = min(int(self.random.paretovariate(1.2)) - 1, size - 1)
         index = index if self.random.random() < 0.5 else self.random.randrange(size)
-        return self._member(pool, index), index
+        return self.member(pool, index), index
 
     def _place_ids(self) -> list[ox.NamedNode]:
         return [iri(BASE + ("jawa-timur" if p == 0 else f"province-{p}")) for p in range(38)]
@@ -107,13 +107,13 @@ class Generator:
             yield ox.Quad(regency, iri(KG + "within"), self.places[r % 38], g)
         for pool, (cls, _, _, stem) in POOLS.items():
             for index in range(self.sizes[pool]):
-                member = self._member(pool, index)
+                member = self.member(pool, index)
                 yield ox.Quad(member, iri(RDF + "type"), iri(cls), g)
                 yield ox.Quad(member, iri(RDFS + "label"), lit(f"{stem} {index}", lang="id"), g)
                 if index % 10 == 0:  # some names carry a regional abbreviation, as real ones do
                     yield ox.Quad(member, iri(SKOS + "altLabel"), lit(f"{stem} Jatim {index}", lang="id"), g)
                 if pool == "post":
-                    yield ox.Quad(member, iri(ORG + "postIn"), self._member("dinas", index % self.sizes["dinas"]), g)
+                    yield ox.Quad(member, iri(ORG + "postIn"), self.member("dinas", index % self.sizes["dinas"]), g)
 
     def article(self, n: int) -> Iterator[ox.Quad]:
         """One synthetic article graph."""
@@ -152,13 +152,13 @@ class Generator:
 
         facts: list[tuple[ox.NamedNode, str, ox.NamedNode | ox.Literal]] = []
         government, g_index = self._pick("government")
-        dinas = self._member("dinas", (g_index * 10 + rnd.randrange(10)) % self.sizes["dinas"])
+        dinas = self.member("dinas", (g_index * 10 + rnd.randrange(10)) % self.sizes["dinas"])
         company, _ = self._pick("company")
         startup, _ = self._pick("startup")
         team, _ = self._pick("team")
         program, _ = self._pick("program")
         person, p_index = self._pick("person")
-        post = self._member("post", p_index % self.sizes["post"])
+        post = self.member("post", p_index % self.sizes["post"])
         province = self.places[g_index % 38]
         for entity, cls, label in ((government, "ProvincialGovernment", "Pemerintah"), (dinas, "Dinas", "Dinas"),
                                    (company, "Company", "Perusahaan"), (startup, "Startup", "Startup"),
@@ -167,7 +167,7 @@ class Generator:
         facts += [
             (dinas, ORG + "subOrganizationOf", government), (government, KG + "jurisdiction", province),
             (person, ORG + "holds", post), (program, KG + "operatedBy", government if n % 2 else company),
-            (program, KG + "hostedAt", self._member("bakorwil", rnd.randrange(self.sizes["bakorwil"]))),
+            (program, KG + "hostedAt", self.member("bakorwil", rnd.randrange(self.sizes["bakorwil"]))),
             (team, KG + "teamOf", program),
             (program, KG + "purpose", lit(" ".join(rnd.choice(WORDS) for _ in range(8)), lang="id")),
         ]
@@ -226,6 +226,15 @@ class Generator:
     def _sentences(self) -> list[str]:
         rnd = self.random
         return [" ".join(rnd.choice(WORDS) for _ in range(rnd.randint(12, 30))) + "." for _ in range(18)]
+
+
+def sample_entities(triples: int, count: int, seed: int = 0) -> list[str]:
+    """Ids of `count` entities drawn evenly from every pool of a graph of about `triples` quads."""
+    generator, rnd = Generator(triples=triples), random.Random(seed)
+    per_pool = max(1, count // len(POOLS))
+    return [generator.member(pool, index).value.removeprefix(BASE)
+            for pool in POOLS for index in sorted(rnd.sample(range(generator.sizes[pool]),
+                                                             min(per_pool, generator.sizes[pool])))]
 
 
 def generate(triples: int, seed: int = 7) -> bytes:
