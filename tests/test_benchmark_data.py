@@ -6,7 +6,7 @@ from __future__ import annotations
 import pyoxigraph as ox
 import pytest
 
-from benchmarks.generate import generate
+from benchmarks.generate import POOLS, generate, sample_entities
 from kg.query import bind, execute, load_library
 from tests.conftest import ROOT
 
@@ -49,3 +49,13 @@ def test_named_queries_find_rows(name: str, store: ox.Store) -> None:
     query = LIBRARY[name]
     result = execute(store, query.text, bind(query, {}, "https://w3id.org/ekodigi/id/"))
     assert result.rows or result.triples or result.boolean is not None or name in JOINS_OTHER_DATASETS
+
+
+def test_sampled_entities_are_in_the_graph_and_cover_every_pool(synthetic: bytes) -> None:
+    """The benchmark's entity sample names real subjects, a few from every pool, the same each run."""
+    sample = sample_entities(20_000, 30)
+    assert sample == sample_entities(20_000, 30) and len(set(sample)) == len(sample) == 30
+    subjects = {q.subject.value for q in ox.parse(synthetic, format=ox.RdfFormat.N_QUADS)}
+    assert {"https://w3id.org/ekodigi/id/" + e for e in sample} <= subjects
+    pools = {pool for e in sample for pool, spec in POOLS.items() if e == spec[2] or e.rsplit("-", 1)[0] == pool}
+    assert pools == set(POOLS)
