@@ -23,7 +23,7 @@ from kg.link import link
 from kg.network import load as load_network
 from kg.network import resolve
 from kg.project import Project, open_project
-from kg.push import Credentials, push
+from kg.push import Credentials, prune, push
 from kg.query import bind, execute, execute_remote, execute_with_timeout, find_query, load_library, parse_query
 from kg.results import FORMATS, FormatError, render
 from kg.serialize import write_atomic
@@ -213,15 +213,20 @@ def serve_command(host: str, port: int, timeout: float, max_rows: int, max_reque
                              "read from KG_PUSH_PASSWORD, or asked for.")
 @click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=300, show_default=True,
               metavar="SECONDS", help="Give up on a graph the store has not accepted after this long.")
+@click.option("--prune", "query_endpoint", metavar="QUERY_URL",
+              help="Then delete the store's graphs under the project's base IRI that the build no longer has, "
+                   "listed through this SPARQL endpoint (Oxigraph: …/query; Virtuoso: …/sparql).")
 @project_option
 @out_option
 @_reports_errors
-def push_command(endpoint: str, user: str | None, timeout: float, project_dir: Path, out: Path | None) -> None:
+def push_command(endpoint: str, user: str | None, timeout: float, query_endpoint: str | None, project_dir: Path,
+                 out: Path | None) -> None:
     """Upload the built graph's named graphs to a triple store (SPARQL 1.1 Graph Store Protocol).
 
     One PUT per graph (each article's, the curated one, the ontology…): pushing again replaces
-    them, so a re-push is safe. A bearer token, if the store wants one, is read from
-    KG_PUSH_TOKEN. Query the store afterwards with `kg query --endpoint`.
+    them, so a re-push is safe. With --prune, graphs of articles since removed from data/ are
+    deleted too. A bearer token, if the store wants one, is read from KG_PUSH_TOKEN. Query the
+    store afterwards with `kg query --endpoint`.
 
     Example: kg push --endpoint http://127.0.0.1:7878/store
     """
@@ -230,9 +235,14 @@ def push_command(endpoint: str, user: str | None, timeout: float, project_dir: P
     if user and password is None:
         password = click.prompt(f"password for {user}", hide_input=True, err=True)
     credentials = Credentials(user, password, os.environ.get("KG_PUSH_TOKEN"))
-    sent = push(store_path(project, out or project.default_out), endpoint, credentials, timeout,
+    store = store_path(project, out or project.default_out)
+    sent = push(store, endpoint, credentials, timeout,
                 lambda graph: click.echo(f"  {graph.graph}: {graph.triples} triples", err=True))
     click.echo(f"pushed {len(sent)} graphs, {sum(g.triples for g in sent)} triples to {endpoint}")
+    if query_endpoint:
+        removed = prune(store, endpoint, query_endpoint, project.base, credentials, timeout,
+                        lambda name: click.echo(f"  deleted {name}", err=True))
+        click.echo(f"deleted {len(removed)} graphs the build no longer has")
 
 
 def _params(pairs: tuple[str, ...]) -> dict[str, str]:

@@ -2,6 +2,10 @@
 Graph Store HTTP Protocol, one PUT per graph, so pushing again replaces each graph and the
 store ends up the same however often it is pushed.
 
+With a query endpoint, `prune` then deletes the graphs under the project's base IRI that the
+build no longer has (an article taken out of data/), so the store says what the build says;
+graphs outside the base IRI are never touched.
+
 Stores protect writes differently: Oxigraph on loopback takes none, Virtuoso's
 /sparql-graph-crud-auth wants HTTP Digest, hosted stores often a bearer token. The client
 answers a Basic or Digest challenge with the user and password it is given, or sends the token.
@@ -19,6 +23,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from kg.errors import KgError
+from kg.query import execute_remote
 from kg.store import open_store
 
 
@@ -60,8 +65,7 @@ def push(store_dir: Path, endpoint: str, credentials: Credentials | None = None,
     for name, triples in graphs(store_dir):
         # Full IRIs, no prefixes: Virtuoso 7 keeps the backslash of escaped local names (id:a\/b).
         body = ox.serialize(triples, format=ox.RdfFormat.TURTLE) or b""
-        target = endpoint + ("&" if "?" in endpoint else "?") + urllib.parse.urlencode({"graph": name})
-        request = urllib.request.Request(target, data=body, method="PUT",
+        request = urllib.request.Request(_graph_url(endpoint, name), data=body, method="PUT",
                                          headers={"Content-Type": "text/turtle; charset=utf-8"})
         if credentials.token:
             request.add_header("Authorization", f"Bearer {credentials.token}")
@@ -70,6 +74,34 @@ def push(store_dir: Path, endpoint: str, credentials: Credentials | None = None,
         if progress:
             progress(sent[-1])
     return sent
+
+
+def prune(store_dir: Path, endpoint: str, query_endpoint: str, base: str, credentials: Credentials | None = None,
+          timeout: float = 300, progress: Callable[[str], None] | None = None) -> list[str]:
+    """DELETE the store's graphs under `base` that the build does not have; returns their names.
+
+    The store's graphs are listed through its SPARQL endpoint (the Graph Store protocol has no
+    listing); run after `push`, so a push that failed half-way deletes nothing.
+    """
+    credentials = credentials or Credentials()
+    keep = {name for name, _ in graphs(store_dir)}
+    listing = execute_remote(query_endpoint, "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } "
+                                             "FILTER (STRSTARTS(STR(?g), STR(?base))) }",
+                             {"base": ox.NamedNode(base)}, timeout)
+    stale = sorted({row[0].value for row in listing.rows if isinstance(row[0], ox.NamedNode)} - keep)
+    opener = _opener(endpoint, credentials)
+    for name in stale:
+        request = urllib.request.Request(_graph_url(endpoint, name), method="DELETE")
+        if credentials.token:
+            request.add_header("Authorization", f"Bearer {credentials.token}")
+        _send(opener, request, name, endpoint, timeout)
+        if progress:
+            progress(name)
+    return stale
+
+
+def _graph_url(endpoint: str, name: str) -> str:
+    return endpoint + ("&" if "?" in endpoint else "?") + urllib.parse.urlencode({"graph": name})
 
 
 def _opener(endpoint: str, credentials: Credentials) -> urllib.request.OpenerDirector:

@@ -13,6 +13,7 @@ import subprocess
 import threading
 import time
 import urllib.parse
+import urllib.request
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -25,7 +26,7 @@ from rdflib.compare import isomorphic
 
 from kg.cli import main
 from kg.project import Project
-from kg.push import graphs
+from kg.push import Credentials, _graph_url, _opener, graphs
 from kg.query import bind, execute, execute_remote, load_library
 from kg.results import render
 from kg.store import open_store, store_path
@@ -258,3 +259,40 @@ def test_an_unreachable_store(built_out: Path) -> None:
     result = CliRunner().invoke(main, ["push", "--project", str(ROOT), "--out", str(built_out),
                                        "--endpoint", f"http://127.0.0.1:{free_port()}/store"])
     assert result.exit_code == 1 and "cannot reach http://127.0.0.1:" in result.stderr
+
+
+def _put(store: Store, graph: str, turtle: str) -> None:
+    """Write a graph into the store as someone else than `kg push` would."""
+    opener = _opener(store.graph_store, Credentials(store.user, store.password))
+    request = urllib.request.Request(_graph_url(store.graph_store, graph), data=turtle.encode(), method="PUT",
+                                     headers={"Content-Type": "text/turtle; charset=utf-8"})
+    with opener.open(request, timeout=60) as response:
+        response.read()
+
+
+def _graph_names(store: Store) -> set[str]:
+    listing = execute_remote(store.query, "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }", timeout=60)
+    return {row[0].value for row in listing.rows}  # type: ignore[union-attr]
+
+
+def test_prune_deletes_only_graphs_the_build_no_longer_has(pushed: Store, project: Project, built_out: Path) -> None:
+    """An article removed from data/ leaves its graph on the store until a push with --prune;
+    graphs outside the project's base IRI stay, and the build's own graphs are untouched."""
+    withdrawn, foreign = project.base + "graph/withdrawn-article", "http://example.org/graph/not-ours"
+    for graph in (withdrawn, foreign):
+        _put(pushed, graph, "<http://example.org/s> <http://example.org/p> \"o\" .")
+    assert {withdrawn, foreign} <= _graph_names(pushed)
+    options = ["--user", pushed.user] if pushed.user else []
+    result = CliRunner().invoke(main, ["push", "--project", str(ROOT), "--out", str(built_out),
+                                       "--endpoint", pushed.graph_store, "--prune", pushed.query, *options],
+                                env={"KG_PUSH_PASSWORD": pushed.password} if pushed.user else {})
+    try:
+        assert result.exit_code == 0, result.output
+        assert f"deleted {withdrawn}" in result.stderr and "deleted 1 graphs" in result.stdout
+        names = _graph_names(pushed)
+        assert withdrawn not in names and foreign in names
+        assert set(our_graphs(project, built_out)) <= names
+    finally:
+        request = urllib.request.Request(_graph_url(pushed.graph_store, foreign), method="DELETE")
+        _opener(pushed.graph_store, Credentials(pushed.user, pushed.password)).open(request, timeout=60).read()
+    test_push_replaces_each_graph(pushed, project, built_out)
