@@ -78,6 +78,9 @@ _LEXICAL = re.compile(r'"""(?:.|\n)*?"""|\'\'\'(?:.|\n)*?\'\'\'|"(?:\\.|[^"\\\n]
 _REMOTE = re.compile(r"(?<![\w?$:])(SERVICE|FROM|LOAD)\b(?:\s+(?:SILENT|NAMED)\b)?\s*(<[^<>\s]*>)?", re.IGNORECASE)
 
 
+VOID_SPARQL_ENDPOINT = "http://rdfs.org/ns/void#sparqlEndpoint"
+
+
 @dataclass(frozen=True)
 class Settings:
     """The server's limits and allowances; the defaults are the safe ones."""
@@ -290,7 +293,10 @@ def create_app(project: Project, out_dir: Path, settings: Settings | None = None
         fmt = negotiate(request.headers.get("accept"), GRAPH_TYPES[:4])
         if fmt is None:
             raise HttpError(406, "the description is available as " + ", ".join(m for m, _ in GRAPH_TYPES[:4]))
-        data = source.read_bytes()
+        # The built description cannot know where it will be served; this server can say.
+        endpoint = ox.Triple(ox.NamedNode(str(project.iris.dataset)), ox.NamedNode(VOID_SPARQL_ENDPOINT),
+                             ox.NamedNode(str(request.url_for("sparql"))))
+        data = source.read_bytes() + f"\n{endpoint} .\n".encode()
         if fmt != "turtle":
             quads = ox.parse(data, format=ox.RdfFormat.TURTLE)
             triples = sorted((q.triple for q in quads), key=str)
