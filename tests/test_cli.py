@@ -36,6 +36,8 @@ def test_build_prints_the_summary(tmp_path) -> None:
     assert "entities by class:" in result.stdout
     assert "kg:Collaboration" in result.stdout and "facts by relation" in result.stdout
     assert result.stderr == ""  # the first article raises no warnings
+    headline = result.stdout.splitlines()[0]
+    assert headline in (ROOT / "README.md").read_text(encoding="utf-8"), f"the README's quick start: {headline}"
 
 
 def test_base_iri_is_configurable(tmp_path) -> None:
