@@ -128,16 +128,14 @@ def _worker(connection: Connection, candidate: str, data: str, workdir: str) -> 
         if message is None:
             return
         argument, repeats = message
-        if candidate not in IN_MEMORY:
-            connection.send(("pid", os.getpid()))
-            connection.send(_measure(run, argument, repeats))
+        child = candidate in IN_MEMORY and os.fork()  # a fork measures; the parent keeps the loaded store
+        if child:
+            os.waitpid(child, 0)
             continue
-        child = os.fork()
-        if child == 0:  # the fork measures and answers; the parent keeps the loaded store
-            connection.send(("pid", os.getpid()))
-            connection.send(_measure(run, argument, repeats))
+        connection.send(("pid", os.getpid()))
+        connection.send(_measure(run, argument, repeats))
+        if candidate in IN_MEMORY:
             os._exit(0)
-        os.waitpid(child, 0)
 
 
 class Worker:

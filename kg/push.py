@@ -48,28 +48,30 @@ class Pushed:
     triples: int
 
 
+def graph_names(store_dir: Path) -> list[str]:
+    """The store's named graphs, sorted (its default graph is only their merge)."""
+    return _names(open_store(store_dir))
+
+
 def graphs(store_dir: Path) -> Iterator[tuple[str, list[ox.Triple]]]:
-    """The store's named graphs by name, one at a time (its default graph is only their merge)."""
+    """The store's named graphs by name, one at a time."""
     store = open_store(store_dir)
-    names = sorted(g.value for g in store.named_graphs() if isinstance(g, ox.NamedNode))
-    for name in names:
+    for name in _names(store):
         yield name, [q.triple for q in store.quads_for_pattern(None, None, None, ox.NamedNode(name))]
+
+
+def _names(store: ox.Store) -> list[str]:
+    return sorted(g.value for g in store.named_graphs() if isinstance(g, ox.NamedNode))
 
 
 def push(store_dir: Path, endpoint: str, credentials: Credentials | None = None,
          timeout: float = 300, progress: Callable[[Pushed], None] | None = None) -> list[Pushed]:
     """PUT every graph of the store to the Graph Store endpoint; stops at the first refusal."""
     credentials = credentials or Credentials()
-    opener = _opener(endpoint, credentials)
     sent = []
     for name, triples in graphs(store_dir):
         # Full IRIs, no prefixes: Virtuoso 7 keeps the backslash of escaped local names (id:a\/b).
-        body = ox.serialize(triples, format=ox.RdfFormat.TURTLE) or b""
-        request = urllib.request.Request(_graph_url(endpoint, name), data=body, method="PUT",
-                                         headers={"Content-Type": "text/turtle; charset=utf-8"})
-        if credentials.token:
-            request.add_header("Authorization", f"Bearer {credentials.token}")
-        _send(opener, request, name, endpoint, timeout)
+        request_graph(endpoint, name, "PUT", credentials, timeout, ox.serialize(triples, format=ox.RdfFormat.TURTLE))
         sent.append(Pushed(name, len(triples)))
         if progress:
             progress(sent[-1])
@@ -83,25 +85,27 @@ def prune(store_dir: Path, endpoint: str, query_endpoint: str, base: str, creden
     The store's graphs are listed through its SPARQL endpoint (the Graph Store protocol has no
     listing); run after `push`, so a push that failed half-way deletes nothing.
     """
-    credentials = credentials or Credentials()
-    keep = {name for name, _ in graphs(store_dir)}
+    keep = set(graph_names(store_dir))
     listing = execute_remote(query_endpoint, "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } "
                                              "FILTER (STRSTARTS(STR(?g), STR(?base))) }",
                              {"base": ox.NamedNode(base)}, timeout)
     stale = sorted({row[0].value for row in listing.rows if isinstance(row[0], ox.NamedNode)} - keep)
-    opener = _opener(endpoint, credentials)
     for name in stale:
-        request = urllib.request.Request(_graph_url(endpoint, name), method="DELETE")
-        if credentials.token:
-            request.add_header("Authorization", f"Bearer {credentials.token}")
-        _send(opener, request, name, endpoint, timeout)
+        request_graph(endpoint, name, "DELETE", credentials or Credentials(), timeout)
         if progress:
             progress(name)
     return stale
 
 
-def _graph_url(endpoint: str, name: str) -> str:
-    return endpoint + ("&" if "?" in endpoint else "?") + urllib.parse.urlencode({"graph": name})
+def request_graph(endpoint: str, name: str, method: str, credentials: Credentials, timeout: float,
+                  turtle: bytes | None = None) -> None:
+    """One Graph Store request about one graph: PUT with a Turtle body, or DELETE."""
+    headers = {"Content-Type": "text/turtle; charset=utf-8"} if turtle is not None else {}
+    if credentials.token:
+        headers["Authorization"] = f"Bearer {credentials.token}"
+    target = endpoint + ("&" if "?" in endpoint else "?") + urllib.parse.urlencode({"graph": name})
+    request = urllib.request.Request(target, data=turtle, method=method, headers=headers)
+    _send(_opener(endpoint, credentials), request, name, endpoint, timeout)
 
 
 def _opener(endpoint: str, credentials: Credentials) -> urllib.request.OpenerDirector:

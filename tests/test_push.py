@@ -13,7 +13,6 @@ import subprocess
 import threading
 import time
 import urllib.parse
-import urllib.request
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -26,7 +25,7 @@ from rdflib.compare import isomorphic
 
 from kg.cli import main
 from kg.project import Project
-from kg.push import Credentials, _graph_url, _opener, graphs
+from kg.push import Credentials, graphs, request_graph
 from kg.query import bind, execute, execute_remote, load_library
 from kg.results import render
 from kg.store import open_store, store_path
@@ -263,11 +262,7 @@ def test_an_unreachable_store(built_out: Path) -> None:
 
 def _put(store: Store, graph: str, turtle: str) -> None:
     """Write a graph into the store as someone else than `kg push` would."""
-    opener = _opener(store.graph_store, Credentials(store.user, store.password))
-    request = urllib.request.Request(_graph_url(store.graph_store, graph), data=turtle.encode(), method="PUT",
-                                     headers={"Content-Type": "text/turtle; charset=utf-8"})
-    with opener.open(request, timeout=60) as response:
-        response.read()
+    request_graph(store.graph_store, graph, "PUT", Credentials(store.user, store.password), 60, turtle.encode())
 
 
 def _graph_names(store: Store) -> set[str]:
@@ -293,6 +288,5 @@ def test_prune_deletes_only_graphs_the_build_no_longer_has(pushed: Store, projec
         assert withdrawn not in names and foreign in names
         assert set(our_graphs(project, built_out)) <= names
     finally:
-        request = urllib.request.Request(_graph_url(pushed.graph_store, foreign), method="DELETE")
-        _opener(pushed.graph_store, Credentials(pushed.user, pushed.password)).open(request, timeout=60).read()
+        request_graph(pushed.graph_store, foreign, "DELETE", Credentials(pushed.user, pushed.password), 60)
     test_push_replaces_each_graph(pushed, project, built_out)
