@@ -18,10 +18,10 @@ import urllib.parse
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from kg.build import build_to
+from kg.build.compile import build_to
+from kg.build.store import STORE_DIR, open_store
 from kg.project import open_project
-from kg.query import load_library
-from kg.store import STORE_DIR, open_store
+from kg.query.library import load_library
 from tests.servers import kg_serve
 
 ROOT = Path(__file__).resolve().parent.parent

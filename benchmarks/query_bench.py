@@ -8,7 +8,7 @@ cannot slow another's timings):
 - ox-memory:   pyoxigraph, in memory
 - ox-disk:     pyoxigraph, the on-disk store `kg build` writes (named graphs plus their merge as
                the default graph), opened read-only as `kg query` opens it
-- kg:          `kg.query.execute` on that same on-disk store: kg's own code path
+- kg:          `kg.query.engine.execute` on that same on-disk store: kg's own code path
 
 Every candidate runs the same query text (the named query with its default parameters
 joined as VALUES, exactly what kg runs) and turns every row into a tuple. A query slower
@@ -40,7 +40,9 @@ from pathlib import Path
 from typing import Any
 
 from benchmarks.generate import generate, sample_entities
-from kg.query import bind, execute, inline_values, load_library
+from kg.query.engine import execute
+from kg.query.library import bind, load_library
+from kg.query.syntax import inline_values
 
 ROOT = Path(__file__).resolve().parent.parent
 BASE = "https://w3id.org/ekodigi/id/"

@@ -10,8 +10,8 @@ import statistics
 import time
 
 from benchmarks.viz_synthetic import synthetic
-from kg.layout import positions
-from kg.viz import page
+from kg.network.layout import positions
+from kg.network.page import page
 
 
 def main() -> None:

@@ -1,4 +1,4 @@
-"""A synthetic ecosystem network shaped like `kg.network.project`'s output, for the benchmarks."""
+"""A synthetic ecosystem network shaped like `kg.network.projection.project`'s output, for the benchmarks."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import random
 
 import networkx as nx
 
-from kg.network import Evidence, Fact
+from kg.network.projection import Evidence, Fact
 
 CATEGORIES = [("organisation", "Company", 30), ("person", "Person", 15), ("post", "Post", 10),
               ("place", "City", 15), ("program", "Program", 10), ("event", "Event", 8),

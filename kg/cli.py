@@ -1,4 +1,8 @@
-"""The `kg` command: parses arguments, calls the library, prints results. Nothing else."""
+"""The `kg` command: parses arguments, calls the library, prints results. Nothing else.
+
+Each command imports the stage it needs inside its body, so that `kg --version`, `kg --help`
+and `kg query` start without loading networkx, pyshacl, starlette, igraph or matplotlib.
+"""
 
 from __future__ import annotations
 
@@ -7,32 +11,21 @@ import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
-import networkx as nx
 
-from kg import __version__, analytics
-from kg.build import build_to
-from kg.diagram import embed, mermaid
+from kg import __version__
 from kg.errors import KgError
-from kg.export import FORMATS as EXPORT_FORMATS
-from kg.export import export
-from kg.link import STATUSES as LINK_STATUSES
-from kg.link import link
-from kg.network import load as load_network
-from kg.network import resolve
-from kg.project import Project, open_project
-from kg.push import Credentials, prune, push
-from kg.query import bind, execute, execute_remote, execute_with_timeout, find_query, load_library, parse_query
-from kg.results import FORMATS, FormatError, render
-from kg.serialize import write_atomic
-from kg.serve import Settings, serve
-from kg.site import build_site
-from kg.store import open_store, store_path
-from kg.summary import Summary
-from kg.validate import load_built, validate
-from kg.viz import page
+from kg.network.defaults import EXACT_LIMIT, EXPORT_FORMATS, SEED
+from kg.query.formats import FORMATS
+from kg.web.settings import Settings
+
+if TYPE_CHECKING:
+    import networkx as nx
+
+    from kg.build.summary import Summary
+    from kg.network.analytics import Stats
 
 project_option = click.option(
     "--project", "project_dir", type=click.Path(file_okay=False, path_type=Path), default=Path("."),
@@ -74,6 +67,9 @@ def build(project_dir: Path, out: Path | None, base: str | None) -> None:
 
     Example: kg build --out output
     """
+    from kg.build.compile import build_to
+    from kg.project import open_project
+
     project = open_project(project_dir, base)
     out_dir = out or project.default_out
     result, summary = build_to(project, out_dir)
@@ -95,7 +91,10 @@ def validate_command(project_dir: Path, out: Path | None) -> None:
 
     Example: kg validate --out output
     """
-    project: Project = open_project(project_dir)
+    from kg.build.validate import load_built, validate
+    from kg.project import open_project
+
+    project = open_project(project_dir)
     report = validate(load_built(out or project.default_out), project.shapes_file, project.base)
     for violation in report.violations:
         click.echo(str(violation))
@@ -133,6 +132,13 @@ def query(name: str | None, expression: str | None, params: tuple[str, ...], fmt
 
     Example: kg query collaborations-of --param entity=lazada --format csv
     """
+    from kg.build.store import open_store, store_path
+    from kg.project import open_project
+    from kg.query.engine import execute, execute_with_timeout
+    from kg.query.library import bind, find_query, load_library, parse_query
+    from kg.query.remote import execute_remote
+    from kg.query.render import FormatError, render
+
     if (name is None) == (expression is None):
         raise click.UsageError("give a query NAME (or FILE.rq) or -e SPARQL, not both")
     project = open_project(project_dir)
@@ -163,6 +169,9 @@ def queries(project_dir: Path) -> None:
 
     Example: kg queries
     """
+    from kg.project import open_project
+    from kg.query.library import load_library
+
     for named in load_library(open_project(project_dir).root / "queries").values():
         click.echo(f"{named.name}: {named.title}")
         for param in named.params:
@@ -200,6 +209,9 @@ def serve_command(host: str, port: int, timeout: float, max_rows: int, max_reque
 
     Example: kg serve --port 8000
     """
+    from kg.project import open_project
+    from kg.web.serve import serve
+
     project = open_project(project_dir)
     settings = Settings(timeout, max_rows, max_request, workers, allow, cors_origins)
     click.echo(f"serving {project.base} on http://{host}:{port}/ (Ctrl-C stops)", err=True)
@@ -230,6 +242,10 @@ def push_command(endpoint: str, user: str | None, timeout: float, query_endpoint
 
     Example: kg push --endpoint http://127.0.0.1:7878/store
     """
+    from kg.build.store import store_path
+    from kg.project import open_project
+    from kg.web.push import Credentials, prune, push
+
     project = open_project(project_dir)
     password = os.environ.get("KG_PUSH_PASSWORD")
     if user and password is None:
@@ -276,8 +292,14 @@ def link_command(target: str, date: str, name: str | None, query_file: Path | No
 
     Example: kg link regions --date 2026-11-28
     """
+    from kg.build.compile import compile_dataset
+    from kg.link.reconcile import STATUSES as LINK_STATUSES
+    from kg.link.reconcile import link
+    from kg.project import open_project
+
     query = query_file.read_text(encoding="utf-8") if query_file else None
-    report = link(open_project(project_dir), target, date, name, query)
+    project = open_project(project_dir)
+    report = link(project, lambda: compile_dataset(project), target, date, name, query)
     counts = ", ".join(f"{report.count(status)} {status}" for status in LINK_STATUSES)
     click.echo(f"{len(report.outcomes)} places: {counts}")
     click.echo(f"wrote {report.linkset_file} and {report.review_file}")
@@ -293,6 +315,10 @@ def diagram(project_dir: Path, document: Path | None) -> None:
 
     Example: kg diagram --embed README.md
     """
+    from kg.build.diagram import embed, mermaid
+    from kg.project import open_project
+    from kg.rdfio import write_atomic
+
     text = mermaid(open_project(project_dir).ontology_file)
     if document is None:
         click.echo(text, nl=False)
@@ -327,6 +353,9 @@ def _view_options(command: Callable[..., Any]) -> Callable[..., Any]:
 
 def _network(project_dir: Path, built: Path | None, focus: str | None, depth: int, query_name: str | None,
              params: tuple[str, ...], provenance: bool) -> nx.MultiDiGraph:
+    from kg.network.projection import load as load_network
+    from kg.project import open_project
+
     project = open_project(project_dir)
     return load_network(project, built or project.default_out, focus, depth, query_name, _params(params), provenance)
 
@@ -347,6 +376,9 @@ def viz(out: Path, title: str, project_dir: Path, built: Path | None, focus: str
 
     Example: kg viz --out output/network.html --focus lazada --depth 2
     """
+    from kg.network.page import page
+    from kg.rdfio import write_atomic
+
     network = _network(project_dir, built, focus, depth, query_name, params, provenance)
     write_atomic(out, page(network, title).encode("utf-8"))
     click.echo(f"wrote {out}: {network.number_of_nodes()} entities, {network.number_of_edges()} relations")
@@ -354,7 +386,7 @@ def viz(out: Path, title: str, project_dir: Path, built: Path | None, focus: str
 
 @main.command(name="export")
 @click.option("--format", "form", type=click.Choice(list(EXPORT_FORMATS)), required=True,
-              help="; ".join(f"{name}: {what}" for name, (what, _) in EXPORT_FORMATS.items()))
+              help="; ".join(f"{name}: {what}" for name, what in EXPORT_FORMATS.items()))
 @click.option("--out", "out", type=click.Path(path_type=Path), required=True,
               help="The file to write (a folder for csv).")
 @_view_options
@@ -367,6 +399,8 @@ def export_command(form: str, out: Path, project_dir: Path, built: Path | None, 
 
     Example: kg export --format graphml --out output/network.graphml
     """
+    from kg.network.export import export
+
     network = _network(project_dir, built, focus, depth, query_name, params, provenance)
     for path in export(network, form, out):
         click.echo(f"wrote {path}")
@@ -376,9 +410,9 @@ def export_command(form: str, out: Path, project_dir: Path, built: Path | None, 
 @project_option
 @out_option
 @click.option("--top", type=click.IntRange(min=1), default=10, show_default=True, help="How many entities to rank.")
-@click.option("--exact-limit", type=click.IntRange(min=0), default=analytics.EXACT_LIMIT, show_default=True,
+@click.option("--exact-limit", type=click.IntRange(min=0), default=EXACT_LIMIT, show_default=True,
               help="Above this many entities, betweenness is estimated from a sample.")
-@click.option("--seed", type=int, default=analytics.SEED, show_default=True, help="Seed for sampling and Louvain.")
+@click.option("--seed", type=int, default=SEED, show_default=True, help="Seed for sampling and Louvain.")
 @click.option("--computed-at", metavar="DATETIME",
               help="Record this xsd:dateTime as when the measures were computed (omitted by default, "
                    "so the same build gives the same file).")
@@ -392,6 +426,10 @@ def stats(project_dir: Path, out: Path | None, top: int, exact_limit: int, seed:
 
     Example: kg stats --top 5
     """
+    from kg.network import analytics
+    from kg.network.projection import load as load_network
+    from kg.project import open_project
+
     project = open_project(project_dir)
     out_dir = out or project.default_out
     network = load_network(project, out_dir)
@@ -420,6 +458,11 @@ def path(source: str, target: str, limit: int, computed_at: str | None, project_
 
     Example: kg path lazada dinas-kukm-jatim
     """
+    from kg.network import analytics
+    from kg.network.projection import load as load_network
+    from kg.network.projection import resolve
+    from kg.project import open_project
+
     project = open_project(project_dir)
     network = load_network(project, out or project.default_out)
     a, b = resolve(network, source, project.base), resolve(network, target, project.base)
@@ -450,12 +493,17 @@ def site_command(out: Path, title: str, project_dir: Path, built: Path | None) -
 
     Example: kg site --out output/site
     """
+    from kg.project import open_project
+    from kg.web.site import build_site
+
     project = open_project(project_dir)
     count = build_site(project, built or project.default_out, out, title)
     click.echo(f"wrote {out}: {count} entity pages, the network page, the graph files and void.ttl")
 
 
-def _format_stats(result: analytics.Stats, network: nx.MultiDiGraph, top: int) -> str:
+def _format_stats(result: Stats, network: nx.MultiDiGraph, top: int) -> str:
+    from kg.network import analytics
+
     label = {node: data["label"] for node, data in network.nodes(data=True)}
 
     def ranked(values: dict[str, float] | dict[str, int]) -> list[str]:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import difflib
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -62,3 +64,13 @@ class NotBuiltError(KgError):
     """The built graph is missing, so a command that reads it cannot run."""
 
     exit_code = 2
+
+
+def suggest(word: str, choices: Iterable[str], what: str, limit: int = 12) -> str:
+    """A hint: the nearest names, or (when none is near) the first few that exist."""
+    names = sorted(choices)
+    close = difflib.get_close_matches(word, names, n=3, cutoff=0.6)
+    if close:
+        return "did you mean " + " or ".join(repr(c) for c in close) + "?"
+    more = f", … ({len(names) - limit} more)" if len(names) > limit else ""
+    return f"{what}: {', '.join(names[:limit])}{more}"

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from kg.errors import KgError, Location, SourceError
 from kg.namespaces import DEFAULT_BASE, Iris
-from kg.yamlsource import Mapping, line_of, load_yaml
+from kg.source.yamlsource import Mapping, line_of, load_yaml
 
 DEFAULT_OUT = "output"
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from rdflib import Dataset
 
-from kg.build import BuildResult, build, build_to
+from kg.build.compile import BuildResult, build, build_to
 from kg.project import Project, open_project
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -13,7 +13,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from tests.test_endpoint import free_port
+from tests.query.test_endpoint import free_port
 
 
 @dataclass

@@ -7,7 +7,8 @@ import pyoxigraph as ox
 import pytest
 
 from benchmarks.generate import POOLS, generate, sample_entities
-from kg.query import bind, execute, load_library
+from kg.query.engine import execute
+from kg.query.library import bind, load_library
 from tests.conftest import ROOT
 
 LIBRARY = load_library(ROOT / "queries")

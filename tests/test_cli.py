@@ -6,9 +6,9 @@ import pytest
 from click.testing import CliRunner
 
 from kg import __version__
+from kg.build.diagram import embed, mermaid
 from kg.cli import main
-from kg.diagram import embed, mermaid
-from kg.schema import FIELDS, TYPES
+from kg.source.schema import FIELDS, TYPES
 from tests.conftest import ROOT
 
 COMMANDS = sorted(main.commands)

@@ -1,0 +1,85 @@
+"""One source file to triples: its entities and their fields (articles and the curated
+gazetteer alike), and, for an article, its own description (see kg/build/article.py).
+"""
+
+from __future__ import annotations
+
+from rdflib import Dataset, URIRef
+from rdflib.namespace import RDF
+
+from kg.build.article import emit_article
+from kg.build.statements import Statements
+from kg.build.values import BuildWarning, Terms
+from kg.errors import Location, SourceError, suggest
+from kg.namespaces import Iris
+from kg.source.files import Registry, Source
+from kg.source.schema import ENTITY_KEYS, TypeSpec, fields_for
+from kg.source.text import Span
+from kg.source.yamlsource import Mapping, line_of
+
+
+class Emitter:
+    """Turns one source file into triples in its named graph (or the curated graph)."""
+
+    def __init__(self, iris: Iris, dataset: Dataset, registry: Registry, source: Source,
+                 cues: dict[str, list[str]], warnings: list[BuildWarning]) -> None:
+        self.iris = iris
+        self.registry = registry
+        self.source = source
+        self.statements = Statements(iris, dataset, source)
+        self.terms = Terms(iris, registry, cues, warnings, source.curated)
+
+    def emit(self) -> None:
+        if self.source.article is not None:
+            emit_article(self, self.source.article)
+        for index, item in enumerate(self.source.entities):
+            self.emit_entity(item, Location(self.source.path, item.line, f"entities[{index}]"))
+
+    def emit_entity(self, item: Mapping, where: Location) -> None:
+        """An entity's type (with its evidence), label and every other field."""
+        ident = item["id"]
+        spec = self.registry[ident][0]
+        subject = self.iris.entity(ident)
+        spans = self._entity_spans(item, ident, where)
+        self.statements.fact(subject, RDF.type, spec.cls, spans, curated=self.source.curated)
+        if "label" not in item:
+            raise SourceError(where, f"{ident!r} has no label", "add label: its name as the article spells it")
+        self.emit_fields(subject, item, spec.category, spec, spans, where, skip=ENTITY_KEYS)
+
+    def _entity_spans(self, item: Mapping, ident: str, where: Location) -> list[Span]:
+        evidence_where = where.at("evidence", line_of(item, "evidence"))
+        if self.source.curated:
+            if "evidence" in item:
+                raise SourceError(evidence_where, "curated places carry no article evidence",
+                                  "put facts an article states in that article's file")
+            return []
+        if "evidence" not in item:
+            raise SourceError(where, f"{ident!r} has no evidence",
+                              "add evidence: the words of the article that mention it")
+        return self.statements.spans(item["evidence"], evidence_where)
+
+    def emit_fields(self, subject: URIRef, item: Mapping, category: str, spec: TypeSpec | None,
+                    spans: list[Span], where: Location, skip: frozenset[str]) -> None:
+        """Every field of an entity (or the article block) as facts, each value with its evidence."""
+        allowed = fields_for(category)
+        for key, raw in item.items():
+            if key in skip:
+                continue
+            field_where = where.at(str(key), line_of(item, key))
+            field_spec = allowed.get(key)
+            if field_spec is None:
+                kind = spec.name if spec else "the article block"
+                raise SourceError(field_where, f"unknown field {key!r} for {kind}",
+                                  suggest(str(key), allowed, "fields"))
+            curated = self.source.curated or field_spec.curated or (
+                key == "label" and spec is not None and not spec.named)
+            for value in self.terms.values(raw, field_spec, field_where):
+                value_spans = spans
+                if value.evidence is not None:
+                    value_spans = self.statements.spans(value.evidence, value.location.at("evidence"))
+                quoted = [] if curated else [self.statements.quoted(span) for span in value_spans]
+                obj = self.terms.term(field_spec, value, quoted, spec)
+                as_of = self.terms.date(value.as_of, value.location.at("as_of")) if value.as_of else None
+                self.statements.fact(subject, field_spec.predicate, obj, value_spans, as_of, curated)
+                if field_spec.inverse is not None:
+                    self.statements.add((obj, field_spec.inverse, subject), curated)

@@ -1,0 +1,104 @@
+"""Facts with their evidence: each direct triple is asserted beside an rdf:Statement whose
+evidence is a Web Annotation on the exact words of the article (quote and position selectors,
+and the sentence that holds them).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rdflib import Dataset, Literal, URIRef
+from rdflib.namespace import PROV, RDF, XSD
+
+from kg.errors import Location, SourceError
+from kg.namespaces import KG, OA, Iris
+from kg.source.files import Source, only_keys
+from kg.source.text import ArticleText, QuoteNotFound, Span
+
+
+def count(n: int) -> Literal:
+    """A non-negative integer literal (offsets, indexes, counts)."""
+    return Literal(n, datatype=XSD.nonNegativeInteger)
+
+
+class Statements:
+    """Writes one source file's facts: into its article graph with evidence, or the curated graph."""
+
+    def __init__(self, iris: Iris, dataset: Dataset, source: Source) -> None:
+        self.iris = iris
+        self.source = source
+        self.curated = dataset.graph(iris.curated_graph)
+        self.annotated: set[Span] = set()
+        if source.article is not None:
+            self.article_id: str = source.article["id"]
+            self.article = iris.article(self.article_id)
+            self.graph = dataset.graph(iris.article_graph(self.article_id))
+
+    @property
+    def text(self) -> ArticleText:
+        assert self.source.text is not None, "only articles have text"
+        return self.source.text
+
+    def spans(self, raw: Any, where: Location) -> list[Span]:
+        """The spans of the article that an `evidence` value quotes (text, or {quote, occurrence})."""
+        spans = []
+        for item in raw if isinstance(raw, list) else [raw]:
+            quote, occurrence = item, None
+            if isinstance(item, dict):
+                only_keys(item, {"quote", "occurrence"}, where)
+                quote, occurrence = item.get("quote"), item.get("occurrence")
+            if not isinstance(quote, str) or (occurrence is not None and not isinstance(occurrence, int)):
+                raise SourceError(where, "evidence must be quoted text (or {quote: ..., occurrence: N})")
+            try:
+                spans.append(self.text.find(quote, occurrence))
+            except QuoteNotFound as exc:
+                raise SourceError(where, str(exc), exc.hint) from exc
+        return spans
+
+    def quoted(self, span: Span) -> str:
+        return self.text.text[span.start:span.end]
+
+    def add(self, triple: tuple[URIRef, URIRef, URIRef | Literal], curated: bool = False) -> None:
+        """A plain triple (an inverse, the article's own description) with no statement of its own."""
+        (self.curated if curated else self.graph).add(triple)
+
+    def fact(self, s: URIRef, p: URIRef, o: URIRef | Literal, spans: list[Span],
+             as_of: Literal | None = None, curated: bool = False) -> None:
+        """Assert a direct triple, and beside it the statement with its evidence and qualifiers."""
+        self.add((s, p, o), curated)
+        if curated or not spans:
+            return
+        statement = self.iris.statement(self.article_id, f"{s.n3()} {p.n3()} {o.n3()} {as_of}")
+        for pred, obj in ((RDF.type, RDF.Statement), (RDF.subject, s), (RDF.predicate, p),
+                          (RDF.object, o), (PROV.wasDerivedFrom, self.article)):
+            self.graph.add((statement, pred, obj))
+        if as_of is not None:
+            self.graph.add((statement, KG.asOf, as_of))
+        for span in spans:
+            annotation = self._annotation(span)
+            self.graph.add((statement, KG.evidence, annotation))
+            self.graph.add((annotation, OA.hasBody, statement))
+
+    def _annotation(self, span: Span) -> URIRef:
+        """The Web Annotation on one span of the article, made once per span."""
+        iri = self.iris.evidence(self.article_id, span.start, span.end)
+        if span in self.annotated:
+            return iri
+        self.annotated.add(span)
+        target, quote, position = (self.iris.evidence(self.article_id, span.start, span.end, part)
+                                   for part in ("target", "quote", "position"))
+        prefix, suffix = self.text.context(span)
+        g = self.graph
+        for triple in (
+            (iri, RDF.type, OA.Annotation), (iri, OA.motivatedBy, KG.evidencing), (iri, OA.hasTarget, target),
+            (target, RDF.type, OA.SpecificResource), (target, OA.hasSource, self.article),
+            (target, OA.hasSelector, quote), (target, OA.hasSelector, position),
+            (quote, RDF.type, OA.TextQuoteSelector), (quote, OA.exact, Literal(self.quoted(span))),
+            (quote, OA.prefix, Literal(prefix)), (quote, OA.suffix, Literal(suffix)),
+            (position, RDF.type, OA.TextPositionSelector), (position, OA.start, count(span.start)),
+            (position, OA.end, count(span.end)),
+        ):
+            g.add(triple)
+        for sentence in self.text.sentences_in(span):
+            g.add((target, KG.inSentence, self.iris.sentence(self.article_id, sentence.index)))
+        return iri

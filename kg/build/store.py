@@ -1,0 +1,96 @@
+"""The persisted query store: the built graph in an on-disk Oxigraph store in the output
+folder, with a stamp that says which inputs it was built from, so `kg query` opens it in
+milliseconds instead of re-parsing files, and knows when it is stale.
+
+Oxigraph (pyoxigraph) was chosen by measurement over rdflib's own engine: see
+benchmarks/README.md.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import shutil
+import tempfile
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from kg import __version__
+from kg.errors import NotBuiltError
+from kg.project import Project
+from kg.rdfio import write_atomic
+
+STORE_DIR = "store"
+STAMP_FILE = "build.json"
+
+
+class StaleStoreError(NotBuiltError):
+    """The store was built from other inputs than those in the project now."""
+
+
+def input_fingerprint(project: Project) -> str:
+    """A hash of everything a build reads (ontology, data, base IRI, kg version)."""
+    digest = hashlib.sha256(f"kg {__version__}\nbase {project.base}\n".encode())
+    for folder in ("ontology", "data"):
+        for path in sorted((project.root / folder).rglob("*")):
+            if path.is_file():
+                digest.update(f"{path.relative_to(project.root).as_posix()}\n".encode())
+                digest.update(hashlib.sha256(path.read_bytes()).digest())
+    return digest.hexdigest()
+
+
+def persist(project: Project, nquads: bytes, merged: bytes, out_dir: Path) -> Path:
+    """Bulk-load the named graphs (N-Quads) and, as the default graph, their merge (N-Triples)
+    into a fresh store, swap it into place, then write the stamp.
+
+    The merge holds each triple once, as RDF merging does; querying all named graphs as one
+    ("union default graph") would instead repeat a fact once per article that states it, and
+    joins over entities named in many articles would grow with the square of that number.
+    The stamp is written last, so a store without a matching stamp is never trusted.
+    """
+    out_dir.mkdir(parents=True, exist_ok=True)
+    target = out_dir / STORE_DIR
+    fresh = Path(tempfile.mkdtemp(dir=out_dir, prefix=".store-"))
+    try:
+        store = ox.Store(str(fresh))
+        store.bulk_load(input=nquads, format=ox.RdfFormat.N_QUADS)
+        store.bulk_load(input=merged, format=ox.RdfFormat.N_TRIPLES, to_graph=ox.DefaultGraph())
+        store.optimize()
+        del store  # closes the database before it is moved
+        (out_dir / STAMP_FILE).unlink(missing_ok=True)
+        if target.exists():
+            old = Path(tempfile.mkdtemp(dir=out_dir, prefix=".store-old-"))
+            target.rename(old / STORE_DIR)
+            shutil.rmtree(old)
+        fresh.rename(target)
+    except BaseException:
+        shutil.rmtree(fresh, ignore_errors=True)
+        raise
+    stamp = {"inputs": input_fingerprint(project), "base": project.base, "kg": __version__}
+    write_atomic(out_dir / STAMP_FILE, (json.dumps(stamp, indent=2, sort_keys=True) + "\n").encode())
+    return target
+
+
+def store_path(project: Project, out_dir: Path, check_fresh: bool = True) -> Path:
+    """The path of a usable store, or an error that says to run `kg build`."""
+    path, stamp_file = out_dir / STORE_DIR, out_dir / STAMP_FILE
+    if not path.is_dir() or not stamp_file.is_file():
+        raise NotBuiltError(f"no query store in {out_dir}", "run `kg build` first")
+    if check_fresh:
+        try:
+            stamp = json.loads(stamp_file.read_text(encoding="utf-8"))
+        except (OSError, ValueError) as exc:
+            raise NotBuiltError(f"unreadable build stamp {stamp_file}", "run `kg build` again") from exc
+        if stamp.get("inputs") != input_fingerprint(project):
+            raise StaleStoreError(f"the graph in {out_dir} is older than ontology/ or data/",
+                                  "run `kg build` to bring it up to date")
+    return path
+
+
+def open_store(path: Path) -> ox.Store:
+    """Open a persisted store read-only (queries can never change it)."""
+    try:
+        return ox.Store.read_only(str(path))
+    except OSError as exc:
+        raise NotBuiltError(f"cannot open the query store {path}: {exc}", "run `kg build` again") from exc

@@ -1,0 +1,167 @@
+"""Field values to RDF terms: each raw YAML value becomes a reference, date, count, year, status
+or text literal, checked against the words of its evidence (a name must be in it, a count
+written in it, a date agree with the date it writes, a status carry its cue words).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from rdflib import Literal, URIRef
+from rdflib.namespace import XSD
+
+from kg.build.statements import count
+from kg.errors import Location, SourceError, suggest
+from kg.namespaces import KG, Iris
+from kg.source.dates import DateError, find_news_date, parse_iso
+from kg.source.files import Registry
+from kg.source.schema import STATUSES, VALUE_KEYS, FieldSpec, Kind, TypeSpec
+from kg.source.yamlsource import line_of
+
+
+@dataclass(frozen=True)
+class BuildWarning:
+    """Something suspicious that does not stop the build (a weekday that does not match)."""
+
+    location: Location
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.location}: {self.message}"
+
+
+@dataclass(frozen=True)
+class Value:
+    """One value of a field, with the evidence and qualifiers written beside it."""
+
+    raw: Any
+    evidence: Any
+    as_of: Any
+    location: Location
+
+
+class Terms:
+    """Turns one source file's field values into terms, adding warnings for doubtful ones."""
+
+    def __init__(self, iris: Iris, registry: Registry, cues: dict[str, list[str]],
+                 warnings: list[BuildWarning], curated: bool) -> None:
+        self.iris = iris
+        self.registry = registry
+        self.cues = cues
+        self.warnings = warnings
+        self.curated = curated
+
+    def values(self, raw: Any, spec: FieldSpec, where: Location) -> list[Value]:
+        """A field's values: one, or a list where the field takes several; each maybe {value: …}."""
+        if isinstance(raw, list) and not spec.multi:
+            raise SourceError(where, f"{spec.name} takes one value, not a list", "keep one value")
+        if not isinstance(raw, list):
+            return [self._value(raw, spec, where)]
+        return [self._value(item, spec, Location(where.file, line_of(raw, index, where.line), where.field))
+                for index, item in enumerate(raw)]
+
+    def _value(self, item: Any, spec: FieldSpec, where: Location) -> Value:
+        if not isinstance(item, dict):
+            return Value(item, None, None, where)
+        unknown = set(item) - VALUE_KEYS
+        if "value" not in item or unknown:
+            raise SourceError(where, f"a value written as a mapping needs `value:` and may add "
+                              f"evidence or as_of, not {sorted(unknown) or 'nothing'}",
+                              "write {value: ..., evidence: \"...\"}")
+        if (self.curated or spec.curated) and "evidence" in item:
+            raise SourceError(where, f"{spec.name} is the editors' knowledge, with no article evidence",
+                              "drop evidence here")
+        return Value(item["value"], item.get("evidence"), item.get("as_of"),
+                     Location(where.file, getattr(item, "line", where.line), where.field))
+
+    def term(self, spec: FieldSpec, value: Value, quoted: list[str], owner: TypeSpec | None) -> URIRef | Literal:
+        """The value as an RDF term, checked against `quoted` (the evidence's words; empty: unchecked)."""
+        raw, where = value.raw, value.location
+        if spec.kind is Kind.REF:
+            return self.ref(raw, spec, where)
+        if spec.kind is Kind.DATE:
+            date = self.date(raw, where)
+            self._check_news_date(date, quoted, where)
+            return date
+        if spec.kind is Kind.COUNT:
+            return _count_term(raw, quoted, where)
+        if spec.kind is Kind.YEAR:
+            if not re.fullmatch(r"\d{4}", str(raw)):
+                raise SourceError(where, f"{raw!r} is not a year", "write four digits in quotes, e.g. \"2021\"")
+            return Literal(str(raw), datatype=XSD.gYear)
+        if not isinstance(raw, str) or not raw.strip():
+            raise SourceError(where, f"expected text, got {raw!r}")
+        if spec.kind is Kind.STATUS:
+            return self._status(raw, quoted, where)
+        _check_words(spec, raw, quoted, owner, where)
+        return Literal(raw, lang=spec.lang)
+
+    def ref(self, raw: Any, spec: FieldSpec, where: Location) -> URIRef:
+        """The IRI of another entity, which must exist and be of a kind the field points to."""
+        if not isinstance(raw, str) or raw not in self.registry:
+            fitting = [ident for ident, (spec_, _) in self.registry.items()
+                       if not spec.targets or spec_.category in spec.targets]
+            raise SourceError(where, f"unknown entity {raw!r}", suggest(str(raw), fitting, "ids that fit here"))
+        target = self.registry[raw][0]
+        if spec.targets and target.category not in spec.targets:
+            raise SourceError(where, f"{spec.name} must point to a {' or '.join(sorted(spec.targets))}, "
+                              f"but {raw!r} is a {target.name}", "point it at an entity of the right type")
+        return self.iris.entity(raw)
+
+    def date(self, raw: Any, where: Location) -> Literal:
+        try:
+            return Literal(parse_iso(str(raw)).isoformat(), datatype=XSD.date)
+        except DateError as exc:
+            raise SourceError(where, str(exc), "write the date as YYYY-MM-DD") from exc
+
+    def _status(self, raw: str, quoted: list[str], where: Location) -> URIRef:
+        if raw not in STATUSES:
+            raise SourceError(where, f"unknown status {raw!r}", f"use one of {', '.join(STATUSES)}")
+        cues = self.cues.get(raw, [])
+        if quoted and not any(cue in q.lower() for q in quoted for cue in cues):
+            self._warn(where, f"the evidence for status {raw!r} has none of its cue words ({', '.join(cues)})")
+        return KG[raw]
+
+    def _check_news_date(self, date: Literal, quoted: list[str], where: Location) -> None:
+        for text in quoted:
+            try:
+                found = find_news_date(text)
+            except DateError as exc:
+                raise SourceError(where, f"its evidence has an impossible date: {exc}") from exc
+            if found is None:
+                continue
+            if found.date.isoformat() != str(date):
+                raise SourceError(where, f"{date} differs from the evidence, which says {found.text!r} "
+                                  f"({found.date.isoformat()})", "make the value match the article")
+            if not found.weekday_matches:
+                self._warn(where, f"{found.text!r}: {found.day_name} does not fall on {found.date.isoformat()}")
+
+    def _warn(self, where: Location, message: str) -> None:
+        self.warnings.append(BuildWarning(where, message))
+
+
+def _count_term(raw: Any, quoted: list[str], where: Location) -> Literal:
+    if isinstance(raw, bool) or not isinstance(raw, int) or raw < 0:
+        raise SourceError(where, f"{raw!r} is not a whole number of zero or more")
+    if quoted and not any(re.search(rf"(?<!\d){raw}(?!\d)", q) for q in quoted):
+        raise SourceError(where, f"the number {raw} is not in its evidence", "quote the words that give the number")
+    return count(raw)
+
+
+def _check_words(spec: FieldSpec, raw: str, quoted: list[str], owner: TypeSpec | None, where: Location) -> None:
+    """A name must be in its evidence word by word; a text field must be its evidence's own words."""
+    named = owner is not None and owner.named
+    if spec.kind is Kind.NAME and quoted and named and not any(_words_in_order(raw, q) for q in quoted):
+        raise SourceError(where, f"the name {raw!r} is not in its evidence",
+                          "keep the article's spelling, quote where it says it, or use known_as")
+    if spec.kind is Kind.TEXT and quoted and not any(raw in q for q in quoted):
+        raise SourceError(where, f"{raw!r} is not, word for word, in its evidence",
+                          "copy the article's words exactly, or quote the evidence that holds them")
+
+
+def _words_in_order(name: str, text: str) -> bool:
+    """True when the name's words appear in the text in the same order (case ignored)."""
+    words = iter(re.findall(r"\w+", text.lower()))
+    return all(word in words for word in re.findall(r"\w+", name.lower()))

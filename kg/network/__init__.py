@@ -1,0 +1,6 @@
+"""The entity network drawn from the built graph: the projection to networkx, layouts, the
+offline HTML page (`kg viz`), exports for other tools, and analytics (`kg stats`, `kg path`).
+
+networkx, pyvis, igraph and matplotlib load only here.
+Face: `projection.load`/`resolve`, `page.page`, `export.export`, `analytics.stats`/`paths`.
+"""

@@ -1,0 +1,243 @@
+"""The built RDF graph projected onto a network of entities: what the page, the exports and the
+analytics all draw from.
+
+Entities (anything typed with a class of `kg.source.schema.TYPES`) become nodes; a triple between two
+entities becomes an edge named by its relation. The provenance machinery (statements,
+annotations, selectors, sentences, the article text) is not drawn: it is folded into each
+node's and edge's `evidence`, so a reader still sees the sentence and the article behind a
+fact. Nodes and edges are inserted in sorted order, so every consumer is deterministic.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+import networkx as nx
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import DCTERMS, RDF, RDFS, SKOS
+
+from kg.build.serialize import union
+from kg.build.store import open_store, store_path
+from kg.build.validate import load_built
+from kg.errors import KgError
+from kg.namespaces import KG, NIF, OA, ORG, SCHEMA, curie
+from kg.project import Project
+from kg.query.engine import execute
+from kg.query.library import bind, find_query, load_library
+from kg.query.model import QueryError, encode
+from kg.source.schema import TYPES, TypeSpec
+
+# Triples that only mirror another triple (the builder asserts both directions).
+_INVERSES = frozenset({ORG.heldBy, ORG.hasPost, ORG.hasSubOrganization})
+# Shown as a node's names, not as facts.
+_NAMES = frozenset({RDFS.label, SKOS.altLabel, RDF.type})
+_TYPE_ORDER = {spec.cls: index for index, spec in enumerate(TYPES.values())}
+# Statuses whose collaborations have not happened (drawn dashed).
+UNREALISED = frozenset({"planned", "aspired"})
+PROVENANCE_CATEGORY = "provenance"
+
+
+@dataclass(frozen=True, order=True)
+class Evidence:
+    """Where a fact came from: the quoted words, their sentence and the article."""
+
+    article: str
+    headline: str
+    sentence: str
+    quote: str
+
+    def __str__(self) -> str:
+        return f"{self.sentence} [{self.headline or self.article}]"
+
+
+@dataclass(frozen=True, order=True)
+class Fact:
+    """A literal fact about an entity (its purpose, a date, a quote's text), with its evidence."""
+
+    relation: str
+    value: str
+    evidence: tuple[Evidence, ...]
+
+
+class UnknownEntity(KgError):
+    """A command named an entity that is not in the graph."""
+
+
+def load(source: Project, out_dir: Path, focus: str | None = None, depth: int = 2, query: str | None = None,
+         params: dict[str, str] | None = None, provenance: bool = False) -> nx.MultiDiGraph:
+    """The network of one view of the built graph in out_dir: all of it, the result of a named
+    CONSTRUCT query (or .rq file), and/or the neighbourhood of `focus` within `depth` hops.
+
+    The reference datasets (the 552 regions, the linksets) are left out: the picture and the
+    measures are about the ecosystem the articles describe, not Indonesia's map.
+    """
+    dataset = load_built(out_dir)
+    names = [getattr(g, "identifier", g) for g in dataset.graphs()]
+    graph = union(dataset, source.base, source.iris.reference_graphs(names))
+    selection = construct(source, out_dir, query, params or {}) if query else None
+    network = project(graph, source.base, provenance, selection)
+    return ego(network, focus, depth, source.base) if focus else network
+
+
+def project(graph: Graph, base: str | None = None, provenance: bool = False,
+            selection: Graph | None = None) -> nx.MultiDiGraph:
+    """The entity network of a (merged) graph.
+
+    With `selection` (say, a CONSTRUCT query's result), only the entities it mentions and the
+    relations it holds are drawn, described and evidenced from the whole graph.
+
+    Node ids are prefixed names (`id:lazada`); node attributes: label, label_en, aliases,
+    type, category, iri, status (collaborations), posts, facts; edge key and `relation`: the
+    predicate's prefixed name, plus `status` (of the collaboration at either end) and
+    `evidence`. With `provenance`, the articles and their sentences are nodes too, linked
+    from the entities they support.
+    """
+    evidence = _evidence_index(graph)
+    types = _entity_types(graph)
+    if selection is not None:
+        mentioned = set(selection.subjects()) | set(selection.objects())
+        types = {iri: spec for iri, spec in types.items() if iri in mentioned}
+    if not types:
+        raise KgError("the graph holds no entities to draw", "run `kg build` first, or check the query")
+    name = {iri: curie(iri, base) for iri in types}
+    status = {iri: _status(graph, iri) for iri in types if types[iri].name == "Collaboration"}
+    network = nx.MultiDiGraph()
+    for iri in sorted(types, key=name.__getitem__):
+        spec = types[iri]
+        network.add_node(name[iri], iri=str(iri), type=spec.name, category=spec.category,
+                         status=status.get(iri, ""), **_names(graph, iri),
+                         posts=sorted(_label(graph, post) for post in graph.objects(iri, ORG.holds)),
+                         facts=_facts(graph, iri, evidence))
+    edges = []
+    for s, p, o in graph if selection is None else selection:
+        if s in types and o in types and p not in _INVERSES and p not in _NAMES:
+            edge_status = status.get(s) or status.get(o) or ""
+            edges.append((name[s], name[o], curie(p, base), edge_status, evidence.get((s, p, o), ())))
+    for source, target, relation, edge_status, support in sorted(edges):
+        network.add_edge(source, target, key=relation, relation=relation, status=edge_status, evidence=support)
+    if provenance:
+        _add_provenance(network)
+    return network
+
+
+def ego(network: nx.MultiDiGraph, focus: str, depth: int, base: str | None = None) -> nx.MultiDiGraph:
+    """The entities within `depth` hops of `focus` (in either direction), and the edges among them."""
+    center = resolve(network, focus, base)
+    reach = nx.single_source_shortest_path_length(network.to_undirected(as_view=True), center, cutoff=depth)
+    return network.subgraph(sorted(reach)).copy()
+
+
+def resolve(network: nx.MultiDiGraph, name: str, base: str | None = None) -> str:
+    """The node a user means by an id (`lazada`), a prefixed name, an IRI or an exact label."""
+    candidates = [name, f"id:{name}", curie(URIRef(name), base)]
+    for candidate in candidates:
+        if candidate in network:
+            return candidate
+    by_label = sorted(n for n, data in network.nodes(data=True)
+                      if name.casefold() in {str(data.get("label", "")).casefold(),
+                                             str(data.get("label_en", "")).casefold()})
+    if len(by_label) == 1:
+        return by_label[0]
+    hint = (f"it matches {', '.join(by_label)}; use an id" if by_label
+            else "use an entity id such as " + ", ".join(sorted(network)[:3]))
+    raise UnknownEntity(f"no single entity {name!r} in the graph", hint)
+
+
+def _entity_types(graph: Graph) -> dict[URIRef, TypeSpec]:
+    """Each entity and its most specific type (the latest in the schema's table)."""
+    by_class = {spec.cls: spec for spec in TYPES.values()}
+    found: dict[URIRef, TypeSpec] = {}
+    for s, cls in graph.subject_objects(RDF.type):
+        spec = by_class.get(cls)
+        if isinstance(s, URIRef) and spec and (s not in found or _TYPE_ORDER[cls] > _TYPE_ORDER[found[s].cls]):
+            found[s] = spec
+    return found
+
+
+def _names(graph: Graph, iri: URIRef) -> dict[str, str | list[str]]:
+    labels = {getattr(label, "language", None): str(label) for label in graph.objects(iri, RDFS.label)}
+    fallback = str(iri).rstrip("/").rsplit("/", 1)[-1]
+    return {
+        "label": labels.get("id") or labels.get(None) or next(iter(sorted(labels.values())), fallback),
+        "label_en": labels.get("en", ""),
+        "aliases": sorted({str(alias) for alias in graph.objects(iri, SKOS.altLabel)}),
+    }
+
+
+def _label(graph: Graph, iri: object) -> str:
+    return str(_names(graph, iri)["label"]) if isinstance(iri, URIRef) else str(iri)
+
+
+def _status(graph: Graph, collaboration: URIRef) -> str:
+    value = graph.value(collaboration, KG.status)
+    return str(value).rsplit("#", 1)[-1] if value is not None else ""
+
+
+def _facts(graph: Graph, iri: URIRef, evidence: dict[tuple, tuple[Evidence, ...]]) -> list[Fact]:
+    facts = {Fact(curie(p), str(o), evidence.get((iri, p, o), ()))
+             for p, o in graph.predicate_objects(iri)
+             if isinstance(o, Literal) and p not in _NAMES}
+    return sorted(facts)
+
+
+def _evidence_index(graph: Graph) -> dict[tuple, tuple[Evidence, ...]]:
+    """(subject, predicate, object) → the evidence of its statements, walking
+    statement → kg:evidence → oa:hasTarget → kg:inSentence / oa:hasSource."""
+    headlines = {article: str(graph.value(article, SCHEMA.headline) or graph.value(article, DCTERMS.identifier) or "")
+                 for article in graph.subjects(RDF.type, SCHEMA.NewsArticle)}
+    index: dict[tuple, set[Evidence]] = defaultdict(set)
+    for statement in graph.subjects(RDF.type, RDF.Statement):
+        triple = tuple(graph.value(statement, p) for p in (RDF.subject, RDF.predicate, RDF.object))
+        for annotation in graph.objects(statement, KG.evidence):
+            for target in graph.objects(annotation, OA.hasTarget):
+                article = graph.value(target, OA.hasSource)
+                quote = next((graph.value(sel, OA.exact) for sel in graph.objects(target, OA.hasSelector)
+                              if graph.value(sel, OA.exact) is not None), "")
+                sentences = sorted(graph.objects(target, KG.inSentence),
+                                   key=lambda s: int(graph.value(s, KG.sentenceIndex) or 0))
+                text = " ".join(str(graph.value(s, NIF.anchorOf) or "") for s in sentences)
+                index[triple].add(Evidence(str(article or ""), headlines.get(article, ""), text, str(quote)))
+    return {key: tuple(sorted(value)) for key, value in index.items()}
+
+
+def _add_provenance(network: nx.MultiDiGraph) -> None:
+    """Articles and sentences as nodes, each entity linked to the sentences that support it."""
+    support: set[tuple[str, Evidence]] = set()
+    for node, data in network.nodes(data=True):
+        support.update((node, ev) for fact in data["facts"] for ev in fact.evidence)
+    for source, _, data in network.edges(data=True):
+        support.update((source, ev) for ev in data["evidence"])
+    sentences = {ev.sentence: ev for _, ev in support}
+    for article, headline in sorted({(ev.article, ev.headline) for ev in sentences.values()}):
+        network.add_node(article, iri=article, type="NewsArticle", category=PROVENANCE_CATEGORY,
+                         label=headline or article, label_en="", aliases=[], status="", posts=[], facts=[])
+    for index, text in enumerate(sorted(sentences)):
+        ev = sentences[text]
+        node = f"sentence:{index}"
+        network.add_node(node, iri="", type="Sentence", category=PROVENANCE_CATEGORY, label=_short(text),
+                         label_en="", aliases=[], status="", posts=[], facts=[Fact("nif:anchorOf", text, ())])
+        network.add_edge(node, ev.article, key="nif:referenceContext", relation="nif:referenceContext",
+                         status="", evidence=())
+        for entity in sorted({entity for entity, e in support if e.sentence == text}):
+            network.add_edge(entity, node, key="kg:inSentence", relation="kg:inSentence", status="", evidence=(ev,))
+
+
+def _short(text: str, width: int = 40) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def evidence_text(evidence: Iterable[Evidence]) -> str:
+    """Evidence as one line of text, for formats that hold only strings."""
+    return " | ".join(str(ev) for ev in evidence)
+
+
+def construct(project: Project, out_dir: Path, name_or_file: str, params: dict[str, str]) -> Graph:
+    """Run a named CONSTRUCT (or DESCRIBE) query on the built graph and return it as an rdflib Graph."""
+    query = find_query(load_library(project.root / "queries"), name_or_file)
+    result = execute(open_store(store_path(project, out_dir)), query.text, bind(query, params, project.base))
+    if result.form != "graph":
+        raise QueryError(f"{query.name} is not a CONSTRUCT or DESCRIBE query", "pick a query that returns a graph")
+    return Graph().parse(data=encode(result).decode("utf-8"), format="nt")

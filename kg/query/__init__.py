@@ -1,0 +1,7 @@
+"""Asking the built graph: the named-query library, parameters bound as RDF terms, running a
+query on the store (in process, under a time limit, in a pool of workers) or on an endpoint,
+and rendering results as tables and the W3C formats.
+
+Face: `library.load_library`/`find_query`/`bind`, `engine.execute`/`execute_with_timeout`,
+`remote.execute_remote`, `model.Result` and the query errors, `render.render`, `workers.WorkerPool`.
+"""

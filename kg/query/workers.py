@@ -1,0 +1,133 @@
+"""A pool of worker processes that run the web server's queries, each holding the store open
+read-only.
+
+Oxigraph cannot interrupt a running query, and a thread cannot be killed, so a query that
+outlives its time limit is stopped by killing its worker (a fresh one takes its place). The
+pool's size also bounds how many queries run at once, whatever the number of clients. Workers
+are started as fresh interpreters (`python -m kg.query.workers`), not forked: the server is
+multi-threaded, and forking a threaded process can deadlock the child; unlike multiprocessing's
+spawn, this never re-imports the caller's main module.
+"""
+
+from __future__ import annotations
+
+import queue
+import socket
+import subprocess
+import sys
+import threading
+from multiprocessing.connection import Connection
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from kg.errors import KgError
+from kg.query.engine import execute
+from kg.query.model import QueryError, QueryTimeout, Result, ResultTooLarge, decode, encode
+
+
+class PoolBusy(KgError):
+    """Every worker stayed busy for as long as a query may run."""
+
+
+class _Worker:
+    """One child process and the parent's end of its pipe."""
+
+    def __init__(self, store: Path, max_rows: int) -> None:
+        ours, theirs = socket.socketpair()
+        with theirs:
+            self.process = subprocess.Popen(
+                [sys.executable, "-m", "kg.query.workers", str(theirs.fileno()), str(store), str(max_rows)],
+                pass_fds=[theirs.fileno()], stdin=subprocess.DEVNULL)
+        self.conn = Connection(ours.detach())
+        try:  # wait until the store is open, so start-up never counts against a query's time
+            ready = self.conn.recv()
+        except EOFError:
+            ready = "the worker process exited"
+        if ready != "ready":
+            self.stop()
+            raise KgError(f"cannot start a query worker: {ready}")
+
+    def stop(self) -> None:
+        self.process.kill()
+        self.process.wait()
+        self.conn.close()
+
+
+class WorkerPool:
+    """Runs queries in `size` worker processes with a time limit and a result-size cap."""
+
+    def __init__(self, store: Path, size: int, timeout: float, max_rows: int) -> None:
+        self.store, self.timeout, self.max_rows = store, timeout, max_rows
+        self._idle: queue.Queue[_Worker] = queue.Queue()
+        self._all: set[_Worker] = set()
+        self._lock = threading.Lock()
+        for _ in range(size):
+            self._add()
+
+    def _add(self) -> None:
+        worker = _Worker(self.store, self.max_rows)
+        with self._lock:
+            self._all.add(worker)
+        self._idle.put(worker)
+
+    def run(self, text: str) -> Result:
+        """The result of a (read-only, already checked) query, or the error that says why not."""
+        try:
+            worker = self._idle.get(timeout=self.timeout)
+        except queue.Empty:
+            raise PoolBusy(f"every query worker stayed busy for {self.timeout:g} s", "try again later") from None
+        try:
+            worker.conn.send(text)
+            if not worker.conn.poll(self.timeout):
+                raise QueryTimeout(f"the query was stopped after {self.timeout:g} s",
+                                   "narrow it (a LIMIT, a more specific pattern)")
+            status, form, payload = worker.conn.recv()
+        except BaseException:
+            self._replace(worker)
+            raise
+        self._idle.put(worker)
+        if status == "ok":
+            return decode(form, payload)
+        raise {"too-large": ResultTooLarge, "query": QueryError}.get(status, KgError)(*payload)
+
+    def _replace(self, worker: _Worker) -> None:
+        with self._lock:
+            self._all.discard(worker)
+        worker.stop()
+        self._add()
+
+    def close(self) -> None:
+        """Stop every worker."""
+        with self._lock:
+            workers, self._all = list(self._all), set()
+        for worker in workers:
+            worker.stop()
+
+
+def _serve(conn: Connection, path: str, max_rows: int) -> None:  # pragma: no cover - runs in a child
+    """Answer queries from the pipe until the parent closes it."""
+    try:
+        store = ox.Store.read_only(path)
+    except OSError as exc:
+        conn.send(f"cannot open the store {path}: {exc}")
+        return
+    conn.send("ready")
+    while True:
+        try:
+            text = conn.recv()
+        except EOFError:
+            return
+        try:
+            result = execute(store, text, max_rows=max_rows)
+            conn.send(("ok", result.form, encode(result)))
+        except ResultTooLarge as exc:
+            conn.send(("too-large", "", (exc.message, exc.hint)))
+        except QueryError as exc:
+            conn.send(("query", "", (exc.message, exc.hint)))
+        except Exception as exc:  # reported to the parent, which raises it as a project error
+            conn.send(("error", "", (f"{type(exc).__name__}: {exc}", None)))
+
+
+if __name__ == "__main__":  # pragma: no cover - the worker's entry point
+    _serve(Connection(int(sys.argv[1])), sys.argv[2], int(sys.argv[3]))

@@ -1,0 +1,50 @@
+"""Low-level writing helpers every stage shares: atomic file writes and the project's prefixes.
+
+They live below the pipeline so that the link stage, the store and the exports can write files
+and bind prefixes without reaching up into the build.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+from typing import TYPE_CHECKING, TypeVar
+
+from kg.namespaces import PREFIXES
+
+if TYPE_CHECKING:
+    from rdflib import Graph
+
+G = TypeVar("G", bound="Graph")
+
+
+def bind(graph: G, base: str | None = None) -> G:
+    """Bind the project's prefixes, and `id:` to the base IRI of its entities."""
+    from rdflib import Namespace
+
+    for prefix, namespace in PREFIXES.items():
+        graph.bind(prefix, namespace, override=True, replace=True)
+    if base:
+        graph.bind("id", Namespace(base), override=True, replace=True)
+    return graph
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Write to a temporary file in the same folder, then rename it over the target."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
+        os.chmod(temp, 0o666 & ~_umask())  # mkstemp makes files private; outputs are for sharing
+        os.replace(temp, path)
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask

@@ -1,0 +1,139 @@
+"""Reading the data files into checked shapes: an article (its metadata, text and entities) or
+the curated gazetteer, and the registry of every entity id with its type across all files.
+
+Only the shape is checked here (mappings, lists, ids, types, the text file); what each field
+means is checked when the build turns it into triples.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from kg.errors import Location, SourceError, suggest
+from kg.namespaces import ID_PATTERN, RESERVED_IDS
+from kg.source.schema import TYPES, TypeSpec
+from kg.source.text import ArticleText
+from kg.source.yamlsource import Mapping, Sequence, line_of, load_yaml
+
+Registry = dict[str, tuple[TypeSpec, Location]]
+
+
+@dataclass
+class Source:
+    """One data file, read but not yet turned into triples."""
+
+    path: Path
+    entities: list[Mapping]
+    article: Mapping | None = None
+    text: ArticleText | None = None
+
+    @property
+    def curated(self) -> bool:
+        return self.article is None
+
+
+def read_places(path: Path) -> Source:
+    """The curated gazetteer: a `places:` list of entities without evidence."""
+    data = load_yaml(path)
+    places = require(data, Mapping, Location(path, 1), "a mapping with a `places:` list")
+    only_keys(places, {"places"}, Location(path))
+    items = require(places.get("places"), Sequence, Location(path, line_of(places, "places"), "places"),
+                    "a list of places")
+    return Source(path, [require(item, Mapping, Location(path, line_of(items, i), f"places[{i}]"),
+                                 "a mapping") for i, item in enumerate(items)])
+
+
+def read_article(path: Path) -> Source:
+    """An article's YAML with its text file, whose id must be the file's name."""
+    data = require(load_yaml(path), Mapping, Location(path, 1), "a mapping with `article:` and `entities:`")
+    only_keys(data, {"article", "entities"}, Location(path))
+    where = Location(path)
+    article = require(data.get("article"), Mapping, where.at("article", line_of(data, "article")),
+                      "the article's metadata")
+    _check_article_id(article, path, where)
+    text = _read_text(article, path, where)
+    entities = require(data.get("entities"), Sequence, where.at("entities", line_of(data, "entities")),
+                       "a list of entities")
+    checked = [require(item, Mapping, where.at(f"entities[{i}]", line_of(entities, i)), "a mapping")
+               for i, item in enumerate(entities)]
+    return Source(path, checked, article, ArticleText(text))
+
+
+def _check_article_id(article: Mapping, path: Path, where: Location) -> None:
+    ident = article.get("id")
+    id_where = where.at("article.id", line_of(article, "id"))
+    if not isinstance(ident, str) or not ID_PATTERN.fullmatch(ident):
+        raise SourceError(id_where, f"{ident!r} is not a valid id",
+                          "use lower-case letters, digits and single hyphens")
+    if ident != path.stem:
+        raise SourceError(id_where, f"the article id {ident!r} differs from the file name",
+                          f"rename the file to {ident}.yaml or set id: {path.stem}")
+
+
+def _read_text(article: Mapping, path: Path, where: Location) -> str:
+    text_name = article.get("text")
+    text_where = where.at("article.text", line_of(article, "text"))
+    if not isinstance(text_name, str):
+        raise SourceError(text_where, "missing the name of the article's text file",
+                          f"add text: {path.stem}.txt")
+    try:
+        return (path.parent / text_name).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise SourceError(text_where, f"cannot read the article text {text_name!r}: {exc}",
+                          "store the article as a UTF-8 .txt file beside the YAML") from exc
+
+
+def declare(sources: list[Source]) -> Registry:
+    """Every entity id with its type; an id may recur across files only with the same type."""
+    registry: Registry = {}
+    for source in sources:
+        seen_here: dict[str, int | None] = {}
+        for index, item in enumerate(source.entities):
+            where = Location(source.path, item.line, f"entities[{index}]")
+            ident = _entity_id(item, where, seen_here)
+            spec = _entity_type(item, where)
+            if ident in registry and registry[ident][0] != spec:
+                first, first_where = registry[ident]
+                raise SourceError(where.at("type", line_of(item, "type")),
+                                  f"{ident!r} is a {spec.name} here but a {first.name} in {first_where}",
+                                  "one id names one entity: make the types agree or use another id")
+            registry.setdefault(ident, (spec, where))
+    return registry
+
+
+def _entity_id(item: Mapping, where: Location, seen_here: dict[str, int | None]) -> str:
+    ident = item.get("id")
+    if not isinstance(ident, str) or not ID_PATTERN.fullmatch(ident) or ident in RESERVED_IDS:
+        raise SourceError(where.at("id", line_of(item, "id")), f"{ident!r} is not a valid id",
+                          "use lower-case letters, digits and single hyphens (not 'article' or 'graph')")
+    if ident in seen_here:
+        raise SourceError(where.at("id", line_of(item, "id")), f"duplicate id {ident!r}",
+                          f"it is already used on line {seen_here[ident]}; give each entity its own id")
+    seen_here[ident] = line_of(item, "id")
+    return ident
+
+
+def _entity_type(item: Mapping, where: Location) -> TypeSpec:
+    type_name = item.get("type")
+    spec = TYPES.get(type_name) if isinstance(type_name, str) else None
+    if spec is None:
+        raise SourceError(where.at("type", line_of(item, "type")), f"unknown type {type_name!r}",
+                          suggest(str(type_name), TYPES, "types"))
+    return spec
+
+
+def require(value: Any, kind: type, where: Location, what: str) -> Any:
+    """The value when it has the expected shape, else an error naming what was found."""
+    if not isinstance(value, kind):
+        raise SourceError(where, f"expected {what}, got {type(value).__name__ if value is not None else 'nothing'}")
+    return value
+
+
+def only_keys(mapping: dict, allowed: set[str], where: Location) -> None:
+    """Refuse keys outside `allowed`, suggesting the nearest."""
+    for key in mapping:
+        if key not in allowed:
+            raise SourceError(where.at(str(key), line_of(mapping, key)), f"unknown key {key!r}",
+                              suggest(str(key), allowed, "keys"))

@@ -1,0 +1,167 @@
+"""The server's request handlers, one per route, over one built graph and its worker pool."""
+
+from __future__ import annotations
+
+import urllib.parse
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import anyio.to_thread
+import pyoxigraph as ox
+from starlette.requests import Request
+from starlette.responses import FileResponse, RedirectResponse, Response
+
+from kg.query.library import NamedQuery, bind
+from kg.query.model import Result
+from kg.query.render import render
+from kg.query.syntax import inline_values
+from kg.query.workers import WorkerPool
+from kg.web.pages import Links, entity_page, resource_graph, resource_view
+from kg.web.protocol import (
+    GRAPH_TYPES,
+    HTML,
+    MEDIA,
+    SELECT_TYPES,
+    HttpError,
+    check_query,
+    chosen_format,
+    form_of,
+    negotiate,
+)
+
+if TYPE_CHECKING:
+    from kg.project import Project
+    from kg.web.settings import Settings
+
+STATIC = Path(__file__).parent / "static"
+DATA_FILES = {"graph.trig": "application/trig", "graph.nq": "application/n-quads", "graph.ttl": "text/turtle",
+              "graph.nt": "application/n-triples", "graph.jsonld": "application/ld+json",
+              "void.ttl": "text/turtle", "summary.json": "application/json"}
+SUFFIXES = {".ttl": "turtle", ".jsonld": "jsonld", ".nt": "nt"}
+VOID_SPARQL_ENDPOINT = "http://rdfs.org/ns/void#sparqlEndpoint"
+
+
+@dataclass
+class Handlers:
+    """What every route needs: the project, the built folder, the limits, and the worker pool
+    (set while the app runs, by its lifespan)."""
+
+    project: Project
+    out_dir: Path
+    settings: Settings
+    graphs: frozenset[str]
+    library: dict[str, NamedQuery]
+    links: Links
+    front: bytes
+    assets: dict[str, bytes] = field(default_factory=dict)
+    pool: WorkerPool | None = None
+
+    def workers(self) -> WorkerPool:
+        if self.pool is None:
+            raise HttpError(503, "the server is starting or stopping")
+        return self.pool
+
+    async def run(self, text: str) -> Result:
+        return await anyio.to_thread.run_sync(self.workers().run, text)
+
+    async def answer(self, request: Request, text: str, fmt: str | None, page: str) -> Response:
+        """Run a checked query and answer in the negotiated format (people asking for HTML go to `page`)."""
+        check_query(text, self.graphs, self.settings.allow)
+        if fmt is None and request.method == "GET" and negotiate(
+                request.headers.get("accept"), [*SELECT_TYPES, *GRAPH_TYPES, HTML]) == "html":
+            return RedirectResponse(page, status_code=303)
+        result = await self.run(text)
+        offers = GRAPH_TYPES if result.form == "graph" else SELECT_TYPES
+        fmt = fmt or negotiate(request.headers.get("accept"), offers)
+        if fmt not in MEDIA[result.form]:
+            choices = ", ".join(sorted({m for m, _ in offers}))
+            raise HttpError(406, f"a {result.form} result is available as {choices}")
+        body = render(result, fmt, self.project.base)
+        return Response(body, media_type=MEDIA[result.form][fmt], headers={"Vary": "Accept"})
+
+    async def sparql(self, request: Request) -> Response:
+        fields = await form_of(request, self.settings.max_request)
+        queries = fields.get("query", [])
+        if len(queries) != 1:
+            raise HttpError(400, "give exactly one query parameter", "or open / for the query page")
+        page = "/?" + urllib.parse.urlencode({"query": queries[0]})
+        return await self.answer(request, queries[0], chosen_format(fields), page)
+
+    async def named(self, request: Request) -> Response:
+        chosen = self.library.get(request.path_params["name"])
+        if chosen is None:
+            raise HttpError(404, f"no query named {request.path_params['name']!r}", "the query page lists them")
+        fields = await form_of(request, self.settings.max_request)
+        values = {key: vals[-1] for key, vals in fields.items() if key != "format"}
+        bindings = bind(chosen, values, self.project.base)
+        text = inline_values(chosen.text, bindings) if bindings else chosen.text
+        page = "/?" + urllib.parse.urlencode({"name": chosen.name, **values})
+        return await self.answer(request, text, chosen_format(fields), page)
+
+    async def resource(self, request: Request) -> Response:
+        """A Linked Data page for an IRI under the base: HTML for people, RDF by suffix or Accept."""
+        rest = request.path_params["rest"]
+        suffix = next((s for s in SUFFIXES if rest.endswith(s)), None)
+        if suffix:
+            rest, fmt = rest[: -len(suffix)], SUFFIXES[suffix]
+        else:
+            fmt = negotiate(request.headers.get("accept"), [HTML, *GRAPH_TYPES[:4]])
+        if fmt is None:
+            raise HttpError(406, "a resource is available as text/html, " + ", ".join(m for m, _ in GRAPH_TYPES[:4]))
+        iri = self.project.base + rest
+        try:
+            ox.NamedNode(iri)
+        except ValueError:
+            raise HttpError(404, f"{iri!r} is not an IRI") from None
+        if fmt == "html":
+            return await self._resource_page(iri, rest)
+        result = await self.run(resource_graph(iri))
+        if not result.triples:
+            raise HttpError(404, f"the graph says nothing about <{iri}>")
+        return Response(render(result, fmt, self.project.base), media_type=MEDIA["graph"][fmt],
+                        headers={"Vary": "Accept"})
+
+    async def _resource_page(self, iri: str, rest: str) -> Response:
+        view = await anyio.to_thread.run_sync(resource_view, self.workers().run, iri, self.project.base,
+                                              self.settings.max_rows)
+        if view is None:
+            raise HttpError(404, f"the graph says nothing about <{iri}>")
+        here = "/id/" + urllib.parse.quote(rest, safe="/-._~")
+        alternates = {"text/turtle": here + ".ttl", "application/ld+json": here + ".jsonld"}
+        return Response(entity_page(view, self.links, "/", "/", alternates), media_type="text/html",
+                        headers={"Vary": "Accept"})
+
+    async def void(self, request: Request) -> Response:
+        """The dataset description, naming this server's own /sparql as its endpoint."""
+        source = self.out_dir / "void.ttl"
+        if not source.is_file():
+            raise HttpError(404, "no dataset description in the built graph", "run `kg build`")
+        fmt = negotiate(request.headers.get("accept"), GRAPH_TYPES[:4])
+        if fmt is None:
+            raise HttpError(406, "the description is available as " + ", ".join(m for m, _ in GRAPH_TYPES[:4]))
+        endpoint = ox.Triple(ox.NamedNode(str(self.project.iris.dataset)), ox.NamedNode(VOID_SPARQL_ENDPOINT),
+                             ox.NamedNode(str(request.url_for("sparql"))))
+        data = source.read_bytes() + f"\n{endpoint} .\n".encode()
+        if fmt != "turtle":
+            quads = ox.parse(data, format=ox.RdfFormat.TURTLE)
+            triples = sorted((q.triple for q in quads), key=str)
+            data = ox.serialize(triples, format={"nt": ox.RdfFormat.N_TRIPLES, "jsonld": ox.RdfFormat.JSON_LD,
+                                                 "xml": ox.RdfFormat.RDF_XML}[fmt]) or b""
+        return Response(data, media_type=MEDIA["graph"][fmt], headers={"Vary": "Accept"})
+
+    async def static(self, request: Request) -> Response:
+        name = request.path_params["name"]
+        if name not in self.assets:
+            raise HttpError(404, f"no file {name!r}")
+        kind = "text/css" if name.endswith(".css") else "text/javascript"
+        return Response(self.assets[name], media_type=kind)
+
+    async def data(self, request: Request) -> Response:
+        name = request.path_params["name"]
+        if name not in DATA_FILES or not (self.out_dir / name).is_file():
+            raise HttpError(404, f"no file {name!r}", "the graph files are " + ", ".join(DATA_FILES))
+        return FileResponse(self.out_dir / name, media_type=DATA_FILES[name])
+
+    async def home(self, request: Request) -> Response:
+        return Response(self.front, media_type="text/html")

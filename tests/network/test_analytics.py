@@ -1,0 +1,115 @@
+"""Graph analytics: what `kg stats` and `kg path` compute, and the RDF they write back."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from pathlib import Path
+
+import networkx as nx
+import pytest
+from click.testing import CliRunner
+from rdflib import Dataset, URIRef
+from rdflib.namespace import PROV, RDF, XSD
+
+from kg.cli import main
+from kg.errors import KgError
+from kg.namespaces import KG
+from kg.network.analytics import ANALYTICS_FILE, PATHS_FILE, paths, stats
+from kg.network.projection import project as to_network
+from tests.conftest import ROOT
+from tests.crafted import BASE, SENTENCE, crafted_graph
+
+
+@pytest.fixture(scope="module")
+def network() -> nx.MultiDiGraph:
+    return to_network(crafted_graph(), BASE)
+
+
+def test_counts_centrality_components_communities(network: nx.MultiDiGraph) -> None:
+    result = stats(network)
+    assert result.by_type["Collaboration"] == 2 and result.nodes == 8 and result.edges == 7
+    assert result.degree["id:dinas"] == 3  # both collaborations and the post
+    assert max(result.betweenness, key=result.betweenness.get) == "id:dinas"
+    assert result.betweenness_method.startswith("exact")
+    assert [len(c) for c in result.components] == [8]
+    assert sorted(n for c in result.communities for n in c) == sorted(network)
+    assert stats(network) == result  # seeded: the same every time
+
+
+def test_betweenness_is_sampled_above_the_limit(network: nx.MultiDiGraph) -> None:
+    result = stats(network, exact_limit=5, k=3)
+    assert "sample of 3 source nodes" in result.betweenness_method and "8 nodes is above 5" in result.betweenness_method
+
+
+def test_shortest_chains_carry_their_evidence(network: nx.MultiDiGraph) -> None:
+    (chain,) = paths(network, "id:lazada", "id:dinas")
+    assert [(h.source, h.relation, h.target) for h in chain] == [
+        ("id:rencana", "kg:participant", "id:lazada"), ("id:rencana", "kg:participant", "id:dinas")]
+    assert chain[0].evidence[0].sentence == SENTENCE
+    assert len(paths(network, "id:lazada", "id:hostile")[0]) == 4
+
+
+def test_no_chain_between_components() -> None:
+    network = nx.MultiDiGraph()
+    network.add_nodes_from(["a", "b"])
+    with pytest.raises(KgError, match="no chain of relations links a and b"):
+        paths(network, "a", "b")
+
+
+def test_stats_writes_queryable_rdf_with_provenance(built_out: Path) -> None:
+    args = ["stats", "--project", str(ROOT), "--out", str(built_out), "--top", "3"]
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 0, result.output
+    assert "betweenness centrality, exact (Brandes)" in result.output and "communities:" in result.output
+    first = (built_out / ANALYTICS_FILE).read_bytes()
+    assert CliRunner().invoke(main, args).exit_code == 0
+    assert (built_out / ANALYTICS_FILE).read_bytes() == first  # no wall-clock time unless asked
+    dataset = Dataset()
+    dataset.parse(built_out / ANALYTICS_FILE, format="trig")
+    graph = dataset.graph(URIRef("https://w3id.org/ekodigi/id/graph/analytics"))
+    lazada = URIRef("https://w3id.org/ekodigi/id/lazada")
+    assert graph.value(lazada, KG.degree).toPython() >= 5
+    activity = graph.value(graph.identifier, PROV.wasGeneratedBy)
+    assert (activity, RDF.type, PROV.Activity) in graph
+    assert str(graph.value(activity, PROV.used)).startswith("urn:sha256:")
+    rows = list(dataset.query("""PREFIX kg: <https://w3id.org/ekodigi/def#>
+        SELECT ?e ?b WHERE { GRAPH ?g { ?e kg:betweenness ?b } } ORDER BY DESC(?b) LIMIT 1"""))
+    assert rows[0][1].toPython() == max(b.toPython() for b in graph.objects(None, KG.betweenness)) > 0
+    timed = CliRunner().invoke(main, [*args, "--computed-at", "2026-01-01T00:00:00Z"])
+    assert timed.exit_code == 0
+    dataset = Dataset()
+    dataset.parse(built_out / ANALYTICS_FILE, format="trig")
+    ((_, _, ended, _),) = dataset.quads((None, PROV.endedAtTime, None, None))
+    assert ended.datatype == XSD.dateTime and ended.toPython() == datetime(2026, 1, 1, tzinfo=UTC)
+    bad = CliRunner().invoke(main, [*args, "--computed-at", "yesterday"])
+    assert bad.exit_code == 1 and "--computed-at 'yesterday' is not an xsd:dateTime" in bad.stderr
+
+
+def test_path_command(built_out: Path) -> None:
+    result = CliRunner().invoke(main, ["path", "lazada", "dinas-kukm-jatim", "--project", str(ROOT),
+                                       "--out", str(built_out)])
+    assert result.exit_code == 0, result.output
+    assert "chain 1 of" in result.output and "evidence: " in result.output
+    missing = CliRunner().invoke(main, ["path", "lazada", "nobody", "--project", str(ROOT), "--out", str(built_out)])
+    assert missing.exit_code == 1 and "no single entity 'nobody'" in missing.stderr
+
+
+def test_path_is_written_back_as_rdf(built_out: Path) -> None:
+    args = ["path", "lazada", "ozora", "--project", str(ROOT), "--out", str(built_out)]
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 0, result.output
+    chains_printed = result.output.count("chain ")
+    first = (built_out / PATHS_FILE).read_bytes()
+    assert CliRunner().invoke(main, args).exit_code == 0
+    assert (built_out / PATHS_FILE).read_bytes() == first  # deterministic without --computed-at
+    paths, graph = Dataset(), Dataset(default_union=True)
+    paths.parse(built_out / PATHS_FILE, format="trig")
+    graph.parse(built_out / "graph.trig", format="trig")
+    prefixes = "PREFIX kg: <https://w3id.org/ekodigi/def#> PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#> "
+    chains = list(paths.query(prefixes + "SELECT ?c WHERE { GRAPH ?g { ?c a kg:Chain ; kg:chainFrom "
+                              "<https://w3id.org/ekodigi/id/lazada> ; kg:chainTo <https://w3id.org/ekodigi/id/ozora> ;"
+                              " prov:wasGeneratedBy ?run } }", initNs={"prov": PROV}))
+    assert len(chains) == chains_printed
+    steps = list(paths.query(prefixes + "SELECT ?s ?p ?o ?i WHERE { GRAPH ?g { ?c kg:step ?step . ?step "
+                             "rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ; kg:stepIndex ?i } }"))
+    assert steps and all((s, p, o) in graph for s, p, o, _ in steps)  # each step is a stated fact

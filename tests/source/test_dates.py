@@ -1,0 +1,71 @@
+"""Dates as Indonesian news writes them, and ISO dates in the source files."""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from kg.source.dates import DateError, find_news_date, format_news_date, parse_iso
+
+dates = st.dates(min_value=dt.date(1969, 1, 1), max_value=dt.date(2068, 12, 31))  # two-digit years are unambiguous here
+
+
+@given(dates, st.booleans())
+def test_numeric_news_dates_round_trip_with_the_right_weekday(date: dt.date, two_digit: bool) -> None:
+    written = format_news_date(date, two_digit_year=two_digit)
+    found = find_news_date(f"kata Andromeda di Sidoarjo, {written}.")
+    assert found is not None
+    assert found.date == date
+    assert found.weekday_matches
+
+
+@given(dates, st.integers(min_value=1, max_value=6))
+def test_a_wrong_weekday_is_noticed(date: dt.date, shift: int) -> None:
+    wrong = format_news_date(date + dt.timedelta(days=shift)).split(" ")[0]
+    found = find_news_date(f"{wrong} ({date.day}/{date.month}/{date.year})")
+    assert found is not None and found.date == date
+    assert not found.weekday_matches
+
+
+@given(dates)
+def test_iso_dates_round_trip(date: dt.date) -> None:
+    assert parse_iso(date.isoformat()) == date
+
+
+@given(st.text(max_size=20))
+def test_iso_parser_never_crashes(text: str) -> None:
+    with contextlib.suppress(DateError):
+        parse_iso(text)
+
+
+@given(st.text(alphabet=st.sampled_from("0123456789/ ()SelasaRbuMgJmtAgs"), max_size=30))
+def test_news_date_finder_never_crashes(text: str) -> None:
+    with contextlib.suppress(DateError):
+        find_news_date(text)
+
+
+def test_the_articles_dates() -> None:
+    found = find_news_date("Selasa (9/8/22).")
+    assert found is not None and found.date == dt.date(2022, 8, 9) and found.weekday_matches
+    worded = find_news_date("ketika meresmikan Garuda Spark di Bandung, 27 September 2025, dan")
+    assert worded is not None and worded.date == dt.date(2025, 9, 27) and worded.day_name is None
+    assert find_news_date("Sabtu (8/11/2025)").weekday_matches  # type: ignore[union-attr]
+    assert find_news_date("tanpa tanggal") is None
+
+
+@pytest.mark.parametrize(("text", "reason"), [
+    ("2022-02-30", "not a real date"), ("2022-13-01", "not a real date"), ("9/8/22", "YYYY-MM-DD"),
+    ("2022-8-9", "YYYY-MM-DD"),
+])
+def test_bad_iso_dates(text: str, reason: str) -> None:
+    with pytest.raises(DateError, match=reason):
+        parse_iso(text)
+
+
+def test_impossible_news_date() -> None:
+    with pytest.raises(DateError, match="not a real date"):
+        find_news_date("Senin (31/2/22)")
