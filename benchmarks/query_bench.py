@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import argparse
 import gc
+import importlib.util
 import multiprocessing
 import os
 import signal
@@ -153,6 +154,10 @@ class Worker:
         self.process = context.Process(target=_worker, args=(child, self.candidate, str(self.data),
                                                              str(self.workdir)), daemon=True)
         self.process.start()
+        while not self.connection.poll(1):  # a worker that dies while loading must not leave us waiting
+            if not self.process.is_alive():
+                raise SystemExit(f"query_bench: the {self.candidate} candidate died while loading "
+                                 f"(exit code {self.process.exitcode}); its error is above")
         _, seconds = self.connection.recv()
         return seconds
 
@@ -192,8 +197,19 @@ def open_seconds(workdir: Path, repeats: int = 5) -> float:
     return statistics.median(times)
 
 
+def require(candidates: tuple[str, ...]) -> None:
+    """Stop at once, naming the package, when a candidate's library is not installed."""
+    needs = {"oxrdflib": "oxrdflib", "rdflib": "rdflib"}
+    missing = [f"{c} needs the package {needs[c]}" for c in candidates
+               if c in needs and importlib.util.find_spec(needs[c]) is None]
+    if missing:
+        raise SystemExit("query_bench: " + "; ".join(missing) + " (pip install it, or leave the candidate out "
+                         "with --candidates)")
+
+
 def bench(size: int, repeats: int, cap: float, candidates: tuple[str, ...], only: tuple[str, ...] = (),
           sample: int = 30) -> str:
+    require(candidates)
     data = ROOT / "benchmarks" / "data" / f"{size}.nq"
     if not data.exists():
         data.parent.mkdir(parents=True, exist_ok=True)

@@ -91,11 +91,14 @@ def validate_command(project_dir: Path, out: Path | None) -> None:
 
     Example: kg validate --out output
     """
+    from kg.build.store import store_path
     from kg.build.validate import load_built, validate
     from kg.project import open_project
 
     project = open_project(project_dir)
-    report = validate(load_built(out or project.default_out), project.shapes_file, project.base)
+    out_dir = out or project.default_out
+    store_path(project, out_dir)  # refuses a missing or stale build, as `kg query` does
+    report = validate(load_built(out_dir), project.shapes_file, project.base)
     for violation in report.violations:
         click.echo(str(violation))
     if report.conforms:
@@ -399,8 +402,9 @@ def export_command(form: str, out: Path, project_dir: Path, built: Path | None, 
 
     Example: kg export --format graphml --out output/network.graphml
     """
-    from kg.network.export import export
+    from kg.network.export import check_out, export
 
+    check_out(form, out)
     network = _network(project_dir, built, focus, depth, query_name, params, provenance)
     for path in export(network, form, out):
         click.echo(f"wrote {path}")

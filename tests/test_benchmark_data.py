@@ -60,3 +60,15 @@ def test_sampled_entities_are_in_the_graph_and_cover_every_pool(synthetic: bytes
     assert {"https://w3id.org/ekodigi/id/" + e for e in sample} <= subjects
     pools = {pool for e in sample for pool, spec in POOLS.items() if e == spec[2] or e.rsplit("-", 1)[0] == pool}
     assert pools == set(POOLS)
+
+
+def test_query_bench_stops_at_once_when_a_candidate_is_missing(monkeypatch: pytest.MonkeyPatch) -> None:
+    import importlib.util
+
+    from benchmarks import query_bench
+
+    real = importlib.util.find_spec
+    monkeypatch.setattr(importlib.util, "find_spec", lambda name: None if name == "oxrdflib" else real(name))
+    with pytest.raises(SystemExit, match="oxrdflib needs the package oxrdflib"):
+        query_bench.require(("kg", "oxrdflib"))
+    query_bench.require(("kg", "ox-disk"))

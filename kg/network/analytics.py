@@ -102,6 +102,8 @@ def ranked(values: dict[str, float] | dict[str, int], top: int) -> list[tuple[st
 
 def paths(network: nx.MultiDiGraph, source: str, target: str, limit: int = 5) -> list[list[Hop]]:
     """Up to `limit` shortest chains of relations between two nodes, each hop with its evidence."""
+    if source == target:
+        raise KgError(f"{source} and {target} are the same entity", "name two different entities")
     graph = _simple(network)
     try:
         chains = nx.all_shortest_paths(graph, source, target)

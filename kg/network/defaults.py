@@ -12,3 +12,5 @@ EXPORT_FORMATS = {
     "png": "a PNG picture",
     "svg": "an SVG picture",
 }
+# The file suffix each format writes (csv writes nodes.csv and edges.csv into a folder).
+EXPORT_SUFFIXES = {"graphml": ".graphml", "gexf": ".gexf", "cytoscape": ".json", "png": ".png", "svg": ".svg"}

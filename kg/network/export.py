@@ -17,7 +17,7 @@ from pathlib import Path
 import networkx as nx
 
 from kg.errors import KgError
-from kg.network.defaults import EXPORT_FORMATS
+from kg.network.defaults import EXPORT_FORMATS, EXPORT_SUFFIXES
 from kg.network.layout import STYLES, positions
 from kg.network.projection import UNREALISED, evidence_text
 from kg.rdfio import write_atomic
@@ -124,10 +124,26 @@ FORMATS: dict[str, tuple[str, Callable[[nx.MultiDiGraph], dict[str, bytes]]]] = 
     name: (what, _WRITERS[name]) for name, what in EXPORT_FORMATS.items()}
 
 
+def check_out(form: str, out: Path) -> None:
+    """Refuse an --out that does not fit the format, before anything is computed or written."""
+    suffix = EXPORT_SUFFIXES.get(form)
+    if suffix is None:  # csv: a folder of two files
+        if out.suffix or out.is_file():
+            raise KgError(f"--out {out}: csv writes nodes.csv and edges.csv into a folder, not one file",
+                          f"give a folder, e.g. --out {out.with_suffix('')}")
+        return
+    if out.suffix.lower() != suffix:
+        raise KgError(f"--out {out}: {form} is written to a {suffix} file",
+                      f"name it {out.with_suffix(suffix).name}, or choose the format that fits {out.suffix or 'it'}")
+    if out.is_dir():
+        raise KgError(f"--out {out} is a folder", f"give a file name ending in {suffix}")
+
+
 def export(network: nx.MultiDiGraph, form: str, out: Path) -> list[Path]:
     """Write the network in one format; `out` is a file, or a folder for csv. Returns what was written."""
     if form not in FORMATS:
         raise KgError(f"unknown export format {form!r}", f"use one of {', '.join(FORMATS)}")
+    check_out(form, out)
     rendered = FORMATS[form][1](flat(network))
     written = [out / name if name else out for name in rendered]
     for path, data in zip(written, rendered.values(), strict=True):

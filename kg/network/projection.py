@@ -10,6 +10,7 @@ fact. Nodes and edges are inserted in sorted order, so every consumer is determi
 
 from __future__ import annotations
 
+import difflib
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -74,6 +75,7 @@ def load(source: Project, out_dir: Path, focus: str | None = None, depth: int = 
     The reference datasets (the 552 regions, the linksets) are left out: the picture and the
     measures are about the ecosystem the articles describe, not Indonesia's map.
     """
+    store_path(source, out_dir)  # refuses a missing or stale build, as `kg query` does
     dataset = load_built(out_dir)
     names = [getattr(g, "identifier", g) for g in dataset.graphs()]
     graph = union(dataset, source.base, source.iris.reference_graphs(names))
@@ -131,19 +133,37 @@ def ego(network: nx.MultiDiGraph, focus: str, depth: int, base: str | None = Non
 
 
 def resolve(network: nx.MultiDiGraph, name: str, base: str | None = None) -> str:
-    """The node a user means by an id (`lazada`), a prefixed name, an IRI or an exact label."""
-    candidates = [name, f"id:{name}", curie(URIRef(name), base)]
+    """The node a user means by an id (`lazada`), a prefixed name, an IRI or an exact label or alias."""
+    candidates = [name, f"id:{name}"]
+    if ":" in name and not any(ch.isspace() or ch in '<>"{}|^`\\' for ch in name):
+        candidates.append(curie(URIRef(name), base))  # only what can be an IRI, so rdflib never warns
     for candidate in candidates:
         if candidate in network:
             return candidate
-    by_label = sorted(n for n, data in network.nodes(data=True)
-                      if name.casefold() in {str(data.get("label", "")).casefold(),
-                                             str(data.get("label_en", "")).casefold()})
-    if len(by_label) == 1:
-        return by_label[0]
-    hint = (f"it matches {', '.join(by_label)}; use an id" if by_label
-            else "use an entity id such as " + ", ".join(sorted(network)[:3]))
+    wanted = name.casefold()
+    by_name = sorted(n for n, data in network.nodes(data=True) if wanted in _node_names(data))
+    if len(by_name) == 1:
+        return by_name[0]
+    hint = f"it names {', '.join(by_name)}; use an id" if by_name else _nearest(network, name)
     raise UnknownEntity(f"no single entity {name!r} in the graph", hint)
+
+
+def _node_names(data: dict) -> set[str]:
+    names = [data.get("label", ""), data.get("label_en", ""), *data.get("aliases", [])]
+    return {str(n).casefold() for n in names if n}
+
+
+def _nearest(network: nx.MultiDiGraph, name: str) -> str:
+    """The ids whose id, label or alias is closest to what the user typed."""
+    by_key: dict[str, str] = {}
+    for node, data in network.nodes(data=True):
+        for key in (str(node).removeprefix("id:").casefold(), *_node_names(data)):
+            by_key.setdefault(key, str(node).removeprefix("id:"))
+    close = difflib.get_close_matches(name.casefold(), list(by_key), n=6, cutoff=0.6)
+    ids = list(dict.fromkeys(by_key[key] for key in close))[:3]
+    if ids:
+        return "did you mean " + " or ".join(repr(i) for i in ids) + "?"
+    return "`kg query search --param text=...` finds entities by name"
 
 
 def _entity_types(graph: Graph) -> dict[URIRef, TypeSpec]:
