@@ -37,14 +37,15 @@ def write_atomic(path: Path, data: bytes) -> None:
     try:
         with os.fdopen(handle, "wb") as out:
             out.write(data)
-        os.chmod(temp, 0o666 & ~_umask())  # mkstemp makes files private; outputs are for sharing
+        os.chmod(temp, 0o666 & ~umask())  # mkstemp makes files private; outputs are for sharing
         os.replace(temp, path)
     except BaseException:
         Path(temp).unlink(missing_ok=True)
         raise
 
 
-def _umask() -> int:
+def umask() -> int:
+    """The process's file-creation mask (reading it means setting it, so it is set back)."""
     mask = os.umask(0)
     os.umask(mask)
     return mask

@@ -12,8 +12,9 @@ from rdflib import Dataset, Graph
 
 from kg.build.describe import DESCRIPTION_FILE, describe
 from kg.build.emit import Emitter
+from kg.build.generations import locked, new_generation, publish
 from kg.build.serialize import render_all, write_outputs
-from kg.build.store import persist
+from kg.build.store import STAMP_FILE, STORE_DIR, persist
 from kg.build.summary import Summary, summarize
 from kg.build.values import BuildWarning
 from kg.errors import Location, SourceError
@@ -64,17 +65,23 @@ def compile_dataset(project: Project) -> tuple[Dataset, list[str]]:
 
 
 def build_to(project: Project, out_dir: Path) -> tuple[BuildResult, Summary]:
-    """`kg build`: compile, write every serialisation and the summary, then the query store.
+    """`kg build`: compile, then write every serialisation, the summary and the query store as a
+    new generation of out_dir, published in one atomic step (kg/build/generations.py).
 
-    Everything is rendered in memory first, so bad input never touches out_dir.
+    Everything is compiled and checked first, so bad input never touches out_dir; a failure
+    while writing leaves the previous generation as it was.
     """
-    result = build(project)
-    graphs = [project.iris.article_graph(ident) for ident in result.articles]
-    summary = summarize(result.dataset, graphs)
-    rendered = render_all(result.dataset, project.base)
-    description = describe(result.dataset, project, result.articles).serialize(format="turtle").encode("utf-8")
-    write_outputs(rendered, out_dir, {"summary.json": summary.to_json(), DESCRIPTION_FILE: description})
-    persist(project, rendered["nq"], rendered["nt"], out_dir)
+    with locked(out_dir):
+        result = build(project)
+        graphs = [project.iris.article_graph(ident) for ident in result.articles]
+        summary = summarize(result.dataset, graphs)
+        rendered = render_all(result.dataset, project.base)
+        description = describe(result.dataset, project, result.articles).serialize(format="turtle").encode("utf-8")
+        extra = {"summary.json": summary.to_json(), DESCRIPTION_FILE: description}
+        with new_generation(out_dir) as folder:
+            written = write_outputs(rendered, folder, extra)
+            persist(project, rendered["nq"], rendered["nt"], folder)
+            publish(out_dir, folder, sorted([*(p.name for p in written), STORE_DIR, STAMP_FILE]))
     return result, summary
 
 

@@ -10,8 +10,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import shutil
-import tempfile
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -40,43 +38,35 @@ def input_fingerprint(project: Project) -> str:
     return digest.hexdigest()
 
 
-def persist(project: Project, nquads: bytes, merged: bytes, out_dir: Path) -> Path:
+def persist(project: Project, nquads: bytes, merged: bytes, folder: Path) -> Path:
     """Bulk-load the named graphs (N-Quads) and, as the default graph, their merge (N-Triples)
-    into a fresh store, swap it into place, then write the stamp.
+    into a new store in `folder` (a generation being built), then write the stamp beside it.
 
     The merge holds each triple once, as RDF merging does; querying all named graphs as one
     ("union default graph") would instead repeat a fact once per article that states it, and
     joins over entities named in many articles would grow with the square of that number.
-    The stamp is written last, so a store without a matching stamp is never trusted.
     """
-    out_dir.mkdir(parents=True, exist_ok=True)
-    target = out_dir / STORE_DIR
-    fresh = Path(tempfile.mkdtemp(dir=out_dir, prefix=".store-"))
-    try:
-        store = ox.Store(str(fresh))
-        store.bulk_load(input=nquads, format=ox.RdfFormat.N_QUADS)
-        store.bulk_load(input=merged, format=ox.RdfFormat.N_TRIPLES, to_graph=ox.DefaultGraph())
-        store.optimize()
-        del store  # closes the database before it is moved
-        (out_dir / STAMP_FILE).unlink(missing_ok=True)
-        if target.exists():
-            old = Path(tempfile.mkdtemp(dir=out_dir, prefix=".store-old-"))
-            target.rename(old / STORE_DIR)
-            shutil.rmtree(old)
-        fresh.rename(target)
-    except BaseException:
-        shutil.rmtree(fresh, ignore_errors=True)
-        raise
-    stamp = {"inputs": input_fingerprint(project), "base": project.base, "kg": __version__}
-    write_atomic(out_dir / STAMP_FILE, (json.dumps(stamp, indent=2, sort_keys=True) + "\n").encode())
+    target = folder / STORE_DIR
+    store = ox.Store(str(target))
+    store.bulk_load(input=nquads, format=ox.RdfFormat.N_QUADS)
+    store.bulk_load(input=merged, format=ox.RdfFormat.N_TRIPLES, to_graph=ox.DefaultGraph())
+    store.optimize()
+    del store  # closes the database
+    write_stamp(project, folder)
     return target
+
+
+def write_stamp(project: Project, folder: Path) -> None:
+    """Which inputs the generation in `folder` was built from (kg query checks it is current)."""
+    stamp = {"inputs": input_fingerprint(project), "base": project.base, "kg": __version__}
+    write_atomic(folder / STAMP_FILE, (json.dumps(stamp, indent=2, sort_keys=True) + "\n").encode())
 
 
 def store_path(project: Project, out_dir: Path, check_fresh: bool = True) -> Path:
     """The path of a usable store, or an error that says to run `kg build`."""
     path, stamp_file = out_dir / STORE_DIR, out_dir / STAMP_FILE
     if not path.is_dir() or not stamp_file.is_file():
-        raise NotBuiltError(f"no query store in {out_dir}", "run `kg build` first")
+        raise NotBuiltError(f"no built graph in {out_dir}", "run `kg build` first")
     if check_fresh:
         try:
             stamp = json.loads(stamp_file.read_text(encoding="utf-8"))
