@@ -1,0 +1,192 @@
+"""The dev corpus (examples/dev-corpus): three test articles annotated by hand build, validate,
+and say what their texts say.
+
+The articles were written for the project as test material (see its README); every
+expectation here was written from the article texts, not copied from the build output.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from rdflib import Dataset
+
+from kg.build.compile import BuildResult, build
+from kg.cli import main
+from kg.namespaces import PREFIXES
+from kg.project import open_project
+from tests.conftest import ROOT
+
+DEV = ROOT / "examples" / "dev-corpus"
+ID = "https://w3id.org/ekodigi/id/"
+HEADER = "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in PREFIXES.items()) + f"PREFIX id: <{ID}>\n"
+ARTICLES = (
+    "denbukitnews-2022-09-24-kominfo-dts-buleleng",
+    "wartabalaikota-2023-11-16-tiktok-jakpreneur-dki",
+    "deliterkini-2025-11-08-komdigi-garuda-spark-medan",
+)
+
+
+@pytest.fixture(scope="module")
+def dev_built() -> BuildResult:
+    return build(open_project(DEV))
+
+
+@pytest.fixture(scope="module")
+def dev_union(dev_built: BuildResult) -> Dataset:
+    dataset = Dataset(default_union=True)
+    for quad in dev_built.dataset.quads((None, None, None, None)):
+        dataset.add(quad)
+    return dataset
+
+
+def ask(union: Dataset, pattern: str) -> bool:
+    return bool(union.query(HEADER + f"ASK {{ {pattern} }}").askAnswer)
+
+
+def values(union: Dataset, query: str) -> set[str]:
+    """The first column of a SELECT, local ids for our entities."""
+    return {str(row[0]).removeprefix(ID) for row in union.query(HEADER + query)}
+
+
+# --- The project folder ---------------------------------------------------------------------
+
+def test_builds_and_validates_with_the_cli(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    built = CliRunner().invoke(main, ["build", "--project", str(DEV), "--out", str(out)])
+    assert built.exit_code == 0, built.output
+    assert re.match(r"\d+ triples, 3 article\(s\)", built.stdout), built.stdout
+    assert built.stderr == "", "every status is signalled by its cue words; no other warning"
+    checked = CliRunner().invoke(main, ["validate", "--project", str(DEV), "--out", str(out)])
+    assert checked.exit_code == 0, checked.output
+    assert "conforms" in checked.stdout
+
+
+def test_the_ontology_is_shared_not_copied() -> None:
+    link = DEV / "ontology"
+    assert link.is_symlink() and link.readlink() == Path("../../ontology")
+    assert (link / "kg.ttl").read_bytes() == (ROOT / "ontology" / "kg.ttl").read_bytes()
+
+
+def test_texts_are_the_shared_corpus_files_unchanged() -> None:
+    """SOURCE.md records each file's sha256; a re-wrapped or re-encoded text would move every offset."""
+    note = (DEV / "data" / "articles" / "SOURCE.md").read_text(encoding="utf-8")
+    recorded = dict(re.findall(r"`([a-z0-9-]+\.txt)` \| `dev/[^`]+` \| `([0-9a-f]{64})`", note))
+    assert sorted(recorded) == sorted(f"{a}.txt" for a in ARTICLES)
+    for name, digest in recorded.items():
+        assert hashlib.sha256((DEV / "data" / "articles" / name).read_bytes()).hexdigest() == digest
+
+
+def test_the_readme_keeps_the_corpus_note() -> None:
+    readme = " ".join((DEV / "README.md").read_text(encoding="utf-8").split())
+    assert "written for this project, for testing" in readme
+    assert "never as a source of real-world facts" in readme
+    assert "What the schema cannot say yet" in readme
+
+
+def test_articles_and_datelines(dev_union: Dataset) -> None:
+    assert values(dev_union, "SELECT ?id WHERE { ?a a schema:NewsArticle ; dcterms:identifier ?id }") \
+        == set(ARTICLES)
+    for article, place in zip(ARTICLES, ("singaraja", "dki-jakarta", "medan"), strict=True):
+        assert ask(dev_union, f"<{ID}article/{article}> kg:dateline id:{place}")
+    # The dateline place is not made a venue.
+    assert not ask(dev_union, "?event kg:venue id:singaraja")
+    assert not ask(dev_union, "?event kg:venue id:medan")
+
+
+# --- Jakarta: planned, completed and cancelled ------------------------------------------------
+
+def test_tiktok_community_bazaar_collaboration_is_cancelled(dev_union: Dataset) -> None:
+    assert ask(dev_union, """
+        id:kolaborasi-komunitas-cakung-tiktok-shop a kg:Collaboration ; kg:status kg:cancelled ;
+            kg:participant id:komunitas-jakpreneur-cakung , id:tiktok-shop""")
+    assert ask(dev_union, "id:bazar-siaran-langsung-komunitas-cakung schema:organizer id:komunitas-jakpreneur-cakung")
+    # Cancelled, so the bazaar is no collaboration's result, and has no date.
+    assert not ask(dev_union, "?c kg:resultedIn id:bazar-siaran-langsung-komunitas-cakung")
+    assert not ask(dev_union, "id:bazar-siaran-langsung-komunitas-cakung schema:startDate ?d")
+
+
+def test_pemprov_dki_tiktok_cooperation_is_planned_and_their_meeting_done(dev_union: Dataset) -> None:
+    assert values(dev_union, """
+        SELECT ?status WHERE { ?c a kg:Collaboration ; kg:participant id:pemprov-dki , id:tiktok ;
+                                  kg:status ?status }""") == {
+        "https://w3id.org/ekodigi/def#planned", "https://w3id.org/ekodigi/def#completed"}
+    assert ask(dev_union, "id:kolaborasi-pemprov-dki-tiktok-pelatihan kg:status kg:planned")
+    assert ask(dev_union, 'id:pertemuan-pemprov-dki-tiktok kg:status kg:completed ; kg:before "2023-11-16"^^xsd:date')
+    # The status rests on the article's own cue word.
+    assert ask(dev_union, """
+        ?st rdf:subject id:kolaborasi-pemprov-dki-tiktok-pelatihan ; rdf:predicate kg:status ;
+            kg:evidence/oa:hasTarget/oa:hasSelector/oa:exact "tengah menyiapkan kerja sama dengan TikTok" """)
+
+
+def test_quote_speaker_and_date(dev_union: Dataset) -> None:
+    assert ask(dev_union, """
+        id:ratu-bertemu-tiktok a kg:DirectQuote ; kg:speaker id:elisabeth-ratu-rante-allo ;
+            kg:attributionVerb "kata"@id ; schema:dateCreated "2023-11-16"^^xsd:date""")
+    # "ujar dia" after two reporter sentences is still Suryada.
+    assert ask(dev_union, "id:suryada-antusiasme-warga kg:speaker id:i-putu-suryada-santhi")
+    assert ask(dev_union, "id:hendra-tidak-jadi-bekerja-sama kg:speaker id:hendra-saputra")
+
+
+def test_the_headline_count_is_not_the_audience(dev_union: Dataset) -> None:
+    assert ask(dev_union, 'id:pelatihan-jakpreneur-tiktok kg:audience "anggota program Jakpreneur"@id')
+    assert not ask(dev_union, "id:pelatihan-jakpreneur-tiktok kg:participantCount ?n")
+
+
+# --- Buleleng: status change, negation, interval ----------------------------------------------
+
+def test_dts_2023_planned_2022_ongoing(dev_union: Dataset) -> None:
+    assert ask(dev_union, """
+        id:kolaborasi-kemenkominfo-buleleng-dts-2023 kg:status kg:planned ;
+            kg:participant id:kemenkominfo , id:pemkab-buleleng ;
+            kg:actingThrough id:dinas-kominfosanti-buleleng""")
+    assert ask(dev_union, "id:kolaborasi-kemenkominfo-buleleng-dts-2022 kg:status kg:ongoing")
+
+
+def test_negated_appointment_is_no_relation(dev_union: Dataset) -> None:
+    """"Tidak ada daerah lain ..., termasuk Kota Denpasar dan Kabupaten Badung, yang menerima penunjukan serupa.\""""
+    for place in ("denpasar", "badung"):
+        assert ask(dev_union, f"id:{place} a/rdfs:subClassOf* kg:AdministrativeRegion")
+        assert not ask(dev_union, f"?c schema:location id:{place}")
+        assert not ask(dev_union, f"?g kg:jurisdiction id:{place}")
+
+
+def test_interval_is_not_forced_into_a_date(dev_union: Dataset) -> None:
+    assert ask(dev_union, """
+        id:fgd-pemetaan-potensi-daerah-dts-2023 kg:venue id:kota-yogyakarta ;
+            schema:organizer id:bpsdmp-kominfo-yogyakarta ; kg:timeExpression "22-23 September 2022"@id""")
+    assert not ask(dev_union, "id:fgd-pemetaan-potensi-daerah-dts-2023 schema:startDate ?d")
+
+
+# --- Medan: ambiguity, nesting, aspiration ----------------------------------------------------
+
+def test_bandung_stays_ambiguous(dev_union: Dataset) -> None:
+    assert values(dev_union, "SELECT ?c WHERE { id:bandung a kg:AmbiguousPlace ; kg:possibleReferent ?c }") \
+        == {"kota-bandung", "kabupaten-bandung"}
+    assert ask(dev_union, "id:peresmian-garuda-spark-bandung kg:venue id:bandung")
+
+
+def test_hub_opening_venue_and_nesting(dev_union: Dataset) -> None:
+    assert ask(dev_union, """
+        id:peresmian-gsih-medan schema:organizer id:komdigi ; kg:venue id:pos-bloc-medan ;
+            schema:startDate "2025-11-08"^^xsd:date""")
+    assert ask(dev_union, "id:garuda-spark-innovation-hub-medan kg:within+ id:sumatera-utara")
+    assert ask(dev_union, "id:garuda-spark-innovation-hub-medan kg:operatedBy id:komdigi")
+
+
+def test_a_hope_is_aspired_and_no_program_is_invented(dev_union: Dataset) -> None:
+    assert ask(dev_union, """
+        id:harapan-ladang-data-program-inkubasi kg:status kg:aspired ; kg:participant id:ladang-data ;
+            kg:prospectivePartners "program inkubasi di hub tersebut"@id""")
+    # The article names no operator for the incubation program, so it is not a kg:Program.
+    assert values(dev_union, "SELECT ?p WHERE { ?p a/rdfs:subClassOf* kg:Program }") == {
+        "digital-talent-scholarship", "jakpreneur"}
+
+
+def test_study_without_author_keeps_its_findings(dev_union: Dataset) -> None:
+    assert not ask(dev_union, "?s a kg:Study ; kg:finding id:temuan-dci-2025-medan-nasional")
+    assert ask(dev_union, "id:temuan-dci-2025-medan-nasional a kg:Finding ; schema:text ?t")
