@@ -57,26 +57,56 @@ def main() -> None:
 @project_option
 @out_option
 @click.option("--base", help="Base IRI for entities, articles and graphs [default: from data/dataset.yaml].")
+@click.option("--formats", "formats", metavar="LIST",
+              help="Whole-corpus files to write besides graphs/*.nq, comma-separated from trig, nq, ttl, nt, jsonld "
+                   "[default: `formats:` in data/dataset.yaml, else nq].")
+@click.option("--full", is_flag=True, help="Compile every article and write every graph again, ignoring the cache.")
+@click.option("-q", "--quiet", is_flag=True, help="Print nothing but warnings and errors.")
 @_reports_errors
-def build(project_dir: Path, out: Path | None, base: str | None) -> None:
-    """Compile ontology/ and data/ into the graph and write it in every format.
+def build(project_dir: Path, out: Path | None, base: str | None, formats: str | None, full: bool,
+          quiet: bool) -> None:
+    """Compile ontology/ and data/ into the graph, the query store and the files asked for.
 
-    Writes graph.trig (named graphs), graph.nq, graph.ttl, graph.nt, graph.jsonld and
-    summary.json into the output folder, then prints the summary. On bad input it names the
-    file, line and field, and leaves the previous outputs untouched.
+    Only new or changed articles are compiled again (and only changed graphs reloaded into the
+    store); --full redoes everything and gives the same bytes. Each build is a new generation
+    of the output folder, switched in atomically: on bad input or any failure the previous
+    outputs stay as they were, and a second build on the same folder stops at once.
 
-    Example: kg build --out output
+    Example: kg build --out output --formats nq,trig
     """
     from kg.build.compile import build_to
-    from kg.project import open_project
+    from kg.errors import Location
+    from kg.project import check_formats, open_project
 
     project = open_project(project_dir, base)
     out_dir = out or project.default_out
-    result, summary = build_to(project, out_dir)
-    for warning in result.warnings:
+    chosen = check_formats(formats.split(","), Location(Path("--formats"))) if formats else None
+    report, summary = build_to(project, out_dir, list(chosen) if chosen else None, full, _progress(quiet))
+    for warning in report.warnings:
         click.echo(f"warning: {warning}", err=True)
+    if quiet:
+        return
     click.echo(_format_summary(summary))
-    click.echo(f"wrote {out_dir}/graph.{{trig,nq,ttl,nt,jsonld}} and summary.json")
+    click.echo(f"compiled {report.compiled} of {report.sources} source file(s); {report.changed} graph(s) written, "
+               f"{report.removed} removed; {out_dir} now shows {report.generation.name}")
+
+
+def _progress(quiet: bool) -> Callable[[str, int, int], None] | None:
+    """A progress bar on a terminal (rewritten in place on stderr), plain log lines on stdout otherwise,
+    nothing when quiet."""
+    if quiet:
+        return None
+    terminal = sys.stderr.isatty()
+    last: list[str] = [""]
+
+    def report(phase: str, done: int, total: int) -> None:
+        if terminal:
+            bar = "#" * (30 * done // total if total else 30)
+            click.echo(f"\r{phase:<24} [{bar:<30}] {done}/{total}", nl=done >= total, err=True)
+        elif phase != last[0]:  # a log line on stdout beside the summary; stderr keeps to warnings and errors
+            click.echo(f"{phase} ({total})" if total > 1 else phase)
+        last[0] = phase
+    return report
 
 
 @main.command(name="validate")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from kg.errors import KgError, Location, SourceError
@@ -10,6 +10,9 @@ from kg.namespaces import DEFAULT_BASE, Iris
 from kg.source.yamlsource import Mapping, line_of, load_yaml
 
 DEFAULT_OUT = "output"
+# The whole-corpus files kg build writes besides a file per graph; graph.nq (the graphs one
+# after another) by default, the others when asked (data/dataset.yaml `formats:` or --formats).
+OUTPUT_FORMATS = ("trig", "nq", "ttl", "nt", "jsonld")
 
 
 @dataclass(frozen=True)
@@ -22,6 +25,7 @@ class Project:
     title_en: str = ""
     license: str = ""
     publisher: str = ""
+    formats: tuple[str, ...] = ("nq",)
 
     @property
     def ontology_file(self) -> Path:
@@ -61,16 +65,30 @@ def open_project(root: Path, base: str | None = None) -> Project:
     settings = load_yaml(settings_file) if settings_file.exists() else Mapping()
     if not isinstance(settings, dict):
         raise SourceError(Location(settings_file, 1), "expected a mapping of settings")
-    allowed = {"base", "title", "title_en", "license", "publisher"}
+    allowed = {"base", "title", "title_en", "license", "publisher", "formats"}
     for key in settings:
         if key not in allowed:
             raise SourceError(Location(settings_file, line_of(settings, key), key),
                               "unknown setting", f"use one of {', '.join(sorted(allowed))}")
-    project = Project(root, **{k: str(v) for k, v in settings.items()})
+    values = {k: str(v) for k, v in settings.items() if k != "formats"}
+    if "formats" in settings:
+        values["formats"] = check_formats(settings["formats"], Location(settings_file, line_of(settings, "formats"),
+                                                                        "formats"))
+    project = Project(root, **values)
     if base is not None:
-        project = Project(root, base, project.title, project.title_en, project.license, project.publisher)
+        project = replace(project, base=base)
     try:
         project.iris  # noqa: B018 - validates the base IRI early
     except ValueError as exc:
         raise SourceError(Location(settings_file, line_of(settings, "base"), "base"), str(exc)) from exc
     return project
+
+
+def check_formats(value: object, where: Location) -> tuple[str, ...]:
+    """A list of output formats, each one kg build writes."""
+    items = value if isinstance(value, list) else [value]
+    wrong = [item for item in items if item not in OUTPUT_FORMATS]
+    if wrong or not items:
+        raise SourceError(where, f"unknown output format(s) {wrong or items}",
+                          f"use some of {', '.join(OUTPUT_FORMATS)}")
+    return tuple(dict.fromkeys(items))

@@ -1,30 +1,33 @@
-"""Sources to graph: the ontology, the curated gazetteer and each article's YAML become one
-RDF dataset with a named graph per article, every article fact backed by a statement whose
+"""Sources to graph: the ontology, the curated gazetteer and each article's YAML become an RDF
+dataset with a named graph per article, every article fact backed by a statement whose
 evidence is a Web Annotation on the exact words of the article.
+
+`build_to` is `kg build`: sources compiled one by one and cached (kg/build/corpus.py), a new
+generation written from them (kg/build/assemble.py) and published atomically
+(kg/build/generations.py). `build` gives the same dataset in memory, for small projects.
 """
 
 from __future__ import annotations
 
+import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from rdflib import Dataset, Graph
 
+from kg.build.assemble import write_generation
+from kg.build.corpus import Compiled, Progress, compile_corpus
 from kg.build.describe import DESCRIPTION_FILE, describe
-from kg.build.emit import Emitter
-from kg.build.generations import locked, new_generation, publish
-from kg.build.serialize import render_all, write_outputs
-from kg.build.store import STAMP_FILE, STORE_DIR, persist
-from kg.build.summary import Summary, summarize
+from kg.build.generations import GENERATIONS, current, locked, new_generation, publish
+from kg.build.parts import PartCache
+from kg.build.serialize import union
+from kg.build.store import STAMP_FILE, write_stamp
+from kg.build.summary import Summary
 from kg.build.values import BuildWarning
-from kg.errors import Location, SourceError
-from kg.link.linksets import load_linksets
-from kg.link.regions import regions_graph
-from kg.namespaces import KG, ONTOLOGY_IRI
 from kg.project import Project
-from kg.source.files import declare, read_article, read_places
 
-__all__ = ["BuildResult", "BuildWarning", "build", "build_to", "compile_dataset"]
+__all__ = ["BuildReport", "BuildResult", "BuildWarning", "build", "build_to", "compile_dataset"]
+CACHE = "cache"
 
 
 @dataclass
@@ -36,26 +39,30 @@ class BuildResult:
     warnings: list[BuildWarning] = field(default_factory=list)
 
 
+@dataclass(frozen=True)
+class BuildReport:
+    """What `kg build` did: the articles, warnings, and how much it had to redo."""
+
+    articles: list[str]
+    warnings: list[BuildWarning]
+    sources: int
+    compiled: int
+    changed: int
+    removed: int
+    generation: Path
+
+
 def build(project: Project) -> BuildResult:
-    """Compile ontology/ and data/ into a dataset; raise SourceError on the first bad input."""
-    ontology = _load_ontology(project.ontology_file)
-    sources = [read_places(project.places_file)] if project.places_file.exists() else []
-    sources += [read_article(path) for path in project.article_files]
-    registry = declare(sources)
-    dataset = Dataset()
-    dataset.graph(ONTOLOGY_IRI).__iadd__(ontology)
-    cues = {str(s).rsplit("#", 1)[-1]: [str(o).lower() for o in ontology.objects(s, KG.cue)]
-            for s in ontology.subjects(KG.cue, None)}
-    result = BuildResult(dataset, [])
-    for source in sources:
-        Emitter(project.iris, dataset, registry, source, cues, result.warnings).emit()
-        if source.article is not None:
-            result.articles.append(source.article["id"])
-    # Reference data beside the articles: the region dataset and the linksets into it and others.
-    dataset.graph(project.iris.regions_graph).__iadd__(regions_graph(project.iris))
-    for name, graph in load_linksets(project, set(registry)).items():
-        dataset.graph(project.iris.linkset_graph(name)).__iadd__(graph)
-    return result
+    """Compile ontology/ and data/ into a dataset in memory; raise SourceError on the first bad input."""
+    with tempfile.TemporaryDirectory() as folder:
+        cache = PartCache(Path(folder))
+        compiled = compile_corpus(project, cache)
+        dataset = Dataset()
+        for part in compiled.all_parts():
+            data = cache.quads_file(part.key).read_bytes()
+            if data:
+                dataset.parse(data=data.decode("utf-8"), format="nquads")
+    return BuildResult(dataset, compiled.articles, compiled.warnings)
 
 
 def compile_dataset(project: Project) -> tuple[Dataset, list[str]]:
@@ -64,31 +71,41 @@ def compile_dataset(project: Project) -> tuple[Dataset, list[str]]:
     return result.dataset, result.articles
 
 
-def build_to(project: Project, out_dir: Path) -> tuple[BuildResult, Summary]:
-    """`kg build`: compile, then write every serialisation, the summary and the query store as a
-    new generation of out_dir, published in one atomic step (kg/build/generations.py).
+def build_to(project: Project, out_dir: Path, formats: list[str] | None = None, full: bool = False,
+             progress: Progress | None = None) -> tuple[BuildReport, Summary]:
+    """`kg build`: compile what changed, write a new generation of out_dir, publish it atomically.
 
-    Everything is compiled and checked first, so bad input never touches out_dir; a failure
-    while writing leaves the previous generation as it was.
+    Everything is compiled and checked first, so bad input never touches the published outputs;
+    a failure while writing leaves the previous generation as it was. `full` compiles every
+    source and writes every graph again, ignoring the cache and the previous generation.
     """
+    formats = formats if formats is not None else project.formats
     with locked(out_dir):
-        result = build(project)
-        graphs = [project.iris.article_graph(ident) for ident in result.articles]
-        summary = summarize(result.dataset, graphs)
-        rendered = render_all(result.dataset, project.base)
-        description = describe(result.dataset, project, result.articles).serialize(format="turtle").encode("utf-8")
-        extra = {"summary.json": summary.to_json(), DESCRIPTION_FILE: description}
+        cache = PartCache(out_dir / GENERATIONS / CACHE)
+        cache.folder.mkdir(exist_ok=True)
+        if full:
+            cache.prune(set())
+        compiled = compile_corpus(project, cache, progress)
+        previous = None if full else current(out_dir)
         with new_generation(out_dir) as folder:
-            written = write_outputs(rendered, folder, extra)
-            persist(project, rendered["nq"], rendered["nt"], folder)
-            publish(out_dir, folder, sorted([*(p.name for p in written), STORE_DIR, STAMP_FILE]))
-    return result, summary
+            written = write_generation(project, compiled, cache, folder, previous, formats, progress)
+            summary = written.census.summary(len(compiled.articles))
+            description = describe(written.census, _linksets(cache, compiled), project, compiled.articles, formats)
+            (folder / "summary.json").write_bytes(summary.to_json())
+            (folder / DESCRIPTION_FILE).write_bytes(description.serialize(format="turtle").encode("utf-8"))
+            write_stamp(project, folder)
+            names = sorted([*written.names, "summary.json", DESCRIPTION_FILE, STAMP_FILE])
+            generation = publish(out_dir, folder, names)
+        cache.prune({part.key for part in compiled.all_parts()})
+    report = BuildReport(compiled.articles, compiled.warnings, len(compiled.parts), compiled.compiled,
+                         written.changed, written.removed, generation)
+    return report, summary
 
 
-def _load_ontology(path: Path) -> Graph:
-    graph = Graph()
-    try:
-        graph.parse(path, format="turtle")
-    except Exception as exc:  # rdflib raises several unrelated types for bad Turtle
-        raise SourceError(Location(path), f"the ontology does not parse: {exc}") from exc
-    return graph
+def _linksets(cache: PartCache, compiled: Compiled) -> Graph:
+    """The linkset graphs merged, for their descriptions in void.ttl."""
+    dataset = Dataset()
+    for part in compiled.shared:
+        if part.source.startswith("linkset "):
+            dataset.parse(data=cache.quads_file(part.key).read_text(encoding="utf-8"), format="nquads")
+    return union(dataset)

@@ -1,15 +1,16 @@
-"""The dataset's description in VoID and DCAT, generated at build time from the built
-dataset itself, so its counts, sources and linksets cannot drift from the graph.
+"""The dataset's description in VoID and DCAT, generated at build time from the census of the
+built quads and the linkset graphs, so its counts, sources and linksets cannot drift from the graph.
 """
 
 from __future__ import annotations
 
-from rdflib import Dataset, Graph, Literal, URIRef
-from rdflib.namespace import DCAT, DCTERMS, RDF, SKOS, VOID, XSD
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import DCAT, DCTERMS, RDF, VOID, XSD
 
-from kg.build.serialize import FORMATS, GRAPH_BASENAME, union
+from kg.build.serialize import GRAPH_BASENAME
+from kg.build.summary import Census
 from kg.link.regions import package_page
-from kg.namespaces import ONTOLOGY_IRI, ORG, SCHEMA, Iris
+from kg.namespaces import ONTOLOGY_IRI, ORG, SCHEMA
 from kg.project import Project
 from kg.rdfio import bind
 
@@ -19,14 +20,13 @@ MEDIA_TYPES = {"trig": "application/trig", "nq": "application/n-quads", "ttl": "
 EXAMPLES = 3  # linked places shown as example resources
 
 
-def describe(dataset: Dataset, project: Project, articles: list[str]) -> Graph:
+def describe(census: Census, linksets: Graph, project: Project, articles: list[str], formats: list[str]) -> Graph:
     """VoID + DCAT: title, description, licence, publisher, sources, counts (quads, per named
     graph as a void:subset), linksets with their link counts, example resources, distributions."""
     iris = project.iris
     graph = bind(Graph(), iris.base)
     node = iris.dataset
-    sizes = {str(g.identifier): len(g) for g in dataset.graphs() if len(g)}
-    merged = union(dataset)
+    sizes = {name: size for name, size in census.by_graph.items() if size}
     for cls in (VOID.Dataset, DCAT.Dataset):
         graph.add((node, RDF.type, cls))
     for p, o in (
@@ -39,7 +39,7 @@ def describe(dataset: Dataset, project: Project, articles: list[str]) -> Graph:
         (DCTERMS.publisher, Literal(project.publisher) if project.publisher else None),
         (VOID.uriSpace, Literal(iris.base)),
         (VOID.triples, _integer(sum(sizes.values()))),
-        (VOID.entities, _integer(_entities(merged, iris))),
+        (VOID.entities, _integer(len(census.named))),
         (VOID.vocabulary, ONTOLOGY_IRI), (VOID.vocabulary, URIRef(str(SCHEMA))), (VOID.vocabulary, URIRef(str(ORG))),
         (DCTERMS.source, package_page()),
     ):
@@ -52,11 +52,12 @@ def describe(dataset: Dataset, project: Project, articles: list[str]) -> Graph:
         graph.add((node, VOID.subset, subset))
         graph.add((subset, RDF.type, VOID.Dataset))
         graph.add((subset, VOID.triples, _integer(size)))
-    for linkset in sorted(set(merged.subjects(RDF.type, VOID.Linkset))):
-        _copy_linkset(merged, graph, linkset, node)
-    for example in _examples(merged, articles, iris):
+    for linkset in sorted(set(linksets.subjects(RDF.type, VOID.Linkset))):
+        _copy_linkset(linksets, graph, linkset, node)
+    linked = sorted(URIRef(s) for s in census.linked)[:EXAMPLES]
+    for example in [iris.article(ident) for ident in articles] + linked:
         graph.add((node, VOID.exampleResource, example))
-    for suffix in FORMATS:
+    for suffix in formats:
         distribution = URIRef(f"{node}/{GRAPH_BASENAME}.{suffix}")
         graph.add((node, DCAT.distribution, distribution))
         graph.add((distribution, RDF.type, DCAT.Distribution))
@@ -71,17 +72,6 @@ def _copy_linkset(merged: Graph, graph: Graph, linkset: URIRef, node: URIRef) ->
     for p in (RDF.type, DCTERMS.title, VOID.subjectsTarget, VOID.objectsTarget, VOID.linkPredicate, VOID.triples):
         for o in merged.objects(linkset, p):
             graph.add((linkset, p, o))
-
-
-def _entities(merged: Graph, iris: Iris) -> int:
-    """Distinct entity IRIs (<base><id>) that have a type, in any graph."""
-    return len({s for s in merged.subjects(RDF.type, None) if iris.local_id(s) is not None})
-
-
-def _examples(merged: Graph, articles: list[str], iris: Iris) -> list[URIRef]:
-    """The articles, and the first few places linked to another dataset (they show the joins)."""
-    linked = sorted({s for s in merged.subjects(SKOS.exactMatch, None) if iris.local_id(s)})
-    return [iris.article(ident) for ident in articles] + linked[:EXAMPLES]
 
 
 def _integer(n: int) -> Literal:

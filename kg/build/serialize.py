@@ -1,6 +1,7 @@
-"""Writing the dataset: TriG, Turtle, N-Triples, N-Quads and JSON-LD, byte-identical across runs,
-each file written beside its final name and renamed into place so a failure leaves the
-previous outputs whole.
+"""The whole-corpus formats and rdflib's part in them: what each file holds, the union of
+graphs, and the writers still done with rdflib (JSON-LD with an inline context; the small
+TriG files of kg stats and kg path). The corpus dumps themselves are written by pyoxigraph
+(kg/build/assemble.py), byte-identical across runs.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from rdflib import Dataset, Graph, URIRef
 from rdflib.plugins.serializers.trig import TrigSerializer
 
 from kg.namespaces import PREFIXES
-from kg.rdfio import bind, write_atomic
+from kg.rdfio import bind
 
 GRAPH_BASENAME = "graph"
 # Output file suffix -> what it holds.
@@ -85,15 +86,8 @@ def _sort_jsonld(node: object) -> object:
     return node
 
 
-def render_all(dataset: Dataset, base: str | None = None) -> dict[str, bytes]:
-    """Every serialisation, by file suffix."""
-    return {suffix: render(dataset, suffix, base) for suffix in FORMATS}
-
-
-def write_outputs(rendered: dict[str, bytes], out_dir: Path, extra: dict[str, bytes] | None = None) -> list[Path]:
-    """Rename each rendered file into place: nothing half-written survives."""
-    files = {out_dir / f"{GRAPH_BASENAME}.{suffix}": data for suffix, data in rendered.items()}
-    files.update({out_dir / name: data for name, data in (extra or {}).items()})
-    for path, data in files.items():
-        write_atomic(path, data)
-    return list(files)
+def jsonld_from_nquads(path: Path, base: str | None = None) -> bytes:
+    """graph.jsonld from the N-Quads dump (rdflib holds it all: ask for it on small corpora)."""
+    dataset = Dataset()
+    dataset.parse(path, format="nquads")
+    return _jsonld(dataset, base).encode("utf-8")

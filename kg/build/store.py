@@ -38,22 +38,46 @@ def input_fingerprint(project: Project) -> str:
     return digest.hexdigest()
 
 
-def persist(project: Project, nquads: bytes, merged: bytes, folder: Path) -> Path:
-    """Bulk-load the named graphs (N-Quads) and, as the default graph, their merge (N-Triples)
-    into a new store in `folder` (a generation being built), then write the stamp beside it.
+def load_store(folder: Path, dump: Path) -> None:
+    """A new store in `folder` (a generation being built) from its N-Quads dump: the named graphs,
+    and as the default graph their merge.
 
     The merge holds each triple once, as RDF merging does; querying all named graphs as one
     ("union default graph") would instead repeat a fact once per article that states it, and
     joins over entities named in many articles would grow with the square of that number.
     """
-    target = folder / STORE_DIR
-    store = ox.Store(str(target))
-    store.bulk_load(input=nquads, format=ox.RdfFormat.N_QUADS)
-    store.bulk_load(input=merged, format=ox.RdfFormat.N_TRIPLES, to_graph=ox.DefaultGraph())
+    store = ox.Store(str(folder / STORE_DIR))
+    store.bulk_load(path=str(dump), format=ox.RdfFormat.N_QUADS)
+    store.bulk_extend(ox.Quad(q.subject, q.predicate, q.object)
+                      for q in ox.parse(path=str(dump), format=ox.RdfFormat.N_QUADS))
     store.optimize()
-    del store  # closes the database
-    write_stamp(project, folder)
-    return target
+
+
+def update_store(previous: Path, folder: Path, removed: list[str], added: dict[str, Path]) -> None:
+    """The previous generation's store, copied by hard links into `folder`, with the `removed`
+    graphs dropped and the `added` ones (graph IRI -> N-Quads file) put in their place.
+
+    The default graph stays the merge: a triple leaves it only when no named graph states it
+    any more (a fact stated by two articles survives the removal of one of them).
+    """
+    ox.Store.read_only(str(previous)).backup(str(folder / STORE_DIR))
+    store = ox.Store(str(folder / STORE_DIR))
+    dropped: set[ox.Triple] = set()
+    for name in [*removed, *added]:
+        graph = ox.NamedNode(name)
+        if store.contains_named_graph(graph):
+            dropped.update(quad.triple for quad in store.quads_for_pattern(None, None, None, graph))
+            store.remove_graph(graph)
+    for path in added.values():
+        quads = list(ox.parse(path=str(path), format=ox.RdfFormat.N_QUADS))
+        store.extend(quads)
+        store.extend(ox.Quad(q.subject, q.predicate, q.object) for q in quads)
+        dropped.difference_update(quad.triple for quad in quads)
+    for triple in dropped:
+        stated = store.quads_for_pattern(triple.subject, triple.predicate, triple.object, None)
+        if not any(not isinstance(quad.graph_name, ox.DefaultGraph) for quad in stated):
+            store.remove(ox.Quad(triple.subject, triple.predicate, triple.object))
+    store.flush()
 
 
 def write_stamp(project: Project, folder: Path) -> None:

@@ -1,18 +1,24 @@
-"""What a built dataset holds: entities by class, facts by relation, provenance counts."""
+"""What a built dataset holds: entities by class, facts by relation, provenance counts, and the
+figures the VoID description needs, gathered in one pass over the quads, graph by graph."""
 
 from __future__ import annotations
 
+import functools
 import json
 from collections import Counter
-from dataclasses import asdict, dataclass
+from collections.abc import Iterable
+from dataclasses import asdict, dataclass, field
 
-from rdflib import Dataset, URIRef
-from rdflib.namespace import RDF
+import pyoxigraph as ox
 
-from kg.namespaces import NIF, OA, ONTOLOGY_IRI, curie
+from kg.namespaces import ID_PATTERN, NIF, OA, ONTOLOGY_IRI, curie
 from kg.source.schema import TYPES
 
-_ENTITY_CLASSES = frozenset(spec.cls for spec in TYPES.values())
+_ENTITY_CLASSES = frozenset(str(spec.cls) for spec in TYPES.values())
+_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+_STATEMENT = "http://www.w3.org/1999/02/22-rdf-syntax-ns#Statement"
+_EXACT_MATCH = "http://www.w3.org/2004/02/skos/core#exactMatch"
+_KINDS = {_STATEMENT: "statements", str(OA.Annotation): "spans", str(NIF.Sentence): "sentences"}
 
 
 @dataclass(frozen=True)
@@ -33,34 +39,103 @@ class Summary:
         return (json.dumps(asdict(self), indent=2, sort_keys=True, ensure_ascii=False) + "\n").encode()
 
 
-def summarize(dataset: Dataset, article_graphs: list[URIRef]) -> Summary:
-    """Count the dataset; facts are the direct triples about entities in the article graphs."""
-    by_graph: Counter[str] = Counter()
-    typed: dict[URIRef, set[URIRef]] = {}
-    for s, p, o, g in dataset.quads((None, None, None, None)):
-        name = getattr(g, "identifier", g)
-        by_graph[str(name)] += 1
-        if p == RDF.type and o in _ENTITY_CLASSES and name != ONTOLOGY_IRI:
-            typed.setdefault(o, set()).add(s)
-    entities = set().union(*typed.values()) if typed else set()
-    relations: Counter[str] = Counter()
-    statements = spans = sentences = 0
-    for name in article_graphs:
-        graph = dataset.graph(name)
-        for s, p, _ in graph:
-            if s in entities:
-                relations[curie(p)] += 1
-        statements += sum(1 for _ in graph.subjects(RDF.type, RDF.Statement))
-        spans += sum(1 for _ in graph.subjects(RDF.type, OA.Annotation))
-        sentences += sum(1 for _ in graph.subjects(RDF.type, NIF.Sentence))
-    return Summary(
-        triples=sum(by_graph.values()),
-        triples_by_graph=dict(sorted(by_graph.items())),
-        articles=len(article_graphs),
-        entities=len(entities),
-        entities_by_class={curie(c): len(s) for c, s in sorted(typed.items(), key=lambda kv: curie(kv[0]))},
-        facts_by_relation=dict(sorted(relations.items())),
-        statements=statements,
-        evidence_spans=spans,
-        sentences=sentences,
-    )
+@dataclass
+class Census:
+    """Counts of some graphs, gathered while their quads stream past once; censuses of separate
+    graphs merge, so each graph's is kept beside its file and a build counts only what changed.
+    Memory grows with the entities, not the quads."""
+
+    by_graph: dict[str, int] = field(default_factory=dict)
+    typed: dict[str, set[str]] = field(default_factory=dict)
+    named: set[str] = field(default_factory=set)  # typed IRIs minted under the base (VoID entities)
+    relations: dict[str, Counter[str]] = field(default_factory=dict)  # entity-shaped subject -> predicates
+    kinds: Counter[str] = field(default_factory=Counter)
+    linked: set[str] = field(default_factory=set)
+
+    @classmethod
+    def of(cls, graph: str, quads: Iterable[ox.Quad], base: str, article: bool) -> Census:
+        """The census of one graph (an article's own graph counts facts and provenance)."""
+        census = cls(by_graph={graph: 0})
+        counter = _Counter(census, base, article, graph == str(ONTOLOGY_IRI))
+        for quad in quads:
+            counter.add(quad)
+        return census
+
+    def merge(self, other: Census) -> None:
+        for graph, size in other.by_graph.items():
+            self.by_graph[graph] = self.by_graph.get(graph, 0) + size
+        for cls, members in other.typed.items():
+            self.typed.setdefault(cls, set()).update(members)
+        self.named |= other.named
+        for subject, counts in other.relations.items():
+            self.relations.setdefault(subject, Counter()).update(counts)
+        self.kinds.update(other.kinds)
+        self.linked |= other.linked
+
+    def to_json(self) -> bytes:
+        data = {"by_graph": self.by_graph, "typed": {c: sorted(m) for c, m in sorted(self.typed.items())},
+                "named": sorted(self.named), "relations": {s: dict(sorted(c.items())) for s, c in
+                                                           sorted(self.relations.items())},
+                "kinds": dict(sorted(self.kinds.items())), "linked": sorted(self.linked)}
+        return json.dumps(data, sort_keys=True).encode()
+
+    @classmethod
+    def from_json(cls, data: bytes) -> Census:
+        raw = json.loads(data)
+        return cls(raw["by_graph"], {c: set(m) for c, m in raw["typed"].items()}, set(raw["named"]),
+                   {s: Counter(c) for s, c in raw["relations"].items()}, Counter(raw["kinds"]), set(raw["linked"]))
+
+    def summary(self, articles: int) -> Summary:
+        entities = set().union(*self.typed.values()) if self.typed else set()
+        facts: Counter[str] = Counter()
+        for subject, counts in self.relations.items():
+            if subject in entities:
+                facts.update(counts)
+        return Summary(
+            triples=sum(self.by_graph.values()),
+            triples_by_graph=dict(sorted(self.by_graph.items())),
+            articles=articles,
+            entities=len(entities),
+            entities_by_class=dict(sorted((_curie(c), len(s)) for c, s in self.typed.items())),
+            facts_by_relation=dict(sorted(facts.items())),
+            statements=self.kinds["statements"],
+            evidence_spans=self.kinds["spans"],
+            sentences=self.kinds["sentences"],
+        )
+
+
+@dataclass
+class _Counter:
+    """Adds one graph's quads to its census."""
+
+    census: Census
+    base: str
+    article: bool
+    ontology: bool
+
+    def add(self, quad: ox.Quad) -> None:
+        census, graph = self.census, next(iter(self.census.by_graph))
+        census.by_graph[graph] += 1
+        s, p, o = quad.subject.value, quad.predicate.value, quad.object
+        if p == _TYPE:
+            self._type(s, o.value)
+        elif p == _EXACT_MATCH and self._is_entity(s):
+            census.linked.add(s)
+        if self.article and self._is_entity(s):
+            census.relations.setdefault(s, Counter())[_curie(p)] += 1
+
+    def _type(self, subject: str, cls: str) -> None:
+        if cls in _ENTITY_CLASSES and not self.ontology:
+            self.census.typed.setdefault(cls, set()).add(subject)
+        if self._is_entity(subject):
+            self.census.named.add(subject)
+        if self.article and cls in _KINDS:
+            self.census.kinds[_KINDS[cls]] += 1
+
+    def _is_entity(self, iri: str) -> bool:
+        return iri.startswith(self.base) and ID_PATTERN.fullmatch(iri[len(self.base):]) is not None
+
+
+@functools.cache
+def _curie(iri: str) -> str:
+    return curie(iri)

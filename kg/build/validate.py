@@ -9,7 +9,7 @@ import pyshacl
 from rdflib import Dataset, Graph, URIRef
 from rdflib.namespace import RDF
 
-from kg.build.serialize import GRAPH_BASENAME
+from kg.build.assemble import GRAPHS
 from kg.errors import KgError, NotBuiltError
 from kg.namespaces import ONTOLOGY_IRI, SH, curie
 
@@ -46,15 +46,16 @@ class Report:
 
 
 def load_built(out_dir: Path) -> Dataset:
-    """The dataset written by `kg build` to out_dir."""
-    path = out_dir / f"{GRAPH_BASENAME}.trig"
-    if not path.exists():
-        raise NotBuiltError(f"no built graph at {path}", "run `kg build` first")
+    """The dataset written by `kg build` to out_dir: its graphs, one N-Quads file each."""
+    files = sorted((out_dir / GRAPHS).glob("*.nq"))
+    if not files:
+        raise NotBuiltError(f"no built graph in {out_dir}", "run `kg build` first")
     dataset = Dataset()
     try:
-        dataset.parse(path, format="trig")
-    except Exception as exc:  # rdflib raises several unrelated types for bad TriG
-        raise ValidationUnavailable(f"{path} does not parse: {exc}", "run `kg build` again") from exc
+        for path in files:
+            dataset.parse(path, format="nquads")
+    except Exception as exc:  # rdflib raises several unrelated types for bad N-Quads
+        raise ValidationUnavailable(f"{out_dir / GRAPHS} does not parse: {exc}", "run `kg build` again") from exc
     return dataset
 
 

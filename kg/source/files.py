@@ -7,6 +7,7 @@ means is checked when the build turns it into triples.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -85,22 +86,47 @@ def _read_text(article: Mapping, path: Path, where: Location) -> str:
                           "store the article as a UTF-8 .txt file beside the YAML") from exc
 
 
-def declare(sources: list[Source]) -> Registry:
+@dataclass(frozen=True)
+class Declaration:
+    """One entity a file declares: its id and type, and where (kept so a cached file can say it)."""
+
+    ident: str
+    type_name: str
+    line: int | None
+    index: int
+    type_line: int | None
+
+
+def declarations(source: Source) -> list[Declaration]:
+    """The entities one file declares, each id valid and once per file, each type known."""
+    found: list[Declaration] = []
+    seen_here: dict[str, int | None] = {}
+    for index, item in enumerate(source.entities):
+        where = Location(source.path, item.line, f"entities[{index}]")
+        ident = _entity_id(item, where, seen_here)
+        found.append(Declaration(ident, _entity_type(item, where).name, item.line, index, line_of(item, "type")))
+    return found
+
+
+def registry(declared: Iterable[tuple[Path, list[Declaration]]]) -> Registry:
     """Every entity id with its type; an id may recur across files only with the same type."""
-    registry: Registry = {}
-    for source in sources:
-        seen_here: dict[str, int | None] = {}
-        for index, item in enumerate(source.entities):
-            where = Location(source.path, item.line, f"entities[{index}]")
-            ident = _entity_id(item, where, seen_here)
-            spec = _entity_type(item, where)
-            if ident in registry and registry[ident][0] != spec:
-                first, first_where = registry[ident]
-                raise SourceError(where.at("type", line_of(item, "type")),
-                                  f"{ident!r} is a {spec.name} here but a {first.name} in {first_where}",
+    result: Registry = {}
+    for path, items in declared:
+        for item in items:
+            spec = TYPES[item.type_name]
+            where = Location(path, item.line, f"entities[{item.index}]")
+            if item.ident in result and result[item.ident][0] != spec:
+                first, first_where = result[item.ident]
+                raise SourceError(where.at("type", item.type_line),
+                                  f"{item.ident!r} is a {spec.name} here but a {first.name} in {first_where}",
                                   "one id names one entity: make the types agree or use another id")
-            registry.setdefault(ident, (spec, where))
-    return registry
+            result.setdefault(item.ident, (spec, where))
+    return result
+
+
+def declare(sources: list[Source]) -> Registry:
+    """The registry of all the sources' entities (see `registry`)."""
+    return registry((source.path, declarations(source)) for source in sources)
 
 
 def _entity_id(item: Mapping, where: Location, seen_here: dict[str, int | None]) -> str:

@@ -18,7 +18,9 @@ import pyoxigraph as ox
 import pytest
 from click.testing import CliRunner
 
+from kg.build import assemble as assemble_module
 from kg.build import compile as compile_module
+from kg.build import corpus as corpus_module
 from kg.build.generations import GENERATIONS, LOCK
 from kg.cli import main
 from kg.project import open_project
@@ -54,12 +56,13 @@ def test_each_build_is_a_new_generation_and_the_previous_is_kept(project_copy: P
     for _ in range(3):
         assert _build(project_copy, out)[0] == 0
     names = sorted(p.name for p in (out / GENERATIONS).iterdir())
-    assert names == ["current", "g000002", "g000003", LOCK]
+    assert names == ["cache", "current", "g000002", "g000003", LOCK]
     assert os.readlink(out / GENERATIONS / "current") == "g000003"
     _assert_complete(out)
 
 
-@pytest.mark.parametrize("step", ["write_outputs", "persist", "publish"])
+@pytest.mark.parametrize("step", ["compile_part", "write_generation", "update_store", "_write_formats", "describe",
+                                  "write_stamp", "publish"])
 def test_a_failure_while_writing_leaves_the_previous_generation(project_copy: Path, tmp_path: Path,
                                                                 monkeypatch: pytest.MonkeyPatch, step: str) -> None:
     out = tmp_path / "out"
@@ -70,7 +73,8 @@ def test_a_failure_while_writing_leaves_the_previous_generation(project_copy: Pa
 
     def fail(*args: object, **kwargs: object) -> None:
         raise OSError(28, "No space left on device")
-    monkeypatch.setattr(compile_module, step, fail)
+    module = next(m for m in (compile_module, corpus_module, assemble_module) if hasattr(m, step))
+    monkeypatch.setattr(module, step, fail)
     with pytest.raises(OSError):
         compile_module.build_to(open_project(project_copy), out)
     assert _snapshot(out) == before

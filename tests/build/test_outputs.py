@@ -30,7 +30,7 @@ def out(project: Project, tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def test_every_format_and_the_summary_are_written(out: Path) -> None:
-    expected = [f"graph.{s}" for s in FORMATS] + ["summary.json", "void.ttl", "build.json", "store"]
+    expected = [f"graph.{s}" for s in FORMATS] + ["summary.json", "void.ttl", "build.json", "store", "graphs"]
     assert sorted(p.name for p in out.iterdir()) == sorted([*expected, "generations"])
     assert all((out / name).exists() for name in expected)
     assert not list(out.glob(".*")), "no temporary files or folders left behind"

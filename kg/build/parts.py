@@ -1,0 +1,154 @@
+"""One source compiled on its own into a part: its quads as sorted N-Quads, cached under a key
+made of everything it depends on, so that a build recompiles only what changed.
+
+A part's key covers kg's version, the base IRI, the ontology, and the source file's own
+bytes. What it depends on beyond its own file is recorded beside it and checked on reuse:
+the article text it names (by hash) and the type of every entity it refers to that another
+file declares. Quads are grouped by graph (an article writes its own graph and the editors'
+additions to the curated graph), each group sorted, so that a graph is read as one block.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+import pyoxigraph as ox
+from rdflib import Dataset
+
+from kg import __version__
+from kg.build.emit import Emitter
+from kg.build.values import BuildWarning
+from kg.errors import Location
+from kg.namespaces import Iris
+from kg.rdfio import write_atomic
+from kg.source.files import Declaration, Registry, Source
+
+PARTS = "parts"
+
+
+@dataclass
+class Part:
+    """A compiled source: what it declares and needs, what the build said, and its quads' graphs."""
+
+    key: str
+    source: str
+    article: str | None
+    declared: list[Declaration]
+    refs: dict[str, str]
+    text: tuple[str, str] | None
+    warnings: list[tuple[int | None, str | None, str]]
+    graphs: dict[str, int] = field(default_factory=dict)  # graph IRI -> line count, in file order
+
+    def to_json(self) -> bytes:
+        return json.dumps(asdict(self), sort_keys=True).encode()
+
+    @classmethod
+    def from_json(cls, data: bytes) -> Part:
+        raw = json.loads(data)
+        raw["declared"] = [Declaration(**item)
+                           for item in raw["declared"]]
+        raw["text"] = tuple(raw["text"]) if raw["text"] else None
+        raw["warnings"] = [tuple(w) for w in raw["warnings"]]
+        return cls(**raw)
+
+    def build_warnings(self, root: Path) -> list[BuildWarning]:
+        return [BuildWarning(Location(root / self.source, line, name), message)
+                for line, name, message in self.warnings]
+
+
+class PartCache:
+    """Compiled parts on disk: `<key>.nq` (the quads) and `<key>.json` (the part)."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+
+    def get(self, key: str) -> Part | None:
+        try:
+            return Part.from_json((self.folder / f"{key}.json").read_bytes())
+        except (OSError, ValueError, TypeError, KeyError):
+            return None  # absent or unreadable: compile again
+
+    def quads_file(self, key: str) -> Path:
+        return self.folder / f"{key}.nq"
+
+    def put(self, part: Part, blocks: dict[str, list[str]]) -> None:
+        """The quads first, then the part that names them: a part is only found once complete."""
+        write_atomic(self.quads_file(part.key), "".join(line + "\n" for g in blocks for line in blocks[g]).encode())
+        write_atomic(self.folder / f"{part.key}.json", part.to_json())
+
+    def blocks(self, part: Part) -> dict[str, list[str]]:
+        """The part's quads as sorted N-Quads lines, by graph."""
+        lines = self.quads_file(part.key).read_text(encoding="utf-8").splitlines()
+        found, start = {}, 0
+        for graph, count in part.graphs.items():
+            found[graph] = lines[start:start + count]
+            start += count
+        return found
+
+    def prune(self, keep: set[str]) -> None:
+        """Forget parts no generation kept refers to."""
+        for path in self.folder.glob("*.json"):
+            if path.stem not in keep:
+                self.quads_file(path.stem).unlink(missing_ok=True)
+                path.unlink(missing_ok=True)
+
+
+def source_key(shared: str, relative: str, data: bytes) -> str:
+    """The cache key of a source file: its bytes and everything shared it is compiled with."""
+    digest = hashlib.sha256(f"kg {__version__}\n{shared}\n{relative}\n".encode())
+    digest.update(data)
+    return digest.hexdigest()
+
+
+def compile_part(iris: Iris, registry: Registry, source: Source, cues: dict[str, list[str]],
+                 key: str, relative: str, declared: list[Declaration]) -> tuple[Part, dict[str, list[str]]]:
+    """Compile one source into its quads by graph, and the part that describes them."""
+    dataset = Dataset()
+    warnings: list[BuildWarning] = []
+    Emitter(iris, dataset, registry, source, cues, warnings).emit()
+    quads = _quads(dataset)
+    blocks = _blocks(quads)
+    own = {d.ident for d in declared}
+    refs = {ident: registry[ident][0].name for ident in sorted(_mentioned(quads, iris.base) - own)
+            if ident in registry}
+    text = None
+    if source.article is not None and source.text is not None:
+        text = (str(source.article["text"]), hashlib.sha256(source.text.text.encode()).hexdigest())
+    part = Part(key, relative, source.article["id"] if source.article is not None else None, declared, refs, text,
+                [(w.location.line, w.location.field, w.message) for w in warnings],
+                {graph: len(lines) for graph, lines in blocks.items()})
+    return part, blocks
+
+
+def graph_blocks(dataset: Dataset) -> dict[str, list[str]]:
+    """The dataset's quads as canonical N-Quads lines (pyoxigraph's), sorted within each graph."""
+    return _blocks(_quads(dataset))
+
+
+def _quads(dataset: Dataset) -> list[ox.Quad]:
+    return list(ox.parse(dataset.serialize(format="nquads").encode(), format=ox.RdfFormat.N_QUADS))
+
+
+def _blocks(quads: list[ox.Quad]) -> dict[str, list[str]]:
+    text = ox.serialize(quads, format=ox.RdfFormat.N_QUADS).decode()
+    by_graph: dict[str, set[str]] = {}
+    for quad, line in zip(quads, text.splitlines(), strict=True):
+        by_graph.setdefault(quad.graph_name.value, set()).add(line)
+    return {graph: sorted(by_graph[graph]) for graph in sorted(by_graph)}
+
+
+def _mentioned(quads: list[ox.Quad], base: str) -> set[str]:
+    """The entity ids the quads name as subject or object."""
+    return {ident for quad in quads for term in (quad.subject, quad.object)
+            if isinstance(term, ox.NamedNode) and (ident := _entity_id(term.value, base))}
+
+
+def _entity_id(iri: str, base: str) -> str | None:
+    """`lazada` for <base>lazada; None for articles, graphs, statements and anything else."""
+    if not iri.startswith(base):
+        return None
+    rest = iri[len(base):]
+    return rest if rest and "/" not in rest and "#" not in rest else None
