@@ -38,6 +38,7 @@ class Answer:
     reason: str
     media_type: str
     body: bytearray
+    location: str = ""  # where a redirect points
 
     def detail(self) -> str:
         """The start of the body on one line, for an error message."""
@@ -62,6 +63,9 @@ def execute_remote(endpoint: str, text: str, bindings: dict[str, ox.NamedNode | 
     answer = exchange(endpoint, urllib.parse.urlencode(fields).encode(), "POST",
                       {"Accept": asked, "Content-Type": "application/x-www-form-urlencoded", **(headers or {})},
                       timeout, max_bytes)
+    if answer.location:
+        raise EndpointError(f"{endpoint} answered {answer.status} {answer.reason}, to {answer.location}",
+                            "give the URL it points to as --endpoint")
     if not 200 <= answer.status < 300:
         detail = answer.detail()
         raise EndpointError(f"{endpoint} answered {answer.status} {answer.reason}" + (f": {detail}" if detail else ""))
@@ -77,14 +81,16 @@ def execute_remote(endpoint: str, text: str, bindings: dict[str, ox.NamedNode | 
 
 def exchange(url: str, data: bytes | None = None, method: str = "GET", headers: dict[str, str] | None = None,
              timeout: float = ENDPOINT_TIMEOUT, max_bytes: int | None = None,
-             opener: urllib.request.OpenerDirector | None = None) -> Answer:
+             handlers: tuple[urllib.request.BaseHandler, ...] = ()) -> Answer:
     """One HTTP request, its answer read within `timeout` seconds in all, whatever the server does.
 
     A successful answer is read whole up to `max_bytes` (more is refused as it streams in); with
     `max_bytes` None, and for every error status, only the first PREFIX bytes are read. Any
-    status is returned; a failure to get one is an EndpointError or a QueryTimeout. The exchange
-    runs in a daemon thread, so that not even a name lookup or a server trickling its headers a
-    byte at a time can hold the caller past the deadline.
+    status is returned, redirects too (urllib would read their bodies whole, and turn a POST into
+    a GET without the query); a failure to get one is an EndpointError or a QueryTimeout.
+    `handlers` add to urllib's (authentication, say). The exchange runs in a daemon thread, so
+    that not even a name lookup or a server trickling its headers a byte at a time can hold the
+    caller past the deadline.
     """
     _check_url(url)
     request = urllib.request.Request(url, data=data, method=method, headers=headers or {})
@@ -93,7 +99,8 @@ def exchange(url: str, data: bytes | None = None, method: str = "GET", headers: 
 
     def work() -> None:
         try:
-            outcome.append(_talk(opener or urllib.request.build_opener(), request, timeout, max_bytes, stop))
+            opener = urllib.request.build_opener(_Unredirected, *handlers)
+            outcome.append(_talk(opener, request, timeout, max_bytes, stop))
         except BaseException as exc:  # handed to the caller's thread, raised there
             outcome.append(exc)
 
@@ -106,6 +113,13 @@ def exchange(url: str, data: bytes | None = None, method: str = "GET", headers: 
     if isinstance(outcome[0], BaseException):
         raise outcome[0]
     return outcome[0]
+
+
+class _Unredirected(urllib.request.HTTPRedirectHandler):
+    """Redirects are answers like any other, not followed."""
+
+    def redirect_request(self, *args: object, **kwargs: object) -> None:
+        return None
 
 
 def _check_url(url: str) -> None:
@@ -133,7 +147,8 @@ def _talk(opener: urllib.request.OpenerDirector, request: urllib.request.Request
         with response:
             body = _read(response, max_bytes if 200 <= response.status < 300 else None, url, stop)
             media = response.headers.get_content_type() if response.headers.get("Content-Type") else ""
-            return Answer(response.status, str(response.reason), media, body)
+            location = response.headers.get("Location", "") if 300 <= response.status < 400 else ""
+            return Answer(response.status, str(response.reason), media, body, _line(location))
     except urllib.error.URLError as exc:  # raised before any answer: name lookup, connection, TLS
         if isinstance(exc.reason, TimeoutError):
             raise _too_slow(url, timeout) from exc
@@ -157,7 +172,7 @@ def _read(response: http.client.HTTPResponse | urllib.error.HTTPError, whole: in
     while not stop.is_set():
         chunk = response.read1(min(_CHUNK, limit + 1 - len(body)))
         if not chunk:
-            if getattr(response, "length", None):  # read1 ends quietly where the server hung up
+            if whole is not None and getattr(response, "length", None):  # read1 ends quietly where it hung up
                 raise EndpointError(f"{url} broke off the exchange: {len(body)} bytes of the "
                                     f"{len(body) + response.length} it announced", "try again later")
             break

@@ -106,7 +106,7 @@ def request_graph(endpoint: str, name: str, method: str, credentials: Credential
     if credentials.token:
         headers["Authorization"] = f"Bearer {credentials.token}"
     target = endpoint + ("&" if "?" in endpoint else "?") + urllib.parse.urlencode({"graph": name})
-    answer = exchange(target, turtle, method, headers, timeout, opener=_opener(endpoint, credentials))
+    answer = exchange(target, turtle, method, headers, timeout, handlers=_authentication(endpoint, credentials))
     if not 200 <= answer.status < 300:
         hint = ("give --user (password in KG_PUSH_PASSWORD) or a token in KG_PUSH_TOKEN"
                 if answer.status in (401, 403) else "check that the URL is the store's Graph Store endpoint")
@@ -114,10 +114,10 @@ def request_graph(endpoint: str, name: str, method: str, credentials: Credential
                         hint)
 
 
-def _opener(endpoint: str, credentials: Credentials) -> urllib.request.OpenerDirector:
+def _authentication(endpoint: str, credentials: Credentials) -> tuple[urllib.request.BaseHandler, ...]:
+    """What answers the store's Basic or Digest challenge, when there is a user."""
     if credentials.user is None:
-        return urllib.request.build_opener()
+        return ()
     passwords = urllib.request.HTTPPasswordMgrWithDefaultRealm()
     passwords.add_password(None, endpoint, credentials.user, credentials.password or "")
-    return urllib.request.build_opener(urllib.request.HTTPBasicAuthHandler(passwords),
-                                       urllib.request.HTTPDigestAuthHandler(passwords))
+    return urllib.request.HTTPBasicAuthHandler(passwords), urllib.request.HTTPDigestAuthHandler(passwords)
