@@ -128,7 +128,8 @@ def _check_url(url: str) -> None:
         parts = urllib.parse.urlsplit(url)
         usable = (parts.scheme in ("http", "https") and bool(parts.hostname) and parts.port != 0
                   and url.isascii() and not re.search(r"[\x00-\x20\x7f]", url))
-    except ValueError:  # a port that is no number, a broken [IPv6] host
+        (parts.hostname or "").encode("idna")  # an empty or over-long label
+    except ValueError:  # a port that is no number, a broken [IPv6] host, a bad label
         usable = False
     if not usable:
         raise EndpointError(f"{url!r} is not an http(s) URL",

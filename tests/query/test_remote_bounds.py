@@ -190,11 +190,23 @@ def test_a_wrong_answer_is_one_line_on_the_command_line(hostile: str, path: str,
     ("file:///etc/passwd", "'file:///etc/passwd' is not an http(s) URL"),
     ("http://127.0.0.1:notaport/sparql", "is not an http(s) URL"),
     ("http://127.0.0.1/a path", "is not an http(s) URL"),
-    ("http://no-such-host.invalid/sparql", "cannot reach http://no-such-host.invalid/sparql: "),
+    ("http://a..b/sparql", "is not an http(s) URL"),
+    (f"http://{'a' * 64}.example/sparql", "is not an http(s) URL"),
 ])
-def test_unreachable_endpoints_are_one_line(url: str, said: str) -> None:
+def test_urls_that_cannot_be_used_are_one_line(url: str, said: str) -> None:
     code, stderr = cli("-e", "ASK {}", "--endpoint", url, "--timeout", "10")
     assert code == 1 and said in stderr and stderr.count("\n") == 1
+
+
+def test_a_name_that_does_not_resolve_is_one_line(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The lookup fails here, without asking a name server (the tests talk to 127.0.0.1 only)."""
+    def unknown(*args: object, **kwargs: object) -> None:
+        raise socket.gaierror(socket.EAI_NONAME, "Name or service not known")
+
+    monkeypatch.setattr(socket, "getaddrinfo", unknown)
+    code, stderr = cli("-e", "ASK {}", "--endpoint", "http://no-such-host.example/sparql", "--timeout", "10")
+    assert code == 1 and stderr.startswith(
+        "error: cannot reach http://no-such-host.example/sparql: [Errno -2] Name or service not known (hint: ")
 
 
 def test_a_failed_tls_handshake_is_one_line() -> None:
