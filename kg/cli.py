@@ -18,7 +18,7 @@ import click
 from kg import __version__
 from kg.errors import KgError
 from kg.network.defaults import EXACT_LIMIT, EXPORT_FORMATS, SEED
-from kg.query.formats import FORMATS
+from kg.query.formats import ENDPOINT_TIMEOUT, FORMATS, MAX_RESPONSE
 from kg.web.settings import Settings
 
 if TYPE_CHECKING:
@@ -33,6 +33,25 @@ project_option = click.option(
 out_option = click.option(
     "--out", "out", type=click.Path(file_okay=False, path_type=Path),
     help="Output folder [default: PROJECT/output].")
+
+
+
+class _Seconds(click.ParamType):
+    """A time limit: a positive number of seconds, at most a year (FloatRange lets NaN through)."""
+
+    name = "seconds"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> float:
+        try:
+            seconds = float(value)
+        except (TypeError, ValueError):
+            self.fail(f"{value!r} is not a number of seconds", param, ctx)
+        if not 0 < seconds <= 366 * 86400:
+            self.fail(f"{value!r} is not between 0 and a year of seconds", param, ctx)
+        return seconds
+
+
+SECONDS = _Seconds()
 
 
 def _reports_errors(command: Callable[..., Any]) -> Callable[..., Any]:
@@ -145,17 +164,20 @@ def validate_command(project_dir: Path, out: Path | None) -> None:
               help="A parameter of the query (repeatable); the others take their defaults.")
 @click.option("-f", "--format", "fmt", type=click.Choice(FORMATS),
               help="Output format [default: table on a terminal, else csv; turtle for graphs].")
-@click.option("--timeout", type=click.FloatRange(min=0, min_open=True), metavar="SECONDS",
-              help="Stop the query after this many seconds.")
+@click.option("--timeout", type=SECONDS, metavar="SECONDS",
+              help=f"Stop the query after this many seconds [default: none locally, {ENDPOINT_TIMEOUT:g} for the "
+                   "whole exchange with --endpoint].")
 @click.option("--endpoint", metavar="URL", help="Run the query on this SPARQL 1.1 endpoint instead.")
+@click.option("--max-response", type=click.IntRange(min=1), metavar="BYTES",
+              help=f"With --endpoint, refuse an answer larger than this [default: {MAX_RESPONSE} (256 MiB)].")
 @click.option("--max-width", type=click.IntRange(min=8),
               help="Clip table cells to this width [default: 60 on a terminal, else no clipping].")
 @project_option
 @out_option
 @_reports_errors
 def query(name: str | None, expression: str | None, params: tuple[str, ...], fmt: str | None,
-          timeout: float | None, endpoint: str | None, max_width: int | None, project_dir: Path,
-          out: Path | None) -> None:
+          timeout: float | None, endpoint: str | None, max_response: int | None, max_width: int | None,
+          project_dir: Path, out: Path | None) -> None:
     """Run a named query, a .rq file, or -e SPARQL on the graph.
 
     NAME is a query from queries/ (see `kg queries`) or the path of a .rq file. SELECT and
@@ -174,12 +196,15 @@ def query(name: str | None, expression: str | None, params: tuple[str, ...], fmt
 
     if (name is None) == (expression is None):
         raise click.UsageError("give a query NAME (or FILE.rq) or -e SPARQL, not both")
+    if max_response is not None and not endpoint:
+        raise click.UsageError("--max-response limits what an --endpoint sends; give --endpoint too")
     project = open_project(project_dir)
     chosen = (parse_query(expression, "-e") if expression is not None
               else find_query(load_library(project.root / "queries"), name or ""))
     bindings = bind(chosen, _params(params), project.base)
     if endpoint:
-        result = execute_remote(endpoint, chosen.text, bindings, timeout)
+        result = execute_remote(endpoint, chosen.text, bindings, timeout or ENDPOINT_TIMEOUT,
+                                max_bytes=max_response or MAX_RESPONSE)
     else:
         path = store_path(project, out or project.default_out)
         result = (execute_with_timeout(path, chosen.text, bindings, timeout) if timeout
@@ -256,7 +281,7 @@ def serve_command(host: str, port: int, timeout: float, max_rows: int, max_reque
               help="The store's Graph Store endpoint (Oxigraph: …/store; Virtuoso: …/sparql-graph-crud-auth).")
 @click.option("--user", help="User name when the store asks for Basic or Digest authentication; the password is "
                              "read from KG_PUSH_PASSWORD, or asked for.")
-@click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=300, show_default=True,
+@click.option("--timeout", type=SECONDS, default=300, show_default=True,
               metavar="SECONDS", help="Give up on a graph the store has not accepted after this long.")
 @click.option("--prune", "query_endpoint", metavar="QUERY_URL",
               help="Then delete the store's graphs under the project's base IRI that the build no longer has, "

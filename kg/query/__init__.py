@@ -3,5 +3,6 @@ query on the store (in process, under a time limit, in a pool of workers) or on 
 and rendering results as tables and the W3C formats.
 
 Face: `library.load_library`/`find_query`/`bind`, `engine.execute`/`execute_with_timeout`,
-`remote.execute_remote`, `model.Result` and the query errors, `render.render`, `workers.WorkerPool`.
+`remote.execute_remote` (and `remote.exchange`, the bounded HTTP client `kg push` shares),
+`model.Result` and the query errors, `render.render`, `workers.WorkerPool`.
 """

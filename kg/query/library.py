@@ -115,28 +115,40 @@ def bind(query: NamedQuery, values: dict[str, str], base: str) -> dict[str, ox.N
 
 def to_term(param: Param, raw: str, base: str) -> ox.NamedNode | ox.Literal:
     """One parameter value as the RDF term its kind says; ill-typed values name the parameter."""
-    def fail(expected: str) -> QueryError:
-        return QueryError(f"parameter {param.name!r} must be {expected}, not {raw!r}")
+    try:
+        return _term(param.kind, raw, base)
+    except ValueError:  # a check below, pyoxigraph, or UnicodeEncodeError for lone surrogates
+        shown = repr(raw) if len(raw) <= 80 else repr(raw[:80]) + "…"
+        raise QueryError(f"parameter {param.name!r} must be {_EXPECTED[param.kind]}, not {shown}") from None
 
-    if param.kind == "entity":
+
+_EXPECTED = {"entity": "an entity id such as lazada", "iri": "an IRI (http://…) or a prefixed name such as kg:planned",
+             "integer": "a whole number of 64 bits", "date": "a date written YYYY-MM-DD", "string": "Unicode text"}
+_XSD = "http://www.w3.org/2001/XMLSchema#"
+
+
+def _term(kind: str, raw: str, base: str) -> ox.NamedNode | ox.Literal:
+    """The term, or ValueError. Only values the store reads as what they say pass: an IRI
+    pyoxigraph accepts, an integer within its 64 bits, a date written YYYY-MM-DD, text without
+    the lone surrogates that undecodable bytes on a command line become."""
+    if kind == "entity":
         if not re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", raw):
-            raise fail("an entity id such as lazada")
+            raise ValueError(raw)
         return ox.NamedNode(base + raw)
-    if param.kind == "iri":
+    if kind == "iri":
         prefix, _, local = raw.partition(":")
         if prefix in PREFIXES and not local.startswith("//"):
             raw = str(PREFIXES[prefix]) + local
         if not re.fullmatch(r"https?://[^\s<>\"{}|\\^`]+|urn:[^\s<>\"{}|\\^`]+", raw):
-            raise fail("an IRI (http://…) or a prefixed name such as kg:planned")
+            raise ValueError(raw)
         return ox.NamedNode(raw)
-    if param.kind == "integer":
-        if not re.fullmatch(r"[+-]?\d+", raw):
-            raise fail("a whole number")
-        return ox.Literal(str(int(raw)), datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer"))
-    if param.kind == "date":
-        try:
-            dt.date.fromisoformat(raw)
-        except ValueError:
-            raise fail("a date written YYYY-MM-DD") from None
-        return ox.Literal(raw, datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#date"))
+    if kind == "integer":
+        if not re.fullmatch(r"[+-]?[0-9]{1,19}", raw) or not -(2**63) <= int(raw) < 2**63:
+            raise ValueError(raw)
+        return ox.Literal(str(int(raw)), datatype=ox.NamedNode(_XSD + "integer"))
+    if kind == "date":
+        if not re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", raw):
+            raise ValueError(raw)
+        dt.date.fromisoformat(raw)
+        return ox.Literal(raw, datatype=ox.NamedNode(_XSD + "date"))
     return ox.Literal(raw)

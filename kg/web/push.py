@@ -13,7 +13,6 @@ answers a Basic or Digest challenge with the user and password it is given, or s
 
 from __future__ import annotations
 
-import urllib.error
 import urllib.parse
 import urllib.request
 from collections.abc import Callable, Iterator
@@ -24,7 +23,7 @@ import pyoxigraph as ox
 
 from kg.build.store import open_store
 from kg.errors import KgError
-from kg.query.remote import execute_remote
+from kg.query.remote import exchange, execute_remote
 
 
 class PushError(KgError):
@@ -99,34 +98,26 @@ def prune(store_dir: Path, endpoint: str, query_endpoint: str, base: str, creden
 
 def request_graph(endpoint: str, name: str, method: str, credentials: Credentials, timeout: float,
                   turtle: bytes | None = None) -> None:
-    """One Graph Store request about one graph: PUT with a Turtle body, or DELETE."""
+    """One Graph Store request about one graph (PUT with a Turtle body, or DELETE), within `timeout` s.
+
+    The store's answer is not needed beyond its status: only its first few KiB are read.
+    """
     headers = {"Content-Type": "text/turtle; charset=utf-8"} if turtle is not None else {}
     if credentials.token:
         headers["Authorization"] = f"Bearer {credentials.token}"
     target = endpoint + ("&" if "?" in endpoint else "?") + urllib.parse.urlencode({"graph": name})
-    request = urllib.request.Request(target, data=turtle, method=method, headers=headers)
-    _send(_opener(endpoint, credentials), request, name, endpoint, timeout)
+    answer = exchange(target, turtle, method, headers, timeout, handlers=_authentication(endpoint, credentials))
+    if not 200 <= answer.status < 300:
+        hint = ("give --user (password in KG_PUSH_PASSWORD) or a token in KG_PUSH_TOKEN"
+                if answer.status in (401, 403) else "check that the URL is the store's Graph Store endpoint")
+        raise PushError(f"{endpoint} refused {name}: {answer.status} {answer.reason} {answer.detail()}".rstrip(),
+                        hint)
 
 
-def _opener(endpoint: str, credentials: Credentials) -> urllib.request.OpenerDirector:
+def _authentication(endpoint: str, credentials: Credentials) -> tuple[urllib.request.BaseHandler, ...]:
+    """What answers the store's Basic or Digest challenge, when there is a user."""
     if credentials.user is None:
-        return urllib.request.build_opener()
+        return ()
     passwords = urllib.request.HTTPPasswordMgrWithDefaultRealm()
     passwords.add_password(None, endpoint, credentials.user, credentials.password or "")
-    return urllib.request.build_opener(urllib.request.HTTPBasicAuthHandler(passwords),
-                                       urllib.request.HTTPDigestAuthHandler(passwords))
-
-
-def _send(opener: urllib.request.OpenerDirector, request: urllib.request.Request, what: str, endpoint: str,
-          timeout: float) -> None:
-    try:
-        with opener.open(request, timeout=timeout) as response:
-            response.read()
-    except urllib.error.HTTPError as exc:
-        detail = " ".join(exc.read().decode("utf-8", "replace").split())[:300]
-        hint = ("give --user (password in KG_PUSH_PASSWORD) or a token in KG_PUSH_TOKEN"
-                if exc.code in (401, 403) else "check that the URL is the store's Graph Store endpoint")
-        raise PushError(f"{endpoint} refused {what}: {exc.code} {exc.reason} {detail}".rstrip(), hint) from exc
-    except (urllib.error.URLError, OSError) as exc:
-        raise PushError(f"cannot reach {endpoint}: {getattr(exc, 'reason', exc)}",
-                        "check the URL and that the store runs") from exc
+    return urllib.request.HTTPBasicAuthHandler(passwords), urllib.request.HTTPDigestAuthHandler(passwords)
