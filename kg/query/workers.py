@@ -114,11 +114,6 @@ class WorkerPool:
             self._all.add(worker)
         self._idle.put(worker)
 
-    def pids(self) -> list[int]:
-        """The process ids of the current workers (for measuring them)."""
-        with self._lock:
-            return [worker.process.pid for worker in self._all]
-
     def run(self, text: str) -> Result:
         """The result of a (read-only, already checked) query, or the error that says why not."""
         timeout = self.limits.timeout
@@ -175,7 +170,7 @@ def _out_of_memory(max_memory: int) -> str:
     return f"the query was stopped: it needed more than the {max_memory} MiB of memory a query may use"
 
 
-_SMALLER = "narrow it: fewer or shorter values (CONCAT, REPEAT-like doubling), a LIMIT, fewer joined patterns"
+_SMALLER = "narrow it: build shorter strings, join fewer patterns, add a LIMIT"
 
 
 def _limit_memory(max_memory: int) -> str | None:

@@ -120,7 +120,7 @@ def create_app(project: Project, out_dir: Path, settings: Settings | None = None
     h, fair = handlers, ClientSlots(settings.per_client, settings.client_wait, math.ceil(settings.timeout)).guard
     return Starlette(routes=[
         Route("/", h.home),
-        Route("/sparql", _answers_errors(fair(h.sparql)), methods=["GET", "POST"], name="sparql"),
+        Route("/sparql", _answers_errors(fair(h.sparql)), methods=["GET", "POST"]),
         Route("/queries/{name}", _answers_errors(fair(h.named))),
         Route("/id/{rest:path}", _answers_errors(fair(h.resource))),
         Route("/.well-known/void", _answers_errors(h.void)),
