@@ -90,8 +90,15 @@ class _SecurityHeaders:
         await self.app(scope, receive, sending if scope["type"] == "http" else send)
 
 
-def create_app(project: Project, out_dir: Path, settings: Settings | None = None) -> Starlette:
-    """The web app over the built graph in out_dir."""
+def _pool(project: Project, out_dir: Path, settings: Settings) -> WorkerPool:
+    limits = Limits(settings.timeout, settings.max_rows, settings.max_bytes, settings.max_memory)
+    return WorkerPool(store_path(project, out_dir), settings.workers, limits)
+
+
+def create_app(project: Project, out_dir: Path, settings: Settings | None = None,
+               pool: WorkerPool | None = None) -> Starlette:
+    """The web app over the built graph in out_dir, querying with `pool` (which the caller
+    closes), or else with a pool of its own while it runs."""
     settings = settings or Settings()
     path = store_path(project, out_dir)
     graphs = frozenset(g.value for g in ox.Store.read_only(str(path)).named_graphs() if isinstance(g, ox.NamedNode))
@@ -100,16 +107,15 @@ def create_app(project: Project, out_dir: Path, settings: Settings | None = None
                         query_page(library, settings.title, project.base).encode("utf-8"),
                         {p.name: p.read_bytes() for p in sorted(STATIC.iterdir()) if p.is_file()})
 
-    limits = Limits(settings.timeout, settings.max_rows, settings.max_bytes, settings.max_memory)
-
     @asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
-        handlers.pool = await anyio.to_thread.run_sync(WorkerPool, path, settings.workers, limits)
+        handlers.pool = pool or await anyio.to_thread.run_sync(_pool, project, out_dir, settings)
         try:
             yield
         finally:
-            pool, handlers.pool = handlers.pool, None
-            pool.close()
+            own, handlers.pool = handlers.pool, None
+            if own is not None and own is not pool:
+                own.close()
 
     middleware = [Middleware(_SecurityHeaders)]
     if settings.allowed_hosts:
@@ -130,8 +136,13 @@ def create_app(project: Project, out_dir: Path, settings: Settings | None = None
 
 
 def serve(project: Project, out_dir: Path, settings: Settings) -> None:
-    """Run the server until interrupted. Client addresses come from X-Forwarded-For only when
-    the request comes from a trusted proxy (uvicorn's proxy headers)."""
-    uvicorn.run(create_app(project, out_dir, settings), host=settings.host, port=settings.port,
-                log_level="warning", server_header=False, timeout_graceful_shutdown=5,
-                proxy_headers=bool(settings.trusted_proxies), forwarded_allow_ips=list(settings.trusted_proxies))
+    """Run the server until interrupted. The workers start first, so a failure (a memory limit
+    below a worker's own size) is one error line, not a failed startup in uvicorn's log. Client
+    addresses come from X-Forwarded-For only when the request comes from a trusted proxy."""
+    pool = _pool(project, out_dir, settings)
+    try:
+        uvicorn.run(create_app(project, out_dir, settings, pool), host=settings.host, port=settings.port,
+                    log_level="warning", server_header=False, timeout_graceful_shutdown=5,
+                    proxy_headers=bool(settings.trusted_proxies), forwarded_allow_ips=list(settings.trusted_proxies))
+    finally:
+        pool.close()

@@ -14,6 +14,7 @@ import time
 import urllib.parse
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
@@ -22,9 +23,11 @@ from rdflib.namespace import VOID
 
 from kg.cli import main
 from kg.errors import KgError
-from kg.query.workers import Limits, WorkerPool
-from kg.web.settings import public_root
+from kg.project import open_project
+from kg.web.serve import serve
+from kg.web.settings import Settings, public_root
 from tests.conftest import ROOT
+from tests.query.test_endpoint import free_port
 from tests.servers import Reply, Server, kg_serve
 
 MEMORY_MIB = 400
@@ -81,14 +84,14 @@ def workers_of(server: Server) -> dict[int, dict[str, int]]:
 class Background(threading.Thread):
     """A request running while the test does something else."""
 
-    def __init__(self, *args: object, **kwargs: object) -> None:
+    def __init__(self, root: str, path: str, **options: Any) -> None:
         super().__init__(daemon=True)
-        self.args_, self.kwargs_ = args, kwargs
+        self.root, self.path, self.options = root, path, options
         self.reply: Reply | None = None
         self.finished = 0.0
 
     def run(self) -> None:
-        self.reply = ask(*self.args_, **self.kwargs_)  # type: ignore[arg-type]
+        self.reply = ask(self.root, self.path, **self.options)
         self.finished = time.monotonic()
 
     def result(self) -> Reply:
@@ -133,9 +136,10 @@ def test_a_memory_hungry_query_is_stopped_while_others_are_served(server: Server
     assert [request.result().status for request in both] == [200, 200]
 
 
-def test_a_worker_cannot_start_under_a_limit_smaller_than_itself(built_out: Path) -> None:
-    with pytest.raises(KgError, match="below what a worker uses at rest"):
-        WorkerPool(built_out / "store", 1, Limits(5, 100, 1 << 20, max_memory=64))
+def test_a_limit_below_a_worker_at_rest_is_an_error_before_listening(built_out: Path) -> None:
+    """The workers start before the server listens, so this is the CLI's one-line error."""
+    with pytest.raises(KgError, match="the memory limit of 64 MiB is below what a worker uses at rest"):
+        serve(open_project(ROOT), built_out, Settings(max_memory=64, port=free_port()))
 
 
 # -- result size -------------------------------------------------------------------------------
