@@ -173,6 +173,10 @@ def _out_of_memory(max_memory: int) -> str:
 _SMALLER = "narrow it: build shorter strings, join fewer patterns, add a LIMIT"
 
 
+def _memory_answer(max_memory: int) -> tuple[str, str, object]:
+    return "memory", "", (_out_of_memory(max_memory), _SMALLER)
+
+
 def _limit_memory(max_memory: int) -> str | None:
     """Cap this process's address space, or say why that cannot be done."""
     with open("/proc/self/statm") as statm:  # the first field: the address space now, in pages
@@ -193,7 +197,7 @@ def _answer(store: ox.Store, text: str, limits: Limits) -> tuple[str, str, objec
     except QueryError as exc:
         return "query", "", (exc.message, exc.hint)
     except MemoryError:
-        return "memory", "", (_out_of_memory(limits.max_memory), _SMALLER)
+        return _memory_answer(limits.max_memory)
     except Exception as exc:  # reported to the parent, which raises it as a project error
         return "error", "", (f"{type(exc).__name__}: {exc}", None)
     if len(payload) > limits.max_bytes:
@@ -220,7 +224,7 @@ def _serve(conn: Connection, path: str, limits: Limits) -> None:  # pragma: no c
         try:
             conn.send(answer)
         except MemoryError:  # pickling copies the payload; nothing is written before that
-            conn.send(("memory", "", (_out_of_memory(limits.max_memory), _SMALLER)))
+            conn.send(_memory_answer(limits.max_memory))
 
 
 if __name__ == "__main__":  # pragma: no cover - the worker's entry point
