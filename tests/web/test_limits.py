@@ -24,6 +24,7 @@ from rdflib.namespace import VOID
 from kg.cli import main
 from kg.errors import KgError
 from kg.project import open_project
+from kg.query import workers
 from kg.web.serve import serve
 from kg.web.settings import Settings, public_root
 from tests.conftest import ROOT
@@ -239,3 +240,14 @@ def test_a_bad_public_url_is_refused_at_start(url: str) -> None:
 def test_a_public_url_is_kept_as_its_root() -> None:
     assert public_root("https://kg.example.org") == "https://kg.example.org/"
     assert public_root("http://kg.example.org:8080/") == "http://kg.example.org:8080/"
+
+
+def test_a_python_memory_error_in_a_worker_is_the_memory_answer(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Python's own allocations (reading rows, encoding them) fail with MemoryError under the cap;
+    that is the memory refusal (503), not an unexpected error (500)."""
+    def exhausted(*args: object, **kwargs: object) -> None:
+        raise MemoryError
+
+    monkeypatch.setattr(workers, "execute", exhausted)
+    status, _, payload = workers._answer(None, "ASK {}", workers.Limits(1, 10, 1024, 300))  # type: ignore[arg-type]
+    assert status == "memory" and "needed more than the 300 MiB" in str(payload)
