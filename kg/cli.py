@@ -19,7 +19,7 @@ from kg import __version__
 from kg.errors import KgError
 from kg.network.defaults import EXACT_LIMIT, EXPORT_FORMATS, SEED
 from kg.query.formats import ENDPOINT_TIMEOUT, FORMATS, MAX_RESPONSE
-from kg.web.settings import Settings
+from kg.web.settings import RESULT_CEILING, Settings
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -238,17 +238,33 @@ def queries(project_dir: Path) -> None:
 
 
 @main.command(name="serve")
-@click.option("--host", default="127.0.0.1", show_default=True,
+@click.option("--host", default=Settings.host, show_default=True,
               help="Address to listen on; another than 127.0.0.1 makes the server reachable from other machines.")
-@click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True)
-@click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=Settings.timeout, show_default=True,
+@click.option("--port", type=click.IntRange(0, 65535), default=Settings.port, show_default=True)
+@click.option("--public-url", metavar="URL",
+              help="Where the world reaches this server (https://example.org/): used for self-references such as "
+                   "void:sparqlEndpoint, and then any other Host header is refused (400). Default: the listening "
+                   "address.")
+@click.option("--timeout", type=SECONDS, default=Settings.timeout, show_default=True,
               metavar="SECONDS", help="Stop a query after this long and answer 503.")
 @click.option("--max-rows", type=click.IntRange(min=1), default=Settings.max_rows, show_default=True,
               help="Refuse (422) a result with more rows or triples than this.")
+@click.option("--max-result", "max_bytes", type=click.IntRange(1024, RESULT_CEILING), default=Settings.max_bytes,
+              show_default=True, metavar="BYTES",
+              help="Refuse (422) a result larger than this, as SPARQL JSON or N-Triples (16 MiB at most).")
+@click.option("--max-memory", type=click.IntRange(min=256), default=Settings.max_memory, show_default=True,
+              metavar="MIB", help="Address space of each query worker; a query needing more is stopped (503).")
 @click.option("--max-request", type=click.IntRange(min=1024), default=Settings.max_request, show_default=True,
               metavar="BYTES", help="Refuse a larger request body (413) or URL (414).")
 @click.option("--workers", type=click.IntRange(min=1), default=Settings.workers, show_default=True,
               help="Query worker processes: how many queries run at once.")
+@click.option("--per-client", type=click.IntRange(min=1), default=Settings.per_client, show_default=True,
+              help="Queries one client (address; IPv6 by /64) may run at once.")
+@click.option("--client-wait", type=click.FloatRange(min=0), default=Settings.client_wait, show_default=True,
+              metavar="SECONDS", help="How long a client's query over its share waits for its turn before 429.")
+@click.option("--trusted-proxy", "trusted_proxies", multiple=True, default=Settings.trusted_proxies,
+              show_default=True, metavar="ADDRESS",
+              help="A reverse proxy whose X-Forwarded-For names the client (repeatable).")
 @click.option("--allow", multiple=True, metavar="IRI-PREFIX",
               help="Let SERVICE and FROM reach IRIs starting with this (repeatable); none by default.")
 @click.option("--cors-origin", "cors_origins", multiple=True, metavar="ORIGIN",
@@ -256,24 +272,25 @@ def queries(project_dir: Path) -> None:
 @project_option
 @out_option
 @_reports_errors
-def serve_command(host: str, port: int, timeout: float, max_rows: int, max_request: int, workers: int,
-                  allow: tuple[str, ...], cors_origins: tuple[str, ...], project_dir: Path, out: Path | None) -> None:
+def serve_command(project_dir: Path, out: Path | None, public_url: str | None, **options: Any) -> None:
     """Serve the built graph: a SPARQL endpoint, a query page and Linked Data pages.
 
     Routes: / (query page), /sparql (SPARQL 1.1 Protocol), /queries/NAME (a named query,
     parameters in the URL), /id/ID (each IRI under the base: HTML, Turtle or JSON-LD by
     Accept), /.well-known/void (the dataset description), /data/graph.trig (graph files).
-    Read-only; SERVICE, LOAD and foreign FROM refused unless --allow says otherwise.
+    Read-only; SERVICE, LOAD and foreign FROM refused unless --allow says otherwise; each
+    query is limited in time, memory, rows and bytes, and each client to its share of them.
 
-    Example: kg serve --port 8000
+    Example: kg serve --port 8000 --public-url https://kg.example.org/
     """
     from kg.project import open_project
     from kg.web.serve import serve
+    from kg.web.settings import public_root
 
     project = open_project(project_dir)
-    settings = Settings(timeout, max_rows, max_request, workers, allow, cors_origins)
-    click.echo(f"serving {project.base} on http://{host}:{port}/ (Ctrl-C stops)", err=True)
-    serve(project, out or project.default_out, host, port, settings)
+    settings = Settings(**options, public_url=public_root(public_url) if public_url else None)
+    click.echo(f"serving {project.base} on http://{settings.host}:{settings.port}/ (Ctrl-C stops)", err=True)
+    serve(project, out or project.default_out, settings)
 
 
 @main.command(name="push")

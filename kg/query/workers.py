@@ -1,21 +1,33 @@
 """A pool of worker processes that run the web server's queries, each holding the store open
-read-only.
+read-only, each within limits of time, memory and result size.
 
 Oxigraph cannot interrupt a running query, and a thread cannot be killed, so a query that
-outlives its time limit is stopped by killing its worker (a fresh one takes its place). The
-pool's size also bounds how many queries run at once, whatever the number of clients. Workers
-are started as fresh interpreters (`python -m kg.query.workers`), not forked: the server is
-multi-threaded, and forking a threaded process can deadlock the child; unlike multiprocessing's
-spawn, this never re-imports the caller's main module.
+outlives its time limit is stopped by killing its worker (a fresh one takes its place). Memory
+is capped by the operating system: each worker limits its own address space (RLIMIT_AS) once
+the store is open, so a query that would grow past it fails inside that worker (a Python
+MemoryError is reported; Oxigraph, written in Rust, aborts the process), and the worker is
+replaced. A result is refused when its rows or its bytes (as sent back, SPARQL JSON or
+N-Triples) are over the caps, before it reaches the server's own memory.
+
+The pool's size also bounds how many queries run at once, whatever the number of clients.
+Workers are started as fresh interpreters (`python -m kg.query.workers`), not forked: the
+server is multi-threaded, and forking a threaded process can deadlock the child; unlike
+multiprocessing's spawn, this never re-imports the caller's main module.
 """
 
 from __future__ import annotations
 
+import json
+import math
+import os
 import queue
+import resource
+import signal
 import socket
 import subprocess
 import sys
 import threading
+from dataclasses import asdict, dataclass
 from multiprocessing.connection import Connection
 from pathlib import Path
 
@@ -25,20 +37,49 @@ from kg.errors import KgError
 from kg.query.engine import execute
 from kg.query.model import QueryError, QueryTimeout, Result, ResultTooLarge, decode, encode
 
+MIB = 1024 * 1024
+# glibc reserves 64 MiB of address space for each thread's malloc arena; two arenas keep a
+# worker's address space near what it really uses (about 175 MiB at rest instead of 370 to 570),
+# so the memory limit means what it says. When Rust aborts, the log gets one line, not a backtrace.
+WORKER_ENV = {"MALLOC_ARENA_MAX": "2", "RUST_BACKTRACE": "0"}
+
 
 class PoolBusy(KgError):
     """Every worker stayed busy for as long as a query may run."""
+
+    def __init__(self, message: str, hint: str, retry_after: int) -> None:
+        super().__init__(message, hint)
+        self.retry_after = retry_after
+
+
+class QueryOutOfMemory(KgError):
+    """The query needed more memory than a worker may use, and its worker was replaced."""
+
+
+class WorkerDied(KgError):
+    """A worker stopped while running a query, for a reason other than its memory limit."""
+
+
+@dataclass(frozen=True)
+class Limits:
+    """What one query may use: seconds, rows (or triples), bytes of result, MiB of address space."""
+
+    timeout: float
+    max_rows: int
+    max_bytes: int
+    max_memory: int
 
 
 class _Worker:
     """One child process and the parent's end of its pipe."""
 
-    def __init__(self, store: Path, max_rows: int) -> None:
+    def __init__(self, store: Path, limits: Limits) -> None:
         ours, theirs = socket.socketpair()
         with theirs:
             self.process = subprocess.Popen(
-                [sys.executable, "-m", "kg.query.workers", str(theirs.fileno()), str(store), str(max_rows)],
-                pass_fds=[theirs.fileno()], stdin=subprocess.DEVNULL)
+                [sys.executable, "-m", "kg.query.workers", str(theirs.fileno()), str(store),
+                 json.dumps(asdict(limits))],
+                pass_fds=[theirs.fileno()], stdin=subprocess.DEVNULL, env={**os.environ, **WORKER_ENV})
         self.conn = Connection(ours.detach())
         try:  # wait until the store is open, so start-up never counts against a query's time
             ready = self.conn.recv()
@@ -48,17 +89,19 @@ class _Worker:
             self.stop()
             raise KgError(f"cannot start a query worker: {ready}")
 
-    def stop(self) -> None:
+    def stop(self) -> int:
+        """Kill the process (if it still runs) and say how it ended (negative: by that signal)."""
         self.process.kill()
-        self.process.wait()
+        code = self.process.wait()
         self.conn.close()
+        return code
 
 
 class WorkerPool:
-    """Runs queries in `size` worker processes with a time limit and a result-size cap."""
+    """Runs queries in `size` worker processes within `limits`."""
 
-    def __init__(self, store: Path, size: int, timeout: float, max_rows: int) -> None:
-        self.store, self.timeout, self.max_rows = store, timeout, max_rows
+    def __init__(self, store: Path, size: int, limits: Limits) -> None:
+        self.store, self.limits = store, limits
         self._idle: queue.Queue[_Worker] = queue.Queue()
         self._all: set[_Worker] = set()
         self._lock = threading.Lock()
@@ -66,36 +109,46 @@ class WorkerPool:
             self._add()
 
     def _add(self) -> None:
-        worker = _Worker(self.store, self.max_rows)
+        worker = _Worker(self.store, self.limits)
         with self._lock:
             self._all.add(worker)
         self._idle.put(worker)
 
     def run(self, text: str) -> Result:
         """The result of a (read-only, already checked) query, or the error that says why not."""
+        timeout = self.limits.timeout
         try:
-            worker = self._idle.get(timeout=self.timeout)
+            worker = self._idle.get(timeout=timeout)
         except queue.Empty:
-            raise PoolBusy(f"every query worker stayed busy for {self.timeout:g} s", "try again later") from None
+            raise PoolBusy(f"every query worker stayed busy for {timeout:g} s", "try again later",
+                           math.ceil(timeout)) from None
         try:
             worker.conn.send(text)
-            if not worker.conn.poll(self.timeout):
-                raise QueryTimeout(f"the query was stopped after {self.timeout:g} s",
+            if not worker.conn.poll(timeout):
+                raise QueryTimeout(f"the query was stopped after {timeout:g} s",
                                    "narrow it (a LIMIT, a more specific pattern)")
             status, form, payload = worker.conn.recv()
+        except EOFError:  # the worker died mid-query
+            raise _death(self._replace(worker), self.limits.max_memory) from None
         except BaseException:
             self._replace(worker)
             raise
-        self._idle.put(worker)
+        if status == "memory":  # a worker that ran out of memory is not trusted to be whole
+            self._replace(worker)
+        else:
+            self._idle.put(worker)
         if status == "ok":
             return decode(form, payload)
-        raise {"too-large": ResultTooLarge, "query": QueryError}.get(status, KgError)(*payload)
+        errors = {"too-large": ResultTooLarge, "query": QueryError, "memory": QueryOutOfMemory}
+        raise errors.get(status, KgError)(*payload)
 
-    def _replace(self, worker: _Worker) -> None:
+    def _replace(self, worker: _Worker) -> int:
+        """Put a fresh worker in the place of this one; how the old one ended (see _Worker.stop)."""
         with self._lock:
             self._all.discard(worker)
-        worker.stop()
+        code = worker.stop()
         self._add()
+        return code
 
     def close(self) -> None:
         """Stop every worker."""
@@ -105,29 +158,74 @@ class WorkerPool:
             worker.stop()
 
 
-def _serve(conn: Connection, path: str, max_rows: int) -> None:  # pragma: no cover - runs in a child
+def _death(code: int, max_memory: int) -> KgError:
+    """The error for a worker that exited mid-query: an abort is Rust failing to allocate
+    (Oxigraph), a kill the kernel's out-of-memory killer; either way the query asked too much."""
+    if code in (-signal.SIGABRT, -signal.SIGKILL):
+        return QueryOutOfMemory(_out_of_memory(max_memory), _SMALLER)
+    return WorkerDied(f"the query's worker stopped unexpectedly (exit status {code})", "try again later")
+
+
+def _out_of_memory(max_memory: int) -> str:
+    return f"the query was stopped: it needed more than the {max_memory} MiB of memory a query may use"
+
+
+_SMALLER = "narrow it: build shorter strings, join fewer patterns, add a LIMIT"
+
+
+def _memory_answer(max_memory: int) -> tuple[str, str, object]:
+    return "memory", "", (_out_of_memory(max_memory), _SMALLER)
+
+
+def _limit_memory(max_memory: int) -> str | None:
+    """Cap this process's address space, or say why that cannot be done."""
+    with open("/proc/self/statm") as statm:  # the first field: the address space now, in pages
+        in_use = int(statm.read().split()[0]) * resource.getpagesize()
+    if in_use >= max_memory * MIB:
+        return f"the memory limit of {max_memory} MiB is below what a worker uses at rest ({in_use // MIB} MiB)"
+    resource.setrlimit(resource.RLIMIT_AS, (max_memory * MIB, max_memory * MIB))
+    return None
+
+
+def _answer(store: ox.Store, text: str, limits: Limits) -> tuple[str, str, object]:
+    """What the worker sends back for one query: the encoded result, or an error's status and words."""
+    try:
+        result = execute(store, text, max_rows=limits.max_rows)
+        payload = encode(result)
+    except ResultTooLarge as exc:
+        return "too-large", "", (exc.message, exc.hint)
+    except QueryError as exc:
+        return "query", "", (exc.message, exc.hint)
+    except MemoryError:
+        return _memory_answer(limits.max_memory)
+    except Exception as exc:  # reported to the parent, which raises it as a project error
+        return "error", "", (f"{type(exc).__name__}: {exc}", None)
+    if len(payload) > limits.max_bytes:
+        return "too-large", "", (f"the result is larger than {limits.max_bytes:,} bytes",
+                                 "add a LIMIT, or select fewer or shorter values")
+    return "ok", result.form, payload
+
+
+def _serve(conn: Connection, path: str, limits: Limits) -> None:  # pragma: no cover - runs in a child
     """Answer queries from the pipe until the parent closes it."""
     try:
         store = ox.Store.read_only(path)
     except OSError as exc:
         conn.send(f"cannot open the store {path}: {exc}")
         return
-    conn.send("ready")
-    while True:
+    refused = _limit_memory(limits.max_memory)
+    conn.send(refused or "ready")
+    while not refused:
         try:
             text = conn.recv()
         except EOFError:
             return
+        answer = _answer(store, text, limits)
         try:
-            result = execute(store, text, max_rows=max_rows)
-            conn.send(("ok", result.form, encode(result)))
-        except ResultTooLarge as exc:
-            conn.send(("too-large", "", (exc.message, exc.hint)))
-        except QueryError as exc:
-            conn.send(("query", "", (exc.message, exc.hint)))
-        except Exception as exc:  # reported to the parent, which raises it as a project error
-            conn.send(("error", "", (f"{type(exc).__name__}: {exc}", None)))
+            conn.send(answer)
+        except MemoryError:  # pickling copies the payload; nothing is written before that
+            conn.send(_memory_answer(limits.max_memory))
 
 
 if __name__ == "__main__":  # pragma: no cover - the worker's entry point
-    _serve(Connection(int(sys.argv[1])), sys.argv[2], int(sys.argv[3]))
+    _serve(Connection(int(sys.argv[1])), sys.argv[2], Limits(**json.loads(sys.argv[3])))

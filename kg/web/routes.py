@@ -133,7 +133,8 @@ class Handlers:
                         headers={"Vary": "Accept"})
 
     async def void(self, request: Request) -> Response:
-        """The dataset description, naming this server's own /sparql as its endpoint."""
+        """The dataset description, naming this server's own /sparql as its endpoint (at the
+        configured URL: a Host header is the caller's to forge)."""
         source = self.out_dir / "void.ttl"
         if not source.is_file():
             raise HttpError(404, "no dataset description in the built graph", "run `kg build`")
@@ -141,7 +142,7 @@ class Handlers:
         if fmt is None:
             raise HttpError(406, "the description is available as " + ", ".join(m for m, _ in GRAPH_TYPES[:4]))
         endpoint = ox.Triple(ox.NamedNode(str(self.project.iris.dataset)), ox.NamedNode(VOID_SPARQL_ENDPOINT),
-                             ox.NamedNode(str(request.url_for("sparql"))))
+                             ox.NamedNode(self.settings.root + "sparql"))
         data = source.read_bytes() + f"\n{endpoint} .\n".encode()
         if fmt != "turtle":
             quads = ox.parse(data, format=ox.RdfFormat.TURTLE)

@@ -9,14 +9,18 @@ clients wait cheaply while the queries themselves run in a bounded pool of worke
 Safe by default: nothing changes the store (updates are refused and the store is opened
 read-only); SERVICE, LOAD and FROM a graph we do not hold are refused unless allow-listed,
 since they would let a caller make the server fetch internal URLs; time, result size and
-request size are capped and a refusal always says so; every page is escaped; no CORS unless
+request size are capped and a refusal always says so; each query worker's memory and each
+result's bytes are capped too; one client runs only its share of queries at once (429 with
+Retry-After beyond it); self-references use the configured public URL, never the Host header,
+and with a public URL set other hosts are refused; every page is escaped; no CORS unless
 configured.
 """
 
 from __future__ import annotations
 
 import functools
-from collections.abc import AsyncIterator, Awaitable, Callable
+import math
+from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
 
@@ -26,6 +30,7 @@ import uvicorn
 from starlette.applications import Starlette
 from starlette.middleware import Middleware
 from starlette.middleware.cors import CORSMiddleware
+from starlette.middleware.trustedhost import TrustedHostMiddleware
 from starlette.requests import Request
 from starlette.responses import PlainTextResponse, Response
 from starlette.routing import Route
@@ -36,7 +41,8 @@ from kg.errors import KgError
 from kg.project import Project
 from kg.query.library import load_library
 from kg.query.model import QueryError, QueryTimeout, ResultTooLarge
-from kg.query.workers import PoolBusy, WorkerPool
+from kg.query.workers import Limits, PoolBusy, QueryOutOfMemory, WorkerDied, WorkerPool
+from kg.web.clients import ClientSlots, Handler, TooManyQueries
 from kg.web.pages import query_page, served_links
 from kg.web.protocol import HttpError, Refused
 from kg.web.routes import STATIC, Handlers
@@ -48,22 +54,25 @@ SECURITY_HEADERS = [
     (b"x-content-type-options", b"nosniff"),
     (b"referrer-policy", b"no-referrer"),
 ]
-
-
-Handler = Callable[[Request], Awaitable[Response]]
+# the status of each kind of error, the first that matches (ResultTooLarge is a QueryError)
+STATUSES: list[tuple[type[KgError], int]] = [
+    (Refused, 403), (ResultTooLarge, 422), (QueryError, 400),
+    (QueryTimeout, 503), (QueryOutOfMemory, 503), (PoolBusy, 503), (WorkerDied, 503)]
 
 
 def _answers_errors(handler: Handler) -> Handler:
-    """Turn the project's errors into HTTP statuses with the message (and hint) as plain text."""
+    """Turn the project's errors into HTTP statuses with the message (and hint) as plain text;
+    a refusal for being busy says when to come back (Retry-After)."""
     @functools.wraps(handler)
     async def wrapper(request: Request) -> Response:
         try:
             return await handler(request)
         except KgError as exc:
-            status = (exc.status if isinstance(exc, HttpError) else 403 if isinstance(exc, Refused)
-                      else 422 if isinstance(exc, ResultTooLarge) else 400 if isinstance(exc, QueryError)
-                      else 503 if isinstance(exc, QueryTimeout | PoolBusy) else 500)
-            return PlainTextResponse(str(exc) + "\n", status_code=status)
+            status = exc.status if isinstance(exc, HttpError) else next(
+                (code for kind, code in STATUSES if isinstance(exc, kind)), 500)
+            retry = exc.retry_after if isinstance(exc, TooManyQueries | PoolBusy) else None
+            return PlainTextResponse(str(exc) + "\n", status_code=status,
+                                     headers={"Retry-After": str(retry)} if retry else None)
     return wrapper
 
 
@@ -81,8 +90,15 @@ class _SecurityHeaders:
         await self.app(scope, receive, sending if scope["type"] == "http" else send)
 
 
-def create_app(project: Project, out_dir: Path, settings: Settings | None = None) -> Starlette:
-    """The web app over the built graph in out_dir."""
+def _pool(project: Project, out_dir: Path, settings: Settings) -> WorkerPool:
+    limits = Limits(settings.timeout, settings.max_rows, settings.max_bytes, settings.max_memory)
+    return WorkerPool(store_path(project, out_dir), settings.workers, limits)
+
+
+def create_app(project: Project, out_dir: Path, settings: Settings | None = None,
+               pool: WorkerPool | None = None) -> Starlette:
+    """The web app over the built graph in out_dir, querying with `pool` (which the caller
+    closes), or else with a pool of its own while it runs."""
     settings = settings or Settings()
     path = store_path(project, out_dir)
     graphs = frozenset(g.value for g in ox.Store.read_only(str(path)).named_graphs() if isinstance(g, ox.NamedNode))
@@ -93,31 +109,40 @@ def create_app(project: Project, out_dir: Path, settings: Settings | None = None
 
     @asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
-        handlers.pool = await anyio.to_thread.run_sync(
-            WorkerPool, path, settings.workers, settings.timeout, settings.max_rows)
+        handlers.pool = pool or await anyio.to_thread.run_sync(_pool, project, out_dir, settings)
         try:
             yield
         finally:
-            pool, handlers.pool = handlers.pool, None
-            pool.close()
+            own, handlers.pool = handlers.pool, None
+            if own is not None and own is not pool:
+                own.close()
 
     middleware = [Middleware(_SecurityHeaders)]
+    if settings.allowed_hosts:
+        middleware.append(Middleware(TrustedHostMiddleware, allowed_hosts=settings.allowed_hosts))
     if settings.cors_origins:
         middleware.append(Middleware(CORSMiddleware, allow_origins=list(settings.cors_origins),
                                      allow_methods=["GET", "POST"], allow_headers=["Accept", "Content-Type"]))
-    h = handlers
+    h, fair = handlers, ClientSlots(settings.per_client, settings.client_wait, math.ceil(settings.timeout)).guard
     return Starlette(routes=[
         Route("/", h.home),
-        Route("/sparql", _answers_errors(h.sparql), methods=["GET", "POST"], name="sparql"),
-        Route("/queries/{name}", _answers_errors(h.named)),
-        Route("/id/{rest:path}", _answers_errors(h.resource)),
+        Route("/sparql", _answers_errors(fair(h.sparql)), methods=["GET", "POST"]),
+        Route("/queries/{name}", _answers_errors(fair(h.named))),
+        Route("/id/{rest:path}", _answers_errors(fair(h.resource))),
         Route("/.well-known/void", _answers_errors(h.void)),
         Route("/static/{name}", _answers_errors(h.static)),
         Route("/data/{name}", _answers_errors(h.data)),
     ], middleware=middleware, lifespan=lifespan)
 
 
-def serve(project: Project, out_dir: Path, host: str, port: int, settings: Settings) -> None:
-    """Run the server until interrupted."""
-    uvicorn.run(create_app(project, out_dir, settings), host=host, port=port, log_level="warning",
-                server_header=False, timeout_graceful_shutdown=5)
+def serve(project: Project, out_dir: Path, settings: Settings) -> None:
+    """Run the server until interrupted. The workers start first, so a failure (a memory limit
+    below a worker's own size) is one error line, not a failed startup in uvicorn's log. Client
+    addresses come from X-Forwarded-For only when the request comes from a trusted proxy."""
+    pool = _pool(project, out_dir, settings)
+    try:
+        uvicorn.run(create_app(project, out_dir, settings, pool), host=settings.host, port=settings.port,
+                    log_level="warning", server_header=False, timeout_graceful_shutdown=5,
+                    proxy_headers=bool(settings.trusted_proxies), forwarded_allow_ips=list(settings.trusted_proxies))
+    finally:
+        pool.close()
