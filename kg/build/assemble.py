@@ -52,7 +52,7 @@ def write_generation(project: Project, compiled: Compiled, cache: PartCache, fol
     manifest, census, changed = {}, Census(), {}
     (folder / GRAPHS).mkdir()
     for number, iri in enumerate(sorted(sources), start=1):
-        digest = hashlib.sha256("\n".join([iri, *(p.key for p in sources[iri])]).encode()).hexdigest()
+        digest = hashlib.sha256("\n".join([iri, *(p.digest for p in sources[iri])]).encode()).hexdigest()
         name = _file_name(iri, base)
         entry = old.get(iri)
         if previous is not None and entry and entry["digest"] == digest:

@@ -41,6 +41,7 @@ class Part:
     text: tuple[str, str] | None
     warnings: list[tuple[int | None, str | None, str]]
     graphs: dict[str, int] = field(default_factory=dict)  # graph IRI -> line count, in file order
+    digest: str = ""  # of the quads: what the part says, whatever it was made from
 
     def to_json(self) -> bytes:
         return json.dumps(asdict(self), sort_keys=True).encode()
@@ -76,7 +77,9 @@ class PartCache:
 
     def put(self, part: Part, blocks: dict[str, list[str]]) -> None:
         """The quads first, then the part that names them: a part is only found once complete."""
-        write_atomic(self.quads_file(part.key), "".join(line + "\n" for g in blocks for line in blocks[g]).encode())
+        data = "".join(line + "\n" for g in blocks for line in blocks[g]).encode()
+        part.digest = hashlib.sha256(data).hexdigest()
+        write_atomic(self.quads_file(part.key), data)
         write_atomic(self.folder / f"{part.key}.json", part.to_json())
 
     def blocks(self, part: Part) -> dict[str, list[str]]:

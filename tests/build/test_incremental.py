@@ -1,0 +1,127 @@
+"""An incremental build gives exactly what a full build gives, step after step, and the store's
+merged default graph keeps a fact as long as one article still states it."""
+
+from __future__ import annotations
+
+import filecmp
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+
+from kg.build.compile import build_to
+from kg.project import open_project
+from tests.conftest import ARTICLE_ID, article_yaml
+
+COPY = f"{ARTICLE_ID}-copy"
+LAZADA_LABEL = ox.Triple(ox.NamedNode("https://w3id.org/ekodigi/id/lazada"),
+                         ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#label"),
+                         ox.Literal("Lazada", language="id"))
+
+
+def _articles(project: Path) -> Path:
+    return project / "data" / "articles"
+
+
+def add_copy(project: Path) -> None:
+    """A second article stating the same facts about the same entities (as two reports would)."""
+    yaml_text = article_yaml(project).read_text(encoding="utf-8").replace(ARTICLE_ID, COPY)
+    shutil.copy(_articles(project) / f"{ARTICLE_ID}.txt", _articles(project) / f"{COPY}.txt")
+    (_articles(project) / f"{COPY}.yaml").write_text(yaml_text, encoding="utf-8")
+
+
+def edit_copy(project: Path) -> None:
+    path = _articles(project) / f"{COPY}.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("label: Lazada\n", "label: Lazada\n    label_en: Lazada\n", 1), encoding="utf-8")
+
+
+def rename_in_copy(project: Path) -> None:
+    """An editor renames an entity id in one article: a new entity there, the old one stays in the other."""
+    path = _articles(project) / f"{COPY}.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("ozora", "ozora-startup"), encoding="utf-8")
+
+
+def remove_copy(project: Path) -> None:
+    for suffix in (".yaml", ".txt"):
+        (_articles(project) / f"{COPY}{suffix}").unlink()
+
+
+def remove_original(project: Path) -> None:
+    for suffix in (".yaml", ".txt"):
+        (_articles(project) / f"{ARTICLE_ID}{suffix}").unlink()
+
+
+def _store(out: Path) -> list[str]:
+    return sorted(str(q) for q in ox.Store.read_only(str(out / "store")))
+
+
+def _assert_same(incremental: Path, full: Path) -> None:
+    """The same files byte for byte (but the store's own files), and the same quads in the store."""
+    a, b = (folder / "generations" / "current" for folder in (incremental, full))
+    comparison = filecmp.dircmp(a, b, ignore=["store"])
+    assert comparison.left_only == comparison.right_only == [] and comparison.diff_files == []
+    graphs = filecmp.dircmp(a / "graphs", b / "graphs")
+    assert graphs.left_only == graphs.right_only == [] and graphs.diff_files == []
+    assert _store(incremental) == _store(full)
+
+
+def _default_graph_has(out: Path, triple: ox.Triple) -> bool:
+    store = ox.Store.read_only(str(out / "store"))
+    return any(True for _ in store.quads_for_pattern(triple.subject, triple.predicate, triple.object,
+                                                       ox.DefaultGraph()))
+
+
+SEQUENCES: dict[str, list[Callable[[Path], None]]] = {
+    "add-change-remove": [add_copy, edit_copy, remove_copy],
+    "rename-then-remove-both": [add_copy, rename_in_copy, remove_original, remove_copy],
+}
+
+
+@pytest.mark.parametrize("steps", SEQUENCES.values(), ids=SEQUENCES.keys())
+def test_incremental_and_full_builds_agree_after_every_step(project_copy: Path, tmp_path: Path,
+                                                            steps: list[Callable[[Path], None]]) -> None:
+    incremental = tmp_path / "incremental"
+    build_to(open_project(project_copy), incremental)
+    for number, step in enumerate(steps):
+        step(project_copy)
+        project = open_project(project_copy)
+        report, _ = build_to(project, incremental)
+        assert report.compiled <= 2, "only what changed is compiled again"
+        full = tmp_path / f"full-{number}"
+        build_to(project, full, full=True)
+        _assert_same(incremental, full)
+
+
+def test_a_fact_stated_by_two_articles_survives_removing_one(project_copy: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    add_copy(project_copy)
+    build_to(open_project(project_copy), out)
+    remove_copy(project_copy)
+    build_to(open_project(project_copy), out)
+    assert _default_graph_has(out, LAZADA_LABEL), "the original still says it"
+    remove_original(project_copy)
+    report, _ = build_to(open_project(project_copy), out)
+    assert report.articles == [] and report.removed == 1
+    assert not _default_graph_has(out, LAZADA_LABEL), "no article says it any more"
+
+
+def test_a_build_with_nothing_changed_compiles_and_writes_nothing(project_copy: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    build_to(open_project(project_copy), out)
+    report, _ = build_to(open_project(project_copy), out)
+    assert (report.compiled, report.changed, report.removed) == (0, 0, 0)
+    previous = sorted((out / "generations").glob("g*"))[0]
+    for name in ("graphs/curated.nq", f"graphs/{ARTICLE_ID}.nq"):
+        assert (out / "generations" / "current" / name).stat().st_ino == (previous / name).stat().st_ino
+
+
+def test_changing_only_the_text_recompiles_its_article(project_copy: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    build_to(open_project(project_copy), out)
+    text = _articles(project_copy) / f"{ARTICLE_ID}.txt"
+    text.write_text(text.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    report, _ = build_to(open_project(project_copy), out)
+    assert report.compiled == 1 and report.changed >= 1
