@@ -14,10 +14,10 @@ from click.testing import CliRunner
 
 from benchmarks.corpus import main as generate
 from benchmarks.corpus import write_project
-from kg.build import build
+from kg.build.compile import build
+from kg.build.validate import validate
 from kg.cli import main
 from kg.project import open_project
-from kg.validate import validate
 from tests.conftest import ROOT
 
 HUBS = ("lazada", "pemprov-jatim", "kemenkominfo", "ozora", "tribunjatim")
