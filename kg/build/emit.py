@@ -4,11 +4,11 @@ gazetteer alike), and, for an article, its own description (see kg/build/article
 
 from __future__ import annotations
 
-from rdflib import Dataset, URIRef
+from rdflib import URIRef
 from rdflib.namespace import RDF
 
 from kg.build.article import emit_article
-from kg.build.statements import Statements
+from kg.build.statements import GraphSink, Statements
 from kg.build.values import BuildWarning, Terms
 from kg.errors import Location, SourceError, suggest
 from kg.namespaces import Iris
@@ -21,7 +21,7 @@ from kg.source.yamlsource import Mapping, line_of
 class Emitter:
     """Turns one source file into triples in its named graph (or the curated graph)."""
 
-    def __init__(self, iris: Iris, dataset: Dataset, registry: Registry, source: Source,
+    def __init__(self, iris: Iris, dataset: GraphSink, registry: Registry, source: Source,
                  cues: dict[str, list[str]], warnings: list[BuildWarning]) -> None:
         self.iris = iris
         self.registry = registry

@@ -16,10 +16,11 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 import pyoxigraph as ox
-from rdflib import Dataset
+from rdflib import Dataset, Literal, URIRef
 
 from kg import __version__
 from kg.build.emit import Emitter
+from kg.build.statements import Triple
 from kg.build.values import BuildWarning
 from kg.errors import Location
 from kg.namespaces import Iris
@@ -109,10 +110,10 @@ def source_key(shared: str, relative: str, data: bytes) -> str:
 def compile_part(iris: Iris, registry: Registry, source: Source, cues: dict[str, list[str]],
                  key: str, relative: str, declared: list[Declaration]) -> tuple[Part, dict[str, list[str]]]:
     """Compile one source into its quads by graph, and the part that describes them."""
-    dataset = Dataset()
+    sink = _Collector()
     warnings: list[BuildWarning] = []
-    Emitter(iris, dataset, registry, source, cues, warnings).emit()
-    quads = _quads(dataset)
+    Emitter(iris, sink, registry, source, cues, warnings).emit()
+    quads = sink.quads()
     blocks = _blocks(quads)
     own = {d.ident for d in declared}
     refs = {ident: registry[ident][0].name for ident in sorted(_mentioned(quads, iris.base) - own)
@@ -124,6 +125,35 @@ def compile_part(iris: Iris, registry: Registry, source: Source, cues: dict[str,
                 [(w.location.line, w.location.field, w.message) for w in warnings],
                 {graph: len(lines) for graph, lines in blocks.items()})
     return part, blocks
+
+
+class _Collector:
+    """Collects what an Emitter adds, graph by graph, and turns it into pyoxigraph quads: an
+    rdflib Dataset would index every triple only for the build to read them all back out."""
+
+    def __init__(self) -> None:
+        self.graphs: dict[URIRef, set[Triple]] = {}
+
+    def graph(self, name: URIRef) -> set[Triple]:
+        return self.graphs.setdefault(name, set())  # a set's add is all a TripleSink needs
+
+    def quads(self) -> list[ox.Quad]:
+        nodes: dict[URIRef, ox.NamedNode] = {}
+
+        def term(value: URIRef | Literal) -> ox.NamedNode | ox.Literal:
+            if isinstance(value, Literal):
+                if value.language:
+                    return ox.Literal(str(value), language=value.language)
+                return ox.Literal(str(value), datatype=node(value.datatype) if value.datatype else None)
+            return node(value)
+
+        def node(value: URIRef) -> ox.NamedNode:
+            if value not in nodes:
+                nodes[value] = ox.NamedNode(str(value))
+            return nodes[value]
+
+        return [ox.Quad(node(s), node(p), term(o), node(g)) for g, triples in self.graphs.items()
+                for s, p, o in triples]
 
 
 def graph_blocks(dataset: Dataset) -> dict[str, list[str]]:

@@ -5,15 +5,29 @@ and the sentence that holds them).
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Protocol
 
-from rdflib import Dataset, Literal, URIRef
+from rdflib import Literal, URIRef
 from rdflib.namespace import PROV, RDF, XSD
 
 from kg.errors import Location, SourceError
 from kg.namespaces import KG, OA, Iris
 from kg.source.files import Source, only_keys
 from kg.source.text import ArticleText, QuoteNotFound, Span
+
+Triple = tuple[URIRef, URIRef, URIRef | Literal]
+
+
+class TripleSink(Protocol):
+    """Where one graph's triples go (an rdflib Graph, or the build's lighter collector)."""
+
+    def add(self, triple: Triple) -> object: ...
+
+
+class GraphSink(Protocol):
+    """Where a source's graphs go: an rdflib Dataset, or the build's lighter collector."""
+
+    def graph(self, name: URIRef) -> TripleSink: ...
 
 
 def count(n: int) -> Literal:
@@ -24,7 +38,7 @@ def count(n: int) -> Literal:
 class Statements:
     """Writes one source file's facts: into its article graph with evidence, or the curated graph."""
 
-    def __init__(self, iris: Iris, dataset: Dataset, source: Source) -> None:
+    def __init__(self, iris: Iris, dataset: GraphSink, source: Source) -> None:
         self.iris = iris
         self.source = source
         self.curated = dataset.graph(iris.curated_graph)
@@ -58,7 +72,7 @@ class Statements:
     def quoted(self, span: Span) -> str:
         return self.text.text[span.start:span.end]
 
-    def add(self, triple: tuple[URIRef, URIRef, URIRef | Literal], curated: bool = False) -> None:
+    def add(self, triple: Triple, curated: bool = False) -> None:
         """A plain triple (an inverse, the article's own description) with no statement of its own."""
         (self.curated if curated else self.graph).add(triple)
 

@@ -48,8 +48,11 @@ def load_store(folder: Path, dump: Path) -> None:
     """
     store = ox.Store(str(folder / STORE_DIR))
     store.bulk_load(path=str(dump), format=ox.RdfFormat.N_QUADS)
-    store.bulk_extend(ox.Quad(q.subject, q.predicate, q.object)
-                      for q in ox.parse(path=str(dump), format=ox.RdfFormat.N_QUADS))
+    triples = folder / ".merge.nt"  # every quad without its graph: the loader keeps each triple once
+    with dump.open(encoding="utf-8") as lines, triples.open("w", encoding="utf-8") as out:
+        out.writelines(line[:line.rindex(" <")] + " .\n" for line in lines)
+    store.bulk_load(path=str(triples), format=ox.RdfFormat.N_TRIPLES, to_graph=ox.DefaultGraph())
+    triples.unlink()
     store.optimize()
 
 
