@@ -132,9 +132,9 @@ def query(name: str | None, expression: str | None, params: tuple[str, ...], fmt
 
     Example: kg query collaborations-of --param entity=lazada --format csv
     """
-    from kg.build.store import open_store, store_path
+    from kg.build.store import store_path
     from kg.project import open_project
-    from kg.query.engine import execute, execute_with_timeout
+    from kg.query.engine import execute_with_timeout
     from kg.query.library import bind, find_query, load_library, parse_query
     from kg.query.remote import execute_remote
     from kg.query.render import FormatError, render
@@ -148,9 +148,8 @@ def query(name: str | None, expression: str | None, params: tuple[str, ...], fmt
     if endpoint:
         result = execute_remote(endpoint, chosen.text, bindings, timeout)
     else:
-        path = store_path(project, out or project.default_out)
-        result = (execute_with_timeout(path, chosen.text, bindings, timeout) if timeout
-                  else execute(open_store(path), chosen.text, bindings))
+        # in a child, so that a crash of the engine is reported rather than fatal
+        result = execute_with_timeout(store_path(project, out or project.default_out), chosen.text, bindings, timeout)
     terminal = sys.stdout.isatty()
     fmt = fmt or ("turtle" if result.form == "graph" else "table" if terminal else "csv")
     try:

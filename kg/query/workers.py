@@ -22,8 +22,10 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from kg.errors import KgError
-from kg.query.engine import execute
-from kg.query.model import QueryError, QueryTimeout, Result, ResultTooLarge, decode, encode
+from kg.query.engine import crashed, execute, report, reported
+from kg.query.guard import check_query
+from kg.query.model import QueryTimeout, Result, decode, encode
+from kg.query.sandbox import NetworkNotCut, cut_off_network
 
 
 class PoolBusy(KgError):
@@ -33,11 +35,11 @@ class PoolBusy(KgError):
 class _Worker:
     """One child process and the parent's end of its pipe."""
 
-    def __init__(self, store: Path, max_rows: int) -> None:
+    def __init__(self, store: Path, max_rows: int, allow: tuple[str, ...]) -> None:
         ours, theirs = socket.socketpair()
         with theirs:
             self.process = subprocess.Popen(
-                [sys.executable, "-m", "kg.query.workers", str(theirs.fileno()), str(store), str(max_rows)],
+                [sys.executable, "-m", "kg.query.workers", str(theirs.fileno()), str(store), str(max_rows), *allow],
                 pass_fds=[theirs.fileno()], stdin=subprocess.DEVNULL)
         self.conn = Connection(ours.detach())
         try:  # wait until the store is open, so start-up never counts against a query's time
@@ -55,10 +57,11 @@ class _Worker:
 
 
 class WorkerPool:
-    """Runs queries in `size` worker processes with a time limit and a result-size cap."""
+    """Runs queries in `size` worker processes with a time limit and a result-size cap; each
+    query is checked there (kg/query/guard.py), SERVICE and FROM reaching only `allow`."""
 
-    def __init__(self, store: Path, size: int, timeout: float, max_rows: int) -> None:
-        self.store, self.timeout, self.max_rows = store, timeout, max_rows
+    def __init__(self, store: Path, size: int, timeout: float, max_rows: int, allow: tuple[str, ...] = ()) -> None:
+        self.store, self.timeout, self.max_rows, self.allow = store, timeout, max_rows, allow
         self._idle: queue.Queue[_Worker] = queue.Queue()
         self._all: set[_Worker] = set()
         self._lock = threading.Lock()
@@ -66,7 +69,7 @@ class WorkerPool:
             self._add()
 
     def _add(self) -> None:
-        worker = _Worker(self.store, self.max_rows)
+        worker = _Worker(self.store, self.max_rows, self.allow)
         with self._lock:
             self._all.add(worker)
         self._idle.put(worker)
@@ -83,13 +86,16 @@ class WorkerPool:
                 raise QueryTimeout(f"the query was stopped after {self.timeout:g} s",
                                    "narrow it (a LIMIT, a more specific pattern)")
             status, form, payload = worker.conn.recv()
+        except EOFError:
+            self._replace(worker)
+            raise crashed(worker.process.returncode) from None
         except BaseException:
             self._replace(worker)
             raise
         self._idle.put(worker)
         if status == "ok":
             return decode(form, payload)
-        raise {"too-large": ResultTooLarge, "query": QueryError}.get(status, KgError)(*payload)
+        raise reported(status, payload)
 
     def _replace(self, worker: _Worker) -> None:
         with self._lock:
@@ -105,13 +111,19 @@ class WorkerPool:
             worker.stop()
 
 
-def _serve(conn: Connection, path: str, max_rows: int) -> None:  # pragma: no cover - runs in a child
-    """Answer queries from the pipe until the parent closes it."""
+def _serve(conn: Connection, path: str, max_rows: int, allow: tuple[str, ...]) -> None:  # pragma: no cover
+    """Answer queries from the pipe until the parent closes it, checking each one first."""
+    if not allow:  # an allow-list means remote endpoints were asked for: they need the network
+        try:
+            cut_off_network()
+        except NetworkNotCut as exc:
+            print(f"warning: {exc}; SERVICE is refused by the query check alone", file=sys.stderr)
     try:
         store = ox.Store.read_only(path)
     except OSError as exc:
         conn.send(f"cannot open the store {path}: {exc}")
         return
+    graphs = frozenset(g.value for g in store.named_graphs() if isinstance(g, ox.NamedNode))
     conn.send("ready")
     while True:
         try:
@@ -119,15 +131,13 @@ def _serve(conn: Connection, path: str, max_rows: int) -> None:  # pragma: no co
         except EOFError:
             return
         try:
+            check_query(text, graphs, allow)
             result = execute(store, text, max_rows=max_rows)
             conn.send(("ok", result.form, encode(result)))
-        except ResultTooLarge as exc:
-            conn.send(("too-large", "", (exc.message, exc.hint)))
-        except QueryError as exc:
-            conn.send(("query", "", (exc.message, exc.hint)))
         except Exception as exc:  # reported to the parent, which raises it as a project error
-            conn.send(("error", "", (f"{type(exc).__name__}: {exc}", None)))
+            status, payload = report(exc)
+            conn.send((status, "", payload))
 
 
 if __name__ == "__main__":  # pragma: no cover - the worker's entry point
-    _serve(Connection(int(sys.argv[1])), sys.argv[2], int(sys.argv[3]))
+    _serve(Connection(int(sys.argv[1])), sys.argv[2], int(sys.argv[3]), tuple(sys.argv[4:]))

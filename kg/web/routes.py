@@ -12,6 +12,7 @@ import pyoxigraph as ox
 from starlette.requests import Request
 from starlette.responses import FileResponse, RedirectResponse, Response
 
+from kg.query.guard import check_depth
 from kg.query.library import NamedQuery, bind
 from kg.query.model import Result
 from kg.query.render import render
@@ -24,7 +25,6 @@ from kg.web.protocol import (
     MEDIA,
     SELECT_TYPES,
     HttpError,
-    check_query,
     chosen_format,
     form_of,
     negotiate,
@@ -50,7 +50,6 @@ class Handlers:
     project: Project
     out_dir: Path
     settings: Settings
-    graphs: frozenset[str]
     library: dict[str, NamedQuery]
     links: Links
     front: bytes
@@ -66,8 +65,9 @@ class Handlers:
         return await anyio.to_thread.run_sync(self.workers().run, text)
 
     async def answer(self, request: Request, text: str, fmt: str | None, page: str) -> Response:
-        """Run a checked query and answer in the negotiated format (people asking for HTML go to `page`)."""
-        check_query(text, self.graphs, self.settings.allow)
+        """Run a query (checked in the worker) and answer in the negotiated format (people asking for
+        HTML go to `page`). Only the linear nesting check runs here, in the event loop."""
+        check_depth(text)
         if fmt is None and request.method == "GET" and negotiate(
                 request.headers.get("accept"), [*SELECT_TYPES, *GRAPH_TYPES, HTML]) == "html":
             return RedirectResponse(page, status_code=303)

@@ -21,7 +21,6 @@ from contextlib import asynccontextmanager
 from pathlib import Path
 
 import anyio.to_thread
-import pyoxigraph as ox
 import uvicorn
 from starlette.applications import Starlette
 from starlette.middleware import Middleware
@@ -85,16 +84,15 @@ def create_app(project: Project, out_dir: Path, settings: Settings | None = None
     """The web app over the built graph in out_dir."""
     settings = settings or Settings()
     path = store_path(project, out_dir)
-    graphs = frozenset(g.value for g in ox.Store.read_only(str(path)).named_graphs() if isinstance(g, ox.NamedNode))
     library = load_library(project.root / "queries")
-    handlers = Handlers(project, out_dir, settings, graphs, library, served_links(project.base),
+    handlers = Handlers(project, out_dir, settings, library, served_links(project.base),
                         query_page(library, settings.title, project.base).encode("utf-8"),
                         {p.name: p.read_bytes() for p in sorted(STATIC.iterdir()) if p.is_file()})
 
     @asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
         handlers.pool = await anyio.to_thread.run_sync(
-            WorkerPool, path, settings.workers, settings.timeout, settings.max_rows)
+            WorkerPool, path, settings.workers, settings.timeout, settings.max_rows, settings.allow)
         try:
             yield
         finally:
