@@ -100,11 +100,13 @@ def _parse(text: str) -> object:
         except ParseBaseException as exc:
             failure = exc
         try:
-            parseUpdate(text)
+            update = dict.get(parseUpdate(text), "request")
         except ParseBaseException:
-            raise QueryError(f"SPARQL syntax error (line {failure.lineno}, column {failure.col}): {failure.msg}",
-                             "only SPARQL 1.1 queries are run; check the query near that position") from None
-        raise Refused(UPDATE_REFUSED, "to change the graph, edit data/ and run `kg build`")
+            update = None
+        if update:
+            raise Refused(UPDATE_REFUSED, "to change the graph, edit data/ and run `kg build`")
+        raise QueryError(f"SPARQL syntax error (line {failure.lineno}, column {failure.col}): {failure.msg}, "
+                         f"found {failure.found or 'the end'}", "check the query near that position")
     except RecursionError:
         raise QueryError("the query is too deeply nested or chained to be checked",
                          "split long blocks of triples, flatten nested groups") from None
