@@ -62,16 +62,17 @@ def test_every_query_the_engine_would_send_out_is_refused(listener: Listener) ->
     assert contacted >= GENERATED // 3, "the generator must make queries the engine really runs"
 
 
-@pytest.mark.parametrize("query", [
-    "SELECT * WHERE { \\u0053ERVICE <http://127.0.0.1:9/> { ?s ?p ?o } }",
-    "PREFIX ex: <http://127.0.0.1:9/> SELECT * WHERE { ?s ex:a\\#b ?o . SERVICE ex:x { ?s ?p ?o } }",
-    "SELECT * WHERE { VALUES ?e { <http://127.0.0.1:9/> } SERVICE ?e { ?s ?p ?o } }",
-    "BASE <http://127.0.0.1:9/> SELECT * WHERE { service silent <x> { ?s ?p ?o } }",
-    "LOAD <http://127.0.0.1:9/data.ttl>",
-    "SELECT * FROM <http://127.0.0.1:9/data.ttl> WHERE { ?s ?p ?o }",
+@pytest.mark.parametrize(("query", "error"), [
+    ("SELECT * WHERE { \\u0053ERVICE <http://127.0.0.1:9/> { ?s ?p ?o } }", Refused),
+    ("SELECT * WHERE { VALUES ?e { <http://127.0.0.1:9/> } SERVICE ?e { ?s ?p ?o } }", Refused),
+    ("BASE <http://127.0.0.1:9/> SELECT * WHERE { service silent <x> { ?s ?p ?o } }", Refused),
+    ("LOAD <http://127.0.0.1:9/data.ttl>", Refused),
+    ("SELECT * FROM <http://127.0.0.1:9/data.ttl> WHERE { ?s ?p ?o }", Refused),
+    # the bypass of the old lexer: rdflib cannot read `\\#` there either, so it is refused unread
+    ("PREFIX ex: <http://127.0.0.1:9/> SELECT * WHERE { ?s ex:a\\#b ?o . SERVICE ex:x { ?s ?p ?o } }", QueryError),
 ])
-def test_the_guard_refuses(query: str) -> None:
-    with pytest.raises(QueryError):  # Refused, or a syntax error where rdflib cannot read it
+def test_the_guard_refuses(query: str, error: type[QueryError]) -> None:
+    with pytest.raises(error):
         check_query(query, frozenset())
 
 
