@@ -191,7 +191,8 @@ def queries(project_dir: Path) -> None:
 @click.option("--workers", type=click.IntRange(min=1), default=Settings.workers, show_default=True,
               help="Query worker processes: how many queries run at once.")
 @click.option("--allow", multiple=True, metavar="IRI-PREFIX",
-              help="Let SERVICE and FROM reach IRIs starting with this (repeatable); none by default.")
+              help="Let SERVICE and FROM reach IRIs starting with this (repeatable; the query workers "
+                   "then keep their network access); none by default.")
 @click.option("--cors-origin", "cors_origins", multiple=True, metavar="ORIGIN",
               help="Let pages from this origin call the endpoint (repeatable); no CORS by default.")
 @project_option

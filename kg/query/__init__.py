@@ -3,5 +3,7 @@ query on the store (in process, under a time limit, in a pool of workers) or on 
 and rendering results as tables and the W3C formats.
 
 Face: `library.load_library`/`find_query`/`bind`, `engine.execute`/`execute_with_timeout`,
-`remote.execute_remote`, `model.Result` and the query errors, `render.render`, `workers.WorkerPool`.
+`remote.execute_remote`, `model.Result` and the query errors, `render.render`, `workers.WorkerPool`,
+`guard.check_query`/`check_depth`/`Refused` (whether an untrusted query may run), and
+`sandbox.cut_off_network` (the processes that run them have no network).
 """

@@ -83,8 +83,9 @@ def check_query(text: str, graphs: frozenset[str] | None, allow: tuple[str, ...]
         if keyword.startswith("FROM") and (graphs is None or iri in graphs):
             continue
         what = f"{keyword} <{iri}>" if iri else f"{keyword} with a variable" if iri is None else keyword
-        raise Refused(f"{what} is not allowed: this endpoint only queries its own graphs",
-                      "the server's --allow option lists the IRIs it may reach")
+        raise Refused(f"{what} is not allowed: only the graph's own data is queried here",
+                      "kg serve --allow lists IRIs that SERVICE and FROM may reach; "
+                      "kg query --endpoint URL asks another endpoint")
 
 
 def _parse(text: str) -> object:
