@@ -142,14 +142,15 @@ def query(name: str | None, expression: str | None, params: tuple[str, ...], fmt
     if (name is None) == (expression is None):
         raise click.UsageError("give a query NAME (or FILE.rq) or -e SPARQL, not both")
     project = open_project(project_dir)
-    chosen = (parse_query(expression, "-e") if expression is not None
-              else find_query(load_library(project.root / "queries"), name or ""))
+    library = load_library(project.root / "queries")
+    chosen = parse_query(expression, "-e") if expression is not None else find_query(library, name or "")
     bindings = bind(chosen, _params(params), project.base)
     if endpoint:
         result = execute_remote(endpoint, chosen.text, bindings, timeout)
-    else:
-        # in a child, so that a crash of the engine is reported rather than fatal
-        result = execute_with_timeout(store_path(project, out or project.default_out), chosen.text, bindings, timeout)
+    else:  # in a child: a crash of the engine is reported; only -e and .rq files are parsed first
+        own = expression is None and library.get(name or "") is chosen
+        result = execute_with_timeout(store_path(project, out or project.default_out), chosen.text, bindings,
+                                      timeout, check=not own)
     terminal = sys.stdout.isatty()
     fmt = fmt or ("turtle" if result.form == "graph" else "table" if terminal else "csv")
     try:
