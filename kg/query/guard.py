@@ -31,6 +31,9 @@ _STRING_REST = {'"""': re.compile(r'(?:[^"\\]|\\.|"(?!""))*"""', re.DOTALL),
                 '"': re.compile(r'(?:[^"\\\n\r]|\\.)*"'), "'": re.compile(r"(?:[^'\\\n\r]|\\.)*'")}
 _IRI_REST = re.compile(r'[^<>"{}|^`\\\x00-\x20]*>')
 _LINE_END = re.compile(r"[\n\r]")
+_LONE_CR = re.compile(r"\r(?!\n)")
+_CODEPOINT = re.compile(r"\\u([0-9a-f]{4}(?:[0-9a-f]{4})?)", re.IGNORECASE)  # rdflib's expandUnicodeEscapes
+_STRUCTURAL = frozenset("\"'<>\\#{}()[]|^`")
 
 
 class Refused(QueryError):
@@ -77,7 +80,10 @@ def check_query(text: str, graphs: frozenset[str] | None, allow: tuple[str, ...]
     `allow` lists IRI prefixes that SERVICE and FROM may reach anyway.
     """
     check_depth(text)
-    for keyword, iri in _remote_references(_parse(text)):
+    # A comment ends at a carriage return for Oxigraph, only at a line feed for rdflib
+    readable = _LONE_CR.sub("\n", text)
+    _check_escapes(readable)
+    for keyword, iri in _remote_references(_parse(readable)):
         if iri and (iri.startswith(allow) if allow else False):
             continue
         if keyword.startswith("FROM") and (graphs is None or iri in graphs):
@@ -104,15 +110,33 @@ def _parse(text: str) -> object:
             update = dict.get(parseUpdate(text), "request")
         except ParseBaseException:
             update = None
-        if update:
-            raise Refused(UPDATE_REFUSED, "to change the graph, edit data/ and run `kg build`")
-        raise QueryError(f"SPARQL syntax error (line {failure.lineno}, column {failure.col}): {failure.msg}, "
-                         f"found {failure.found or 'the end'}", "check the query near that position")
     except RecursionError:
         raise QueryError("the query is too deeply nested or chained to be checked",
                          "split long blocks of triples, flatten nested groups") from None
+    except Exception as exc:  # a parse action that fails (a bad literal, say): unreadable all the same
+        raise QueryError(f"the query cannot be read: {exc}") from None
     finally:
         sys.setrecursionlimit(limit)
+    if update:
+        raise Refused(UPDATE_REFUSED, "to change the graph, edit data/ and run `kg build`")
+    raise QueryError(f"SPARQL syntax error (line {failure.lineno}, column {failure.col}): {failure.msg}, "
+                     f"found {failure.found or 'the end'}", "check the query near that position")
+
+
+def _check_escapes(text: str) -> None:
+    """Refuse \\u escapes of characters that shape tokens (quotes, brackets, `#`, spaces...).
+
+    rdflib expands every \\u escape before parsing, as the SPARQL grammar says; Oxigraph only
+    inside strings and IRIs. So `"\\u0022"` is a string holding a quote for Oxigraph but opens
+    a long string for rdflib, which then reads past a SERVICE that Oxigraph runs. An escape of
+    any other character cannot move a token boundary, so the two readings keep the same shape.
+    The pattern is rdflib's own, so this sees exactly the escapes it expands.
+    """
+    for match in _CODEPOINT.finditer(text):
+        code = int(match.group(1), 16)
+        if code > sys.maxunicode or chr(code) in _STRUCTURAL or code <= 0x20:
+            raise QueryError(f"the escape {match.group(0)} is not allowed here",
+                             "write the character itself (a string may use \\\" and \\' for quotes)")
 
 
 def _remote_references(tree: object) -> Iterator[tuple[str, str | None]]:

@@ -70,6 +70,10 @@ def test_every_query_the_engine_would_send_out_is_refused(listener: Listener) ->
     ("SELECT * FROM <http://127.0.0.1:9/data.ttl> WHERE { ?s ?p ?o }", Refused),
     # the bypass of the old lexer: rdflib cannot read `\\#` there either, so it is refused unread
     ("PREFIX ex: <http://127.0.0.1:9/> SELECT * WHERE { ?s ex:a\\#b ?o . SERVICE ex:x { ?s ?p ?o } }", QueryError),
+    # rdflib read these two as one long string and as a comment, Oxigraph as SERVICE
+    ('SELECT * { BIND("\\u0022" AS ?x) SERVICE <http://127.0.0.1:9/> { ?s ?p ?o } BIND("\\u0022" AS ?y) }', QueryError),
+    ("SELECT * { # a comment that a carriage return ends\rSERVICE <http://127.0.0.1:9/> { ?s ?p ?o }\n}", Refused),
+    ("SELECT * { BIND('\\u0022abcd' AS ?x) }", QueryError),  # rdflib would raise ValueError: no code point
 ])
 def test_the_guard_refuses(query: str, error: type[QueryError]) -> None:
     with pytest.raises(error):
