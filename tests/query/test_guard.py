@@ -9,6 +9,8 @@ by running SERVICE in a process that has been cut off: the listener receives not
 from __future__ import annotations
 
 import contextlib
+import ctypes
+import errno
 import faulthandler
 import multiprocessing
 import os
@@ -20,11 +22,11 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 
-from kg.query import engine
+from kg.query import engine, sandbox
 from kg.query.guard import MAX_DEPTH, Refused, check_depth, check_query
 from kg.query.library import load_library
 from kg.query.model import QueryError
-from kg.query.sandbox import cut_off_network
+from kg.query.sandbox import NetworkNotCut, cut_off_network
 from kg.query.workers import WorkerPool
 from tests.conftest import ROOT
 from tests.hidden_service import DATA, Listener, hidden_services, listening
@@ -131,11 +133,46 @@ def test_a_cut_off_process_reaches_nothing(listener: Listener, cut: bool) -> Non
     assert listener.connections == (0 if cut else 1)
 
 
+def _cut_as_nobody(url: str) -> None:  # runs in a fork: no CAP_SYS_ADMIN, so a user namespace is needed
+    os.setgid(65534)
+    os.setuid(65534)
+    _service_from_a_cut_off_process(url, cut=True)
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="becoming another user needs root")
+def test_an_ordinary_user_is_cut_off_too(listener: Listener) -> None:
+    child = multiprocessing.get_context("fork").Process(target=_cut_as_nobody, args=(listener.url,))
+    child.start()
+    child.join(30)
+    assert child.exitcode == 0 and listener.connections == 0
+
+
+def test_where_unshare_is_forbidden_the_caller_is_told(monkeypatch: pytest.MonkeyPatch) -> None:
+    class Forbidding:
+        def unshare(self, flags: int) -> int:
+            ctypes.set_errno(errno.EPERM)
+            return -1
+
+    monkeypatch.setattr(sandbox.ctypes, "CDLL", lambda *args, **kwargs: Forbidding())
+    with pytest.raises(NetworkNotCut, match="unshare: Operation not permitted"):
+        cut_off_network()
+
+
 def test_the_query_workers_live_in_their_own_network(built_out: Path) -> None:
     pool = WorkerPool(built_out / "store", 1, 10, 100)
     try:
         worker = next(iter(pool._all))
         assert os.readlink(f"/proc/{worker.process.pid}/ns/net") != os.readlink("/proc/self/ns/net")
+    finally:
+        pool.close()
+
+
+def test_an_allow_list_keeps_the_workers_network(built_out: Path) -> None:
+    """--allow asks for remote endpoints: the workers keep the network (and the check the prefixes)."""
+    pool = WorkerPool(built_out / "store", 1, 10, 100, allow=("https://query.wikidata.org/",))
+    try:
+        worker = next(iter(pool._all))
+        assert os.readlink(f"/proc/{worker.process.pid}/ns/net") == os.readlink("/proc/self/ns/net")
     finally:
         pool.close()
 
