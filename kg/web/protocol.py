@@ -1,6 +1,6 @@
 """The SPARQL 1.1 Protocol as the server reads it: content negotiation, and the request's query
-and parameters (bounded in size). Whether a query may run is decided by kg/query/guard.py: its
-linear nesting check here, its parse in the worker that runs the query.
+and parameters (bounded in size). Whether a client's query may run is kg/query/guard.py's call:
+a linear count of its nesting in the event loop, its parse in the worker that runs it.
 """
 
 from __future__ import annotations

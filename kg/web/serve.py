@@ -8,7 +8,8 @@ clients wait cheaply while the queries themselves run in a bounded pool of worke
 
 Safe by default: nothing changes the store (updates are refused and the store is opened
 read-only); SERVICE, LOAD and FROM a graph we do not hold are refused unless allow-listed,
-since they would let a caller make the server fetch internal URLs; time, result size and
+since they would let a caller make the server fetch internal URLs, and the query workers have
+no network to fetch them with (kg/query/sandbox.py); time, result size and
 request size are capped and a refusal always says so; every page is escaped; no CORS unless
 configured.
 """
