@@ -187,9 +187,9 @@ def query(name: str | None, expression: str | None, params: tuple[str, ...], fmt
 
     Example: kg query collaborations-of --param entity=lazada --format csv
     """
-    from kg.build.store import open_store, store_path
+    from kg.build.store import store_path
     from kg.project import open_project
-    from kg.query.engine import execute, execute_with_timeout
+    from kg.query.engine import execute_with_timeout
     from kg.query.library import bind, find_query, load_library, parse_query
     from kg.query.remote import execute_remote
     from kg.query.render import FormatError, render
@@ -199,16 +199,16 @@ def query(name: str | None, expression: str | None, params: tuple[str, ...], fmt
     if max_response is not None and not endpoint:
         raise click.UsageError("--max-response limits what an --endpoint sends; give --endpoint too")
     project = open_project(project_dir)
-    chosen = (parse_query(expression, "-e") if expression is not None
-              else find_query(load_library(project.root / "queries"), name or ""))
+    library = load_library(project.root / "queries")
+    chosen = parse_query(expression, "-e") if expression is not None else find_query(library, name or "")
     bindings = bind(chosen, _params(params), project.base)
     if endpoint:
         result = execute_remote(endpoint, chosen.text, bindings, timeout or ENDPOINT_TIMEOUT,
                                 max_bytes=max_response or MAX_RESPONSE)
-    else:
-        path = store_path(project, out or project.default_out)
-        result = (execute_with_timeout(path, chosen.text, bindings, timeout) if timeout
-                  else execute(open_store(path), chosen.text, bindings))
+    else:  # in a child: a crash of the engine is reported; only -e and .rq files are parsed first
+        own = expression is None and library.get(name or "") is chosen
+        result = execute_with_timeout(store_path(project, out or project.default_out), chosen.text, bindings,
+                                      timeout, check=not own)
     terminal = sys.stdout.isatty()
     fmt = fmt or ("turtle" if result.form == "graph" else "table" if terminal else "csv")
     try:
@@ -266,7 +266,8 @@ def queries(project_dir: Path) -> None:
               show_default=True, metavar="ADDRESS",
               help="A reverse proxy whose X-Forwarded-For names the client (repeatable).")
 @click.option("--allow", multiple=True, metavar="IRI-PREFIX",
-              help="Let SERVICE and FROM reach IRIs starting with this (repeatable); none by default.")
+              help="Let SERVICE and FROM reach IRIs starting with this (repeatable; the query workers "
+                   "then keep their network access); none by default.")
 @click.option("--cors-origin", "cors_origins", multiple=True, metavar="ORIGIN",
               help="Let pages from this origin call the endpoint (repeatable); no CORS by default.")
 @project_option

@@ -6,13 +6,18 @@ kg/query/render.py's job.
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
+import signal
 from pathlib import Path
 
 import pyoxigraph as ox
 
+from kg.build.store import open_store
 from kg.errors import KgError
-from kg.query.model import QueryError, QueryTimeout, Result, decode, encode, to_result
+from kg.query.guard import Refused, check_depth, check_query
+from kg.query.model import QueryError, QueryTimeout, Result, ResultTooLarge, decode, encode, to_result
+from kg.query.sandbox import NetworkNotCut, cut_off_network
 from kg.query.syntax import check_read_only, inline_values, syntax_error
 
 
@@ -38,16 +43,20 @@ def execute(store: ox.Store, text: str, bindings: dict[str, ox.NamedNode | ox.Li
 
 
 def execute_with_timeout(path: Path, text: str, bindings: dict[str, ox.NamedNode | ox.Literal],
-                         seconds: float) -> Result:
-    """Run a query in a child process that is killed when the time is up.
+                         seconds: float | None, check: bool = True) -> Result:
+    """Run a query in a child process: cut off the network, killed when the time is up (None: no
+    limit), reported if the engine crashes, and first checked (kg/query/guard.py) unless `check`
+    is False (the project's own queries: parsing them would only cost time).
 
     A running Oxigraph query cannot be interrupted from Python, so the limit is enforced by
     the operating system; the answer comes back in the W3C JSON or N-Triples formats.
     """
-    check_read_only(text)
+    if check:
+        check_depth(text)
     context = multiprocessing.get_context("fork")
     receiver, sender = context.Pipe(duplex=False)
-    child = context.Process(target=_run_in_child, args=(sender, str(path), text, bindings), daemon=True)
+    child = context.Process(target=_run_in_child, args=(sender, str(path), text, bindings, check),
+                            daemon=True)
     child.start()
     sender.close()
     try:
@@ -55,22 +64,48 @@ def execute_with_timeout(path: Path, text: str, bindings: dict[str, ox.NamedNode
             raise QueryTimeout(f"the query was stopped after {seconds:g} s",
                                "narrow it (a LIMIT, a more specific pattern) or allow more --timeout")
         status, form, payload = receiver.recv()
+    except EOFError:
+        child.join()
+        raise crashed(child.exitcode) from None
     finally:
         if child.is_alive():
             child.kill()
         child.join()
-    if status == "syntax":
-        raise QueryError(payload)
-    if status == "error":
-        raise KgError(payload)
+    if status != "ok":
+        raise reported(status, payload)
     return decode(form, payload)
 
 
-def _run_in_child(sender, path: str, text: str, bindings: dict) -> None:  # pragma: no cover - runs in a fork
+def crashed(code: int | None) -> QueryError:
+    """The error for a query process that died instead of answering (Oxigraph can segfault)."""
+    how = f"signal {signal.Signals(-code).name}" if code is not None and code < 0 else f"exit code {code}"
+    return QueryError(f"the query engine crashed ({how}) on this query",
+                      "it may be too deeply nested or too large: simplify it")
+
+
+def reported(status: str, payload: tuple[str, str | None]) -> KgError:
+    """The project's error for one a query process reported as (status, (message, hint))."""
+    kinds: dict[str, type[KgError]] = {"refused": Refused, "too-large": ResultTooLarge, "query": QueryError}
+    return kinds.get(status, KgError)(*payload)
+
+
+def report(exc: Exception) -> tuple[str, tuple[str, str | None]]:
+    """(status, (message, hint)) for an error to send back to the parent process."""
+    if isinstance(exc, KgError):
+        status = ("refused" if isinstance(exc, Refused) else "too-large" if isinstance(exc, ResultTooLarge)
+                  else "query" if isinstance(exc, QueryError) else "error")
+        return status, (exc.message, exc.hint)
+    return "error", (f"{type(exc).__name__}: {exc}", None)
+
+
+def _run_in_child(sender, path: str, text: str, bindings: dict, check: bool) -> None:  # pragma: no cover - a fork
+    with contextlib.suppress(NetworkNotCut):  # the check refuses SERVICE; the cut is a second wall
+        cut_off_network()
     try:
-        result = execute(ox.Store.read_only(path), text, bindings)
+        if check:
+            check_query(text, None)
+        result = execute(open_store(Path(path)), text, bindings)
         sender.send(("ok", result.form, encode(result)))
-    except QueryError as exc:
-        sender.send(("syntax", "", str(exc)))
     except Exception as exc:  # reported to the parent, which raises it as a project error
-        sender.send(("error", "", f"{type(exc).__name__}: {exc}"))
+        status, payload = report(exc)
+        sender.send((status, "", payload))

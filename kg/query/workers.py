@@ -7,7 +7,10 @@ is capped by the operating system: each worker limits its own address space (RLI
 the store is open, so a query that would grow past it fails inside that worker (a Python
 MemoryError is reported; Oxigraph, written in Rust, aborts the process), and the worker is
 replaced. A result is refused when its rows or its bytes (as sent back, SPARQL JSON or
-N-Triples) are over the caps, before it reaches the server's own memory.
+N-Triples) are over the caps, before it reaches the server's own memory. Each query is
+checked in its worker before it runs (kg/query/guard.py: the parse is bounded by the same time
+limit), and a worker has no network (kg/query/sandbox.py) unless SERVICE was allow-listed. A
+worker the engine crashed (a segfault on a pathological query) is replaced too.
 
 The pool's size also bounds how many queries run at once, whatever the number of clients.
 Workers are started as fresh interpreters (`python -m kg.query.workers`), not forked: the
@@ -34,8 +37,10 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from kg.errors import KgError
-from kg.query.engine import execute
-from kg.query.model import QueryError, QueryTimeout, Result, ResultTooLarge, decode, encode
+from kg.query.engine import crashed, execute, report, reported
+from kg.query.guard import check_query
+from kg.query.model import QueryTimeout, Result, decode, encode
+from kg.query.sandbox import NetworkNotCut, cut_off_network
 
 MIB = 1024 * 1024
 # glibc reserves 64 MiB of address space for each thread's malloc arena; two arenas keep a
@@ -73,12 +78,12 @@ class Limits:
 class _Worker:
     """One child process and the parent's end of its pipe."""
 
-    def __init__(self, store: Path, limits: Limits) -> None:
+    def __init__(self, store: Path, limits: Limits, allow: tuple[str, ...]) -> None:
         ours, theirs = socket.socketpair()
         with theirs:
             self.process = subprocess.Popen(
                 [sys.executable, "-m", "kg.query.workers", str(theirs.fileno()), str(store),
-                 json.dumps(asdict(limits))],
+                 json.dumps(asdict(limits)), *allow],
                 pass_fds=[theirs.fileno()], stdin=subprocess.DEVNULL, env={**os.environ, **WORKER_ENV})
         self.conn = Connection(ours.detach())
         try:  # wait until the store is open, so start-up never counts against a query's time
@@ -98,10 +103,11 @@ class _Worker:
 
 
 class WorkerPool:
-    """Runs queries in `size` worker processes within `limits`."""
+    """Runs queries in `size` worker processes within `limits`; each query is checked there,
+    SERVICE and FROM reaching only `allow`."""
 
-    def __init__(self, store: Path, size: int, limits: Limits) -> None:
-        self.store, self.limits = store, limits
+    def __init__(self, store: Path, size: int, limits: Limits, allow: tuple[str, ...] = ()) -> None:
+        self.store, self.limits, self.allow = store, limits, allow
         self._idle: queue.Queue[_Worker] = queue.Queue()
         self._all: set[_Worker] = set()
         self._lock = threading.Lock()
@@ -109,13 +115,14 @@ class WorkerPool:
             self._add()
 
     def _add(self) -> None:
-        worker = _Worker(self.store, self.limits)
+        worker = _Worker(self.store, self.limits, self.allow)
         with self._lock:
             self._all.add(worker)
         self._idle.put(worker)
 
-    def run(self, text: str) -> Result:
-        """The result of a (read-only, already checked) query, or the error that says why not."""
+    def run(self, text: str, check: bool = True) -> Result:
+        """The result of a query, or the error that says why not. The worker `check`s it first
+        (kg/query/guard.py); only a query the server wrote itself may skip that."""
         timeout = self.limits.timeout
         try:
             worker = self._idle.get(timeout=timeout)
@@ -123,7 +130,7 @@ class WorkerPool:
             raise PoolBusy(f"every query worker stayed busy for {timeout:g} s", "try again later",
                            math.ceil(timeout)) from None
         try:
-            worker.conn.send(text)
+            worker.conn.send((text, check))
             if not worker.conn.poll(timeout):
                 raise QueryTimeout(f"the query was stopped after {timeout:g} s",
                                    "narrow it (a LIMIT, a more specific pattern)")
@@ -139,8 +146,9 @@ class WorkerPool:
             self._idle.put(worker)
         if status == "ok":
             return decode(form, payload)
-        errors = {"too-large": ResultTooLarge, "query": QueryError, "memory": QueryOutOfMemory}
-        raise errors.get(status, KgError)(*payload)
+        if status == "memory":
+            raise QueryOutOfMemory(*payload)
+        raise reported(status, payload)
 
     def _replace(self, worker: _Worker) -> int:
         """Put a fresh worker in the place of this one; how the old one ended (see _Worker.stop)."""
@@ -163,6 +171,8 @@ def _death(code: int, max_memory: int) -> KgError:
     (Oxigraph), a kill the kernel's out-of-memory killer; either way the query asked too much."""
     if code in (-signal.SIGABRT, -signal.SIGKILL):
         return QueryOutOfMemory(_out_of_memory(max_memory), _SMALLER)
+    if code == -signal.SIGSEGV:
+        return crashed(code)
     return WorkerDied(f"the query's worker stopped unexpectedly (exit status {code})", "try again later")
 
 
@@ -187,40 +197,46 @@ def _limit_memory(max_memory: int) -> str | None:
     return None
 
 
-def _answer(store: ox.Store, text: str, limits: Limits) -> tuple[str, str, object]:
+def _answer(store: ox.Store, text: str, check: bool, graphs: frozenset[str], allow: tuple[str, ...],
+            limits: Limits) -> tuple[str, str, object]:
     """What the worker sends back for one query: the encoded result, or an error's status and words."""
     try:
+        if check:
+            check_query(text, graphs, allow)
         result = execute(store, text, max_rows=limits.max_rows)
         payload = encode(result)
-    except ResultTooLarge as exc:
-        return "too-large", "", (exc.message, exc.hint)
-    except QueryError as exc:
-        return "query", "", (exc.message, exc.hint)
     except MemoryError:
         return _memory_answer(limits.max_memory)
     except Exception as exc:  # reported to the parent, which raises it as a project error
-        return "error", "", (f"{type(exc).__name__}: {exc}", None)
+        status, words = report(exc)
+        return status, "", words
     if len(payload) > limits.max_bytes:
         return "too-large", "", (f"the result is larger than {limits.max_bytes:,} bytes",
                                  "add a LIMIT, or select fewer or shorter values")
     return "ok", result.form, payload
 
 
-def _serve(conn: Connection, path: str, limits: Limits) -> None:  # pragma: no cover - runs in a child
-    """Answer queries from the pipe until the parent closes it."""
+def _serve(conn: Connection, path: str, limits: Limits, allow: tuple[str, ...]) -> None:  # pragma: no cover
+    """Answer queries from the pipe until the parent closes it, checking each one first."""
+    if not allow:  # an allow-list means remote endpoints were asked for: they need the network
+        try:
+            cut_off_network()
+        except NetworkNotCut as exc:
+            print(f"warning: {exc}; SERVICE is refused by the query check alone", file=sys.stderr)
     try:
         store = ox.Store.read_only(path)
     except OSError as exc:
         conn.send(f"cannot open the store {path}: {exc}")
         return
+    graphs = frozenset(g.value for g in store.named_graphs() if isinstance(g, ox.NamedNode))
     refused = _limit_memory(limits.max_memory)
     conn.send(refused or "ready")
     while not refused:
         try:
-            text = conn.recv()
+            text, check = conn.recv()
         except EOFError:
             return
-        answer = _answer(store, text, limits)
+        answer = _answer(store, text, check, graphs, allow, limits)
         try:
             conn.send(answer)
         except MemoryError:  # pickling copies the payload; nothing is written before that
@@ -228,4 +244,4 @@ def _serve(conn: Connection, path: str, limits: Limits) -> None:  # pragma: no c
 
 
 if __name__ == "__main__":  # pragma: no cover - the worker's entry point
-    _serve(Connection(int(sys.argv[1])), sys.argv[2], Limits(**json.loads(sys.argv[3])))
+    _serve(Connection(int(sys.argv[1])), sys.argv[2], Limits(**json.loads(sys.argv[3])), tuple(sys.argv[4:]))

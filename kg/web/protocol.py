@@ -1,17 +1,16 @@
-"""The SPARQL 1.1 Protocol as the server reads it: content negotiation, the request's query
-and parameters (bounded in size), and the guard that refuses updates and remote fetches.
+"""The SPARQL 1.1 Protocol as the server reads it: content negotiation, and the request's query
+and parameters (bounded in size). Whether a client's query may run is kg/query/guard.py's call:
+a linear count of its nesting in the event loop, its parse in the worker that runs it.
 """
 
 from __future__ import annotations
 
-import re
 import urllib.parse
 
 from starlette.requests import Request
 
 from kg.errors import KgError
-from kg.query.model import QueryError
-from kg.query.syntax import check_read_only
+from kg.query.guard import Refused
 
 SELECT_TYPES = [("application/sparql-results+json", "json"), ("application/json", "json"),
                 ("application/sparql-results+xml", "xml"), ("application/xml", "xml"), ("text/xml", "xml"),
@@ -24,14 +23,7 @@ MEDIA = {"select": {"json": "application/sparql-results+json", "xml": "applicati
                    "jsonld": "application/ld+json", "xml": "application/rdf+xml", "trig": "application/trig"}}
 MEDIA["ask"] = MEDIA["select"]
 HTML = ("text/html", "html")
-_LEXICAL = re.compile(r'"""(?:.|\n)*?"""|\'\'\'(?:.|\n)*?\'\'\'|"(?:\\.|[^"\\\n])*"|\'(?:\\.|[^\'\\\n])*\''
-                      r'|<[^<>"{}|^`\\\s]*>|#[^\n]*')
-_REMOTE = re.compile(r"(?<![\w?$:])(SERVICE|FROM|LOAD)\b(?:\s+(?:SILENT|NAMED)\b)?\s*(<[^<>\s]*>)?", re.IGNORECASE)
 _UPDATE_REFUSED = "SPARQL Update is not allowed: this endpoint only reads the graph"
-
-
-class Refused(KgError):
-    """A request the server will not run: an update, or a fetch of something outside the graph."""
 
 
 class HttpError(KgError):
@@ -40,24 +32,6 @@ class HttpError(KgError):
     def __init__(self, status: int, message: str, hint: str | None = None) -> None:
         super().__init__(message, hint)
         self.status = status
-
-
-def check_query(text: str, graphs: frozenset[str], allow: tuple[str, ...]) -> None:
-    """Refuse updates, and SERVICE, LOAD and FROM of anything but our own graphs or the allow-list."""
-    try:
-        check_read_only(text)
-    except QueryError as exc:
-        raise Refused(_UPDATE_REFUSED) from exc
-    code = _LEXICAL.sub(lambda m: m.group(0) if m.group(0).startswith("<") else " " * len(m.group(0)), text)
-    for match in _REMOTE.finditer(code):
-        keyword, iri = match.group(1).upper(), (match.group(2) or "")[1:-1]
-        allowed = iri and (iri.startswith(allow) if allow else False)
-        if keyword == "FROM" and iri in graphs:
-            continue
-        if not allowed:
-            what = f"{keyword} <{iri}>" if iri else keyword
-            raise Refused(f"{what} is not allowed: this endpoint only queries its own graphs",
-                          "the server's --allow option lists the IRIs it may reach")
 
 
 def negotiate(accept: str | None, offers: list[tuple[str, str]]) -> str | None:

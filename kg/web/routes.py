@@ -12,6 +12,7 @@ import pyoxigraph as ox
 from starlette.requests import Request
 from starlette.responses import FileResponse, RedirectResponse, Response
 
+from kg.query.guard import check_depth
 from kg.query.library import NamedQuery, bind
 from kg.query.model import Result
 from kg.query.render import render
@@ -24,7 +25,6 @@ from kg.web.protocol import (
     MEDIA,
     SELECT_TYPES,
     HttpError,
-    check_query,
     chosen_format,
     form_of,
     negotiate,
@@ -50,7 +50,6 @@ class Handlers:
     project: Project
     out_dir: Path
     settings: Settings
-    graphs: frozenset[str]
     library: dict[str, NamedQuery]
     links: Links
     front: bytes
@@ -62,16 +61,24 @@ class Handlers:
             raise HttpError(503, "the server is starting or stopping")
         return self.pool
 
-    async def run(self, text: str) -> Result:
-        return await anyio.to_thread.run_sync(self.workers().run, text)
+    async def run(self, text: str, check: bool = False) -> Result:
+        """Run a query in a worker; `check` it there first (kg/query/guard.py) unless we wrote it."""
+        return await anyio.to_thread.run_sync(self.workers().run, text, check)
 
-    async def answer(self, request: Request, text: str, fmt: str | None, page: str) -> Response:
-        """Run a checked query and answer in the negotiated format (people asking for HTML go to `page`)."""
-        check_query(text, self.graphs, self.settings.allow)
+    def run_ours(self, text: str) -> Result:
+        """Run a query the server wrote (the caller is a worker thread, not the event loop)."""
+        return self.workers().run(text, False)
+
+    async def answer(self, request: Request, text: str, fmt: str | None, page: str, check: bool) -> Response:
+        """Run a query and answer in the negotiated format (people asking for HTML go to `page`).
+        A client's query (`check`) is parsed and decided in the worker; here, in the event loop,
+        only its nesting is counted, in one linear pass."""
+        if check:
+            check_depth(text)
         if fmt is None and request.method == "GET" and negotiate(
                 request.headers.get("accept"), [*SELECT_TYPES, *GRAPH_TYPES, HTML]) == "html":
             return RedirectResponse(page, status_code=303)
-        result = await self.run(text)
+        result = await self.run(text, check)
         offers = GRAPH_TYPES if result.form == "graph" else SELECT_TYPES
         fmt = fmt or negotiate(request.headers.get("accept"), offers)
         if fmt not in MEDIA[result.form]:
@@ -86,7 +93,7 @@ class Handlers:
         if len(queries) != 1:
             raise HttpError(400, "give exactly one query parameter", "or open / for the query page")
         page = "/?" + urllib.parse.urlencode({"query": queries[0]})
-        return await self.answer(request, queries[0], chosen_format(fields), page)
+        return await self.answer(request, queries[0], chosen_format(fields), page, check=True)
 
     async def named(self, request: Request) -> Response:
         chosen = self.library.get(request.path_params["name"])
@@ -97,7 +104,7 @@ class Handlers:
         bindings = bind(chosen, values, self.project.base)
         text = inline_values(chosen.text, bindings) if bindings else chosen.text
         page = "/?" + urllib.parse.urlencode({"name": chosen.name, **values})
-        return await self.answer(request, text, chosen_format(fields), page)
+        return await self.answer(request, text, chosen_format(fields), page, check=False)
 
     async def resource(self, request: Request) -> Response:
         """A Linked Data page for an IRI under the base: HTML for people, RDF by suffix or Accept."""
@@ -123,7 +130,7 @@ class Handlers:
                         headers={"Vary": "Accept"})
 
     async def _resource_page(self, iri: str, rest: str) -> Response:
-        view = await anyio.to_thread.run_sync(resource_view, self.workers().run, iri, self.project.base,
+        view = await anyio.to_thread.run_sync(resource_view, self.run_ours, iri, self.project.base,
                                               self.settings.max_rows)
         if view is None:
             raise HttpError(404, f"the graph says nothing about <{iri}>")

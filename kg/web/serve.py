@@ -8,11 +8,12 @@ clients wait cheaply while the queries themselves run in a bounded pool of worke
 
 Safe by default: nothing changes the store (updates are refused and the store is opened
 read-only); SERVICE, LOAD and FROM a graph we do not hold are refused unless allow-listed,
-since they would let a caller make the server fetch internal URLs; time, result size and
-request size are capped and a refusal always says so; each query worker's memory and each
-result's bytes are capped too; one client runs only its share of queries at once (429 with
-Retry-After beyond it); self-references use the configured public URL, never the Host header,
-and with a public URL set other hosts are refused; every page is escaped; no CORS unless
+since they would let a caller make the server fetch internal URLs, and the query workers have
+no network to fetch them with (kg/query/sandbox.py); time, result size and request size are
+capped and a refusal always says so; each query worker's memory and each result's bytes are
+capped too; one client runs only its share of queries at once (429 with Retry-After beyond it);
+self-references use the configured public URL, never the Host header, and with a public URL set
+other hosts are refused; every page is escaped; no CORS unless
 configured.
 """
 
@@ -25,7 +26,6 @@ from contextlib import asynccontextmanager
 from pathlib import Path
 
 import anyio.to_thread
-import pyoxigraph as ox
 import uvicorn
 from starlette.applications import Starlette
 from starlette.middleware import Middleware
@@ -92,7 +92,7 @@ class _SecurityHeaders:
 
 def _pool(project: Project, out_dir: Path, settings: Settings) -> WorkerPool:
     limits = Limits(settings.timeout, settings.max_rows, settings.max_bytes, settings.max_memory)
-    return WorkerPool(store_path(project, out_dir), settings.workers, limits)
+    return WorkerPool(store_path(project, out_dir), settings.workers, limits, settings.allow)
 
 
 def create_app(project: Project, out_dir: Path, settings: Settings | None = None,
@@ -100,10 +100,9 @@ def create_app(project: Project, out_dir: Path, settings: Settings | None = None
     """The web app over the built graph in out_dir, querying with `pool` (which the caller
     closes), or else with a pool of its own while it runs."""
     settings = settings or Settings()
-    path = store_path(project, out_dir)
-    graphs = frozenset(g.value for g in ox.Store.read_only(str(path)).named_graphs() if isinstance(g, ox.NamedNode))
+    store_path(project, out_dir)  # refuses a missing or stale build before anything starts
     library = load_library(project.root / "queries")
-    handlers = Handlers(project, out_dir, settings, graphs, library, served_links(project.base),
+    handlers = Handlers(project, out_dir, settings, library, served_links(project.base),
                         query_page(library, settings.title, project.base).encode("utf-8"),
                         {p.name: p.read_bytes() for p in sorted(STATIC.iterdir()) if p.is_file()})
 

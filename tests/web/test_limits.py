@@ -249,5 +249,6 @@ def test_a_python_memory_error_in_a_worker_is_the_memory_answer(monkeypatch: pyt
         raise MemoryError
 
     monkeypatch.setattr(workers, "execute", exhausted)
-    status, _, payload = workers._answer(None, "ASK {}", workers.Limits(1, 10, 1024, 300))  # type: ignore[arg-type]
+    status, _, payload = workers._answer(None, "ASK {}", False, frozenset(), (),  # type: ignore[arg-type]
+                                         workers.Limits(1, 10, 1024, 300))
     assert status == "memory" and "needed more than the 300 MiB" in str(payload)

@@ -15,7 +15,7 @@ import pytest
 
 from kg.build.compile import build_to
 from kg.project import open_project
-from kg.web.protocol import Refused, check_query
+from kg.query.guard import Refused, check_query
 from tests.conftest import ROOT
 from tests.servers import fetch, kg_serve
 
