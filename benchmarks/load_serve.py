@@ -56,8 +56,11 @@ def _client(host: str, port: int, paths: list[str], offset: int, deadline: float
         i += 1
         started = time.perf_counter()
         try:
+            # Each simulated client is its own client to kg serve (which shares itself per client):
+            # from loopback, a trusted proxy's X-Forwarded-For names it, as behind nginx.
             connection.request("GET", path, headers={"Accept": "application/sparql-results+json, "
-                                                               "application/n-triples;q=0.9"})
+                                                               "application/n-triples;q=0.9",
+                                                     "X-Forwarded-For": f"198.51.100.{offset + 1}"})
             response = connection.getresponse()
             body = response.read()
             elapsed = time.perf_counter() - started
