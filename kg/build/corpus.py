@@ -51,7 +51,6 @@ class _Pending:
     relative: str
     key: str
     part: Part | None = None
-    source: Source | None = None
     declared: list[Declaration] = field(default_factory=list)
 
 
@@ -66,11 +65,9 @@ def compile_corpus(project: Project, cache: PartCache, progress: Progress | None
             for s in ontology.subjects(KG.cue, None)}
     result = Compiled([], [])
     for number, item in enumerate(pending, start=1):
-        if item.part is not None and not _refs_agree(item.part, entities):
-            item.source = _read(item.path, project)
-        if item.part is None or item.source is not None:
-            assert item.source is not None
-            item.part, blocks = compile_part(project.iris, entities, item.source, cues, item.key, item.relative,
+        if item.part is None or not _refs_agree(item.part, entities):
+            source = _read(item.path, project)  # read again: holding every parsed file would grow with the corpus
+            item.part, blocks = compile_part(project.iris, entities, source, cues, item.key, item.relative,
                                              item.declared)
             cache.put(item.part, blocks)
             result.compiled += 1
@@ -90,8 +87,7 @@ def _pending(project: Project, cache: PartCache, path: Path, shared_key: str) ->
     if part is not None and _text_unchanged(part, path):
         item.part, item.declared = part, part.declared
         return item
-    item.source = _read(path, project)
-    item.declared = declarations(item.source)
+    item.declared = declarations(_read(path, project))
     return item
 
 

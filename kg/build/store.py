@@ -47,11 +47,11 @@ def load_store(folder: Path, dump: Path) -> None:
     joins over entities named in many articles would grow with the square of that number.
     """
     store = ox.Store(str(folder / STORE_DIR))
-    store.bulk_load(path=str(dump), format=ox.RdfFormat.N_QUADS)
+    store.bulk_load(path=str(dump), format=ox.RdfFormat.N_QUADS, lenient=True)  # our own serialiser wrote it
     triples = folder / ".merge.nt"  # every quad without its graph: the loader keeps each triple once
     with dump.open(encoding="utf-8") as lines, triples.open("w", encoding="utf-8") as out:
         out.writelines(line[:line.rindex(" <")] + " .\n" for line in lines)
-    store.bulk_load(path=str(triples), format=ox.RdfFormat.N_TRIPLES, to_graph=ox.DefaultGraph())
+    store.bulk_load(path=str(triples), format=ox.RdfFormat.N_TRIPLES, to_graph=ox.DefaultGraph(), lenient=True)
     triples.unlink()
     store.optimize()
 
