@@ -21,7 +21,7 @@ from kg.build.describe import DESCRIPTION_FILE, describe
 from kg.build.generations import GENERATIONS, current, locked, new_generation, publish
 from kg.build.parts import PartCache
 from kg.build.serialize import union
-from kg.build.store import STAMP_FILE, write_stamp
+from kg.build.store import STAMP_FILE, input_files, write_stamp
 from kg.build.summary import Summary
 from kg.build.values import BuildWarning
 from kg.project import Project
@@ -81,6 +81,7 @@ def build_to(project: Project, out_dir: Path, formats: list[str] | None = None, 
     """
     formats = formats if formats is not None else project.formats
     with locked(out_dir):
+        inputs = input_files(project)  # before reading: an edit during the build makes the result stale
         cache = PartCache(out_dir / GENERATIONS / CACHE)
         cache.folder.mkdir(exist_ok=True)
         if full:
@@ -93,7 +94,7 @@ def build_to(project: Project, out_dir: Path, formats: list[str] | None = None, 
             description = describe(written.census, _linksets(cache, compiled), project, compiled.articles, formats)
             (folder / "summary.json").write_bytes(summary.to_json())
             (folder / DESCRIPTION_FILE).write_bytes(description.serialize(format="turtle").encode("utf-8"))
-            write_stamp(project, folder)
+            write_stamp(project, folder, inputs)
             names = sorted([*written.names, "summary.json", DESCRIPTION_FILE, STAMP_FILE])
             generation = publish(out_dir, folder, names)
         cache.prune({part.key for part in compiled.all_parts()})

@@ -1,0 +1,135 @@
+"""How `kg build` grows with the corpus, and what an incremental build costs.
+
+For each size, a generated corpus (benchmarks/corpus.py) is built from scratch, then built
+again with nothing changed, then with one article added (a copy of one under a new id), one
+article's text changed, and that article removed again; `kg query articles` runs after each
+change to show the store sees it. Every figure is a whole `kg` process, timed from outside,
+with its own peak memory (os.wait4); the incremental steps repeat `--repeats` times and
+report the median. The log-log slope of full-build time between consecutive sizes says how it
+grows (1.0 is linear).
+
+    python -m benchmarks.build_bench --sizes 100 1000 10000 --out benchmarks/results/build.md
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import math
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from benchmarks.corpus import write_project
+
+KG = [sys.executable, "-m", "kg"]
+
+
+def run(args: list[str], cwd: Path) -> tuple[float, float]:
+    """Wall seconds and peak resident MB of one command, which must succeed."""
+    started = time.perf_counter()
+    child = subprocess.Popen([*KG, *args], cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(child.pid, 0)
+    seconds = time.perf_counter() - started
+    error = child.stderr.read().decode() if child.stderr else ""
+    if os.waitstatus_to_exitcode(status) != 0:
+        raise SystemExit(f"build_bench: kg {' '.join(args)} failed in {cwd}: {error}")
+    return seconds, usage.ru_maxrss / 1024
+
+
+def _article(project: Path) -> str:
+    return sorted(p.stem for p in (project / "data" / "articles").glob("*.yaml"))[0]
+
+
+def add_copy(project: Path) -> None:
+    """One more article: a copy of the first under a new id (its own graph, the same entities)."""
+    folder, ident = project / "data" / "articles", _article(project)
+    text = (folder / f"{ident}.yaml").read_text(encoding="utf-8").replace(ident, f"{ident}-copy")
+    shutil.copyfile(folder / f"{ident}.txt", folder / f"{ident}-copy.txt")
+    (folder / f"{ident}-copy.yaml").write_text(text, encoding="utf-8")
+
+
+def change_text(project: Path) -> None:
+    """One article's text changes (a line added at its end: the evidence offsets still hold)."""
+    path = project / "data" / "articles" / f"{_article(project)}.txt"
+    path.write_text(path.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+
+
+def remove_copy(project: Path) -> None:
+    ident = _article(project)
+    for suffix in (".yaml", ".txt"):
+        (project / "data" / "articles" / f"{ident}-copy{suffix}").unlink()
+
+
+STEPS: dict[str, Callable[[Path], None]] = {"add one article": add_copy, "change one article": change_text,
+                                            "remove one article": remove_copy}
+
+
+def measure(size: int, repeats: int, workdir: Path) -> dict[str, tuple[float, float]]:
+    """The figures for one corpus size: step name -> (median seconds, peak MB)."""
+    project = workdir / f"corpus-{size}"
+    write_project(project, size, force=True)
+    figures = {"full build": run(["build", "-q"], project)}
+    figures["no-change build"] = _median([run(["build", "-q"], project) for _ in range(repeats)])
+    steps: dict[str, list[tuple[float, float]]] = {name: [] for name in STEPS}
+    queries: list[tuple[float, float]] = []
+    for _ in range(repeats):
+        for name, step in STEPS.items():
+            step(project)
+            steps[name].append(run(["build", "-q"], project))
+            queries.append(run(["query", "articles", "--format", "csv"], project))
+    figures.update({name: _median(values) for name, values in steps.items()})
+    figures["kg query after a change"] = _median(queries)
+    figures["full build again (--full)"] = run(["build", "-q", "--full"], project)
+    shutil.rmtree(project)
+    return figures
+
+
+def _median(values: list[tuple[float, float]]) -> tuple[float, float]:
+    return statistics.median(v[0] for v in values), max(v[1] for v in values)
+
+
+def table(results: dict[int, dict[str, tuple[float, float]]]) -> str:
+    sizes = sorted(results)
+    names = list(results[sizes[0]])
+    lines = ["| step | " + " | ".join(f"{n:,} articles" for n in sizes) + " |",
+             "| --- |" + " ---: |" * len(sizes)]
+    for name in names:
+        cells = [f"{results[n][name][0]:.2f} s, {results[n][name][1]:.0f} MB" for n in sizes]
+        lines.append(f"| {name} | " + " | ".join(cells) + " |")
+    slopes = [f"{a:,}→{b:,}: {_slope(results, a, b):.2f}" for a, b in itertools.pairwise(sizes)]
+    if slopes:
+        lines += ["", "Log-log slope of the full build's time: " + "; ".join(slopes) + "."]
+    return "\n".join(lines) + "\n"
+
+
+def _slope(results: dict[int, dict[str, tuple[float, float]]], a: int, b: int) -> float:
+    return math.log(results[b]["full build"][0] / results[a]["full build"][0]) / math.log(b / a)
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(prog="python -m benchmarks.build_bench", description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[100, 1000])
+    parser.add_argument("--repeats", type=int, default=3, help="runs of each incremental step (median)")
+    parser.add_argument("--out", type=Path, help="also write the table to this Markdown file")
+    args = parser.parse_args(argv)
+    results = {}
+    with tempfile.TemporaryDirectory(prefix="kg-build-bench-") as folder:
+        for size in args.sizes:
+            results[size] = measure(size, args.repeats, Path(folder))
+            print(f"{size} articles done", file=sys.stderr)
+    text = table(results)
+    print(text, end="")
+    if args.out:
+        args.out.write_text(f"`python -m benchmarks.build_bench --sizes {' '.join(map(str, args.sizes))}`\n\n"
+                            + text, encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
