@@ -66,14 +66,18 @@ def write_generation(project: Project, compiled: Compiled, cache: PartCache, fol
         if progress:
             progress("writing graphs", number, len(sources))
     removed = [iri for iri in old if iri not in manifest]
-    dump = _write_dump(folder, [folder / GRAPHS / (manifest[i]["file"] + ".nq") for i in sorted(manifest)])
     if progress:
         progress("loading the store", 0, 1)
+    same = previous is not None and not changed and not removed
+    names = _reuse_formats(previous, folder, formats) if same and previous is not None else None
+    if names is None:
+        dump = _write_dump(folder, [folder / GRAPHS / (manifest[i]["file"] + ".nq") for i in sorted(manifest)])
     if previous is not None and (previous / STORE_DIR).is_dir():
         update_store(previous / STORE_DIR, folder, removed, changed)
     else:
         load_store(folder, dump)
-    names = _write_formats(folder, dump, formats, base, progress)
+    if names is None:
+        names = _write_formats(folder, dump, formats, base, progress)
     (folder / MANIFEST).write_text(json.dumps(manifest, indent=1, sort_keys=True) + "\n", encoding="utf-8")
     return Written(census, [GRAPHS, *names, STORE_DIR], len(changed), len(removed))
 
@@ -119,6 +123,17 @@ def _write_graph(stem: Path, graph: str, lines: list[str], base: str, article: b
     Path(f"{stem}.nq").write_bytes(data)
     census = Census.of(graph, ox.parse(data, format=ox.RdfFormat.N_QUADS), base, article)
     Path(f"{stem}.json").write_bytes(census.to_json())
+
+
+def _reuse_formats(previous: Path, folder: Path, formats: list[str]) -> list[str] | None:
+    """When no graph changed, the previous generation's whole-corpus files, hard-linked; None if
+    it lacks one of them (the formats asked for changed)."""
+    names = [f"{GRAPH_BASENAME}.{suffix}" for suffix in formats]
+    if not all((previous / name).is_file() for name in names):
+        return None
+    for name in names:
+        os.link(previous / name, folder / name)
+    return names
 
 
 def _write_dump(folder: Path, files: list[Path]) -> Path:

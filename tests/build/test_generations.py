@@ -68,8 +68,8 @@ def test_a_failure_while_writing_leaves_the_previous_generation(project_copy: Pa
     out = tmp_path / "out"
     assert _build(project_copy, out)[0] == 0
     before = _snapshot(out)
-    yaml_file = article_yaml(project_copy)
-    yaml_file.write_text(yaml_file.read_text(encoding="utf-8") + "\n# edited\n", encoding="utf-8")
+    text = article_yaml(project_copy).with_suffix(".txt")  # a change every write step has to carry
+    text.write_text(text.read_text(encoding="utf-8") + "\n", encoding="utf-8")
 
     def fail(*args: object, **kwargs: object) -> None:
         raise OSError(28, "No space left on device")
