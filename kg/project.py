@@ -7,6 +7,7 @@ from pathlib import Path
 
 from kg.errors import KgError, Location, SourceError
 from kg.namespaces import DEFAULT_BASE, Iris
+from kg.source.limits import clip, hidden_character, shown
 from kg.source.yamlsource import Mapping, line_of, load_yaml
 
 DEFAULT_OUT = "output"
@@ -62,15 +63,17 @@ def open_project(root: Path, base: str | None = None) -> Project:
     if not isinstance(settings, dict):
         raise SourceError(Location(settings_file, 1), "expected a mapping of settings")
     allowed = {"base", "title", "title_en", "license", "publisher"}
-    for key in settings:
+    for key, value in settings.items():
+        where = Location(settings_file, line_of(settings, key), str(key))
         if key not in allowed:
-            raise SourceError(Location(settings_file, line_of(settings, key), key),
-                              "unknown setting", f"use one of {', '.join(sorted(allowed))}")
-    project = Project(root, **{k: str(v) for k, v in settings.items()})
+            raise SourceError(where, "unknown setting", f"use one of {', '.join(sorted(allowed))}")
+        if not isinstance(value, str) or hidden_character(value):
+            raise SourceError(where, f"{shown(value)} is not a line of plain text", "write the setting as text")
+    project = Project(root, **settings)
     if base is not None:
         project = Project(root, base, project.title, project.title_en, project.license, project.publisher)
     try:
         project.iris  # noqa: B018 - validates the base IRI early
     except ValueError as exc:
-        raise SourceError(Location(settings_file, line_of(settings, "base"), "base"), str(exc)) from exc
+        raise SourceError(Location(settings_file, line_of(settings, "base"), "base"), clip(str(exc), 200)) from exc
     return project
