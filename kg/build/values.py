@@ -100,7 +100,7 @@ class Terms:
         if spec.kind is Kind.STATUS:
             return self._status(raw, quoted, where)
         if spec.kind is Kind.CODE:
-            return _language_tag(raw, where)
+            return language_tag(raw, where)
         _check_plain(spec, raw, quoted, where)
         _check_words(spec, raw, quoted, owner, where)
         return Literal(raw, lang=spec.lang)
@@ -172,7 +172,8 @@ _LANGUAGE_TAG = re.compile(r"""
   | sgn-(?:be-fr|be-nl|ch-de)""", re.ASCII | re.IGNORECASE | re.VERBOSE)
 
 
-def _language_tag(raw: str, where: Location) -> Literal:
+def language_tag(raw: str, where: Location) -> Literal:
+    """The `language` of an article: a well-formed BCP 47 tag, as a plain literal."""
     if not _LANGUAGE_TAG.fullmatch(raw):
         raise SourceError(where, f"{shown(raw)} is not a language tag (BCP 47)", "write e.g. id, en or jv-Latn")
     return Literal(raw)

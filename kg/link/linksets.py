@@ -169,15 +169,16 @@ def check_linkset(graph: Graph, name: str, iris: Iris, where: Location) -> None:
     about_record = {**_ABOUT_RECORD, VOID.inDataset: _one_of(node)}
     recorded = {(graph.value(entry, KG.linkSubject), graph.value(entry, KG.linkRelation),
                  graph.value(entry, KG.linkObject)) for entry in graph.subjects(RDF.type, KG.Link)}
-    for s, p, o in graph:
+    links = [(s, p, o) for s, p, o in graph if isinstance(s, URIRef) and iris.local_id(s) is not None]
+    for s, p, o in [*sorted(set(graph) - set(links)), *sorted(links)]:  # records before the links they back
         if s == node:
             fits = _ABOUT_LINKSET.get(p, _nothing)(o)
         elif isinstance(s, URIRef) and s.startswith(f"{node}/") and ID_PATTERN.fullmatch(s[len(node) + 1:]):
             fits = about_record.get(p, _nothing)(o)
         else:
-            fits = isinstance(s, URIRef) and iris.local_id(s) is not None and (s, p, o) in recorded
+            fits = (s, p, o) in recorded
         if not fits:
-            raise SourceError(where, f"{shown(s.n3(), 80)} {shown(p.n3(), 80)} {shown(o.n3(), 80)} is not "
+            raise SourceError(where, f"{clip(s.n3(), 80)} {clip(p.n3(), 80)} {clip(o.n3(), 80)} is not "
                               "something a linkset holds",
                               "a linkset holds skos:exactMatch/closeMatch links from entities of data/, each "
                               "beside its kg:Link record, and its VoID description; run `kg link` again")

@@ -79,7 +79,7 @@ class _LoaderMixin:
         try:
             return super().construct_object(node, deep)  # type: ignore[misc]
         except (ValueError, OverflowError) as exc:  # int() of 5000 digits, and the like
-            raise _marked(node, f"cannot read {shown(node.value)}: {exc}") from exc
+            raise _marked(node, f"cannot read {shown(node.value)} as {node.tag.rsplit(':', 1)[-1]}") from exc
 
     def flatten_mapping(self, node: yaml.MappingNode) -> None:
         for key_node, _ in node.value:
