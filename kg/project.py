@@ -7,6 +7,7 @@ from pathlib import Path
 
 from kg.errors import KgError, Location, SourceError
 from kg.namespaces import DEFAULT_BASE, Iris
+from kg.source.limits import clip, hidden_character, shown
 from kg.source.yamlsource import Mapping, line_of, load_yaml
 
 DEFAULT_OUT = "output"
@@ -66,21 +67,26 @@ def open_project(root: Path, base: str | None = None) -> Project:
     if not isinstance(settings, dict):
         raise SourceError(Location(settings_file, 1), "expected a mapping of settings")
     allowed = {"base", "title", "title_en", "license", "publisher", "formats"}
-    for key in settings:
+    values: dict[str, object] = {}
+    for key, value in settings.items():
+        where = Location(settings_file, line_of(settings, key), str(key))
         if key not in allowed:
-            raise SourceError(Location(settings_file, line_of(settings, key), key),
-                              "unknown setting", f"use one of {', '.join(sorted(allowed))}")
-    values = {k: str(v) for k, v in settings.items() if k != "formats"}
-    if "formats" in settings:
-        values["formats"] = check_formats(settings["formats"], Location(settings_file, line_of(settings, "formats"),
-                                                                        "formats"))
-    project = Project(root, **values)
+            raise SourceError(where, "unknown setting", f"use one of {', '.join(sorted(allowed))}")
+        if key == "formats":
+            values["formats"] = check_formats(value, where)
+        elif not isinstance(value, str) or hidden_character(value):
+            raise SourceError(where, f"{shown(value)} is not a line of plain text", "write the setting as text")
+        else:
+            values[key] = value
+    project = Project(root, **values)  # type: ignore[arg-type]
     if base is not None:
         project = replace(project, base=base)
     try:
         project.iris  # noqa: B018 - validates the base IRI early
     except ValueError as exc:
-        raise SourceError(Location(settings_file, line_of(settings, "base"), "base"), str(exc)) from exc
+        where = (Location(Path("--base")) if base is not None  # blame where the value came from
+                 else Location(settings_file, line_of(settings, "base"), "base"))
+        raise SourceError(where, clip(str(exc), 200)) from exc
     return project
 
 
@@ -89,6 +95,6 @@ def check_formats(value: object, where: Location) -> tuple[str, ...]:
     items = value if isinstance(value, list) else [value]
     wrong = [item for item in items if item not in OUTPUT_FORMATS]
     if wrong or not items:
-        raise SourceError(where, f"unknown output format(s) {wrong or items}",
+        raise SourceError(where, f"unknown output format(s) {shown(wrong or items)}",
                           f"use some of {', '.join(OUTPUT_FORMATS)}")
     return tuple(dict.fromkeys(items))

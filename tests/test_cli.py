@@ -56,6 +56,7 @@ def test_bad_base_iri() -> None:
     result = CliRunner().invoke(main, ["build", "--project", str(ROOT), "--base", "not an iri"])
     assert result.exit_code == 1
     assert "base IRI 'not an iri' must be an http(s) IRI" in result.stderr
+    assert result.stderr.startswith("error: --base: "), "the value came from the command line, not dataset.yaml"
 
 
 def test_readme_diagram_is_current() -> None:

@@ -5,6 +5,7 @@ and the sentence that holds them).
 
 from __future__ import annotations
 
+import re
 from typing import Any, Protocol
 
 from rdflib import Literal, URIRef
@@ -13,6 +14,7 @@ from rdflib.namespace import PROV, RDF, XSD
 from kg.errors import Location, SourceError
 from kg.namespaces import KG, OA, Iris
 from kg.source.files import Source, only_keys
+from kg.source.limits import shown
 from kg.source.text import ArticleText, QuoteNotFound, Span
 
 Triple = tuple[URIRef, URIRef, URIRef | Literal]
@@ -54,20 +56,28 @@ class Statements:
         return self.source.text
 
     def spans(self, raw: Any, where: Location) -> list[Span]:
-        """The spans of the article that an `evidence` value quotes (text, or {quote, occurrence})."""
-        spans = []
-        for item in raw if isinstance(raw, list) else [raw]:
-            quote, occurrence = item, None
-            if isinstance(item, dict):
-                only_keys(item, {"quote", "occurrence"}, where)
-                quote, occurrence = item.get("quote"), item.get("occurrence")
-            if not isinstance(quote, str) or (occurrence is not None and not isinstance(occurrence, int)):
-                raise SourceError(where, "evidence must be quoted text (or {quote: ..., occurrence: N})")
-            try:
-                spans.append(self.text.find(quote, occurrence))
-            except QuoteNotFound as exc:
-                raise SourceError(where, str(exc), exc.hint) from exc
-        return spans
+        """The spans of the article that an `evidence` value quotes (text, or {quote, occurrence});
+        evidence is never empty, and each quote has words of the article in it."""
+        items = raw if isinstance(raw, list) else [raw]
+        if not items:
+            raise SourceError(where, "the evidence is an empty list", "quote the words of the article that say it")
+        return [self._span(item, where) for item in items]
+
+    def _span(self, item: Any, where: Location) -> Span:
+        quote, occurrence = item, None
+        if isinstance(item, dict):
+            only_keys(item, {"quote", "occurrence"}, where)
+            quote, occurrence = item.get("quote"), item.get("occurrence")
+        if not isinstance(quote, str) or not re.search(r"[^\W_]", quote):
+            raise SourceError(where, f"evidence must be quoted words of the article, not {shown(quote)}",
+                              'write evidence: "…" or {quote: "…", occurrence: N}')
+        if occurrence is not None and (type(occurrence) is not int or occurrence < 1):
+            raise SourceError(where, f"occurrence must be a whole number from 1, not {shown(occurrence)}",
+                              "count the quote's occurrences in the article from 1")
+        try:
+            return self.text.find(quote, occurrence)
+        except QuoteNotFound as exc:
+            raise SourceError(where, str(exc), exc.hint) from exc
 
     def quoted(self, span: Span) -> str:
         return self.text.text[span.start:span.end]

@@ -17,6 +17,7 @@ from kg.errors import Location, SourceError, suggest
 from kg.namespaces import KG, Iris
 from kg.source.dates import DateError, find_news_date, parse_iso
 from kg.source.files import Registry
+from kg.source.limits import hidden_character, shown
 from kg.source.schema import STATUSES, VALUE_KEYS, FieldSpec, Kind, TypeSpec
 from kg.source.yamlsource import line_of
 
@@ -73,6 +74,9 @@ class Terms:
         if (self.curated or spec.curated) and "evidence" in item:
             raise SourceError(where, f"{spec.name} is the editors' knowledge, with no article evidence",
                               "drop evidence here")
+        if "evidence" in item and item["evidence"] is None:
+            raise SourceError(where.at("evidence", line_of(item, "evidence")), "the evidence is empty",
+                              "quote the words of the article that say it, or drop `evidence:`")
         return Value(item["value"], item.get("evidence"), item.get("as_of"),
                      Location(where.file, getattr(item, "line", where.line), where.field))
 
@@ -89,12 +93,15 @@ class Terms:
             return _count_term(raw, quoted, where)
         if spec.kind is Kind.YEAR:
             if not re.fullmatch(r"\d{4}", str(raw)):
-                raise SourceError(where, f"{raw!r} is not a year", "write four digits in quotes, e.g. \"2021\"")
+                raise SourceError(where, f"{shown(raw)} is not a year", "write four digits in quotes, e.g. \"2021\"")
             return Literal(str(raw), datatype=XSD.gYear)
         if not isinstance(raw, str) or not raw.strip():
-            raise SourceError(where, f"expected text, got {raw!r}")
+            raise SourceError(where, f"expected text, got {shown(raw)}")
         if spec.kind is Kind.STATUS:
             return self._status(raw, quoted, where)
+        if spec.kind is Kind.CODE:
+            return language_tag(raw, where)
+        _check_plain(spec, raw, quoted, where)
         _check_words(spec, raw, quoted, owner, where)
         return Literal(raw, lang=spec.lang)
 
@@ -103,11 +110,11 @@ class Terms:
         if not isinstance(raw, str) or raw not in self.registry:
             fitting = [ident for ident, (spec_, _) in self.registry.items()
                        if not spec.targets or spec_.category in spec.targets]
-            raise SourceError(where, f"unknown entity {raw!r}", suggest(str(raw), fitting, "ids that fit here"))
+            raise SourceError(where, f"unknown entity {shown(raw)}", suggest(str(raw), fitting, "ids that fit here"))
         target = self.registry[raw][0]
         if spec.targets and target.category not in spec.targets:
             raise SourceError(where, f"{spec.name} must point to a {' or '.join(sorted(spec.targets))}, "
-                              f"but {raw!r} is a {target.name}", "point it at an entity of the right type")
+                              f"but {shown(raw)} is a {target.name}", "point it at an entity of the right type")
         return self.iris.entity(raw)
 
     def date(self, raw: Any, where: Location) -> Literal:
@@ -118,10 +125,10 @@ class Terms:
 
     def _status(self, raw: str, quoted: list[str], where: Location) -> URIRef:
         if raw not in STATUSES:
-            raise SourceError(where, f"unknown status {raw!r}", f"use one of {', '.join(STATUSES)}")
+            raise SourceError(where, f"unknown status {shown(raw)}", f"use one of {', '.join(STATUSES)}")
         cues = self.cues.get(raw, [])
         if quoted and not any(cue in q.lower() for q in quoted for cue in cues):
-            self._warn(where, f"the evidence for status {raw!r} has none of its cue words ({', '.join(cues)})")
+            self._warn(where, f"the evidence for status {shown(raw)} has none of its cue words ({', '.join(cues)})")
         return KG[raw]
 
     def _check_news_date(self, date: Literal, quoted: list[str], where: Location) -> None:
@@ -144,20 +151,53 @@ class Terms:
 
 def _count_term(raw: Any, quoted: list[str], where: Location) -> Literal:
     if isinstance(raw, bool) or not isinstance(raw, int) or raw < 0:
-        raise SourceError(where, f"{raw!r} is not a whole number of zero or more")
+        raise SourceError(where, f"{shown(raw)} is not a whole number of zero or more")
     if quoted and not any(re.search(rf"(?<!\d){raw}(?!\d)", q) for q in quoted):
         raise SourceError(where, f"the number {raw} is not in its evidence", "quote the words that give the number")
     return count(raw)
+
+
+# A well-formed language tag (BCP 47, RFC 5646 section 2.1): language with extended subtags,
+# script, region, variants, extensions and private use; or private use alone; or one of the
+# irregular grandfathered tags.
+_LANGUAGE_TAG = re.compile(r"""
+    (?:[a-z]{2,3}(?:-[a-z]{3}){0,3}|[a-z]{4,8})
+    (?:-[a-z]{4})?
+    (?:-(?:[a-z]{2}|[0-9]{3}))?
+    (?:-(?:[a-z0-9]{5,8}|[0-9][a-z0-9]{3}))*
+    (?:-[a-wyz0-9](?:-[a-z0-9]{2,8})+)*
+    (?:-x(?:-[a-z0-9]{1,8})+)?
+  | x(?:-[a-z0-9]{1,8})+
+  | en-gb-oed | i-(?:ami|bnn|default|enochian|hak|klingon|lux|mingo|navajo|pwn|tao|tay|tsu)
+  | sgn-(?:be-fr|be-nl|ch-de)""", re.ASCII | re.IGNORECASE | re.VERBOSE)
+
+
+def language_tag(raw: str, where: Location) -> Literal:
+    """The `language` of an article: a well-formed BCP 47 tag, as a plain literal."""
+    if not _LANGUAGE_TAG.fullmatch(raw):
+        raise SourceError(where, f"{shown(raw)} is not a language tag (BCP 47)", "write e.g. id, en or jv-Latn")
+    return Literal(raw)
+
+
+def _check_plain(spec: FieldSpec, raw: str, quoted: list[str], where: Location) -> None:
+    """A name has a word, and names and the editors' own text hide no control or bidi characters
+    (text checked against its evidence has the article's characters, whatever they are)."""
+    if spec.kind in (Kind.NAME, Kind.ENGLISH) and not re.search(r"[^\W_]", raw):
+        raise SourceError(where, f"{shown(raw)} has no word in it", "write the name in letters or digits")
+    hidden = hidden_character(raw) if spec.kind is not Kind.TEXT or not quoted else None
+    if hidden is not None:
+        raise SourceError(where, f"{shown(raw)} contains {hidden}, an invisible or control character",
+                          "type the text plainly, without direction marks or control characters")
 
 
 def _check_words(spec: FieldSpec, raw: str, quoted: list[str], owner: TypeSpec | None, where: Location) -> None:
     """A name must be in its evidence word by word; a text field must be its evidence's own words."""
     named = owner is not None and owner.named
     if spec.kind is Kind.NAME and quoted and named and not any(_words_in_order(raw, q) for q in quoted):
-        raise SourceError(where, f"the name {raw!r} is not in its evidence",
+        raise SourceError(where, f"the name {shown(raw)} is not in its evidence",
                           "keep the article's spelling, quote where it says it, or use known_as")
     if spec.kind is Kind.TEXT and quoted and not any(raw in q for q in quoted):
-        raise SourceError(where, f"{raw!r} is not, word for word, in its evidence",
+        raise SourceError(where, f"{shown(raw)} is not, word for word, in its evidence",
                           "copy the article's words exactly, or quote the evidence that holds them")
 
 

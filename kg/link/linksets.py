@@ -6,17 +6,20 @@ one named graph each; `kg link` reads the previous file to keep unchanged links'
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, RDF, SKOS, VOID, XSD
+from rdflib.term import Node
 
 from kg.errors import KgError, Location, SourceError
-from kg.namespaces import KG, Iris
+from kg.namespaces import ID_PATTERN, KG, Iris
 from kg.project import Project
 from kg.rdfio import bind
 from kg.source.dates import DateError, parse_iso
+from kg.source.limits import clip, read_bounded, shown
 from kg.source.yamlsource import Mapping, Sequence, line_of, load_yaml
 
 LINKSET_SUFFIX = ".ttl"
@@ -109,22 +112,80 @@ def read_records(graph: Graph) -> list[LinkRecord]:
 
 
 def read_linkset_file(path: Path, iris: Iris) -> Graph:
-    """A linkset file, its IRIs moved to this project's base if it was made under another."""
-    graph = Graph()
+    """A linkset file, its IRIs moved to this project's base if it was made under another, and
+    checked to hold only what a linkset holds (see check_linkset)."""
+    where = Location(path)
+    text, graph = read_bounded(path, where, "the linkset"), Graph()
     try:
-        graph.parse(path, format="turtle")
+        graph.parse(data=text, format="turtle")
     except Exception as exc:  # rdflib raises several unrelated types for bad Turtle
-        raise SourceError(Location(path), f"the linkset does not parse: {' '.join(str(exc).split())}",
+        raise SourceError(where, f"the linkset does not parse: {clip(str(exc), 200)}",
                           "restore it from version control or run `kg link` again") from exc
     made_under = dict(graph.namespaces()).get("id")
-    if made_under is None or str(made_under) == iris.base:
-        return graph
-    old = str(made_under)
-    rebased = bind(Graph(), iris.base)
-    for triple in graph:
-        rebased.add(tuple(URIRef(iris.base + t[len(old):]) if isinstance(t, URIRef) and t.startswith(old) else t
-                          for t in triple))
-    return rebased
+    if made_under is not None and str(made_under) != iris.base:
+        old = str(made_under)
+        rebased = bind(Graph(), iris.base)
+        for triple in graph:
+            rebased.add(tuple(URIRef(iris.base + t[len(old):]) if isinstance(t, URIRef) and t.startswith(old)
+                              else t for t in triple))
+        graph = rebased
+    check_linkset(graph, path.stem, iris, where)
+    return graph
+
+
+def _iri(term: Node) -> bool:
+    return isinstance(term, URIRef) and str(term).startswith(("http://", "https://"))
+
+
+def _text(term: Node) -> bool:
+    return isinstance(term, Literal) and term.datatype is None
+
+
+def _typed(datatype: URIRef) -> Callable[[Node], bool]:
+    return lambda term: isinstance(term, Literal) and term.datatype == datatype
+
+
+def _one_of(*terms: URIRef) -> Callable[[Node], bool]:
+    return lambda term: term in terms
+
+
+# What `linkset_graph` writes, predicate by predicate: about the linkset itself, and about each record.
+_ABOUT_LINKSET: dict[URIRef, Callable[[Node], bool]] = {
+    RDF.type: _one_of(VOID.Linkset), DCTERMS.title: _text, VOID.subjectsTarget: _iri,
+    VOID.objectsTarget: _iri, VOID.triples: _typed(XSD.integer), VOID.linkPredicate: _one_of(*RELATIONS.values()),
+}
+_ABOUT_RECORD: dict[URIRef, Callable[[Node], bool]] = {
+    RDF.type: _one_of(KG.Link, KG.AmbiguousMatch), KG.linkSubject: _iri, KG.linkObject: _iri, KG.candidate: _iri,
+    KG.linkRelation: _one_of(*RELATIONS.values()), KG.linkMethod: _text, KG.linkScore: _typed(XSD.decimal),
+    DCTERMS.date: _typed(XSD.date), SKOS.editorialNote: _text,
+}
+
+
+def check_linkset(graph: Graph, name: str, iris: Iris, where: Location) -> None:
+    """Refuse any triple that `kg link` does not write: a linkset holds its VoID description,
+    one kg:Link or kg:AmbiguousMatch record per entity, and skos:exactMatch or closeMatch links
+    from entities of this dataset to http(s) IRIs, each link beside its record."""
+    node = iris.linkset(name)
+    about_record = {**_ABOUT_RECORD, VOID.inDataset: _one_of(node)}
+    recorded = {(graph.value(entry, KG.linkSubject), graph.value(entry, KG.linkRelation),
+                 graph.value(entry, KG.linkObject)) for entry in graph.subjects(RDF.type, KG.Link)}
+    links = [(s, p, o) for s, p, o in graph if isinstance(s, URIRef) and iris.local_id(s) is not None]
+    for s, p, o in [*sorted(set(graph) - set(links)), *sorted(links)]:  # records before the links they back
+        if s == node:
+            fits = _ABOUT_LINKSET.get(p, _nothing)(o)
+        elif isinstance(s, URIRef) and s.startswith(f"{node}/") and ID_PATTERN.fullmatch(s[len(node) + 1:]):
+            fits = about_record.get(p, _nothing)(o)
+        else:
+            fits = (s, p, o) in recorded
+        if not fits:
+            raise SourceError(where, f"{clip(s.n3(), 80)} {clip(p.n3(), 80)} {clip(o.n3(), 80)} is not "
+                              "something a linkset holds",
+                              "a linkset holds skos:exactMatch/closeMatch links from entities of data/, each "
+                              "beside its kg:Link record, and its VoID description; run `kg link` again")
+
+
+def _nothing(term: Node) -> bool:
+    return False
 
 
 def load_linksets(project: Project, known: set[str]) -> dict[str, Graph]:
@@ -164,12 +225,15 @@ def curated_identifiers(path: Path, iris: Iris, known: set[str]) -> list[Linkset
         allowed = {"entity", "source", "checked", "note", *SCHEMES}
         for key in item:
             if key not in allowed:
-                raise SourceError(item_where.at(str(key), line_of(item, key)), f"unknown key {key!r}",
+                raise SourceError(item_where.at(str(key), line_of(item, key)), f"unknown key {shown(key)}",
                                   f"use {', '.join(sorted(allowed))}")
         entity = _required(item, "entity", item_where)
         if entity not in known:
-            raise SourceError(item_where.at("entity", line_of(item, "entity")), f"unknown entity {entity!r}",
+            raise SourceError(item_where.at("entity", line_of(item, "entity")), f"unknown entity {shown(entity)}",
                               "use the id of an entity in data/")
+        note = item.get("note")
+        if note is not None and not isinstance(note, str):
+            raise SourceError(item_where.at("note", line_of(item, "note")), "a note is text", "write note: …")
         source = _required(item, "source", item_where)
         checked = _date(_required(item, "checked", item_where), item_where.at("checked", line_of(item, "checked")))
         for scheme, (template, pattern, _) in SCHEMES.items():
@@ -177,11 +241,11 @@ def curated_identifiers(path: Path, iris: Iris, known: set[str]) -> list[Linkset
                 continue
             value = str(item[scheme])
             if not re.fullmatch(pattern, value):
-                raise SourceError(item_where.at(scheme, line_of(item, scheme)), f"{value!r} is not a {scheme} id",
+                raise SourceError(item_where.at(scheme, line_of(item, scheme)), f"{shown(value)} is not a {scheme} id",
                                   f"it must match {pattern}")
             by_scheme[scheme].append(LinkRecord(
                 iris.entity(entity), (URIRef(template.format(value)),), SKOS.exactMatch,
-                f"editor, checked against: {source}", 1.0, checked, entity, item.get("note")))
+                f"editor, checked against: {source}", 1.0, checked, entity, note))
     return [Linkset(f"{IDENTIFIERS}-{scheme}", f"{scheme} identifiers checked by an editor", SCHEMES[scheme][2],
                     tuple(records)) for scheme, records in by_scheme.items() if records]
 

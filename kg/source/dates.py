@@ -6,6 +6,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from kg.source.limits import shown
+
 DAY_NAMES = ("Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu")  # Monday first
 MONTH_NAMES = (
     "Januari", "Februari", "Maret", "April", "Mei", "Juni",
@@ -49,12 +51,12 @@ def parse_iso(text: str) -> dt.date:
     """Parse YYYY-MM-DD, saying why when it is not a real date."""
     match = _ISO.fullmatch(text.strip())
     if not match:
-        raise DateError(f"{text!r} is not a date in YYYY-MM-DD form")
+        raise DateError(f"{shown(text)} is not a date in YYYY-MM-DD form")
     year, month, day = (int(g) for g in match.groups())
     try:
         return dt.date(year, month, day)
     except ValueError as exc:
-        raise DateError(f"{text!r} is not a real date ({exc})") from exc
+        raise DateError(f"{shown(text)} is not a real date ({exc})") from exc
 
 
 def _year(digits: str) -> int:

@@ -14,6 +14,7 @@ from typing import Any
 
 from kg.errors import Location, SourceError, suggest
 from kg.namespaces import ID_PATTERN, RESERVED_IDS
+from kg.source.limits import first_non_text, read_bounded, shown
 from kg.source.schema import TYPES, TypeSpec
 from kg.source.text import ArticleText
 from kg.source.yamlsource import Mapping, Sequence, line_of, load_yaml
@@ -48,6 +49,9 @@ def read_places(path: Path) -> Source:
 
 def read_article(path: Path) -> Source:
     """An article's YAML with its text file, whose id must be the file's name."""
+    if not _inside(path, path.parent):
+        raise SourceError(Location(path), "a link to a file outside the articles folder",
+                          "store the article's YAML in data/articles/ itself")
     data = require(load_yaml(path), Mapping, Location(path, 1), "a mapping with `article:` and `entities:`")
     only_keys(data, {"article", "entities"}, Location(path))
     where = Location(path)
@@ -66,24 +70,36 @@ def _check_article_id(article: Mapping, path: Path, where: Location) -> None:
     ident = article.get("id")
     id_where = where.at("article.id", line_of(article, "id"))
     if not isinstance(ident, str) or not ID_PATTERN.fullmatch(ident):
-        raise SourceError(id_where, f"{ident!r} is not a valid id",
+        raise SourceError(id_where, f"{shown(ident)} is not a valid id",
                           "use lower-case letters, digits and single hyphens")
     if ident != path.stem:
-        raise SourceError(id_where, f"the article id {ident!r} differs from the file name",
+        raise SourceError(id_where, f"the article id {shown(ident)} differs from the file name",
                           f"rename the file to {ident}.yaml or set id: {path.stem}")
 
 
 def _read_text(article: Mapping, path: Path, where: Location) -> str:
+    """The article's text: a file beside its YAML (never a path out of the articles folder,
+    whether by name, by `..` or by a symbolic link), bounded in size, UTF-8, no control characters."""
     text_name = article.get("text")
     text_where = where.at("article.text", line_of(article, "text"))
     if not isinstance(text_name, str):
         raise SourceError(text_where, "missing the name of the article's text file",
                           f"add text: {path.stem}.txt")
-    try:
-        return (path.parent / text_name).read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise SourceError(text_where, f"cannot read the article text {text_name!r}: {exc}",
-                          "store the article as a UTF-8 .txt file beside the YAML") from exc
+    text_path = path.parent / text_name
+    if Path(text_name).name != text_name or not _inside(text_path, path.parent):
+        raise SourceError(text_where, f"{shown(text_name)} is not a file in the article's folder",
+                          f"store the text beside the YAML and write text: {path.stem}.txt")
+    text = read_bounded(text_path, text_where, "the article text")
+    hidden = first_non_text(text)
+    if hidden is not None:
+        raise SourceError(text_where, f"the article text has {hidden[1]}, a control character, on line {hidden[0]}",
+                          "store the article as plain text")
+    return text
+
+
+def _inside(path: Path, folder: Path) -> bool:
+    """True when the path, symbolic links followed, names a file directly in the folder."""
+    return path.resolve().parent == folder.resolve()
 
 
 @dataclass(frozen=True)
@@ -132,7 +148,7 @@ def declare(sources: list[Source]) -> Registry:
 def _entity_id(item: Mapping, where: Location, seen_here: dict[str, int | None]) -> str:
     ident = item.get("id")
     if not isinstance(ident, str) or not ID_PATTERN.fullmatch(ident) or ident in RESERVED_IDS:
-        raise SourceError(where.at("id", line_of(item, "id")), f"{ident!r} is not a valid id",
+        raise SourceError(where.at("id", line_of(item, "id")), f"{shown(ident)} is not a valid id",
                           "use lower-case letters, digits and single hyphens (not 'article' or 'graph')")
     if ident in seen_here:
         raise SourceError(where.at("id", line_of(item, "id")), f"duplicate id {ident!r}",
@@ -145,7 +161,7 @@ def _entity_type(item: Mapping, where: Location) -> TypeSpec:
     type_name = item.get("type")
     spec = TYPES.get(type_name) if isinstance(type_name, str) else None
     if spec is None:
-        raise SourceError(where.at("type", line_of(item, "type")), f"unknown type {type_name!r}",
+        raise SourceError(where.at("type", line_of(item, "type")), f"unknown type {shown(type_name)}",
                           suggest(str(type_name), TYPES, "types"))
     return spec
 
@@ -161,5 +177,5 @@ def only_keys(mapping: dict, allowed: set[str], where: Location) -> None:
     """Refuse keys outside `allowed`, suggesting the nearest."""
     for key in mapping:
         if key not in allowed:
-            raise SourceError(where.at(str(key), line_of(mapping, key)), f"unknown key {key!r}",
+            raise SourceError(where.at(str(key), line_of(mapping, key)), f"unknown key {shown(key)}",
                               suggest(str(key), allowed, "keys"))

@@ -14,6 +14,15 @@ from functools import cached_property
 from kg.source.dates import DAY_NAMES
 
 CONTEXT_CHARS = 32  # length of the prefix and suffix kept in a TextQuoteSelector
+SHOWN_LINES = 10  # an ambiguous quote's error names the lines of at most this many occurrences
+# The closest passage to a quote not found is looked for only for quotes of at most
+# NEAREST_QUOTE characters while text length x quote length stays under NEAREST_BUDGET (20 KB
+# of text and a 150-character quote): difflib is quadratic, and on a hostile repetitive text
+# these bounds keep the search under a second.
+NEAREST_QUOTE = 300
+NEAREST_BUDGET = 3_000_000
+MAX_OCCURRENCES = 1000  # a quote that occurs more often than this cannot point at one place
+_COPY_EXACTLY = "copy the words from the article exactly, including punctuation and quote marks"
 
 # A sentence ends at . ! or ? (optionally followed by closing quotes or brackets) when
 # white space and then a capital letter, digit or opening quote follow.
@@ -54,6 +63,7 @@ class ArticleText:
 
     def __init__(self, text: str) -> None:
         self.text = text
+        self._found: dict[str, list[int]] = {}  # quotes repeat (aliases, shared evidence): find each once
 
     @cached_property
     def sentences(self) -> list[Sentence]:
@@ -90,24 +100,38 @@ class ArticleText:
         """Locate a verbatim quote; it must be unique unless an occurrence (1-based) is given."""
         if not quote:
             raise QuoteNotFound("the quote is empty", "copy the supporting words from the article")
-        starts = [m.start() for m in re.finditer(f"(?={re.escape(quote)})", self.text)]
+        starts = self._starts(quote)
         if not starts:
             raise QuoteNotFound(f"{_short(quote)!r} is not in the article text", self._nearest(quote))
+        times = f"more than {MAX_OCCURRENCES}" if len(starts) > MAX_OCCURRENCES else str(len(starts))
         if occurrence is None:
             if len(starts) > 1:
-                lines = ", ".join(str(self.line_of(s)) for s in starts)
+                lines = ", ".join(str(self.line_of(s)) for s in starts[:SHOWN_LINES])
+                lines += ", …" if len(starts) > SHOWN_LINES else ""
                 raise QuoteNotFound(
-                    f"{_short(quote)!r} occurs {len(starts)} times (article lines {lines})",
+                    f"{_short(quote)!r} occurs {times} times (article lines {lines})",
                     "quote more of the surrounding words, or add `occurrence: N`",
                 )
             occurrence = 1
-        if not 1 <= occurrence <= len(starts):
+        if not 1 <= occurrence <= min(len(starts), MAX_OCCURRENCES):
             raise QuoteNotFound(
-                f"occurrence {occurrence} asked for, but {_short(quote)!r} occurs {len(starts)} time(s)",
-                f"use an occurrence from 1 to {len(starts)}",
+                f"occurrence {occurrence} asked for, but {_short(quote)!r} occurs {times} time(s)",
+                f"use an occurrence from 1 to {min(len(starts), MAX_OCCURRENCES)}",
             )
         start = starts[occurrence - 1]
         return Span(start, start + len(quote))
+
+    def _starts(self, quote: str) -> list[int]:
+        """Where the quote starts (overlapping occurrences included), up to one more than
+        MAX_OCCURRENCES: str.find, so that no quote and text make the search quadratic."""
+        if quote not in self._found:
+            starts: list[int] = []
+            start = self.text.find(quote)
+            while start >= 0 and len(starts) <= MAX_OCCURRENCES:
+                starts.append(start)
+                start = self.text.find(quote, start + 1)
+            self._found[quote] = starts
+        return self._found[quote]
 
     def context(self, span: Span) -> tuple[str, str]:
         """The prefix and suffix around a span, for a TextQuoteSelector."""
@@ -118,6 +142,8 @@ class ArticleText:
 
     def _nearest(self, quote: str) -> str:
         """A hint naming the article passage most like the quote (coarse scan, then refined)."""
+        if len(quote) > NEAREST_QUOTE or len(quote) * len(self.text) > NEAREST_BUDGET:
+            return _COPY_EXACTLY
         window = len(quote)
         step = max(1, window // 4)
         matcher = difflib.SequenceMatcher(autojunk=False)
@@ -131,7 +157,7 @@ class ArticleText:
         coarse = max(range(0, last + 1, step), key=score)
         best = max(range(max(0, coarse - step), min(last, coarse + step) + 1), key=score)
         if score(best) < 0.5:
-            return "copy the words from the article exactly, including punctuation and quote marks"
+            return _COPY_EXACTLY
         end = best + window
         while best > 0 and self.text[best - 1].isalnum():  # whole words read better in a hint
             best -= 1

@@ -10,7 +10,7 @@ import pytest
 from click.testing import CliRunner
 
 from kg.cli import main
-from tests.conftest import ARTICLE_ID, ROOT, article_yaml
+from tests.conftest import ARTICLE_ID, article_yaml
 
 
 def run_build(root: Path, out: Path):
@@ -96,15 +96,6 @@ CASES = [
         r"article\.author\.evidence: 'Fikri Firmansyah' occurs 2 times \(article lines 4, 5\) "
         r"\(hint: quote more of the surrounding words, or add .occurrence: N.\)", id="ambiguous-quote"),
 ]
-
-
-@pytest.fixture(scope="module")
-def good_outputs(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The outputs of a good build, made once and copied into each test."""
-    out = tmp_path_factory.mktemp("good") / "out"
-    result = run_build(ROOT, out)
-    assert result.exit_code == 0, result.output
-    return out
 
 
 @pytest.mark.parametrize(("old", "new", "message"), CASES)

@@ -22,7 +22,8 @@ from rdflib.namespace import OWL, SKOS, XSD
 from kg.build.compile import BuildResult, build, compile_dataset
 from kg.build.validate import validate
 from kg.cli import main
-from kg.link.linksets import LinkRecord, Linkset, linkset_graph, read_records
+from kg.errors import Location, SourceError
+from kg.link.linksets import LinkRecord, Linkset, check_linkset, linkset_graph, read_records
 from kg.link.reconcile import ABBREVIATIONS, DECIDED, Name, Place, decide, link, normalise, review_csv
 from kg.link.targets import Record
 from kg.namespaces import KG
@@ -437,3 +438,19 @@ def test_bad_link_data_stops_the_build(project_copy: Path, tmp_path: Path, path:
     file.write_text(file.read_text(encoding="utf-8").replace(old, new), encoding="utf-8")
     result = CliRunner().invoke(main, ["build", "--project", str(project_copy), "--out", str(tmp_path / "out")])
     assert result.exit_code == 1 and message in result.stderr, result.stderr
+
+
+def test_what_kg_link_writes_passes_the_linkset_check(project: Project) -> None:
+    """check_linkset accepts every kind of record linkset_graph writes, as Turtle read back."""
+    iris = project.iris
+    records = (
+        LinkRecord(iris.entity("sidoarjo"), (iris.region("35.15"),), SKOS.exactMatch, "m", 0.9, DATE, "sidoarjo"),
+        LinkRecord(iris.entity("jember"), (URIRef("https://www.wikidata.org/entity/Q1"),), SKOS.closeMatch,
+                   "editor", 1.0, DATE, "jember", note="the regency"),
+        LinkRecord(iris.entity("malang"), (iris.region("35.07"), iris.region("35.73")), None, "m", 0.8, DATE, "malang"),
+    )
+    graph = linkset_graph(Linkset("t", "a test", URIRef("https://example.org/"), records), iris)
+    reread = Graph().parse(data=graph.serialize(format="turtle"), format="turtle")
+    check_linkset(reread, "t", iris, Location(Path("t.ttl")))
+    with pytest.raises(SourceError, match="is not something a linkset holds"):
+        check_linkset(reread, "other-name", iris, Location(Path("t.ttl")))
