@@ -23,7 +23,18 @@ from kg.link.linksets import load_linksets
 from kg.link.regions import package_version, regions_graph
 from kg.namespaces import KG, ONTOLOGY_IRI
 from kg.project import Project
-from kg.source.files import Declaration, Registry, Source, declarations, read_article, read_places, registry
+from kg.source.files import (
+    Declaration,
+    Registry,
+    Source,
+    check_in_folder,
+    declarations,
+    read_article,
+    read_places,
+    read_text_file,
+    registry,
+)
+from kg.source.limits import read_bounded
 
 Progress = Callable[[str, int, int], None]
 
@@ -82,7 +93,7 @@ def compile_corpus(project: Project, cache: PartCache, progress: Progress | None
 def _pending(project: Project, cache: PartCache, path: Path, shared_key: str) -> _Pending:
     """A source with its cached part if still valid, else read and ready to compile."""
     relative = path.relative_to(project.root).as_posix()
-    item = _Pending(path, relative, source_key(shared_key, relative, _read_bytes(path)))
+    item = _Pending(path, relative, source_key(shared_key, relative, _read_bytes(path, path != project.places_file)))
     part = cache.get(item.key)
     if part is not None and _text_unchanged(part, path):
         item.part, item.declared = part, part.declared
@@ -95,11 +106,12 @@ def _read(path: Path, project: Project) -> Source:
     return read_places(path) if path == project.places_file else read_article(path)
 
 
-def _read_bytes(path: Path) -> bytes:
-    try:
-        return path.read_bytes()
-    except OSError as exc:
-        raise SourceError(Location(path), f"cannot read the file: {exc.strerror}") from exc
+def _read_bytes(path: Path, article: bool) -> bytes:
+    """A source file's bytes for its key, read with the same checks and bounds as its parse (no
+    link out of its folder, no FIFO, no giant), so that a cached part never skips them."""
+    if article:
+        check_in_folder(path)
+    return read_bounded(path, Location(path), "the file").encode("utf-8")
 
 
 def _text_unchanged(part: Part, yaml_path: Path) -> bool:
@@ -107,9 +119,10 @@ def _text_unchanged(part: Part, yaml_path: Path) -> bool:
         return True
     name, digest = part.text
     try:
-        return hashlib.sha256((yaml_path.parent / name).read_bytes()).hexdigest() == digest
-    except OSError:
-        return False
+        text = read_text_file(name, yaml_path, Location(yaml_path))
+    except SourceError:
+        return False  # compile it again: the reader says what is wrong
+    return hashlib.sha256(text.encode("utf-8")).hexdigest() == digest
 
 
 def _refs_agree(part: Part, entities: Registry) -> bool:

@@ -49,9 +49,7 @@ def read_places(path: Path) -> Source:
 
 def read_article(path: Path) -> Source:
     """An article's YAML with its text file, whose id must be the file's name."""
-    if not _inside(path, path.parent):
-        raise SourceError(Location(path), "a link to a file outside the articles folder",
-                          "store the article's YAML in data/articles/ itself")
+    check_in_folder(path)
     data = require(load_yaml(path), Mapping, Location(path, 1), "a mapping with `article:` and `entities:`")
     only_keys(data, {"article", "entities"}, Location(path))
     where = Location(path)
@@ -77,14 +75,25 @@ def _check_article_id(article: Mapping, path: Path, where: Location) -> None:
                           f"rename the file to {ident}.yaml or set id: {path.stem}")
 
 
+def check_in_folder(path: Path) -> None:
+    """Refuse an article file that is a link to somewhere outside its folder."""
+    if not _inside(path, path.parent):
+        raise SourceError(Location(path), "a link to a file outside the articles folder",
+                          "store the article's YAML in data/articles/ itself")
+
+
 def _read_text(article: Mapping, path: Path, where: Location) -> str:
-    """The article's text: a file beside its YAML (never a path out of the articles folder,
-    whether by name, by `..` or by a symbolic link), bounded in size, UTF-8, no control characters."""
     text_name = article.get("text")
     text_where = where.at("article.text", line_of(article, "text"))
     if not isinstance(text_name, str):
         raise SourceError(text_where, "missing the name of the article's text file",
                           f"add text: {path.stem}.txt")
+    return read_text_file(text_name, path, text_where)
+
+
+def read_text_file(text_name: str, path: Path, text_where: Location) -> str:
+    """An article's text: a file beside its YAML `path` (never a path out of the articles folder,
+    whether by name, by `..` or by a symbolic link), bounded in size, UTF-8, no control characters."""
     text_path = path.parent / text_name
     if Path(text_name).name != text_name or not _inside(text_path, path.parent):
         raise SourceError(text_where, f"{shown(text_name)} is not a file in the article's folder",
