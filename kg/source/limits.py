@@ -2,7 +2,7 @@
 short quoting of values in error messages, so that an error stays one readable line.
 
 The defaults leave wide room: the first article's YAML is 22 KB and its text 3 KB, its
-deepest nesting 7 levels, its longest key 23 characters, and it holds about 3,000 values.
+deepest nesting 7 levels, its longest key 23 characters, and it holds 898 values (aliases expanded).
 """
 
 from __future__ import annotations
