@@ -201,6 +201,12 @@ CASES = [
     pytest.param(extra_triples("<https://w3id.org/ekodigi/id/linkset/regions> void:triples \"many\" ."),
                  NOT_IN_LINKSET, id="linkset-description-untyped"),
     pytest.param(extra_triples("[] a void:Linkset ."), NOT_IN_LINKSET, id="linkset-blank-node"),
+    pytest.param(linkset('dcterms:date "2026-11-28"^^xsd:date ;\n    void:inDataset <https://w3id.org/ekodigi/id/'
+                         'linkset/regions> ;\n    kg:linkMethod "kg link: normalised name, kind and province" ;\n'
+                         '    kg:linkObject id:wilayah-3522', 'dcterms:date "soon"^^xsd:date ;\n    void:inDataset '
+                         '<https://w3id.org/ekodigi/id/linkset/regions> ;\n    kg:linkMethod "kg link: normalised '
+                         'name, kind and province" ;\n    kg:linkObject id:wilayah-3522'),
+                 rf'"soon"\^\^<http://www\.w3\.org/2001/XMLSchema#date> {NOT_IN_LINKSET}', id="linkset-ill-typed-date"),
     # dataset.yaml
     pytest.param(data_file("dataset.yaml", "publisher: ekodigi", "publisher: [ekodigi, evil]"),
                  r"dataset\.yaml:\d+: publisher: \['ekodigi', 'evil'\] is not a line of plain text", id="setting-list"),
