@@ -44,13 +44,14 @@ def article_text(content: bytes) -> Mutation:
     return lambda root: (root / "data" / "articles" / f"{ARTICLE_ID}.txt").write_bytes(content)
 
 
-def text_outside(name: str) -> Mutation:
-    """The article's text, intact, copied to `name` (relative to data/articles) and pointed at."""
+def text_outside(name: str, absolute: bool = False) -> Mutation:
+    """The article's text, intact, copied to `name` (relative to data/articles) and pointed at
+    by that relative path, or by its absolute path."""
     def move(root: Path) -> None:
         articles = root / "data" / "articles"
         target = (articles / name).resolve()
         shutil.copy(articles / f"{ARTICLE_ID}.txt", target)
-        edit(article_yaml(root), TEXT, f"  text: {name if not name.startswith('/') else target}\n")
+        edit(article_yaml(root), TEXT, f"  text: {target if absolute else name}\n")
     return move
 
 
@@ -130,8 +131,8 @@ CASES = [
                  id="text-etc-passwd"),
     pytest.param(text_outside("../x.txt"), r"article\.text: '\.\./x\.txt' is not a file in the article's folder",
                  id="text-dotdot"),
-    pytest.param(text_outside("/tmp/kg-hostile-text.txt"), r"article\.text: '/.*' is not a file in the article's",
-                 id="text-absolute"),
+    pytest.param(text_outside("../../outside.txt", absolute=True),
+                 r"article\.text: '/.*' is not a file in the article's", id="text-absolute"),
     pytest.param(symlinked_text, r"article\.text: '[^']+\.txt' is not a file in the article's folder",
                  id="text-symlink-out"),
     pytest.param(article(TEXT, "  text: .\n"), r"article\.text: '\.' is not a file in the article's folder",
