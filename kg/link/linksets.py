@@ -5,8 +5,10 @@ one named graph each; `kg link` reads the previous file to keep unchanged links'
 
 from __future__ import annotations
 
+import logging
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -117,7 +119,8 @@ def read_linkset_file(path: Path, iris: Iris) -> Graph:
     where = Location(path)
     text, graph = read_bounded(path, where, "the linkset"), Graph()
     try:
-        graph.parse(data=text, format="turtle")
+        with _quiet("rdflib.term"):  # an ill-typed literal is our error below, not a logged traceback
+            graph.parse(data=text, format="turtle")
     except Exception as exc:  # rdflib raises several unrelated types for bad Turtle
         raise SourceError(where, f"the linkset does not parse: {clip(str(exc), 200)}",
                           "restore it from version control or run `kg link` again") from exc
@@ -133,6 +136,18 @@ def read_linkset_file(path: Path, iris: Iris) -> Graph:
     return graph
 
 
+@contextmanager
+def _quiet(logger_name: str) -> Iterator[None]:
+    """Silence a library's logger below ERROR for the duration."""
+    logger = logging.getLogger(logger_name)
+    level = logger.level
+    logger.setLevel(logging.ERROR)
+    try:
+        yield
+    finally:
+        logger.setLevel(level)
+
+
 def _iri(term: Node) -> bool:
     return isinstance(term, URIRef) and str(term).startswith(("http://", "https://"))
 
@@ -142,7 +157,7 @@ def _text(term: Node) -> bool:
 
 
 def _typed(datatype: URIRef) -> Callable[[Node], bool]:
-    return lambda term: isinstance(term, Literal) and term.datatype == datatype
+    return lambda term: isinstance(term, Literal) and term.datatype == datatype and not term.ill_typed
 
 
 def _one_of(*terms: URIRef) -> Callable[[Node], bool]:
@@ -170,7 +185,8 @@ def check_linkset(graph: Graph, name: str, iris: Iris, where: Location) -> None:
     recorded = {(graph.value(entry, KG.linkSubject), graph.value(entry, KG.linkRelation),
                  graph.value(entry, KG.linkObject)) for entry in graph.subjects(RDF.type, KG.Link)}
     links = [(s, p, o) for s, p, o in graph if isinstance(s, URIRef) and iris.local_id(s) is not None]
-    for s, p, o in [*sorted(set(graph) - set(links)), *sorted(links)]:  # records before the links they back
+    by_text = {triple: " ".join(term.n3() for term in triple) for triple in graph}  # rdflib terms may not compare
+    for s, p, o in [*sorted(set(graph) - set(links), key=by_text.get), *sorted(links, key=by_text.get)]:
         if s == node:
             fits = _ABOUT_LINKSET.get(p, _nothing)(o)
         elif isinstance(s, URIRef) and s.startswith(f"{node}/") and ID_PATTERN.fullmatch(s[len(node) + 1:]):

@@ -16,11 +16,14 @@ MONTH_NAMES = (
 
 _DAY = "|".join(DAY_NAMES) + "|Jum'at"
 _MONTH = "|".join(MONTH_NAMES)
+# Runs of white space are bounded ({0,4}, not *): with unbounded runs, a day name followed by
+# thousands of spaces made the search backtrack for minutes; news never spaces a date so widely.
 _NUMERIC = re.compile(
-    rf"(?:(?P<day>{_DAY})\s*,?\s*)?\(?\s*(?P<d>\d{{1,2}})/(?P<m>\d{{1,2}})/(?P<y>\d{{4}}|\d{{2}})\s*\)?"
+    rf"(?:(?P<day>{_DAY})\s{{0,4}},?\s{{0,4}})?\(?\s{{0,4}}(?P<d>\d{{1,2}})/(?P<m>\d{{1,2}})/(?P<y>\d{{4}}|\d{{2}})"
+    rf"\s{{0,4}}\)?"
 )
 _WORDS = re.compile(
-    rf"(?:(?P<day>{_DAY})\s*,?\s*)?(?P<d>\d{{1,2}})\s+(?P<month>{_MONTH})\s+(?P<y>\d{{4}})",
+    rf"(?:(?P<day>{_DAY})\s{{0,4}},?\s{{0,4}})?(?P<d>\d{{1,2}})\s{{1,4}}(?P<month>{_MONTH})\s{{1,4}}(?P<y>\d{{4}})",
     re.IGNORECASE,
 )
 _ISO = re.compile(r"(\d{4})-(\d{2})-(\d{2})")

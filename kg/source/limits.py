@@ -2,7 +2,8 @@
 short quoting of values in error messages, so that an error stays one readable line.
 
 The defaults leave wide room: the first article's YAML is 22 KB and its text 3 KB, its
-deepest nesting 7 levels, its longest key 23 characters, and it holds about 3,000 values.
+deepest nesting 5 levels, its longest key 23 characters, and it holds 898 values (aliases
+expanded).
 """
 
 from __future__ import annotations
@@ -55,10 +56,10 @@ def clip(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def hidden_character(text: str, allowed: str = "") -> str | None:
+def hidden_character(text: str) -> str | None:
     """The first control, bidi or other invisible character of `text` (as U+XXXX NAME), if any."""
     for char in text:
-        if char not in allowed and unicodedata.category(char) in _HIDDEN_CATEGORIES:
+        if unicodedata.category(char) in _HIDDEN_CATEGORIES:
             return f"U+{ord(char):04X} {unicodedata.name(char, '')}".rstrip()
     return None
 

@@ -8,7 +8,16 @@ from typing import Any
 import yaml
 
 from kg.errors import Location, SourceError
-from kg.source.limits import MAX_DEPTH, MAX_KEY_CHARS, MAX_VALUES, clip, first_non_text, read_bounded, shown
+from kg.source.limits import (
+    MAX_DEPTH,
+    MAX_KEY_CHARS,
+    MAX_VALUES,
+    clip,
+    first_non_text,
+    hidden_character,
+    read_bounded,
+    shown,
+)
 
 
 class Mapping(dict):
@@ -102,8 +111,10 @@ def _construct_mapping(loader: Any, node: yaml.MappingNode) -> Mapping:
     result.line = node.start_mark.line + 1
     result.lines = {}
     for key_node, value_node in node.value:
-        if not isinstance(key_node, yaml.ScalarNode) or len(key_node.value) > MAX_KEY_CHARS:
-            raise _marked(key_node, f"a key must be a name of at most {MAX_KEY_CHARS} characters")
+        if (not isinstance(key_node, yaml.ScalarNode) or len(key_node.value) > MAX_KEY_CHARS
+                or hidden_character(key_node.value)):  # keys are printed as field names in errors
+            raise _marked(key_node, f"a key must be a name of at most {MAX_KEY_CHARS} characters "
+                          "without control or bidi characters")
         key = loader.construct_object(key_node, deep=True)
         if key in result:
             raise yaml.constructor.ConstructorError(

@@ -44,13 +44,14 @@ def article_text(content: bytes) -> Mutation:
     return lambda root: (root / "data" / "articles" / f"{ARTICLE_ID}.txt").write_bytes(content)
 
 
-def text_outside(name: str) -> Mutation:
-    """The article's text, intact, copied to `name` (relative to data/articles) and pointed at."""
+def text_outside(name: str, absolute: bool = False) -> Mutation:
+    """The article's text, intact, copied to `name` (relative to data/articles) and pointed at
+    by that relative path, or by its absolute path."""
     def move(root: Path) -> None:
         articles = root / "data" / "articles"
         target = (articles / name).resolve()
         shutil.copy(articles / f"{ARTICLE_ID}.txt", target)
-        edit(article_yaml(root), TEXT, f"  text: {name if not name.startswith('/') else target}\n")
+        edit(article_yaml(root), TEXT, f"  text: {target if absolute else name}\n")
     return move
 
 
@@ -72,11 +73,9 @@ def billion_laughs(root: Path) -> None:
 
 
 def bomb_in_a_field(root: Path) -> None:
-    """A smaller bomb where the build would walk it: an entity's aliases."""
-    anchors = "x0: &x0 [Indonesia, Indonesia, Indonesia, Indonesia]\n" + "".join(
-        f"x{i}: &x{i} [*x{i - 1}, *x{i - 1}, *x{i - 1}, *x{i - 1}]\n" for i in range(1, 10))
-    edit(article_yaml(root), "article:\n", "article:\n" + "".join("  " + line + "\n" for line in anchors.splitlines()))
-    edit(article_yaml(root), LABEL, LABEL + "    aliases: *x9\n")
+    """A smaller bomb (4^10 strings) defined and used inside one value that an error quotes."""
+    levels = ["&x0 [lol, lol, lol, lol]"] + [f"&x{i} [{', '.join([f'*x{i - 1}'] * 4)}]" for i in range(1, 11)]
+    edit(article_yaml(root), "  - id: indonesia\n", f"  - id: [{', '.join(levels)}]\n")
 
 
 def linkset(old: str, new: str) -> Mutation:
@@ -97,7 +96,7 @@ EXPANDED = "with its aliases expanded, this holds more than 100000 values"
 CASES = [
     # YAML that expands, nests or parses into shapes no field has
     pytest.param(billion_laughs, rf":5: {EXPANDED}", id="billion-laughs"),
-    pytest.param(bomb_in_a_field, EXPANDED, id="alias-bomb-in-field"),
+    pytest.param(bomb_in_a_field, rf":29: {EXPANDED}", id="alias-bomb-in-field"),
     pytest.param(whole_article("a: " + "[" * 500 + "]" * 500 + "\n"), r":1: nested more than 20 levels deep",
                  id="500-brackets"),
     pytest.param(whole_article("a: " + "{" * 5000 + "\n"), r":1: malformed YAML: exceeded maximum nesting depth",
@@ -132,8 +131,8 @@ CASES = [
                  id="text-etc-passwd"),
     pytest.param(text_outside("../x.txt"), r"article\.text: '\.\./x\.txt' is not a file in the article's folder",
                  id="text-dotdot"),
-    pytest.param(text_outside("/tmp/kg-hostile-text.txt"), r"article\.text: '/.*' is not a file in the article's",
-                 id="text-absolute"),
+    pytest.param(text_outside("../../outside.txt", absolute=True),
+                 r"article\.text: '/.*' is not a file in the article's", id="text-absolute"),
     pytest.param(symlinked_text, r"article\.text: '[^']+\.txt' is not a file in the article's folder",
                  id="text-symlink-out"),
     pytest.param(article(TEXT, "  text: .\n"), r"article\.text: '\.' is not a file in the article's folder",
@@ -203,6 +202,12 @@ CASES = [
     pytest.param(extra_triples("<https://w3id.org/ekodigi/id/linkset/regions> void:triples \"many\" ."),
                  NOT_IN_LINKSET, id="linkset-description-untyped"),
     pytest.param(extra_triples("[] a void:Linkset ."), NOT_IN_LINKSET, id="linkset-blank-node"),
+    pytest.param(linkset('dcterms:date "2026-11-28"^^xsd:date ;\n    void:inDataset <https://w3id.org/ekodigi/id/'
+                         'linkset/regions> ;\n    kg:linkMethod "kg link: normalised name, kind and province" ;\n'
+                         '    kg:linkObject id:wilayah-3522', 'dcterms:date "soon"^^xsd:date ;\n    void:inDataset '
+                         '<https://w3id.org/ekodigi/id/linkset/regions> ;\n    kg:linkMethod "kg link: normalised '
+                         'name, kind and province" ;\n    kg:linkObject id:wilayah-3522'),
+                 rf'"soon"\^\^<http://www\.w3\.org/2001/XMLSchema#date> {NOT_IN_LINKSET}', id="linkset-ill-typed-date"),
     # dataset.yaml
     pytest.param(data_file("dataset.yaml", "publisher: ekodigi", "publisher: [ekodigi, evil]"),
                  r"dataset\.yaml:\d+: publisher: \['ekodigi', 'evil'\] is not a line of plain text", id="setting-list"),

@@ -10,6 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from kg.source.dates import DateError, find_news_date, format_news_date, parse_iso
+from tests.build.test_yaml_fuzz import alarm
 
 dates = st.dates(min_value=dt.date(1969, 1, 1), max_value=dt.date(2068, 12, 31))  # two-digit years are unambiguous here
 
@@ -69,3 +70,16 @@ def test_bad_iso_dates(text: str, reason: str) -> None:
 def test_impossible_news_date() -> None:
     with pytest.raises(DateError, match="not a real date"):
         find_news_date("Senin (31/2/22)")
+
+
+@pytest.mark.parametrize("text", ["Selasa" + " " * 20000 + "x", "Jumat," + " " * 20000 + "9 Mei",
+                                  "(" + " " * 20000 + "9/8", "9" + " " * 20000 + "Agustus 2022"])
+def test_long_white_space_does_not_hang_the_date_search(text: str) -> None:
+    """A day name before 20,000 spaces kept the old patterns backtracking for hours (1,000 spaces: 4 s)."""
+    with alarm(10):
+        assert find_news_date(text) is None
+
+
+def test_dates_spaced_as_news_spaces_them_are_still_found() -> None:
+    found = find_news_date("Selasa ,  (9/8/22)")
+    assert found is not None and found.date == dt.date(2022, 8, 9) and found.day_name == "Selasa"

@@ -94,6 +94,8 @@ def laughs(levels: int, width: int = 10) -> str:
     ("a:\n" + "".join(" " * (i + 1) + "a:\n" for i in range(25)), r"a\.yaml:21: nested more than 20 levels deep"),
     ("? [a, b]\n: 1\n", r"a\.yaml:1: a key must be a name"),
     ("? {a: 1}\n: 1\n", r"a\.yaml:1: a key must be a name"),
+    ('"a\\nb": 1\n', r"a\.yaml:1: a key must be a name"),
+    ('"a\\u202eb": 1\n', r"a\.yaml:1: a key must be a name"),
     ("a: &a {x: 1}\nb:\n  <<: *a\n", r"a\.yaml:3: merge keys \(<<\) are not supported"),
     ('a: "\\ud800"\n', r"a\.yaml:1: (U\+D800 is not a character of text|malformed YAML: found invalid Unicode)"),
     ('a: "\\0"\n', r"a\.yaml:1: U\+0000 is not a character of text"),
