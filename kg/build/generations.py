@@ -93,7 +93,7 @@ def publish(out_dir: Path, building: Path, names: list[str]) -> Path:
     numbers = [int(m.group(1)) for p in folder.iterdir() if (m := _NAME.fullmatch(p.name))]
     final = folder / f"g{max(numbers, default=0) + 1:06d}"
     building.rename(final)
-    _replace_with_link(folder / CURRENT, final.name)
+    _link_top(folder / CURRENT, final.name)  # a real folder there (a copied output) is replaced too
     for name in names:
         _link_top(out_dir / name, f"{GENERATIONS}/{CURRENT}/{name}")
     _unlink_unpublished(out_dir, set(names))

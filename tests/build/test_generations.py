@@ -143,3 +143,14 @@ def test_two_builds_at_once_leave_one_complete_generation(project_copy: Path, tm
     assert all("another kg build" in err for code, err in results if code == 2)
     _assert_complete(out)
     shutil.rmtree(out)
+
+
+def test_a_copied_output_folder_builds_again(project_copy: Path, tmp_path: Path) -> None:
+    """cp -r (links followed) turns the generation links into folders; the next build replaces them."""
+    out = tmp_path / "out"
+    assert _build(project_copy, out)[0] == 0
+    copy = tmp_path / "copy"
+    shutil.copytree(out, copy)
+    assert not (copy / GENERATIONS / "current").is_symlink()
+    assert _build(project_copy, copy)[0] == 0
+    _assert_complete(copy)
