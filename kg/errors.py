@@ -45,11 +45,13 @@ class Location:
 
 
 def _display(path: Path) -> str:
-    """A path relative to the working folder when it lies inside it, as users typed it."""
+    """A path relative to the working folder when it lies inside it, as users typed it; control
+    characters in a file name are escaped, so an error stays on one line."""
     try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
+        text = str(path.resolve().relative_to(Path.cwd().resolve()))
     except ValueError:
-        return str(path)
+        text = str(path)
+    return "".join(ch if ch.isprintable() else ch.encode("unicode_escape").decode("ascii") for ch in text)
 
 
 class SourceError(KgError):

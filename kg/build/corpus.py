@@ -34,7 +34,7 @@ from kg.source.files import (
     read_text_file,
     registry,
 )
-from kg.source.limits import read_bounded
+from kg.source.limits import clip, read_bounded
 
 Progress = Callable[[str, int, int], None]
 
@@ -163,5 +163,6 @@ def load_ontology(path: Path) -> Graph:
     try:
         graph.parse(path, format="turtle")
     except Exception as exc:  # rdflib raises several unrelated types for bad Turtle
-        raise SourceError(Location(path), f"the ontology does not parse: {exc}") from exc
+        raise SourceError(Location(path), f"the ontology does not parse: {clip(' '.join(str(exc).split()), 300)}",
+                          "fix the Turtle at the place rdflib names") from exc
     return graph

@@ -285,3 +285,18 @@ def test_the_billion_laughs_is_refused_without_expanding(project_copy: Path, tmp
     assert result.exit_code == 1 and "more than 100000 values" in result.stderr
     assert peak < 50 * 1024 * 1024, f"peak {peak / 1e6:.0f} MB"
     assert sys.getsizeof(result.stderr) < 1024
+
+
+def test_a_file_name_with_a_line_break_keeps_the_error_on_one_line(project_copy: Path, tmp_path: Path) -> None:
+    (project_copy / "data" / "articles" / "zz\nbroken.yaml").write_text("x: [", encoding="utf-8")
+    result = run_build(project_copy, tmp_path / "out")
+    assert result.exit_code == 1
+    assert result.stderr.count("\n") == 1 and "zz\\nbroken.yaml" in result.stderr
+
+
+def test_an_ontology_that_does_not_parse_is_one_line(project_copy: Path, tmp_path: Path) -> None:
+    ontology = project_copy / "ontology" / "kg.ttl"
+    ontology.write_text(ontology.read_text(encoding="utf-8") + "\n@prefix : <x> .\n:a :b\n", encoding="utf-8")
+    result = run_build(project_copy, tmp_path / "out")
+    assert result.exit_code == 1
+    assert result.stderr.count("\n") == 1 and "the ontology does not parse" in result.stderr
