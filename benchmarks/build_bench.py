@@ -71,7 +71,7 @@ STEPS: dict[str, Callable[[Path], None]] = {"add one article": add_copy, "change
                                             "remove one article": remove_copy}
 
 
-def measure(size: int, repeats: int, workdir: Path) -> dict[str, tuple[float, float]]:
+def measure(size: int, repeats: int, workdir: Path, again: bool = True) -> dict[str, tuple[float, float]]:
     """The figures for one corpus size: step name -> (median seconds, peak MB)."""
     project = workdir / f"corpus-{size}"
     write_project(project, size, force=True)
@@ -86,7 +86,8 @@ def measure(size: int, repeats: int, workdir: Path) -> dict[str, tuple[float, fl
             queries.append(run(["query", "articles", "--format", "csv"], project))
     figures.update({name: _median(values) for name, values in steps.items()})
     figures["kg query after a change"] = _median(queries)
-    figures["full build again (--full)"] = run(["build", "-q", "--full"], project)
+    if again:
+        figures["full build again (--full)"] = run(["build", "-q", "--full"], project)
     shutil.rmtree(project)
     return figures
 
@@ -97,11 +98,12 @@ def _median(values: list[tuple[float, float]]) -> tuple[float, float]:
 
 def table(results: dict[int, dict[str, tuple[float, float]]]) -> str:
     sizes = sorted(results)
-    names = list(results[sizes[0]])
+    names = list(dict.fromkeys(name for n in sizes for name in results[n]))
     lines = ["| step | " + " | ".join(f"{n:,} articles" for n in sizes) + " |",
              "| --- |" + " ---: |" * len(sizes)]
     for name in names:
-        cells = [f"{results[n][name][0]:.2f} s, {results[n][name][1]:.0f} MB" for n in sizes]
+        cells = [f"{results[n][name][0]:.2f} s, {results[n][name][1]:.0f} MB" if name in results[n] else "not run"
+                 for n in sizes]
         lines.append(f"| {name} | " + " | ".join(cells) + " |")
     slopes = [f"{a:,}→{b:,}: {_slope(results, a, b):.2f}" for a, b in itertools.pairwise(sizes)]
     if slopes:
@@ -118,11 +120,13 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--sizes", type=int, nargs="+", default=[100, 1000])
     parser.add_argument("--repeats", type=int, default=3, help="runs of each incremental step (median)")
     parser.add_argument("--out", type=Path, help="also write the table to this Markdown file")
+    parser.add_argument("--again", action=argparse.BooleanOptionalAction, default=True,
+                        help="end with a --full build of the same corpus (--no-again saves a full build's time)")
     args = parser.parse_args(argv)
     results = {}
     with tempfile.TemporaryDirectory(prefix="kg-build-bench-") as folder:
         for size in args.sizes:
-            results[size] = measure(size, args.repeats, Path(folder))
+            results[size] = measure(size, args.repeats, Path(folder), args.again)
             print(f"{size} articles done", file=sys.stderr)
     text = table(results)
     print(text, end="")
