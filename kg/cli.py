@@ -81,9 +81,10 @@ def main() -> None:
                    "[default: `formats:` in data/dataset.yaml, else nq].")
 @click.option("--full", is_flag=True, help="Compile every article and write every graph again, ignoring the cache.")
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing but warnings and errors.")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), help="Articles compiled at once [default: one per CPU].")
 @_reports_errors
 def build(project_dir: Path, out: Path | None, base: str | None, formats: str | None, full: bool,
-          quiet: bool) -> None:
+          quiet: bool, jobs: int | None) -> None:
     """Compile ontology/ and data/ into the graph, the query store and the files asked for.
 
     Only new or changed articles are compiled again (and only changed graphs reloaded into the
@@ -100,7 +101,7 @@ def build(project_dir: Path, out: Path | None, base: str | None, formats: str | 
     project = open_project(project_dir, base)
     out_dir = out or project.default_out
     chosen = check_formats(formats.split(","), Location(Path("--formats"))) if formats else None
-    report, summary = build_to(project, out_dir, list(chosen) if chosen else None, full, _progress(quiet))
+    report, summary = build_to(project, out_dir, list(chosen) if chosen else None, full, _progress(quiet), jobs)
     for warning in report.warnings:
         click.echo(f"warning: {warning}", err=True)
     if quiet:

@@ -9,6 +9,7 @@ generation written from them (kg/build/assemble.py) and published atomically
 
 from __future__ import annotations
 
+import os
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -72,12 +73,13 @@ def compile_dataset(project: Project) -> tuple[Dataset, list[str]]:
 
 
 def build_to(project: Project, out_dir: Path, formats: list[str] | None = None, full: bool = False,
-             progress: Progress | None = None) -> tuple[BuildReport, Summary]:
+             progress: Progress | None = None, jobs: int | None = None) -> tuple[BuildReport, Summary]:
     """`kg build`: compile what changed, write a new generation of out_dir, publish it atomically.
 
     Everything is compiled and checked first, so bad input never touches the published outputs;
     a failure while writing leaves the previous generation as it was. `full` compiles every
-    source and writes every graph again, ignoring the cache and the previous generation.
+    source and writes every graph again, ignoring the cache and the previous generation. `jobs`
+    processes compile at once (default: one per processor).
     """
     formats = formats if formats is not None else project.formats
     with locked(out_dir):
@@ -86,7 +88,7 @@ def build_to(project: Project, out_dir: Path, formats: list[str] | None = None, 
         cache.folder.mkdir(exist_ok=True)
         if full:
             cache.prune(set())
-        compiled = compile_corpus(project, cache, progress)
+        compiled = compile_corpus(project, cache, progress, jobs or os.cpu_count() or 1)
         previous = None if full else current(out_dir)
         with new_generation(out_dir) as folder:
             written = write_generation(project, compiled, cache, folder, previous, formats, progress)

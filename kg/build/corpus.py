@@ -10,7 +10,8 @@ it was made from, and every entity it refers to is still declared with the same 
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable
+import multiprocessing
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -18,7 +19,7 @@ from rdflib import Dataset, Graph
 
 from kg.build.parts import Part, PartCache, compile_part, graph_blocks, source_key
 from kg.build.values import BuildWarning
-from kg.errors import Location, SourceError
+from kg.errors import KgError, Location, SourceError
 from kg.link.linksets import load_linksets
 from kg.link.regions import package_version, regions_graph
 from kg.namespaces import KG, ONTOLOGY_IRI
@@ -65,8 +66,10 @@ class _Pending:
     declared: list[Declaration] = field(default_factory=list)
 
 
-def compile_corpus(project: Project, cache: PartCache, progress: Progress | None = None) -> Compiled:
-    """Compile the project's sources into parts, reusing the cache where nothing they depend on changed."""
+def compile_corpus(project: Project, cache: PartCache, progress: Progress | None = None,
+                   jobs: int = 1) -> Compiled:
+    """Compile the project's sources into parts, reusing the cache where nothing they depend on
+    changed; `jobs` processes compile at once (each source compiles on its own)."""
     ontology = load_ontology(project.ontology_file)
     shared_key = hashlib.sha256(f"{project.base}\n".encode() + project.ontology_file.read_bytes()).hexdigest()
     files = ([project.places_file] if project.places_file.exists() else []) + project.article_files
@@ -74,20 +77,68 @@ def compile_corpus(project: Project, cache: PartCache, progress: Progress | None
     entities = registry((item.path, item.declared) for item in pending)
     cues = {str(s).rsplit("#", 1)[-1]: [str(o).lower() for o in ontology.objects(s, KG.cue)]
             for s in ontology.subjects(KG.cue, None)}
-    result = Compiled([], [])
-    for number, item in enumerate(pending, start=1):
-        if item.part is None or not _refs_agree(item.part, entities):
-            source = _read(item.path, project)  # read again: holding every parsed file would grow with the corpus
-            item.part, blocks = compile_part(project.iris, entities, source, cues, item.key, item.relative,
-                                             item.declared)
-            cache.put(item.part, blocks)
-            result.compiled += 1
-        result.parts.append(item.part)
-        result.warnings += item.part.build_warnings(project.root)
+    todo = [item for item in pending if item.part is None or not _refs_agree(item.part, entities)]
+    job = _Job(project, cache, entities, cues)
+    for number, (item, part) in enumerate(zip(todo, _run(job, todo, jobs), strict=True), start=1):
+        item.part = part
         if progress:
-            progress("compiling articles", number, len(pending))
+            progress("compiling articles", number, len(todo))
+    result = Compiled([item.part for item in pending if item.part is not None], [], compiled=len(todo))
+    for part in result.parts:
+        result.warnings += part.build_warnings(project.root)
     result.shared = _shared_parts(project, cache, ontology, shared_key, set(entities))
     return result
+
+
+@dataclass
+class _Job:
+    """What compiling one source needs; a forked worker inherits it rather than receiving it."""
+
+    project: Project
+    cache: PartCache
+    entities: Registry
+    cues: dict[str, list[str]]
+
+    def __call__(self, item: _Pending) -> Part | tuple[str, str | None]:
+        """The source's part (its quads written to the cache), or a project error's words."""
+        try:
+            source = _read(item.path, self.project)  # read again: holding every parsed file would not scale
+            part, blocks = compile_part(self.project.iris, self.entities, source, self.cues, item.key,
+                                        item.relative, item.declared)
+        except KgError as exc:
+            return exc.message, exc.hint
+        self.cache.put(part, blocks)
+        return part
+
+
+def _run(job: _Job, todo: list[_Pending], jobs: int) -> Iterator[Part]:
+    """The parts in source order, compiled by `jobs` processes; the first error in source order
+    is raised (whichever process met it first), so a bad corpus always says the same thing."""
+    if jobs <= 1 or len(todo) < 2:
+        results: Iterable[Part | tuple[str, str | None]] = map(job, todo)
+        yield from (_checked(result) for result in results)
+        return
+    _FORKED["work"] = (job, todo)
+    try:
+        with multiprocessing.get_context("fork").Pool(min(jobs, len(todo))) as pool:
+            for result in pool.imap(_compile_one, range(len(todo))):
+                yield _checked(result)
+    finally:
+        _FORKED.clear()
+
+
+_FORKED: dict[str, tuple[_Job, list[_Pending]]] = {}  # the work a forked process inherits at the fork
+
+
+def _compile_one(index: int) -> Part | tuple[str, str | None]:  # pragma: no cover - runs in a forked worker
+    job, todo = _FORKED["work"]
+    return job(todo[index])
+
+
+def _checked(result: Part | tuple[str, str | None]) -> Part:
+    if isinstance(result, Part):
+        return result
+    raise KgError(*result)
 
 
 def _pending(project: Project, cache: PartCache, path: Path, shared_key: str) -> _Pending:

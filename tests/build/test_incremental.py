@@ -12,6 +12,7 @@ import pyoxigraph as ox
 import pytest
 
 from kg.build.compile import build_to
+from kg.errors import KgError
 from kg.project import open_project
 from tests.conftest import ARTICLE_ID, article_yaml
 
@@ -125,3 +126,22 @@ def test_changing_only_the_text_recompiles_its_article(project_copy: Path, tmp_p
     text.write_text(text.read_text(encoding="utf-8") + "\n", encoding="utf-8")
     report, _ = build_to(open_project(project_copy), out)
     assert report.compiled == 1 and report.changed >= 1
+
+
+def test_parallel_compiles_give_the_same_bytes_and_the_same_first_error(project_copy: Path, tmp_path: Path) -> None:
+    add_copy(project_copy)
+    one, two = tmp_path / "one", tmp_path / "two"
+    build_to(open_project(project_copy), one, jobs=1)
+    build_to(open_project(project_copy), two, jobs=2)
+    _assert_same(one, two)
+    for ident, wrong in ((ARTICLE_ID, "pemprov-jatm"), (COPY, "lazadda")):
+        path = _articles(project_copy) / f"{ident}.yaml"
+        text = path.read_text(encoding="utf-8")
+        path.write_text(text.replace("operated_by: lazada\n", f"operated_by: {wrong}\n", 1), encoding="utf-8")
+    errors = []
+    for jobs in (1, 2):
+        with pytest.raises(KgError) as caught:
+            build_to(open_project(project_copy), tmp_path / f"bad-{jobs}", full=True, jobs=jobs)
+        errors.append(str(caught.value))
+    first = sorted(_articles(project_copy).glob("*.yaml"))[0]  # the copy: "-copy" sorts before ".yaml"
+    assert errors[0] == errors[1] and first.name in errors[0] and "'lazadda'" in errors[0]
