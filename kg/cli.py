@@ -488,6 +488,8 @@ def export_command(form: str, out: Path, project_dir: Path, built: Path | None, 
 @project_option
 @out_option
 @click.option("--top", type=click.IntRange(min=1), default=10, show_default=True, help="How many entities to rank.")
+@click.option("--type", "kinds", multiple=True, metavar="TYPE",
+              help="Rank only entities of this type (Company) or category (organisation, place…); repeatable.")
 @click.option("--exact-limit", type=click.IntRange(min=0), default=EXACT_LIMIT, show_default=True,
               help="Above this many entities, betweenness is estimated from a sample.")
 @click.option("--seed", type=int, default=SEED, show_default=True, help="Seed for sampling and Louvain.")
@@ -495,14 +497,16 @@ def export_command(form: str, out: Path, project_dir: Path, built: Path | None, 
               help="Record this xsd:dateTime as when the measures were computed (omitted by default, "
                    "so the same build gives the same file).")
 @_reports_errors
-def stats(project_dir: Path, out: Path | None, top: int, exact_limit: int, seed: int,
+def stats(project_dir: Path, out: Path | None, top: int, kinds: tuple[str, ...], exact_limit: int, seed: int,
           computed_at: str | None) -> None:
     """Measure the network: counts by type, degree and betweenness, components, communities.
 
-    Also writes the measures as RDF to analytics.trig in the output folder (named graph
-    graph/analytics, with PROV-O provenance), so they can be queried and drawn.
+    Rankings cover every entity, or with --type only companies, organisations, places… Also
+    writes the measures as RDF to analytics.trig in the output folder (named graph
+    graph/analytics, with PROV-O provenance), to load beside the graph in any RDF tool (the
+    query store holds what kg build wrote, not these measures).
 
-    Example: kg stats --top 5
+    Example: kg stats --top 5 --type organisation
     """
     from kg.network import analytics
     from kg.network.projection import load as load_network
@@ -511,9 +515,10 @@ def stats(project_dir: Path, out: Path | None, top: int, exact_limit: int, seed:
     project = open_project(project_dir)
     out_dir = out or project.default_out
     network = load_network(project, out_dir)
+    among = analytics.of_kinds(network, kinds) if kinds else None
     result = analytics.stats(network, seed=seed, exact_limit=exact_limit)
     written = analytics.write_rdf(result, network, project.iris, out_dir, computed_at)
-    click.echo(_format_stats(result, network, top))
+    click.echo(_format_stats(result, network, top, among))
     click.echo(f"wrote {written}")
 
 
@@ -579,13 +584,13 @@ def site_command(out: Path, title: str, project_dir: Path, built: Path | None) -
     click.echo(f"wrote {out}: {count} entity pages, the network page, the graph files and void.ttl")
 
 
-def _format_stats(result: Stats, network: nx.MultiDiGraph, top: int) -> str:
+def _format_stats(result: Stats, network: nx.MultiDiGraph, top: int, among: set[str] | None = None) -> str:
     from kg.network import analytics
 
     label = {node: data["label"] for node, data in network.nodes(data=True)}
 
     def ranked(values: dict[str, float] | dict[str, int]) -> list[str]:
-        return [f"  {value:>9}  {label[n]} ({n})" for n, value in analytics.ranked(values, top)]
+        return [f"  {value:>9}  {label[n]} ({n})" for n, value in analytics.ranked(values, top, among)]
 
     sizes = ", ".join(str(len(c)) for c in result.components)
     return "\n".join([

@@ -23,11 +23,12 @@ from rdflib.namespace import DCTERMS, PROV, RDF, XSD
 
 from kg import __version__
 from kg.build.serialize import GRAPH_BASENAME, render
-from kg.errors import KgError
+from kg.errors import KgError, suggest
 from kg.namespaces import KG, PREFIXES, Iris
 from kg.network.defaults import EXACT_LIMIT, SAMPLE_K, SEED
 from kg.network.projection import Evidence
 from kg.rdfio import write_atomic
+from kg.source.schema import TYPES
 
 ANALYTICS_FILE = "analytics.trig"
 PATHS_FILE = "paths.trig"
@@ -95,9 +96,22 @@ def _ordered(groups: object) -> list[list[str]]:
     return sorted((sorted(group) for group in groups), key=lambda group: (-len(group), group))  # type: ignore[union-attr]
 
 
-def ranked(values: dict[str, float] | dict[str, int], top: int) -> list[tuple[str, float]]:
-    """The `top` highest values, ties by node id."""
-    return sorted(values.items(), key=lambda item: (-item[1], item[0]))[:top]
+def ranked(values: dict[str, float] | dict[str, int], top: int,
+           among: set[str] | None = None) -> list[tuple[str, float]]:
+    """The `top` highest values (of the nodes `among`, if given), ties by node id."""
+    chosen = values.items() if among is None else ((n, v) for n, v in values.items() if n in among)
+    return sorted(chosen, key=lambda item: (-item[1], item[0]))[:top]
+
+
+def of_kinds(network: nx.MultiDiGraph, kinds: tuple[str, ...]) -> set[str]:
+    """The nodes of these types (`Company`) or categories (`organisation`, `place` …)."""
+    known = {str(t) for _, t in network.nodes(data="type")} | {str(c) for _, c in network.nodes(data="category")}
+    known |= set(TYPES) | {spec.category for spec in TYPES.values()}
+    for kind in kinds:
+        if kind not in known:
+            raise KgError(f"no type or category {kind!r}", suggest(kind, known, "types and categories"))
+    return {node for node, data in network.nodes(data=True)
+            if data.get("type") in kinds or data.get("category") in kinds}
 
 
 def paths(network: nx.MultiDiGraph, source: str, target: str, limit: int = 5) -> list[list[Hop]]:
