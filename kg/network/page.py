@@ -86,7 +86,7 @@ def _node(node: str, data: dict, xy: tuple[int, int], tables: _Tables) -> dict:
 
 
 def _edge(index: int, source: str, target: str, data: dict, tables: _Tables) -> dict:
-    edge = {"id": f"e{index}", "from": source, "to": target, "label": data["relation"],
+    edge = {"id": f"e{index}", "from": source, "to": target, "label": data.get("relation_label", data["relation"]),
             "relation": data["relation"], "status": data["status"],
             "evidence": [tables.ref(ev) for ev in data["evidence"]]}
     if data["status"] in UNREALISED:
@@ -102,7 +102,8 @@ def _relation_facts(network: nx.MultiDiGraph, node: str, tables: _Tables) -> lis
     for arrow, edges in (("→", network.out_edges(node, data=True)), ("←", network.in_edges(node, data=True))):
         for u, v, data in edges:
             other = network.nodes[v if arrow == "→" else u]["label"]
-            facts.append([data["relation"], f"{arrow} {other}", data["status"],
+            relation = data.get("relation_label", data["relation"])
+            facts.append([relation, f"{arrow} {other}", data["status"],
                           [tables.ref(ev) for ev in data["evidence"]]])
     return facts
 

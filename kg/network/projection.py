@@ -113,13 +113,15 @@ def project(graph: Graph, base: str | None = None, provenance: bool = False,
                          status=status.get(iri, ""), **_names(graph, iri),
                          posts=sorted(_label(graph, post) for post in graph.objects(iri, ORG.holds)),
                          facts=_facts(graph, iri, evidence))
-    edges = []
+    edges, names = [], {}
     for s, p, o in graph if selection is None else selection:
         if s in types and o in types and p not in _INVERSES and p not in _NAMES:
             edge_status = status.get(s) or status.get(o) or ""
             edges.append((name[s], name[o], curie(p, base), edge_status, evidence.get((s, p, o), ())))
+            names.setdefault(curie(p, base), _relation_name(graph, p))
     for source, target, relation, edge_status, support in sorted(edges):
-        network.add_edge(source, target, key=relation, relation=relation, status=edge_status, evidence=support)
+        network.add_edge(source, target, key=relation, relation=relation, relation_label=names[relation],
+                         status=edge_status, evidence=support)
     if provenance:
         _add_provenance(network)
     return network
@@ -185,6 +187,12 @@ def _names(graph: Graph, iri: URIRef) -> dict[str, str | list[str]]:
         "label_en": labels.get("en", ""),
         "aliases": sorted({str(alias) for alias in graph.objects(iri, SKOS.altLabel)}),
     }
+
+
+def _relation_name(graph: Graph, predicate: URIRef) -> str:
+    """How people read a relation: the ontology's English label ("operated by"), else its prefixed name."""
+    labels = {getattr(label, "language", None): str(label) for label in graph.objects(predicate, RDFS.label)}
+    return labels.get("en") or labels.get(None) or curie(predicate)
 
 
 def _label(graph: Graph, iri: object) -> str:

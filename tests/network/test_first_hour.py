@@ -7,6 +7,8 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from kg.cli import main
+from kg.network.projection import load
+from kg.project import Project
 from tests.conftest import ROOT, article_yaml
 
 
@@ -65,3 +67,10 @@ def test_stats_ranks_one_kind_of_entity(built_out: Path) -> None:
     assert "id:pemprov-jatim" in ranking and "id:jawa-timur" not in ranking and "Quote" not in ranking
     code, output = _run("stats", "--project", str(ROOT), "--out", str(built_out), "--type", "Compnay")
     assert code == 1 and "did you mean 'Company'" in output
+
+
+def test_relations_are_named_as_people_read_them(project: Project, built_out: Path) -> None:
+    network = load(project, built_out)
+    labels = {d["relation"]: d["relation_label"] for _, _, d in network.edges(data=True)}
+    assert labels["kg:operatedBy"] == "operated by"
+    assert all(label and "#" not in label for label in labels.values())
