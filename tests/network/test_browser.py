@@ -134,3 +134,17 @@ def test_real_graph_draws_every_entity(browser: Browser, project: Project, built
         loaded.page.screenshot(path=str(ARTIFACTS / "network.png"))
     finally:
         loaded.page.close()
+
+
+def test_search_prefers_the_actor_to_a_quote_that_names_it(browser: Browser, project: Project, built_out: Path,
+                                                            tmp_path: Path) -> None:
+    network = load(project, built_out)
+    loaded = Loaded(browser, render_page(network, "kg"), tmp_path / "network.html")
+    try:
+        for query, heading in (("pemprov", "Pemerintah Provinsi Jawa Timur"), ("MJC", "Millenial Job Center"),
+                               ("lazada indo", "Lazada")):
+            loaded.page.fill("#search", query)
+            loaded.page.press("#search", "Enter")
+            assert loaded.details().splitlines()[0] == heading, (query, loaded.details()[:80])
+    finally:
+        loaded.page.close()

@@ -88,15 +88,35 @@
   });
   network.on("blurNode", () => { tooltip.hidden = true; });
 
-  // Search: an exact label, id or English label first, else the first label containing the words.
+  // Search over labels, ids and aliases: an exact name first, then a name that starts with the
+  // words, then one that contains them; among equals, actors before places, programs, events,
+  // collaborations and quotes, then the shorter label.
   const names = document.getElementById("entity-names");
   for (const node of KG.nodes) names.append(new Option(node.label));
+  const KIND_ORDER = ["organisation", "person", "program", "place", "event", "collaboration", "post", "study",
+                      "finding", "utterance"];
+  function rank(node, q) {
+    const known = [node.label, node.id, node.id.replace(/^id:/, ""), node.details.label_en,
+                   ...(node.details.aliases || [])].filter(Boolean).map((s) => s.toLowerCase());
+    const match = known.includes(q) ? 0 : known.some((s) => s.startsWith(q)) ? 1 : known.some((s) => s.includes(q)) ? 2 : -1;
+    if (match < 0) return null;
+    const kind = KIND_ORDER.indexOf(node.category);
+    return [match, kind < 0 ? KIND_ORDER.length : kind, node.label.length];
+  }
+  function before(a, b) {
+    for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return a[i] < b[i];
+    return false;
+  }
   function find(query) {
     const q = query.trim().toLowerCase();
     if (!q) return null;
-    const visible = KG.nodes.filter((n) => !hiddenCategories.has(n.category));
-    const exact = visible.find((n) => [n.label, n.id, n.details.label_en].some((s) => s && s.toLowerCase() === q));
-    return exact || visible.find((n) => n.label.toLowerCase().includes(q)) || null;
+    let best = null, bestRank = null;
+    for (const node of KG.nodes) {
+      if (hiddenCategories.has(node.category)) continue;
+      const r = rank(node, q);
+      if (r && (!bestRank || before(r, bestRank))) { best = node; bestRank = r; }
+    }
+    return best;
   }
   document.getElementById("search-form").addEventListener("submit", (event) => {
     event.preventDefault();
