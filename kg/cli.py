@@ -77,8 +77,8 @@ def main() -> None:
 @out_option
 @click.option("--base", help="Base IRI for entities, articles and graphs [default: from data/dataset.yaml].")
 @click.option("--formats", "formats", metavar="LIST",
-              help="Whole-corpus files to write besides graphs/*.nq, comma-separated from trig, nq, ttl, nt, jsonld "
-                   "[default: `formats:` in data/dataset.yaml, else nq].")
+              help="Whole-corpus files to write besides graphs/*.nq, comma-separated from trig, nq, ttl, nt, jsonld, "
+                   "or none [default: `formats:` in data/dataset.yaml, else nq].")
 @click.option("--full", is_flag=True, help="Compile every article and write every graph again, ignoring the cache.")
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing but warnings and errors.")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), help="Articles compiled at once [default: one per CPU].")
@@ -100,8 +100,9 @@ def build(project_dir: Path, out: Path | None, base: str | None, formats: str | 
 
     project = open_project(project_dir, base)
     out_dir = out or project.default_out
-    chosen = check_formats(formats.split(","), Location(Path("--formats"))) if formats else None
-    report, summary = build_to(project, out_dir, list(chosen) if chosen else None, full, _progress(quiet), jobs)
+    chosen = check_formats(formats.split(","), Location(Path("--formats"))) if formats is not None else None
+    report, summary = build_to(project, out_dir, list(chosen) if chosen is not None else None, full,
+                               _progress(quiet), jobs)
     for warning in report.warnings:
         click.echo(f"warning: {warning}", err=True)
     if quiet:

@@ -91,10 +91,13 @@ def open_project(root: Path, base: str | None = None) -> Project:
 
 
 def check_formats(value: object, where: Location) -> tuple[str, ...]:
-    """A list of output formats, each one kg build writes."""
+    """A list of output formats, each one kg build writes; none (`[]`, or `none` on the command
+    line) leaves the per-graph files alone, which keeps one-article builds of a big corpus quick."""
     items = value if isinstance(value, list) else [value]
+    if items == ["none"]:
+        return ()
     wrong = [item for item in items if item not in OUTPUT_FORMATS]
-    if wrong or not items:
+    if wrong:
         raise SourceError(where, f"unknown output format(s) {shown(wrong or items)}",
                           f"use some of {', '.join(OUTPUT_FORMATS)}")
     return tuple(dict.fromkeys(items))

@@ -70,14 +70,17 @@ def write_generation(project: Project, compiled: Compiled, cache: PartCache, fol
         progress("loading the store", 0, 1)
     same = previous is not None and not changed and not removed
     names = _reuse_formats(previous, folder, formats) if same and previous is not None else None
-    if names is None:
+    update = previous is not None and (previous / STORE_DIR).is_dir()
+    dump = None
+    if names is None and (formats or not update):  # the store loads from the dump; an update does not
         dump = _write_dump(folder, [folder / GRAPHS / (manifest[i]["file"] + ".nq") for i in sorted(manifest)])
-    if previous is not None and (previous / STORE_DIR).is_dir():
+    if update and previous is not None:
         update_store(previous / STORE_DIR, folder, removed, changed)
     else:
+        assert dump is not None
         load_store(folder, dump)
     if names is None:
-        names = _write_formats(folder, dump, formats, base, progress)
+        names = _write_formats(folder, dump, formats, base, progress) if dump else []
     (folder / MANIFEST).write_text(json.dumps(manifest, indent=1, sort_keys=True) + "\n", encoding="utf-8")
     return Written(census, [GRAPHS, *names, STORE_DIR], len(changed), len(removed))
 

@@ -145,3 +145,15 @@ def test_parallel_compiles_give_the_same_bytes_and_the_same_first_error(project_
         errors.append(str(caught.value))
     first = sorted(_articles(project_copy).glob("*.yaml"))[0]  # the copy: "-copy" sorts before ".yaml"
     assert errors[0] == errors[1] and first.name in errors[0] and "'lazadda'" in errors[0]
+
+
+def test_without_whole_corpus_files_the_graphs_and_the_store_are_all(project_copy: Path, tmp_path: Path) -> None:
+    """formats: [] (kg build --formats none): no dump to rewrite when one article changes."""
+    out, full = tmp_path / "out", tmp_path / "full"
+    build_to(open_project(project_copy), out, formats=[])
+    add_copy(project_copy)
+    build_to(open_project(project_copy), out, formats=[])
+    build_to(open_project(project_copy), full, formats=[], full=True)
+    _assert_same(out, full)
+    current = out / "generations" / "current"
+    assert not list(current.glob("graph.*")) and (current / "graphs" / f"{COPY}.nq").is_file()
