@@ -148,3 +148,21 @@ def test_search_prefers_the_actor_to_a_quote_that_names_it(browser: Browser, pro
             assert loaded.details().splitlines()[0] == heading, (query, loaded.details()[:80])
     finally:
         loaded.page.close()
+
+
+def test_no_label_is_clipped_on_first_load(browser: Browser, project: Project, built_out: Path, tmp_path: Path) -> None:
+    network = load(project, built_out, focus="lazada", depth=3)
+    loaded = Loaded(browser, render_page(network, "kg"), tmp_path / "network.html")
+    try:
+        loaded.page.wait_for_timeout(500)
+        outside = loaded.page.evaluate("""() => {
+            const n = window.kgNetwork, box = document.getElementById("network");
+            return n.body.data.nodes.getIds().filter((id) => {
+                const b = n.getBoundingBox(id);
+                const a = n.canvasToDOM({x: b.left, y: b.top}), c = n.canvasToDOM({x: b.right, y: b.bottom});
+                return a.x < 0 || a.y < 0 || c.x > box.clientWidth || c.y > box.clientHeight;
+            });
+        }""")
+        assert outside == []
+    finally:
+        loaded.page.close()

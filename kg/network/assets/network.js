@@ -10,6 +10,22 @@
   const hiddenCategories = new Set();
   const hiddenRelations = new Set();
   window.kgNetwork = network;
+  // The first view fits the nodes' positions; labels reach past them, so step back until every
+  // label's box is inside the canvas (no animation: vis-network counts frames, not time).
+  network.once("afterDrawing", () => {
+    const ids = nodes.getIds();
+    for (let step = 0; step < 8 && !allInside(ids); step++) {
+      network.moveTo({ scale: network.getScale() * 0.9, animation: false });
+    }
+  });
+  function allInside(ids) {
+    const width = container.clientWidth, height = container.clientHeight;
+    return ids.every((id) => {
+      const box = network.getBoundingBox(id);
+      const a = network.canvasToDOM({ x: box.left, y: box.top }), b = network.canvasToDOM({ x: box.right, y: box.bottom });
+      return a.x >= 0 && a.y >= 0 && b.x <= width && b.y <= height;
+    });
+  }
 
   function el(tag, text, className) {
     const element = document.createElement(tag);
