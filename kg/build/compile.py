@@ -18,7 +18,7 @@ from rdflib import Dataset, Graph
 
 from kg.build.assemble import write_generation
 from kg.build.corpus import Compiled, Progress, compile_corpus
-from kg.build.describe import DESCRIPTION_FILE, describe
+from kg.build.describe import DESCRIPTION_FILE, describe, turtle
 from kg.build.generations import GENERATIONS, current, locked, new_generation, publish
 from kg.build.parts import PartCache
 from kg.build.serialize import union
@@ -95,7 +95,7 @@ def build_to(project: Project, out_dir: Path, formats: list[str] | None = None, 
             summary = written.census.summary(len(compiled.articles))
             description = describe(written.census, _linksets(cache, compiled), project, compiled.articles, formats)
             (folder / "summary.json").write_bytes(summary.to_json())
-            (folder / DESCRIPTION_FILE).write_bytes(description.serialize(format="turtle").encode("utf-8"))
+            (folder / DESCRIPTION_FILE).write_bytes(turtle(description, project.base))
             write_stamp(project, folder, inputs)
             names = sorted([*written.names, "summary.json", DESCRIPTION_FILE, STAMP_FILE])
             generation = publish(out_dir, folder, names)

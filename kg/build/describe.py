@@ -10,7 +10,7 @@ from rdflib.namespace import DCAT, DCTERMS, RDF, VOID, XSD
 from kg.build.serialize import GRAPH_BASENAME
 from kg.build.summary import Census
 from kg.link.regions import package_page
-from kg.namespaces import ONTOLOGY_IRI, ORG, SCHEMA
+from kg.namespaces import ONTOLOGY_IRI, ORG, PREFIXES, SCHEMA
 from kg.project import Project
 from kg.rdfio import bind
 
@@ -78,3 +78,14 @@ def _integer(n: int) -> Literal:
     return Literal(n, datatype=XSD.integer)
 
 
+
+
+def turtle(graph: Graph, base: str) -> bytes:
+    """The description as Turtle, triples sorted, written by pyoxigraph: rdflib's pretty Turtle
+    writer took 0.5 s for the 1,000-article description, most of a no-change build."""
+    import pyoxigraph as ox
+
+    lines = sorted(set(graph.serialize(format="nt").splitlines()) - {""})
+    triples = ox.parse(("\n".join(lines) + "\n").encode("utf-8"), format=ox.RdfFormat.N_TRIPLES)
+    prefixes = {**{p: str(ns) for p, ns in PREFIXES.items()}, "id": base}
+    return ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes=prefixes) or b""
