@@ -30,6 +30,7 @@ from kg.project import Project
 
 GRAPHS = "graphs"
 MANIFEST = "manifest.json"
+CENSUS = "census.json"
 
 
 @dataclass(frozen=True)
@@ -49,7 +50,7 @@ def write_generation(project: Project, compiled: Compiled, cache: PartCache, fol
     articles = {str(project.iris.article_graph(a)) for a in compiled.articles}
     sources = _contributions(compiled.all_parts())
     old = _manifest(previous)
-    manifest, census, changed = {}, Census(), {}
+    manifest, changed, censuses = {}, {}, []
     (folder / GRAPHS).mkdir()
     for number, iri in enumerate(sorted(sources), start=1):
         digest = hashlib.sha256("\n".join([iri, *(p.digest for p in sources[iri])]).encode()).hexdigest()
@@ -62,10 +63,11 @@ def write_generation(project: Project, compiled: Compiled, cache: PartCache, fol
             _write_graph(folder / GRAPHS / name, iri, _lines(cache, iri, sources[iri]), base, iri in articles)
             changed[iri] = folder / GRAPHS / (name + ".nq")
         manifest[iri] = {"digest": digest, "file": name}
-        census.merge(Census.from_json((folder / GRAPHS / (name + ".json")).read_bytes()))
+        censuses.append(folder / GRAPHS / (name + ".json"))
         if progress:
             progress("writing graphs", number, len(sources))
     removed = [iri for iri in old if iri not in manifest]
+    census = _census(censuses, previous if previous is not None and not changed and not removed else None, folder)
     if progress:
         progress("loading the store", 0, 1)
     same = previous is not None and not changed and not removed
@@ -83,6 +85,19 @@ def write_generation(project: Project, compiled: Compiled, cache: PartCache, fol
         names = _write_formats(folder, dump, formats, base, progress) if dump else []
     (folder / MANIFEST).write_text(json.dumps(manifest, indent=1, sort_keys=True) + "\n", encoding="utf-8")
     return Written(census, [GRAPHS, *names, STORE_DIR], len(changed), len(removed))
+
+
+def _census(files: list[Path], unchanged: Path | None, folder: Path) -> Census:
+    """The merged census of every graph, kept in the generation (census.json): reused from the
+    previous generation when no graph changed, else merged from the per-graph ones."""
+    if unchanged is not None and (unchanged / CENSUS).is_file():
+        os.link(unchanged / CENSUS, folder / CENSUS)
+        return Census.from_json((folder / CENSUS).read_bytes())
+    census = Census()
+    for path in files:
+        census.merge(Census.from_json(path.read_bytes()))
+    (folder / CENSUS).write_bytes(census.to_json())
+    return census
 
 
 def _contributions(parts: list[Part]) -> dict[str, list[Part]]:

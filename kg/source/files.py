@@ -107,7 +107,10 @@ def read_text_file(text_name: str, path: Path, text_where: Location) -> str:
 
 
 def _inside(path: Path, folder: Path) -> bool:
-    """True when the path, symbolic links followed, names a file directly in the folder."""
+    """True when the path, symbolic links followed, names a file directly in the folder (a file
+    that is no link and whose parent is the folder is there: no need to resolve every path)."""
+    if path.parent == folder and not path.is_symlink():
+        return True
     return path.resolve().parent == folder.resolve()
 
 
