@@ -130,7 +130,7 @@ def _file_name(iri: str, base: str) -> str:
 
 def _lines(cache: PartCache, graph: str, parts: list[Part]) -> list[str]:
     """One graph's quads, sorted and each once, from every part that holds some."""
-    blocks = [cache.blocks(part)[graph] for part in parts]
+    blocks = [cache.block(part, graph) for part in parts]
     merged = blocks[0] if len(blocks) == 1 else list(heapq.merge(*blocks))
     return [line for i, line in enumerate(merged) if i == 0 or line != merged[i - 1]]
 

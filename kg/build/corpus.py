@@ -203,7 +203,7 @@ def _graph_part(cache: PartCache, key: str, name: str, graph_name: object, make:
     dataset = Dataset()
     dataset.graph(graph_name).__iadd__(make())
     blocks = graph_blocks(dataset)
-    part = Part(key, name, None, [], {}, None, [], {g: len(lines) for g, lines in blocks.items()})
+    part = Part(key, name, None, [], {}, None, [])
     cache.put(part, blocks)
     return part
 

@@ -41,7 +41,7 @@ class Part:
     refs: dict[str, str]
     text: tuple[str, str] | None
     warnings: list[tuple[int | None, str | None, str]]
-    graphs: dict[str, int] = field(default_factory=dict)  # graph IRI -> line count, in file order
+    graphs: dict[str, list[int]] = field(default_factory=dict)  # graph IRI -> [byte offset, length] in the file
     digest: str = ""  # of the quads: what the part says, whatever it was made from
 
     def to_json(self) -> bytes:
@@ -69,28 +69,33 @@ class PartCache:
 
     def get(self, key: str) -> Part | None:
         try:
-            return Part.from_json((self.folder / f"{key}.json").read_bytes())
+            part = Part.from_json((self.folder / f"{key}.json").read_bytes())
         except (OSError, ValueError, TypeError, KeyError):
             return None  # absent or unreadable: compile again
+        return part if all(isinstance(span, list) for span in part.graphs.values()) else None
 
     def quads_file(self, key: str) -> Path:
         return self.folder / f"{key}.nq"
 
     def put(self, part: Part, blocks: dict[str, list[str]]) -> None:
-        """The quads first, then the part that names them: a part is only found once complete."""
-        data = "".join(line + "\n" for g in blocks for line in blocks[g]).encode()
+        """The quads first, then the part that names them (a part is only found once complete),
+        with where each graph's block lies in the file, so one graph is read without the rest."""
+        chunks = {graph: "".join(line + "\n" for line in lines).encode() for graph, lines in blocks.items()}
+        offset = 0
+        for graph, chunk in chunks.items():
+            part.graphs[graph] = [offset, len(chunk)]
+            offset += len(chunk)
+        data = b"".join(chunks.values())
         part.digest = hashlib.sha256(data).hexdigest()
         write_atomic(self.quads_file(part.key), data)
         write_atomic(self.folder / f"{part.key}.json", part.to_json())
 
-    def blocks(self, part: Part) -> dict[str, list[str]]:
-        """The part's quads as sorted N-Quads lines, by graph."""
-        lines = self.quads_file(part.key).read_text(encoding="utf-8").splitlines()
-        found, start = {}, 0
-        for graph, count in part.graphs.items():
-            found[graph] = lines[start:start + count]
-            start += count
-        return found
+    def block(self, part: Part, graph: str) -> list[str]:
+        """One graph's quads in the part, as sorted N-Quads lines."""
+        offset, length = part.graphs[graph]
+        with self.quads_file(part.key).open("rb") as stream:
+            stream.seek(offset)
+            return stream.read(length).decode("utf-8").splitlines()
 
     def prune(self, keep: set[str]) -> None:
         """Forget parts no generation kept refers to."""
@@ -122,8 +127,7 @@ def compile_part(iris: Iris, registry: Registry, source: Source, cues: dict[str,
     if source.article is not None and source.text is not None:
         text = (str(source.article["text"]), hashlib.sha256(source.text.text.encode()).hexdigest())
     part = Part(key, relative, source.article["id"] if source.article is not None else None, declared, refs, text,
-                [(w.location.line, w.location.field, w.message) for w in warnings],
-                {graph: len(lines) for graph, lines in blocks.items()})
+                [(w.location.line, w.location.field, w.message) for w in warnings])
     return part, blocks
 
 
