@@ -1,6 +1,7 @@
-"""Sources to a built graph: compile the articles and shared graphs, write every serialisation,
-the summary and the VoID description, the query store; validate it with SHACL.
+"""Sources to a built graph: compile each source on its own (cached), write a new generation of
+the output folder (a file per graph, the dumps asked for, the summary, the VoID description, the
+query store, updated from the previous one) and publish it atomically; validate it with SHACL.
 
-Face: `compile.build`/`build_to`, `store.open_store`/`store_path`, `validate.validate`/`load_built`,
+Face: `compile.build`/`build_to`/`compile_dataset`, `generations.current`, `store.open_store`/`store_path`, `validate.validate`/`load_built`,
 `serialize.union`/`render`, `summary.Summary`, `diagram.mermaid`.
 """
