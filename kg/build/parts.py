@@ -27,8 +27,6 @@ from kg.namespaces import Iris
 from kg.rdfio import write_atomic
 from kg.source.files import Declaration, Registry, Source
 
-PARTS = "parts"
-
 
 @dataclass
 class Part:
