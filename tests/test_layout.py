@@ -13,10 +13,10 @@ import pytest
 from tests.conftest import ROOT
 
 KG = ROOT / "kg"
-# Lower stages first: a module may import its own stage and the stages before it, never after.
-LAYERS = ["errors", "namespaces", "source", "project", "rdfio", "link", "build", "query", "network", "web", "cli"]
-RANK = {"errors": 0, "namespaces": 0, "source": 1, "project": 2, "rdfio": 2, "link": 3, "build": 4, "query": 5,
-        "network": 6, "web": 7, "cli": 8, "__main__": 8, "__init__": 0}
+# Each stage's place in the pipeline: a module may import its own stage and those ranked lower, never
+# higher. `ingest` (drafts from raw text, #12) has its place ready: beside source and link, below the build.
+RANK = {"errors": 0, "namespaces": 0, "source": 1, "project": 2, "rdfio": 2, "link": 3, "ingest": 3.5, "build": 4,
+        "query": 5, "network": 6, "web": 7, "cli": 8, "__main__": 8, "__init__": 0}
 HEAVY = ("networkx", "pyshacl", "starlette", "igraph", "matplotlib", "pyvis", "uvicorn", "jinja2")
 
 

@@ -23,7 +23,7 @@ import pyoxigraph as ox
 from kg.build.corpus import Compiled, Progress
 from kg.build.parts import Part, PartCache
 from kg.build.serialize import GRAPH_BASENAME, jsonld_from_nquads
-from kg.build.store import STORE_DIR, load_store, update_store
+from kg.build.store import STORE_DIR, load_store, update_store, without_graph
 from kg.build.summary import Census
 from kg.namespaces import ONTOLOGY_IRI, PREFIXES
 from kg.project import Project
@@ -188,7 +188,7 @@ def _write_formats(folder: Path, dump: Path, formats: list[str], base: str, prog
 def _write_merged(dump: Path, target: Path, suffix: str, prefixes: dict[str, str]) -> None:
     """All graphs merged, each triple once, sorted: N-Triples, or Turtle in that order."""
     with dump.open(encoding="utf-8") as lines:
-        triples = sorted({line[:line.rindex(" <")] + " .\n" for line in lines})
+        triples = sorted({without_graph(line) for line in lines})
     data = "".join(triples).encode()
     if suffix == "nt":
         target.write_bytes(data)

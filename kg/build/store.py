@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Iterator
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -27,15 +28,25 @@ class StaleStoreError(NotBuiltError):
     """The store was built from other inputs than those in the project now."""
 
 
-def input_files(project: Project) -> dict[str, list]:
-    """Every file a build reads (ontology/, data/) with its size, modification time and hash."""
-    files = {}
+def _inputs(project: Project) -> Iterator[tuple[str, Path]]:
+    """Every file a build reads (ontology/, data/), by its path relative to the project."""
     for folder in ("ontology", "data"):
         for path in sorted((project.root / folder).rglob("*")):
             if path.is_file():
-                info = path.stat()
-                digest = hashlib.sha256(path.read_bytes()).hexdigest()
-                files[path.relative_to(project.root).as_posix()] = [info.st_size, info.st_mtime_ns, digest]
+                yield path.relative_to(project.root).as_posix(), path
+
+
+def _digest(path: Path) -> str:
+    with path.open("rb") as stream:
+        return hashlib.file_digest(stream, "sha256").hexdigest()
+
+
+def input_files(project: Project) -> dict[str, list]:
+    """Every input with its size, modification time and hash."""
+    files = {}
+    for relative, path in _inputs(project):
+        info = path.stat()
+        files[relative] = [info.st_size, info.st_mtime_ns, _digest(path)]
     return files
 
 
@@ -46,19 +57,21 @@ def _fresh(project: Project, stamp: dict) -> bool:
     if not isinstance(recorded, dict) or stamp.get("base") != project.base or stamp.get("kg") != __version__:
         return False
     seen = 0
-    for folder in ("ontology", "data"):
-        for path in (project.root / folder).rglob("*"):
-            if not path.is_file():
-                continue
-            seen += 1
-            entry = recorded.get(path.relative_to(project.root).as_posix())
-            if entry is None:
-                return False
-            info = path.stat()
-            if [info.st_size, info.st_mtime_ns] != entry[:2] and (
-                    info.st_size != entry[0] or hashlib.sha256(path.read_bytes()).hexdigest() != entry[2]):
-                return False
+    for relative, path in _inputs(project):
+        seen += 1
+        entry = recorded.get(relative)
+        if entry is None:
+            return False
+        info = path.stat()
+        if [info.st_size, info.st_mtime_ns] != entry[:2] and (info.st_size != entry[0] or _digest(path) != entry[2]):
+            return False
     return seen == len(recorded)
+
+
+def without_graph(line: str) -> str:
+    """An N-Quads line of a named graph as the N-Triples line of its triple (the graph IRI is the
+    line's last term, and nothing after it can hold " <")."""
+    return line[:line.rindex(" <")] + " .\n"
 
 
 def load_store(folder: Path, dump: Path) -> None:
@@ -73,7 +86,7 @@ def load_store(folder: Path, dump: Path) -> None:
     store.bulk_load(path=str(dump), format=ox.RdfFormat.N_QUADS, lenient=True)  # our own serialiser wrote it
     triples = folder / ".merge.nt"  # every quad without its graph: the loader keeps each triple once
     with dump.open(encoding="utf-8") as lines, triples.open("w", encoding="utf-8") as out:
-        out.writelines(line[:line.rindex(" <")] + " .\n" for line in lines)
+        out.writelines(without_graph(line) for line in lines)
     store.bulk_load(path=str(triples), format=ox.RdfFormat.N_TRIPLES, to_graph=ox.DefaultGraph(), lenient=True)
     triples.unlink()
     store.optimize()
