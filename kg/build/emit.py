@@ -12,7 +12,7 @@ from kg.build.statements import GraphSink, Statements
 from kg.build.values import BuildWarning, Terms
 from kg.errors import Location, SourceError, suggest
 from kg.namespaces import Iris
-from kg.source.files import Registry, Source
+from kg.source.files import Registry, Source, check_draft_keys
 from kg.source.schema import ENTITY_KEYS, TypeSpec, fields_for
 from kg.source.text import Span
 from kg.source.yamlsource import Mapping, line_of
@@ -41,6 +41,7 @@ class Emitter:
         spec = self.registry[ident][0]
         subject = self.iris.entity(ident)
         spans = self._entity_spans(item, ident, where)
+        check_draft_keys(item, where)
         self.statements.fact(subject, RDF.type, spec.cls, spans, curated=self.source.curated)
         if "label" not in item:
             raise SourceError(where, f"{ident!r} has no label", "add label: its name as the article spells it")

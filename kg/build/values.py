@@ -16,7 +16,7 @@ from kg.build.statements import count
 from kg.errors import Location, SourceError, suggest
 from kg.namespaces import KG, Iris
 from kg.source.dates import DateError, find_news_date, parse_iso
-from kg.source.files import Registry
+from kg.source.files import Registry, check_draft_keys
 from kg.source.limits import hidden_character, shown
 from kg.source.schema import STATUSES, VALUE_KEYS, FieldSpec, Kind, TypeSpec
 from kg.source.yamlsource import line_of
@@ -71,6 +71,7 @@ class Terms:
             raise SourceError(where, f"a value written as a mapping needs `value:` and may add "
                               f"evidence or as_of, not {sorted(unknown) or 'nothing'}",
                               "write {value: ..., evidence: \"...\"}")
+        check_draft_keys(item, where)
         if (self.curated or spec.curated) and "evidence" in item:
             raise SourceError(where, f"{spec.name} is the editors' knowledge, with no article evidence",
                               "drop evidence here")

@@ -191,3 +191,15 @@ def only_keys(mapping: dict, allowed: set[str], where: Location) -> None:
         if key not in allowed:
             raise SourceError(where.at(str(key), line_of(mapping, key)), f"unknown key {shown(key)}",
                               suggest(str(key), allowed, "keys"))
+
+
+def check_draft_keys(mapping: dict, where: Location) -> None:
+    """A draft's `rule` is a rule's name and its `confidence` a number from 0 to 1."""
+    rule, confidence = mapping.get("rule"), mapping.get("confidence")
+    if "rule" in mapping and (not isinstance(rule, str) or not ID_PATTERN.fullmatch(rule)):
+        raise SourceError(where.at("rule", line_of(mapping, "rule")), f"{shown(rule)} is not a rule name",
+                          "write the extractor's rule name: lower-case letters, digits and hyphens")
+    if "confidence" in mapping and (type(confidence) not in (int, float) or not 0 <= confidence <= 1):
+        raise SourceError(where.at("confidence", line_of(mapping, "confidence")),
+                          f"confidence must be a number from 0 to 1, not {shown(confidence)}",
+                          "write e.g. confidence: 0.8, or drop it once reviewed")

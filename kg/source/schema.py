@@ -170,9 +170,12 @@ FIELDS: dict[str, FieldSpec] = {f.name: f for f in (
 )}
 
 # Keys that are structure rather than facts.
-ENTITY_KEYS = frozenset({"id", "type", "evidence"})
+# `rule` and `confidence` say why `kg ingest` proposed an item and how sure it is: a reviewed
+# draft keeps them (so a rule's precision can be measured) and the build checks but never emits them.
+DRAFT_KEYS = frozenset({"rule", "confidence"})
+ENTITY_KEYS = frozenset({"id", "type", "evidence"}) | DRAFT_KEYS
 ARTICLE_KEYS = frozenset({"id", "text", "related"})
-VALUE_KEYS = frozenset({"value", "evidence", "as_of"})
+VALUE_KEYS = frozenset({"value", "evidence", "as_of"}) | DRAFT_KEYS
 STATUSES = ("planned", "ongoing", "completed", "cancelled", "aspired")
 
 

@@ -34,6 +34,13 @@ YAML = f"data/articles/{ARTICLE_ID}.yaml"
 
 CASES = [
     pytest.param(
+        "  - id: ozora\n", "  - id: ozora\n    confidence: 1.5\n",
+        r"entities\[\d+\]\.confidence: confidence must be a number from 0 to 1, not 1\.5", id="draft-confidence"),
+    pytest.param(
+        "holds: {value: kepala-dinas-kukm-jatim, as_of: 2022-08-09}",
+        "holds: {value: kepala-dinas-kukm-jatim, as_of: 2022-08-09, rule: Post Holder}",
+        r"entities\[\d+\]\.holds\.rule: 'Post Holder' is not a rule name", id="draft-rule"),
+    pytest.param(
         "    operated_by: pemprov-jatim\n    description:", "    operated_by: pemprov-jatm\n    description:",
         r"entities\[\d+\]\.operated_by: unknown entity 'pemprov-jatm' \(hint: did you mean 'pemprov-jatim'",
         id="unknown-reference"),
