@@ -17,9 +17,9 @@ kemenkominfo, ozora, tribunjatim…) in many articles, a Zipf-distributed long t
 that grow with N, each shared entity declared in every article that mentions it with that
 article's evidence and the same type and label. Collaborations recur in later-dated articles
 with a new status (planned -> ongoing -> completed, or -> cancelled), each worded with its
-own cue words; `kg validate` checks the merged graph, where such a collaboration then has two
-statuses, so `--no-status-changes` keeps recurring collaborations at one status for corpora
-that must conform.
+own cue words: the build keeps one dated status statement per article and states the latest
+as the preferred one, so the merged graph conforms either way. `--no-status-changes` keeps
+recurring collaborations at one status (a corpus with no history to show).
 
 Same arguments, same bytes. Articles are written one at a time, in date order, so memory
 stays small: 10,000 articles take about 8 s of CPU and 52 MB (benchmarks/README.md).
@@ -1184,7 +1184,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--out", type=Path, required=True, help="the project folder to write")
     parser.add_argument("--seed", type=int, default=1, help="random seed: same arguments, same bytes")
     parser.add_argument("--no-status-changes", dest="status_changes", action="store_false",
-                        help="recurring collaborations keep their status (the merged graph then conforms)")
+                        help="recurring collaborations keep their first status (no status history)")
     parser.add_argument("--force", action="store_true", help="replace ontology/, data/, queries/ in a non-empty --out")
     args = parser.parse_args(argv)
     if args.articles < 0:

@@ -24,7 +24,7 @@ PREFIXES: dict[str, Namespace] = {
 
 DEFAULT_BASE = "https://w3id.org/ekodigi/id/"
 ID_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
-RESERVED_IDS = frozenset({"article", "graph", "dataset"})
+RESERVED_IDS = frozenset({"article", "graph", "dataset", "fact", "conflict"})
 
 
 class Iris:
@@ -87,6 +87,18 @@ class Iris:
     def statement(self, article: str, key: str) -> URIRef:
         digest = hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
         return self.ns[f"article/{article}/statement/{digest}"]
+
+    @property
+    def corpus_graph(self) -> URIRef:
+        """The graph of what the corpus says as a whole: counts, preferred values, conflicts."""
+        return self.ns["graph/corpus"]
+
+    def fact(self, key: str) -> URIRef:
+        """A direct fact (subject, predicate, object) as a node that carries its support count."""
+        return self.ns[f"fact/{hashlib.sha1(key.encode('utf-8')).hexdigest()[:20]}"]
+
+    def conflict(self, key: str) -> URIRef:
+        return self.ns[f"conflict/{hashlib.sha1(key.encode('utf-8')).hexdigest()[:16]}"]
 
     def local_id(self, iri: URIRef) -> str | None:
         """The id of an entity IRI minted here, or None for any other IRI."""

@@ -41,6 +41,11 @@ class Project:
         return self.root / "data" / "places.yaml"
 
     @property
+    def ranks_file(self) -> Path:
+        """Editors' ranks on statements (data/ranks.yaml), overriding the latest-source rule."""
+        return self.root / "data" / "ranks.yaml"
+
+    @property
     def article_files(self) -> list[Path]:
         return sorted((self.root / "data" / "articles").glob("*.yaml"))
 

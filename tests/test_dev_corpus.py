@@ -190,3 +190,30 @@ def test_a_hope_is_aspired_and_no_program_is_invented(dev_union: Dataset) -> Non
 def test_study_without_author_keeps_its_findings(dev_union: Dataset) -> None:
     assert not ask(dev_union, "?s a kg:Study ; kg:finding id:temuan-dci-2025-medan-nasional")
     assert ask(dev_union, "id:temuan-dci-2025-medan-nasional a kg:Finding ; schema:text ?t")
+
+
+# --- Many articles: history, current, conflicts ---------------------------------------------
+
+@pytest.fixture(scope="module")
+def dev_out(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("dev-out")
+    result = CliRunner().invoke(main, ["build", "--project", str(DEV), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    return out
+
+
+@pytest.mark.parametrize("name, params", [
+    ("history", ["entity=kolaborasi-pemprov-dki-tiktok-pelatihan"]), ("history", ["entity=tiktok"]),
+    ("current", []), ("conflicts", [])])
+def test_golden_history_current_and_conflicts(dev_out: Path, name: str, params: list[str]) -> None:
+    args = [arg for param in params for arg in ("--param", param)]
+    result = CliRunner().invoke(main, ["query", name, "--project", str(DEV), "--out", str(dev_out),
+                                       "--format", "csv", *args])
+    assert result.exit_code == 0, result.output
+    suffix = "".join("-" + param.split("=")[1] for param in params)
+    golden = ROOT / "tests" / "query" / "golden" / "dev-corpus" / f"{name}{suffix}.csv"
+    if not golden.exists():  # pragma: no cover - writes a new golden file, then fails until reviewed
+        golden.parent.mkdir(parents=True, exist_ok=True)
+        golden.write_text(result.output, encoding="utf-8")
+        pytest.fail(f"wrote {golden}: review it and run again")
+    assert result.output == golden.read_text(encoding="utf-8")

@@ -83,13 +83,14 @@ def build_to(project: Project, out_dir: Path, formats: list[str] | None = None, 
     """
     formats = formats if formats is not None else project.formats
     with locked(out_dir):
-        inputs = input_files(project)  # before reading: an edit during the build makes the result stale
+        previous = None if full else current(out_dir)
+        # Before reading: an edit during the build makes the result stale.
+        inputs = input_files(project, previous)
         cache = PartCache(out_dir / GENERATIONS / CACHE)
         cache.folder.mkdir(exist_ok=True)
         if full:
             cache.prune(set())
-        compiled = compile_corpus(project, cache, progress, jobs or os.cpu_count() or 1)
-        previous = None if full else current(out_dir)
+        compiled = compile_corpus(project, cache, progress, jobs or os.cpu_count() or 1, inputs)
         with new_generation(out_dir) as folder:
             written = write_generation(project, compiled, cache, folder, previous, formats, progress)
             summary = written.census.summary(len(compiled.articles))

@@ -18,6 +18,8 @@ from pathlib import Path
 from rdflib import Dataset, Graph
 
 from kg.build.parts import Part, PartCache, compile_part, graph_blocks, source_key
+from kg.build.store import file_digest, input_files
+from kg.build.support import corpus_part
 from kg.build.values import BuildWarning
 from kg.errors import KgError, Location, SourceError
 from kg.link.linksets import load_linksets
@@ -32,12 +34,12 @@ from kg.source.files import (
     declarations,
     read_article,
     read_places,
-    read_text_file,
     registry,
 )
-from kg.source.limits import clip, read_bounded
+from kg.source.limits import MAX_FILE_BYTES, clip, read_bounded
 
 Progress = Callable[[str, int, int], None]
+Inputs = dict[str, list]  # a project file's relative path -> [size, mtime_ns, sha256], as kg/build/store.py takes them
 
 
 @dataclass
@@ -67,18 +69,20 @@ class _Pending:
 
 
 def compile_corpus(project: Project, cache: PartCache, progress: Progress | None = None,
-                   jobs: int = 1) -> Compiled:
+                   jobs: int = 1, inputs: Inputs | None = None) -> Compiled:
     """Compile the project's sources into parts, reusing the cache where nothing they depend on
-    changed; `jobs` processes compile at once (each source compiles on its own)."""
+    changed; `jobs` processes compile at once (each source compiles on its own). `inputs` (size,
+    time and hash of each input, as the build stamp records them) spares reading unchanged files."""
     ontology = load_ontology(project.ontology_file)
     shared_key = hashlib.sha256(f"{project.base}\n".encode() + project.ontology_file.read_bytes()).hexdigest()
     files = ([project.places_file] if project.places_file.exists() else []) + project.article_files
-    pending = [_pending(project, cache, path, shared_key) for path in files]
+    inputs = inputs if inputs is not None else input_files(project)
+    pending = [_pending(project, cache, path, shared_key, inputs) for path in files]
     entities = registry((item.path, item.declared) for item in pending)
     cues = {str(s).rsplit("#", 1)[-1]: [str(o).lower() for o in ontology.objects(s, KG.cue)]
             for s in ontology.subjects(KG.cue, None)}
     todo = [item for item in pending if item.part is None or not _refs_agree(item.part, entities)]
-    job = _Job(project, cache, entities, cues)
+    job = _Job(project, cache, entities, cues, inputs)
     for number, (item, part) in enumerate(zip(todo, _run(job, todo, jobs), strict=True), start=1):
         item.part = part
         if progress:
@@ -87,6 +91,9 @@ def compile_corpus(project: Project, cache: PartCache, progress: Progress | None
     for part in result.parts:
         result.warnings += part.build_warnings(project.root)
     result.shared = _shared_parts(project, cache, ontology, shared_key, set(entities))
+    corpus = corpus_part(project, cache, result.parts)
+    result.shared.append(corpus)
+    result.warnings += corpus.build_warnings(project.root)
     return result
 
 
@@ -98,16 +105,18 @@ class _Job:
     cache: PartCache
     entities: Registry
     cues: dict[str, list[str]]
+    inputs: Inputs
 
     def __call__(self, item: _Pending) -> Part | tuple[str, str | None]:
         """The source's part (its quads written to the cache), or a project error's words."""
         try:
             source = _read(item.path, self.project)  # read again: holding every parsed file would not scale
-            part, blocks = compile_part(self.project.iris, self.entities, source, self.cues, item.key,
-                                        item.relative, item.declared)
+            part, blocks, claims = compile_part(
+                self.project.iris, self.entities, source, self.cues, item.key, item.relative, item.declared,
+                lambda name: _file_hash(item.path.parent / name, self.project, self.inputs))
         except KgError as exc:
             return exc.message, exc.hint
-        self.cache.put(part, blocks)
+        self.cache.put(part, blocks, claims)
         return part
 
 
@@ -141,12 +150,12 @@ def _checked(result: Part | tuple[str, str | None]) -> Part:
     raise KgError(*result)
 
 
-def _pending(project: Project, cache: PartCache, path: Path, shared_key: str) -> _Pending:
+def _pending(project: Project, cache: PartCache, path: Path, shared_key: str, inputs: Inputs) -> _Pending:
     """A source with its cached part if still valid, else read and ready to compile."""
     relative = path.relative_to(project.root).as_posix()
-    item = _Pending(path, relative, source_key(shared_key, relative, _read_bytes(path, path != project.places_file)))
+    item = _Pending(path, relative, source_key(shared_key, relative, _checked_hash(path, project, inputs)))
     part = cache.get(item.key)
-    if part is not None and _text_unchanged(part, path):
+    if part is not None and _text_unchanged(part, path, project, inputs):
         item.part, item.declared = part, part.declared
         return item
     item.declared = declarations(_read(path, project))
@@ -157,23 +166,36 @@ def _read(path: Path, project: Project) -> Source:
     return read_places(path) if path == project.places_file else read_article(path)
 
 
-def _read_bytes(path: Path, article: bool) -> bytes:
-    """A source file's bytes for its key, read with the same checks and bounds as its parse (no
-    link out of its folder, no FIFO, no giant), so that a cached part never skips them."""
-    if article:
+def _checked_hash(path: Path, project: Project, inputs: Inputs) -> bytes:
+    """A source file's hash for its key, after the same checks and bounds as its parse (no link
+    out of its folder, no FIFO, no giant), so that a cached part never skips them."""
+    if path != project.places_file:
         check_in_folder(path)
-    return read_bounded(path, Location(path), "the file").encode("utf-8")
+    entry = inputs.get(path.relative_to(project.root).as_posix())
+    if entry is None or entry[0] > MAX_FILE_BYTES:
+        read_bounded(path, Location(path), "the file")  # says what is wrong with it
+    return _file_hash(path, project, inputs).encode()
 
 
-def _text_unchanged(part: Part, yaml_path: Path) -> bool:
+def _file_hash(path: Path, project: Project, inputs: Inputs) -> str:
+    """The hash the stamp records for a file of the project, or its hash now."""
+    try:
+        entry = inputs.get(path.relative_to(project.root).as_posix())
+    except ValueError:
+        entry = None
+    if entry is not None:
+        return entry[2]
+    try:
+        return file_digest(path)
+    except OSError:
+        return ""  # gone or unreadable: the reader will say so
+
+
+def _text_unchanged(part: Part, yaml_path: Path, project: Project, inputs: Inputs) -> bool:
     if part.text is None:
         return True
     name, digest = part.text
-    try:
-        text = read_text_file(name, yaml_path, Location(yaml_path))
-    except SourceError:
-        return False  # compile it again: the reader says what is wrong
-    return hashlib.sha256(text.encode("utf-8")).hexdigest() == digest
+    return _file_hash(yaml_path.parent / name, project, inputs) == digest
 
 
 def _refs_agree(part: Part, entities: Registry) -> bool:

@@ -81,6 +81,6 @@ class Emitter:
                 quoted = [] if curated else [self.statements.quoted(span) for span in value_spans]
                 obj = self.terms.term(field_spec, value, quoted, spec)
                 as_of = self.terms.date(value.as_of, value.location.at("as_of")) if value.as_of else None
-                self.statements.fact(subject, field_spec.predicate, obj, value_spans, as_of, curated)
+                self.statements.fact(subject, field_spec.predicate, obj, value_spans, as_of, curated, field_spec.ranked)
                 if field_spec.inverse is not None:
                     self.statements.add((obj, field_spec.inverse, subject), curated)

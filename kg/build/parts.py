@@ -12,18 +12,20 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 import pyoxigraph as ox
 from rdflib import Dataset, Literal, URIRef
+from rdflib.namespace import RDF
 
 from kg import __version__
 from kg.build.emit import Emitter
 from kg.build.statements import Triple
 from kg.build.values import BuildWarning
 from kg.errors import Location
-from kg.namespaces import Iris
+from kg.namespaces import KG, SCHEMA, Iris
 from kg.rdfio import write_atomic
 from kg.source.files import Declaration, Registry, Source
 
@@ -38,7 +40,7 @@ class Part:
     declared: list[Declaration]
     refs: dict[str, str]
     text: tuple[str, str] | None
-    warnings: list[tuple[int | None, str | None, str]]
+    warnings: list[tuple]  # (line, field, message[, file when not the part's own source])
     graphs: dict[str, list[int]] = field(default_factory=dict)  # graph IRI -> [byte offset, length] in the file
     digest: str = ""  # of the quads: what the part says, whatever it was made from
 
@@ -55,8 +57,43 @@ class Part:
         return cls(**raw)
 
     def build_warnings(self, root: Path) -> list[BuildWarning]:
-        return [BuildWarning(Location(root / self.source, line, name), message)
-                for line, name, message in self.warnings]
+        return [BuildWarning(Location(root / (elsewhere[0] if elsewhere else self.source), line, name), message)
+                for line, name, message, *elsewhere in self.warnings]
+
+
+@dataclass
+class Claims:
+    """What one article states, for the corpus graph: its date, and each statement as
+    [statement, subject, predicate, object, as_of or ""], terms in N-Triples form."""
+
+    published: str
+    statements: list[list[str]]
+
+    def to_json(self) -> bytes:
+        return json.dumps(asdict(self), sort_keys=True).encode()
+
+    @classmethod
+    def from_json(cls, data: bytes) -> Claims:
+        return cls(**json.loads(data))
+
+    @classmethod
+    def of(cls, quads: list[ox.Quad], article: str) -> Claims:
+        """The statements among an article's quads (rdf:subject, rdf:predicate, rdf:object, kg:asOf)."""
+        found: dict[str, dict[str, str]] = {}
+        published = ""
+        for quad in quads:
+            role = _ROLES.get(quad.predicate.value)
+            if role is not None:
+                found.setdefault(str(quad.subject), {})[role] = str(quad.object)
+            elif quad.predicate.value == _PUBLISHED and quad.subject.value == article:
+                published = quad.object.value
+        rows = [[st, roles["s"], roles["p"], roles["o"], roles.get("as_of", "")] for st, roles in found.items()
+                if {"s", "p", "o"} <= roles.keys()]
+        return cls(published, sorted(rows))
+
+
+_ROLES = {str(RDF.subject): "s", str(RDF.predicate): "p", str(RDF.object): "o", str(KG.asOf): "as_of"}
+_PUBLISHED = str(SCHEMA.datePublished)
 
 
 class PartCache:
@@ -70,14 +107,24 @@ class PartCache:
             part = Part.from_json((self.folder / f"{key}.json").read_bytes())
         except (OSError, ValueError, TypeError, KeyError):
             return None  # absent or unreadable: compile again
+        if part.article is not None and not self.claims_file(key).is_file():
+            return None  # made before articles kept their claims
         return part if all(isinstance(span, list) for span in part.graphs.values()) else None
 
     def quads_file(self, key: str) -> Path:
         return self.folder / f"{key}.nq"
 
-    def put(self, part: Part, blocks: dict[str, list[str]]) -> None:
-        """The quads first, then the part that names them (a part is only found once complete),
-        with where each graph's block lies in the file, so one graph is read without the rest."""
+    def claims_file(self, key: str) -> Path:
+        return self.folder / f"{key}.claims"
+
+    def claims(self, part: Part) -> Claims:
+        """An article part's statements, as the corpus graph counts and ranks them."""
+        return Claims.from_json(self.claims_file(part.key).read_bytes())
+
+    def put(self, part: Part, blocks: dict[str, list[str]], claims: Claims | None = None) -> None:
+        """The quads (and an article's claims) first, then the part that names them (a part is only
+        found once complete), with where each graph's block lies in the file, so one graph is read
+        without the rest."""
         chunks = {graph: "".join(line + "\n" for line in lines).encode() for graph, lines in blocks.items()}
         offset = 0
         for graph, chunk in chunks.items():
@@ -86,6 +133,8 @@ class PartCache:
         data = b"".join(chunks.values())
         part.digest = hashlib.sha256(data).hexdigest()
         write_atomic(self.quads_file(part.key), data)
+        if claims is not None:
+            write_atomic(self.claims_file(part.key), claims.to_json())
         write_atomic(self.folder / f"{part.key}.json", part.to_json())
 
     def block(self, part: Part, graph: str) -> list[str]:
@@ -100,6 +149,7 @@ class PartCache:
         for path in self.folder.glob("*.json"):
             if path.stem not in keep:
                 self.quads_file(path.stem).unlink(missing_ok=True)
+                self.claims_file(path.stem).unlink(missing_ok=True)
                 path.unlink(missing_ok=True)
 
 
@@ -111,22 +161,27 @@ def source_key(shared: str, relative: str, data: bytes) -> str:
 
 
 def compile_part(iris: Iris, registry: Registry, source: Source, cues: dict[str, list[str]],
-                 key: str, relative: str, declared: list[Declaration]) -> tuple[Part, dict[str, list[str]]]:
-    """Compile one source into its quads by graph, and the part that describes them."""
+                 key: str, relative: str, declared: list[Declaration], text_hash: Callable[[str], str]
+                 ) -> tuple[Part, dict[str, list[str]], Claims | None]:
+    """Compile one source into its quads by graph, and the part that describes them (with the
+    hash of the article's text file by its name: `text_hash`)."""
     sink = _Collector()
     warnings: list[BuildWarning] = []
     Emitter(iris, sink, registry, source, cues, warnings).emit()
     quads = sink.quads()
+    claims = None
+    if source.article is not None:
+        claims = Claims.of(quads, str(iris.article(source.article["id"])))
     blocks = _blocks(quads)
     own = {d.ident for d in declared}
     refs = {ident: registry[ident][0].name for ident in sorted(_mentioned(quads, iris.base) - own)
             if ident in registry}
     text = None
     if source.article is not None and source.text is not None:
-        text = (str(source.article["text"]), hashlib.sha256(source.text.text.encode()).hexdigest())
+        text = (str(source.article["text"]), text_hash(str(source.article["text"])))
     part = Part(key, relative, source.article["id"] if source.article is not None else None, declared, refs, text,
                 [(w.location.line, w.location.field, w.message) for w in warnings])
-    return part, blocks
+    return part, blocks, claims
 
 
 class _Collector:

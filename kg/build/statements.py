@@ -87,9 +87,12 @@ class Statements:
         (self.curated if curated else self.graph).add(triple)
 
     def fact(self, s: URIRef, p: URIRef, o: URIRef | Literal, spans: list[Span],
-             as_of: Literal | None = None, curated: bool = False) -> None:
-        """Assert a direct triple, and beside it the statement with its evidence and qualifiers."""
-        self.add((s, p, o), curated)
+             as_of: Literal | None = None, curated: bool = False, ranked: bool = False) -> None:
+        """Assert a direct triple, and beside it the statement with its evidence and qualifiers.
+        A ranked fact (a status) is only the statement: which of the corpus's statements holds is
+        decided across articles, and the corpus graph states it (kg/build/support.py)."""
+        if curated or not spans or not ranked:
+            self.add((s, p, o), curated)
         if curated or not spans:
             return
         statement = self.iris.statement(self.article_id, f"{s.n3()} {p.n3()} {o.n3()} {as_of}")

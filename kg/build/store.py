@@ -36,18 +36,33 @@ def _inputs(project: Project) -> Iterator[tuple[str, Path]]:
                 yield path.relative_to(project.root).as_posix(), path
 
 
-def _digest(path: Path) -> str:
+def file_digest(path: Path) -> str:
     with path.open("rb") as stream:
         return hashlib.file_digest(stream, "sha256").hexdigest()
 
 
-def input_files(project: Project) -> dict[str, list]:
-    """Every input with its size, modification time and hash."""
+def input_files(project: Project, previous: Path | None = None) -> dict[str, list]:
+    """Every input with its size, modification time and hash. A file whose size and time are
+    those the previous generation's stamp records keeps the hash recorded there (as `_fresh`
+    trusts them), so a build where little changed reads little."""
+    known = _recorded(project, previous)
     files = {}
     for relative, path in _inputs(project):
         info = path.stat()
-        files[relative] = [info.st_size, info.st_mtime_ns, _digest(path)]
+        entry = known.get(relative)
+        same = isinstance(entry, list) and len(entry) == 3 and entry[:2] == [info.st_size, info.st_mtime_ns]
+        files[relative] = [info.st_size, info.st_mtime_ns, entry[2] if same else file_digest(path)]
     return files
+
+
+def _recorded(project: Project, generation: Path | None) -> dict:
+    """The files a generation's stamp records, if it was built with this kg and base IRI."""
+    try:
+        stamp = json.loads((generation / STAMP_FILE).read_text(encoding="utf-8")) if generation else {}
+    except (OSError, ValueError):
+        return {}
+    fits = isinstance(stamp, dict) and stamp.get("base") == project.base and stamp.get("kg") == __version__
+    return stamp["files"] if fits and isinstance(stamp.get("files"), dict) else {}
 
 
 def _fresh(project: Project, stamp: dict) -> bool:
@@ -63,7 +78,8 @@ def _fresh(project: Project, stamp: dict) -> bool:
         if entry is None:
             return False
         info = path.stat()
-        if [info.st_size, info.st_mtime_ns] != entry[:2] and (info.st_size != entry[0] or _digest(path) != entry[2]):
+        unchanged = [info.st_size, info.st_mtime_ns] == entry[:2]
+        if not unchanged and (info.st_size != entry[0] or file_digest(path) != entry[2]):
             return False
     return seen == len(recorded)
 

@@ -12,12 +12,13 @@ from dataclasses import asdict, dataclass, field
 import pyoxigraph as ox
 
 from kg.namespaces import ID_PATTERN, NIF, OA, ONTOLOGY_IRI, curie
-from kg.source.schema import TYPES
+from kg.source.schema import FIELDS, TYPES
 
 _ENTITY_CLASSES = frozenset(str(spec.cls) for spec in TYPES.values())
 _TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 _STATEMENT = "http://www.w3.org/1999/02/22-rdf-syntax-ns#Statement"
 _EXACT_MATCH = "http://www.w3.org/2004/02/skos/core#exactMatch"
+_PREFERRED = frozenset(str(spec.predicate) for spec in FIELDS.values() if spec.ranked)  # stated in graph/corpus
 _KINDS = {_STATEMENT: "statements", str(OA.Annotation): "spans", str(NIF.Sentence): "sentences"}
 
 
@@ -56,7 +57,7 @@ class Census:
     def of(cls, graph: str, quads: Iterable[ox.Quad], base: str, article: bool) -> Census:
         """The census of one graph (an article's own graph counts facts and provenance)."""
         census = cls(by_graph={graph: 0})
-        counter = _Counter(census, base, article, graph == str(ONTOLOGY_IRI))
+        counter = _Counter(census, base, article, graph == str(ONTOLOGY_IRI), graph == base + "graph/corpus")
         for quad in quads:
             counter.add(quad)
         return census
@@ -112,6 +113,7 @@ class _Counter:
     base: str
     article: bool
     ontology: bool
+    corpus: bool  # the corpus graph: its preferred values (a status) are facts too
 
     def add(self, quad: ox.Quad) -> None:
         census, graph = self.census, next(iter(self.census.by_graph))
@@ -121,7 +123,7 @@ class _Counter:
             self._type(s, o.value)
         elif p == _EXACT_MATCH and self._is_entity(s):
             census.linked.add(s)
-        if self.article and self._is_entity(s):
+        if (self.article or (self.corpus and p in _PREFERRED)) and self._is_entity(s):
             census.relations.setdefault(s, Counter())[_curie(p)] += 1
 
     def _type(self, subject: str, cls: str) -> None:

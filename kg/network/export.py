@@ -23,7 +23,7 @@ from kg.network.projection import UNREALISED, evidence_text
 from kg.rdfio import write_atomic
 
 NODE_FIELDS = ("id", "label", "label_en", "aliases", "type", "category", "status", "posts", "iri", "evidence")
-EDGE_FIELDS = ("id", "source", "target", "relation", "status", "evidence")
+EDGE_FIELDS = ("id", "source", "target", "relation", "status", "support", "evidence")
 
 
 def flat(network: nx.MultiDiGraph) -> nx.MultiDiGraph:
@@ -36,7 +36,7 @@ def flat(network: nx.MultiDiGraph) -> nx.MultiDiGraph:
                      posts="; ".join(data["posts"]), iri=data["iri"], evidence=evidence_text(support))
     for index, (u, v, data) in enumerate(network.edges(data=True)):
         out.add_edge(u, v, key=f"e{index}", relation=data["relation"], status=data["status"],
-                     evidence=evidence_text(data["evidence"]))
+                     support=data.get("support", 0), evidence=evidence_text(data["evidence"]))
     return out
 
 

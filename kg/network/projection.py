@@ -121,7 +121,7 @@ def project(graph: Graph, base: str | None = None, provenance: bool = False,
             names.setdefault(curie(p, base), _relation_name(graph, p))
     for source, target, relation, edge_status, support in sorted(edges):
         network.add_edge(source, target, key=relation, relation=relation, relation_label=names[relation],
-                         status=edge_status, evidence=support)
+                         status=edge_status, evidence=support, support=len({ev.article for ev in support}))
     if provenance:
         _add_provenance(network)
     return network

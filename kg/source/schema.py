@@ -51,6 +51,7 @@ class FieldSpec:
     multi: bool = False
     curated: bool = False  # editors' knowledge: curated graph, no article evidence
     inverse: URIRef | None = None  # also assert the inverse triple
+    ranked: bool = False  # one value holds at a time: the corpus graph states the preferred one
     lang: str | None = None
 
 
@@ -154,7 +155,7 @@ FIELDS: dict[str, FieldSpec] = {f.name: f for f in (
     _f("participants", KG.participant, Kind.REF, {COLLABORATION}, {ORGANISATION, PROGRAM},
        multi=True),
     _f("acting_through", KG.actingThrough, Kind.REF, {COLLABORATION}, {ORGANISATION}, multi=True),
-    _f("status", KG.status, Kind.STATUS, {COLLABORATION}),
+    _f("status", KG.status, Kind.STATUS, {COLLABORATION, PROGRAM, EVENT}, ranked=True),
     _f("prospective_partners", KG.prospectivePartners, Kind.TEXT, {COLLABORATION}, lang="id"),
     _f("expected_outcome", KG.expectedOutcome, Kind.TEXT, {COLLABORATION}, lang="id"),
     _f("resulted_in", KG.resultedIn, Kind.REF, {COLLABORATION}, {EVENT}, multi=True),

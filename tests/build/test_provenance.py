@@ -87,4 +87,4 @@ def test_each_article_has_its_own_named_graph(built: BuildResult, project: Proje
     reference = {project.iris.regions_graph, *(project.iris.linkset_graph(name) for name in
                                                ("regions", "identifiers-wikidata", "identifiers-geonames"))}
     assert names == {str(project.iris.article_graph(ARTICLE_ID)), str(project.iris.curated_graph),
-                     "https://w3id.org/ekodigi/def", *map(str, reference)}
+                     str(project.iris.corpus_graph), "https://w3id.org/ekodigi/def", *map(str, reference)}
