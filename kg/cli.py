@@ -193,6 +193,7 @@ def query(name: str | None, expression: str | None, params: tuple[str, ...], fmt
     from kg.project import open_project
     from kg.query.engine import execute_with_timeout
     from kg.query.library import bind, find_query, load_library, parse_query
+    from kg.query.params import check_params
     from kg.query.remote import execute_remote
     from kg.query.render import FormatError, render
 
@@ -209,8 +210,10 @@ def query(name: str | None, expression: str | None, params: tuple[str, ...], fmt
                                 max_bytes=max_response or MAX_RESPONSE)
     else:  # in a child: a crash of the engine is reported; only -e and .rq files are parsed first
         own = expression is None and library.get(name or "") is chosen
-        result = execute_with_timeout(store_path(project, out or project.default_out), chosen.text, bindings,
-                                      timeout, check=not own)
+        path = store_path(project, out or project.default_out)
+        if own:  # a library query's entity or class the graph lacks is a typo; a .rq file may ask on purpose
+            check_params(path, bindings, project.base)
+        result = execute_with_timeout(path, chosen.text, bindings, timeout, check=not own)
     terminal = sys.stdout.isatty()
     fmt = fmt or ("turtle" if result.form == "graph" else "table" if terminal else "csv")
     try:

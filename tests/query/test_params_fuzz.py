@@ -67,10 +67,11 @@ def kg_query(out: Path, name: str, *args: str) -> Result:
 
 
 def assert_clean_refusal(result: Result, names: set[str]) -> None:
-    """Exit 2 and one line that names one of the parameters."""
+    """Exit 2 and one line that names one of the parameters (ill-typed, or an IRI the graph lacks)."""
     assert result.exit_code == 2, result.output
     assert result.stderr.count("\n") == 1 and result.stdout == ""
-    assert any(result.stderr.startswith(f"error: parameter {name!r} must be ") for name in names), result.stderr
+    assert any(result.stderr.startswith((f"error: parameter {name!r} must be ",
+                                         f"error: parameter {name!r}: ")) for name in names), result.stderr
 
 
 @pytest.fixture(scope="module")

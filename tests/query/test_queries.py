@@ -265,3 +265,16 @@ def test_find_query_reads_files_and_names() -> None:
     assert find_query(LIBRARY, "events").title == "Events by date and venue"
     with pytest.raises(QueryError, match="cannot read"):
         find_query(LIBRARY, "missing.rq")
+
+
+@pytest.mark.parametrize("param, message, hint", [
+    ("entity=lazda", "parameter 'entity': id:lazda is in no triple of the graph", "did you mean 'lazada'"),
+    ("type=kg:Compnay", "parameter 'type': kg:Compnay is in no triple of the graph", "did you mean 'kg:Company'"),
+])
+def test_a_mistyped_parameter_is_an_error_with_the_nearest_names(out: Path, param: str, message: str,
+                                                                 hint: str) -> None:
+    """A typo would answer nothing with exit 0 and read as "there is nothing"."""
+    name = "collaborations-of" if param.startswith("entity") else "actors-by-type"
+    result = kg_query(out, name, "--param", param)
+    assert result.exit_code == 2 and message in result.output and hint in result.output, result.output
+    assert kg_query(out, name).exit_code == 0
