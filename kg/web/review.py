@@ -77,7 +77,7 @@ def segments(text: str, items: list[Item], groups: list[str]) -> list[Segment]:
     starts: dict[int, list[tuple[int, int]]] = {}
     ends: dict[int, list[tuple[int, int]]] = {}
     for index, item in enumerate(items):
-        for span in item.spans:
+        for span in (s for s in item.spans if s.start < s.end):
             starts.setdefault(span.start, []).append((span.end - span.start, index))
             ends.setdefault(span.end, []).append((span.end - span.start, index))
     bounds = sorted({0, len(text), *starts, *ends})
