@@ -69,7 +69,7 @@
     form.id.value = "";
     form.value.value = li.dataset.label;
     form.status.value = li.dataset.field === "status" ? li.dataset.label : (li.dataset.status || "planned");
-    editDialog.dataset.index = li.dataset.index;
+    editDialog.dataset.position = items.indexOf(li);
     editDialog.returnValue = "";
     editDialog.showModal();
     (isValue ? (li.dataset.field === "status" ? form.status : form.value) : form.label).focus();
@@ -92,7 +92,7 @@
   }
 
   editDialog.addEventListener("close", () => {
-    const li = items[Number(editDialog.dataset.index)];
+    const li = items[Number(editDialog.dataset.position)];
     if (editDialog.returnValue !== "save") {
       li.querySelector("button.pick").focus();
       return;
@@ -176,7 +176,8 @@
   sessionStorage.removeItem("kg-review");
   if (stored && stored.draft === draft) {
     notice.textContent = stored.message;
-    focusItem(items.findIndex((li) => Number(li.dataset.index) >= stored.index));
+    const same = items.findIndex((li) => Number(li.dataset.index) === stored.index);  // or, if it went, the next
+    focusItem(same >= 0 ? same : items.length - 1);
   }
   review.dataset.ready = "true";
 })();
