@@ -102,16 +102,16 @@ class Review:
     project: Project
     port: int
     token: str = field(default_factory=lambda: secrets.token_urlsafe(32))
-    checker: DraftChecker | None = None
-    known: list[Known] = field(default_factory=list)
+    checker: DraftChecker = field(init=False)
+    known: list[Known] = field(init=False)
 
     def __post_init__(self) -> None:
-        self.checker = self.checker or DraftChecker(self.project)
+        self.checker = DraftChecker(self.project)
         self.refresh()
 
     def refresh(self) -> None:
+        """Read again what the articles declare (after a draft joined them)."""
         self.known = known_entities(self.project.places_file, self.project.article_files)
-        assert self.checker is not None
         self.checker.forget()
 
     @property
@@ -121,7 +121,6 @@ class Review:
     def page(self, ident: str) -> str:
         """The review page of one draft."""
         draft = open_draft(self.project.root, ident)
-        assert self.checker is not None
         try:
             problems = [str(w) for w in self.checker.check(draft.yaml_path, draft.yaml_text)]
             refused = None
@@ -152,7 +151,6 @@ class Review:
 
     def decide(self, ident: str, body: dict[str, Any]) -> dict[str, Any]:
         draft = open_draft(self.project.root, ident)
-        assert self.checker is not None
         edit = body.get("edit")
         if edit is not None and not isinstance(edit, dict):
             raise ReviewError("the edit must be a mapping of fields to new values")
@@ -161,7 +159,6 @@ class Review:
         return {"ok": True, "record": outcome.record, "removed": outcome.removed, "warnings": outcome.warnings}
 
     def finish(self, ident: str, body: dict[str, Any]) -> dict[str, Any]:
-        assert self.checker is not None
         target = finish(open_draft(self.project.root, ident), self.checker.check, strip=body.get("strip") is True)
         self.refresh()
         return {"ok": True, "article": target.relative_to(self.project.root).as_posix()}

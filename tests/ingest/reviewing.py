@@ -37,10 +37,11 @@ class Running:
 
 
 @contextmanager
-def kg_review(project: Path, draft: str) -> Iterator[Running]:
+def kg_review(project: Path, draft: str | None) -> Iterator[Running]:
+    """`kg review [DRAFT]` on a free port; without a draft, the token is read from the first draft's page."""
     port = free_port()
-    server = subprocess.Popen([sys.executable, "-m", "kg", "review", draft, "--project", str(project),
-                               "--port", str(port), "--no-browser"],
+    server = subprocess.Popen([sys.executable, "-m", "kg", "review", *([draft] if draft else []),
+                               "--project", str(project), "--port", str(port), "--no-browser"],
                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     root = f"http://127.0.0.1:{port}/"
     try:
@@ -48,7 +49,8 @@ def kg_review(project: Path, draft: str) -> Iterator[Running]:
             if server.poll() is not None:
                 raise RuntimeError(f"kg review stopped: {server.stderr.read().decode() if server.stderr else ''}")
             try:
-                page = fetch(root + f"draft/{draft}", timeout=1)
+                page = fetch(root + f"draft/{draft or sorted((project / 'data' / 'drafts').glob('*.yaml'))[0].stem}",
+                             timeout=1)
                 if page.status == 200:
                     break
             except OSError:

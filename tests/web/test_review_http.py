@@ -70,6 +70,21 @@ def test_the_page_is_the_one_way_to_write(root: Path, server: Running) -> None:
     assert stale.status == 409 and "reload the page" in stale.text
 
 
+def test_without_a_draft_the_home_page_lists_them(root: Path) -> None:
+    with kg_review(root, None) as running:
+        home = fetch(running.root)
+    assert home.status == 200 and f'<a href="/draft/{DRAFT_ID}">{DRAFT_ID}</a>' in home.text
+
+
+def test_a_draft_too_large_is_refused_not_read(tmp_path: Path) -> None:
+    root = draft_project(tmp_path)
+    huge = root / "data" / "drafts" / "huge.yaml"
+    huge.write_text("article: {id: huge, text: huge.txt}\n# " + "x" * (3 * 1024 * 1024) + "\n", encoding="utf-8")
+    with kg_review(root, DRAFT_ID) as running:
+        reply = fetch(running.root + "draft/huge")
+    assert reply.status == 404 and "huge.yaml" in reply.text and "larger than" in reply.text
+
+
 def test_hostile_labels_stay_text(tmp_path: Path) -> None:
     root = draft_project(tmp_path, hostile=HOSTILE)
     with kg_review(root, DRAFT_ID) as running:
