@@ -12,6 +12,7 @@ from typing import Any
 
 from kg.ingest.review import Check, Draft, ReviewError, yaml_round_trip
 from kg.rdfio import write_atomic
+from kg.source.schema import DRAFT_KEYS
 
 
 def finish(draft: Draft, check: Check, strip: bool = False) -> Path:
@@ -52,8 +53,9 @@ def finish(draft: Draft, check: Check, strip: bool = False) -> Path:
 
 
 def _strip(node: Any) -> None:
+    """Drop the draft keys at every depth."""
     if isinstance(node, dict):
-        for key in ("rule", "confidence"):
+        for key in DRAFT_KEYS:
             node.pop(key, None)
         for value in node.values():
             _strip(value)

@@ -1,11 +1,11 @@
-"""Reviewing a draft: its proposed items, a person's decision on one of them applied to the YAML,
-the decision logged, and the reviewed draft moved among the articles.
+"""Reviewing a draft: its proposed items, and a person's decision on one of them applied to the
+YAML and logged (kg/ingest/finish.py then moves the reviewed draft among the articles).
 
 The YAML is edited round-trip with ruamel.yaml, so the comments, quotes, anchors and layout of
 the draft survive a decision (PyYAML would rewrite the whole file). Every change is checked by
 the build's own checks (the caller's `check`) before it is written, atomically: a file the build
 refuses is never written. Decisions are appended to data/review/decisions.jsonl, one JSON object
-a line, which `kg eval --rules` reads to show each rule's precision.
+a line (kg/ingest/decisions.py), from which each rule's precision can be measured.
 """
 
 from __future__ import annotations
@@ -38,7 +38,8 @@ _PATH = re.compile(r"(article|entities\[(\d+)\])(?:\.([a-z_]+)(?:\[(\d+)\])?)?")
 
 
 class ReviewError(KgError):
-    """A decision that cannot be applied (an unknown item, a bad edit, a draft the build refuses)."""
+    """A decision that cannot be applied (an unknown item, a bad edit, a page out of date); what the
+    build refuses is its own SourceError."""
 
 
 @dataclass(frozen=True)

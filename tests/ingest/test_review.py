@@ -236,3 +236,11 @@ def test_segments_cover_the_text_once_with_the_items_over_each_run(text: str, ra
                 if span.start <= offset and offset + len(run.text) <= span.end}
         assert set(run.items) == over and (run.group == "place") == bool(over)
         offset += len(run.text)
+
+
+def test_rejecting_an_article_value(root: Path, checker: DraftChecker) -> None:
+    """A dateline is a proposed value of the article block like any other."""
+    draft = _draft(root)
+    decide(draft, "article.dateline", "rejected", checker.check, label="singaraja")
+    assert "dateline" not in _tree(draft)["article"]
+    assert reviewed(_draft(root)) == {}  # the item is gone, and so is its mark
