@@ -136,13 +136,16 @@ class Review:
             segments=segments(draft.text, draft.items, groups), decisions=reviewed(draft),
             types=sorted(TYPES), statuses=STATUSES, warnings=problems, refused=refused)
 
-    def search(self, words: str) -> list[dict[str, str]]:
-        """Known entities whose id, label or other names contain the words (those starting with them first)."""
+    def search(self, words: str, draft: str | None = None) -> list[dict[str, str]]:
+        """Entities of the draft (a value may name one) and of the project whose id, label or other
+        names contain the words, those starting with them first."""
         words = words.strip().lower()
         if not words:
             return []
+        own = [Known(str(i.entity), i.kind, i.label, ()) for i in open_draft(self.project.root, draft).items
+               if i.field == "" and i.entity] if draft else []
         hits = []
-        for known in self.known:
+        for known in {k.ident: k for k in [*self.known, *own]}.values():
             names = [known.ident, known.label.lower(), *(n.lower() for n in known.names)]
             if any(words in name for name in names):
                 hits.append((not any(name.startswith(words) for name in names), known.ident, known))
@@ -219,7 +222,12 @@ def create_review_app(review: Review, first: str | None = None) -> Starlette:
         return HTMLResponse(html)
 
     async def search(request: Request) -> Response:
-        return JSONResponse(review.search(request.query_params.get("q", "")[:MAX_SEARCH]))
+        words, draft = request.query_params.get("q", "")[:MAX_SEARCH], request.query_params.get("draft")
+        try:
+            found = await anyio.to_thread.run_sync(review.search, words, draft)
+        except KgError as exc:
+            return _refusal(404, str(exc))
+        return JSONResponse(found)
 
     async def static(request: Request) -> Response:
         name = request.path_params["name"]

@@ -3,6 +3,7 @@ address; every refused write leaves the draft and the log as they were; hostile 
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -61,6 +62,16 @@ def test_reading_pages_needs_the_loopback_host_too(server: Running) -> None:
     assert page.status == 200 and "script-src 'self'" in page.headers["content-security-policy"]
     assert fetch(server.root + "draft/no-such-draft").status == 404
     assert fetch(server.root + "api/known?q=" + "x" * 5000).status == 200
+
+
+def test_the_search_finds_the_project_s_entities_and_the_draft_s_own(server: Running) -> None:
+    project_only = json.loads(fetch(server.root + "api/known?q=kominfo").text)
+    with_draft = json.loads(fetch(server.root + f"api/known?q=kominfo&draft={DRAFT_ID}").text)
+    assert "dinas-kominfosanti-buleleng" not in {hit["id"] for hit in project_only}
+    assert {"id": "dinas-kominfosanti-buleleng", "type": "Dinas",
+            "label": "Dinas Komunikasi, Informatika, Persandian dan Statistik (Kominfosanti) Kabupaten Buleleng"} \
+        in with_draft
+    assert fetch(server.root + "api/known?q=x&draft=..%2Fsecret").status == 404
 
 
 def test_the_page_is_the_one_way_to_write(root: Path, server: Running) -> None:

@@ -111,7 +111,7 @@
   }
 
   async function search(words) {
-    const response = await fetch(`/api/known?q=${encodeURIComponent(words)}`);
+    const response = await fetch(`/api/known?q=${encodeURIComponent(words)}&draft=${encodeURIComponent(draft)}`);
     const found = response.ok ? await response.json() : [];
     const list = document.getElementById("known");
     list.replaceChildren(...found.map((known) => {
