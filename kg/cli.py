@@ -299,6 +299,34 @@ def serve_command(project_dir: Path, out: Path | None, public_url: str | None, *
     serve(project, out or project.default_out, settings)
 
 
+@main.command(name="review")
+@click.argument("draft_id", required=False)
+@click.option("--port", type=click.IntRange(1, 65535), default=8765, show_default=True,
+              help="The loopback port to listen on (127.0.0.1 only).")
+@click.option("--no-browser", is_flag=True, help="Do not open the page in a browser.")
+@project_option
+@_reports_errors
+def review_command(draft_id: str | None, port: int, no_browser: bool, project_dir: Path) -> None:
+    """Review the drafts of kg ingest in a local page, item by item.
+
+    The article text with each proposed item's evidence marked; accept, edit or reject each
+    (keys j/k, a, e, r, ?). Each decision is checked by the build, written to the draft
+    atomically and logged to data/review/decisions.jsonl; Finish moves the reviewed draft to
+    data/articles/. Listens on 127.0.0.1 only and accepts writes only from its own page.
+
+    Example: kg review tribunjatim-2022-08-09-jatim-lazada --port 8765
+    """
+    from kg.ingest.review import open_draft
+    from kg.project import open_project
+    from kg.web.review import run_review
+
+    project = open_project(project_dir)
+    if draft_id is not None:
+        open_draft(project.root, draft_id)  # a missing or unreadable draft is one error line, before serving
+    click.echo(f"reviewing drafts of {project.root} on http://127.0.0.1:{port}/ (Ctrl-C stops)", err=True)
+    run_review(project, port, draft_id, open_browser=not no_browser)
+
+
 @main.command(name="push")
 @click.option("--endpoint", required=True, metavar="URL",
               help="The store's Graph Store endpoint (Oxigraph: …/store; Virtuoso: …/sparql-graph-crud-auth).")

@@ -79,8 +79,7 @@ def compile_corpus(project: Project, cache: PartCache, progress: Progress | None
     inputs = inputs if inputs is not None else input_files(project)
     pending = [_pending(project, cache, path, shared_key, inputs) for path in files]
     entities = registry((item.path, item.declared) for item in pending)
-    cues = {str(s).rsplit("#", 1)[-1]: [str(o).lower() for o in ontology.objects(s, KG.cue)]
-            for s in ontology.subjects(KG.cue, None)}
+    cues = status_cues(ontology)
     todo = [item for item in pending if item.part is None or not _refs_agree(item.part, entities)]
     job = _Job(project, cache, entities, cues, inputs)
     for number, (item, part) in enumerate(zip(todo, _run(job, todo, jobs), strict=True), start=1):
@@ -228,6 +227,12 @@ def _graph_part(cache: PartCache, key: str, name: str, graph_name: object, make:
     part = Part(key, name, None, [], {}, None, [])
     cache.put(part, blocks)
     return part
+
+
+def status_cues(ontology: Graph) -> dict[str, list[str]]:
+    """Each collaboration status with the cue words the ontology gives it (the status checks use them)."""
+    return {str(s).rsplit("#", 1)[-1]: [str(o).lower() for o in ontology.objects(s, KG.cue)]
+            for s in ontology.subjects(KG.cue, None)}
 
 
 def load_ontology(path: Path) -> Graph:

@@ -17,7 +17,7 @@ from kg.namespaces import ID_PATTERN, RESERVED_IDS
 from kg.source.limits import first_non_text, read_bounded, shown
 from kg.source.schema import TYPES, TypeSpec
 from kg.source.text import ArticleText
-from kg.source.yamlsource import Mapping, Sequence, line_of, load_yaml
+from kg.source.yamlsource import Mapping, Sequence, line_of, load_yaml, parse_yaml
 
 Registry = dict[str, tuple[TypeSpec, Location]]
 
@@ -47,10 +47,12 @@ def read_places(path: Path) -> Source:
                                  "a mapping") for i, item in enumerate(items)])
 
 
-def read_article(path: Path) -> Source:
-    """An article's YAML with its text file, whose id must be the file's name."""
+def read_article(path: Path, yaml_text: str | None = None) -> Source:
+    """An article's YAML with its text file, whose id must be the file's name; `yaml_text`, when
+    given, is read in place of the file's content (a draft checked before it is written)."""
     check_in_folder(path)
-    data = require(load_yaml(path), Mapping, Location(path, 1), "a mapping with `article:` and `entities:`")
+    parsed = load_yaml(path) if yaml_text is None else parse_yaml(yaml_text, path)
+    data = require(parsed, Mapping, Location(path, 1), "a mapping with `article:` and `entities:`")
     only_keys(data, {"article", "entities"}, Location(path))
     where = Location(path)
     article = require(data.get("article"), Mapping, where.at("article", line_of(data, "article")),

@@ -1,0 +1,63 @@
+"""Drafts made by hand for the review tests: a dev-corpus article put in data/drafts/ of a copy of
+the dev corpus, with a `rule` and a `confidence` on every entity and on every value written as a
+mapping, as `kg ingest` writes them (the contract of issue #12)."""
+
+from __future__ import annotations
+
+import io
+import shutil
+from pathlib import Path
+
+from ruamel.yaml import YAML
+
+from tests.conftest import ROOT
+
+DEV = ROOT / "examples" / "dev-corpus"
+DRAFT_ID = "denbukitnews-2022-09-24-kominfo-dts-buleleng"
+
+
+def draft_project(root: Path, draft_id: str = DRAFT_ID, hostile: str | None = None) -> Path:
+    """A copy of the dev corpus with `draft_id` moved from its articles into data/drafts/ as a draft.
+    `hostile` replaces the word "Buleleng" everywhere in the draft (a label that is markup)."""
+    shutil.copytree(DEV / "ontology", root / "ontology")
+    (root / "data" / "articles").mkdir(parents=True)
+    for name in ("places.yaml", "dataset.yaml"):
+        shutil.copy(DEV / "data" / name, root / "data" / name)
+    drafts = root / "data" / "drafts"
+    drafts.mkdir()
+    for path in sorted((DEV / "data" / "articles").iterdir()):
+        if path.suffix in {".yaml", ".txt"}:
+            shutil.copy(path, (drafts if path.stem == draft_id else root / "data" / "articles") / path.name)
+    yaml_path = drafts / f"{draft_id}.yaml"
+    text = yaml_path.read_text(encoding="utf-8")
+    if hostile:
+        text = text.replace("Buleleng", hostile)
+        txt = drafts / f"{draft_id}.txt"
+        txt.write_text(txt.read_text(encoding="utf-8").replace("Buleleng", hostile), encoding="utf-8")
+    yaml_path.write_text(with_rules(text), encoding="utf-8")
+    return root
+
+
+def with_rules(yaml_text: str) -> str:
+    """The article YAML with rule and confidence keys on each entity and each mapping value."""
+    yaml = YAML()
+    yaml.preserve_quotes = True
+    yaml.width = 4096
+    yaml.indent(mapping=2, sequence=4, offset=2)
+    tree = yaml.load(yaml_text)
+    for name in ("dateline", "publisher"):
+        _mark(tree["article"][name], f"article-{name}", 0.9)
+    for entity in tree["entities"]:
+        _mark(entity, f"{entity['type'].lower()}-shape", 0.7)
+        for key, value in entity.items():
+            for one in value if isinstance(value, list) else [value]:
+                if isinstance(one, dict) and "value" in one:
+                    _mark(one, f"{key.replace('_', '-')}-cue", 0.5)
+    out = io.StringIO()
+    yaml.dump(tree, out)
+    return out.getvalue()
+
+
+def _mark(mapping: dict, rule: str, confidence: float) -> None:
+    mapping["rule"] = rule
+    mapping["confidence"] = confidence
