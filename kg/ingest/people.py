@@ -27,7 +27,7 @@ _POST_COMMA = re.compile(
     rf"(?<![\w-])(?P<post>(?:{_HEAD})\b{_PLAIN}{{0,160}}?(?:, [A-Z]{_PLAIN}{{0,80}}? dan {_PLAIN}{{0,80}}?)?)"
     rf", (?P<name>{_NAME})(?=,? (?:{SPEECH}|[a-z]))")
 # "Wali Kota Medan Rico Tri Putra Bayu Waas": post words, then the name, no comma.
-_POST_RUN = re.compile(rf"(?<![\w-])(?P<run>(?:{_HEAD}) [A-Z][\w'\u2019.-]*(?: (?:dan |[A-Z])[\w'\u2019.-]*){{1,12}})")
+_POST_RUN = re.compile(rf"(?<![\w-])(?P<run>(?:{_HEAD}) [A-Z][\w'\u2019-]*(?: (?:dan |[A-Z])[\w'\u2019-]*){{1,12}})")
 _AGE = re.compile(rf"(?<![\w-])(?P<name>{_NAME}) \((?P<age>\d{{2}})\)")
 _SHORT = re.compile(rf"(?:(?:{SAID})(?:nya)? (?P<a>[A-Z][\w'-]+)"
                     rf"|(?:^|[.,] |\n)(?P<b>[A-Z][\w'-]+) (?:{SPEECH}|sudah|juga)|Menurut (?P<c>[A-Z][\w'-]+))")
@@ -74,7 +74,7 @@ def _split_post(run: str, shorts: set[str]) -> tuple[str, str] | None:
             end = index + 1
             while end < len(words) and words[end][:1].isupper():
                 end += 1
-            return " ".join(words[:index]), " ".join(words[index:end])
+            return " ".join(words[:index]), " ".join(words[index:end]).rstrip(".,")
     return None
 
 

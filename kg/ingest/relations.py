@@ -23,7 +23,7 @@ _FACILITY_WORDS = re.compile(r"Hub|Space|Incubator|Inkubator|Lab|Park|Plaza")
 _EVENT_WORDS = re.compile(r"Discussion|Forum|Festival|Expo|Summit|Conference|Konferensi|Gathering|Networking")
 _PROGRAM = re.compile(r"(?<![\w-])(?:program|Program) (?P<name>[A-Z][\w-]*(?: [A-Z][\w-]*){0,4})")
 _GERAKAN = re.compile(r"(?<![\w-])Gerakan (?:[A-Z][\w-]*)(?: [A-Z][\w-]*){0,3}")
-_FROM = re.compile(r"^ (?:dari|milik|besutan|garapan) (?P<org>[A-Z][\w-]*(?: [A-Z][\w-]*){0,3})")
+_FROM = re.compile(r" (?:dari|milik|besutan|garapan) (?P<org>[A-Z][\w-]*(?: [A-Z][\w-]*){0,3})")
 _VENUE = re.compile(r"(?<![\w-])di (?P<venue>(?P<kind>Hotel|Gedung|Balai Kota|Pos Bloc|Aula|Pendopo|Auditorium|"
                     r"Kantor|Graha|Wisma|Universitas|Institut|Politeknik) (?:[A-Z][\w-]*)(?: [A-Z][\w-]*){0,5})")
 _EVENT = re.compile(r"(?<![\w-])(?P<event>(?:acara|rangkaian|pelatihan|peresmian|seminar|workshop|lokakarya|"
