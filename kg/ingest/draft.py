@@ -163,14 +163,23 @@ def checked(draft: Draft, project: Project, check: Check) -> Draft:
             target.write_text(draft.yaml_text("check"), encoding="utf-8")
             try:
                 warnings = check(root)
-            except SourceError as exc:
-                if exc.location.file.name != target.name or not _drop(draft.document, exc.location.field):
+            except KgError as exc:
+                where = _blamed(exc, target.name)
+                if where is None or not _drop(draft.document, where):
                     raise
-                draft.warnings.append(f"dropped {exc.location.field}: {exc.message.split(': ', 1)[-1]}")
+                draft.warnings.append(f"dropped {where}: {exc.message.rsplit(': ', 1)[-1]}")
                 continue
             draft.warnings += [w.split(f"{target.name}:", 1)[-1].strip() for w in warnings]
             return draft
     raise KgError(f"{draft.ident}: the build still refuses the draft after {MAX_DROPS} corrections")
+
+
+def _blamed(exc: KgError, name: str) -> str | None:
+    """The draft field a build error points at (a compiled-in-a-worker error keeps it in its text)."""
+    if isinstance(exc, SourceError):
+        return exc.location.field if exc.location.file.name == name else None
+    match = re.search(rf"{re.escape(name)}(?::\d+)?: (?P<field>(?:article|entities)[\w.\[\]]*): ", exc.message)
+    return match["field"] if match else None
 
 
 _PATH = re.compile(r"(?P<key>[a-z_]+)(?:\[(?P<index>\d+)\])?")

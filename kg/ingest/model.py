@@ -82,7 +82,7 @@ class Proposals:
 def slug(text: str) -> str:
     """An id from a name: ASCII letters and digits joined by hyphens."""
     plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
-    return re.sub(r"[^a-z0-9]+", "-", plain).strip("-")[:80] or "x"
+    return re.sub(r"[^a-z0-9]+", "-", plain).strip("-")[:80].strip("-") or "x"
 
 
 def mentions(found: Proposals, types: frozenset[str] | None = None) -> list[tuple[int, int, Item]]:

@@ -74,7 +74,7 @@ def organisations(found: Proposals, cores: dict[str, str]) -> None:
     for match in _HEAD.finditer(found.text):
         name = _trim(found.text[match.start():_extend(found.text, match.end())])
         head = match["head"]
-        if name == head or (head in ("Bank", "Balai") and len(name.split()) < 2):
+        if name == head or name.startswith("Balai Kota") or (head == "Bank" and len(name.split()) < 2):
             continue
         _named_org(found, name, _HEADS[head], Span(match.start(), match.start() + len(name)), cores, "org-shape")
     for match in _STARTUP.finditer(found.text):

@@ -24,8 +24,8 @@ _PLAIN = r"[^.,;:\"\u201c\u201d\n]"  # words of a post: no stop, comma or quote 
 _HEAD = "|".join(re.escape(h) for h in sorted(POST_HEADS, key=len, reverse=True))
 # "Kepala Dinas …, Andromeda Qomariah mengatakan" / "SVP -Seller Operations Lazada Indonesia, Haikal Bekti Anggoro"
 _POST_COMMA = re.compile(
-    rf"(?<![\w-])(?P<post>(?:{_HEAD})\b{_PLAIN}{{0,160}}?(?:, [A-Z]{_PLAIN}{{0,80}}? dan {_PLAIN}{{0,80}}?)?)"
-    rf", (?P<name>{_NAME})(?=,? (?:{SPEECH}|[a-z]))")
+    rf"(?<![\w-])(?P<post>(?:{_HEAD})\b{_PLAIN}{{0,160}}?(?:, (?:dan )?[A-Z]{_PLAIN}{{0,80}}?){{0,6}})"
+    rf", (?P<name>{_NAME})(?=,? (?:{SPEECH})|,? (?!dan )[a-z])")
 # "Wali Kota Medan Rico Tri Putra Bayu Waas": post words, then the name, no comma.
 _POST_RUN = re.compile(rf"(?<![\w-])(?P<run>(?:{_HEAD}) [A-Z][\w'\u2019-]*(?: (?:dan |[A-Z])[\w'\u2019-]*){{1,12}})")
 _AGE = re.compile(rf"(?<![\w-])(?P<name>{_NAME}) \((?P<age>\d{{2}})\)")
@@ -79,8 +79,8 @@ def _split_post(run: str, shorts: set[str]) -> tuple[str, str] | None:
 
 
 def _person_with_post(found: Proposals, post: str, name: str, span: Span, rule: str, confidence: float) -> None:
-    if name.split()[0] in _NOT_NAMES or post.split()[-1] in ("dan",):
-        return
+    if name.split()[0] in _NOT_NAMES or post.split()[-1] in ("dan",) or re.search(r"\bNomor\b", post):
+        return  # "Peraturan Menteri Perdagangan Nomor 31": a regulation, not a post
     post_item = found.add(Item(slug(post), "Post", post, span, rule, confidence))
     person = found.add(Item(slug(name), "Person", name, span, rule, confidence))
     person.add("holds", Value(post_item.ident, span, rule, confidence))

@@ -118,7 +118,8 @@ def programs(found: Proposals) -> None:
     organisation or place, "program X", "Gerakan X"; "X dari Lazada" gives the operator."""
     for match in _ACRONYM_RUN.finditer(found.text):
         name, acronym = match["name"], match["acr"]
-        if name[0] != acronym[0] or found.find_name(name) or found.find_name(acronym):
+        if (name[0] != acronym[0] or name.startswith("Pemerintah") or found.find_name(name)
+                or found.find_name(acronym) or _inside_named(found, match.start())):
             continue
         kind, confidence = _program_kind(name)
         span = Span(match.start(), match.end())
@@ -132,6 +133,11 @@ def programs(found: Proposals) -> None:
                 continue
             item = found.add(Item(slug(name), kind, name, Span(match.start(), match.end()), "program-cue", 0.6))
             _operator(found, item, match.end())
+
+
+def _inside_named(found: Proposals, offset: int) -> bool:
+    """True when the offset lies inside a name already proposed (a Dinas's listed parts)."""
+    return any(item.span.start <= offset < item.span.end and item.type in ORG_TYPES for item in found.items.values())
 
 
 def _program_kind(name: str) -> tuple[str, float]:

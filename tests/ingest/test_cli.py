@@ -150,3 +150,24 @@ def test_rejections_lower_a_rules_confidence_in_the_next_draft(empty_project: Pa
     assert kg("ingest", text, "--project", empty_project).exit_code == 0
     draft = (empty_project / "data" / "drafts" / "s.yaml").read_text(encoding="utf-8")
     assert "rule: startup-cue\n  confidence: 0.0" in draft
+
+
+def test_an_item_the_build_refuses_is_dropped_and_said(empty_project: Path) -> None:
+    from kg.errors import KgError
+    from kg.ingest.draft import checked, make_draft, propose, read_cues
+    from kg.project import open_project
+
+    text = SEED.with_suffix(".txt").read_text(encoding="utf-8")
+    draft = make_draft("d", text, propose(text, {}, read_cues(ROOT / "ontology" / "kg.ttl")), None, None, {})
+    first = draft.document["entities"][0]["id"]
+    calls: list[int] = []
+
+    def check(root: Path) -> list[str]:  # refuses the first entity once, as a worker-compiled build would say it
+        calls.append(1)
+        if len(calls) == 1:
+            raise KgError(f"{root}/data/articles/d.yaml:12: entities[0]: duplicate of something")
+        return []
+
+    result = checked(draft, open_project(empty_project), check)
+    assert all(e["id"] != first for e in result.document["entities"])
+    assert "dropped entities[0]: duplicate of something" in result.warnings
