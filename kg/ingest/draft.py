@@ -60,6 +60,7 @@ def propose(text: str, known: dict[str, tuple[str, str]], cues: dict[str, list[s
                    | {w for i in found.items.values() if i.type == "Person" for w in i.label.split()})
     relations.programs(found)
     relations.venues_and_events(found)
+    relations.teams(found)
     speech.quotes(found)
     relations.collaborations(found, cues)
     _dateline_place(found)

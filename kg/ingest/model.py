@@ -90,7 +90,9 @@ def mentions(found: Proposals, types: frozenset[str] | None = None) -> list[tupl
     names: dict[str, Item] = {}
     for item in found.items.values():
         if types is None or item.type in types:
-            for name in (item.label, *item.aliases):
+            written = [found.span_text(span) for span in (item.span, *item.aliases.values())]
+            own = [w for w in written if w[:1].isupper() and "\n" not in w]  # "Pemerintah Provinsi (Pemprov) DKI"
+            for name in (item.label, *item.aliases, *own):
                 if len(name) > 1:
                     names.setdefault(name, item)
     if not names:

@@ -4,6 +4,7 @@ with an acronym or after "program", with their operator, venues ("di Hotel …")
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from kg.ingest.model import Item, Proposals, Value, mentions, slug
@@ -15,8 +16,8 @@ COLLABORATE = re.compile(r"(?<![\w-])(?:ber)?(?:kolaborasi|sinergi|kerja ?sama|m
                          r"(?<![\w-])(?:meng)?gandeng(?![\w-])|(?<![\w-])Gandeng(?![\w-])|kemitraan", re.IGNORECASE)
 NEGATION = re.compile(r"(?<![\w-])(?:tidak|tak|belum|bukan|jika|kalau|seandainya|apabila|andaikan)(?![\w-])",
                       re.IGNORECASE)
-_CLAUSE_END = re.compile(r"[;:]|, (?:tapi|namun|sedangkan|sementara|padahal)\b|(?<=[a-z])\. ")
-PARTNER_TYPES = ORG_TYPES | {"Program", "Initiative"}
+_CLAUSE_END = re.compile(r"[;:]|[\"\u201d](?=[ ,])|, (?:tapi|namun|sedangkan|sementara|padahal)\b|(?<=[a-z])\. ")
+PARTNER_TYPES = (ORG_TYPES - {"MediaOutlet"}) | {"Program", "Initiative", "Team"}
 _ACRONYM_RUN = re.compile(r"(?P<name>[A-Z][\w-]*(?: (?:[A-Z][\w-]*|and|of|&)){1,6}) \((?P<acr>[A-Z][A-Za-z]{1,9})\)")
 _PROGRAM_WORDS = re.compile(r"Program|Scholarship|Center|Centre|Corridor|Academy|Akademi|Gerakan|Movement|Beasiswa")
 _FACILITY_WORDS = re.compile(r"Hub|Space|Incubator|Inkubator|Lab|Park|Plaza")
@@ -24,9 +25,13 @@ _EVENT_WORDS = re.compile(r"Discussion|Forum|Festival|Expo|Summit|Conference|Kon
 _PROGRAM = re.compile(r"(?<![\w-])(?:program|Program) (?P<name>[A-Z][\w-]*(?: [A-Z][\w-]*){0,4})")
 _GERAKAN = re.compile(r"(?<![\w-])Gerakan (?:[A-Z][\w-]*)(?: [A-Z][\w-]*){0,3}")
 _FROM = re.compile(r" (?:dari|milik|besutan|garapan) (?P<org>[A-Z][\w-]*(?: [A-Z][\w-]*){0,3})")
-_VENUE = re.compile(r"(?<![\w-])di (?P<venue>(?P<kind>Hotel|Gedung|Balai Kota|Pos Bloc|Aula|Pendopo|Auditorium|"
-                    r"Kantor|Graha|Wisma|Universitas|Institut|Politeknik) (?:[A-Z][\w-]*)(?: [A-Z][\w-]*){0,5})")
-_EVENT = re.compile(r"(?<![\w-])(?P<event>(?:acara|rangkaian|pelatihan|peresmian|seminar|workshop|lokakarya|"
+_VENUE = re.compile(r"(?<![\w-])(?:di )?(?P<venue>(?P<kind>Hotel|Gedung|Balai Kota|Pos Bloc|Aula|Pendopo|Auditorium|"
+                    r"Kantor Pos|Graha|Wisma|Pasar|Bandara|Stasiun|Pelabuhan|Alun-alun)"
+                    r" (?:[A-Z][\w-]*)(?: [A-Z][\w-]*){0,5})")
+_TEAM = re.compile(r"(?<![\w-])Tim (?P<of>[A-Z][\w-]*(?: [A-Z][\w-]*){0,3})")
+_HOLDS_EVENT = re.compile(r"(?<![\w-])(?:mengadakan|menggelar|menyelenggarakan) (?P<name>[A-Z][\w-]*"
+                          r"(?: (?:[A-Z][\w-]*|and|of|&|dan)){1,8})")
+_EVENT = re.compile(r"(?<![\w-])(?:acara )?(?P<event>(?:rangkaian|pelatihan|peresmian|seminar|workshop|lokakarya|"
                     r"webinar|bazar|festival|pameran|kuliah umum|sosialisasi)(?: [a-zA-Z]+){0,8}?)"
                     r" (?:yang )?(?:digelar|diselenggarakan|diadakan|dilaksanakan) (?:oleh )?(?P<org>[A-Z][\w-]*)")
 
@@ -38,26 +43,32 @@ def collaborations(found: Proposals, cues: dict[str, list[str]]) -> None:
     seen: set[tuple[str, ...]] = set()
     for clause in _clauses(found.text):
         word = COLLABORATE.search(found.text, clause.start, clause.end)
-        if word is None:
-            continue
+        if word is None or re.match(r" (?:ini|itu|tersebut)\b", found.text[word.end():word.end() + 9]):
+            continue  # "kolaborasi ini" refers back to one already told
         words = found.text[clause.start:clause.end]
         status = _status(words, cues)
         if status is None and NEGATION.search(words):
             continue  # "tidak ada daerah lain…", "belum": the text negates it
-        parties = _parties(found.text, [(s, e, i) for s, e, i in actors if clause.start <= s and e <= clause.end],
-                           word.start(), word.end())
+        inside = [(s, e, i) for s, e, i in actors if clause.start <= s and e <= clause.end]
+        parties, through = _parties(found.text, inside, word.start(), word.end())
+        if not any(e <= word.start() for _, e, _ in inside) and _we(found.text, clause.start, word.start()):
+            speaker_org = _speaker_organisation(found, clause.start)
+            if speaker_org is not None and speaker_org not in parties:
+                parties.insert(0, speaker_org)
         if len(parties) < (1 if status and status[0] == "aspired" else 2):
             continue
         key = (*sorted(parties), status[0] if status else "")
         if key in seen:
             continue
         seen.add(key)
-        _collaboration(found, parties, status, clause)
+        _collaboration(found, parties, through, status, clause)
 
 
-def _parties(text: str, inside: list[tuple[int, int, Item]], start: int, end: int) -> list[str]:
-    """The actor named last before the collaboration word (with those joined to it by "dan"
-    or "&") and the first named after it; an actor after "dari" is an owner, not a party."""
+def _parties(text: str, inside: list[tuple[int, int, Item]], start: int, end: int) -> tuple[list[str], list[str]]:
+    """The parties and who acts for them. Before the collaboration word: the actor named last
+    (with those joined to it by "dan" or "&"); after it, the first actor named (not one after
+    "dari": an owner, not a party); with no actor after it, the clause's first actor (its
+    subject). "A melalui B": A takes part, acting through B."""
     before = [m for m in inside if m[1] <= start]
     after = [m for m in inside if m[0] >= end and not text[max(0, m[0] - 5):m[0]].endswith("dari ")]
     chosen = []
@@ -68,9 +79,30 @@ def _parties(text: str, inside: list[tuple[int, int, Item]], start: int, end: in
                 break
             chosen.append(previous)
         chosen.reverse()
+        if not after and before[0] not in chosen:
+            chosen.insert(0, before[0])
     if after:
         chosen.append(after[0])
-    return list(dict.fromkeys(item.ident for _, _, item in chosen))
+    through = [b[2].ident for a, b in itertools.pairwise(before)
+               if text[a[1]:b[0]] == " melalui " and a in chosen]
+    parties = [item.ident for _, _, item in chosen if item.ident not in through]
+    return list(dict.fromkeys(parties)), through
+
+
+def _we(text: str, start: int, end: int) -> bool:
+    return re.search(r"(?<![\w-])[Kk]ami(?![\w-])", text[start:end]) is not None
+
+
+def _speaker_organisation(found: Proposals, offset: int) -> str | None:
+    """Who "kami" is inside a direct quote: the organisation of the speaker's post."""
+    for item in found.items.values():
+        if item.type == "Quote" and item.span.start <= offset < item.span.end:
+            speaker = found.items.get(str(item.fields["speaker"][0].value))
+            for held in (speaker.fields.get("holds", []) if speaker else []):
+                post = found.items.get(str(held.value))
+                if post is not None and post.fields.get("post_in"):
+                    return str(post.fields["post_in"][0].value)
+    return None
 
 
 def _clauses(text: str) -> list[Span]:
@@ -86,18 +118,19 @@ def _clauses(text: str) -> list[Span]:
 
 
 def _status(words: str, cues: dict[str, list[str]]) -> tuple[str, int, int] | None:
-    """The status whose cue word comes first in the clause, with the cue's offsets in it."""
+    """The clause's status and its cue's offsets in it. A cancellation or a hope overrides a
+    plan ("berharap … akan"), a plan overrides what is under way ("tengah menyiapkan")."""
     lower = words.lower()
-    best: tuple[str, int, int] | None = None
-    for status in ("cancelled", "aspired", "planned", "ongoing", "completed"):
+    for status in ("cancelled", "aspired", "planned", "completed", "ongoing"):
         for cue in cues.get(status, []):
             match = re.search(rf"(?<![\w-]){re.escape(cue)}(?![\w-])", lower)
-            if match and (best is None or match.start() < best[1]):
-                best = (status, match.start(), match.end())
-    return best
+            if match:
+                return status, match.start(), match.end()
+    return None
 
 
-def _collaboration(found: Proposals, parties: list[str], status: tuple[str, int, int] | None, clause: Span) -> None:
+def _collaboration(found: Proposals, parties: list[str], through: list[str], status: tuple[str, int, int] | None,
+                   clause: Span) -> None:
     names = [found.items[p].label for p in parties]
     label = "Kolaborasi " + " dan ".join(names)
     ident = slug("kolaborasi " + " ".join(parties))[:70].rstrip("-")
@@ -107,6 +140,8 @@ def _collaboration(found: Proposals, parties: list[str], status: tuple[str, int,
     item = Item(ident, "Collaboration", label, clause, "collaboration-clause", 0.6 if status else 0.3)
     for party in parties:
         item.add("participants", Value(party))
+    for agent in through:
+        item.add("acting_through", Value(agent))
     if status:
         name, start, end = status
         item.add("status", Value(name, Span(clause.start + start, clause.start + end), "status-cue", 0.7))
@@ -159,14 +194,43 @@ def _operator(found: Proposals, item: Item, end: int) -> None:
         item.add("operated_by", Value(org.ident, Span(item.span.start, match.end()), "program-from", 0.6))
 
 
+def teams(found: Proposals) -> None:
+    """"Tim MJC": the team of a program or organisation already named."""
+    for match in _TEAM.finditer(found.text):
+        owner = found.find_name(match["of"])
+        if owner is None or owner.type not in PARTNER_TYPES:
+            continue
+        item = found.add(Item(slug(match.group()), "Team", match.group(), Span(match.start(), match.end()),
+                              "team-of", 0.6))
+        item.add("team_of", Value(owner.ident))
+
+
 def venues_and_events(found: Proposals) -> None:
-    """Venues named after "di" with their kind (Hotel …), and events held by an organiser."""
+    """Venues and landmarks with their kind (Hotel …), within the region their name ends with;
+    events held by an organiser, and named events someone holds ("mengadakan Gathering …")."""
     for match in _VENUE.finditer(found.text):
         name = match["venue"]
         kind = "Hotel" if match["kind"] == "Hotel" else "Place"
-        found.add(Item(slug(name), kind, name, Span(match.start(), match.end()), "venue-di", 0.7))
+        item = found.add(Item(slug(name), kind, name, Span(match.start(), match.end()), "venue-di", 0.7))
+        _within(found, item)
     for match in _EVENT.finditer(found.text):
         _event(found, match)
+    for match in _HOLDS_EVENT.finditer(found.text):
+        name = match["name"]
+        if found.find_name(name) is None:
+            kind = ("NetworkingEvent" if re.search(r"Networking|Gathering|Temu", name)
+                    else "TrainingEvent" if re.search(r"Pelatihan|Workshop|Training|Bootcamp|Kelas", name) else "Event")
+            found.add(Item(slug(name), kind, name, Span(match.start(), match.end()), "event-named", 0.6))
+
+
+def _within(found: Proposals, item: Item) -> None:
+    """"Hotel Luminor Sidoarjo" lies within Sidoarjo when that is a region of the text."""
+    words = item.label.split(" ")
+    for size in (2, 1):
+        place = found.find_name(" ".join(words[-size:])) if len(words) > size else None
+        if place is not None and place.type in ("Province", "Regency", "City", "AmbiguousPlace", "Place"):
+            item.add("within", Value(place.ident))
+            return
 
 
 def _event(found: Proposals, match: re.Match[str]) -> None:
@@ -179,7 +243,7 @@ def _event(found: Proposals, match: re.Match[str]) -> None:
     sentence_end = found.text.find(". ", match.end(), end)
     rest = Span(match.end(), sentence_end if sentence_end >= 0 else end)
     kind = "TrainingEvent" if re.search(r"pelatihan|workshop|lokakarya|kuliah", label, re.I) else "Event"
-    item = found.add(Item(slug(label), kind, label, Span(match.start(), match.end()), "event-digelar", 0.5))
+    item = found.add(Item(slug(label), kind, label, Span(match.start("event"), match.end()), "event-digelar", 0.5))
     item.add("organizer", Value(organiser.ident))
     venue = _VENUE.search(found.text, rest.start, rest.end)
     if venue is not None and venue.start() - rest.start < 5:
