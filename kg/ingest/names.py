@@ -30,15 +30,27 @@ _PARTNER = re.compile(r"(?<![\w-])(?:dengan|bersama|gandeng|menggandeng|digelar|
                       r" (?P<name>[A-Z][a-z]+[A-Z]\w*(?: Shop)?|[A-Z][a-z]{2,}(?: Indonesia| Shop)?)(?![\w-])")
 _NOT_PARTNERS = frozenset({"Gerakan", "Program", "Pemerintah", "Kami", "Hub", "Indonesia", "Selasa", "Senin", "Rabu",
                            "Kamis", "Jumat", "Sabtu", "Minggu"})
+_LOCAL = re.compile(r"(?<![\w-])(?P<kind>Kecamatan|Desa|Kelurahan|Dusun) (?P<name>[A-Z][\w-]*(?: [A-Z][\w-]*){0,2})")
+_LISTED = re.compile(rf"(?<![\w-])(?P<head>{'|'.join(_HEADS)})"
+                     r" \((?P<list>[A-Z][\w-]*(?:, [A-Z][\w-]*)*,? dan [A-Z][\w-]*)\)")
 _LEVEL_KIND = {"Provinsi": "province", "Pemprov": "province", "Kabupaten": "regency", "Pemkab": "regency",
                "Kota": "city", "Pemkot": "city"}
 _LEVEL_SHORT = {"province": "Pemprov", "regency": "Pemkab", "city": "Pemkot"}
 
 
 def places(found: Proposals) -> None:
-    """Every region name in the text: the region, or an AmbiguousPlace naming its candidates."""
+    """Every region name in the text: the region, or an AmbiguousPlace naming its candidates;
+    districts and villages by their kind word ("Desa Pegayaman, Kecamatan Sukasada")."""
     for match in place_pattern().finditer(found.text):
         place_item(found, match.group(), Span(match.start(), match.end()))
+    inner: Item | None = None
+    for match in _LOCAL.finditer(found.text):
+        item = found.add(Item(slug(match["name"]), "Place", match["name"], Span(match.start(), match.end()),
+                              "local-place", 0.7, note=f"A {match['kind'].lower()} named in the text."))
+        item.alias(match.group(), Span(match.start(), match.end()))
+        if inner is not None and found.text[inner.span.end:match.start()] == ", ":
+            inner.add("within", Value(item.ident))
+        inner = found.items[item.ident] if found.text[match.end():match.end() + 2] == ", " else None
 
 
 def place_item(found: Proposals, name: str, span: Span) -> Item | None:
@@ -81,7 +93,22 @@ def organisations(found: Proposals, cores: dict[str, str]) -> None:
         span = Span(match.start("name"), match.end("name"))
         item = found.add(Item(slug(match["name"]), "Startup", match["name"], span, "startup-cue", 0.7))
         item.span = Span(match.start(), match.end())
+    for match in _LISTED.finditer(found.text):
+        _listed(found, match)
     _acronym_mentions(found, cores)
+
+
+def _listed(found: Proposals, match: re.Match[str]) -> None:
+    """"lima Bakorwil (Malang, Jember, … dan Madiun)": one office per place listed, located there."""
+    names = re.split(r",? dan |, ", match["list"])
+    places_found = [found.find_name(n) for n in names]
+    if not all(p is not None and p.type in ("Province", "Regency", "City", "AmbiguousPlace") for p in places_found):
+        return
+    span = Span(match.start(), match.end())
+    for name, place in zip(names, places_found, strict=True):
+        item = found.add(Item(slug(f"{match['head']} {name}"), _HEADS[match["head"]], f"{match['head']} {name}", span,
+                              "listed-offices", 0.6))
+        item.add("location", Value(place.ident))  # type: ignore[union-attr]
 
 
 def partners(found: Proposals, taken: set[str]) -> None:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from kg.ingest.model import Item, Proposals, Value, slug
+from kg.ingest.places import resolve
 from kg.source.text import Span
 
 POST_HEADS = (
@@ -53,11 +54,13 @@ def people(found: Proposals) -> None:
                           "post-comma-name", 0.8)
     for match in _POST_RUN.finditer(found.text):
         run = match["run"]
-        split = _split_post(run, shorts)
+        split, rule, confidence = _split_post(run, shorts), "post-then-name", 0.6
+        if split is None and re.match(rf" (?:{SPEECH})\b", found.text[match.end():match.end() + 20]):
+            split, rule, confidence = _split_before_verb(run), "post-name-verb", 0.4
         if split is None:
             continue
         post, name = split
-        _person_with_post(found, post, name, Span(match.start(), match.start() + len(run)), "post-then-name", 0.6)
+        _person_with_post(found, post, name, Span(match.start(), match.start() + len(run)), rule, confidence)
     for match in _AGE.finditer(found.text):
         name = match["name"].split(", ")[-1]
         if len(name.split()) >= 2 and name.split()[0] not in _NOT_NAMES:
@@ -78,25 +81,25 @@ def _split_post(run: str, shorts: set[str]) -> tuple[str, str] | None:
     return None
 
 
+def _split_before_verb(run: str) -> tuple[str, str] | None:
+    """"Menteri Kominfo Johnny G Plate menyebut": with no later short name, the name is the
+    last two words (three when the middle one is an initial); at low confidence."""
+    words = run.split(" ")
+    size = 3 if len(words) >= 5 and len(words[-2].rstrip(".")) == 1 else 2
+    if len(words) < size + 2:
+        return None
+    return " ".join(words[:-size]), " ".join(words[-size:])
+
+
 def _person_with_post(found: Proposals, post: str, name: str, span: Span, rule: str, confidence: float) -> None:
+    head, _, tail = post.rpartition(", ")
+    if head and resolve(tail) is not None:
+        post = head  # "Ketua Komunitas Jakpreneur Cakung, Jakarta Timur": the place says where, not which post
     if name.split()[0] in _NOT_NAMES or post.split()[-1] in ("dan",) or re.search(r"\bNomor\b", post):
         return  # "Peraturan Menteri Perdagangan Nomor 31": a regulation, not a post
     post_item = found.add(Item(slug(post), "Post", post, span, rule, confidence))
     person = found.add(Item(slug(name), "Person", name, span, rule, confidence))
     person.add("holds", Value(post_item.ident, span, rule, confidence))
-    post_start = found.text.find(post, span.start, span.end)
-    inside = [i for i in found.items.values() if i.type not in ("Person", "Post") and _org(i)
-              and post_start <= i.span.start and i.span.end <= post_start + len(post)]
-    if not inside:
-        inside = [i for i in found.items.values() if _org(i) and any(
-            re.search(rf"(?<![\w-]){re.escape(n)}(?![\w-])", post) for n in [i.label, *i.aliases])]
-    if inside:
-        org = max(inside, key=lambda i: len(i.label))
-        post_item.add("post_in", Value(org.ident, None, rule, confidence))
-
-
-def _org(item: Item) -> bool:
-    return item.type in ORG_TYPES
 
 
 ORG_TYPES = frozenset({"Organization", "GovernmentBody", "Ministry", "RegionalGovernment", "ProvincialGovernment",
