@@ -428,10 +428,10 @@ def ingest_command(source_path: Path, ident: str | None, published: str | None, 
 
 def _check_draft(root: Path) -> list[str]:
     """The build's checks on a scratch project holding one draft (handed down to kg.ingest)."""
-    from kg.build.compile import build
+    from kg.build.compile import check_sources
     from kg.project import open_project
 
-    return [str(warning) for warning in build(open_project(root)).warnings]
+    return [str(warning) for warning in check_sources(open_project(root))]
 
 
 @contextlib.contextmanager
