@@ -411,7 +411,7 @@ def ingest_command(source_path: Path, ident: str | None, published: str | None, 
 
     project = open_project(project_dir)
     paths = texts_in(source_path) if source_path.is_dir() else [source_path]
-    if ident and len(paths) > 1:
+    if ident and source_path.is_dir():
         raise click.UsageError("--id names one draft; leave it out for a folder")
     try:
         date = parse_iso(published) if published else None

@@ -41,10 +41,17 @@ class Draft:
     document: dict[str, Any]
     text: str
     warnings: list[str] = field(default_factory=list)
+    source: str | None = None  # where the article was published, kept in the header for the reviewer
 
     def yaml_text(self, source_name: str) -> str:
         body = yaml.safe_dump(self.document, allow_unicode=True, sort_keys=False, width=100_000)
-        return _HEADER.format(name=source_name) + body
+        source = f"# Source: {_comment(self.source)}\n" if self.source else ""
+        return _HEADER.format(name=_comment(source_name)) + source + body
+
+
+def _comment(text: str) -> str:
+    """Text that stays inside one YAML comment line."""
+    return "".join(ch if ch.isprintable() else " " for ch in text)
 
 
 def propose(text: str, known: dict[str, tuple[str, str]], cues: dict[str, list[str]]) -> Proposals:
@@ -61,6 +68,7 @@ def propose(text: str, known: dict[str, tuple[str, str]], cues: dict[str, list[s
     relations.programs(found)
     relations.venues_and_events(found)
     relations.teams(found)
+    relations.studies(found)
     structure.link(found)
     speech.quotes(found)
     relations.collaborations(found, cues)
@@ -99,9 +107,7 @@ def make_draft(ident: str, text: str, proposals: Proposals, published: dt.date |
         article["related"] = [{"headline": h, "evidence": writer.evidence(s)} for h, s in proposals.related]
     entities = [writer.entity(item) for item in sorted(proposals.items.values(), key=lambda i: (i.span.start, i.ident))]
     document: dict[str, Any] = {"article": article, "entities": entities}
-    if source:
-        warnings.append(f"source URL noted in the header only: {source}")
-    return Draft(ident, document, text, warnings)
+    return Draft(ident, document, text, warnings, source)
 
 
 class _Writer:

@@ -149,15 +149,17 @@ def _entities(data: dict[str, Any], text: ArticleText) -> tuple[list[_Entity], i
             for value in values if isinstance(values, list) else [values] if values is not None else []:
                 refs.append((name, str(_value(value))))
         status = _value(item.get("status"))
+        first = spans[0] if spans else None
+        where = f" @{first.start}-{first.end} {_clip(text.text[first.start:first.end], 50)!r}" if first else ""
         found.append(_Entity(str(item["id"]), spec.category, names - {""}, spans, item.get("rule"),
                              str(status) if status in STATUSES else None, refs,
-                             f"{item['id']} ({item.get('type')}) {_clip(item.get('label'))}"))
+                             f"{item['id']} ({item.get('type')}) {_clip(item.get('label'))}{where}"))
     return found, total, verbatim
 
 
-def _clip(value: Any) -> str:
-    text = str(value)
-    return text if len(text) <= 70 else text[:69] + "…"
+def _clip(value: Any, limit: int = 70) -> str:
+    text = " ".join(str(value).split())
+    return text if len(text) <= limit else text[:limit - 1] + "…"
 
 
 def _overlap(a: list[Span], b: list[Span]) -> bool:

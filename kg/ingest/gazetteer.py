@@ -52,8 +52,8 @@ def _graph_names(path: Path, base: str, pairs: dict[str, set[tuple[str, str]]]) 
                 ident = match["s"][len(base):]
                 if ident not in types or types[ident] in _GENERIC:
                     types[ident] = name
-    for ident, names in labels.items():
-        if ident in types and "/" not in ident:
+    for ident, names in labels.items():  # the region graph's own nodes are resolved by kg.ingest.places
+        if ident in types and "/" not in ident and not ident.startswith("wilayah-"):
             for name in names:
                 pairs.setdefault(name, set()).add((ident, types[ident]))
 

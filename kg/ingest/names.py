@@ -210,7 +210,8 @@ def _acronym_mentions(found: Proposals, cores: dict[str, str]) -> None:
         if " " in key or ident not in found.items:
             continue
         item = found.items[ident]
-        acronym = next((a for a in [*item.aliases, item.label] if a.lower() == key), None)
+        written = [*item.aliases, item.label, *re.findall(r"\(([A-Za-z]+)\)", item.label)]
+        acronym = next((a for a in written if a.lower() == key), None)
         if acronym is None:
             continue
         for match in re.finditer(rf"(?<![\w(-]){re.escape(acronym)}(?![\w)-])", found.text):

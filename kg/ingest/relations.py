@@ -28,6 +28,9 @@ _FROM = re.compile(r" (?:dari|milik|besutan|garapan) (?P<org>[A-Z][\w-]*(?: [A-Z
 _VENUE = re.compile(r"(?<![\w-])(?:di )?(?P<venue>(?P<kind>Hotel|Gedung|Balai Kota|Pos Bloc|Aula|Pendopo|Auditorium|"
                     r"Kantor Pos|Graha|Wisma|Pasar|Bandara|Stasiun|Pelabuhan|Alun-alun)"
                     r" (?:[A-Z][\w-]*)(?: [A-Z][\w-]*){0,5})")
+_STUDY = re.compile(r"(?<![\w-])(?P<name>(?:Studi|Survei|Riset|Kajian|Penelitian)"
+                    r" (?P<by>[A-Z][\w-]*(?: [A-Z][\w-]*){0,2}))"
+                    r"(?=[ ,])(?:[^.\n]{0,25}?(?<![\w-])(?P<year>(?:19|20)\d\d)(?![\w-]))?")
 _TEAM = re.compile(r"(?<![\w-])Tim (?P<of>[A-Z][\w-]*(?: [A-Z][\w-]*){0,3})")
 _HOLDS_EVENT = re.compile(r"(?<![\w-])(?:mengadakan|menggelar|menyelenggarakan) (?P<name>[A-Z][\w-]*"
                           r"(?: (?:[A-Z][\w-]*|and|of|&|dan)){1,8})")
@@ -153,6 +156,9 @@ def programs(found: Proposals) -> None:
     organisation or place, "program X", "Gerakan X"; "X dari Lazada" gives the operator."""
     for match in _ACRONYM_RUN.finditer(found.text):
         name, acronym = match["name"], match["acr"]
+        first, _, rest = name.partition(" ")
+        if first in ("Program", "Gerakan", "Aplikasi", "Platform") and rest[:1] == acronym[0] and " " in rest:
+            name = rest  # "Program Digital Talent Scholarship (DTS)": the program's name is the rest
         if (name[0] != acronym[0] or name.startswith("Pemerintah") or found.find_name(name)
                 or found.find_name(acronym) or _inside_named(found, match.start())):
             continue
@@ -192,6 +198,21 @@ def _operator(found: Proposals, item: Item, end: int) -> None:
     org = found.find_name(match["org"]) or found.find_name(match["org"].split()[0])
     if org is not None and org.type in ORG_TYPES:
         item.add("operated_by", Value(org.ident, Span(item.span.start, match.end()), "program-from", 0.6))
+
+
+def studies(found: Proposals) -> None:
+    """"Berdasarkan Studi Lazada di sepanjang 2021": a study, its author when the name holds a
+    proposed organisation, and the year it covers when one follows closely."""
+    for match in _STUDY.finditer(found.text):
+        if _inside_named(found, match.start()):
+            continue  # "Balai … dan Penelitian (BPSDMP)": part of a name
+        author = found.find_name(match["by"])
+        end = match.end()
+        item = found.add(Item(slug(match["name"]), "Study", match["name"], Span(match.start(), end), "study-cue", 0.5))
+        if author is not None and author.type in ORG_TYPES:
+            item.add("author", Value(author.ident))
+        if match["year"]:
+            item.add("period", Value(match["year"]))
 
 
 def teams(found: Proposals) -> None:

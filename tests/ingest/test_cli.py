@@ -171,3 +171,14 @@ def test_an_item_the_build_refuses_is_dropped_and_said(empty_project: Path) -> N
     result = checked(draft, open_project(empty_project), check)
     assert all(e["id"] != first for e in result.document["entities"])
     assert "dropped entities[0]: duplicate of something" in result.warnings
+
+
+def test_source_url_is_kept_in_the_draft_header_and_a_folder_takes_no_id(empty_project: Path, tmp_path: Path) -> None:
+    text = tmp_path / "s.txt"
+    text.write_text("JAKARTA, CONTOH.COM - Pemkot Medan hadir, Selasa (9/8/22).\n", encoding="utf-8")
+    result = kg("ingest", text, "--project", empty_project, "--source", "https://contoh.com/a\nb")
+    assert result.exit_code == 0, result.output
+    head = (empty_project / "data" / "drafts" / "s.yaml").read_text(encoding="utf-8").splitlines()
+    assert "# Source: https://contoh.com/a b" in head
+    refused = kg("ingest", tmp_path, "--project", empty_project, "--id", "x")
+    assert refused.exit_code == 2 and "--id names one draft" in refused.output

@@ -168,3 +168,71 @@ def test_known_entities_reuse_the_graph_ids() -> None:
     found = propose(HEADER + "Kerja sama dengan Diskominfo Jatim berjalan.\n",
                     {"Diskominfo Jatim": ("dinas-kominfo-jatim", "Dinas")}, CUES)
     assert found.items["dinas-kominfo-jatim"].type == "Dinas"
+
+
+def test_offices_listed_by_place_each_located_there() -> None:
+    found = run("Program itu ada di lima Bakorwil (Malang, Jember, Pamekasan, Bojonegoro, dan Madiun).\n")
+    offices = by_type(found, "Bakorwil")
+    assert sorted(offices) == ["Bakorwil Bojonegoro", "Bakorwil Jember", "Bakorwil Madiun", "Bakorwil Malang",
+                               "Bakorwil Pamekasan"]
+    assert offices["Bakorwil Malang"].fields["location"][0].value == "malang"
+
+
+def test_village_within_the_district_named_after_it() -> None:
+    found = run("Ia berjualan di Desa Pegayaman, Kecamatan Sukasada, sejak lama.\n")
+    village = found.find_name("Pegayaman")
+    assert village.type == "Place" and village.fields["within"][0].value == "sukasada"
+
+
+def test_study_with_author_and_year() -> None:
+    found = run("Lazada hadir. Berdasarkan Studi Lazada di sepanjang 2021, kolaborasi diperlukan. Lazada senang.\n"
+                "Kemitraan dengan Lazada berjalan.\n")
+    study = by_type(found, "Study")["Studi Lazada"]
+    assert study.fields["author"][0].value == "lazada" and study.fields["period"][0].value == "2021"
+
+
+def test_team_of_a_program_and_collaboration_with_it() -> None:
+    found = run("Program Millenial Job Center (MJC) berjalan. "
+                "Kami akan menyiapkan Tim MJC untuk berkolaborasi dengan Gerakan AKAR Digital.\n")
+    assert by_type(found, "Team")["Tim MJC"].fields["team_of"][0].value == "millenial-job-center"
+    assert collaborations(found) == [(["tim-mjc", "gerakan-akar-digital"], "planned")]
+
+
+def test_a_melalui_b_takes_part_acting_through_b() -> None:
+    found = run("Pemerintah Provinsi Jawa Timur melalui Dinas Koperasi Jatim menyambut PT Maju Jaya "
+                "yang siap berkolaborasi.\n")
+    (item,) = [i for i in found.items.values() if i.type == "Collaboration"]
+    assert [v.value for v in item.fields["participants"]] == ["pemprov-jawa-timur", "pt-maju-jaya"]
+    assert [v.value for v in item.fields["acting_through"]] == ["dinas-koperasi-jatim"]
+
+
+def test_kami_in_a_quote_is_the_speakers_organisation() -> None:
+    found = run("Kepala Dinas Koperasi Jatim, Andromeda Qomariah, mengatakan banyak hal. "
+                "\"Kami telah berkolaborasi dengan start up Ozora tahun lalu,\" kata Andromeda.\n")
+    assert collaborations(found) == [(["dinas-koperasi-jatim", "ozora"], "completed")]
+
+
+def test_kolaborasi_ini_refers_back_and_makes_no_new_collaboration() -> None:
+    found = run("PT Maju Jaya senang. Kolaborasi ini akan membantu PT Sentosa Abadi.\n")
+    assert collaborations(found) == []
+
+
+def test_dinas_is_part_of_its_regions_government_and_posts_in_named_organisations() -> None:
+    found = run("Pemkab Buleleng bekerja. Dinas Komunikasi dan Informatika (Kominfo) Kabupaten Buleleng hadir. "
+                "Kepala Bidang Humas Kominfo Buleleng, I Made Arta, mengatakan acara berjalan.\n")
+    dinas = by_type(found, "Dinas")["Dinas Komunikasi dan Informatika (Kominfo) Kabupaten Buleleng"]
+    assert dinas.fields["part_of"][0].value == "pemkab-buleleng"
+    assert by_type(found, "Post")["Kepala Bidang Humas Kominfo Buleleng"].fields["post_in"][0].value == dinas.ident
+
+
+def test_ministry_short_name_without_kemen() -> None:
+    found = run("Kementerian Komunikasi dan Informatika (Kemenkominfo) menunjuk daerah. Menteri Kominfo hadir.\n")
+    assert "Kominfo" in by_type(found, "Ministry")["Kementerian Komunikasi dan Informatika"].aliases
+
+
+def test_post_keeps_no_trailing_place_and_a_name_before_a_speech_verb_is_a_guess() -> None:
+    found = run("Ketua Komunitas Jakpreneur Cakung, Jakarta Timur, Hendra Saputra, mengatakan bazar batal. "
+                "Menteri Kominfo Johnny G Plate menyebut kuota dibatasi.\n")
+    assert "Ketua Komunitas Jakpreneur Cakung" in by_type(found, "Post")
+    johnny = by_type(found, "Person")["Johnny G Plate"]
+    assert johnny.rule == "post-name-verb" and johnny.confidence < 0.5
