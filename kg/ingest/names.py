@@ -210,7 +210,8 @@ def _acronym_mentions(found: Proposals, cores: dict[str, str]) -> None:
         if " " in key or ident not in found.items:
             continue
         item = found.items[ident]
-        written = [*item.aliases, item.label, *re.findall(r"\(([A-Za-z]+)\)", item.label)]
+        whole = re.findall(r"^\S+ (\w)[^(]*\(([A-Za-z]+)\)", item.label)  # it stands for the whole name
+        written = [*item.aliases, item.label, *(acr for first, acr in whole if acr[0] == first)]
         acronym = next((a for a in written if a.lower() == key), None)
         if acronym is None:
             continue

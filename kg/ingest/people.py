@@ -65,7 +65,7 @@ def people(found: Proposals) -> None:
         name = match["name"].split(", ")[-1]
         if len(name.split()) >= 2 and name.split()[0] not in _NOT_NAMES:
             start = match.start("name") + match["name"].rfind(name)
-            found.add(Item(slug(name), "Person", name, Span(start, match.end()), "person-age", 0.7))
+            found.add(Item(slug(name), "Person", name, Span(start, match.end("name")), "person-age", 0.7))
     _aliases(found, shorts)
 
 

@@ -31,6 +31,7 @@ _VENUE = re.compile(r"(?<![\w-])(?:di )?(?P<venue>(?P<kind>Hotel|Gedung|Balai Ko
 _STUDY = re.compile(r"(?<![\w-])(?P<name>(?:Studi|Survei|Riset|Kajian|Penelitian)"
                     r" (?P<by>[A-Z][\w-]*(?: [A-Z][\w-]*){0,2}))"
                     r"(?=[ ,])(?:[^.\n]{0,25}?(?<![\w-])(?P<year>(?:19|20)\d\d)(?![\w-]))?")
+_AT_PLACE = re.compile(r"(?<![\w-])di (?P<place>[A-Z][\w-]*(?: [A-Z][\w-]*){0,2})")
 _TEAM = re.compile(r"(?<![\w-])Tim (?P<of>[A-Z][\w-]*(?: [A-Z][\w-]*){0,3})")
 _HOLDS_EVENT = re.compile(r"(?<![\w-])(?:mengadakan|menggelar|menyelenggarakan) (?P<name>[A-Z][\w-]*"
                           r"(?: (?:[A-Z][\w-]*|and|of|&|dan)){1,8})")
@@ -145,10 +146,29 @@ def _collaboration(found: Proposals, parties: list[str], through: list[str], sta
         item.add("participants", Value(party))
     for agent in through:
         item.add("acting_through", Value(agent))
+    _outcome_and_place(found, item, parties, clause)
     if status:
         name, start, end = status
         item.add("status", Value(name, Span(clause.start + start, clause.start + end), "status-cue", 0.7))
     found.add(item)
+
+
+def _outcome_and_place(found: Proposals, item: Item, parties: list[str], clause: Span) -> None:
+    """A named event the parties hold in the same clause ("… berkolaborasi dengan Ozora
+    mengadakan Gathering …") is what the collaboration resulted in, and they organise it; a
+    region after "di" in the clause is where it happens (low confidence)."""
+    held = _HOLDS_EVENT.search(found.text, clause.start, clause.end)
+    event = found.find_name(held["name"]) if held else None
+    if event is not None and event.type in ("Event", "TrainingEvent", "NetworkingEvent"):
+        item.add("resulted_in", Value(event.ident))
+        for party in parties:
+            event.add("organizer", Value(party))
+    for match in _AT_PLACE.finditer(found.text[clause.start:clause.end]):
+        place = found.find_name(match["place"])
+        if place is not None and place.type in ("Province", "Regency", "City"):
+            span = Span(clause.start + match.start(), clause.start + match.end())
+            item.add("location", Value(place.ident, span, "collaboration-place", 0.4))
+            return
 
 
 def programs(found: Proposals) -> None:

@@ -13,7 +13,8 @@ from kg.source.text import ArticleText, Span
 
 _DIRECT = re.compile(r"(?P<open>[\"“])(?P<body>[^\"“”\n]{8,3000}?)(?P<close>[\"”])[ ]?"
                      rf"(?P<verb>(?:{SAID})(?:nya)?)(?: (?P<who>dia|ia|[A-Z][\w'-]+(?: [A-Z][\w'-]+){{0,4}}))?")
-_INDIRECT = re.compile(rf"(?P<who>[A-Z][\w'-]+|dia|ia),? (?P<verb>{SPEECH}),? (?:bahwa )?(?P<body>[^\"“\n])")
+_INDIRECT = re.compile(rf"(?P<who>[A-Z][\w'-]+|dia|ia)(?: \(\d{{1,3}}\))?,? (?P<verb>{SPEECH}),? (?:bahwa )?"
+                       r"(?P<body>[^\"“\n])")
 _MENURUT = re.compile(r"(?P<verb>Menurut) (?P<who>[A-Z][\w'-]+|dia|ia), (?P<body>[^\"“\n])")
 _PRONOUNS = frozenset({"dia", "ia", "nya"})
 
@@ -56,7 +57,7 @@ def quotes(found: Proposals) -> None:
                 continue
             body = found.text[match.start("body"):sentence.end].rstrip(".")
             verb = match["verb"]
-            if len(body.split()) >= 4:
+            if len(body.split()) >= 3:
                 _add(found, "IndirectQuote", speaker, verb, body, Span(match.start(), sentence.end), rule,
                      confidence - 0.1)
 

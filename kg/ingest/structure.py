@@ -6,13 +6,15 @@ from __future__ import annotations
 
 import re
 
-from kg.ingest.model import Item, Proposals, Value
+from kg.ingest.model import Item, Proposals, Value, mentions
 from kg.ingest.people import ORG_TYPES
 from kg.ingest.places import resolve
 from kg.source.text import ArticleText, Span
 
 _REGIONAL = frozenset({"Dinas", "Bakorwil", "GovernmentOffice", "GovernmentBody"})
 _GOVERNMENTS = frozenset({"ProvincialGovernment", "RegionalGovernment"})
+_RUN_BY = re.compile(r"(?P<program>[A-Z][\w-]*(?: [A-Z][\w-]*){0,3}) (?:juga |pun )?(?:dijalankan|dikelola|"
+                     r"diselenggarakan|digagas|dilaksanakan|dioperasikan) (?:oleh )?(?P<org>[A-Z])")
 _HAS = re.compile(r"(?<![\w-])(?:memiliki|mempunyai|menjalankan|meluncurkan|mengelola|menggagas)(?![\w-])")
 
 
@@ -22,6 +24,7 @@ def link(found: Proposals) -> None:
     regional_offices(found)
     posts(found)
     program_owners(found)
+    passive_operators(found)
 
 
 def ministry_short_names(found: Proposals) -> None:
@@ -41,13 +44,13 @@ def _region_government(found: Proposals, name: str) -> Item | None:
     """The proposed government whose jurisdiction is the region a name ends with."""
     words = name.split(" ")
     for size in (3, 2, 1):
-        meaning = resolve(" ".join(words[-size:])) if len(words) > size else None
-        if meaning is None or meaning.ambiguous:
+        tail = " ".join(words[-size:])
+        meaning = resolve(tail) if len(words) > size else None
+        place = found.find_name(tail) if meaning is not None and not meaning.ambiguous else None
+        if place is None:
             continue
-        code = meaning.candidates[0].code
         for item in found.items.values():
-            place = item.fields.get("jurisdiction")
-            if item.type in _GOVERNMENTS and place and code in (found.items[str(place[0].value)].note or ""):
+            if item.type in _GOVERNMENTS and any(v.value == place.ident for v in item.fields.get("jurisdiction", [])):
                 return item
     return None
 
@@ -99,6 +102,19 @@ def program_owners(found: Proposals) -> None:
             if any(re.search(rf"(?<![\w-]){re.escape(n)}(?![\w-])", sentence.text[verb.end():]) for n in names) \
                     and "operated_by" not in program.fields:
                 program.add("operated_by", Value(owner.ident, Span(sentence.start, sentence.end), "program-owner", 0.5))
+
+
+def passive_operators(found: Proposals) -> None:
+    """"pembinaan Jakpreneur juga dijalankan Dinas PPAPP": the organisation after a passive
+    verb runs the program named just before it."""
+    starts = {start: item for start, _, item in mentions(found, ORG_TYPES)}
+    for match in _RUN_BY.finditer(found.text):
+        program = found.find_name(match["program"])
+        operator = starts.get(match.start("org"))
+        if program is None or operator is None:
+            continue
+        if program.type in ("Program", "Initiative", "Facility", "CoworkingSpace"):
+            program.add("operated_by", Value(operator.ident, Span(match.start(), match.end()), "program-run-by", 0.5))
 
 
 def _last_named(found: Proposals, organisations: list[Item], text: str) -> Item | None:

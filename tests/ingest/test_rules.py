@@ -236,3 +236,28 @@ def test_post_keeps_no_trailing_place_and_a_name_before_a_speech_verb_is_a_guess
     assert "Ketua Komunitas Jakpreneur Cakung" in by_type(found, "Post")
     johnny = by_type(found, "Person")["Johnny G Plate"]
     assert johnny.rule == "post-name-verb" and johnny.confidence < 0.5
+
+
+def test_collaboration_resulting_in_an_event_the_parties_organise_and_its_place() -> None:
+    found = run("Kepala Dinas Koperasi Jatim, Andromeda Qomariah, mengatakan banyak hal. \"Kami telah berkolaborasi "
+                "dengan start up Ozora mengadakan Gathering and Networking East Java Start Up di Surabaya,\" "
+                "kata Andromeda.\n")
+    (item,) = [i for i in found.items.values() if i.type == "Collaboration"]
+    event = by_type(found, "NetworkingEvent")["Gathering and Networking East Java Start Up"]
+    assert item.fields["resulted_in"][0].value == event.ident
+    assert [v.value for v in event.fields["organizer"]] == ["dinas-koperasi-jatim", "ozora"]
+    assert item.fields["location"][0].value == "surabaya"
+
+
+def test_program_run_by_the_organisation_after_a_passive_verb() -> None:
+    found = run("Program Jakpreneur dibuka. Dinas Pemberdayaan Anak dan Penduduk (PPAPP) DKI Jakarta hadir. "
+                "Selain itu, pembinaan Jakpreneur juga dijalankan Dinas PPAPP.\n")
+    program = by_type(found, "Program")["Jakpreneur"]
+    assert program.fields["operated_by"][0].value == by_type(found, "Dinas")[
+        "Dinas Pemberdayaan Anak dan Penduduk (PPAPP) DKI Jakarta"].ident
+
+
+def test_indirect_quote_of_a_person_with_age() -> None:
+    found = run("Pemilik warung, Komang Ayu Lestari (24), mengaku terbantu kelas pemasaran digital.\n")
+    (quote,) = [i for i in found.items.values() if i.type == "IndirectQuote"]
+    assert quote.fields["speaker"][0].value == "komang-ayu-lestari"
