@@ -92,14 +92,16 @@ def make_draft(ident: str, text: str, proposals: Proposals, published: dt.date |
                lowered: dict[str, float]) -> Draft:
     """The draft document of the proposals (article block first, then the entities in text order)."""
     warnings = list(proposals.warnings)
-    if published is None:
-        text_date = proposals.article.get("text_date")
-        if text_date is None:
-            raise KgError(f"{ident}: no publication date", "give --published YYYY-MM-DD")
+    text_date = proposals.article.get("text_date")
+    if published is None and text_date is not None:
         published = text_date.value  # type: ignore[assignment]
         warnings.append(f"published date taken from the text ({published}); check it against the source")
+    elif published is None:
+        warnings.append("no publication date: the draft has none (give --published, or add it when reviewing)")
     writer = _Writer(text, lowered)
-    article: dict[str, Any] = {"id": ident, "text": f"{ident}.txt", "language": "id", "published": published}
+    article: dict[str, Any] = {"id": ident, "text": f"{ident}.txt", "language": "id"}
+    if published is not None:
+        article["published"] = published
     for key in ("section", "headline", "subheadline", "publisher", "author", "editor", "dateline"):
         if key in proposals.article:
             article[key] = writer.value(proposals.article[key])

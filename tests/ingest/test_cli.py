@@ -78,7 +78,6 @@ def test_existing_draft_is_refused_without_force_and_a_reviewed_article_never_ov
     (b"   \n\n", "the article is empty"),
     (b"Berita\nKata caf\xe9 di sini", "not UTF-8 text (line 2, byte 15)"),
     (b"x" * (10 * 1024 * 1024), "larger than 2048 KB"),
-    (b"Berita tanpa tanggal apa pun.\n", "no publication date"),
 ])
 def test_bad_input_is_one_clear_line(empty_project: Path, tmp_path: Path, content: bytes, message: str) -> None:
     path = tmp_path / "bad.txt"
@@ -87,6 +86,15 @@ def test_bad_input_is_one_clear_line(empty_project: Path, tmp_path: Path, conten
     assert result.exit_code == 1
     assert message in result.output and result.output.count("\n") == 1
     assert not (empty_project / "data" / "drafts" / "bad.yaml").exists()
+
+
+def test_no_date_is_a_warning_and_the_draft_has_no_publication_date(empty_project: Path, tmp_path: Path) -> None:
+    path = tmp_path / "nodate.txt"
+    path.write_text("Berita tanpa tanggal apa pun.\n", encoding="utf-8")
+    result = kg("ingest", path, "--project", empty_project)
+    assert result.exit_code == 0, result.output
+    assert "warning: nodate.txt: no publication date" in result.output
+    assert "published:" not in (empty_project / "data" / "drafts" / "nodate.yaml").read_text(encoding="utf-8")
 
 
 def test_html_is_stripped_with_a_warning_and_missing_dateline_warned(empty_project: Path, tmp_path: Path) -> None:
