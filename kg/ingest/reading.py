@@ -9,7 +9,7 @@ import re
 from pathlib import Path
 
 from kg.errors import Location, SourceError
-from kg.source.limits import read_bounded
+from kg.source.limits import MAX_DRAFT_CHARS, read_bounded
 
 _TAG = re.compile(r"<(?:script|style)\b[^>]{0,1000}>.*?</(?:script|style)\s*>|<[^<>]{0,1000}>",
                   re.IGNORECASE | re.DOTALL)
@@ -28,6 +28,9 @@ def read_raw(path: Path, warnings: list[str]) -> str:
     text = normalise(text)
     if not text.strip():
         raise SourceError(where, "the article is empty", "give a plain-text file with the article's words")
+    if len(text) > MAX_DRAFT_CHARS:
+        raise SourceError(where, f"the article has {len(text):,} characters, more than {MAX_DRAFT_CHARS:,}",
+                          "give one news article per file; the limit is MAX_DRAFT_CHARS in kg/source/limits.py")
     return text
 
 

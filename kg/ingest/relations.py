@@ -4,6 +4,7 @@ with an acronym or after "program", with their operator, venues ("di Hotel …")
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
 
@@ -44,6 +45,7 @@ def collaborations(found: Proposals, cues: dict[str, list[str]]) -> None:
     """One collaboration per clause with a collaboration word and at least two actors (or one
     actor hoping for it); its status only from a cue word of the same clause."""
     actors = mentions(found, PARTNER_TYPES)
+    starts = [start for start, _, _ in actors]
     seen: set[tuple[str, ...]] = set()
     for clause in _clauses(found.text):
         word = COLLABORATE.search(found.text, clause.start, clause.end)
@@ -53,7 +55,8 @@ def collaborations(found: Proposals, cues: dict[str, list[str]]) -> None:
         status = _status(words, cues)
         if status is None and NEGATION.search(words):
             continue  # "tidak ada daerah lain…", "belum": the text negates it
-        inside = [(s, e, i) for s, e, i in actors if clause.start <= s and e <= clause.end]
+        first, last = bisect.bisect_left(starts, clause.start), bisect.bisect_left(starts, clause.end)
+        inside = [(s, e, i) for s, e, i in actors[first:last] if e <= clause.end]
         parties, through = _parties(found.text, inside, word.start(), word.end())
         if not any(e <= word.start() for _, e, _ in inside) and _we(found.text, clause.start, word.start()):
             speaker_org = _speaker_organisation(found, clause.start)

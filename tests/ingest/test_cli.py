@@ -78,6 +78,7 @@ def test_existing_draft_is_refused_without_force_and_a_reviewed_article_never_ov
     (b"   \n\n", "the article is empty"),
     (b"Berita\nKata caf\xe9 di sini", "not UTF-8 text (line 2, byte 15)"),
     (b"x" * (10 * 1024 * 1024), "larger than 2048 KB"),
+    (b"Kata kata.\n" * 10_000, "more than 100,000"),
 ])
 def test_bad_input_is_one_clear_line(empty_project: Path, tmp_path: Path, content: bytes, message: str) -> None:
     path = tmp_path / "bad.txt"
