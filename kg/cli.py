@@ -6,10 +6,11 @@ and `kg query` start without loading networkx, pyshacl, starlette, igraph or mat
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -412,6 +413,109 @@ def link_command(target: str, date: str, name: str | None, query_file: Path | No
     counts = ", ".join(f"{report.count(status)} {status}" for status in LINK_STATUSES)
     click.echo(f"{len(report.outcomes)} places: {counts}")
     click.echo(f"wrote {report.linkset_file} and {report.review_file}")
+
+
+@main.command(name="ingest")
+@click.argument("source_path", metavar="ARTICLE.txt|DIR", type=click.Path(exists=True, path_type=Path))
+@click.option("--id", "ident", help="Draft id [default: from the file name]; only for one file.")
+@click.option("--published", metavar="YYYY-MM-DD", help="Publication date [default: the date written in the text].")
+@click.option("--source", "source_url", metavar="URL", help="Where the article was published (noted in the report).")
+@click.option("--force", is_flag=True, help="Replace an existing draft of the same id (never a reviewed article).")
+@click.option("-q", "--quiet", is_flag=True, help="Print nothing but warnings and errors.")
+@project_option
+@out_option
+@_reports_errors
+def ingest_command(source_path: Path, ident: str | None, published: str | None, source_url: str | None,
+                   force: bool, quiet: bool, project_dir: Path, out: Path | None) -> None:
+    """Draft an article from its raw text: data/drafts/ID.yaml and ID.txt, ready for review.
+
+    Rules, the region data and the built graph's names propose outlet, people and posts,
+    organisations, places, quotes, events and collaborations; each item says its rule and
+    confidence, and every evidence is a verbatim span. The build's checks run on the draft
+    before it is written. A folder drafts every .txt in it, with a progress bar.
+
+    Example: kg ingest ~/news/tribunjatim-lazada.txt --published 2022-08-09
+    """
+    from kg.ingest.batch import ingest_paths, texts_in
+    from kg.project import open_project
+    from kg.source.dates import DateError, parse_iso
+
+    project = open_project(project_dir)
+    paths = texts_in(source_path) if source_path.is_dir() else [source_path]
+    if ident and source_path.is_dir():
+        raise click.UsageError("--id names one draft; leave it out for a folder")
+    try:
+        date = parse_iso(published) if published else None
+    except DateError as exc:
+        raise click.BadParameter(str(exc), param_hint="--published") from exc
+    graph_file = (out or project.default_out) / "graph.nq"
+    with _ingest_report(len(paths), quiet) as report:
+        outcomes = ingest_paths(paths, project, _check_draft, graph_file, report, date, ident, source_url, force)
+    failed = [o for o in outcomes if o.error]
+    if failed:
+        click.echo(f"{len(failed)} of {len(outcomes)} files not drafted", err=True)
+        sys.exit(1)
+
+
+def _check_draft(root: Path) -> list[str]:
+    """The build's checks on a scratch project holding one draft (handed down to kg.ingest)."""
+    from kg.build.compile import check_sources
+    from kg.project import open_project
+
+    return [str(warning) for warning in check_sources(open_project(root))]
+
+
+@contextlib.contextmanager
+def _ingest_report(total: int, quiet: bool) -> Iterator[Callable[..., None]]:
+    """A progress bar on a terminal for a batch; plain lines otherwise; warnings always."""
+    bar = (click.progressbar(length=total, label="ingest", file=sys.stderr)
+           if total > 1 and sys.stderr.isatty() and not quiet else None)
+
+    def report(outcome: Any, done: int, count: int) -> None:
+        for warning in outcome.warnings:
+            click.echo(f"warning: {outcome.source.name}: {warning}", err=True)
+        if outcome.error:
+            click.echo(f"error: {outcome.error}", err=True)
+        elif not quiet and bar is None:
+            click.echo(f"[{done}/{count}] {outcome.source.name} -> {outcome.draft}")
+        if bar is not None:
+            bar.update(1)
+
+    if bar is None:
+        yield report
+    else:
+        with bar:
+            yield report
+
+
+@main.command(name="eval")
+@click.argument("draft", required=False, type=click.Path(exists=True, path_type=Path))
+@click.argument("gold", required=False, type=click.Path(exists=True, path_type=Path))
+@click.option("-f", "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--rules", is_flag=True,
+              help="Each rule's precision, from data/review/decisions.jsonl (and the drafts given).")
+@project_option
+@_reports_errors
+def eval_command(draft: Path | None, gold: Path | None, fmt: str, rules: bool, project_dir: Path) -> None:
+    """Measure drafts against hand-annotated gold articles: precision, recall and F1.
+
+    Entities are matched by label or alias within a type category (quotes, collaborations and
+    findings by overlapping evidence), relations as (subject, field, object) after matching;
+    status accuracy on matched collaborations; every miss and false proposal is listed.
+    DRAFT and GOLD are two files or two folders (paired by file name; macro average).
+
+    Example: kg eval data/drafts/ examples/dev-corpus/data/articles/
+    """
+    from kg.ingest.evaluate import evaluate_paths, render, rules_report
+    from kg.ingest.gazetteer import DECISIONS, rule_precision
+
+    if (draft is None) != (gold is None) or (draft is None and not rules):
+        raise click.UsageError("give DRAFT and GOLD (files or folders), or --rules")
+    results = evaluate_paths(draft, gold) if draft is not None and gold is not None else []
+    if rules:
+        click.echo(rules_report(rule_precision(project_dir / DECISIONS), results), nl=False)
+    else:
+        click.echo(render(results, fmt), nl=False)
 
 
 @main.command()

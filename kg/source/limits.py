@@ -21,6 +21,9 @@ MAX_FILE_BYTES = 2 * 1024 * 1024  # one data file: an article's YAML or text, th
 MAX_DEPTH = 20  # mappings and lists inside each other
 MAX_VALUES = 100_000  # values in one file, counting each alias (*name) as a copy of what it repeats
 MAX_KEY_CHARS = 100  # a mapping key is a field name
+# `kg ingest` drafts texts of at most this many characters: a news article is a few thousand
+# (the four gold texts hold 2.4-3.5 K), and the rules' cost grows with the names a text holds.
+MAX_DRAFT_CHARS = 100_000
 QUOTE_CHARS = 60  # a value quoted in an error message is clipped to this many characters
 
 # Characters that render invisibly or reorder what is around them: C0/C1 controls, format

@@ -1,0 +1,109 @@
+"""Rules for the article's own description: section, headline, subheadline, author, editor,
+reporter and outlet, dateline place (never a venue), the date written in the text (its
+weekday checked), and the "Baca juga" headlines."""
+
+from __future__ import annotations
+
+import re
+
+from kg.ingest.model import Item, Proposals, Value, slug
+from kg.source.dates import DateError, find_news_date
+from kg.source.text import Span
+
+_BYLINE = re.compile(r"^Penulis\s*:\s*(?P<author>[^|\n]{2,80}?)\s*(?:\|\s*Editor\s*:\s*(?P<editor>[^|\n]{2,80}?))?\s*$",
+                     re.MULTILINE)
+_REPORTER = re.compile(r"^Laporan (?P<post>Wartawan|Reporter|Kontributor) (?P<outlet>[A-Za-z0-9.-]{3,60}),"
+                       r" (?P<name>[A-Z][\w.'-]*(?: [A-Z][\w.'-]*){0,5})\s*$", re.MULTILINE)
+# "SURABAYA, TRIBUNJATIM.COM -" or "TRIBUNJATIM.COM, SURABAYA -": a place in capitals and the outlet.
+_OUTLET = r"[A-Z0-9-]{2,40}(?:\.[A-Z]{2,6}){1,2}"
+_PLACE = r"[A-Z][A-Z'-]{1,30}(?: [A-Z][A-Z'-]{1,30}){0,3}"
+_DATELINE = re.compile(rf"^(?:(?P<p1>{_PLACE}), (?P<o1>{_OUTLET})|(?P<o2>{_OUTLET}), (?P<p2>{_PLACE}))"
+                       r"\s*[-\u2013\u2014]", re.MULTILINE)
+_RELATED = re.compile(r"^Baca [Jj]uga\s*:\s*(?P<headline>.{5,300})$", re.MULTILINE)
+
+
+def article_metadata(found: Proposals) -> None:
+    """Propose the article block's values and the outlet, reporter, author and editor."""
+    text = found.text
+    dateline = _DATELINE.search(text)
+    header_end = dateline.start() if dateline else text.find("\n", 0, 2000)
+    _header_lines(found, header_end)
+    _byline(found)
+    if dateline:
+        _dateline(found, dateline)
+    else:
+        found.warnings.append("no dateline (PLACE, OUTLET.COM -) found: the draft has no dateline")
+    for match in _RELATED.finditer(text):
+        found.related.append((match["headline"].strip(), Span(match.start(), match.end())))
+    _news_date(found)
+
+
+def _header_lines(found: Proposals, header_end: int) -> None:
+    """Before the byline: a short first line is the section, then the headline and subheadline."""
+    offset, lines = 0, []
+    for line in found.text[:max(header_end, 0)].split("\n"):
+        if line and not line.startswith(("Penulis", "Laporan ", "Editor")):
+            lines.append((line, Span(offset, offset + len(line))))
+        offset += len(line) + 1
+    if lines and len(lines[0][0].split()) <= 3 and not lines[0][0].endswith("."):
+        found.article["section"] = Value(lines[0][0], lines[0][1], "header-section", 0.7)
+        lines = lines[1:]
+    for key, (line, span) in zip(("headline", "subheadline"), lines, strict=False):
+        found.article[key] = Value(line, span, f"header-{key}", 0.8)
+
+
+def _person(found: Proposals, name: str, span: Span, rule: str, confidence: float) -> Item:
+    return found.add(Item(slug(name), "Person", name, span, rule, confidence))
+
+
+def _byline(found: Proposals) -> None:
+    text = found.text
+    match = _BYLINE.search(text)
+    if match:
+        author = _person(found, match["author"], Span(match.start(), match.end("author")), "byline", 0.9)
+        found.article["author"] = Value(author.ident, author.span, "byline", 0.9)
+        if match["editor"]:
+            start = text.rfind("Editor", match.start(), match.start("editor"))
+            editor = _person(found, match["editor"], Span(start, match.end("editor")), "byline", 0.9)
+            found.article["editor"] = Value(editor.ident, editor.span, "byline", 0.9)
+    report = _REPORTER.search(text)
+    if report:
+        outlet_span = Span(report.start(), report.end("outlet"))
+        outlet = found.add(Item(slug(report["outlet"].split(".")[0]), "MediaOutlet", report["outlet"],
+                                outlet_span, "reporter-line", 0.9))
+        found.article["publisher"] = Value(outlet.ident, outlet_span, "reporter-line", 0.9)
+        whole = Span(report.start(), report.end("name"))
+        post_label = f"{report['post']} {report['outlet']}"
+        post = found.add(Item(slug(f"{report['post']}-{outlet.ident}"), "Post", post_label, whole,
+                              "reporter-line", 0.8))
+        post.add("post_in", Value(outlet.ident))
+        reporter = _person(found, report["name"], whole, "reporter-line", 0.9)
+        reporter.add("holds", Value(post.ident))
+
+
+def _dateline(found: Proposals, match: re.Match[str]) -> None:
+    """The dateline names where the report was filed: a place, never the venue of an event."""
+    place, outlet = (match["p1"], match["o1"]) if match["p1"] else (match["p2"], match["o2"])
+    span = Span(match.start(), match.end())
+    name = " ".join(word.capitalize() for word in place.split())
+    found.article["dateline"] = Value(name, span, "dateline", 0.8)  # resolved to a place id later
+    publisher = found.article.get("publisher")
+    if publisher is not None:
+        start = match.start("o1") if match["p1"] else match.start("o2")
+        found.items[str(publisher.value)].alias(outlet, Span(start, start + len(outlet)))
+
+
+def _news_date(found: Proposals) -> None:
+    """The first news date in the body, its weekday checked; a wrong weekday is a warning."""
+    try:
+        date = find_news_date(found.text[:20000])
+    except DateError as exc:
+        found.warnings.append(f"the text has an impossible date: {exc}")
+        return
+    if date is None:
+        return  # the draft says so when no --published date is given either
+    start = found.text.find(date.text)
+    if not date.weekday_matches:
+        found.warnings.append(f"{date.text!r} names the wrong weekday for {date.date.isoformat()}: date not used")
+        return
+    found.article["text_date"] = Value(date.date, Span(start, start + len(date.text)), "news-date", 0.7)

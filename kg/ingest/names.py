@@ -1,0 +1,238 @@
+"""Rules for names: organisations by their Indonesian shapes (Pemprov/Pemkab/Pemkot X, Dinas …,
+Badan …, Kementerian …, PT …, start up …) with the acronym defined in parentheses, places
+through the region dataset, and the entities the graph already has, by label and alias."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from kg.ingest.model import Item, Proposals, Value, slug
+from kg.ingest.places import TYPE_OF_KIND, bare, place_pattern, resolve
+from kg.source.text import Span
+
+WORD = r"(?:[A-Z][\w'\u2019.&-]*|\d{4})"  # a word of a name: capitalised, or a year
+ACRONYM = r"\((?P<acr>[A-Z][A-Za-z]{1,15})\)"
+_RUN = rf"{WORD}(?:(?: dan | & | ){WORD}|,? \([A-Z][A-Za-z]{{1,15}}\)(?= [A-Z]|[,.]|\s|$))*"
+_HEADS = {
+    "Kementerian": "Ministry", "Dinas": "Dinas", "Badan": "GovernmentBody", "Balai": "GovernmentOffice",
+    "Direktorat Jenderal": "GovernmentOffice", "Direktorat": "GovernmentOffice", "Lembaga": "GovernmentBody",
+    "Bakorwil": "Bakorwil", "Otoritas": "GovernmentBody", "PT": "Company", "Bank": "Company",
+    "Komunitas": "Organization", "Asosiasi": "Organization", "Yayasan": "Organization",
+    "Universitas": "Organization", "Institut": "Organization", "Politeknik": "Organization",
+}
+_HEAD = re.compile(rf"(?<![\w-])(?P<head>{'|'.join(sorted(_HEADS, key=len, reverse=True))}) (?P<rest>{_RUN})")
+_GOVERNMENT = re.compile(
+    r"(?<![\w-])(?P<head>[Pp]emerintah (?P<level>Provinsi|Kabupaten|Kota)(?: \((?P<acr>Pem(?:prov|kab|kot))\))?"
+    r"|(?P<short>Pemprov|Pemkab|Pemkot)) (?P<place>[A-Z][\w-]*(?: [A-Z][\w-]*){0,2})")
+_STARTUP = re.compile(r"(?<![\w-])(?:start ?up|startup|perusahaan rintisan) (?P<name>[A-Z]\w*(?: [A-Z]\w*){0,2})")
+_PARTNER = re.compile(r"(?<![\w-])(?:dengan|bersama|gandeng|menggandeng|digelar|dari|oleh|keterbukaan|misi|Gandeng)"
+                      r" (?P<name>[A-Z][a-z]+[A-Z]\w*(?: Shop)?|[A-Z][a-z]{2,}(?: Indonesia| Shop)?)(?![\w-])")
+_NOT_PARTNERS = frozenset({"Gerakan", "Program", "Pemerintah", "Kami", "Hub", "Indonesia", "Selasa", "Senin", "Rabu",
+                           "Kamis", "Jumat", "Sabtu", "Minggu"})
+_LOCAL = re.compile(r"(?<![\w-])(?P<kind>Kecamatan|Desa|Kelurahan|Dusun) (?P<name>[A-Z][\w-]*(?: [A-Z][\w-]*){0,2})")
+_LISTED = re.compile(rf"(?<![\w-])(?P<head>{'|'.join(_HEADS)})"
+                     r" \((?P<list>[A-Z][\w-]*(?:, [A-Z][\w-]*)*,? dan [A-Z][\w-]*)\)")
+_LEVEL_KIND = {"Provinsi": "province", "Pemprov": "province", "Kabupaten": "regency", "Pemkab": "regency",
+               "Kota": "city", "Pemkot": "city"}
+_LEVEL_SHORT = {"province": "Pemprov", "regency": "Pemkab", "city": "Pemkot"}
+
+
+def places(found: Proposals) -> None:
+    """Every region name in the text: the region, or an AmbiguousPlace naming its candidates;
+    districts and villages by their kind word ("Desa Pegayaman, Kecamatan Sukasada")."""
+    for match in place_pattern().finditer(found.text):
+        place_item(found, match.group(), Span(match.start(), match.end()))
+    inner: Item | None = None
+    for match in _LOCAL.finditer(found.text):
+        item = found.add(Item(slug(match["name"]), "Place", match["name"], Span(match.start(), match.end()),
+                              "local-place", 0.7, note=f"A {match['kind'].lower()} named in the text."))
+        item.alias(match.group(), Span(match.start(), match.end()))
+        if inner is not None and found.text[inner.span.end:match.start()] == ", ":
+            inner.add("within", Value(item.ident))
+        inner = found.items[item.ident] if found.text[match.end():match.end() + 2] == ", " else None
+
+
+def place_item(found: Proposals, name: str, span: Span) -> Item | None:
+    """The place a written region name means (added to the proposals), if it is one."""
+    meaning = resolve(name)
+    if meaning is None:
+        return None
+    if meaning.ambiguous:
+        codes = ", ".join(f"{r.name} ({r.code})" for r in meaning.candidates)
+        item = Item(slug(name), "AmbiguousPlace", name, span, "region-ambiguous", 0.6,
+                    note=f"Candidates in the Kemendagri region data: {codes}.")
+        return found.add(item)
+    region = meaning.candidates[0]
+    if region.kind == "province":
+        ident, label = slug(region.name), region.name if region.name in name else name
+    else:
+        short, same = bare(region), resolve(bare(region))
+        if not meaning.explicit or (same is not None and same.candidates == (region,)):
+            ident, label = slug(short), short
+        else:  # "Kota Yogyakarta": the bare name means another region (the province)
+            ident, label = slug(name), name
+    rule = "region-explicit" if meaning.explicit else "region-name"
+    item = found.add(Item(ident, TYPE_OF_KIND[region.kind], label, span, rule,
+                          0.8 if meaning.explicit else 0.7, note=f"Kemendagri region {region.code} ({region.name})."))
+    item.alias(name, span)
+    return item
+
+
+def organisations(found: Proposals, cores: dict[str, str]) -> None:
+    """Organisations by shape; `cores` maps a name's core (head + acronym) to its entity id."""
+    for match in _GOVERNMENT.finditer(found.text):
+        _government(found, match)
+    for match in _HEAD.finditer(found.text):
+        name = _trim(found.text[match.start():_extend(found.text, match.end())])
+        head = match["head"]
+        if name == head or name.startswith("Balai Kota") or (head == "Bank" and len(name.split()) < 2):
+            continue
+        _named_org(found, name, _HEADS[head], Span(match.start(), match.start() + len(name)), cores, "org-shape")
+    for match in _STARTUP.finditer(found.text):
+        span = Span(match.start("name"), match.end("name"))
+        item = found.add(Item(slug(match["name"]), "Startup", match["name"], span, "startup-cue", 0.7))
+        item.span = Span(match.start(), match.end())
+    for match in _LISTED.finditer(found.text):
+        _listed(found, match)
+    _acronym_mentions(found, cores)
+
+
+def _listed(found: Proposals, match: re.Match[str]) -> None:
+    """"lima Bakorwil (Malang, Jember, … dan Madiun)": one office per place listed, located there."""
+    names = re.split(r",? dan |, ", match["list"])
+    places_found = [found.find_name(n) for n in names]
+    if not all(p is not None and p.type in ("Province", "Regency", "City", "AmbiguousPlace") for p in places_found):
+        return
+    span = Span(match.start(), match.end())
+    for name, place in zip(names, places_found, strict=True):
+        item = found.add(Item(slug(f"{match['head']} {name}"), _HEADS[match["head"]], f"{match['head']} {name}", span,
+                              "listed-offices", 0.6))
+        item.add("location", Value(place.ident))  # type: ignore[union-attr]
+
+
+def partners(found: Proposals, taken: set[str]) -> None:
+    """Companies named after a partnering cue ("dengan TikTok", "digelar Lazada"): low confidence."""
+    for match in _PARTNER.finditer(found.text):
+        name = match["name"]
+        if found.text[match.end():match.end() + 2].strip()[:1].isupper() or name in _NOT_PARTNERS:
+            continue
+        if name in taken or resolve(name) or found.find_name(name) or name.split()[0] in taken:
+            continue
+        count = len(re.findall(rf"(?<![\w-]){re.escape(name)}(?![\w-])", found.text))
+        camel = re.search(r"[a-z][A-Z]", name) is not None
+        if count >= 2 or camel:
+            found.add(Item(slug(name), "Company" if " Shop" not in name else "Organization", name,
+                           Span(match.start(), match.end()), "partner-cue", 0.5))
+
+
+_SEGMENT = re.compile(rf", (?:dan )?{_RUN}")
+
+
+def _extend(text: str, end: int) -> int:
+    """A name listing its parts ("Dinas Koperasi, Usaha Kecil dan Menengah (UKM) Jatim") runs
+    on over commas when the list closes with "dan"; otherwise it ends at the comma."""
+    position = end
+    for _ in range(6):
+        segment = _SEGMENT.match(text, position)
+        if segment is None:
+            return end
+        position = segment.end()
+        if " dan " in segment.group() or segment.group().startswith(", dan "):
+            return position
+    return end
+
+
+def _trim(name: str) -> str:
+    """A name ends before a trailing connector or a sentence-initial word swallowed by the run."""
+    words = name.split(" ")
+    while words and words[-1] in ("dan", "&"):
+        words.pop()
+    return " ".join(words).rstrip(".,")
+
+
+def _government(found: Proposals, match: re.Match[str]) -> None:
+    """Pemerintah Provinsi (Pemprov) DKI Jakarta / Pemkab Buleleng: the government of a region."""
+    level = match["level"] or match["short"]
+    kind = _LEVEL_KIND[level]
+    words = match["place"].split(" ")
+    for size in range(len(words), 0, -1):
+        place_name = " ".join(words[:size])
+        meaning = resolve(place_name) or resolve({"province": "Provinsi ", "regency": "Kabupaten ",
+                                                  "city": "Kota "}[kind] + place_name)
+        if meaning and any(r.kind == kind for r in meaning.candidates):
+            break
+    else:
+        return
+    region = next(r for r in meaning.candidates if r.kind == kind)
+    end = match.start("place") + len(place_name)
+    span = Span(match.start(), end)
+    written = found.text[span.start:span.end]
+    full = match["level"] is not None
+    label = re.sub(r" \(Pem\w+\)", "", written) if full else written
+    label = label[0].upper() + label[1:]
+    item = Item(f"{_LEVEL_SHORT[kind].lower()}-{slug(bare(region))}",
+                "ProvincialGovernment" if kind == "province" else "RegionalGovernment",
+                label, span, "government-shape", 0.8 if full else 0.7)
+    item = found.add(item)
+    if full and item.label != label and label not in item.aliases:
+        item.alias(label, span)
+    if match["acr"]:
+        item.alias(f"{match['acr']} {place_name}", span)
+    place = place_item(found, place_name, Span(match.start("place"), end))
+    if place is not None:
+        item.add("jurisdiction", Value(place.ident))
+
+
+def _named_org(found: Proposals, name: str, kind: str, span: Span, cores: dict[str, str], rule: str) -> None:
+    acronym = re.search(ACRONYM, name)
+    head = name.split(" ")[0]
+    if acronym:
+        core = f"{head} {acronym['acr']}".lower()
+        at_end = name.endswith(acronym.group())
+        label = name[:acronym.start()].rstrip(" ,") if at_end else name
+        ident = cores.get(core) or slug(f"{head} {acronym['acr']}" if not at_end else acronym["acr"])
+        cores[core] = ident
+        cores[acronym["acr"].lower()] = ident
+        item = found.add(Item(ident, kind, label, span, "acronym-defined", 0.8))
+        if at_end:
+            item.alias(acronym["acr"], span)
+        return
+    core = " ".join(name.split(" ")[:2]).lower()
+    ident = cores.get(name.lower()) or cores.get(core) or slug(name)
+    item = found.add(Item(ident, kind, name, span, rule, 0.7))
+    cores.setdefault(name.lower(), item.ident)
+
+
+def _acronym_mentions(found: Proposals, cores: dict[str, str]) -> None:
+    """A defined acronym used on its own later ("Komdigi", "MJC") is an alias of its entity."""
+    for key, ident in sorted(cores.items()):
+        if " " in key or ident not in found.items:
+            continue
+        item = found.items[ident]
+        whole = re.findall(r"^\S+ (\w)[^(]*\(([A-Za-z]+)\)", item.label)  # it stands for the whole name
+        written = [*item.aliases, item.label, *(acr for first, acr in whole if acr[0] == first)]
+        acronym = next((a for a in written if a.lower() == key), None)
+        if acronym is None:
+            continue
+        for match in re.finditer(rf"(?<![\w(-]){re.escape(acronym)}(?![\w)-])", found.text):
+            item.alias(acronym, Span(match.start(), match.end()))
+            break
+
+
+def known_entities(found: Proposals, gazetteer: dict[str, tuple[str, str]]) -> None:
+    """Entities the built graph already has, found by label or alias: their ids are reused."""
+    if not gazetteer:
+        return
+    names = sorted(gazetteer, key=lambda n: (-len(n), n))
+    pattern = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w-])")
+    for match in _limited(pattern.finditer(found.text)):
+        ident, type_name = gazetteer[match.group()]
+        found.add(Item(ident, type_name, match.group(), Span(match.start(), match.end()), "known-entity", 0.9))
+
+
+def _limited(matches: Iterator[re.Match[str]], limit: int = 5000) -> Iterator[re.Match[str]]:
+    for count, match in enumerate(matches):
+        if count >= limit:
+            return
+        yield match

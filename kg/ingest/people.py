@@ -1,0 +1,118 @@
+"""Rules for people: a person named after a post ("Kepala Dinas …, Andromeda Qomariah
+mengatakan"; "Wali Kota Medan Rico Tri Putra Bayu Waas"), a person with an age ("Rahmadani
+Siregar (29)"), and the short names the article uses for them later ("kata Andromeda")."""
+
+from __future__ import annotations
+
+import re
+
+from kg.ingest.model import Item, Proposals, Value, slug
+from kg.ingest.places import resolve
+from kg.source.text import Span
+
+POST_HEADS = (
+    "Kepala", "Ketua", "Wakil Ketua", "Menteri", "Wakil Menteri", "Direktur Jenderal", "Direktur Utama", "Direktur",
+    "Dirjen", "Wali Kota", "Walikota", "Wakil Wali Kota", "Bupati", "Wakil Bupati", "Gubernur", "Wakil Gubernur",
+    "Sekretaris Daerah", "Sekretaris", "Kabid", "Kadis", "Camat", "Lurah", "Presiden", "CEO", "COO", "CTO",
+    "Co-Founder", "Founder", "Pendiri", "SVP", "VP", "Manajer", "Manager", "Head of", "Koordinator", "Deputi",
+    "Asisten Deputi", "Plt", "Pj",
+)
+SPEECH = (r"mengatakan|menjelaskan|menyatakan|menambahkan|mengaku|menyebut|menegaskan|mengungkapkan|"
+          r"menuturkan|menilai|berharap|menambahkan|memaparkan|menerangkan")
+SAID = r"kata|ujar|ucap|tutur|tutup|jelas|lanjut|imbuh|tambah|papar|terang"
+_NAME = r"[A-Z][\w'\u2019.-]*(?: [A-Z][\w'\u2019.-]*){0,5}"
+_PLAIN = r"[^.,;:\"\u201c\u201d\n]"  # words of a post: no stop, comma or quote mark
+_HEAD = "|".join(re.escape(h) for h in sorted(POST_HEADS, key=len, reverse=True))
+# "Kepala Dinas …, Andromeda Qomariah mengatakan" / "SVP -Seller Operations Lazada Indonesia, Haikal Bekti Anggoro"
+_POST_COMMA = re.compile(
+    rf"(?<![\w-])(?P<post>(?:{_HEAD})\b{_PLAIN}{{0,160}}?(?:, (?:dan )?[A-Z]{_PLAIN}{{0,80}}?){{0,6}})"
+    rf", (?P<name>{_NAME})(?=,? (?:{SPEECH})|,? (?!dan )[a-z])")
+# "Wali Kota Medan Rico Tri Putra Bayu Waas": post words, then the name, no comma.
+_POST_RUN = re.compile(rf"(?<![\w-])(?P<run>(?:{_HEAD}) [A-Z][\w'\u2019-]*(?: (?:dan |[A-Z])[\w'\u2019-]*){{1,12}})")
+_AGE = re.compile(rf"(?<![\w-])(?P<name>{_NAME}) \((?P<age>\d{{2}})\)")
+_SHORT = re.compile(rf"(?:(?:{SAID})(?:nya)? (?P<a>[A-Z][\w'-]+)"
+                    rf"|(?:^|[.,] |\n)(?P<b>[A-Z][\w'-]+) (?:{SPEECH}|sudah|juga)|Menurut (?P<c>[A-Z][\w'-]+))")
+_NOT_NAMES = frozenset({"Ia", "Dia", "Mereka", "Kami", "Hal", "Menurut", "Sementara", "Namun", "Selain", "Lebih",
+                        "Saat", "Pemerintah", "Pemprov", "Pemkab", "Pemkot", "Program", "Hub", "Startup", "Salah"})
+
+
+def short_names(text: str) -> set[str]:
+    """Single names the article uses for speakers ("kata Meutya", "Edwin menjelaskan")."""
+    found = set()
+    for match in _SHORT.finditer(text):
+        name = match["a"] or match["b"] or match["c"]
+        if name not in _NOT_NAMES:
+            found.add(name)
+    return found
+
+
+def people(found: Proposals) -> None:
+    """People with their posts, and people with their age; short names become aliases."""
+    shorts = short_names(found.text)
+    for match in _POST_COMMA.finditer(found.text):
+        _person_with_post(found, match["post"].strip(), match["name"], Span(match.start(), match.end("name")),
+                          "post-comma-name", 0.8)
+    for match in _POST_RUN.finditer(found.text):
+        run = match["run"]
+        split, rule, confidence = _split_post(run, shorts), "post-then-name", 0.6
+        if split is None and re.match(rf" (?:{SPEECH})\b", found.text[match.end():match.end() + 20]):
+            split, rule, confidence = _split_before_verb(run), "post-name-verb", 0.4
+        if split is None:
+            continue
+        post, name = split
+        _person_with_post(found, post, name, Span(match.start(), match.start() + len(run)), rule, confidence)
+    for match in _AGE.finditer(found.text):
+        name = match["name"].split(", ")[-1]
+        if len(name.split()) >= 2 and name.split()[0] not in _NOT_NAMES:
+            start = match.start("name") + match["name"].rfind(name)
+            found.add(Item(slug(name), "Person", name, Span(start, match.end("name")), "person-age", 0.7))
+    _aliases(found, shorts)
+
+
+def _split_post(run: str, shorts: set[str]) -> tuple[str, str] | None:
+    """Where the post ends and the name starts: at a short name used elsewhere in the article."""
+    words = run.split(" ")
+    for index in range(1, len(words) - 0):
+        if words[index] in shorts:
+            end = index + 1
+            while end < len(words) and words[end][:1].isupper():
+                end += 1
+            return " ".join(words[:index]), " ".join(words[index:end]).rstrip(".,")
+    return None
+
+
+def _split_before_verb(run: str) -> tuple[str, str] | None:
+    """"Menteri Kominfo Johnny G Plate menyebut": with no later short name, the name is the
+    last two words (three when the middle one is an initial); at low confidence."""
+    words = run.split(" ")
+    size = 3 if len(words) >= 5 and len(words[-2].rstrip(".")) == 1 else 2
+    if len(words) < size + 2:
+        return None
+    return " ".join(words[:-size]), " ".join(words[-size:])
+
+
+def _person_with_post(found: Proposals, post: str, name: str, span: Span, rule: str, confidence: float) -> None:
+    head, _, tail = post.rpartition(", ")
+    if head and resolve(tail) is not None:
+        post = head  # "Ketua Komunitas Jakpreneur Cakung, Jakarta Timur": the place says where, not which post
+    if name.split()[0] in _NOT_NAMES or post.split()[-1] in ("dan",) or re.search(r"\bNomor\b", post):
+        return  # "Peraturan Menteri Perdagangan Nomor 31": a regulation, not a post
+    post_item = found.add(Item(slug(post), "Post", post, span, rule, confidence))
+    person = found.add(Item(slug(name), "Person", name, span, rule, confidence))
+    person.add("holds", Value(post_item.ident, span, rule, confidence))
+
+
+ORG_TYPES = frozenset({"Organization", "GovernmentBody", "Ministry", "RegionalGovernment", "ProvincialGovernment",
+                       "GovernmentOffice", "Dinas", "Bakorwil", "Company", "Startup", "MediaOutlet", "Team"})
+
+
+def _aliases(found: Proposals, shorts: set[str]) -> None:
+    """A person's short name, used on its own elsewhere, is their alias (its first use as span)."""
+    for item in list(found.items.values()):
+        if item.type != "Person":
+            continue
+        for word in item.label.split(" "):
+            if word in shorts and word != item.label:
+                match = re.search(rf"(?<![\w-]){re.escape(word)}(?![\w-])", found.text[item.span.end:])
+                if match:
+                    item.alias(word, Span(item.span.end + match.start(), item.span.end + match.end()))

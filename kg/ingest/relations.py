@@ -1,0 +1,303 @@
+"""Rules for what actors do together: collaborations with their status from the cue words of
+the same clause (negated or hypothetical clauses give nothing), programs and facilities named
+with an acronym or after "program", with their operator, venues ("di Hotel …") and events."""
+
+from __future__ import annotations
+
+import bisect
+import itertools
+import re
+
+from kg.ingest.model import Item, Proposals, Value, mentions, slug
+from kg.ingest.people import ORG_TYPES
+from kg.source.dates import DateError, find_news_date
+from kg.source.text import ArticleText, Span
+
+COLLABORATE = re.compile(r"(?<![\w-])(?:ber)?(?:kolaborasi|sinergi|kerja ?sama|mitra)\w*|bekerja ?sama|"
+                         r"(?<![\w-])(?:meng)?gandeng(?![\w-])|(?<![\w-])Gandeng(?![\w-])|kemitraan", re.IGNORECASE)
+NEGATION = re.compile(r"(?<![\w-])(?:tidak|tak|belum|bukan|jika|kalau|seandainya|apabila|andaikan)(?![\w-])",
+                      re.IGNORECASE)
+_CLAUSE_END = re.compile(r"[;:]|[\"\u201d](?=[ ,])|, (?:tapi|namun|sedangkan|sementara|padahal)\b|(?<=[a-z])\. ")
+PARTNER_TYPES = (ORG_TYPES - {"MediaOutlet"}) | {"Program", "Initiative", "Team"}
+_ACRONYM_RUN = re.compile(r"(?P<name>[A-Z][\w-]*(?: (?:[A-Z][\w-]*|and|of|&)){1,6}) \((?P<acr>[A-Z][A-Za-z]{1,9})\)")
+_PROGRAM_WORDS = re.compile(r"Program|Scholarship|Center|Centre|Corridor|Academy|Akademi|Gerakan|Movement|Beasiswa")
+_FACILITY_WORDS = re.compile(r"Hub|Space|Incubator|Inkubator|Lab|Park|Plaza")
+_EVENT_WORDS = re.compile(r"Discussion|Forum|Festival|Expo|Summit|Conference|Konferensi|Gathering|Networking")
+_PROGRAM = re.compile(r"(?<![\w-])(?:program|Program) (?P<name>[A-Z][\w-]*(?: [A-Z][\w-]*){0,4})")
+_GERAKAN = re.compile(r"(?<![\w-])Gerakan (?:[A-Z][\w-]*)(?: [A-Z][\w-]*){0,3}")
+_FROM = re.compile(r" (?:dari|milik|besutan|garapan) (?P<org>[A-Z][\w-]*(?: [A-Z][\w-]*){0,3})")
+_VENUE = re.compile(r"(?<![\w-])(?:di )?(?P<venue>(?P<kind>Hotel|Gedung|Balai Kota|Pos Bloc|Aula|Pendopo|Auditorium|"
+                    r"Kantor Pos|Graha|Wisma|Pasar|Bandara|Stasiun|Pelabuhan|Alun-alun)"
+                    r" (?:[A-Z][\w-]*)(?: [A-Z][\w-]*){0,5})")
+_STUDY = re.compile(r"(?<![\w-])(?P<name>(?:Studi|Survei|Riset|Kajian|Penelitian)"
+                    r" (?P<by>[A-Z][\w-]*(?: [A-Z][\w-]*){0,2}))"
+                    r"(?=[ ,])(?:[^.\n]{0,25}?(?<![\w-])(?P<year>(?:19|20)\d\d)(?![\w-]))?")
+_AT_PLACE = re.compile(r"(?<![\w-])di (?P<place>[A-Z][\w-]*(?: [A-Z][\w-]*){0,2})")
+_TEAM = re.compile(r"(?<![\w-])Tim (?P<of>[A-Z][\w-]*(?: [A-Z][\w-]*){0,3})")
+_HOLDS_EVENT = re.compile(r"(?<![\w-])(?:mengadakan|menggelar|menyelenggarakan) (?P<name>[A-Z][\w-]*"
+                          r"(?: (?:[A-Z][\w-]*|and|of|&|dan)){1,8})")
+_EVENT = re.compile(r"(?<![\w-])(?:acara )?(?P<event>(?:rangkaian|pelatihan|peresmian|seminar|workshop|lokakarya|"
+                    r"webinar|bazar|festival|pameran|kuliah umum|sosialisasi)(?: [a-zA-Z]+){0,8}?)"
+                    r" (?:yang )?(?:digelar|diselenggarakan|diadakan|dilaksanakan) (?:oleh )?(?P<org>[A-Z][\w-]*)")
+
+
+def collaborations(found: Proposals, cues: dict[str, list[str]]) -> None:
+    """One collaboration per clause with a collaboration word and at least two actors (or one
+    actor hoping for it); its status only from a cue word of the same clause."""
+    actors = mentions(found, PARTNER_TYPES)
+    starts = [start for start, _, _ in actors]
+    seen: set[tuple[str, ...]] = set()
+    for clause in _clauses(found.text):
+        word = COLLABORATE.search(found.text, clause.start, clause.end)
+        if word is None or re.match(r" (?:ini|itu|tersebut)\b", found.text[word.end():word.end() + 9]):
+            continue  # "kolaborasi ini" refers back to one already told
+        words = found.text[clause.start:clause.end]
+        status = _status(words, cues)
+        if status is None and NEGATION.search(words):
+            continue  # "tidak ada daerah lain…", "belum": the text negates it
+        first, last = bisect.bisect_left(starts, clause.start), bisect.bisect_left(starts, clause.end)
+        inside = [(s, e, i) for s, e, i in actors[first:last] if e <= clause.end]
+        parties, through = _parties(found.text, inside, word.start(), word.end())
+        if not any(e <= word.start() for _, e, _ in inside) and _we(found.text, clause.start, word.start()):
+            speaker_org = _speaker_organisation(found, clause.start)
+            if speaker_org is not None and speaker_org not in parties:
+                parties.insert(0, speaker_org)
+        if len(parties) < (1 if status and status[0] == "aspired" else 2):
+            continue
+        key = (*sorted(parties), status[0] if status else "")
+        if key in seen:
+            continue
+        seen.add(key)
+        _collaboration(found, parties, through, status, clause)
+
+
+def _parties(text: str, inside: list[tuple[int, int, Item]], start: int, end: int) -> tuple[list[str], list[str]]:
+    """The parties and who acts for them. Before the collaboration word: the actor named last
+    (with those joined to it by "dan" or "&"); after it, the first actor named (not one after
+    "dari": an owner, not a party); with no actor after it, the clause's first actor (its
+    subject). "A melalui B": A takes part, acting through B."""
+    before = [m for m in inside if m[1] <= start]
+    after = [m for m in inside if m[0] >= end and not text[max(0, m[0] - 5):m[0]].endswith("dari ")]
+    chosen = []
+    if before:
+        chosen.append(before[-1])
+        for previous in reversed(before[:-1]):
+            if text[previous[1]:chosen[-1][0]] not in (" dan ", " & ", ", "):
+                break
+            chosen.append(previous)
+        chosen.reverse()
+        if not after and before[0] not in chosen:
+            chosen.insert(0, before[0])
+    if after:
+        chosen.append(after[0])
+    through = [b[2].ident for a, b in itertools.pairwise(before)
+               if text[a[1]:b[0]] == " melalui " and a in chosen]
+    parties = [item.ident for _, _, item in chosen if item.ident not in through]
+    return list(dict.fromkeys(parties)), through
+
+
+def _we(text: str, start: int, end: int) -> bool:
+    return re.search(r"(?<![\w-])[Kk]ami(?![\w-])", text[start:end]) is not None
+
+
+def _speaker_organisation(found: Proposals, offset: int) -> str | None:
+    """Who "kami" is inside a direct quote: the organisation of the speaker's post."""
+    for item in found.items.values():
+        if item.type == "Quote" and item.span.start <= offset < item.span.end:
+            speaker = found.items.get(str(item.fields["speaker"][0].value))
+            for held in (speaker.fields.get("holds", []) if speaker else []):
+                post = found.items.get(str(held.value))
+                if post is not None and post.fields.get("post_in"):
+                    return str(post.fields["post_in"][0].value)
+    return None
+
+
+def _clauses(text: str) -> list[Span]:
+    """Clauses: sentences cut at semicolons, colons and contrasting conjunctions."""
+    spans = []
+    for sentence in ArticleText(text).sentences:
+        start = sentence.start
+        for cut in _CLAUSE_END.finditer(text, sentence.start, sentence.end):
+            spans.append(Span(start, cut.start()))
+            start = cut.end()
+        spans.append(Span(start, sentence.end))
+    return [s for s in spans if s.end > s.start]
+
+
+def _status(words: str, cues: dict[str, list[str]]) -> tuple[str, int, int] | None:
+    """The clause's status and its cue's offsets in it. A cancellation or a hope overrides a
+    plan ("berharap … akan"), a plan overrides what is under way ("tengah menyiapkan")."""
+    lower = words.lower()
+    for status in ("cancelled", "aspired", "planned", "completed", "ongoing"):
+        for cue in cues.get(status, []):
+            match = re.search(rf"(?<![\w-]){re.escape(cue)}(?![\w-])", lower)
+            if match:
+                return status, match.start(), match.end()
+    return None
+
+
+def _collaboration(found: Proposals, parties: list[str], through: list[str], status: tuple[str, int, int] | None,
+                   clause: Span) -> None:
+    names = [found.items[p].label for p in parties]
+    label = "Kolaborasi " + " dan ".join(names)
+    ident = slug("kolaborasi " + " ".join(parties))[:70].rstrip("-")
+    while ident in found.items:
+        ident += "-2" if not ident[-1].isdigit() else ""
+        ident = ident if ident not in found.items else ident[:-1] + str(int(ident[-1]) + 1)
+    item = Item(ident, "Collaboration", label, clause, "collaboration-clause", 0.6 if status else 0.3)
+    for party in parties:
+        item.add("participants", Value(party))
+    for agent in through:
+        item.add("acting_through", Value(agent))
+    _outcome_and_place(found, item, parties, clause)
+    if status:
+        name, start, end = status
+        item.add("status", Value(name, Span(clause.start + start, clause.start + end), "status-cue", 0.7))
+    found.add(item)
+
+
+def _outcome_and_place(found: Proposals, item: Item, parties: list[str], clause: Span) -> None:
+    """A named event the parties hold in the same clause ("… berkolaborasi dengan Ozora
+    mengadakan Gathering …") is what the collaboration resulted in, and they organise it; a
+    region after "di" in the clause is where it happens (low confidence)."""
+    held = _HOLDS_EVENT.search(found.text, clause.start, clause.end)
+    event = found.find_name(held["name"]) if held else None
+    if event is not None and event.type in ("Event", "TrainingEvent", "NetworkingEvent"):
+        item.add("resulted_in", Value(event.ident))
+        for party in parties:
+            event.add("organizer", Value(party))
+    for match in _AT_PLACE.finditer(found.text[clause.start:clause.end]):
+        place = found.find_name(match["place"])
+        if place is not None and place.type in ("Province", "Regency", "City"):
+            span = Span(clause.start + match.start(), clause.start + match.end())
+            item.add("location", Value(place.ident, span, "collaboration-place", 0.4))
+            return
+
+
+def programs(found: Proposals) -> None:
+    """Programs, initiatives, facilities and named events: an acronym-defined name that is no
+    organisation or place, "program X", "Gerakan X"; "X dari Lazada" gives the operator."""
+    for match in _ACRONYM_RUN.finditer(found.text):
+        name, acronym = match["name"], match["acr"]
+        first, _, rest = name.partition(" ")
+        if first in ("Program", "Gerakan", "Aplikasi", "Platform") and rest[:1] == acronym[0] and " " in rest:
+            name = rest  # "Program Digital Talent Scholarship (DTS)": the program's name is the rest
+        if (name[0] != acronym[0] or name.startswith("Pemerintah") or found.find_name(name)
+                or found.find_name(acronym) or _inside_named(found, match.start())):
+            continue
+        kind, confidence = _program_kind(name)
+        span = Span(match.start(), match.end())
+        item = found.add(Item(slug(name), kind, name, span, "acronym-program", confidence))
+        item.alias(acronym, span)
+        _operator(found, item, match.end())
+    for pattern, kind in ((_PROGRAM, "Program"), (_GERAKAN, "Initiative")):
+        for match in pattern.finditer(found.text):
+            name = match["name"] if "name" in pattern.groupindex else match.group()
+            if found.find_name(name) or len(name) < 3:
+                continue
+            item = found.add(Item(slug(name), kind, name, Span(match.start(), match.end()), "program-cue", 0.6))
+            _operator(found, item, match.end())
+
+
+def _inside_named(found: Proposals, offset: int) -> bool:
+    """True when the offset lies inside a name already proposed (a Dinas's listed parts)."""
+    return any(item.span.start <= offset < item.span.end and item.type in ORG_TYPES for item in found.items.values())
+
+
+def _program_kind(name: str) -> tuple[str, float]:
+    if _FACILITY_WORDS.search(name):
+        return "Facility", 0.6
+    if _EVENT_WORDS.search(name):
+        return "Event", 0.5
+    if _PROGRAM_WORDS.search(name):
+        return "Program", 0.7
+    return "Program", 0.4
+
+
+def _operator(found: Proposals, item: Item, end: int) -> None:
+    match = _FROM.match(found.text, end)
+    if match is None:
+        return
+    org = found.find_name(match["org"]) or found.find_name(match["org"].split()[0])
+    if org is not None and org.type in ORG_TYPES:
+        item.add("operated_by", Value(org.ident, Span(item.span.start, match.end()), "program-from", 0.6))
+
+
+def studies(found: Proposals) -> None:
+    """"Berdasarkan Studi Lazada di sepanjang 2021": a study, its author when the name holds a
+    proposed organisation, and the year it covers when one follows closely."""
+    for match in _STUDY.finditer(found.text):
+        if _inside_named(found, match.start()):
+            continue  # "Balai … dan Penelitian (BPSDMP)": part of a name
+        author = found.find_name(match["by"])
+        end = match.end()
+        item = found.add(Item(slug(match["name"]), "Study", match["name"], Span(match.start(), end), "study-cue", 0.5))
+        if author is not None and author.type in ORG_TYPES:
+            item.add("author", Value(author.ident))
+        if match["year"]:
+            item.add("period", Value(match["year"]))
+
+
+def teams(found: Proposals) -> None:
+    """"Tim MJC": the team of a program or organisation already named."""
+    for match in _TEAM.finditer(found.text):
+        owner = found.find_name(match["of"])
+        if owner is None or owner.type not in PARTNER_TYPES:
+            continue
+        item = found.add(Item(slug(match.group()), "Team", match.group(), Span(match.start(), match.end()),
+                              "team-of", 0.6))
+        item.add("team_of", Value(owner.ident))
+
+
+def venues_and_events(found: Proposals) -> None:
+    """Venues and landmarks with their kind (Hotel …), within the region their name ends with;
+    events held by an organiser, and named events someone holds ("mengadakan Gathering …")."""
+    for match in _VENUE.finditer(found.text):
+        name = match["venue"]
+        kind = "Hotel" if match["kind"] == "Hotel" else "Place"
+        item = found.add(Item(slug(name), kind, name, Span(match.start(), match.end()), "venue-di", 0.7))
+        _within(found, item)
+    for match in _EVENT.finditer(found.text):
+        _event(found, match)
+    for match in _HOLDS_EVENT.finditer(found.text):
+        name = match["name"]
+        if found.find_name(name) is None:
+            kind = ("NetworkingEvent" if re.search(r"Networking|Gathering|Temu", name)
+                    else "TrainingEvent" if re.search(r"Pelatihan|Workshop|Training|Bootcamp|Kelas", name) else "Event")
+            found.add(Item(slug(name), kind, name, Span(match.start(), match.end()), "event-named", 0.6))
+
+
+def _within(found: Proposals, item: Item) -> None:
+    """"Hotel Luminor Sidoarjo" lies within Sidoarjo when that is a region of the text."""
+    words = item.label.split(" ")
+    for size in (2, 1):
+        place = found.find_name(" ".join(words[-size:])) if len(words) > size else None
+        if place is not None and place.type in ("Province", "Regency", "City", "AmbiguousPlace", "Place"):
+            item.add("within", Value(place.ident))
+            return
+
+
+def _event(found: Proposals, match: re.Match[str]) -> None:
+    organiser = found.find_name(match["org"])
+    if organiser is None or organiser.type not in ORG_TYPES:
+        return
+    label = match["event"][0].upper() + match["event"][1:]
+    end = found.text.find("\n", match.end())
+    end = len(found.text) if end < 0 else end
+    sentence_end = found.text.find(". ", match.end(), end)
+    rest = Span(match.end(), sentence_end if sentence_end >= 0 else end)
+    kind = "TrainingEvent" if re.search(r"pelatihan|workshop|lokakarya|kuliah", label, re.I) else "Event"
+    item = found.add(Item(slug(label), kind, label, Span(match.start("event"), match.end()), "event-digelar", 0.5))
+    item.add("organizer", Value(organiser.ident))
+    venue = _VENUE.search(found.text, rest.start, rest.end)
+    if venue is not None and venue.start() - rest.start < 5:
+        place = found.find_name(venue["venue"])
+        if place is not None:
+            item.add("venue", Value(place.ident, Span(match.start(), venue.end()), "event-venue", 0.6))
+    try:
+        date = find_news_date(found.text[rest.start:rest.end + 40])
+    except DateError:
+        date = None
+    if date is not None and date.weekday_matches:
+        start = found.text.find(date.text, rest.start)
+        item.add("date", Value(date.date, Span(start, start + len(date.text)), "event-date", 0.5))

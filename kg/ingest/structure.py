@@ -1,0 +1,127 @@
+"""Rules that link what the other rules found: a regional office to the government of the
+region its name ends with, a post to the organisation its name contains, a ministry's short
+name ("Kominfo" of "Kemenkominfo"), a program to the organisation that says it has it."""
+
+from __future__ import annotations
+
+import re
+
+from kg.ingest.model import Item, Proposals, Value, mentions
+from kg.ingest.people import ORG_TYPES
+from kg.ingest.places import resolve
+from kg.source.text import ArticleText, Span
+
+_REGIONAL = frozenset({"Dinas", "Bakorwil", "GovernmentOffice", "GovernmentBody"})
+_GOVERNMENTS = frozenset({"ProvincialGovernment", "RegionalGovernment"})
+_RUN_BY = re.compile(r"(?P<program>[A-Z][\w-]*(?: [A-Z][\w-]*){0,3}) (?:juga |pun )?(?:dijalankan|dikelola|"
+                     r"diselenggarakan|digagas|dilaksanakan|dioperasikan) (?:oleh )?(?P<org>[A-Z])")
+_HAS = re.compile(r"(?<![\w-])(?:memiliki|mempunyai|menjalankan|meluncurkan|mengelola|menggagas)(?![\w-])")
+
+
+def link(found: Proposals) -> None:
+    """Run the linking rules, in order."""
+    ministry_short_names(found)
+    regional_offices(found)
+    posts(found)
+    program_owners(found)
+    passive_operators(found)
+
+
+def ministry_short_names(found: Proposals) -> None:
+    """"Kemenkominfo" is also written "Kominfo": the acronym without its "Kemen" prefix."""
+    for item in list(found.items.values()):
+        if item.type != "Ministry":
+            continue
+        for name in [item.label, *item.aliases]:
+            if name.startswith("Kemen") and len(name) > 7 and " " not in name:
+                short = name[5].upper() + name[6:]
+                match = re.search(rf"(?<![\w-]){re.escape(short)}(?![\w-])", found.text)
+                if match:
+                    item.alias(short, Span(match.start(), match.end()))
+
+
+def _region_government(found: Proposals, name: str) -> Item | None:
+    """The proposed government whose jurisdiction is the region a name ends with."""
+    words = name.split(" ")
+    for size in (3, 2, 1):
+        tail = " ".join(words[-size:])
+        meaning = resolve(tail) if len(words) > size else None
+        place = found.find_name(tail) if meaning is not None and not meaning.ambiguous else None
+        if place is None:
+            continue
+        for item in found.items.values():
+            if item.type in _GOVERNMENTS and any(v.value == place.ident for v in item.fields.get("jurisdiction", [])):
+                return item
+    return None
+
+
+def regional_offices(found: Proposals) -> None:
+    """A Dinas (or Bakorwil, regional office) whose name ends with a region is part of that
+    region's government, when the article names the government too."""
+    for item in list(found.items.values()):
+        if item.type in _REGIONAL and "part_of" not in item.fields:
+            for name in [item.label, *item.aliases]:
+                government = _region_government(found, name)
+                if government is not None:
+                    item.add("part_of", Value(government.ident, None, "regional-office", 0.6))
+                    break
+
+
+def posts(found: Proposals) -> None:
+    """A post whose name holds an organisation's name or acronym is a post in it."""
+    organisations = [i for i in found.items.values() if i.type in ORG_TYPES and i.type != "MediaOutlet"]
+    for post in found.items.values():
+        if post.type != "Post" or "post_in" in post.fields:
+            continue
+        best: tuple[int, Item] | None = None
+        for org in organisations:
+            for name in [org.label, *org.aliases]:
+                if re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", post.label) and (
+                        best is None or len(name) > best[0]):
+                    best = (len(name), org)
+        if best is not None:
+            post.add("post_in", Value(best[1].ident, None, "post-names-org", 0.6))
+
+
+def program_owners(found: Proposals) -> None:
+    """"Pemerintah Provinsi Jawa Timur … memiliki banyak program …, salah satunya adalah X":
+    the organisation before the verb operates the programs named after it in the sentence."""
+    programs = [i for i in found.items.values() if i.type in ("Program", "Initiative", "CoworkingSpace", "Facility")]
+    if not programs:
+        return
+    organisations = [i for i in found.items.values() if i.type in ORG_TYPES and i.type != "MediaOutlet"]
+    for sentence in ArticleText(found.text).sentences:
+        verb = _HAS.search(sentence.text)
+        if verb is None:
+            continue
+        owner = _last_named(found, organisations, sentence.text[:verb.start()])
+        if owner is None:
+            continue
+        for program in programs:
+            names = [program.label, *program.aliases]
+            if any(re.search(rf"(?<![\w-]){re.escape(n)}(?![\w-])", sentence.text[verb.end():]) for n in names) \
+                    and "operated_by" not in program.fields:
+                program.add("operated_by", Value(owner.ident, Span(sentence.start, sentence.end), "program-owner", 0.5))
+
+
+def passive_operators(found: Proposals) -> None:
+    """"pembinaan Jakpreneur juga dijalankan Dinas PPAPP": the organisation after a passive
+    verb runs the program named just before it."""
+    starts = {start: item for start, _, item in mentions(found, ORG_TYPES)}
+    for match in _RUN_BY.finditer(found.text):
+        program = found.find_name(match["program"])
+        operator = starts.get(match.start("org"))
+        if program is None or operator is None:
+            continue
+        if program.type in ("Program", "Initiative", "Facility", "CoworkingSpace"):
+            program.add("operated_by", Value(operator.ident, Span(match.start(), match.end()), "program-run-by", 0.5))
+
+
+def _last_named(found: Proposals, organisations: list[Item], text: str) -> Item | None:
+    best: tuple[int, Item] | None = None
+    for org in organisations:
+        for name in [org.label, *org.aliases, *(found.span_text(s) for s in org.aliases.values())]:
+            at = text.lower().rfind(name.lower())
+            if at >= 0 and (best is None or at > best[0]):
+                best = (at, org)
+    return best[1] if best else None
