@@ -161,7 +161,8 @@ def validate_command(project_dir: Path, out: Path | None) -> None:
 
 @main.command()
 @click.argument("name", required=False)
-@click.option("-e", "--expression", help="A SPARQL query given on the command line instead of NAME.")
+@click.option("-e", "--expression", help="A SPARQL query given on the command line instead of NAME; "
+              "the prefixes kg:, id:, schema:, org:, rdfs: … need no PREFIX (`kg serve`'s page lists them).")
 @click.option("-p", "--param", "params", multiple=True, metavar="NAME=VALUE",
               help="A parameter of the query (repeatable); the others take their defaults.")
 @click.option("-f", "--format", "fmt", type=click.Choice(FORMATS),
@@ -193,6 +194,7 @@ def query(name: str | None, expression: str | None, params: tuple[str, ...], fmt
     from kg.project import open_project
     from kg.query.engine import execute_with_timeout
     from kg.query.library import bind, find_query, load_library, parse_query
+    from kg.query.prefixes import predeclared, prologue
     from kg.query.remote import execute_remote
     from kg.query.render import FormatError, render
 
@@ -204,13 +206,14 @@ def query(name: str | None, expression: str | None, params: tuple[str, ...], fmt
     library = load_library(project.root / "queries")
     chosen = parse_query(expression, "-e") if expression is not None else find_query(library, name or "")
     bindings = bind(chosen, _params(params), project.base)
+    prefixes = predeclared(project.base)  # usable undeclared, here and on an endpoint that does not know them
     if endpoint:
-        result = execute_remote(endpoint, chosen.text, bindings, timeout or ENDPOINT_TIMEOUT,
+        result = execute_remote(endpoint, prologue(prefixes) + chosen.text, bindings, timeout or ENDPOINT_TIMEOUT,
                                 max_bytes=max_response or MAX_RESPONSE)
     else:  # in a child: a crash of the engine is reported; only -e and .rq files are parsed first
         own = expression is None and library.get(name or "") is chosen
         result = execute_with_timeout(store_path(project, out or project.default_out), chosen.text, bindings,
-                                      timeout, check=not own)
+                                      timeout, check=not own, prefixes=prefixes)
     terminal = sys.stdout.isatty()
     fmt = fmt or ("turtle" if result.form == "graph" else "table" if terminal else "csv")
     try:

@@ -73,17 +73,19 @@ def check_depth(text: str, limit: int = MAX_DEPTH) -> None:
             at = rest.end()
 
 
-def check_query(text: str, graphs: frozenset[str] | None, allow: tuple[str, ...] = ()) -> None:
+def check_query(text: str, graphs: frozenset[str] | None, allow: tuple[str, ...] = (),
+                prefixes: dict[str, str] | None = None) -> None:
     """Refuse updates, unreadable queries, SERVICE, and FROM (NAMED) of graphs we do not hold.
 
     `graphs` are the graphs FROM may name (None: any, as `kg query` on one's own store);
-    `allow` lists IRI prefixes that SERVICE and FROM may reach anyway.
+    `allow` lists IRI prefixes that SERVICE and FROM may reach anyway; `prefixes` are those the
+    engine is given as predeclared (kg/query/prefixes.py), so names resolve here as they do there.
     """
     check_depth(text)
     # A comment ends at a carriage return for Oxigraph, only at a line feed for rdflib
     readable = _LONE_CR.sub("\n", text)
     _check_escapes(readable)
-    for keyword, iri in _remote_references(_parse(readable)):
+    for keyword, iri in _remote_references(_parse(readable), prefixes or {}):
         if iri and (iri.startswith(allow) if allow else False):
             continue
         if keyword.startswith("FROM") and (graphs is None or iri in graphs):
@@ -139,13 +141,13 @@ def _check_escapes(text: str) -> None:
                              "write the character itself (a string may use \\\" and \\' for quotes)")
 
 
-def _remote_references(tree: object) -> Iterator[tuple[str, str | None]]:
+def _remote_references(tree: object, predeclared: dict[str, str]) -> Iterator[tuple[str, str | None]]:
     """(keyword, IRI) for each SERVICE, FROM and FROM NAMED in the tree; the IRI is "" when a
     prefixed name cannot be resolved, None for a variable. Walked without recursion."""
     from pyparsing import ParseResults
     from rdflib.plugins.sparql.parserutils import CompValue
 
-    prefixes: dict[str, str] = {}
+    prefixes = dict(predeclared)
     stack = [tree]
     while stack:
         node = stack.pop()

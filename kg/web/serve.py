@@ -92,7 +92,7 @@ class _SecurityHeaders:
 
 def _pool(project: Project, out_dir: Path, settings: Settings) -> WorkerPool:
     limits = Limits(settings.timeout, settings.max_rows, settings.max_bytes, settings.max_memory)
-    return WorkerPool(store_path(project, out_dir), settings.workers, limits, settings.allow)
+    return WorkerPool(store_path(project, out_dir), settings.workers, limits, settings.allow, project.base)
 
 
 def create_app(project: Project, out_dir: Path, settings: Settings | None = None,
@@ -125,6 +125,7 @@ def create_app(project: Project, out_dir: Path, settings: Settings | None = None
     h, fair = handlers, ClientSlots(settings.per_client, settings.client_wait, math.ceil(settings.timeout)).guard
     return Starlette(routes=[
         Route("/", h.home),
+        Route("/query", h.home),
         Route("/sparql", _answers_errors(fair(h.sparql)), methods=["GET", "POST"]),
         Route("/queries/{name}", _answers_errors(fair(h.named))),
         Route("/id/{rest:path}", _answers_errors(fair(h.resource))),
