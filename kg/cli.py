@@ -290,13 +290,14 @@ def serve_command(project_dir: Path, out: Path | None, public_url: str | None, *
     Example: kg serve --port 8000 --public-url https://kg.example.org/
     """
     from kg.project import open_project
-    from kg.web.serve import serve
+    from kg.web.serve import listen, serve
     from kg.web.settings import public_root
 
     project = open_project(project_dir)
     settings = Settings(**options, public_url=public_root(public_url) if public_url else None)
+    sock = listen(settings)  # a port in use is an error before anything says "serving"
     click.echo(f"serving {project.base} on http://{settings.host}:{settings.port}/ (Ctrl-C stops)", err=True)
-    serve(project, out or project.default_out, settings)
+    serve(project, out or project.default_out, settings, sock)
 
 
 @main.command(name="push")

@@ -166,7 +166,7 @@ class Handlers:
         name = request.path_params["name"]
         if name not in self.assets:
             raise HttpError(404, f"no file {name!r}")
-        kind = "text/css" if name.endswith(".css") else "text/javascript"
+        kind = {".css": "text/css", ".js": "text/javascript"}.get(Path(name).suffix, "text/plain; charset=utf-8")
         return Response(self.assets[name], media_type=kind)
 
     async def data(self, request: Request) -> Response:
