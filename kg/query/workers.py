@@ -8,10 +8,10 @@ the store is open, so a query that would grow past it fails inside that worker (
 MemoryError is reported; Oxigraph, written in Rust, aborts the process), and the worker is
 replaced. A result is refused when its rows or its bytes (as sent to the client, written by
 the worker in the format the client chose) are over the caps, before it reaches the server's
-own memory. Each query is
-checked in its worker before it runs (kg/query/guard.py: the parse is bounded by the same time
-limit), and a worker has no network (kg/query/sandbox.py) unless SERVICE was allow-listed. A
-worker the engine crashed (a segfault on a pathological query) is replaced too.
+own memory. Each query is checked in its worker before it runs (kg/query/guard.py: the parse
+is bounded by the same time limit), and a worker has no network (kg/query/sandbox.py) unless
+SERVICE was allow-listed. A worker the engine crashed (a segfault on a pathological query) is
+replaced too.
 
 The pool's size also bounds how many queries run at once, whatever the number of clients.
 Workers are started as fresh interpreters (`python -m kg.query.workers`), not forked: the
