@@ -71,6 +71,7 @@ def test_pick_a_named_query_run_it_and_share_it(browser: Browser, server: str) -
     partner = "#result-table a[href='/id/dinas-kukm-jatim']"  # a link to the entity page, with its label beside
     assert page.text_content(partner) == "id:dinas-kukm-jatim"
     assert page.text_content("#result-table tbody td:nth-child(3) .label").startswith("Dinas Koperasi, Usaha Kecil")
+    assert page.text_content("#result-table tbody td:nth-child(2) .label").strip() == "completed"  # the ontology's
     assert page.text_content("#status").startswith("1 row in")
     page.screenshot(path=str(ARTIFACTS / "serve-query-page.png"), full_page=True)
 

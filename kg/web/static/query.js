@@ -26,6 +26,7 @@ const KEYWORDS = ["SELECT", "DISTINCT", "WHERE", "OPTIONAL", "FILTER", "UNION", 
 const DATE_TYPES = new Set(["date", "dateTime", "gYear", "gYearMonth"].map((t) => "http://www.w3.org/2001/XMLSchema#" + t));
 const RDFS_LABEL = "http://www.w3.org/2000/01/rdf-schema#label";
 const MAX_LABELS = 300;
+const termLabels = new Map(editorData.terms.filter((t) => t.label).map((t) => [t.name, t.label])); // the ontology's
 let current = null; // the last answer: { kind: "select" | "graph" | "ask", vars, rows }
 let labels = new Map();
 let marked = null;
@@ -207,7 +208,7 @@ async function fillLabels() {
         const lang = row.label["xml:lang"] || "";
         if (!seen || rank(lang) < rank(seen.lang)) best.set(row.s.value, { lang, value: row.label.value });
       }
-      for (const iri of iris) labels.set(iri, best.has(iri) ? best.get(iri).value : "");
+      for (const iri of iris) labels.set(iri, best.has(iri) ? best.get(iri).value : (termLabels.get(curie(iri)) || ""));
     }
   }
   for (const span of results.querySelectorAll("span.label[data-iri]")) {
