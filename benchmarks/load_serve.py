@@ -4,17 +4,28 @@ p50/p99 latency, errors, and the resident memory of the server and its query wor
 every second (stable memory: the last sample close to the first after warm-up).
 
     python -m benchmarks.load_serve --clients 8 --seconds 60 --out benchmarks/results/load.md
+
+With --versus-oxigraph, side by side instead: the same query text (a named query's, --query)
+sent to `kg serve`'s /sparql and to the Oxigraph server (`oxigraph serve-read-only` on the same
+store), the same clients each, one server at a time; reports both and the ratio.
+
+    python -m benchmarks.load_serve --versus-oxigraph --clients 8 --seconds 10 --rounds 5 \\
+        --out benchmarks/results/sparql.md
 """
 
 from __future__ import annotations
 
 import argparse
 import http.client
+import statistics
+import subprocess
 import sys
 import tempfile
 import threading
 import time
 import urllib.parse
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -22,7 +33,8 @@ from kg.build.compile import build_to
 from kg.build.store import STORE_DIR, open_store
 from kg.project import open_project
 from kg.query.library import load_library
-from tests.servers import kg_serve
+from tests.query.test_endpoint import free_port, oxigraph_binary
+from tests.servers import fetch, kg_serve
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -92,10 +104,11 @@ def resident_mb(pid: int) -> float:
     return total / 1024
 
 
-def run_load(root: str, names: list[str], clients: int, seconds: float, server_pid: int | None = None) -> LoadResult:
-    """Run the clients against a server at `root` (http://host:port/)."""
+def run_load(root: str, names: list[str], clients: int, seconds: float, server_pid: int | None = None,
+             paths: list[str] | None = None) -> LoadResult:
+    """Run the clients against a server at `root` (http://host:port/): the named queries, or `paths`."""
     where = urllib.parse.urlsplit(root)
-    paths = [f"/queries/{name}" for name in names]
+    paths = paths or [f"/queries/{name}" for name in names]
     result = LoadResult(clients, seconds)
     lock = threading.Lock()
     deadline = time.monotonic() + seconds
@@ -136,27 +149,105 @@ def report(result: LoadResult, command: str, workers: int, queries: int, triples
     return "\n".join(lines)
 
 
+@contextmanager
+def oxigraph_server(store: Path) -> Iterator[str]:
+    """`oxigraph serve-read-only` on the store, on a free loopback port: its root URL."""
+    port = free_port()
+    server = subprocess.Popen([oxigraph_binary(), "serve-read-only", "--location", str(store),
+                               "--bind", f"127.0.0.1:{port}"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    root = f"http://127.0.0.1:{port}/"
+    try:
+        for _ in range(300):
+            try:
+                if fetch(root + "query?query=ASK%7B%7D", timeout=1).status == 200:
+                    break
+            except OSError:
+                time.sleep(0.1)
+        else:
+            raise RuntimeError("oxigraph did not start within 30 s")
+        yield root
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
+def versus_oxigraph(built: Path, text: str, clients: int, seconds: float, workers: int,
+                    rounds: int) -> dict[str, list[LoadResult]]:
+    """The same query on kg serve's /sparql and on the Oxigraph server, both running, loaded in
+    turn for `rounds` rounds (so a busy moment of the machine falls on both)."""
+    query = urllib.parse.urlencode({"query": text})
+    results: dict[str, list[LoadResult]] = {"kg serve /sparql": [], "oxigraph serve-read-only /query": []}
+    with kg_serve(ROOT, built, "--workers", str(workers)) as server, oxigraph_server(built / STORE_DIR) as root:
+        targets = list(zip(results.values(), [(server.root, f"/sparql?{query}"), (root, f"/query?{query}")],
+                           strict=True))
+        for _, (where, path) in targets:
+            run_load(where, [], clients, 3, paths=[path])  # warm-up
+        for _ in range(rounds):
+            for runs, (where, path) in targets:
+                runs.append(run_load(where, [], clients, seconds, paths=[path]))
+    return results
+
+
+def versus_report(results: dict[str, list[LoadResult]], command: str, name: str, workers: int,
+                  triples: int) -> str:
+    """Both servers' medians over the rounds, and their ratios, as Markdown."""
+    def rate(result: LoadResult) -> float:
+        return len(result.latencies) / result.seconds
+
+    medians = {label: (statistics.median(rate(r) for r in runs), statistics.median(r.percentile(50) for r in runs),
+                       statistics.median(r.percentile(99) for r in runs), sum(len(r.errors) for r in runs))
+               for label, runs in results.items()}
+    first = next(iter(results.values()))[0]
+    lines = ["# `kg serve` /sparql beside the Oxigraph server", "", f"Command: `{command}`", "",
+             f"{first.clients} concurrent keep-alive clients on loopback, each sending the text of the named query "
+             f"`{name}` (JSON results), {len(next(iter(results.values())))} rounds of {first.seconds:g} s "
+             f"on each server in turn: `kg serve --workers {workers}` and `oxigraph serve-read-only` on the same "
+             f"store ({triples:,} triples). Medians over the rounds.", "",
+             "| server | throughput (each round) | median throughput | median p50 | median p99 | errors |",
+             "| --- | --- | ---: | ---: | ---: | ---: |"]
+    for label, runs in results.items():
+        each = ", ".join(f"{rate(r):.0f}" for r in runs)
+        throughput, p50, p99, errors = medians[label]
+        lines.append(f"| {label} | {each} | {throughput:.1f} req/s | {p50:.2f} ms | {p99:.2f} ms | {errors} |")
+    ours, theirs = medians.values()
+    lines += ["", f"Throughput ratio (kg serve / Oxigraph): **{ours[0] / theirs[0]:.2f}x**; "
+              f"p50 ratio: {ours[1] / theirs[1]:.2f}x.", ""]
+    return "\n".join(lines)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--clients", type=int, default=8)
     parser.add_argument("--seconds", type=float, default=60)
     parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--versus-oxigraph", action="store_true")
+    parser.add_argument("--rounds", type=int, default=3, help="rounds of --seconds on each server (--versus-oxigraph)")
+    parser.add_argument("--query", default="collaborations", help="the named query whose text --versus-oxigraph sends")
     parser.add_argument("--out", type=Path)
     args = parser.parse_args()
     project = open_project(ROOT)
-    names = sorted(load_library(ROOT / "queries"))
+    library = load_library(ROOT / "queries")
+    names = sorted(library)
+    command = "python -m benchmarks.load_serve " + " ".join(sys.argv[1:])
     with tempfile.TemporaryDirectory() as folder:
         built = Path(folder) / "out"
         build_to(project, built)
         triples = len(open_store(built / STORE_DIR))
+        if args.versus_oxigraph:
+            both = versus_oxigraph(built, library[args.query].text, args.clients, args.seconds, args.workers,
+                                   args.rounds)
+            _emit(versus_report(both, command, args.query, args.workers, triples), args.out)
+            return
         with kg_serve(ROOT, built, "--workers", str(args.workers)) as server:
             run_load(server.root, names, args.clients, 3)  # warm-up: workers' caches, connections
             result = run_load(server.root, names, args.clients, args.seconds, server.pid)
-    command = "python -m benchmarks.load_serve " + " ".join(sys.argv[1:])
-    text = report(result, command, args.workers, len(names), triples)
+    _emit(report(result, command, args.workers, len(names), triples), args.out)
+
+
+def _emit(text: str, out: Path | None) -> None:
     print(text)
-    if args.out:
-        args.out.write_text(text, encoding="utf-8")
+    if out:
+        out.write_text(text, encoding="utf-8")
 
 
 if __name__ == "__main__":

@@ -162,7 +162,8 @@ def validate_command(project_dir: Path, out: Path | None) -> None:
 
 @main.command()
 @click.argument("name", required=False)
-@click.option("-e", "--expression", help="A SPARQL query given on the command line instead of NAME.")
+@click.option("-e", "--expression", help="A SPARQL query given on the command line instead of NAME; "
+              "the prefixes kg:, id:, schema:, org:, rdfs: … need no PREFIX (`kg serve`'s page lists them).")
 @click.option("-p", "--param", "params", multiple=True, metavar="NAME=VALUE",
               help="A parameter of the query (repeatable); the others take their defaults.")
 @click.option("-f", "--format", "fmt", type=click.Choice(FORMATS),
@@ -195,6 +196,7 @@ def query(name: str | None, expression: str | None, params: tuple[str, ...], fmt
     from kg.query.engine import execute_with_timeout
     from kg.query.library import bind, find_query, load_library, parse_query
     from kg.query.params import check_params
+    from kg.query.prefixes import predeclared, prologue
     from kg.query.remote import execute_remote
     from kg.query.render import FormatError, render
 
@@ -206,15 +208,16 @@ def query(name: str | None, expression: str | None, params: tuple[str, ...], fmt
     library = load_library(project.root / "queries")
     chosen = parse_query(expression, "-e") if expression is not None else find_query(library, name or "")
     bindings = bind(chosen, _params(params), project.base)
+    prefixes = predeclared(project.base)  # usable undeclared, here and on an endpoint that does not know them
     if endpoint:
-        result = execute_remote(endpoint, chosen.text, bindings, timeout or ENDPOINT_TIMEOUT,
+        result = execute_remote(endpoint, prologue(prefixes) + chosen.text, bindings, timeout or ENDPOINT_TIMEOUT,
                                 max_bytes=max_response or MAX_RESPONSE)
     else:  # in a child: a crash of the engine is reported; only -e and .rq files are parsed first
         own = expression is None and library.get(name or "") is chosen
         path = store_path(project, out or project.default_out)
         if own:  # a library query's entity or class the graph lacks is a typo; a .rq file may ask on purpose
             check_params(path, bindings, project.base)
-        result = execute_with_timeout(path, chosen.text, bindings, timeout, check=not own)
+        result = execute_with_timeout(path, chosen.text, bindings, timeout, check=not own, prefixes=prefixes)
     terminal = sys.stdout.isatty()
     fmt = fmt or ("turtle" if result.form == "graph" else "table" if terminal else "csv")
     try:
@@ -291,13 +294,14 @@ def serve_command(project_dir: Path, out: Path | None, public_url: str | None, *
     Example: kg serve --port 8000 --public-url https://kg.example.org/
     """
     from kg.project import open_project
-    from kg.web.serve import serve
+    from kg.web.serve import listen, serve
     from kg.web.settings import public_root
 
     project = open_project(project_dir)
     settings = Settings(**options, public_url=public_root(public_url) if public_url else None)
+    sock = listen(settings)  # a port in use is an error before anything says "serving"
     click.echo(f"serving {project.base} on http://{settings.host}:{settings.port}/ (Ctrl-C stops)", err=True)
-    serve(project, out or project.default_out, settings)
+    serve(project, out or project.default_out, settings, sock)
 
 
 @main.command(name="review")

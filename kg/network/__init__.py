@@ -2,5 +2,6 @@
 offline HTML page (`kg viz`), exports for other tools, and analytics (`kg stats`, `kg path`).
 
 networkx, pyvis, igraph and matplotlib load only here.
-Face: `projection.load`/`resolve`, `page.page`, `export.export`, `analytics.stats`/`paths`.
+Face: `projection.load`/`resolve`, `page.page` (and `page.network_assets`, the vis-network build
+for the server), `export.export`, `analytics.stats`/`paths`.
 """

@@ -123,6 +123,12 @@ def _options(count: int) -> dict:
     }
 
 
+def network_assets() -> dict[str, bytes]:
+    """The vis-network build this page inlines, as files for a server to send (the query page's
+    network view draws with the same build, offline)."""
+    return {name: (VIS_DIR / name).read_bytes() for name in ("vis-network.min.js", "vis-network.css")}
+
+
 def _asset(path: Path, closing_tag: str) -> Markup:
     """A script or stylesheet to inline; it must not be able to close its own element."""
     text = path.read_text(encoding="utf-8")

@@ -16,37 +16,49 @@ import pyoxigraph as ox
 from kg.build.store import open_store
 from kg.errors import KgError
 from kg.query.guard import Refused, check_depth, check_query
-from kg.query.model import QueryError, QueryTimeout, Result, ResultTooLarge, decode, encode, to_result
+from kg.query.model import Answer, QueryError, QueryTimeout, Result, ResultTooLarge, decode, encode, to_result
+from kg.query.prefixes import unknown_prefix
 from kg.query.sandbox import NetworkNotCut, cut_off_network
 from kg.query.syntax import check_read_only, inline_values, syntax_error
 
 
 def execute(store: ox.Store, text: str, bindings: dict[str, ox.NamedNode | ox.Literal] | None = None,
-            max_rows: int | None = None) -> Result:
+            max_rows: int | None = None, prefixes: dict[str, str] | None = None) -> Result:
     """Run a query on a store, all named graphs together as the default graph: the merge that
     `kg build` stores as the default graph, or else (a store loaded otherwise) their union.
 
     Parameters are joined as a VALUES block, exactly as on a remote endpoint, so a query means
     the same everywhere (pyoxigraph's own substitution needs the variable in the projection).
     With `max_rows`, a larger result raises ResultTooLarge after reading one row more (kg serve).
+    `prefixes` may be used undeclared (kg/query/prefixes.py).
     """
+    try:
+        query = inline_values(text, bindings) if bindings else text
+    except QueryError:
+        check_read_only(text)  # an update has no WHERE clause to bind in: say that it is one
+        raise
+    return to_result(answer_of(store, query, prefixes), max_rows)
+
+
+def answer_of(store: ox.Store, text: str, prefixes: dict[str, str] | None = None) -> Answer:
+    """Oxigraph's answer to a query (an iterator, or a boolean), all graphs as the default graph;
+    a syntax error says where, and names an unknown prefix."""
     merged = next(iter(store.quads_for_pattern(None, None, None, ox.DefaultGraph())), None) is not None
     try:  # Oxigraph's query parser rejects updates itself; the check below only names the cause
-        answer = store.query(inline_values(text, bindings) if bindings else text,
-                             use_default_graph_as_union=not merged)
-    except (SyntaxError, QueryError) as exc:
+        return store.query(text, prefixes=prefixes, use_default_graph_as_union=not merged)
+    except SyntaxError as exc:
         check_read_only(text)
-        if isinstance(exc, QueryError):
-            raise
-        raise syntax_error(exc) from exc
-    return to_result(answer, max_rows)
+        unknown = unknown_prefix(text, prefixes or {}) if "Prefix not found" in str(exc) else None
+        raise (unknown or syntax_error(exc)) from exc
 
 
 def execute_with_timeout(path: Path, text: str, bindings: dict[str, ox.NamedNode | ox.Literal],
-                         seconds: float | None, check: bool = True) -> Result:
+                         seconds: float | None, check: bool = True,
+                         prefixes: dict[str, str] | None = None) -> Result:
     """Run a query in a child process: cut off the network, killed when the time is up (None: no
     limit), reported if the engine crashes, and first checked (kg/query/guard.py) unless `check`
-    is False (the project's own queries: parsing them would only cost time).
+    is False (the project's own queries: parsing them would only cost time); `prefixes` may be
+    used undeclared, by the check and the engine alike.
 
     A running Oxigraph query cannot be interrupted from Python, so the limit is enforced by
     the operating system; the answer comes back in the W3C JSON or N-Triples formats.
@@ -55,7 +67,7 @@ def execute_with_timeout(path: Path, text: str, bindings: dict[str, ox.NamedNode
         check_depth(text)
     context = multiprocessing.get_context("fork")
     receiver, sender = context.Pipe(duplex=False)
-    child = context.Process(target=_run_in_child, args=(sender, str(path), text, bindings, check),
+    child = context.Process(target=_run_in_child, args=(sender, str(path), text, bindings, check, prefixes),
                             daemon=True)
     child.start()
     sender.close()
@@ -98,13 +110,14 @@ def report(exc: Exception) -> tuple[str, tuple[str, str | None]]:
     return "error", (f"{type(exc).__name__}: {exc}", None)
 
 
-def _run_in_child(sender, path: str, text: str, bindings: dict, check: bool) -> None:  # pragma: no cover - a fork
+def _run_in_child(sender, path: str, text: str, bindings: dict, check: bool,  # pragma: no cover - a fork
+                  prefixes: dict[str, str] | None) -> None:
     with contextlib.suppress(NetworkNotCut):  # the check refuses SERVICE; the cut is a second wall
         cut_off_network()
     try:
         if check:
-            check_query(text, None)
-        result = execute(open_store(Path(path)), text, bindings)
+            check_query(text, None, prefixes=prefixes)
+        result = execute(open_store(Path(path)), text, bindings, prefixes=prefixes)
         sender.send(("ok", result.form, encode(result)))
     except Exception as exc:  # reported to the parent, which raises it as a project error
         status, payload = report(exc)

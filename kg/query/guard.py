@@ -9,11 +9,15 @@ only differ by refusing more. The network wall behind this one is kg/query/sandb
 
 The parser is pure Python and can take seconds on a hostile 64 KiB query, so `check_query`
 runs where a time limit can kill it (the server's worker processes, `kg query`'s child),
-never in the server's event loop; there only `check_depth` runs, which is linear.
+never in the server's event loop; there only `check_depth` runs, which is linear. Even an
+ordinary query takes it some 30 ms, sixty times what Oxigraph needs to answer it, so each
+process remembers its last verdicts: a query sent again (a dashboard, a shared link) is
+decided by looking it up. The verdict depends on nothing but the text and the arguments.
 """
 
 from __future__ import annotations
 
+import functools
 import re
 import sys
 from collections.abc import Iterator
@@ -21,6 +25,9 @@ from collections.abc import Iterator
 from kg.query.model import QueryError
 
 MAX_DEPTH = 64
+# Verdicts remembered per process: at most this many query texts (of at most 64 KiB each, as
+# the server takes them, so at most 16 MiB).
+VERDICTS = 256
 # rdflib's grammar recurses a few dozen frames for each bracket (and each triple of a block);
 # Python's default limit of 1000 stops it near 30 brackets, this one well past MAX_DEPTH.
 _PARSER_RECURSION = 20_000
@@ -73,17 +80,36 @@ def check_depth(text: str, limit: int = MAX_DEPTH) -> None:
             at = rest.end()
 
 
-def check_query(text: str, graphs: frozenset[str] | None, allow: tuple[str, ...] = ()) -> None:
+def check_query(text: str, graphs: frozenset[str] | None, allow: tuple[str, ...] = (),
+                prefixes: dict[str, str] | None = None) -> None:
     """Refuse updates, unreadable queries, SERVICE, and FROM (NAMED) of graphs we do not hold.
 
     `graphs` are the graphs FROM may name (None: any, as `kg query` on one's own store);
-    `allow` lists IRI prefixes that SERVICE and FROM may reach anyway.
+    `allow` lists IRI prefixes that SERVICE and FROM may reach anyway; `prefixes` are those the
+    engine is given as predeclared (kg/query/prefixes.py), so names resolve here as they do there.
     """
+    refusal = _verdict(text, graphs, allow, tuple(sorted((prefixes or {}).items())))
+    if refusal is not None:
+        raise type(refusal)(refusal.message, refusal.hint)
+
+
+@functools.lru_cache(maxsize=VERDICTS)
+def _verdict(text: str, graphs: frozenset[str] | None, allow: tuple[str, ...],
+             prefixes: tuple[tuple[str, str], ...]) -> QueryError | None:
+    """check_query's refusal of a query (None: it may run), remembered."""
+    try:
+        _check(text, graphs, allow, dict(prefixes))
+    except QueryError as exc:
+        return exc
+    return None
+
+
+def _check(text: str, graphs: frozenset[str] | None, allow: tuple[str, ...], prefixes: dict[str, str]) -> None:
     check_depth(text)
     # A comment ends at a carriage return for Oxigraph, only at a line feed for rdflib
     readable = _LONE_CR.sub("\n", text)
     _check_escapes(readable)
-    for keyword, iri in _remote_references(_parse(readable)):
+    for keyword, iri in _remote_references(_parse(readable), prefixes):
         if iri and (iri.startswith(allow) if allow else False):
             continue
         if keyword.startswith("FROM") and (graphs is None or iri in graphs):
@@ -139,13 +165,13 @@ def _check_escapes(text: str) -> None:
                              "write the character itself (a string may use \\\" and \\' for quotes)")
 
 
-def _remote_references(tree: object) -> Iterator[tuple[str, str | None]]:
+def _remote_references(tree: object, predeclared: dict[str, str]) -> Iterator[tuple[str, str | None]]:
     """(keyword, IRI) for each SERVICE, FROM and FROM NAMED in the tree; the IRI is "" when a
     prefixed name cannot be resolved, None for a variable. Walked without recursion."""
     from pyparsing import ParseResults
     from rdflib.plugins.sparql.parserutils import CompValue
 
-    prefixes: dict[str, str] = {}
+    prefixes = dict(predeclared)
     stack = [tree]
     while stack:
         node = stack.pop()

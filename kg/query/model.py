@@ -11,6 +11,8 @@ import pyoxigraph as ox
 
 from kg.errors import KgError
 
+Answer = ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples  # what Oxigraph gives back
+
 
 class QueryError(KgError):
     """A query that cannot run: bad syntax, an update, a bad parameter (exit code 2)."""
@@ -65,6 +67,16 @@ def encode(result: Result) -> bytes:
     return json.dumps({"head": {"vars": result.variables}, "results": {"bindings": bindings}}).encode()
 
 
+def too_many_rows(max_rows: int) -> ResultTooLarge:
+    return ResultTooLarge(f"the result has more than {max_rows} rows",
+                          "add a LIMIT (and OFFSET to page through it), or narrow the query")
+
+
+def too_many_bytes(max_bytes: int) -> ResultTooLarge:
+    return ResultTooLarge(f"the result is larger than {max_bytes:,} bytes",
+                          "add a LIMIT, or select fewer or shorter values")
+
+
 def decode(form: str, payload: bytes) -> Result:
     """The inverse of encode, also used for what endpoints send."""
     if form == "graph":
@@ -72,13 +84,12 @@ def decode(form: str, payload: bytes) -> Result:
     return to_result(ox.parse_query_results(payload, format=ox.QueryResultsFormat.JSON))
 
 
-def to_result(answer: ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples, max_rows: int | None = None) -> Result:
+def to_result(answer: Answer, max_rows: int | None = None) -> Result:
     if isinstance(answer, ox.QueryBoolean):
         return Result("ask", boolean=bool(answer))
     items = list(itertools.islice(answer, max_rows + 1)) if max_rows is not None else list(answer)
     if max_rows is not None and len(items) > max_rows:
-        raise ResultTooLarge(f"the result has more than {max_rows} rows",
-                             "add a LIMIT (and OFFSET to page through it), or narrow the query")
+        raise too_many_rows(max_rows)
     if isinstance(answer, ox.QueryTriples):
         return Result("graph", triples=items)
     variables = [v.value for v in answer.variables]

@@ -6,11 +6,12 @@ outlives its time limit is stopped by killing its worker (a fresh one takes its 
 is capped by the operating system: each worker limits its own address space (RLIMIT_AS) once
 the store is open, so a query that would grow past it fails inside that worker (a Python
 MemoryError is reported; Oxigraph, written in Rust, aborts the process), and the worker is
-replaced. A result is refused when its rows or its bytes (as sent back, SPARQL JSON or
-N-Triples) are over the caps, before it reaches the server's own memory. Each query is
-checked in its worker before it runs (kg/query/guard.py: the parse is bounded by the same time
-limit), and a worker has no network (kg/query/sandbox.py) unless SERVICE was allow-listed. A
-worker the engine crashed (a segfault on a pathological query) is replaced too.
+replaced. A result is refused when its rows or its bytes (as sent to the client, written by
+the worker in the format the client chose) are over the caps, before it reaches the server's
+own memory. Each query is checked in its worker before it runs (kg/query/guard.py: the parse
+is bounded by the same time limit), and a worker has no network (kg/query/sandbox.py) unless
+SERVICE was allow-listed. A worker the engine crashed (a segfault on a pathological query) is
+replaced too.
 
 The pool's size also bounds how many queries run at once, whatever the number of clients.
 Workers are started as fresh interpreters (`python -m kg.query.workers`), not forked: the
@@ -33,13 +34,17 @@ import threading
 from dataclasses import asdict, dataclass
 from multiprocessing.connection import Connection
 from pathlib import Path
+from typing import Any
 
 import pyoxigraph as ox
 
 from kg.errors import KgError
-from kg.query.engine import crashed, execute, report, reported
+from kg.namespaces import DEFAULT_BASE
+from kg.query.engine import answer_of, crashed, execute, report, reported
 from kg.query.guard import check_query
-from kg.query.model import QueryTimeout, Result, decode, encode
+from kg.query.model import QueryTimeout, Result, decode, encode, too_many_bytes
+from kg.query.prefixes import predeclared
+from kg.query.render import Written, write
 from kg.query.sandbox import NetworkNotCut, cut_off_network
 
 MIB = 1024 * 1024
@@ -78,12 +83,12 @@ class Limits:
 class _Worker:
     """One child process and the parent's end of its pipe."""
 
-    def __init__(self, store: Path, limits: Limits, allow: tuple[str, ...]) -> None:
+    def __init__(self, store: Path, limits: Limits, base: str, allow: tuple[str, ...]) -> None:
         ours, theirs = socket.socketpair()
         with theirs:
             self.process = subprocess.Popen(
                 [sys.executable, "-m", "kg.query.workers", str(theirs.fileno()), str(store),
-                 json.dumps(asdict(limits)), *allow],
+                 json.dumps(asdict(limits)), base, *allow],
                 pass_fds=[theirs.fileno()], stdin=subprocess.DEVNULL, env={**os.environ, **WORKER_ENV})
         self.conn = Connection(ours.detach())
         try:  # wait until the store is open, so start-up never counts against a query's time
@@ -104,10 +109,12 @@ class _Worker:
 
 class WorkerPool:
     """Runs queries in `size` worker processes within `limits`; each query is checked there,
-    SERVICE and FROM reaching only `allow`."""
+    SERVICE and FROM reaching only `allow`; the prefixes predeclared for the graph's `base`
+    (kg/query/prefixes.py) need no declaration."""
 
-    def __init__(self, store: Path, size: int, limits: Limits, allow: tuple[str, ...] = ()) -> None:
-        self.store, self.limits, self.allow = store, limits, allow
+    def __init__(self, store: Path, size: int, limits: Limits, allow: tuple[str, ...] = (),
+                 base: str = DEFAULT_BASE) -> None:
+        self.store, self.limits, self.base, self.allow = store, limits, base, allow
         self._idle: queue.Queue[_Worker] = queue.Queue()
         self._all: set[_Worker] = set()
         self._lock = threading.Lock()
@@ -115,7 +122,7 @@ class WorkerPool:
             self._add()
 
     def _add(self) -> None:
-        worker = _Worker(self.store, self.limits, self.allow)
+        worker = _Worker(self.store, self.limits, self.base, self.allow)
         with self._lock:
             self._all.add(worker)
         self._idle.put(worker)
@@ -123,6 +130,16 @@ class WorkerPool:
     def run(self, text: str, check: bool = True) -> Result:
         """The result of a query, or the error that says why not. The worker `check`s it first
         (kg/query/guard.py); only a query the server wrote itself may skip that."""
+        form, payload = self._ask(text, check, None)
+        return decode(form, payload)
+
+    def write(self, text: str, check: bool, chosen: dict[str, str | None]) -> Written:
+        """The answer to a query as the worker wrote it, in the format `chosen` for its form
+        (kg/query/render.py's `write`): the bytes go to the client as they come."""
+        return self._ask(text, check, chosen)[1]
+
+    def _ask(self, text: str, check: bool, chosen: dict[str, str | None] | None) -> tuple[str, Any]:
+        """(form, payload) of one query run by an idle worker, within the time limit."""
         timeout = self.limits.timeout
         try:
             worker = self._idle.get(timeout=timeout)
@@ -130,7 +147,7 @@ class WorkerPool:
             raise PoolBusy(f"every query worker stayed busy for {timeout:g} s", "try again later",
                            math.ceil(timeout)) from None
         try:
-            worker.conn.send((text, check))
+            worker.conn.send((text, check, chosen))
             if not worker.conn.poll(timeout):
                 raise QueryTimeout(f"the query was stopped after {timeout:g} s",
                                    "narrow it (a LIMIT, a more specific pattern)")
@@ -145,7 +162,7 @@ class WorkerPool:
         else:
             self._idle.put(worker)
         if status == "ok":
-            return decode(form, payload)
+            return form, payload
         if status == "memory":
             raise QueryOutOfMemory(*payload)
         raise reported(status, payload)
@@ -197,26 +214,31 @@ def _limit_memory(max_memory: int) -> str | None:
     return None
 
 
-def _answer(store: ox.Store, text: str, check: bool, graphs: frozenset[str], allow: tuple[str, ...],
-            limits: Limits) -> tuple[str, str, object]:
-    """What the worker sends back for one query: the encoded result, or an error's status and words."""
+def _answer(store: ox.Store, request: tuple[str, bool, dict[str, str | None] | None], graphs: frozenset[str],
+            allow: tuple[str, ...], limits: Limits, base: str) -> tuple[str, str, object]:
+    """What the worker sends back for one query: the encoded result (or, when the request chose
+    its formats, the written answer), or an error's status and words."""
+    text, check, chosen = request
+    prefixes = predeclared(base)
     try:
         if check:
-            check_query(text, graphs, allow)
-        result = execute(store, text, max_rows=limits.max_rows)
-        payload = encode(result)
+            check_query(text, graphs, allow, prefixes)
+        if chosen is None:
+            result = execute(store, text, max_rows=limits.max_rows, prefixes=prefixes)
+            form, payload = result.form, encode(result)
+            if len(payload) > limits.max_bytes:
+                raise too_many_bytes(limits.max_bytes)
+        else:
+            form, payload = "", write(answer_of(store, text, prefixes), chosen, base, limits.max_rows, limits.max_bytes)
     except MemoryError:
         return _memory_answer(limits.max_memory)
     except Exception as exc:  # reported to the parent, which raises it as a project error
         status, words = report(exc)
         return status, "", words
-    if len(payload) > limits.max_bytes:
-        return "too-large", "", (f"the result is larger than {limits.max_bytes:,} bytes",
-                                 "add a LIMIT, or select fewer or shorter values")
-    return "ok", result.form, payload
+    return "ok", form, payload
 
 
-def _serve(conn: Connection, path: str, limits: Limits, allow: tuple[str, ...]) -> None:  # pragma: no cover
+def _serve(conn: Connection, path: str, limits: Limits, base: str, allow: tuple[str, ...]) -> None:  # pragma: no cover
     """Answer queries from the pipe until the parent closes it, checking each one first."""
     if not allow:  # an allow-list means remote endpoints were asked for: they need the network
         try:
@@ -233,10 +255,10 @@ def _serve(conn: Connection, path: str, limits: Limits, allow: tuple[str, ...]) 
     conn.send(refused or "ready")
     while not refused:
         try:
-            text, check = conn.recv()
+            request = conn.recv()
         except EOFError:
             return
-        answer = _answer(store, text, check, graphs, allow, limits)
+        answer = _answer(store, request, graphs, allow, limits, base)
         try:
             conn.send(answer)
         except MemoryError:  # pickling copies the payload; nothing is written before that
@@ -244,4 +266,5 @@ def _serve(conn: Connection, path: str, limits: Limits, allow: tuple[str, ...]) 
 
 
 if __name__ == "__main__":  # pragma: no cover - the worker's entry point
-    _serve(Connection(int(sys.argv[1])), sys.argv[2], Limits(**json.loads(sys.argv[3])), tuple(sys.argv[4:]))
+    _serve(Connection(int(sys.argv[1])), sys.argv[2], Limits(**json.loads(sys.argv[3])), sys.argv[4],
+           tuple(sys.argv[5:]))

@@ -183,13 +183,17 @@ def entity_page(view: View, links: Links, root: str, home: str, data_links: dict
         view=view, href=links.href, root=root, home=home, data_links=data_links, drawing=_drawing(view, links))
 
 
-def query_page(library: dict[str, NamedQuery], title: str, base: str) -> str:
-    """The query page: editor, the named queries with their parameters, results, downloads."""
+def query_page(library: dict[str, NamedQuery], title: str, base: str, prefixes: dict[str, str],
+               terms: list[dict[str, str]]) -> str:
+    """The query page: the editor (knowing the predeclared `prefixes` and the ontology's `terms`),
+    the named queries with their parameters, results in several views, downloads."""
     examples = [{"name": q.name, "title": q.title, "description": q.description, "text": q.text,
                  "params": [{"name": p.name, "kind": p.kind, "default": p.default or "",
                              "description": p.description} for p in q.params]}
                 for q in library.values()]
-    return _ENV.get_template("query.html.j2").render(examples=examples, title=title, base=base, root="/", home="/")
+    editor = {"prefixes": prefixes, "terms": terms}
+    return _ENV.get_template("query.html.j2").render(examples=examples, editor=editor, title=title, base=base,
+                                                     root="/", home="/")
 
 
 def index_page(title: str, entities: list[tuple[str, str, str]], files: list[str]) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import urllib.parse
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -69,30 +70,32 @@ class Handlers:
         """Run a query the server wrote (the caller is a worker thread, not the event loop)."""
         return self.workers().run(text, False)
 
-    async def answer(self, request: Request, text: str, fmt: str | None, page: str, check: bool) -> Response:
-        """Run a query and answer in the negotiated format (people asking for HTML go to `page`).
+    async def answer(self, request: Request, text: str, fmt: str | None, page: Callable[[], str],
+                     check: bool) -> Response:
+        """Run a query and answer in the negotiated format (people asking for HTML go to `page()`).
         A client's query (`check`) is parsed and decided in the worker; here, in the event loop,
         only its nesting is counted, in one linear pass."""
         if check:
             check_depth(text)
-        if fmt is None and request.method == "GET" and negotiate(
-                request.headers.get("accept"), [*SELECT_TYPES, *GRAPH_TYPES, HTML]) == "html":
-            return RedirectResponse(page, status_code=303)
-        result = await self.run(text, check)
-        offers = GRAPH_TYPES if result.form == "graph" else SELECT_TYPES
-        fmt = fmt or negotiate(request.headers.get("accept"), offers)
-        if fmt not in MEDIA[result.form]:
-            choices = ", ".join(sorted({m for m, _ in offers}))
-            raise HttpError(406, f"a {result.form} result is available as {choices}")
-        body = render(result, fmt, self.project.base)
-        return Response(body, media_type=MEDIA[result.form][fmt], headers={"Vary": "Accept"})
+        accept = request.headers.get("accept")
+        if fmt is None and request.method == "GET" and negotiate(accept, [*SELECT_TYPES, *GRAPH_TYPES, HTML]) == "html":
+            return RedirectResponse(page(), status_code=303)
+        offers = {"select": SELECT_TYPES, "ask": SELECT_TYPES, "graph": GRAPH_TYPES}
+        chosen = {form: (fmt if fmt in MEDIA[form] else None) if fmt else negotiate(accept, types)
+                  for form, types in offers.items()}
+        written = await anyio.to_thread.run_sync(self.workers().write, text, check, chosen)
+        if written.fmt is None:
+            choices = ", ".join(sorted({m for m, _ in offers[written.form]}))
+            raise HttpError(406, f"a {written.form} result is available as {choices}")
+        return Response(written.body, media_type=MEDIA[written.form][written.fmt], headers={"Vary": "Accept"})
 
     async def sparql(self, request: Request) -> Response:
         fields = await form_of(request, self.settings.max_request)
         queries = fields.get("query", [])
         if len(queries) != 1:
             raise HttpError(400, "give exactly one query parameter", "or open / for the query page")
-        page = "/?" + urllib.parse.urlencode({"query": queries[0]})
+        def page() -> str:
+            return "/query?" + urllib.parse.urlencode({"query": queries[0]})
         return await self.answer(request, queries[0], chosen_format(fields), page, check=True)
 
     async def named(self, request: Request) -> Response:
@@ -103,7 +106,8 @@ class Handlers:
         values = {key: vals[-1] for key, vals in fields.items() if key != "format"}
         bindings = bind(chosen, values, self.project.base)
         text = inline_values(chosen.text, bindings) if bindings else chosen.text
-        page = "/?" + urllib.parse.urlencode({"name": chosen.name, **values})
+        def page() -> str:
+            return "/query?" + urllib.parse.urlencode({"name": chosen.name, **values})
         return await self.answer(request, text, chosen_format(fields), page, check=False)
 
     async def resource(self, request: Request) -> Response:
@@ -162,7 +166,7 @@ class Handlers:
         name = request.path_params["name"]
         if name not in self.assets:
             raise HttpError(404, f"no file {name!r}")
-        kind = "text/css" if name.endswith(".css") else "text/javascript"
+        kind = {".css": "text/css", ".js": "text/javascript"}.get(Path(name).suffix, "text/plain; charset=utf-8")
         return Response(self.assets[name], media_type=kind)
 
     async def data(self, request: Request) -> Response:

@@ -19,8 +19,10 @@ configured.
 
 from __future__ import annotations
 
+import errno
 import functools
 import math
+import socket
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -38,11 +40,14 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from kg.build.store import store_path
 from kg.errors import KgError
+from kg.network.page import network_assets
 from kg.project import Project
 from kg.query.library import load_library
 from kg.query.model import QueryError, QueryTimeout, ResultTooLarge
+from kg.query.prefixes import predeclared
 from kg.query.workers import Limits, PoolBusy, QueryOutOfMemory, WorkerDied, WorkerPool
 from kg.web.clients import ClientSlots, Handler, TooManyQueries
+from kg.web.editor import vocabulary
 from kg.web.pages import query_page, served_links
 from kg.web.protocol import HttpError, Refused
 from kg.web.routes import STATIC, Handlers
@@ -92,7 +97,7 @@ class _SecurityHeaders:
 
 def _pool(project: Project, out_dir: Path, settings: Settings) -> WorkerPool:
     limits = Limits(settings.timeout, settings.max_rows, settings.max_bytes, settings.max_memory)
-    return WorkerPool(store_path(project, out_dir), settings.workers, limits, settings.allow)
+    return WorkerPool(store_path(project, out_dir), settings.workers, limits, settings.allow, project.base)
 
 
 def create_app(project: Project, out_dir: Path, settings: Settings | None = None,
@@ -102,9 +107,10 @@ def create_app(project: Project, out_dir: Path, settings: Settings | None = None
     settings = settings or Settings()
     store_path(project, out_dir)  # refuses a missing or stale build before anything starts
     library = load_library(project.root / "queries")
-    handlers = Handlers(project, out_dir, settings, library, served_links(project.base),
-                        query_page(library, settings.title, project.base).encode("utf-8"),
-                        {p.name: p.read_bytes() for p in sorted(STATIC.iterdir()) if p.is_file()})
+    page = query_page(library, settings.title, project.base, predeclared(project.base),
+                      vocabulary(project.ontology_file))
+    handlers = Handlers(project, out_dir, settings, library, served_links(project.base), page.encode("utf-8"),
+                        {p.name: p.read_bytes() for p in sorted(STATIC.iterdir()) if p.is_file()} | network_assets())
 
     @asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
@@ -125,6 +131,7 @@ def create_app(project: Project, out_dir: Path, settings: Settings | None = None
     h, fair = handlers, ClientSlots(settings.per_client, settings.client_wait, math.ceil(settings.timeout)).guard
     return Starlette(routes=[
         Route("/", h.home),
+        Route("/query", h.home),
         Route("/sparql", _answers_errors(fair(h.sparql)), methods=["GET", "POST"]),
         Route("/queries/{name}", _answers_errors(fair(h.named))),
         Route("/id/{rest:path}", _answers_errors(fair(h.resource))),
@@ -134,14 +141,39 @@ def create_app(project: Project, out_dir: Path, settings: Settings | None = None
     ], middleware=middleware, lifespan=lifespan)
 
 
-def serve(project: Project, out_dir: Path, settings: Settings) -> None:
-    """Run the server until interrupted. The workers start first, so a failure (a memory limit
-    below a worker's own size) is one error line, not a failed startup in uvicorn's log. Client
-    addresses come from X-Forwarded-For only when the request comes from a trusted proxy."""
-    pool = _pool(project, out_dir, settings)
+def listen(settings: Settings) -> socket.socket:
+    """The server's socket, bound before anything else starts, so a port in use is one clear
+    error (and nothing claims to be serving)."""
+    family = socket.AF_INET6 if ":" in settings.host else socket.AF_INET
+    sock = socket.socket(family, socket.SOCK_STREAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # a server just stopped does not block it
     try:
-        uvicorn.run(create_app(project, out_dir, settings, pool), host=settings.host, port=settings.port,
-                    log_level="warning", server_header=False, timeout_graceful_shutdown=5,
-                    proxy_headers=bool(settings.trusted_proxies), forwarded_allow_ips=list(settings.trusted_proxies))
+        sock.bind((settings.host, settings.port))
+    except OSError as exc:
+        sock.close()
+        if exc.errno == errno.EADDRINUSE:
+            raise KgError(f"port {settings.port} on {settings.host} is already in use",
+                          "another server is listening there: stop it, or choose another port with --port") from None
+        raise KgError(f"cannot listen on {settings.host} port {settings.port}: {exc.strerror or exc}",
+                      "check --host and --port") from None
+    return sock
+
+
+def serve(project: Project, out_dir: Path, settings: Settings, sock: socket.socket | None = None) -> None:
+    """Run the server until interrupted, on `sock` (from `listen`) or a socket of its own. The
+    workers start first, so a failure (a memory limit below a worker's own size) is one error
+    line, not a failed startup in uvicorn's log. Client addresses come from X-Forwarded-For only
+    when the request comes from a trusted proxy."""
+    sock = sock or listen(settings)
+    try:
+        pool = _pool(project, out_dir, settings)
+        try:
+            config = uvicorn.Config(create_app(project, out_dir, settings, pool), log_level="warning",
+                                    server_header=False, timeout_graceful_shutdown=5,
+                                    proxy_headers=bool(settings.trusted_proxies),
+                                    forwarded_allow_ips=list(settings.trusted_proxies))
+            uvicorn.Server(config).run(sockets=[sock])
+        finally:
+            pool.close()
     finally:
-        pool.close()
+        sock.close()

@@ -74,7 +74,7 @@ def test_updates_are_refused_in_every_way(server: str, update: str) -> None:
     ]
     for reply in replies:
         assert reply.status == 403 and "only reads the graph" in reply.text
-    assert sparql(server, "ASK { <urn:a> <urn:b> <urn:c> }").body.endswith(b"false}")
+    assert sparql(server, "ASK { <urn:a> <urn:b> <urn:c> }").body.endswith(b"false}\n")
 
 
 @pytest.mark.parametrize("query", [
@@ -105,7 +105,7 @@ def test_keywords_inside_strings_iris_and_comments_are_not_mistaken(server: str)
 def test_from_our_own_graphs_is_allowed(server: str) -> None:
     graph = "https://w3id.org/ekodigi/id/graph/tribunjatim-2022-08-09-jatim-lazada"
     reply = sparql(server, f"ASK FROM <{graph}> WHERE {{ ?s ?p ?o }}")
-    assert reply.status == 200 and reply.body.endswith(b"true}")
+    assert reply.status == 200 and reply.body.endswith(b"true}\n")
 
 
 def test_the_allow_list_opens_a_prefix_and_only_it() -> None:

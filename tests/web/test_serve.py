@@ -8,6 +8,9 @@ from __future__ import annotations
 import csv
 import io
 import json
+import socket
+import subprocess
+import sys
 import urllib.parse
 from collections.abc import Iterator
 from pathlib import Path
@@ -263,3 +266,16 @@ def test_negotiation_rules() -> None:
     assert negotiate("text/html;q=0, text/*", offers) == "turtle"
     assert negotiate("application/json", offers) is None
     assert negotiate("text/html;q=bogus, text/turtle;q=0.1", offers) == "turtle"
+
+
+def test_a_port_in_use_is_one_line_before_serving(built_out: Path) -> None:
+    """The port is bound before anything says "serving": a taken one is an error with a hint."""
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        done = subprocess.run([sys.executable, "-m", "kg", "serve", "--project", str(ROOT), "--out", str(built_out),
+                               "--port", str(port)], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 1 and "serving" not in done.stderr
+    assert done.stderr.strip() == (f"error: port {port} on 127.0.0.1 is already in use (hint: another server is "
+                                   "listening there: stop it, or choose another port with --port)")
