@@ -454,19 +454,27 @@ def ingest_command(source_path: Path, ident: str | None, published: str | None, 
         raise click.BadParameter(str(exc), param_hint="--published") from exc
     graph_file = (out or project.default_out) / "graph.nq"
     with _ingest_report(len(paths), quiet) as report:
-        outcomes = ingest_paths(paths, project, _check_draft, graph_file, report, date, ident, source_url, force)
+        outcomes = ingest_paths(paths, project, _draft_check(project), graph_file, report, date, ident, source_url,
+                                force)
     failed = [o for o in outcomes if o.error]
     if failed:
         click.echo(f"{len(failed)} of {len(outcomes)} files not drafted", err=True)
         sys.exit(1)
 
 
-def _check_draft(root: Path) -> list[str]:
-    """The build's checks on a scratch project holding one draft (handed down to kg.ingest)."""
-    from kg.build.compile import check_sources
-    from kg.project import open_project
+def _draft_check(project: Any) -> Callable[[Path], list[str]]:
+    """The build's checks on a draft (handed down to kg.ingest): the draft in a scratch folder,
+    compiled on its own against the ids and types the project's sources declare."""
+    from kg.build.drafts import DraftChecker
 
-    return [str(warning) for warning in check_sources(open_project(root))]
+    checker = DraftChecker(project)
+
+    def check(root: Path) -> list[str]:
+        warnings = []
+        for path in sorted((root / "data" / "articles").glob("*.yaml")):
+            warnings += [str(w) for w in checker.check(path, path.read_text(encoding="utf-8"))]
+        return warnings
+    return check
 
 
 @contextlib.contextmanager

@@ -27,7 +27,7 @@ from kg.build.summary import Summary
 from kg.build.values import BuildWarning
 from kg.project import Project
 
-__all__ = ["BuildReport", "BuildResult", "BuildWarning", "build", "build_to", "check_sources", "compile_dataset"]
+__all__ = ["BuildReport", "BuildResult", "BuildWarning", "build", "build_to", "compile_dataset"]
 CACHE = "cache"
 
 
@@ -64,13 +64,6 @@ def build(project: Project) -> BuildResult:
             if data:
                 dataset.parse(data=data.decode("utf-8"), format="nquads")
     return BuildResult(dataset, compiled.articles, compiled.warnings)
-
-
-def check_sources(project: Project) -> list[BuildWarning]:
-    """Every check the build makes on the project's sources, writing nothing: the warnings, or
-    the SourceError of the first bad input (`kg ingest` judges a draft with it)."""
-    with tempfile.TemporaryDirectory() as folder:
-        return compile_corpus(project, PartCache(Path(folder)), shared=False).warnings
 
 
 def compile_dataset(project: Project) -> tuple[Dataset, list[str]]:

@@ -69,12 +69,10 @@ class _Pending:
 
 
 def compile_corpus(project: Project, cache: PartCache, progress: Progress | None = None,
-                   jobs: int = 1, inputs: Inputs | None = None, shared: bool = True) -> Compiled:
+                   jobs: int = 1, inputs: Inputs | None = None) -> Compiled:
     """Compile the project's sources into parts, reusing the cache where nothing they depend on
     changed; `jobs` processes compile at once (each source compiles on its own). `inputs` (size,
-    time and hash of each input, as the build stamp records them) spares reading unchanged files.
-    Without `shared`, the ontology, region and linkset graphs are left out (only the sources and
-    what the articles say together are checked)."""
+    time and hash of each input, as the build stamp records them) spares reading unchanged files."""
     ontology = load_ontology(project.ontology_file)
     shared_key = hashlib.sha256(f"{project.base}\n".encode() + project.ontology_file.read_bytes()).hexdigest()
     files = ([project.places_file] if project.places_file.exists() else []) + project.article_files
@@ -91,7 +89,7 @@ def compile_corpus(project: Project, cache: PartCache, progress: Progress | None
     result = Compiled([item.part for item in pending if item.part is not None], [], compiled=len(todo))
     for part in result.parts:
         result.warnings += part.build_warnings(project.root)
-    result.shared = _shared_parts(project, cache, ontology, shared_key, set(entities)) if shared else []
+    result.shared = _shared_parts(project, cache, ontology, shared_key, set(entities))
     corpus = corpus_part(project, cache, result.parts)
     result.shared.append(corpus)
     result.warnings += corpus.build_warnings(project.root)

@@ -28,12 +28,16 @@ class StaleStoreError(NotBuiltError):
     """The store was built from other inputs than those in the project now."""
 
 
+NOT_INPUTS = ("data/drafts/", "data/review/")  # drafts under review and the review log: no build reads them
+
+
 def _inputs(project: Project) -> Iterator[tuple[str, Path]]:
-    """Every file a build reads (ontology/, data/), by its path relative to the project."""
+    """Every file a build reads (ontology/, data/ but drafts), by its path relative to the project."""
     for folder in ("ontology", "data"):
         for path in sorted((project.root / folder).rglob("*")):
-            if path.is_file():
-                yield path.relative_to(project.root).as_posix(), path
+            relative = path.relative_to(project.root).as_posix()
+            if path.is_file() and not relative.startswith(NOT_INPUTS):
+                yield relative, path
 
 
 def file_digest(path: Path) -> str:

@@ -191,3 +191,18 @@ def test_source_url_is_kept_in_the_draft_header_and_a_folder_takes_no_id(empty_p
     assert "# Source: https://contoh.com/a b" in head
     refused = kg("ingest", tmp_path, "--project", empty_project, "--id", "x")
     assert refused.exit_code == 2 and "--id names one draft" in refused.output
+
+
+def test_a_draft_does_not_make_the_built_graph_stale(empty_project: Path, tmp_path: Path) -> None:
+    """Drafts and the review log are not build inputs: `kg query` keeps answering while a draft
+    waits for review."""
+    shutil.copytree(ROOT / "queries", empty_project / "queries")
+    out = tmp_path / "out"
+    assert kg("build", "--project", empty_project, "--out", out).exit_code == 0
+    text = tmp_path / "medan.txt"
+    shutil.copyfile(GOLD[1].with_suffix(".txt"), text)
+    drafted = kg("ingest", text, "--project", empty_project, "--out", out, "--published", "2025-11-08")
+    assert drafted.exit_code == 0, drafted.output
+    assert (empty_project / "data" / "drafts" / "medan.yaml").is_file()
+    answered = kg("query", "articles", "--project", empty_project, "--out", out)
+    assert answered.exit_code == 0, answered.output
