@@ -423,7 +423,8 @@ def link_command(target: str, date: str, name: str | None, query_file: Path | No
 @click.argument("source_path", metavar="ARTICLE.txt|DIR", type=click.Path(exists=True, path_type=Path))
 @click.option("--id", "ident", help="Draft id [default: from the file name]; only for one file.")
 @click.option("--published", metavar="YYYY-MM-DD", help="Publication date [default: the date written in the text].")
-@click.option("--source", "source_url", metavar="URL", help="Where the article was published (noted in the report).")
+@click.option("--source", "source_url", metavar="URL",
+              help="Where the article was published: the draft's `url` (schema:url in the graph).")
 @click.option("--force", is_flag=True, help="Replace an existing draft of the same id (never a reviewed article).")
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing but warnings and errors.")
 @project_option
@@ -441,6 +442,7 @@ def ingest_command(source_path: Path, ident: str | None, published: str | None, 
     Example: kg ingest ~/news/tribunjatim-lazada.txt --published 2022-08-09
     """
     from kg.ingest.batch import ingest_paths, texts_in
+    from kg.namespaces import WEB_ADDRESS
     from kg.project import open_project
     from kg.source.dates import DateError, parse_iso
 
@@ -452,6 +454,8 @@ def ingest_command(source_path: Path, ident: str | None, published: str | None, 
         date = parse_iso(published) if published else None
     except DateError as exc:
         raise click.BadParameter(str(exc), param_hint="--published") from exc
+    if source_url is not None and not WEB_ADDRESS.fullmatch(source_url):
+        raise click.BadParameter("give the article's http(s) address", param_hint="--source")
     graph_file = (out or project.default_out) / "graph.nq"
     with _ingest_report(len(paths), quiet) as report:
         outcomes = ingest_paths(paths, project, _draft_check(project), graph_file, report, date, ident, source_url,

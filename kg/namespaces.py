@@ -24,6 +24,7 @@ PREFIXES: dict[str, Namespace] = {
 
 DEFAULT_BASE = "https://w3id.org/ekodigi/id/"
 ID_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+WEB_ADDRESS = re.compile(r"https?://[^\s<>\"{}|\\^`]+")  # an absolute http(s) address that is a valid IRI
 RESERVED_IDS = frozenset({"article", "graph", "dataset", "fact", "conflict"})
 
 

@@ -14,7 +14,7 @@ from rdflib.namespace import XSD
 
 from kg.build.statements import count
 from kg.errors import Location, SourceError, suggest
-from kg.namespaces import KG, Iris
+from kg.namespaces import KG, WEB_ADDRESS, Iris
 from kg.source.dates import DateError, find_news_date, parse_iso
 from kg.source.files import Registry, check_draft_keys
 from kg.source.limits import hidden_character, shown
@@ -102,6 +102,8 @@ class Terms:
             return self._status(raw, quoted, where)
         if spec.kind is Kind.CODE:
             return language_tag(raw, where)
+        if spec.kind is Kind.URL:
+            return web_address(raw, where)
         _check_plain(spec, raw, quoted, where)
         _check_words(spec, raw, quoted, owner, where)
         return Literal(raw, lang=spec.lang)
@@ -171,6 +173,15 @@ _LANGUAGE_TAG = re.compile(r"""
   | x(?:-[a-z0-9]{1,8})+
   | en-gb-oed | i-(?:ami|bnn|default|enochian|hak|klingon|lux|mingo|navajo|pwn|tao|tay|tsu)
   | sgn-(?:be-fr|be-nl|ch-de)""", re.ASCII | re.IGNORECASE | re.VERBOSE)
+
+
+def web_address(raw: str, where: Location) -> URIRef:
+    """The `url` of an article: an absolute http(s) address, as an IRI."""
+    if not WEB_ADDRESS.fullmatch(raw):
+        raise SourceError(where, f"{shown(raw)} is not an http(s) address",
+                          "write the address as the browser shows it, starting with https://")
+    return URIRef(raw)
+
 
 
 def language_tag(raw: str, where: Location) -> Literal:

@@ -41,12 +41,10 @@ class Draft:
     document: dict[str, Any]
     text: str
     warnings: list[str] = field(default_factory=list)
-    source: str | None = None  # where the article was published, kept in the header for the reviewer
 
     def yaml_text(self, source_name: str) -> str:
         body = yaml.safe_dump(self.document, allow_unicode=True, sort_keys=False, width=100_000)
-        source = f"# Source: {_comment(self.source)}\n" if self.source else ""
-        return _HEADER.format(name=_comment(source_name)) + source + body
+        return _HEADER.format(name=_comment(source_name)) + body
 
 
 def _comment(text: str) -> str:
@@ -102,6 +100,8 @@ def make_draft(ident: str, text: str, proposals: Proposals, published: dt.date |
     article: dict[str, Any] = {"id": ident, "text": f"{ident}.txt", "language": "id"}
     if published is not None:
         article["published"] = published
+    if source is not None:
+        article["url"] = source  # schema:url: where the article was published
     for key in ("section", "headline", "subheadline", "publisher", "author", "editor", "dateline"):
         if key in proposals.article:
             article[key] = writer.value(proposals.article[key])
@@ -109,7 +109,7 @@ def make_draft(ident: str, text: str, proposals: Proposals, published: dt.date |
         article["related"] = [{"headline": h, "evidence": writer.evidence(s)} for h, s in proposals.related]
     entities = [writer.entity(item) for item in sorted(proposals.items.values(), key=lambda i: (i.span.start, i.ident))]
     document: dict[str, Any] = {"article": article, "entities": entities}
-    return Draft(ident, document, text, warnings, source)
+    return Draft(ident, document, text, warnings)
 
 
 class _Writer:

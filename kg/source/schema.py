@@ -27,6 +27,7 @@ class Kind(Enum):
     STATUS = "status"  # a collaboration status from the ontology's code list
     ENGLISH = "english"  # editors' English text (translations, notes)
     CODE = "code"  # a plain code such as a language tag
+    URL = "url"  # an http(s) address, such as where the article was published
 
 
 @dataclass(frozen=True)
@@ -168,6 +169,7 @@ FIELDS: dict[str, FieldSpec] = {f.name: f for f in (
     _f("dateline", KG.dateline, Kind.REF, {ARTICLE}, {PLACE}),
     _f("published", SCHEMA.datePublished, Kind.DATE, {ARTICLE}),
     _f("language", DCTERMS.language, Kind.CODE, {ARTICLE}),
+    _f("url", SCHEMA.url, Kind.URL, {ARTICLE}),
 )}
 
 # Keys that are structure rather than facts.

@@ -34,6 +34,9 @@ YAML = f"data/articles/{ARTICLE_ID}.yaml"
 
 CASES = [
     pytest.param(
+        "  language: id\n", "  language: id\n  url: tribunjatim.com/berita\n",
+        r"article\.url: 'tribunjatim\.com/berita' is not an http\(s\) address \(hint: write the address", id="url"),
+    pytest.param(
         "  - id: ozora\n", "  - id: ozora\n    confidence: 1.5\n",
         r"entities\[\d+\]\.confidence: confidence must be a number from 0 to 1, not 1\.5", id="draft-confidence"),
     pytest.param(

@@ -182,13 +182,15 @@ def test_an_item_the_build_refuses_is_dropped_and_said(empty_project: Path) -> N
     assert "dropped entities[0]: duplicate of something" in result.warnings
 
 
-def test_source_url_is_kept_in_the_draft_header_and_a_folder_takes_no_id(empty_project: Path, tmp_path: Path) -> None:
+def test_source_url_becomes_the_articles_url_and_a_folder_takes_no_id(empty_project: Path, tmp_path: Path) -> None:
     text = tmp_path / "s.txt"
     text.write_text("JAKARTA, CONTOH.COM - Pemkot Medan hadir, Selasa (9/8/22).\n", encoding="utf-8")
-    result = kg("ingest", text, "--project", empty_project, "--source", "https://contoh.com/a\nb")
+    bad = kg("ingest", text, "--project", empty_project, "--source", "https://contoh.com/a\nb")
+    assert bad.exit_code == 2 and "--source" in bad.output and "http(s) address" in bad.output
+    result = kg("ingest", text, "--project", empty_project, "--source", "https://contoh.com/a")
     assert result.exit_code == 0, result.output
-    head = (empty_project / "data" / "drafts" / "s.yaml").read_text(encoding="utf-8").splitlines()
-    assert "# Source: https://contoh.com/a b" in head
+    draft = (empty_project / "data" / "drafts" / "s.yaml").read_text(encoding="utf-8")
+    assert "url: https://contoh.com/a\n" in draft
     refused = kg("ingest", tmp_path, "--project", empty_project, "--id", "x")
     assert refused.exit_code == 2 and "--id names one draft" in refused.output
 
