@@ -13,6 +13,7 @@ import io
 import json
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import networkx as nx
 
@@ -21,6 +22,9 @@ from kg.network.defaults import EXPORT_FORMATS, EXPORT_SUFFIXES
 from kg.network.layout import STYLES, positions
 from kg.network.projection import UNREALISED, evidence_text
 from kg.rdfio import write_atomic
+
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
 
 NODE_FIELDS = ("id", "label", "label_en", "aliases", "type", "category", "status", "posts", "iri", "evidence")
 EDGE_FIELDS = ("id", "source", "target", "relation", "status", "support", "evidence")
@@ -77,6 +81,19 @@ def _tables(graph: nx.MultiDiGraph) -> dict[str, bytes]:
 
 def _picture(graph: nx.MultiDiGraph, form: str) -> bytes:
     """A static drawing with matplotlib (Agg, no display, no network), at the page's positions."""
+    from matplotlib import pyplot as plt
+
+    fig = drawing(graph)
+    buffer = io.BytesIO()
+    metadata = {"Date": None} if form == "svg" else {}
+    # "tight" takes in every artist: labels drawn unclipped past the axes stay whole in the picture
+    fig.savefig(buffer, format=form, dpi=100, bbox_inches="tight", metadata=metadata)
+    plt.close(fig)
+    return buffer.getvalue()
+
+
+def drawing(graph: nx.MultiDiGraph) -> Figure:
+    """The figure of a static picture; labels are never clipped at the edge of the plot."""
     import matplotlib
 
     matplotlib.use("Agg")
@@ -99,16 +116,12 @@ def _picture(graph: nx.MultiDiGraph, form: str) -> bytes:
         nx.draw_networkx_nodes(graph, pos, nodelist=members, ax=ax, node_color=STYLES[category][0], node_size=120)
     if len(graph) <= 300:
         labels = {n: d["label"] for n, d in graph.nodes(data=True)}
-        nx.draw_networkx_labels(graph, pos, labels, ax=ax, font_size=7)
+        nx.draw_networkx_labels(graph, pos, labels, ax=ax, font_size=7, clip_on=False)
     handles = [Line2D([], [], marker="o", linestyle="", color=STYLES[c][0], label=c) for c in categories]
     handles += [Line2D([], [], color="#999999", label="completed, ongoing"),
                 Line2D([], [], color="#999999", linestyle="dashed", label="planned, aspired")]
     ax.legend(handles=handles, loc="lower left", fontsize=8, frameon=False)
-    buffer = io.BytesIO()
-    metadata = {"Date": None} if form == "svg" else {}
-    fig.savefig(buffer, format=form, dpi=100, bbox_inches="tight", metadata=metadata)
-    plt.close(fig)
-    return buffer.getvalue()
+    return fig
 
 
 # format → (what it is for, writer returning {file name or "" for --out itself: bytes})

@@ -77,3 +77,24 @@ def test_cli_exports_the_real_graph(built_out: Path, tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     back = nx.read_graphml(out)
     assert "id:lazada" in back and back.nodes["id:lazada"]["type"] == "Company"
+
+
+def test_picture_labels_are_never_clipped_at_the_edge(network: nx.MultiDiGraph) -> None:
+    """Every label lies whole inside what the saved picture takes in (the figure's tight box)."""
+    from matplotlib import pyplot as plt
+
+    from kg.network.export import drawing
+
+    fig = drawing(network)
+    try:
+        fig.canvas.draw()
+        renderer = fig.canvas.get_renderer()
+        box = fig.get_tightbbox(renderer).transformed(fig.dpi_scale_trans)
+        labels = [text for text in fig.axes[0].texts if text.get_text()]
+        assert labels
+        for text in labels:
+            extent = text.get_window_extent(renderer)
+            assert not text.get_clip_on(), text.get_text()
+            assert box.x0 <= extent.x0 and extent.x1 <= box.x1 and box.y0 <= extent.y0 and extent.y1 <= box.y1
+    finally:
+        plt.close(fig)
