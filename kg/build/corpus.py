@@ -25,6 +25,7 @@ from kg.link.regions import package_version, regions_graph
 from kg.namespaces import KG, ONTOLOGY_IRI
 from kg.project import Project
 from kg.source.files import (
+    SOURCE_NOTE,
     Declaration,
     Registry,
     Source,
@@ -162,7 +163,11 @@ def _read_bytes(path: Path, article: bool) -> bytes:
     link out of its folder, no FIFO, no giant), so that a cached part never skips them."""
     if article:
         check_in_folder(path)
-    return read_bounded(path, Location(path), "the file").encode("utf-8")
+    data = read_bounded(path, Location(path), "the file").encode("utf-8")
+    note = path.parent / SOURCE_NOTE
+    if article and note.is_file():  # an article may quote it: a changed note compiles its articles again
+        data += b"\0" + read_bounded(note, Location(note), "the source note").encode("utf-8")
+    return data
 
 
 def _text_unchanged(part: Part, yaml_path: Path) -> bool:
