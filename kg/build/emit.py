@@ -12,6 +12,7 @@ from kg.build.statements import GraphSink, Statements
 from kg.build.values import BuildWarning, Terms, Value, check_interval
 from kg.errors import Location, SourceError, suggest
 from kg.namespaces import Iris
+from kg.source.dates import only_a_date
 from kg.source.files import Registry, Source, check_draft_keys
 from kg.source.schema import ENTITY_KEYS, FieldSpec, TypeSpec, fields_for
 from kg.source.text import Span
@@ -28,12 +29,27 @@ class Emitter:
         self.source = source
         self.statements = Statements(iris, dataset, source)
         self.terms = Terms(iris, registry, cues, warnings, source.curated)
+        self.warnings = warnings
+        self._dates: dict[tuple[URIRef, str], tuple[frozenset[Span], Location]] = {}  # (subject, field)
+        self._said_at: dict[URIRef, URIRef] = {}  # utterance -> event
 
     def emit(self) -> None:
         if self.source.article is not None:
             emit_article(self, self.source.article)
         for index, item in enumerate(self.source.entities):
             self.emit_entity(item, Location(self.source.path, item.line, f"entities[{index}]"))
+        self._check_remark_dates()
+
+    def _check_remark_dates(self) -> None:
+        """An event dated only by the bare date that dates a remark made at it: "kata X pada acara
+        Y, Selasa (9/8/22)" dates what X said, not a series of days Y may span (unlike "ketika
+        meresmikan Y, 27 September 2025", whose words tie the date to the event)."""
+        for utterance, event in self._said_at.items():
+            remark, held = self._dates.get((utterance, "said_on")), self._dates.get((event, "date"))
+            if (remark is not None and held is not None and held[0] <= remark[0]
+                    and all(only_a_date(self.statements.quoted(span)) for span in held[0])):
+                self.warnings.append(BuildWarning(held[1], "the event's date rests only on the words that date "
+                                                  "a remark made at it; does the text date the event itself?"))
 
     def emit_entity(self, item: Mapping, where: Location) -> None:
         """An entity's type (with its evidence), label and every other field."""
@@ -95,5 +111,9 @@ class Emitter:
         obj = self.terms.term(field_spec, value, quoted, spec)
         as_of = self.terms.date(value.as_of, value.location.at("as_of")) if value.as_of else None
         st.fact(subject, field_spec.predicate, obj, spans, as_of, curated, noted=note is not None)
+        if field_spec.name in ("date", "said_on"):
+            self._dates[(subject, field_spec.name)] = (frozenset(spans), value.location)
+        elif field_spec.name == "said_at" and isinstance(obj, URIRef):
+            self._said_at[subject] = obj
         if field_spec.inverse is not None:  # the inverse has the same evidence as the fact
             st.fact(obj, field_spec.inverse, subject, spans, as_of, curated, noted=note is not None)

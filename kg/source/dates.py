@@ -209,6 +209,15 @@ def find_date_mentions(text: str) -> list[DateMention]:
     return [mention for _, mentions in sorted(found, key=lambda pair: pair[0]) for mention in mentions]
 
 
+def only_a_date(text: str) -> bool:
+    """True when the text writes dates and no other word ("Selasa (9/8/22)"), so nothing in it
+    says what is dated."""
+    mentions = find_date_mentions(text)
+    for mention in mentions:
+        text = text.replace(mention.text, " ")
+    return bool(mentions) and not re.search(r"[^\W\d_]", text)
+
+
 def format_news_date(date: dt.date, two_digit_year: bool = True) -> str:
     """The inverse of find_news_date for the numeric style: "Selasa (9/8/22)"."""
     year = f"{date.year % 100:02d}" if two_digit_year else str(date.year)

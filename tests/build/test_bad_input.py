@@ -222,6 +222,16 @@ def test_weekday_that_does_not_match_the_date_is_a_warning(project_copy: Path, t
     assert "'Rabu (9/8/22)': Rabu does not fall on 2022-08-09" in result.stderr
 
 
+def test_a_remarks_date_given_to_the_event_is_a_warning(project_copy: Path, tmp_path: Path) -> None:
+    """"kata Andromeda ... pada acara rangkaian pelatihan ..., Selasa (9/8/22)" dates the remark."""
+    edit(article_yaml(project_copy), "    venue: hotel-luminor-sidoarjo\n",
+         '    venue: hotel-luminor-sidoarjo\n    date: {value: 2022-08-09, evidence: "Selasa (9/8/22)"}\n')
+    result = run_build(project_copy, tmp_path / "out")
+    assert result.exit_code == 0, result.output
+    assert re.search(r"warning: .*\.yaml:\d+: entities\[\d+\]\.date: the event's date rests only on the words "
+                     r"that date a remark made at it", result.stderr), result.stderr
+
+
 def test_missing_text_file(project_copy: Path, tmp_path: Path) -> None:
     (project_copy / "data" / "articles" / f"{ARTICLE_ID}.txt").unlink()
     result = run_build(project_copy, tmp_path / "out")

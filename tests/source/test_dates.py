@@ -16,6 +16,7 @@ from kg.source.dates import (
     find_date_mentions,
     find_news_date,
     format_news_date,
+    only_a_date,
     parse_iso,
     parse_partial,
 )
@@ -175,3 +176,10 @@ def test_bad_partial_dates(text: str, reason: str) -> None:
 def test_an_impossible_day_in_an_interval() -> None:
     with pytest.raises(DateError, match="not a real date"):
         find_date_mentions("30-31 Februari 2023")
+
+
+def test_only_a_date_tells_a_bare_date_from_words_that_say_what_is_dated() -> None:
+    assert only_a_date("Selasa (9/8/22)")
+    assert only_a_date("22-23 September 2022")
+    assert not only_a_date("ketika meresmikan Garuda Spark di Bandung, 27 September 2025")
+    assert not only_a_date("tanpa tanggal")
