@@ -52,7 +52,7 @@ class DateError(ValueError):
     """Text that looks like a date but names no real day."""
 
 
-@dataclass(frozen=True, order=True)
+@dataclass(frozen=True)
 class PartialDate:
     """A day, a month or a year: as precise as the text is, and no more ("Oktober 2023")."""
 
