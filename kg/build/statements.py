@@ -91,7 +91,7 @@ class Statements:
         return (text or self.text).text[span.start:span.end]
 
     def add(self, triple: Triple, curated: bool = False) -> None:
-        """A plain triple (an inverse, the article's own description) with no statement of its own."""
+        """A plain triple (the article's own description, its text and sentences) with no statement of its own."""
         (self.curated if curated else self.graph).add(triple)
 
     def fact(self, s: URIRef, p: URIRef, o: URIRef | Literal, spans: list[Span],
