@@ -183,3 +183,10 @@ def test_only_a_date_tells_a_bare_date_from_words_that_say_what_is_dated() -> No
     assert only_a_date("22-23 September 2022")
     assert not only_a_date("ketika meresmikan Garuda Spark di Bandung, 27 September 2025")
     assert not only_a_date("tanpa tanggal")
+
+
+@pytest.mark.parametrize("text", ["22" + " " * 20000 + "-23 September 2022", "Oktober" + " " * 20000 + "2023",
+                                  "9 -" + " " * 20000 + "x", "2022-" * 5000])
+def test_long_runs_do_not_hang_the_mention_search(text: str) -> None:
+    with alarm(10):
+        find_date_mentions(text)
