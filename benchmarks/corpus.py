@@ -810,7 +810,8 @@ class Newsroom:
             art.set(quote, key, value)
 
     def training(self, art: Article, cast: Cast) -> tuple[Entity, dt.date, Span]:
-        """A training event the company runs at a venue of the province, dated in the text."""
+        """A training event the company runs at a venue of the province. The date written after it
+        dates the remark made there (the quote's said_on), not the event, which gets none."""
         w, rng = self.world, self.rng
         city = w.places[rng.choice(PROVINCES[cast.province][3])[0]]
         venue = w.venue(cast.province, w.pick(rng, "venue"))
@@ -827,7 +828,6 @@ class Newsroom:
         art.add(". ")
         date_span = art.add(news_date(day))
         art.add(".")
-        art.set(event, "date", Ev(day, date_span))
         return event, day, date_span
 
     def related(self, art: Article) -> None:

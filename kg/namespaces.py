@@ -85,6 +85,15 @@ class Iris:
         suffix = f"#{part}" if part else ""
         return self.ns[f"article/{article}/evidence/{start}-{end}{suffix}"]
 
+    def source_note(self, article: str) -> URIRef:
+        """The source note of an article's folder (SOURCE.md), as that article cites it."""
+        return self.ns[f"article/{article}/source-note"]
+
+    def note_evidence(self, article: str, start: int, end: int, part: str = "") -> URIRef:
+        """The annotation for a span of the source note, or one of its parts."""
+        suffix = f"#{part}" if part else ""
+        return self.ns[f"article/{article}/source-note/evidence/{start}-{end}{suffix}"]
+
     def statement(self, article: str, key: str) -> URIRef:
         digest = hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
         return self.ns[f"article/{article}/statement/{digest}"]

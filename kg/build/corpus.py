@@ -27,6 +27,7 @@ from kg.link.regions import package_version, regions_graph
 from kg.namespaces import KG, ONTOLOGY_IRI
 from kg.project import Project
 from kg.source.files import (
+    SOURCE_NOTE,
     Declaration,
     Registry,
     Source,
@@ -167,13 +168,19 @@ def _read(path: Path, project: Project) -> Source:
 
 def _checked_hash(path: Path, project: Project, inputs: Inputs) -> bytes:
     """A source file's hash for its key, after the same checks and bounds as its parse (no link
-    out of its folder, no FIFO, no giant), so that a cached part never skips them."""
-    if path != project.places_file:
+    out of its folder, no FIFO, no giant), so that a cached part never skips them. An article's
+    key also covers the source note beside it, which it may quote: a changed note compiles it again."""
+    article = path != project.places_file
+    if article:
         check_in_folder(path)
     entry = inputs.get(path.relative_to(project.root).as_posix())
     if entry is None or entry[0] > MAX_FILE_BYTES:
         read_bounded(path, Location(path), "the file")  # says what is wrong with it
-    return _file_hash(path, project, inputs).encode()
+    digest = _file_hash(path, project, inputs)
+    note = path.parent / SOURCE_NOTE
+    if article and note.is_file():
+        digest += "\0" + _file_hash(note, project, inputs)
+    return digest.encode()
 
 
 def _file_hash(path: Path, project: Project, inputs: Inputs) -> str:

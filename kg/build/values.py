@@ -15,11 +15,11 @@ from rdflib.namespace import XSD
 from kg.build.statements import count
 from kg.errors import Location, SourceError, suggest
 from kg.namespaces import KG, WEB_ADDRESS, Iris
-from kg.source.dates import DateError, find_news_date, parse_iso
+from kg.source.dates import DateError, PartialDate, find_date_mentions, find_news_date, parse_iso, parse_partial
 from kg.source.files import Registry, check_draft_keys
 from kg.source.limits import hidden_character, shown
 from kg.source.schema import STATUSES, VALUE_KEYS, FieldSpec, Kind, TypeSpec
-from kg.source.yamlsource import line_of
+from kg.source.yamlsource import Mapping, line_of
 
 
 @dataclass(frozen=True)
@@ -41,6 +41,7 @@ class Value:
     evidence: Any
     as_of: Any
     location: Location
+    source_note: Any = None  # words of the folder's SOURCE.md, for what the text does not say
 
 
 class Terms:
@@ -69,7 +70,7 @@ class Terms:
         unknown = set(item) - VALUE_KEYS
         if "value" not in item or unknown:
             raise SourceError(where, f"a value written as a mapping needs `value:` and may add "
-                              f"evidence or as_of, not {sorted(unknown) or 'nothing'}",
+                              f"evidence, as_of or source_note, not {sorted(unknown) or 'nothing'}",
                               "write {value: ..., evidence: \"...\"}")
         check_draft_keys(item, where)
         if (self.curated or spec.curated) and "evidence" in item:
@@ -78,8 +79,12 @@ class Terms:
         if "evidence" in item and item["evidence"] is None:
             raise SourceError(where.at("evidence", line_of(item, "evidence")), "the evidence is empty",
                               "quote the words of the article that say it, or drop `evidence:`")
+        if "source_note" in item and ("evidence" in item or item["source_note"] is None):
+            raise SourceError(where.at("source_note", line_of(item, "source_note")),
+                              "source_note needs the note's words, and is instead of evidence, not beside it",
+                              "quote the article's text as evidence, or SOURCE.md as source_note")
         return Value(item["value"], item.get("evidence"), item.get("as_of"),
-                     Location(where.file, getattr(item, "line", where.line), where.field))
+                     Location(where.file, getattr(item, "line", where.line), where.field), item.get("source_note"))
 
     def term(self, spec: FieldSpec, value: Value, quoted: list[str], owner: TypeSpec | None) -> URIRef | Literal:
         """The value as an RDF term, checked against `quoted` (the evidence's words; empty: unchecked)."""
@@ -87,9 +92,9 @@ class Terms:
         if spec.kind is Kind.REF:
             return self.ref(raw, spec, where)
         if spec.kind is Kind.DATE:
-            date = self.date(raw, where)
-            self._check_news_date(date, quoted, where)
-            return date
+            when = partial_date(raw, where)
+            self._check_news_date(when, quoted, where)
+            return Literal(when.isoformat(), datatype=_DATATYPES[when.precision])
         if spec.kind is Kind.COUNT:
             return _count_term(raw, quoted, where)
         if spec.kind is Kind.YEAR:
@@ -121,6 +126,7 @@ class Terms:
         return self.iris.entity(raw)
 
     def date(self, raw: Any, where: Location) -> Literal:
+        """A full day (`as_of`: a statement holds on a day)."""
         try:
             return Literal(parse_iso(str(raw)).isoformat(), datatype=XSD.date)
         except DateError as exc:
@@ -134,28 +140,64 @@ class Terms:
             self._warn(where, f"the evidence for status {shown(raw)} has none of its cue words ({', '.join(cues)})")
         return KG[raw]
 
-    def _check_news_date(self, date: Literal, quoted: list[str], where: Location) -> None:
+    def _check_news_date(self, when: PartialDate, quoted: list[str], where: Location) -> None:
+        """Evidence that writes dates must write this one, at least as precisely: a day of
+        "22-23 September 2022", or "Oktober 2023" for 2023-10; never 2023-10-04 from "Oktober 2023"."""
         for text in quoted:
             try:
+                mentions = find_date_mentions(text)
                 found = find_news_date(text)
             except DateError as exc:
                 raise SourceError(where, f"its evidence has an impossible date: {exc}") from exc
-            if found is None:
+            if not mentions:
                 continue
-            if found.date.isoformat() != str(date):
-                raise SourceError(where, f"{date} differs from the evidence, which says {found.text!r} "
-                                  f"({found.date.isoformat()})", "make the value match the article")
-            if not found.weekday_matches:
+            precision = _PRECISION.index(when.precision)
+            if not any(_PRECISION.index(m.date.precision) >= precision and m.date.truncated(when.precision) == when
+                       for m in mentions):
+                said = ", ".join(f"{m.text!r} ({m.date.isoformat()})" for m in mentions)
+                raise SourceError(where, f"{when.isoformat()} differs from the evidence, which says {said}",
+                                  "make the value match the article, no more precise than it is")
+            if found is not None and not found.weekday_matches:
                 self._warn(where, f"{found.text!r}: {found.day_name} does not fall on {found.date.isoformat()}")
 
     def _warn(self, where: Location, message: str) -> None:
         self.warnings.append(BuildWarning(where, message))
 
 
+_PRECISION = ("year", "month", "day")
+_DATATYPES = {"day": XSD.date, "month": XSD.gYearMonth, "year": XSD.gYear}
+
+
+def partial_date(raw: Any, where: Location) -> PartialDate:
+    """A date field's value: a day, or a month or a year when the text gives no more."""
+    try:
+        return parse_partial(str(raw))
+    except DateError as exc:
+        raise SourceError(where, str(exc), "write YYYY-MM-DD, or YYYY-MM or YYYY when the article "
+                          "gives only a month or a year") from exc
+
+
+def check_interval(item: Mapping, where: Location) -> None:
+    """An entity's end date is not before its start date (both already checked one by one)."""
+    if "date" not in item or "end_date" not in item:
+        return
+    start, end = (partial_date(_raw(item[key]), where.at(key, line_of(item, key))) for key in ("date", "end_date"))
+    if end.last_day() < start.first_day():
+        raise SourceError(where.at("end_date", line_of(item, "end_date")),
+                          f"the end date {end.isoformat()} is before the start date {start.isoformat()}",
+                          "check which is the start and which the end")
+
+
+def _raw(value: Any) -> Any:
+    return value.get("value") if isinstance(value, dict) else value
+
+
 def _count_term(raw: Any, quoted: list[str], where: Location) -> Literal:
     if isinstance(raw, bool) or not isinstance(raw, int) or raw < 0:
         raise SourceError(where, f"{shown(raw)} is not a whole number of zero or more")
-    if quoted and not any(re.search(rf"(?<!\d){raw}(?!\d)", q) for q in quoted):
+    # News groups thousands with dots: 8637 is written "8.637", 200000 "200.000".
+    written = "|".join(re.escape(form) for form in {str(raw), f"{raw:,}".replace(",", ".")})
+    if quoted and not any(re.search(rf"(?<![\d.])(?:{written})(?![\d]|\.\d)", q) for q in quoted):
         raise SourceError(where, f"the number {raw} is not in its evidence", "quote the words that give the number")
     return count(raw)
 

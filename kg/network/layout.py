@@ -29,6 +29,7 @@ STYLES: dict[str, tuple[str, str]] = {
     "study": ("#e377c2", "triangleDown"),
     "finding": ("#7f7f7f", "square"),
     "utterance": ("#bcbd22", "triangleDown"),
+    "group": ("#aec7e8", "dot"),
     PROVENANCE_CATEGORY: ("#b0b0b0", "dot"),
 }
 SPACING = 160.0  # pixels per node on average, along each axis of a square drawing

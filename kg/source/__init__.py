@@ -4,6 +4,7 @@ limits (`limits`) that keep any input from exhausting memory or time.
 
 The first stage: it imports nothing else of kg but `errors` and `namespaces`.
 Face: `yamlsource.load_yaml`/`line_of`, `schema.TYPES`/`FIELDS`, `text.ArticleText`,
-`dates.parse_iso`/`find_news_date`, `files.read_article`/`read_places`/`declare`,
+`dates.parse_iso`/`parse_partial`/`find_news_date`/`find_date_mentions`/`only_a_date`,
+`files.read_article`/`read_places`/`declare`/`read_source_note`,
 `limits.read_bounded`/`shown`/`clip`/`hidden_character`.
 """

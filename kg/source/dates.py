@@ -1,4 +1,5 @@
-"""Dates as Indonesian news writes them ("Selasa (9/8/22)", "27 September 2025") and as ISO."""
+"""Dates as Indonesian news writes them ("Selasa (9/8/22)", "27 September 2025", "22-23 September
+2022", "Oktober 2023", "2024") and as ISO, to the day, the month or the year the text gives."""
 
 from __future__ import annotations
 
@@ -14,8 +15,16 @@ MONTH_NAMES = (
     "Juli", "Agustus", "September", "Oktober", "November", "Desember",
 )
 
+# Source notes are written in English ("Published: Tuesday 9 August 2022"): months in either language.
+_ENGLISH_MONTHS = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)
+_MONTHS = {name.lower(): number for names in (MONTH_NAMES, _ENGLISH_MONTHS)
+           for number, name in enumerate(names, start=1)}
+
 _DAY = "|".join(DAY_NAMES) + "|Jum'at"
-_MONTH = "|".join(MONTH_NAMES)
+_MONTH = "|".join(sorted(_MONTHS, key=len, reverse=True))
 # Runs of white space are bounded ({0,4}, not *): with unbounded runs, a day name followed by
 # thousands of spaces made the search backtrack for minutes; news never spaces a date so widely.
 _NUMERIC = re.compile(
@@ -27,10 +36,68 @@ _WORDS = re.compile(
     re.IGNORECASE,
 )
 _ISO = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+_PARTIAL_ISO = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+# "22-23 September 2022": two days of one month (en dash too).
+_INTERVAL = re.compile(
+    rf"(?<!\d)(?P<d>\d{{1,2}})\s{{0,4}}[-\u2013]\s{{0,4}}(?P<d2>\d{{1,2}})\s{{1,4}}(?P<month>{_MONTH})\s{{1,4}}(?P<y>\d{{4}})(?!\d)",
+    re.IGNORECASE,
+)
+# An ISO date inside a word is still one: "dev/2022-09-24-kominfo-dts-buleleng.txt".
+_ISO_IN_TEXT = re.compile(r"(?<!\d)(?<!\d-)(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?!\d|-\d)")
+_MONTH_YEAR = re.compile(rf"(?<![\w-])(?P<month>{_MONTH})\s{{1,4}}(?P<y>\d{{4}})(?!\d)", re.IGNORECASE)
+_YEAR = re.compile(r"(?<![\w/.,-])(?P<y>(?:19|20)\d{2})(?![\w/-]|[.,]\d)")
 
 
 class DateError(ValueError):
     """Text that looks like a date but names no real day."""
+
+
+@dataclass(frozen=True)
+class PartialDate:
+    """A day, a month or a year: as precise as the text is, and no more ("Oktober 2023")."""
+
+    year: int
+    month: int | None = None
+    day: int | None = None
+
+    @property
+    def precision(self) -> str:
+        """"day", "month" or "year"."""
+        return "day" if self.day is not None else "month" if self.month is not None else "year"
+
+    def isoformat(self) -> str:
+        """YYYY-MM-DD, YYYY-MM or YYYY (the lexical forms of xsd:date, xsd:gYearMonth, xsd:gYear)."""
+        parts = [f"{self.year:04d}"] + [f"{n:02d}" for n in (self.month, self.day) if n is not None]
+        return "-".join(parts)
+
+    def truncated(self, precision: str) -> PartialDate:
+        """The same date told less precisely: a day in October 2023 is in "Oktober 2023"."""
+        if precision == "year":
+            return PartialDate(self.year)
+        if precision == "month":
+            return PartialDate(self.year, self.month)
+        return self
+
+    def first_day(self) -> dt.date:
+        """The first day it covers, for ordering a start before an end."""
+        return dt.date(self.year, self.month or 1, self.day or 1)
+
+    def last_day(self) -> dt.date:
+        """The last day it covers."""
+        if self.day is not None:
+            return self.first_day()
+        if self.month is None:
+            return dt.date(self.year, 12, 31)
+        following = dt.date(self.year + self.month // 12, self.month % 12 + 1, 1)
+        return following - dt.timedelta(days=1)
+
+
+@dataclass(frozen=True)
+class DateMention:
+    """A day, month or year written in a text (one end of an interval counts on its own)."""
+
+    date: PartialDate
+    text: str
 
 
 @dataclass(frozen=True)
@@ -62,6 +129,20 @@ def parse_iso(text: str) -> dt.date:
         raise DateError(f"{shown(text)} is not a real date ({exc})") from exc
 
 
+def parse_partial(text: str) -> PartialDate:
+    """Parse YYYY-MM-DD, YYYY-MM or YYYY, saying why when it is not a real day, month or year."""
+    match = _PARTIAL_ISO.fullmatch(text.strip())
+    if not match:
+        raise DateError(f"{shown(text)} is not a date in YYYY-MM-DD, YYYY-MM or YYYY form")
+    year, month, day = (int(g) if g else None for g in match.groups())
+    assert year is not None
+    if month is not None and not 1 <= month <= 12:
+        raise DateError(f"{shown(text)} is not a real month (month must be in 1..12)")
+    if day is not None:
+        parse_iso(text)  # a real day, or DateError saying why
+    return PartialDate(year, month, day)
+
+
 def _year(digits: str) -> int:
     """Two-digit years follow the POSIX pivot: 00-68 are 2000-2068, 69-99 are 1969-1999."""
     if len(digits) == 4:
@@ -79,13 +160,62 @@ def find_news_date(text: str) -> NewsDate | None:
             day, month = int(match["d"]), int(match["m"])
         else:
             day = int(match["d"])
-            month = [m.lower() for m in MONTH_NAMES].index(match["month"].lower()) + 1
+            month = _month(match["month"])
         try:
             date = dt.date(_year(match["y"]), month, day)
         except ValueError as exc:
             raise DateError(f"{match.group(0)!r} is not a real date ({exc})") from exc
         return NewsDate(date, match["day"], match.group(0))
     return None
+
+
+def _month(name: str) -> int:
+    return _MONTHS[name.lower()]
+
+
+def _real(year: int, month: int, day: int, written: str) -> PartialDate:
+    try:
+        dt.date(year, month, day)
+    except ValueError as exc:
+        raise DateError(f"{written!r} is not a real date ({exc})") from exc
+    return PartialDate(year, month, day)
+
+
+def _mentions_of(pattern: re.Pattern[str], match: re.Match[str]) -> list[DateMention]:
+    """The dates one match writes: two for an interval, one otherwise."""
+    written, year = match.group(0), _year(match["y"])
+    if pattern is _YEAR:
+        return [DateMention(PartialDate(year), written)]
+    if pattern is _MONTH_YEAR:
+        return [DateMention(PartialDate(year, _month(match["month"])), written)]
+    month = int(match["m"]) if pattern in (_NUMERIC, _ISO_IN_TEXT) else _month(match["month"])
+    days = [match["d"], match["d2"]] if pattern is _INTERVAL else [match["d"]]
+    return [DateMention(_real(year, month, int(day), written), written) for day in days]
+
+
+def find_date_mentions(text: str) -> list[DateMention]:
+    """Every day, interval, month and year the text writes, in the order it writes them; a
+    longer form wins over the shorter ones inside it ("22-23 September 2022" is two days, not
+    "September 2022" nor "2022"). Raises DateError for a day that does not exist."""
+    taken: list[tuple[int, int]] = []
+    found: list[tuple[int, list[DateMention]]] = []
+    for pattern in (_INTERVAL, _ISO_IN_TEXT, _NUMERIC, _WORDS, _MONTH_YEAR, _YEAR):
+        for match in pattern.finditer(text):
+            start, end = match.span()
+            if any(start < t_end and t_start < end for t_start, t_end in taken):
+                continue
+            taken.append((start, end))
+            found.append((start, _mentions_of(pattern, match)))
+    return [mention for _, mentions in sorted(found, key=lambda pair: pair[0]) for mention in mentions]
+
+
+def only_a_date(text: str) -> bool:
+    """True when the text writes dates and no other word ("Selasa (9/8/22)"), so nothing in it
+    says what is dated."""
+    mentions = find_date_mentions(text)
+    for mention in mentions:
+        text = text.replace(mention.text, " ")
+    return bool(mentions) and not re.search(r"[^\W\d_]", text)
 
 
 def format_news_date(date: dt.date, two_digit_year: bool = True) -> str:

@@ -108,6 +108,18 @@ def read_text_file(text_name: str, path: Path, text_where: Location) -> str:
     return text
 
 
+SOURCE_NOTE = "SOURCE.md"
+
+
+def read_source_note(yaml_path: Path, where: Location) -> str:
+    """The source note beside an article (SOURCE.md): where the articles come from and when they
+    were published, for facts about an article that its text does not give."""
+    if not (yaml_path.parent / SOURCE_NOTE).is_file():
+        raise SourceError(where, f"there is no {SOURCE_NOTE} beside the article to quote",
+                          f"write {SOURCE_NOTE} in the articles folder, or quote the article's text")
+    return read_text_file(SOURCE_NOTE, yaml_path, where)
+
+
 def _inside(path: Path, folder: Path) -> bool:
     """True when the path, symbolic links followed, names a file directly in the folder (a file
     that is no link and whose parent is the folder is there: no need to resolve every path)."""

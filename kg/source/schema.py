@@ -21,7 +21,7 @@ class Kind(Enum):
     NAME = "name"  # a label in the article's language; its words must appear in the evidence
     TEXT = "text"  # the article's own words; must occur verbatim in the evidence
     REF = "ref"  # the id of another entity
-    DATE = "date"  # YYYY-MM-DD; checked against a date written in the evidence
+    DATE = "date"  # YYYY-MM-DD, or YYYY-MM / YYYY when the text gives no more; checked against the evidence
     YEAR = "year"  # YYYY
     COUNT = "count"  # a whole number >= 0
     STATUS = "status"  # a collaboration status from the ontology's code list
@@ -59,6 +59,7 @@ class FieldSpec:
 PLACE, ORGANISATION, PERSON, POST = "place", "organisation", "person", "post"
 PROGRAM, EVENT, STUDY, FINDING = "program", "event", "study", "finding"
 UTTERANCE, COLLABORATION, ARTICLE = "utterance", "collaboration", "article"
+GROUP = "group"
 
 TYPES: dict[str, TypeSpec] = {t.name: t for t in (
     TypeSpec("Country", SCHEMA.Country, PLACE),
@@ -94,11 +95,14 @@ TYPES: dict[str, TypeSpec] = {t.name: t for t in (
     TypeSpec("Quote", KG.DirectQuote, UTTERANCE, named=False),
     TypeSpec("IndirectQuote", KG.IndirectQuote, UTTERANCE, named=False),
     TypeSpec("Collaboration", KG.Collaboration, COLLABORATION, named=False),
+    TypeSpec("TargetGroup", KG.TargetGroup, GROUP),
 )}
 
 ACTORS = frozenset({ORGANISATION, PERSON})
+VOICES = ACTORS | {GROUP}  # who can speak or take part: an organisation, a person, a group
 _ENTITIES = frozenset({PLACE, ORGANISATION, PERSON, POST, PROGRAM, EVENT, STUDY, FINDING,
-                       UTTERANCE, COLLABORATION})
+                       UTTERANCE, COLLABORATION, GROUP})
+_UNDERTAKINGS = frozenset({PROGRAM, EVENT, COLLABORATION})
 
 
 def _f(name: str, predicate: URIRef, kind: Kind, on: set[str] | frozenset[str] = frozenset(),
@@ -120,7 +124,7 @@ FIELDS: dict[str, FieldSpec] = {f.name: f for f in (
     # organisations, people, posts
     _f("part_of", ORG.subOrganizationOf, Kind.REF, {ORGANISATION}, {ORGANISATION},
        inverse=ORG.hasSubOrganization),
-    _f("jurisdiction", KG.jurisdiction, Kind.REF, {ORGANISATION}, {PLACE}),
+    _f("jurisdiction", KG.jurisdiction, Kind.REF, {ORGANISATION}, {PLACE}, multi=True),
     _f("mission", KG.mission, Kind.TEXT, {ORGANISATION}, lang="id"),
     _f("team_of", KG.teamOf, Kind.REF, {ORGANISATION}, {PROGRAM, ORGANISATION}),
     _f("holds", ORG.holds, Kind.REF, {PERSON}, {POST}, multi=True, inverse=ORG.heldBy),
@@ -130,13 +134,22 @@ FIELDS: dict[str, FieldSpec] = {f.name: f for f in (
     _f("hosted_at", KG.hostedAt, Kind.REF, {PROGRAM}, {ORGANISATION, PLACE}, multi=True),
     _f("audience", KG.audience, Kind.TEXT, {PROGRAM, PLACE, EVENT}, lang="id"),
     _f("purpose", KG.purpose, Kind.TEXT, {PROGRAM, PLACE, EVENT, COLLABORATION}, lang="id"),
-    _f("location", SCHEMA.location, Kind.REF, {ORGANISATION, PROGRAM, COLLABORATION}, {PLACE},
+    _f("location", SCHEMA.location, Kind.REF, {ORGANISATION, PERSON, PROGRAM, COLLABORATION, GROUP},
+       {PLACE}, multi=True),
+    _f("part_of_program", KG.partOfProgram, Kind.REF, {PROGRAM, EVENT, PLACE}, {PROGRAM}, multi=True),
+    _f("edition_of", KG.editionOf, Kind.REF, {PROGRAM, EVENT}, {PROGRAM}),
+    _f("target_groups", KG.targetGroup, Kind.REF, {PROGRAM, PLACE, EVENT, COLLABORATION}, {GROUP},
        multi=True),
+    _f("takes_part_in", KG.takesPartIn, Kind.REF, VOICES, {PROGRAM, EVENT}, multi=True),
+    _f("target_count", KG.targetCount, Kind.COUNT, _UNDERTAKINGS | {GROUP}),
+    # target groups
+    _f("size", KG.groupSize, Kind.COUNT, {GROUP}),
     # events
     _f("organizer", SCHEMA.organizer, Kind.REF, {EVENT}, ACTORS, multi=True),
     _f("venue", KG.venue, Kind.REF, {EVENT}, {PLACE}),
-    _f("date", SCHEMA.startDate, Kind.DATE, {EVENT}),
-    _f("participant_count", KG.participantCount, Kind.COUNT, {EVENT}),
+    _f("date", SCHEMA.startDate, Kind.DATE, _UNDERTAKINGS),
+    _f("end_date", SCHEMA.endDate, Kind.DATE, _UNDERTAKINGS),
+    _f("participant_count", KG.participantCount, Kind.COUNT, {EVENT, PROGRAM}),
     _f("participant_description", KG.participantDescription, Kind.TEXT, {EVENT}, lang="id"),
     _f("participants_from", KG.participantsFrom, Kind.REF, {EVENT}, {PLACE}, multi=True),
     _f("before", KG.before, Kind.DATE, {EVENT, COLLABORATION}),
@@ -147,10 +160,11 @@ FIELDS: dict[str, FieldSpec] = {f.name: f for f in (
     _f("findings", KG.finding, Kind.REF, {STUDY}, {FINDING}, multi=True),
     _f("text", SCHEMA.text, Kind.TEXT, {FINDING, UTTERANCE}, lang="id"),
     # what people said
-    _f("speaker", KG.speaker, Kind.REF, {UTTERANCE}, {PERSON}),
+    _f("speaker", KG.speaker, Kind.REF, {UTTERANCE}, VOICES),
     _f("verb", KG.attributionVerb, Kind.TEXT, {UTTERANCE}, lang="id"),
-    _f("addressee", KG.addressee, Kind.REF, {UTTERANCE}, ACTORS),
+    _f("addressee", KG.addressee, Kind.REF, {UTTERANCE}, VOICES),
     _f("said_at", KG.saidAt, Kind.REF, {UTTERANCE}, {EVENT}),
+    _f("said_in", KG.saidIn, Kind.REF, {UTTERANCE}, {PLACE}),
     _f("said_on", SCHEMA.dateCreated, Kind.DATE, {UTTERANCE}),
     # collaborations
     _f("participants", KG.participant, Kind.REF, {COLLABORATION}, {ORGANISATION, PROGRAM},
@@ -178,7 +192,9 @@ FIELDS: dict[str, FieldSpec] = {f.name: f for f in (
 DRAFT_KEYS = frozenset({"rule", "confidence"})
 ENTITY_KEYS = frozenset({"id", "type", "evidence"}) | DRAFT_KEYS
 ARTICLE_KEYS = frozenset({"id", "text", "related"})
-VALUE_KEYS = frozenset({"value", "evidence", "as_of"}) | DRAFT_KEYS
+# `source_note` quotes the articles folder's SOURCE.md for what an article's text does not say
+# about the article itself (its publication date).
+VALUE_KEYS = frozenset({"value", "evidence", "as_of", "source_note"}) | DRAFT_KEYS
 STATUSES = ("planned", "ongoing", "completed", "cancelled", "aspired")
 
 

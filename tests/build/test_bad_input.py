@@ -56,20 +56,22 @@ CASES = [
         r"entities\[\d+\]\.type: unknown type 'Startp' \(hint: did you mean 'Startup'",
         id="unknown-type"),
     pytest.param(
-        "    speaker: haikal-bekti-anggoro\n    verb: tutup", "    speaker: lazada\n    verb: tutup",
-        r"entities\[\d+\]\.speaker: speaker must point to a person, but 'lazada' is a Company",
+        "    speaker: haikal-bekti-anggoro\n    verb: tutup", "    speaker: studi-lazada-2021\n    verb: tutup",
+        r"entities\[\d+\]\.speaker: speaker must point to a group or organisation or person, "
+        r"but 'studi-lazada-2021' is a Study",
         id="wrong-type-of-reference"),
     pytest.param(
         "holds: {value: kepala-dinas-kukm-jatim, as_of: 2022-08-09}",
         "holds: {value: kepala-dinas-kukm-jatim, as_of: 2022-08-32}",
         r"entities\[\d+\]\.holds\.as_of: '2022-08-32' is not a real date", id="impossible-date"),
     pytest.param(
-        "    date: {value: 2022-08-09,", "    date: {value: 9 Agustus 2022,",
-        r"entities\[\d+\]\.date: '9 Agustus 2022' is not a date in YYYY-MM-DD form \(hint: write the date",
+        "    said_on: {value: 2022-08-09,", "    said_on: {value: 9 Agustus 2022,",
+        r"entities\[\d+\]\.said_on: '9 Agustus 2022' is not a date in YYYY-MM-DD, YYYY-MM or YYYY form "
+        r"\(hint: write YYYY-MM-DD",
         id="invalid-date"),
     pytest.param(
-        "    date: {value: 2022-08-09,", "    date: {value: 2022-08-10,",
-        r"entities\[\d+\]\.date: 2022-08-10 differs from the evidence, which says 'Selasa \(9/8/22\)'",
+        "    said_on: {value: 2022-08-09,", "    said_on: {value: 2022-08-10,",
+        r"entities\[\d+\]\.said_on: 2022-08-10 differs from the evidence, which says 'Selasa \(9/8/22\)'",
         id="date-contradicts-article"),
     pytest.param(
         'evidence: "kami berkolaborasi dengan start up Ozora"', 'evidence: "kami bekerja sama dengan start up Ozora"',
@@ -101,6 +103,67 @@ CASES = [
     pytest.param(
         "    label: Ozora\n", "    label: Ozora\n    label: Ozora\n",
         r"malformed YAML: duplicate key 'label'", id="duplicate-key"),
+    # partial dates and intervals
+    pytest.param(
+        "    said_on: {value: 2022-08-09,", "    said_on: {value: 2022-13,",
+        r"entities\[\d+\]\.said_on: '2022-13' is not a real month", id="partial-date-month-13"),
+    pytest.param(
+        "    said_on: {value: 2022-08-09,", "    said_on: {value: 2022-09,",
+        r"entities\[\d+\]\.said_on: 2022-09 differs from the evidence, which says 'Selasa \(9/8/22\)' \(2022-08-09\)",
+        id="partial-date-contradicts-article"),
+    pytest.param(
+        "    participant_count: 28\n",
+        '    participant_count: 28\n'
+        '    date: {value: 2021-05-01, evidence: {quote: "Studi Lazada di sepanjang 2021", occurrence: 2}}\n',
+        r"entities\[\d+\]\.date: 2021-05-01 differs from the evidence, which says '2021' \(2021\) "
+        r"\(hint: make the value match the article, no more precise than it is\)", id="date-more-precise-than-text"),
+    pytest.param(
+        "    participant_count: 28\n",
+        '    participant_count: 28\n    date: {value: "2022", evidence: "Selasa (9/8/22)"}\n'
+        '    end_date: {value: "2021", evidence: {quote: "Studi Lazada di sepanjang 2021", occurrence: 2}}\n',
+        r"entities\[\d+\]\.end_date: the end date 2021 is before the start date 2022", id="end-before-start"),
+    # target groups, taking part, parts of programs, places of words
+    pytest.param(
+        "    target_groups: pelaku-ukm-dan-start-up\n", "    target_groups: ozora\n",
+        r"entities\[\d+\]\.target_groups: target_groups must point to a group, but 'ozora' is a Startup",
+        id="target-group-not-a-group"),
+    pytest.param(
+        "    takes_part_in: gathering-networking-east-java-start-up\n", "    takes_part_in: surabaya\n",
+        r"entities\[\d+\]\.takes_part_in: takes_part_in must point to a event or program, but 'surabaya' is a City",
+        id="takes-part-in-a-place"),
+    pytest.param(
+        "    size: 28\n", "    size: 29\n",
+        r"entities\[\d+\]\.size: the number 29 is not in its evidence", id="group-size-not-in-text"),
+    pytest.param(
+        "    operated_by: lazada\n    purpose:", "    operated_by: lazada\n    edition_of: lazada\n    purpose:",
+        r"entities\[\d+\]\.edition_of: edition_of must point to a program, but 'lazada' is a Company",
+        id="edition-of-a-company"),
+    pytest.param(
+        "    jurisdiction: jawa-timur\n", "    jurisdiction: [jawa-timur, pemprov-jatim]\n",
+        r"entities\[\d+\]\.jurisdiction: jurisdiction must point to a place, but 'pemprov-jatim' is a "
+        r"ProvincialGovernment", id="jurisdiction-not-a-place"),
+    pytest.param(
+        "    verb: tutup\n", "    verb: tutup\n    said_in: pelatihan-umkm-lazada-sidoarjo-2022-08-09\n",
+        r"entities\[\d+\]\.said_in: said_in must point to a place, but 'pelatihan-umkm-lazada-sidoarjo-2022-08-09' "
+        r"is a TrainingEvent", id="said-in-an-event"),
+    # the source note
+    pytest.param(
+        'source_note: "Published: Tuesday 9 August 2022."', 'source_note: "Published: Tuesday 10 August 2022."',
+        r"article\.published\.source_note: 'Published: Tuesday 10 August 2022\.' is not in the article text",
+        id="source-note-quote-missing"),
+    pytest.param(
+        'source_note: "Published: Tuesday 9 August 2022."',
+        'source_note: "Published: Tuesday 9 August 2022."\n    evidence: "Selasa (9/8/22)"',
+        r"article\.published\.source_note: source_note needs the note's words, and is instead of evidence",
+        id="source-note-beside-evidence"),
+    pytest.param(
+        "    label: Ozora\n", '    label: Ozora\n    description: {value: start up, source_note: "Published"}\n',
+        r"entities\[\d+\]\.description\.source_note: source_note is only for the article block",
+        id="source-note-on-an-entity"),
+    pytest.param(
+        "    value: 2022-08-09\n    source_note:", "    value: 2022-08-10\n    source_note:",
+        r"article\.published: 2022-08-10 differs from the evidence, which says '9 August 2022' \(2022-08-09\)",
+        id="source-note-date-differs"),
     pytest.param(
         'evidence: "Penulis: Fikri Firmansyah"}', 'evidence: "Fikri Firmansyah"}',
         r"article\.author\.evidence: 'Fikri Firmansyah' occurs 2 times \(article lines 4, 5\) "
@@ -162,11 +225,28 @@ def test_weekday_that_does_not_match_the_date_is_a_warning(project_copy: Path, t
     assert "'Rabu (9/8/22)': Rabu does not fall on 2022-08-09" in result.stderr
 
 
+def test_a_remarks_date_given_to_the_event_is_a_warning(project_copy: Path, tmp_path: Path) -> None:
+    """"kata Andromeda ... pada acara rangkaian pelatihan ..., Selasa (9/8/22)" dates the remark."""
+    edit(article_yaml(project_copy), "    venue: hotel-luminor-sidoarjo\n",
+         '    venue: hotel-luminor-sidoarjo\n    date: {value: 2022-08-09, evidence: "Selasa (9/8/22)"}\n')
+    result = run_build(project_copy, tmp_path / "out")
+    assert result.exit_code == 0, result.output
+    assert re.search(r"warning: .*\.yaml:\d+: entities\[\d+\]\.date: the event's date rests only on the words "
+                     r"that date a remark made at it", result.stderr), result.stderr
+
+
 def test_missing_text_file(project_copy: Path, tmp_path: Path) -> None:
     (project_copy / "data" / "articles" / f"{ARTICLE_ID}.txt").unlink()
     result = run_build(project_copy, tmp_path / "out")
     assert result.exit_code == 1
     assert "article.text: cannot read the article text" in result.stderr
+
+
+def test_a_source_note_quoted_but_missing(project_copy: Path, tmp_path: Path) -> None:
+    (project_copy / "data" / "articles" / "SOURCE.md").unlink()
+    result = run_build(project_copy, tmp_path / "out")
+    assert result.exit_code == 1
+    assert "article.published.source_note: there is no SOURCE.md beside the article to quote" in result.stderr
 
 
 def test_not_a_project(tmp_path: Path) -> None:

@@ -96,7 +96,7 @@ EXPANDED = "with its aliases expanded, this holds more than 100000 values"
 CASES = [
     # YAML that expands, nests or parses into shapes no field has
     pytest.param(billion_laughs, rf":5: {EXPANDED}", id="billion-laughs"),
-    pytest.param(bomb_in_a_field, rf":29: {EXPANDED}", id="alias-bomb-in-field"),
+    pytest.param(bomb_in_a_field, rf":33: {EXPANDED}", id="alias-bomb-in-field"),
     pytest.param(whole_article("a: " + "[" * 500 + "]" * 500 + "\n"), r":1: nested more than 20 levels deep",
                  id="500-brackets"),
     pytest.param(whole_article("a: " + "{" * 5000 + "\n"), r":1: malformed YAML: exceeded maximum nesting depth",
@@ -177,12 +177,12 @@ CASES = [
     pytest.param(data_file("places.yaml", "known_as: [Kota Surabaya]", 'known_as: ["Kota\\u2028Surabaya"]'),
                  r"known_as: .*U\+2028 LINE SEPARATOR", id="known-as-line-separator"),
     # language tags (BCP 47)
-    pytest.param(article("  language: id\n", '  language: "i d"\n'), r"article\.language: 'i d' is not a language tag",
+    pytest.param(article("    value: id\n", '    value: "i d"\n'), r"article\.language: 'i d' is not a language tag",
                  id="language-space"),
-    pytest.param(article("  language: id\n", "  language: indonesian-language\n"), r"is not a language tag",
+    pytest.param(article("    value: id\n", "    value: indonesian-language\n"), r"is not a language tag",
                  id="language-words"),
-    pytest.param(article("  language: id\n", "  language: id-\n"), r"'id-' is not a language tag", id="language-dash"),
-    pytest.param(article("  language: id\n", '  language: "id\\u202e"\n'), r"is not a language tag",
+    pytest.param(article("    value: id\n", "    value: id-\n"), r"'id-' is not a language tag", id="language-dash"),
+    pytest.param(article("    value: id\n", '    value: "id\\u202e"\n'), r"is not a language tag",
                  id="language-bidi"),
     # linksets: only what `kg link` writes
     pytest.param(extra_triples("<https://evil.example/x> <https://evil.example/p> <https://evil.example/o> ."),
@@ -265,7 +265,7 @@ def test_malformed_language_tags_fail(tag: str) -> None:
 
 
 def test_a_language_tag_reaches_the_graph(project_copy: Path, tmp_path: Path) -> None:
-    edit(article_yaml(project_copy), "  language: id\n", "  language: jv-Latn-ID\n")
+    edit(article_yaml(project_copy), "    value: id\n", "    value: jv-Latn-ID\n")
     result = run_build(project_copy, tmp_path / "out")
     assert result.exit_code == 0, result.stderr
     assert '<http://purl.org/dc/terms/language> "jv-Latn-ID"' in (tmp_path / "out" / "graph.nt").read_text("utf-8")

@@ -6,7 +6,7 @@ from rdflib import Dataset, URIRef
 from rdflib.namespace import RDF
 
 from kg.build.compile import BuildResult
-from kg.namespaces import KG, NIF, OA, PROV
+from kg.namespaces import KG, NIF, OA, ORG, PROV
 from kg.project import Project
 from tests.build.test_article_facts import HEADER
 from tests.conftest import ARTICLE_ID
@@ -18,28 +18,62 @@ def _article_graph(built: BuildResult, project: Project):
 
 def test_every_direct_fact_about_an_entity_has_a_statement(built: BuildResult, project: Project) -> None:
     graph = _article_graph(built, project)
-    inverses = {URIRef("http://www.w3.org/ns/org#" + n) for n in ("heldBy", "hasPost", "hasSubOrganization")}
     statements = {(graph.value(st, RDF.subject), graph.value(st, RDF.predicate), graph.value(st, RDF.object))
                   for st in graph.subjects(RDF.type, RDF.Statement)}
     machinery = {RDF.Statement, OA.Annotation, OA.SpecificResource, OA.TextQuoteSelector,
                  OA.TextPositionSelector, NIF.Sentence}
-    provenance_nodes = {s for cls in machinery for s in graph.subjects(RDF.type, cls)}
+    provenance_nodes = {s for cls in machinery | {KG.SourceNote} for s in graph.subjects(RDF.type, cls)}
     article = project.iris.article(ARTICLE_ID)
     unbacked = [
         (s, p, o) for s, p, o in graph
-        if s not in provenance_nodes and p not in inverses and (s, p, o) not in statements
-        and not (s == article and p in {RDF.type, NIF.isString, URIRef("http://purl.org/dc/terms/identifier"),
-                                        URIRef("https://schema.org/datePublished"),
-                                        URIRef("http://purl.org/dc/terms/language")})
+        if s not in provenance_nodes and (s, p, o) not in statements
+        and not (s == article and p in {RDF.type, NIF.isString, URIRef("http://purl.org/dc/terms/identifier")})
     ]
     assert unbacked == []
     assert len(statements) > 150
 
 
+def _evidence(graph, s: URIRef, p: URIRef, o: URIRef) -> set[str]:
+    """The exact words quoted as evidence for the statement of one triple."""
+    rows = graph.query(HEADER + """
+        SELECT ?exact WHERE {
+            ?st rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ; kg:evidence/oa:hasTarget/oa:hasSelector ?q .
+            ?q oa:exact ?exact .
+        }""", initBindings={"s": s, "p": p, "o": o})
+    return {str(row[0]) for row in rows}
+
+
+def test_inverse_triples_have_the_evidence_of_their_fact(built: BuildResult, project: Project) -> None:
+    """`holds` and its inverse `org:heldBy` are two statements with the same words as evidence."""
+    graph = _article_graph(built, project)
+    person, post = URIRef(project.base + "andromeda-qomariah"), URIRef(project.base + "kepala-dinas-kukm-jatim")
+    forward = _evidence(graph, person, ORG.holds, post)
+    assert forward and forward == _evidence(graph, post, ORG.heldBy, person)
+    office, province = URIRef(project.base + "dinas-kukm-jatim"), URIRef(project.base + "pemprov-jatim")
+    assert _evidence(graph, province, ORG.hasSubOrganization, office) == _evidence(
+        graph, office, ORG.subOrganizationOf, province) != set()
+
+
+def test_the_publication_date_is_quoted_from_the_source_note(built: BuildResult, project: Project) -> None:
+    graph = _article_graph(built, project)
+    note_text = (project.root / "data" / "articles" / "SOURCE.md").read_text(encoding="utf-8")
+    rows = list(graph.query(HEADER + """
+        SELECT ?exact ?start ?end WHERE {
+            ?st rdf:predicate schema:datePublished ; rdf:object "2022-08-09"^^xsd:date ;
+                kg:evidence/oa:hasTarget ?target .
+            ?note a kg:SourceNote .
+            ?target oa:hasSource ?note ; oa:hasSelector ?q , ?p .
+            ?q oa:exact ?exact . ?p oa:start ?start ; oa:end ?end .
+        }"""))
+    assert [(str(e), note_text[int(a):int(b)]) for e, a, b in rows] == [
+        ("Published: Tuesday 9 August 2022.", "Published: Tuesday 9 August 2022.")]
+
+
 def test_every_evidence_span_is_the_text_at_its_offsets(built: BuildResult, project: Project) -> None:
     graph = _article_graph(built, project)
-    text = str(graph.value(project.iris.article(ARTICLE_ID), NIF.isString))
-    targets = list(graph.subjects(RDF.type, OA.SpecificResource))
+    article = project.iris.article(ARTICLE_ID)
+    text = str(graph.value(article, NIF.isString))
+    targets = list(graph.subjects(OA.hasSource, article))
     assert targets
     for target in targets:
         selectors = list(graph.objects(target, OA.hasSelector))

@@ -142,7 +142,7 @@ def test_search_prefers_the_actor_to_a_quote_that_names_it(browser: Browser, pro
     loaded = Loaded(browser, render_page(network, "kg"), tmp_path / "network.html")
     try:
         for query, heading in (("pemprov", "Pemerintah Provinsi Jawa Timur"), ("MJC", "Millenial Job Center"),
-                               ("lazada indo", "Lazada")):
+                               ("lazada indo", "Lazada Indonesia")):
             loaded.page.fill("#search", query)
             loaded.page.press("#search", "Enter")
             assert loaded.details().splitlines()[0] == heading, (query, loaded.details()[:80])

@@ -103,7 +103,7 @@ def test_hierarchies_answer(store: ox.Store, project: Project) -> None:
                                                project.base)}
     assert {"id:dinas-kukm-jatim", "id:lazada", "id:ozora", "id:bakorwil-malang"} <= organisations
     companies = execute(store, query.text, bind(query, {"type": "kg:Company"}, project.base))
-    assert {row[0] for row in as_rows(companies, project.base)} == {"id:lazada", "id:ozora"}
+    assert {row[0] for row in as_rows(companies, project.base)} == {"id:lazada", "id:lazada-indonesia", "id:ozora"}
 
 
 # -- the command ------------------------------------------------------------------------------

@@ -9,7 +9,17 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from kg.source.dates import DateError, find_news_date, format_news_date, parse_iso
+from kg.source.dates import (
+    MONTH_NAMES,
+    DateError,
+    PartialDate,
+    find_date_mentions,
+    find_news_date,
+    format_news_date,
+    only_a_date,
+    parse_iso,
+    parse_partial,
+)
 from tests.build.test_yaml_fuzz import alarm
 
 dates = st.dates(min_value=dt.date(1969, 1, 1), max_value=dt.date(2068, 12, 31))  # two-digit years are unambiguous here
@@ -83,3 +93,100 @@ def test_long_white_space_does_not_hang_the_date_search(text: str) -> None:
 def test_dates_spaced_as_news_spaces_them_are_still_found() -> None:
     found = find_news_date("Selasa ,  (9/8/22)")
     assert found is not None and found.date == dt.date(2022, 8, 9) and found.day_name == "Selasa"
+
+
+# --- Partial dates and intervals ------------------------------------------------------------
+
+def partial_dates() -> st.SearchStrategy[PartialDate]:
+    """A day, a month or a year, each real."""
+    return st.one_of(
+        dates.map(lambda d: PartialDate(d.year, d.month, d.day)),
+        dates.map(lambda d: PartialDate(d.year, d.month)),
+        dates.map(lambda d: PartialDate(d.year)),
+    )
+
+
+@given(partial_dates())
+def test_partial_iso_dates_round_trip(when: PartialDate) -> None:
+    assert parse_partial(when.isoformat()) == when
+    assert when.first_day() <= when.last_day()
+
+
+@given(dates, st.sampled_from(["day", "month", "year"]))
+def test_a_day_lies_within_its_month_and_year(date: dt.date, precision: str) -> None:
+    coarse = PartialDate(date.year, date.month, date.day).truncated(precision)
+    assert coarse.precision == precision
+    assert coarse.first_day() <= date <= coarse.last_day()
+
+
+@given(dates, st.integers(min_value=0, max_value=27), st.sampled_from(["-", "\u2013", " - "]))
+def test_an_interval_in_one_month_gives_both_days(date: dt.date, length: int, dash: str) -> None:
+    start = date.replace(day=min(date.day, 28 - length))
+    end = start + dt.timedelta(days=length)
+    text = f"di Kota Yogyakarta, {start.day}{dash}{end.day} {MONTH_NAMES[start.month - 1]} {start.year}."
+    found = [m.date for m in find_date_mentions(text)]
+    assert found == [PartialDate(start.year, start.month, start.day), PartialDate(end.year, end.month, end.day)]
+
+
+@given(dates)
+def test_a_month_and_a_year_are_found_as_written(date: dt.date) -> None:
+    month = MONTH_NAMES[date.month - 1]
+    assert [m.date for m in find_date_mentions(f"batal digelar pada {month} {date.year}.")] == [
+        PartialDate(date.year, date.month)]
+    assert [m.date for m in find_date_mentions(f"mulai berjalan pada {date.year}.")] == [PartialDate(date.year)]
+
+
+@given(dates, st.booleans())
+def test_full_news_dates_are_found_among_the_mentions(date: dt.date, two_digit: bool) -> None:
+    text = f"kata Suryada di Singaraja, {format_news_date(date, two_digit_year=two_digit)}."
+    assert [m.date for m in find_date_mentions(text)] == [PartialDate(date.year, date.month, date.day)]
+
+
+@given(st.text(alphabet=st.sampled_from("0123456789/-.,  ()SelasaOktoberAgustus"), max_size=40))
+def test_date_mentions_never_crash(text: str) -> None:
+    with contextlib.suppress(DateError):
+        for mention in find_date_mentions(text):
+            assert mention.text in text
+
+
+@given(st.text(max_size=12))
+def test_partial_parser_never_crashes(text: str) -> None:
+    with contextlib.suppress(DateError):
+        parse_partial(text)
+
+
+def test_the_dev_corpus_date_forms() -> None:
+    found = find_date_mentions("untuk Perencanaan DTS 2023 di Kota Yogyakarta, 22-23 September 2022.")
+    assert [(m.date.isoformat(), m.text) for m in found] == [
+        ("2023", "2023"), ("2022-09-22", "22-23 September 2022"), ("2022-09-23", "22-23 September 2022")]
+    assert [m.date.isoformat() for m in find_date_mentions("Hingga akhir 2020, Dinas PPAPP")] == ["2020"]
+    assert [m.date.isoformat() for m in find_date_mentions("membina 8.637 Jakpreneur, kuota 200.000 orang")] == []
+    assert [m.date.isoformat() for m in find_date_mentions("pada 4 Oktober 2023 pukul 17.00 WIB")] == ["2023-10-04"]
+
+
+@pytest.mark.parametrize(("text", "reason"), [
+    ("2023-13", "not a real month"), ("2023-00", "not a real month"), ("2023-02-29", "not a real date"),
+    ("Oktober 2023", "YYYY-MM-DD, YYYY-MM or YYYY"), ("23", "YYYY-MM-DD, YYYY-MM or YYYY"),
+])
+def test_bad_partial_dates(text: str, reason: str) -> None:
+    with pytest.raises(DateError, match=reason):
+        parse_partial(text)
+
+
+def test_an_impossible_day_in_an_interval() -> None:
+    with pytest.raises(DateError, match="not a real date"):
+        find_date_mentions("30-31 Februari 2023")
+
+
+def test_only_a_date_tells_a_bare_date_from_words_that_say_what_is_dated() -> None:
+    assert only_a_date("Selasa (9/8/22)")
+    assert only_a_date("22-23 September 2022")
+    assert not only_a_date("ketika meresmikan Garuda Spark di Bandung, 27 September 2025")
+    assert not only_a_date("tanpa tanggal")
+
+
+@pytest.mark.parametrize("text", ["22" + " " * 20000 + "-23 September 2022", "Oktober" + " " * 20000 + "2023",
+                                  "9 -" + " " * 20000 + "x", "2022-" * 5000])
+def test_long_runs_do_not_hang_the_mention_search(text: str) -> None:
+    with alarm(10):
+        find_date_mentions(text)

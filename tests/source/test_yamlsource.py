@@ -78,7 +78,7 @@ def test_both_loaders_read_the_first_article_alike() -> None:
     loaded = [lines_of(parse_yaml(text, Path("a.yaml"), param.values[0])) for param in LOADERS]
     assert all(data == loaded[0] for data in loaded)
     line, jawa_timur = loaded[0]["entities"][1][1]
-    assert line == 34 and jawa_timur["id"] == (34, "jawa-timur") and jawa_timur["label_en"] == (37, "East Java")
+    assert line == 38 and jawa_timur["id"] == (38, "jawa-timur") and jawa_timur["label_en"] == (41, "East Java")
 
 
 def laughs(levels: int, width: int = 10) -> str:
