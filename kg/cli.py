@@ -773,7 +773,7 @@ def _format_summary(summary: Summary) -> str:
         "entities by class:",
         *_table(summary.entities_by_class),
         "",
-        "facts by relation (article graphs):",
+        "facts by relation (article graphs, and the preferred statuses):",
         *_table(summary.facts_by_relation),
     ]
     return "\n".join(lines)
