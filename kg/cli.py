@@ -110,6 +110,10 @@ def build(project_dir: Path, out: Path | None, base: str | None, formats: str | 
     click.echo(_format_summary(summary))
     click.echo(f"compiled {report.compiled} of {report.sources} source file(s); {report.changed} graph(s) written, "
                f"{report.removed} removed; {out_dir} now shows {report.generation.name}")
+    if report.changes is None:
+        click.echo("first build here: nothing to compare with")
+    else:
+        click.echo(f"changed since {report.changes.old}: {report.changes.summary()}")
 
 
 def _progress(quiet: bool) -> Callable[[str, int, int], None] | None:
@@ -294,6 +298,43 @@ def serve_command(project_dir: Path, out: Path | None, public_url: str | None, *
     settings = Settings(**options, public_url=public_root(public_url) if public_url else None)
     click.echo(f"serving {project.base} on http://{settings.host}:{settings.port}/ (Ctrl-C stops)", err=True)
     serve(project, out or project.default_out, settings)
+
+
+@main.command(name="diff")
+@click.argument("folders", nargs=-1, type=click.Path(path_type=Path), metavar="[OLD NEW]")
+@click.option("-f", "--format", "fmt", type=click.Choice(["text", "json", "nq"]), default="text", show_default=True,
+              help="text for people, json (stable keys), or nq: an RDF changeset as one named graph.")
+@click.option("--article", metavar="ID", help="Only the changes of this article's graph (or a graph file name).")
+@click.option("--entity", metavar="ID", help="Only the triples with this entity (id or IRI) as subject.")
+@project_option
+@out_option
+@_reports_errors
+def diff_command(folders: tuple[Path, ...], fmt: str, article: str | None, entity: str | None, project_dir: Path,
+                 out: Path | None) -> None:
+    """Show what changed between the previous build and the current one, or between two builds.
+
+    OLD and NEW are output folders of `kg build` (their current generation is compared) or
+    generation folders (OUT/generations/gNNNNNN). Only the graphs whose digests differ are read.
+    With --article or --entity, the text lists every triple added (+) or removed (-).
+
+    Example: kg diff --format json output/generations/g000003 output
+    """
+    from kg.build.diff import diff, latest_two, open_generation, to_json, to_nquads, to_text
+    from kg.project import open_project
+
+    if len(folders) not in (0, 2):
+        raise click.UsageError("give two build folders (OLD NEW), or none to compare the last two builds")
+    if folders:
+        old, new = (open_generation(folder) for folder in folders)
+    else:
+        old, new = latest_two(out or open_project(project_dir).default_out)
+    changes = diff(old, new).restricted(article, entity)
+    if fmt == "json":
+        click.echo(to_json(changes).decode(), nl=False)
+    elif fmt == "nq":
+        click.echo(to_nquads(changes).decode(), nl=False)
+    else:
+        click.echo(to_text(changes, facts=article is not None or entity is not None), nl=False)
 
 
 @main.command(name="push")
