@@ -113,7 +113,7 @@ def build(project_dir: Path, out: Path | None, base: str | None, formats: str | 
     if report.changes is None:
         click.echo("first build here: nothing to compare with")
     else:
-        click.echo(f"changed since {report.changes.old}: {report.changes.summary()}")
+        click.echo(f"since {report.changes.old}: {report.changes.summary()}")
 
 
 def _progress(quiet: bool) -> Callable[[str, int, int], None] | None:

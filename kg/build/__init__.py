@@ -4,5 +4,6 @@ query store, updated from the previous one) and publish it atomically; validate 
 
 Face: `compile.build`/`build_to`/`compile_dataset`, `generations.current`,
 `store.open_store`/`store_path`, `validate.validate`/`load_built`,
-`serialize.union`/`render`, `summary.Summary`, `diagram.mermaid`.
+`serialize.union`/`render`, `summary.Summary`, `diagram.mermaid`, `diff` (what changed between
+two generations: `open_generation`, `latest_two`, `diff`, `to_text`/`to_json`/`to_nquads`).
 """

@@ -136,6 +136,8 @@ class Diff:
 
     def summary(self) -> str:
         """The one line `kg build` prints."""
+        if not self.kinds:
+            return "nothing changed"
         plus, minus = self.facts()
         return (f"{_count(len(self.article_ids('added')), 'article')} added, {len(self.article_ids('changed'))} "
                 f"changed, {len(self.article_ids('removed'))} removed; +{plus} -{minus} facts; "

@@ -184,9 +184,11 @@ def test_build_prints_one_line_of_changes_and_nothing_when_quiet(project_copy: P
     assert "first build here: nothing to compare with" in first
     change_status(project_copy)
     second = _cli("build", "--project", str(project_copy), "--out", "out")
-    assert ("changed since g000001: 0 articles added, 1 changed, 0 removed; +8 -8 facts; 1 status changed; "
+    assert ("since g000001: 0 articles added, 1 changed, 0 removed; +8 -8 facts; 1 status changed; "
             "0 new entities, 0 gone") in second.splitlines()
     assert "status of id:kolaborasi-jatim-lazada" in _cli("diff", "--out", "out"), "the previous generation is kept"
+    again = _cli("build", "--project", str(project_copy), "--out", "out")
+    assert "since g000002: nothing changed" in again.splitlines()
     add_copy(project_copy)
     assert _cli("build", "--project", str(project_copy), "--out", "out", "--quiet") == ""
 
