@@ -118,7 +118,7 @@ class Diff:
         return sum(map(len, self.added.values())), sum(map(len, self.removed.values()))
 
     def article_ids(self, kind: str) -> list[str]:
-        return sorted(self.known[g] for g in self.articles if self.kinds[g] == kind)
+        return sorted(self.known[g] for g in self.articles if self.kinds.get(g) == kind)
 
     def statuses_changed(self) -> int:
         return len({subject for (subject, _), (old, new) in self.statuses.items() if old and new})
@@ -156,7 +156,9 @@ class Diff:
                            statuses={k: v for k, v in diff.statuses.items() if k[1] == graph})
         if entity is not None:
             iri = entity if "://" in entity else self.base + entity
-            diff = replace(diff, added=_about(diff.added, iri), removed=_about(diff.removed, iri),
+            added, removed = _about(diff.added, iri), _about(diff.removed, iri)
+            diff = replace(diff, added=added, removed=removed,
+                           kinds={g: k for g, k in diff.kinds.items() if g in added or g in removed},
                            statuses={k: v for k, v in diff.statuses.items() if k[0] == iri},
                            new_entities=[e for e in diff.new_entities if e == iri],
                            gone_entities=[e for e in diff.gone_entities if e == iri])

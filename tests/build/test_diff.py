@@ -12,9 +12,11 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 from click.testing import CliRunner
+from hypothesis import given
+from hypothesis import strategies as st
 
 from kg.build.compile import build_to
-from kg.build.diff import CHANGES_JSON, CHANGES_NQ, Diff, diff, latest_two, open_generation, to_json
+from kg.build.diff import CHANGES_JSON, CHANGES_NQ, Diff, _merge, diff, latest_two, open_generation, to_json
 from kg.cli import main
 from kg.project import open_project
 from tests.build.test_bad_input import snapshot
@@ -162,7 +164,7 @@ def test_restricted_to_an_entity_lists_its_triples(project_copy: Path, out: Path
     text = _cli("diff", "--out", str(out), "--entity", "kolaborasi-jatim-lazada")
     assert f"+ id:kolaborasi-jatim-lazada kg:status kg:ongoing  [{ARTICLE_ID}]" in text
     assert f"- id:kolaborasi-jatim-lazada kg:status kg:planned  [{ARTICLE_ID}]" in text
-    assert "+0 -0 facts" in _cli("diff", "--out", str(out), "--entity", "lazada")
+    assert "nothing changed" in _cli("diff", "--out", str(out), "--entity", "lazada")
     assert "+1 -1 facts" in _cli("diff", "--out", str(out), "--article", ARTICLE_ID, "--entity",
                                  "kolaborasi-jatim-lazada")
 
@@ -229,3 +231,12 @@ def _cli(*args: str) -> str:
     result = CliRunner().invoke(main, list(args))
     assert result.exit_code == 0, result.output
     return result.stdout
+
+
+@given(st.sets(st.text(max_size=6)), st.sets(st.text(max_size=6)))
+def test_the_merge_of_two_sorted_files_finds_exactly_what_left_and_came(old: set[str], new: set[str]) -> None:
+    merged = list(_merge(iter(sorted(old)), iter(sorted(new))))
+    assert {line for sign, line in merged if sign == "-"} == old - new
+    assert {line for sign, line in merged if sign == "+"} == new - old
+    assert {line for sign, line in merged if sign == "="} == old & new
+    assert len(merged) == len(old | new)
