@@ -2,10 +2,11 @@
 Graph Store HTTP Protocol, one PUT per graph, so pushing again replaces each graph and the
 store ends up the same however often it is pushed.
 
-Only what changed is sent: the output folder remembers, per endpoint, the digest of each graph
-last pushed there (pushed/<hash of the URL>.json, beside generations/), and a push sends the
-graphs whose digest in the build's manifest differs, and DELETEs the graphs it pushed before
-that the build no longer has. `force` (`kg push --all`) sends every graph. With a query
+Only what changed is sent: the output folder remembers, per endpoint, the manifest digest and
+the file hash of each graph last pushed there (pushed/<hash of the URL>.json, beside
+generations/); a push sends the graphs whose digest in the build's manifest differs (unless
+their file is byte for byte the one pushed), and DELETEs the graphs it pushed before that the
+build no longer has. `force` (`kg push --all`) sends every graph. With a query
 endpoint, the graphs the store actually holds are listed first, so a store emptied or replaced
 at the same URL gets its missing graphs again.
 
@@ -30,6 +31,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
+from kg.build.assemble import GRAPHS, MANIFEST
 from kg.build.store import open_store
 from kg.errors import KgError, NotBuiltError
 from kg.query.remote import exchange, execute_remote
@@ -107,16 +109,17 @@ def push_changes(out_dir: Path, store_dir: Path, endpoint: str, credentials: Cre
     what succeeded is remembered even when a later graph is refused."""
     generation = store_dir.resolve().parent  # the manifest of the very generation whose store is read
     try:
-        manifest = {g: e["digest"] for g, e in json.loads((generation / "manifest.json").read_bytes()).items()}
+        manifest = {g: (e["digest"], generation / GRAPHS / f"{e['file']}.nq")
+                    for g, e in json.loads((generation / MANIFEST).read_bytes()).items()}
     except (OSError, ValueError, KeyError, TypeError) as exc:
-        raise NotBuiltError(f"no readable manifest.json in {generation}", "run `kg build` again") from exc
+        raise NotBuiltError(f"no readable {MANIFEST} in {generation}", "run `kg build` again") from exc
     state_file = out_dir / PUSHED / f"{hashlib.sha256(endpoint.encode()).hexdigest()[:16]}.json"
     state = _remembered(state_file, endpoint)
     known = {} if force else dict(state)
     if query_endpoint is not None and known:
         held = _listed(query_endpoint, known, timeout)
         known = {g: d for g, d in known.items() if g in held}
-    send = [g for g in sorted(manifest) if known.get(g) != manifest[g]]
+    send = _changed(manifest, known, state)
     done = Incremental([], [], len(manifest) - len(send))
     try:
         for graph in sorted(set(state) - set(manifest)):
@@ -124,7 +127,7 @@ def push_changes(out_dir: Path, store_dir: Path, endpoint: str, credentials: Cre
             del state[graph]
             done.deleted.append(graph)
         for pushed in push(store_dir, endpoint, credentials, timeout, progress, send):
-            state[pushed.graph] = manifest[pushed.graph]
+            state[pushed.graph] = [manifest[pushed.graph][0], send[pushed.graph]]
             done.sent.append(pushed)
     finally:
         write_atomic(state_file, (json.dumps({"endpoint": endpoint, "graphs": state}, indent=1, sort_keys=True)
@@ -132,17 +135,39 @@ def push_changes(out_dir: Path, store_dir: Path, endpoint: str, credentials: Cre
     return done
 
 
-def _remembered(state_file: Path, endpoint: str) -> dict[str, str]:
-    """Graph IRI -> digest of what was last pushed to `endpoint`; nothing if never (or unreadable)."""
+def _changed(manifest: dict[str, tuple[str, Path]], known: dict[str, list[str]],
+             state: dict[str, list[str]]) -> dict[str, str]:
+    """The graphs to send, each with the hash of its file: those whose manifest digest differs from
+    the one pushed, unless the file's bytes are still those pushed (a graph made from other parts
+    but stating the same triples), which are only remembered under their new digest."""
+    send = {}
+    for graph, (digest, path) in sorted(manifest.items()):
+        pushed = known.get(graph)
+        if pushed and pushed[0] == digest:
+            continue
+        with path.open("rb") as stream:
+            content = hashlib.file_digest(stream, "sha256").hexdigest()
+        if pushed and pushed[1] == content:
+            state[graph] = [digest, content]
+        else:
+            send[graph] = content
+    return send
+
+
+def _remembered(state_file: Path, endpoint: str) -> dict[str, list[str]]:
+    """Graph IRI -> [manifest digest, file hash] of what was last pushed to `endpoint`; nothing if
+    never (or unreadable)."""
     try:
         state = json.loads(state_file.read_bytes())
     except (OSError, ValueError):
         return {}
     graphs = state.get("graphs") if isinstance(state, dict) and state.get("endpoint") == endpoint else None
-    return dict(graphs) if isinstance(graphs, dict) else {}
+    if not isinstance(graphs, dict):
+        return {}
+    return {g: v for g, v in graphs.items() if isinstance(v, list) and len(v) == 2}
 
 
-def _listed(query_endpoint: str, names: dict[str, str], timeout: float) -> set[str]:
+def _listed(query_endpoint: str, names: dict[str, list[str]], timeout: float) -> set[str]:
     """Which of `names` the store holds, asked through its SPARQL endpoint."""
     listing = execute_remote(query_endpoint, "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }", timeout=timeout)
     return {row[0].value for row in listing.rows if isinstance(row[0], ox.NamedNode)} & names.keys()
