@@ -77,19 +77,16 @@ def _names(store: ox.Store) -> list[str]:
     return sorted(g.value for g in store.named_graphs() if isinstance(g, ox.NamedNode))
 
 
-def push(store_dir: Path, endpoint: str, credentials: Credentials | None = None, timeout: float = 300,
-         progress: Callable[[Pushed], None] | None = None, names: Iterable[str] | None = None) -> list[Pushed]:
-    """PUT every graph of the store (or those of `names`) to the Graph Store endpoint; stops at the
-    first refusal."""
-    credentials = credentials or Credentials()
-    sent = []
+def push(store_dir: Path, endpoint: str, credentials: Credentials, timeout: float,
+         progress: Callable[[Pushed], None] | None = None, names: Iterable[str] | None = None) -> Iterator[Pushed]:
+    """PUT the store's graphs (or those of `names`) one by one to the Graph Store endpoint, each
+    yielded once the store has taken it; stops at the first refusal."""
     for name, triples in graphs(store_dir, names):
         # Full IRIs, no prefixes: Virtuoso 7 keeps the backslash of escaped local names (id:a\/b).
         request_graph(endpoint, name, "PUT", credentials, timeout, ox.serialize(triples, format=ox.RdfFormat.TURTLE))
-        sent.append(Pushed(name, len(triples)))
         if progress:
-            progress(sent[-1])
-    return sent
+            progress(Pushed(name, len(triples)))
+        yield Pushed(name, len(triples))
 
 
 @dataclass
@@ -126,7 +123,7 @@ def push_changes(out_dir: Path, store_dir: Path, endpoint: str, credentials: Cre
             request_graph(endpoint, graph, "DELETE", credentials or Credentials(), timeout, missing_ok=True)
             del state[graph]
             done.deleted.append(graph)
-        for pushed in push(store_dir, endpoint, credentials, timeout, progress, send):
+        for pushed in push(store_dir, endpoint, credentials or Credentials(), timeout, progress, send):
             state[pushed.graph] = [manifest[pushed.graph][0], send[pushed.graph]]
             done.sent.append(pushed)
     finally:

@@ -354,3 +354,43 @@ def test_graphs_missing_from_the_store_are_sent_again_when_it_can_be_asked(proje
     assert _push(project_copy, out, stock_oxigraph)[1] == set()
     assert _push(project_copy, out, stock_oxigraph, "--prune", stock_oxigraph.query)[1] == {article}
     assert _remote_size(stock_oxigraph, article) == our_graphs(open_project(project_copy), out)[article]
+
+
+class _RefusingStore(http.server.BaseHTTPRequestHandler):
+    """A Graph Store that refuses one graph (while `refuse` names it) and records what it took."""
+
+    refuse: ClassVar[str | None] = None
+    taken: ClassVar[list[str]] = []
+
+    def do_PUT(self) -> None:
+        self.rfile.read(int(self.headers["Content-Length"]))
+        graph = urllib.parse.parse_qs(urllib.parse.urlsplit(self.path).query)["graph"][0]
+        if graph == self.refuse:
+            self.send_response(500)
+        else:
+            self.taken.append(graph)
+            self.send_response(204)
+        self.end_headers()
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+def test_a_refused_push_remembers_what_the_store_took(project: Project, built_out: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    shutil.copytree(built_out, out, symlinks=True)
+    names = list(our_graphs(project, out))
+    server = http.server.HTTPServer(("127.0.0.1", 0), _RefusingStore)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    url = f"http://127.0.0.1:{server.server_port}/store"
+    try:
+        _RefusingStore.refuse = names[2]
+        refused = CliRunner().invoke(main, ["push", "--project", str(ROOT), "--out", str(out), "--endpoint", url])
+        assert refused.exit_code == 1 and "500" in refused.stderr
+        assert _RefusingStore.taken == names[:2]
+        _RefusingStore.refuse, _RefusingStore.taken = None, []
+        again = CliRunner().invoke(main, ["push", "--project", str(ROOT), "--out", str(out), "--endpoint", url])
+    finally:
+        server.shutdown()
+    assert again.exit_code == 0, again.output
+    assert _RefusingStore.taken == names[2:], "only what the store did not take yet"
