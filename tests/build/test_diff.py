@@ -64,11 +64,15 @@ def test_an_added_article_is_all_added(project_copy: Path, out: Path) -> None:
     assert changes is not None and to_json(changes) == to_json(_last(out))
     data = json.loads(to_json(changes))
     assert data["articles"] == {"added": [COPY], "changed": [], "removed": []}
-    added = _lines(out / "graphs" / f"{COPY}.nq")
-    assert data["facts"] == {"added": added, "removed": 0}
+    graph = f"{ID}graph/{COPY}"
+    assert data["graphs"][graph] == {"file": COPY, "change": "added", "removed": 0,
+                                     "added": _lines(out / "graphs" / f"{COPY}.nq")}
+    assert set(data["graphs"]) == {graph, f"{ID}graph/corpus"}, "and the counts of support and mentions"
+    assert data["facts"] == {kind: sum(g[kind] for g in data["graphs"].values()) for kind in ("added", "removed")}
     assert data["entities"]["added"] == data["entities"]["removed"] == [], "the copy names the same entities"
     assert data["statuses_changed"] == 0
-    assert changes.summary().startswith(f"1 article added, 0 changed, 0 removed; +{added} -0 facts; ")
+    plus, minus = data["facts"]["added"], data["facts"]["removed"]
+    assert changes.summary().startswith(f"1 article added, 0 changed, 0 removed; +{plus} -{minus} facts; ")
 
 
 def test_a_removed_article_is_all_removed(project_copy: Path, out: Path) -> None:
@@ -78,8 +82,8 @@ def test_a_removed_article_is_all_removed(project_copy: Path, out: Path) -> None
     remove_copy(project_copy)
     data = json.loads(to_json(_build(project_copy, out) or pytest.fail("no changes recorded")))
     assert data["articles"] == {"added": [], "changed": [], "removed": [COPY]}
-    assert data["facts"] == {"added": 0, "removed": removed}
-    assert data["graphs"][f"{ID}graph/{COPY}"]["change"] == "removed"
+    assert data["graphs"][f"{ID}graph/{COPY}"] == {"file": COPY, "change": "removed", "added": 0, "removed": removed}
+    assert set(data["graphs"]) == {f"{ID}graph/{COPY}", f"{ID}graph/corpus"}
 
 
 def test_a_changed_status_is_exact_and_matches_the_golden_json(project_copy: Path, out: Path) -> None:
@@ -88,7 +92,7 @@ def test_a_changed_status_is_exact_and_matches_the_golden_json(project_copy: Pat
     assert changes is not None
     assert (out / CHANGES_JSON).read_bytes() == to_json(changes)
     assert to_json(changes) == (GOLDEN / "diff-status.json").read_bytes()
-    graph = f"{ID}graph/{ARTICLE_ID}"
+    graph = f"{ID}graph/corpus"  # the preferred status: the article graphs hold it as a statement only
     assert changes.statuses == {(f"{ID}kolaborasi-jatim-lazada", graph): ([f"{KG}planned"], [f"{KG}ongoing"])}
     assert changes.statuses_changed() == 1 and changes.article_ids("changed") == [ARTICLE_ID]
     assert "status of id:kolaborasi-jatim-lazada: kg:planned → kg:ongoing" in _cli("diff", "--out", str(out))
@@ -130,7 +134,7 @@ def test_the_changeset_parses_and_sparql_finds_the_status_change(project_copy: P
                   cs:removal [ rdf:subject ?subject ; rdf:predicate kg:status ; rdf:object ?old ] ;
                   cs:addition [ rdf:subject ?subject ; rdf:predicate kg:status ; rdf:object ?new ] } }""")
     found = [tuple(term.value for term in row) for row in rows]  # type: ignore[union-attr]
-    assert found == [("g000001", f"{ID}graph/{ARTICLE_ID}", f"{ID}kolaborasi-jatim-lazada", f"{KG}planned",
+    assert found == [("g000001", f"{ID}graph/corpus", f"{ID}kolaborasi-jatim-lazada", f"{KG}planned",
                       f"{KG}ongoing")]
     assert _cli("diff", "--out", str(out), "--format", "nq").encode() == (out / CHANGES_NQ).read_bytes()
 
@@ -162,11 +166,12 @@ def test_restricted_to_an_entity_lists_its_triples(project_copy: Path, out: Path
     change_status(project_copy)
     _build(project_copy, out)
     text = _cli("diff", "--out", str(out), "--entity", "kolaborasi-jatim-lazada")
-    assert f"+ id:kolaborasi-jatim-lazada kg:status kg:ongoing  [{ARTICLE_ID}]" in text
-    assert f"- id:kolaborasi-jatim-lazada kg:status kg:planned  [{ARTICLE_ID}]" in text
+    assert "+ id:kolaborasi-jatim-lazada kg:status kg:ongoing  [corpus]" in text
+    assert "- id:kolaborasi-jatim-lazada kg:status kg:planned  [corpus]" in text
     assert "nothing changed" in _cli("diff", "--out", str(out), "--entity", "lazada")
-    assert "+1 -1 facts" in _cli("diff", "--out", str(out), "--article", ARTICLE_ID, "--entity",
+    assert "+1 -1 facts" in _cli("diff", "--out", str(out), "--article", "corpus", "--entity",
                                  "kolaborasi-jatim-lazada")
+    assert "+7 -7 facts" in _cli("diff", "--out", str(out), "--article", ARTICLE_ID)
 
 
 def test_two_generation_folders_compare_either_way(project_copy: Path, out: Path) -> None:
@@ -186,7 +191,7 @@ def test_build_prints_one_line_of_changes_and_nothing_when_quiet(project_copy: P
     assert "first build here: nothing to compare with" in first
     change_status(project_copy)
     second = _cli("build", "--project", str(project_copy), "--out", "out")
-    assert ("since g000001: 0 articles added, 1 changed, 0 removed; +8 -8 facts; 1 status changed; "
+    assert ("since g000001: 0 articles added, 1 changed, 0 removed; +15 -15 facts; 1 status changed; "
             "0 new entities, 0 gone") in second.splitlines()
     assert "status of id:kolaborasi-jatim-lazada" in _cli("diff", "--out", "out"), "the previous generation is kept"
     again = _cli("build", "--project", str(project_copy), "--out", "out")
