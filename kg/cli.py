@@ -111,6 +111,10 @@ def build(project_dir: Path, out: Path | None, base: str | None, formats: str | 
     click.echo(_format_summary(summary))
     click.echo(f"compiled {report.compiled} of {report.sources} source file(s); {report.changed} graph(s) written, "
                f"{report.removed} removed; {out_dir} now shows {report.generation.name}")
+    if report.changes is None:
+        click.echo("first build here: nothing to compare with")
+    else:
+        click.echo(f"since {report.changes.old}: {report.changes.summary()}")
 
 
 def _progress(quiet: bool) -> Callable[[str, int, int], None] | None:
@@ -332,6 +336,43 @@ def review_command(draft_id: str | None, port: int, no_browser: bool, project_di
     run_review(project, port, draft_id, open_browser=not no_browser)
 
 
+@main.command(name="diff")
+@click.argument("folders", nargs=-1, type=click.Path(path_type=Path), metavar="[OLD NEW]")
+@click.option("-f", "--format", "fmt", type=click.Choice(["text", "json", "nq"]), default="text", show_default=True,
+              help="text for people, json (stable keys), or nq: an RDF changeset as one named graph.")
+@click.option("--article", metavar="ID", help="Only the changes of this article's graph (or a graph file name).")
+@click.option("--entity", metavar="ID", help="Only the triples with this entity (id or IRI) as subject.")
+@project_option
+@out_option
+@_reports_errors
+def diff_command(folders: tuple[Path, ...], fmt: str, article: str | None, entity: str | None, project_dir: Path,
+                 out: Path | None) -> None:
+    """Show what changed between the previous build and the current one, or between two builds.
+
+    OLD and NEW are output folders of `kg build` (their current generation is compared) or
+    generation folders (OUT/generations/gNNNNNN). Only the graphs whose digests differ are read.
+    With --article or --entity, the text lists every triple added (+) or removed (-).
+
+    Example: kg diff --format json output/generations/g000003 output
+    """
+    from kg.build.diff import diff, latest_two, open_generation, to_json, to_nquads, to_text
+    from kg.project import open_project
+
+    if len(folders) not in (0, 2):
+        raise click.UsageError("give two build folders (OLD NEW), or none to compare the last two builds")
+    if folders:
+        old, new = (open_generation(folder) for folder in folders)
+    else:
+        old, new = latest_two(out or open_project(project_dir).default_out)
+    changes = diff(old, new).restricted(article, entity)
+    if fmt == "json":
+        click.echo(to_json(changes).decode(), nl=False)
+    elif fmt == "nq":
+        click.echo(to_nquads(changes).decode(), nl=False)
+    else:
+        click.echo(to_text(changes, facts=article is not None or entity is not None), nl=False)
+
+
 @main.command(name="push")
 @click.option("--endpoint", required=True, metavar="URL",
               help="The store's Graph Store endpoint (Oxigraph: …/store; Virtuoso: …/sparql-graph-crud-auth).")
@@ -339,36 +380,44 @@ def review_command(draft_id: str | None, port: int, no_browser: bool, project_di
                              "read from KG_PUSH_PASSWORD, or asked for.")
 @click.option("--timeout", type=SECONDS, default=300, show_default=True,
               metavar="SECONDS", help="Give up on a graph the store has not accepted after this long.")
+@click.option("--all", "force", is_flag=True,
+              help="Send every graph, not only those changed since the last push to this endpoint.")
 @click.option("--prune", "query_endpoint", metavar="QUERY_URL",
-              help="Then delete the store's graphs under the project's base IRI that the build no longer has, "
-                   "listed through this SPARQL endpoint (Oxigraph: …/query; Virtuoso: …/sparql).")
+              help="Check through this SPARQL endpoint (Oxigraph: …/query; Virtuoso: …/sparql) which graphs the "
+                   "store holds (missing ones are sent again), then delete the store's graphs under the project's "
+                   "base IRI that the build no longer has.")
 @project_option
 @out_option
 @_reports_errors
-def push_command(endpoint: str, user: str | None, timeout: float, query_endpoint: str | None, project_dir: Path,
-                 out: Path | None) -> None:
+def push_command(endpoint: str, user: str | None, timeout: float, force: bool, query_endpoint: str | None,
+                 project_dir: Path, out: Path | None) -> None:
     """Upload the built graph's named graphs to a triple store (SPARQL 1.1 Graph Store Protocol).
 
-    One PUT per graph (each article's, the curated one, the ontology…): pushing again replaces
-    them, so a re-push is safe. With --prune, graphs of articles since removed from data/ are
-    deleted too. A bearer token, if the store wants one, is read from KG_PUSH_TOKEN. Query the
-    store afterwards with `kg query --endpoint`.
+    One PUT per graph (each article's, the curated one, the ontology…), and only for the graphs
+    that changed since the last push to this endpoint (remembered in OUT/pushed/); graphs pushed
+    before that the build no longer has are deleted. --all sends every graph again (after the
+    store was changed by other hands). A PUT replaces its graph, so a re-push is safe. With
+    --prune, graphs under the base IRI that the build does not have are deleted too. A bearer
+    token, if the store wants one, is read from KG_PUSH_TOKEN. Query the store afterwards with
+    `kg query --endpoint`.
 
     Example: kg push --endpoint http://127.0.0.1:7878/store
     """
     from kg.build.store import store_path
     from kg.project import open_project
-    from kg.web.push import Credentials, prune, push
+    from kg.web.push import Credentials, prune, push_changes
 
     project = open_project(project_dir)
     password = os.environ.get("KG_PUSH_PASSWORD")
     if user and password is None:
         password = click.prompt(f"password for {user}", hide_input=True, err=True)
     credentials = Credentials(user, password, os.environ.get("KG_PUSH_TOKEN"))
-    store = store_path(project, out or project.default_out)
-    sent = push(store, endpoint, credentials, timeout,
-                lambda graph: click.echo(f"  {graph.graph}: {graph.triples} triples", err=True))
-    click.echo(f"pushed {len(sent)} graphs, {sum(g.triples for g in sent)} triples to {endpoint}")
+    out_dir = out or project.default_out
+    store = store_path(project, out_dir)
+    done = push_changes(out_dir, store, endpoint, credentials, timeout, force, query_endpoint,
+                        lambda graph: click.echo(f"  {graph.graph}: {graph.triples} triples", err=True))
+    click.echo(f"pushed {len(done.sent)} graphs, {sum(g.triples for g in done.sent)} triples to {endpoint}; "
+               f"{done.unchanged} unchanged graphs not sent; {len(done.deleted)} graphs pushed before deleted")
     if query_endpoint:
         removed = prune(store, endpoint, query_endpoint, project.base, credentials, timeout,
                         lambda name: click.echo(f"  deleted {name}", err=True))

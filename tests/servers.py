@@ -72,3 +72,30 @@ def kg_serve(project: Path, out: Path, *options: str) -> Iterator[Server]:
     finally:
         server.terminate()
         server.wait(timeout=10)
+
+
+@contextmanager
+def oxigraph_server(folder: Path, *options: str) -> Iterator[str]:
+    """A stock Oxigraph server (PyPI `oxigraph`) on a free loopback port, storing in `folder`,
+    stopped afterwards; gives its root URL (…/store is the Graph Store, …/query the endpoint)."""
+    from tests.query.test_endpoint import oxigraph_binary
+
+    port = free_port()
+    server = subprocess.Popen([oxigraph_binary(), "serve", "--location", str(folder), "--bind", f"127.0.0.1:{port}",
+                               *options], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    root = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(600):
+            if server.poll() is not None:
+                raise RuntimeError(f"oxigraph serve stopped with exit code {server.returncode}")
+            try:
+                if fetch(root + "/query?query=ASK%7B%7D", timeout=2).status == 200:
+                    break
+            except OSError:
+                time.sleep(0.1)
+        else:
+            raise RuntimeError("oxigraph serve did not start within 60 s")
+        yield root
+    finally:
+        server.terminate()
+        server.wait(timeout=10)

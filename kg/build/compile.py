@@ -19,7 +19,8 @@ from rdflib import Dataset, Graph
 from kg.build.assemble import write_generation
 from kg.build.corpus import Compiled, Progress, compile_corpus
 from kg.build.describe import DESCRIPTION_FILE, describe, turtle
-from kg.build.generations import GENERATIONS, current, locked, new_generation, publish
+from kg.build.diff import CHANGES_JSON, CHANGES_NQ, Diff, record
+from kg.build.generations import GENERATIONS, current, locked, new_generation, next_name, publish
 from kg.build.parts import PartCache
 from kg.build.serialize import union
 from kg.build.store import STAMP_FILE, input_files, write_stamp
@@ -51,6 +52,7 @@ class BuildReport:
     changed: int
     removed: int
     generation: Path
+    changes: Diff | None  # against the generation shown before; None for the first build
 
 
 def build(project: Project) -> BuildResult:
@@ -98,11 +100,13 @@ def build_to(project: Project, out_dir: Path, formats: list[str] | None = None, 
             (folder / "summary.json").write_bytes(summary.to_json())
             (folder / DESCRIPTION_FILE).write_bytes(turtle(description, project.base))
             write_stamp(project, folder, inputs)
-            names = sorted([*written.names, "summary.json", DESCRIPTION_FILE, STAMP_FILE])
+            changes = record(out_dir, folder, next_name(out_dir))
+            kept = [CHANGES_JSON, CHANGES_NQ] if changes is not None else []
+            names = sorted([*written.names, *kept, "summary.json", DESCRIPTION_FILE, STAMP_FILE])
             generation = publish(out_dir, folder, names)
         cache.prune({part.key for part in compiled.all_parts()})
     report = BuildReport(compiled.articles, compiled.warnings, len(compiled.parts), compiled.compiled,
-                         written.changed, written.removed, generation)
+                         written.changed, written.removed, generation, changes)
     return report, summary
 
 

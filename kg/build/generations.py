@@ -67,6 +67,22 @@ def current(out_dir: Path) -> Path | None:
     return link.resolve() if link.is_symlink() and link.resolve().is_dir() else None
 
 
+def previous(out_dir: Path) -> Path | None:
+    """The generation published before the current one, if it is still kept."""
+    shown = current(out_dir)
+    if shown is None or not (number := _NAME.fullmatch(shown.name)):
+        return None
+    older = [p for p in (out_dir / GENERATIONS).iterdir()
+             if (m := _NAME.fullmatch(p.name)) and int(m.group(1)) < int(number.group(1)) and p.is_dir()]
+    return max(older, key=lambda p: int(p.name[1:]), default=None)
+
+
+def next_name(out_dir: Path) -> str:
+    """The name the next published generation gets (call while holding the lock)."""
+    numbers = [int(m.group(1)) for p in (out_dir / GENERATIONS).iterdir() if (m := _NAME.fullmatch(p.name))]
+    return f"g{max(numbers, default=0) + 1:06d}"
+
+
 @contextlib.contextmanager
 def new_generation(out_dir: Path) -> Iterator[Path]:
     """A fresh folder to build the next generation in; removed again if the build fails.
@@ -90,15 +106,15 @@ def publish(out_dir: Path, building: Path, names: list[str]) -> Path:
     link `names` at the top of the output folder, and drop generations older than the previous."""
     folder = out_dir / GENERATIONS
     previous = current(out_dir)
-    numbers = [int(m.group(1)) for p in folder.iterdir() if (m := _NAME.fullmatch(p.name))]
-    final = folder / f"g{max(numbers, default=0) + 1:06d}"
+    final = folder / next_name(out_dir)
     building.rename(final)
     _link_top(folder / CURRENT, final.name)  # a real folder there (a copied output) is replaced too
     for name in names:
         _link_top(out_dir / name, f"{GENERATIONS}/{CURRENT}/{name}")
     _unlink_unpublished(out_dir, set(names))
+    kept = {final.name, previous.name if previous else None}  # by name: `current` resolves to an absolute path
     for path in folder.iterdir():
-        if _NAME.fullmatch(path.name) and path not in (final, previous):
+        if _NAME.fullmatch(path.name) and path.name not in kept:
             shutil.rmtree(path, ignore_errors=True)
     return final
 

@@ -2,6 +2,14 @@
 Graph Store HTTP Protocol, one PUT per graph, so pushing again replaces each graph and the
 store ends up the same however often it is pushed.
 
+Only what changed is sent: the output folder remembers, per endpoint, the manifest digest and
+the file hash of each graph last pushed there (pushed/<hash of the URL>.json, beside
+generations/); a push sends the graphs whose digest in the build's manifest differs (unless
+their file is byte for byte the one pushed), and DELETEs the graphs it pushed before that the
+build no longer has. `force` (`kg push --all`) sends every graph. With a query
+endpoint, the graphs the store actually holds are listed first, so a store emptied or replaced
+at the same URL gets its missing graphs again.
+
 With a query endpoint, `prune` then deletes the graphs under the project's base IRI that the
 build no longer has (an article taken out of data/), so the store says what the build says;
 graphs outside the base IRI are never touched.
@@ -13,17 +21,23 @@ answers a Basic or Digest challenge with the user and password it is given, or s
 
 from __future__ import annotations
 
+import hashlib
+import json
 import urllib.parse
 import urllib.request
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 import pyoxigraph as ox
 
+from kg.build.assemble import GRAPHS, MANIFEST
 from kg.build.store import open_store
-from kg.errors import KgError
+from kg.errors import KgError, NotBuiltError
 from kg.query.remote import exchange, execute_remote
+from kg.rdfio import write_atomic
+
+PUSHED = "pushed"
 
 
 class PushError(KgError):
@@ -52,10 +66,10 @@ def graph_names(store_dir: Path) -> list[str]:
     return _names(open_store(store_dir))
 
 
-def graphs(store_dir: Path) -> Iterator[tuple[str, list[ox.Triple]]]:
-    """The store's named graphs by name, one at a time."""
+def graphs(store_dir: Path, names: Iterable[str] | None = None) -> Iterator[tuple[str, list[ox.Triple]]]:
+    """The store's named graphs (or those of `names`) by name, one at a time."""
     store = open_store(store_dir)
-    for name in _names(store):
+    for name in _names(store) if names is None else names:
         yield name, [q.triple for q in store.quads_for_pattern(None, None, None, ox.NamedNode(name))]
 
 
@@ -63,18 +77,97 @@ def _names(store: ox.Store) -> list[str]:
     return sorted(g.value for g in store.named_graphs() if isinstance(g, ox.NamedNode))
 
 
-def push(store_dir: Path, endpoint: str, credentials: Credentials | None = None,
-         timeout: float = 300, progress: Callable[[Pushed], None] | None = None) -> list[Pushed]:
-    """PUT every graph of the store to the Graph Store endpoint; stops at the first refusal."""
-    credentials = credentials or Credentials()
-    sent = []
-    for name, triples in graphs(store_dir):
+def push(store_dir: Path, endpoint: str, credentials: Credentials, timeout: float,
+         progress: Callable[[Pushed], None] | None = None, names: Iterable[str] | None = None) -> Iterator[Pushed]:
+    """PUT the store's graphs (or those of `names`) one by one to the Graph Store endpoint, each
+    yielded once the store has taken it; stops at the first refusal."""
+    for name, triples in graphs(store_dir, names):
         # Full IRIs, no prefixes: Virtuoso 7 keeps the backslash of escaped local names (id:a\/b).
         request_graph(endpoint, name, "PUT", credentials, timeout, ox.serialize(triples, format=ox.RdfFormat.TURTLE))
-        sent.append(Pushed(name, len(triples)))
         if progress:
-            progress(sent[-1])
-    return sent
+            progress(Pushed(name, len(triples)))
+        yield Pushed(name, len(triples))
+
+
+@dataclass
+class Incremental:
+    """What an incremental push did: graphs sent, graphs deleted, graphs left as they were."""
+
+    sent: list[Pushed]
+    deleted: list[str]
+    unchanged: int
+
+
+def push_changes(out_dir: Path, store_dir: Path, endpoint: str, credentials: Credentials | None = None,
+                 timeout: float = 300, force: bool = False, query_endpoint: str | None = None,
+                 progress: Callable[[Pushed], None] | None = None) -> Incremental:
+    """Send the graphs that changed since the last push to `endpoint` (all with `force`), DELETE
+    those pushed before that the build no longer has, and remember what the store now holds;
+    what succeeded is remembered even when a later graph is refused."""
+    generation = store_dir.resolve().parent  # the manifest of the very generation whose store is read
+    try:
+        manifest = {g: (e["digest"], generation / GRAPHS / f"{e['file']}.nq")
+                    for g, e in json.loads((generation / MANIFEST).read_bytes()).items()}
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        raise NotBuiltError(f"no readable {MANIFEST} in {generation}", "run `kg build` again") from exc
+    state_file = out_dir / PUSHED / f"{hashlib.sha256(endpoint.encode()).hexdigest()[:16]}.json"
+    state = _remembered(state_file, endpoint)
+    known = {} if force else dict(state)
+    if query_endpoint is not None and known:
+        held = _listed(query_endpoint, known, timeout)
+        known = {g: d for g, d in known.items() if g in held}
+    send = _changed(manifest, known, state)
+    done = Incremental([], [], len(manifest) - len(send))
+    try:
+        for graph in sorted(set(state) - set(manifest)):
+            request_graph(endpoint, graph, "DELETE", credentials or Credentials(), timeout, missing_ok=True)
+            del state[graph]
+            done.deleted.append(graph)
+        for pushed in push(store_dir, endpoint, credentials or Credentials(), timeout, progress, send):
+            state[pushed.graph] = [manifest[pushed.graph][0], send[pushed.graph]]
+            done.sent.append(pushed)
+    finally:
+        write_atomic(state_file, (json.dumps({"endpoint": endpoint, "graphs": state}, indent=1, sort_keys=True)
+                                  + "\n").encode())
+    return done
+
+
+def _changed(manifest: dict[str, tuple[str, Path]], known: dict[str, list[str]],
+             state: dict[str, list[str]]) -> dict[str, str]:
+    """The graphs to send, each with the hash of its file: those whose manifest digest differs from
+    the one pushed, unless the file's bytes are still those pushed (a graph made from other parts
+    but stating the same triples), which are only remembered under their new digest."""
+    send = {}
+    for graph, (digest, path) in sorted(manifest.items()):
+        pushed = known.get(graph)
+        if pushed and pushed[0] == digest:
+            continue
+        with path.open("rb") as stream:
+            content = hashlib.file_digest(stream, "sha256").hexdigest()
+        if pushed and pushed[1] == content:
+            state[graph] = [digest, content]
+        else:
+            send[graph] = content
+    return send
+
+
+def _remembered(state_file: Path, endpoint: str) -> dict[str, list[str]]:
+    """Graph IRI -> [manifest digest, file hash] of what was last pushed to `endpoint`; nothing if
+    never (or unreadable)."""
+    try:
+        state = json.loads(state_file.read_bytes())
+    except (OSError, ValueError):
+        return {}
+    graphs = state.get("graphs") if isinstance(state, dict) and state.get("endpoint") == endpoint else None
+    if not isinstance(graphs, dict):
+        return {}
+    return {g: v for g, v in graphs.items() if isinstance(v, list) and len(v) == 2}
+
+
+def _listed(query_endpoint: str, names: dict[str, list[str]], timeout: float) -> set[str]:
+    """Which of `names` the store holds, asked through its SPARQL endpoint."""
+    listing = execute_remote(query_endpoint, "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }", timeout=timeout)
+    return {row[0].value for row in listing.rows if isinstance(row[0], ox.NamedNode)} & names.keys()
 
 
 def prune(store_dir: Path, endpoint: str, query_endpoint: str, base: str, credentials: Credentials | None = None,
@@ -97,8 +190,9 @@ def prune(store_dir: Path, endpoint: str, query_endpoint: str, base: str, creden
 
 
 def request_graph(endpoint: str, name: str, method: str, credentials: Credentials, timeout: float,
-                  turtle: bytes | None = None) -> None:
-    """One Graph Store request about one graph (PUT with a Turtle body, or DELETE), within `timeout` s.
+                  turtle: bytes | None = None, missing_ok: bool = False) -> None:
+    """One Graph Store request about one graph (PUT with a Turtle body, or DELETE), within `timeout` s;
+    with `missing_ok`, a 404 (the graph is not there) is fine too.
 
     The store's answer is not needed beyond its status: only its first few KiB are read.
     """
@@ -107,7 +201,7 @@ def request_graph(endpoint: str, name: str, method: str, credentials: Credential
         headers["Authorization"] = f"Bearer {credentials.token}"
     target = endpoint + ("&" if "?" in endpoint else "?") + urllib.parse.urlencode({"graph": name})
     answer = exchange(target, turtle, method, headers, timeout, handlers=_authentication(endpoint, credentials))
-    if not 200 <= answer.status < 300:
+    if not 200 <= answer.status < 300 and not (missing_ok and answer.status == 404):
         hint = ("give --user (password in KG_PUSH_PASSWORD) or a token in KG_PUSH_TOKEN"
                 if answer.status in (401, 403) else "check that the URL is the store's Graph Store endpoint")
         raise PushError(f"{endpoint} refused {name}: {answer.status} {answer.reason} {answer.detail()}".rstrip(),

@@ -7,6 +7,7 @@ as on the embedded one; pushing again changes nothing."""
 from __future__ import annotations
 
 import http.server
+import json
 import secrets
 import shutil
 import subprocess
@@ -23,17 +24,20 @@ from click.testing import CliRunner
 from rdflib import Graph
 from rdflib.compare import isomorphic
 
+from kg.build.compile import build_to
 from kg.build.store import open_store, store_path
 from kg.cli import main
-from kg.project import Project
+from kg.project import Project, open_project
 from kg.query.engine import execute
 from kg.query.library import bind, load_library
 from kg.query.remote import execute_remote
 from kg.query.render import render
 from kg.web.push import Credentials, graphs, request_graph
-from tests.conftest import ROOT
-from tests.query.test_endpoint import free_port, oxigraph_binary
-from tests.servers import fetch
+from tests.build.test_diff import ID, change_status
+from tests.build.test_incremental import COPY, add_copy, remove_copy
+from tests.conftest import ARTICLE_ID, ROOT
+from tests.query.test_endpoint import free_port
+from tests.servers import fetch, oxigraph_server
 
 LIBRARY = load_library(ROOT / "queries")
 # Virtuoso 7.2.5 answers these wrongly (checked by hand against Oxigraph and the embedded store):
@@ -73,17 +77,8 @@ def wait_for(url: str, process: subprocess.Popen, log: Path | None = None, secon
 
 @pytest.fixture(scope="module")
 def oxigraph(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
-    port = free_port()
-    server = subprocess.Popen([oxigraph_binary(), "serve", "--location", str(tmp_path_factory.mktemp("oxigraph")),
-                               "--bind", f"127.0.0.1:{port}", "--union-default-graph"],
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    root = f"http://127.0.0.1:{port}"
-    try:
-        wait_for(root + "/query?query=ASK%7B%7D", server)
+    with oxigraph_server(tmp_path_factory.mktemp("oxigraph"), "--union-default-graph") as root:
         yield Store("oxigraph", root + "/store", root + "/query")
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
 
 
 VIRTUOSO_INI = """\
@@ -170,11 +165,11 @@ def pushed(request: pytest.FixtureRequest, built_out: Path) -> Store:
     return store
 
 
-def kg_push(out: Path, store: Store, password: str | None = None):
+def kg_push(out: Path, store: Store, password: str | None = None, *more: str):
     options = ["--user", store.user] if store.user else []
     env = {"KG_PUSH_PASSWORD": password or store.password} if store.user else {}
     return CliRunner().invoke(main, ["push", "--project", str(ROOT), "--out", str(out),
-                                     "--endpoint", store.graph_store, *options], env=env)
+                                     "--endpoint", store.graph_store, *options, *more], env=env)
 
 
 def our_graphs(project: Project, out: Path) -> dict[str, int]:
@@ -212,10 +207,10 @@ def test_kg_query_reaches_the_pushed_store(pushed: Store) -> None:
 
 
 def test_a_wrong_password_is_refused_and_said(virtuoso: Store, built_out: Path) -> None:
-    result = kg_push(built_out, virtuoso, password="wrong")
+    result = kg_push(built_out, virtuoso, "wrong", "--all")  # --all: the graphs were pushed already
     assert result.exit_code == 1 and "401" in result.stderr and "KG_PUSH_PASSWORD" in result.stderr
     anonymous = CliRunner().invoke(main, ["push", "--project", str(ROOT), "--out", str(built_out),
-                                          "--endpoint", virtuoso.graph_store])
+                                          "--endpoint", virtuoso.graph_store, "--all"])
     assert anonymous.exit_code == 1 and "401" in anonymous.stderr
 
 
@@ -292,3 +287,110 @@ def test_prune_deletes_only_graphs_the_build_no_longer_has(pushed: Store, projec
     finally:
         request_graph(pushed.graph_store, foreign, "DELETE", Credentials(pushed.user, pushed.password), 60)
     test_push_replaces_each_graph(pushed, project, built_out)
+
+
+@pytest.fixture
+def stock_oxigraph(tmp_path: Path) -> Iterator[Store]:
+    """A fresh Oxigraph server with its default configuration, for one test."""
+    (tmp_path / "oxigraph").mkdir()
+    with oxigraph_server(tmp_path / "oxigraph") as root:
+        yield Store("oxigraph", root + "/store", root + "/query")
+
+
+def _push(project: Path, out: Path, store: Store, *options: str):
+    result = CliRunner().invoke(main, ["push", "--project", str(project), "--out", str(out),
+                                       "--endpoint", store.graph_store, *options])
+    assert result.exit_code == 0, result.output
+    sent = {line.strip().rsplit(": ", 1)[0] for line in result.stderr.splitlines() if line.endswith(" triples")}
+    return result, sent
+
+
+def _manifest(out: Path) -> dict[str, bytes]:
+    """Each graph of the current generation with the bytes of its file."""
+    generation = out / "generations" / "current"
+    return {g: (generation / "graphs" / f"{e['file']}.nq").read_bytes()
+            for g, e in json.loads((generation / "manifest.json").read_text(encoding="utf-8")).items()}
+
+
+def _remote_size(store: Store, graph: str) -> int:
+    count = execute_remote(store.query, f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{graph}> {{ ?s ?p ?o }} }}")
+    return int(count.rows[0][0].value)  # type: ignore[union-attr]
+
+
+def test_a_push_sends_only_the_graphs_changed_since_the_last(project_copy: Path, tmp_path: Path,
+                                                             stock_oxigraph: Store) -> None:
+    out = tmp_path / "out"
+    build_to(open_project(project_copy), out)
+    first = _manifest(out)
+    assert _push(project_copy, out, stock_oxigraph)[1] == set(first)
+    again, sent = _push(project_copy, out, stock_oxigraph)
+    assert sent == set() and f"pushed 0 graphs, 0 triples to {stock_oxigraph.graph_store}; {len(first)} unchanged" \
+        in again.stdout
+    change_status(project_copy)
+    add_copy(project_copy)
+    build_to(open_project(project_copy), out)
+    second = _manifest(out)
+    changed = {g for g in second if first.get(g) != second[g]}  # not the curated graph: other parts, same bytes
+    assert {f"{ID}graph/{COPY}", f"{ID}graph/{ARTICLE_ID}", f"{ID}graph/corpus"} == changed
+    assert _push(project_copy, out, stock_oxigraph)[1] == changed
+    local = our_graphs(open_project(project_copy), out)
+    assert {g: _remote_size(stock_oxigraph, g) for g in local} == local
+    remove_copy(project_copy)
+    build_to(open_project(project_copy), out)
+    gone, _ = _push(project_copy, out, stock_oxigraph)
+    assert "1 graphs pushed before deleted" in gone.stdout and _remote_size(stock_oxigraph, f"{ID}graph/{COPY}") == 0
+    assert _push(project_copy, out, stock_oxigraph, "--all")[1] == set(_manifest(out))
+
+
+def test_graphs_missing_from_the_store_are_sent_again_when_it_can_be_asked(project_copy: Path, tmp_path: Path,
+                                                                          stock_oxigraph: Store) -> None:
+    """Someone emptied a graph by other means: the remembered digests alone cannot know; a
+    listing through the query endpoint (--prune) finds it missing and it is sent again."""
+    out = tmp_path / "out"
+    build_to(open_project(project_copy), out)
+    _push(project_copy, out, stock_oxigraph)
+    article = f"{ID}graph/{ARTICLE_ID}"
+    request_graph(stock_oxigraph.graph_store, article, "DELETE", Credentials(), 60)
+    assert _push(project_copy, out, stock_oxigraph)[1] == set()
+    assert _push(project_copy, out, stock_oxigraph, "--prune", stock_oxigraph.query)[1] == {article}
+    assert _remote_size(stock_oxigraph, article) == our_graphs(open_project(project_copy), out)[article]
+
+
+class _RefusingStore(http.server.BaseHTTPRequestHandler):
+    """A Graph Store that refuses one graph (while `refuse` names it) and records what it took."""
+
+    refuse: ClassVar[str | None] = None
+    taken: ClassVar[list[str]] = []
+
+    def do_PUT(self) -> None:
+        self.rfile.read(int(self.headers["Content-Length"]))
+        graph = urllib.parse.parse_qs(urllib.parse.urlsplit(self.path).query)["graph"][0]
+        if graph == self.refuse:
+            self.send_response(500)
+        else:
+            self.taken.append(graph)
+            self.send_response(204)
+        self.end_headers()
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+def test_a_refused_push_remembers_what_the_store_took(project: Project, built_out: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    shutil.copytree(built_out, out, symlinks=True)
+    names = list(our_graphs(project, out))
+    server = http.server.HTTPServer(("127.0.0.1", 0), _RefusingStore)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    url = f"http://127.0.0.1:{server.server_port}/store"
+    try:
+        _RefusingStore.refuse = names[2]
+        refused = CliRunner().invoke(main, ["push", "--project", str(ROOT), "--out", str(out), "--endpoint", url])
+        assert refused.exit_code == 1 and "500" in refused.stderr
+        assert _RefusingStore.taken == names[:2]
+        _RefusingStore.refuse, _RefusingStore.taken = None, []
+        again = CliRunner().invoke(main, ["push", "--project", str(ROOT), "--out", str(out), "--endpoint", url])
+    finally:
+        server.shutdown()
+    assert again.exit_code == 0, again.output
+    assert _RefusingStore.taken == names[2:], "only what the store did not take yet"
