@@ -18,7 +18,7 @@ from pathlib import Path
 import pyoxigraph as ox
 from jinja2 import Environment, FileSystemLoader
 
-from kg.namespaces import ID_PATTERN, curie
+from kg.namespaces import ID_PATTERN, KG, curie
 from kg.query.library import NamedQuery
 from kg.query.model import Result
 
@@ -35,7 +35,7 @@ PREFIX kg: <https://w3id.org/ekodigi/def#>
 PREFIX oa: <http://www.w3.org/ns/oa#>
 PREFIX nif: <http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#>
 PREFIX schema: <https://schema.org/>
-SELECT ?direction ?predicate ?value ?valueLabel ?status ?sentence ?article ?headline WHERE {
+SELECT ?direction ?predicate ?value ?valueLabel ?status ?sentence ?article ?headline ?exact WHERE {
   { VALUES ?direction { "out" } ?this ?predicate ?value . EVIDENCE(?this, ?value) }
   UNION
   { VALUES ?direction { "in" } ?value ?predicate ?this . FILTER (?predicate NOT IN (rdf:subject, rdf:object))
@@ -49,8 +49,11 @@ SELECT ?direction ?predicate ?value ?valueLabel ?status ?sentence ?article ?head
 # joining every statement in the graph (5x faster on the first article, more on larger graphs).
 _EVIDENCE = """OPTIONAL { ?st rdf:subject SUBJECT ; rdf:predicate ?predicate ; rdf:object OBJECT ;
                   kg:evidence/oa:hasTarget ?t . ?t kg:inSentence/nif:anchorOf ?sentence .
+                  OPTIONAL { ?t oa:hasSelector/oa:exact ?exact }
                   OPTIONAL { ?t oa:hasSource ?article . OPTIONAL { ?article schema:headline ?headline } } }"""
-_NAMES = {"http://www.w3.org/2000/01/rdf-schema#label", "http://www.w3.org/2004/02/skos/core#altLabel"}
+_LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
+_HEADLINE = "https://schema.org/headline"
+_NAMES = {_LABEL, "http://www.w3.org/2004/02/skos/core#altLabel"}
 _LANGUAGE_RANK = {"id": 0, "": 1}
 _TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 _STATUS = "https://w3id.org/ekodigi/def#status"
@@ -62,18 +65,27 @@ class Links:
     Only http(s) IRIs ever become links, so an IRI such as `javascript:…` in the data stays text.
     """
 
-    def __init__(self, base: str, local: Callable[[str], str | None]) -> None:
-        self.base, self._local = base, local
+    def __init__(self, base: str, local: Callable[[str], str | None],
+                 terms: Callable[[str], str | None] | None = None) -> None:
+        self.base, self._local, self._terms = base, local, terms
 
     def href(self, iri: str) -> str | None:
         if iri.startswith(self.base):
             return self._local(iri[len(self.base):])
+        if self._terms is not None and iri.startswith(str(KG)):
+            return self._terms(iri[len(str(KG)):])
         return iri if urllib.parse.urlsplit(iri).scheme in {"http", "https"} else None
+
+    def term(self, name: str) -> str | None:
+        """Where a prefixed name of ours (`kg:planned`) links to; other names link nowhere."""
+        return self.href(str(KG) + name[3:]) if name.startswith("kg:") else None
 
 
 def served_links(base: str) -> Links:
-    """Links as `kg serve` answers them: every IRI under the base at /id/…"""
-    return Links(base, lambda rest: "/id/" + urllib.parse.quote(rest, safe="/#-._~"))
+    """Links as `kg serve` answers them: every IRI under the base at /id/…, the ontology's terms
+    at /def/… (pages of the server's own, not the w3id redirect)."""
+    return Links(base, lambda rest: "/id/" + urllib.parse.quote(rest, safe="/#-._~"),
+                 lambda name: "/def/" + urllib.parse.quote(name, safe="-._~"))
 
 
 @dataclass(frozen=True, order=True)
@@ -83,6 +95,14 @@ class Evidence:
     sentence: str
     headline: str
     article: str
+    quote: str = ""
+
+    def parts(self) -> tuple[str, str, str]:
+        """The sentence around the quoted words (before, the words, after), to highlight them."""
+        at = self.sentence.find(self.quote) if self.quote else -1
+        if at < 0:
+            return self.sentence, "", ""
+        return self.sentence[:at], self.quote, self.sentence[at + len(self.quote):]
 
 
 @dataclass
@@ -110,6 +130,13 @@ class View:
     neighbours: list[Fact]
     clipped: int | None = None
 
+    def groups(self) -> list[tuple[str, str, list[Fact]]]:
+        """The facts grouped by relation and direction, in order: (direction, predicate, facts)."""
+        grouped: dict[tuple[str, str], list[Fact]] = {}
+        for fact in self.facts:
+            grouped.setdefault((fact.direction, fact.predicate), []).append(fact)
+        return [(direction, predicate, facts) for (direction, predicate), facts in grouped.items()]
+
 
 def resource_view(run: Runner, iri: str, base: str, limit: int | None = None) -> View | None:
     """The page data of one resource, or None when the graph says nothing about it.
@@ -129,12 +156,17 @@ def resource_view(run: Runner, iri: str, base: str, limit: int | None = None) ->
     facts: dict[tuple[str, str, str], Fact] = {}
     candidates: dict[tuple[str, str, str], set[tuple[int, str]]] = {}
     labels: set[tuple[str, str]] = set()
-    for direction, predicate, value, value_label, status, sentence, article, headline in result.rows:
+    titles: dict[str, str] = {}
+    for direction, predicate, value, value_label, status, sentence, article, headline, exact in result.rows:
         assert isinstance(predicate, ox.NamedNode) and value is not None
         if direction is not None and direction.value == "out" and predicate.value in _NAMES:
             assert isinstance(value, ox.Literal)
             labels.add((value.value, value.language or ""))
+            if predicate.value == _LABEL:
+                titles.setdefault(value.language or "", value.value)
             continue
+        if direction is not None and direction.value == "out" and predicate.value == _HEADLINE:
+            titles.setdefault("headline", value.value)
         key = (direction.value if direction else "", predicate.value, str(value))
         fact = facts.get(key)
         if fact is None:
@@ -145,7 +177,8 @@ def resource_view(run: Runner, iri: str, base: str, limit: int | None = None) ->
             candidates.setdefault(key, set()).add((_LANGUAGE_RANK.get(value_label.language or "", 2),
                                                    value_label.value))
         if sentence is not None:
-            found = Evidence(sentence.value, headline.value if headline else "", article.value if article else "")
+            found = Evidence(sentence.value, headline.value if headline else "", article.value if article else "",
+                             exact.value if exact else "")
             if found not in fact.evidence:
                 fact.evidence.append(found)
     for key, labels_of_value in candidates.items():
@@ -159,7 +192,9 @@ def resource_view(run: Runner, iri: str, base: str, limit: int | None = None) ->
     neighbours = sorted({f.iri: f for f in rest if f.iri and f.label and f.iri.startswith(base)
                          and f.predicate != curie(_STATUS)}.values(), key=lambda f: (f.label, f.iri or ""))
     clipped = limit if limit and len(result.rows) >= limit else None
-    return View(iri, names[0][0] if names else curie(iri, base), names, types, rest, neighbours, clipped)
+    title = next((titles[key] for key in ("id", "", "en", "headline") if key in titles),
+                 names[0][0] if names else curie(iri, base))  # the label, never an alias
+    return View(iri, title, names, types, rest, neighbours, clipped)
 
 
 def resource_graph(iri: str) -> str:
@@ -176,11 +211,14 @@ def _text(term: ox.NamedNode | ox.BlankNode | ox.Literal, base: str) -> str:
     return term.value
 
 
-def entity_page(view: View, links: Links, root: str, home: str, data_links: dict[str, str]) -> str:
+def entity_page(view: View, links: Links, root: str, home: str, data_links: dict[str, str],
+                extra: dict[str, object] | None = None) -> str:
     """The HTML page of a resource; `root` leads to the site's root (assets), `home` to its front
-    page, `data_links` to its Turtle and JSON-LD versions by media type."""
+    page, `data_links` to its Turtle and JSON-LD versions by media type; `extra`, what the
+    server's explorer adds (articles count, timeline, identifiers, pages of facts)."""
     return _ENV.get_template("entity.html.j2").render(
-        view=view, href=links.href, root=root, home=home, data_links=data_links, drawing=_drawing(view, links))
+        view=view, href=links.href, term=links.term, root=root, home=home, data_links=data_links,
+        drawing=_drawing(view, links), extra=extra or {})
 
 
 def query_page(library: dict[str, NamedQuery], title: str, base: str) -> str:
