@@ -30,6 +30,8 @@ Runner = Callable[[str], Result]
 KINDS = {"organisation": "organisations", "program": "programs", "event": "events", "person": "people",
          "place": "places", "collaboration": "collaborations", "article": "articles"}
 ACTOR_KINDS = ("organisation", "person")
+# Kinds kept for search, entity pages and the network but not listed on their own.
+OTHER_KINDS = ("study", "post")
 REGION_TYPES = frozenset({"Province", "Regency", "City"})
 _BY_CLASS = {str(spec.cls): spec for spec in TYPES.values()}
 _ORDER = {str(spec.cls): index for index, spec in enumerate(TYPES.values())}
@@ -54,8 +56,11 @@ _STATUS = _PREFIXES + "SELECT ?e ?status WHERE { ?e kg:status ?status }"
 _PLACES = _PREFIXES + """SELECT DISTINCT ?e ?place WHERE {
   VALUES ?p { kg:jurisdiction schema:location kg:venue kg:hostedAt kg:within kg:participantsFrom }
   ?e ?p ?direct . ?direct kg:within* ?place }"""
+# Relations stated both ways (org:holds and org:heldBy): one edge is drawn, the first.
+_INVERSES = frozenset({"http://www.w3.org/ns/org#heldBy", "http://www.w3.org/ns/org#hasPost",
+                       "http://www.w3.org/ns/org#hasSubOrganization"})
 _DATES = _PREFIXES + "SELECT ?e ?date WHERE { ?e schema:startDate ?date }"
-_LINKS = """SELECT DISTINCT ?s ?o WHERE { ?s ?p ?o . FILTER (isIRI(?o) && STRSTARTS(STR(?s), BASE)
+_LINKS = """SELECT DISTINCT ?s ?p ?o WHERE { ?s ?p ?o . FILTER (isIRI(?o) && STRSTARTS(STR(?s), BASE)
   && STRSTARTS(STR(?o), BASE) && ?p != <http://www.w3.org/1999/02/22-rdf-syntax-ns#type>) }"""
 
 
@@ -106,11 +111,17 @@ def acronym(text: str) -> str:
 
 
 class Catalogue:
-    """The entries of one generation and a sorted index of their names for prefix search."""
+    """The entries of one generation, the relations between them (subject, predicate, object),
+    and a sorted index of their names for prefix search."""
 
-    def __init__(self, entries: Iterable[Entry]) -> None:
+    def __init__(self, entries: Iterable[Entry], edges: Iterable[tuple[str, str, str]] = ()) -> None:
         self.entries = sorted(entries, key=lambda e: (e.kind, fold(e.label), e.iri))
         self.by_iri = {entry.iri: entry for entry in self.entries}
+        self.edges = sorted((s, p, o) for s, p, o in edges if s in self.by_iri and o in self.by_iri)
+        self.links: dict[str, set[str]] = {}
+        for s, _, o in self.edges:
+            self.links.setdefault(s, set()).add(o)
+            self.links.setdefault(o, set()).add(s)
         keys: list[tuple[str, int, int, str]] = []
         for number, entry in enumerate(self.entries):
             for name, rank in [(entry.label, 0), *((alias, 1) for alias in entry.aliases)]:
@@ -151,7 +162,8 @@ class Catalogue:
         """How many entries of each type, by kind."""
         counts: dict[str, Counter[str]] = {kind: Counter() for kind in KINDS}
         for entry in self.entries:
-            counts[entry.kind][entry.type] += 1
+            if entry.kind in counts:
+                counts[entry.kind][entry.type] += 1
         return counts
 
 
@@ -170,12 +182,12 @@ def build_catalogue(run: Runner, base: str, reference_graphs: Callable[[str], bo
             continue
         known = [cls for cls in found if cls in _BY_CLASS]
         spec = _BY_CLASS[max(known, key=_ORDER.__getitem__)] if known else None
-        if spec is not None and spec.category in KINDS:
+        if spec is not None and (spec.category in KINDS or spec.category in OTHER_KINDS):
             entries[e] = Entry(e, e[len(base):], spec.category, spec.name)
     _add_names(entries, run(_NAMES))
-    _add_facts(entries, run, base)
+    edges = _add_facts(entries, run, base)
     sources = {a for entry in entries.values() for a in entry.articles}
-    return Catalogue(entry for entry in entries.values() if entry.kind != "article" or entry.iri in sources)
+    return Catalogue((entry for entry in entries.values() if entry.kind != "article" or entry.iri in sources), edges)
 
 
 def _rows(result: Result) -> Iterable[list[str]]:
@@ -200,8 +212,9 @@ def _add_names(entries: dict[str, Entry], result: Result) -> None:
         entry.aliases = sorted({*entry.aliases, *by_language.values()} - {entry.label})
 
 
-def _add_facts(entries: dict[str, Entry], run: Runner, base: str) -> None:
-    """Articles, statuses, places, years, dates, outlets and degrees of the entries."""
+def _add_facts(entries: dict[str, Entry], run: Runner, base: str) -> list[tuple[str, str, str]]:
+    """Articles, statuses, places, years, dates, outlets and degrees of the entries; the
+    relations between entities (not articles) returned."""
     dates: dict[str, str] = {}
     for a, headline, date, publisher in _rows(run(_ARTICLE_DATA)):
         if a in entries:
@@ -223,14 +236,18 @@ def _add_facts(entries: dict[str, Entry], run: Runner, base: str) -> None:
         if e in entries:
             entries[e].date = min(filter(None, (entries[e].date, date)))
     neighbours: dict[str, set[str]] = {}
-    for s, o in _rows(run(_LINKS.replace("BASE", str(ox.Literal(base))))):
+    edges = []
+    for s, p, o in _rows(run(_LINKS.replace("BASE", str(ox.Literal(base))))):
         if s in entries and o in entries and s != o and "article" not in (entries[s].kind, entries[o].kind):
+            if p not in _INVERSES:
+                edges.append((s, p, o))
             neighbours.setdefault(s, set()).add(o)
             neighbours.setdefault(o, set()).add(s)
     for iri, linked in neighbours.items():
         entries[iri].degree = len(linked)
     for entry in entries.values():
         entry.label = entry.label or entry.local
+    return edges
 
 
 class CatalogueCache:

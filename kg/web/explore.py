@@ -25,6 +25,7 @@ from starlette.routing import Route
 
 from kg.build.store import open_store, store_path
 from kg.namespaces import curie
+from kg.network.page import VIS_DIR
 from kg.query.engine import execute
 from kg.web.catalogue import (
     ACTOR_KINDS,
@@ -38,6 +39,7 @@ from kg.web.catalogue import (
     browse,
     build_catalogue,
 )
+from kg.web.netview import MAX_NODES, Drawing, ego, entity_href, members, overview
 from kg.web.pages import _ENV, View, entity_page, resource_view
 from kg.web.protocol import HTML, HttpError, negotiate
 from kg.web.routes import Handlers
@@ -52,6 +54,9 @@ MAX_QUERY = 200  # characters of a search, or of a facet value
 _KIND_OF_LIST = {plural: kind for kind, plural in KINDS.items()}
 _IDENTIFIERS = {"skos:exactMatch", "skos:closeMatch", "owl:sameAs", "schema:sameAs"}
 _TIMELINE_KINDS = ("event", "collaboration")
+NEIGHBOURS_DRAWN = 40
+# the vis-network build `kg viz` inlines (shipped with pyvis), served to the explorer's pages
+VENDORED = {"vis-network.min.js": "text/javascript", "vis-network.css": "text/css"}
 
 
 def catalogue_cache(handlers: Handlers) -> CatalogueCache:
@@ -71,6 +76,7 @@ class Explorer:
     def __init__(self, handlers: Handlers, cache: CatalogueCache) -> None:
         self.h, self.cache = handlers, cache
         self._pages: OrderedDict[tuple[str, str], tuple[bytes, str]] = OrderedDict()
+        self._vendored = {name: (VIS_DIR / name).read_bytes() for name in VENDORED}
 
     def routes(self, errors: Callable[[Handler], Handler], fair: Callable[[Handler], Handler]) -> list[Route]:
         """The explorer's routes; `/` answers the query page when it is given a query to show."""
@@ -82,6 +88,8 @@ class Explorer:
             Route("/id/", errors(self.cached(self.index))),
             Route("/id/{rest:path}", errors(fair(self.entity))),
             Route("/def/{name}", errors(fair(self.cached(self.term)))),
+            Route("/network", errors(self.cached(self.network))),
+            *(Route(f"/static/{name}", self.vendored) for name in VENDORED),
         ]
 
     async def catalogue(self) -> Catalogue:
@@ -170,8 +178,37 @@ class Explorer:
         cat = await self.catalogue()
         return self._render("index_id.html.j2", counts=cat.counts())
 
+    async def vendored(self, request: Request) -> Response:
+        name = request.url.path.rsplit("/", 1)[-1]
+        return Response(self._vendored[name], media_type=VENDORED[name],
+                        headers={"Cache-Control": "public, max-age=86400"})
+
+    async def network(self, request: Request) -> Response:
+        """/network: the neighbourhood of a focus (depth, kinds), the members of one type, or the
+        overview of one cluster per type."""
+        cat = await self.catalogue()
+        params = request.query_params
+        focus, type_name = params.get("focus", "")[:MAX_QUERY], params.get("type", "")[:MAX_QUERY]
+        depth = int(params["depth"]) if params.get("depth", "").isdigit() else 2
+        chosen = frozenset(k for k in params.getlist("kind") if k in KINDS)
+        message, heading, drawing = "", "The network", Drawing()
+        if focus:
+            found = cat.by_iri.get(self.h.project.base + focus) or next(
+                (hit.entry for hit in cat.search(focus, 1)), None)
+            if found is None:
+                message = f"no entity is named {focus!r}"
+            else:
+                heading, drawing = f"Around {found.label}", ego(cat, found.iri, depth, chosen)
+        elif type_name:
+            heading, drawing = f"{type_name}: the best connected", members(cat, type_name)
+        else:
+            drawing = overview(cat)
+        return self._render("network_view.html.j2", heading=heading, focus=focus, type=type_name,
+                            depth=max(1, min(depth, 3)), chosen=chosen, drawing=drawing, message=message,
+                            limit=MAX_NODES)
+
     def _link(self, entry: Entry) -> str:
-        return "/id/" + urllib.parse.quote(entry.local, safe="/-._~")
+        return entity_href(entry)
 
     # -- entity and term pages -----------------------------------------------------------------
 
@@ -211,6 +248,9 @@ class Explorer:
             timeline = sorted({*timeline, (_when(cat, entry), entry.type, entry.label + " (this)", None)})
         extra: dict[str, object] = {"articles": entry.count if entry else None, "identifiers": identifiers,
                                     "timeline": timeline}
+        if entry is not None:
+            extra["network"] = ego(cat, entry.iri, 1, limit=NEIGHBOURS_DRAWN).as_json()
+            extra["network_href"] = "/network?" + urllib.parse.urlencode({"focus": entry.local, "depth": 2})
         if len(view.facts) > FACTS_PER_PAGE:
             pages = -(-len(view.facts) // FACTS_PER_PAGE)
             page = min(page, pages)
