@@ -19,9 +19,11 @@ configured.
 
 from __future__ import annotations
 
+import errno
 import functools
 import math
-from collections.abc import AsyncIterator
+import socket
+from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from pathlib import Path
 
@@ -136,14 +138,39 @@ def create_app(project: Project, out_dir: Path, settings: Settings | None = None
     ], middleware=middleware, lifespan=lifespan)
 
 
-def serve(project: Project, out_dir: Path, settings: Settings) -> None:
-    """Run the server until interrupted. The workers start first, so a failure (a memory limit
-    below a worker's own size) is one error line, not a failed startup in uvicorn's log. Client
-    addresses come from X-Forwarded-For only when the request comes from a trusted proxy."""
-    pool = _pool(project, out_dir, settings)
+def _listen(host: str, port: int) -> socket.socket:
+    """The server's socket, bound before anything else starts: a port in use is one error line."""
+    sock = socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET, socket.SOCK_STREAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     try:
-        uvicorn.run(create_app(project, out_dir, settings, pool), host=settings.host, port=settings.port,
-                    log_level="warning", server_header=False, timeout_graceful_shutdown=5,
-                    proxy_headers=bool(settings.trusted_proxies), forwarded_allow_ips=list(settings.trusted_proxies))
+        sock.bind((host, port))
+    except OSError as exc:
+        sock.close()
+        if exc.errno == errno.EADDRINUSE:
+            raise KgError(f"port {port} on {host} is already in use",
+                          "stop what listens there, or choose another port with --port") from None
+        raise KgError(f"cannot listen on {host} port {port}: {exc.strerror}", "check --host and --port") from None
+    return sock
+
+
+def serve(project: Project, out_dir: Path, settings: Settings, ready: Callable[[], None] = lambda: None) -> None:
+    """Run the server until interrupted, calling `ready` once it listens. The socket is bound and
+    the workers start first, so a port in use or a failure (a memory limit below a worker's own
+    size) is one error line, not a failed startup in uvicorn's log. Client addresses come from
+    X-Forwarded-For only when the request comes from a trusted proxy."""
+    sock = _listen(settings.host, settings.port)
+    try:
+        pool = _pool(project, out_dir, settings)
+    except BaseException:
+        sock.close()
+        raise
+    try:
+        config = uvicorn.Config(create_app(project, out_dir, settings, pool), log_level="warning",
+                                server_header=False, timeout_graceful_shutdown=5,
+                                proxy_headers=bool(settings.trusted_proxies),
+                                forwarded_allow_ips=list(settings.trusted_proxies))
+        ready()
+        uvicorn.Server(config).run(sockets=[sock])
     finally:
+        sock.close()
         pool.close()

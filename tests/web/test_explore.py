@@ -7,6 +7,9 @@ from __future__ import annotations
 import csv
 import io
 import json
+import socket
+import subprocess
+import sys
 import urllib.parse
 from collections.abc import Iterator
 from pathlib import Path
@@ -108,3 +111,16 @@ def test_pages_of_an_unchanged_build_are_the_same_bytes(server: str) -> None:
     for path in ("", "search?q=laz", "browse/places?sort=articles", "def/Company"):
         first, second = fetch(server + path, headers=HTML), fetch(server + path, headers=HTML)
         assert first.status == 200 and first.body == second.body
+
+
+def test_a_port_in_use_is_one_error_line_before_serving(built_out: Path) -> None:
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        done = subprocess.run([sys.executable, "-m", "kg", "serve", "--project", str(ROOT), "--out", str(built_out),
+                               "--port", str(port)], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 1 and "serving" not in done.stderr
+    assert done.stderr.strip().splitlines() == [
+        f"error: port {port} on 127.0.0.1 is already in use (hint: stop what listens there, "
+        "or choose another port with --port)"]
