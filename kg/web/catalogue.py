@@ -10,6 +10,9 @@ builds the new index (`CatalogueCache`).
 from __future__ import annotations
 
 import bisect
+import contextlib
+import heapq
+import itertools
 import os
 import re
 import threading
@@ -21,8 +24,9 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
+from kg.errors import KgError
 from kg.query.model import Result
-from kg.source.schema import TYPES
+from kg.source.schema import FIELDS, TYPES, Kind
 
 Runner = Callable[[str], Result]
 
@@ -43,7 +47,10 @@ PREFIX prov: <http://www.w3.org/ns/prov#>
 PREFIX schema: <https://schema.org/>
 PREFIX kg: <https://w3id.org/ekodigi/def#>
 """
-_TYPED = _PREFIXES + "SELECT DISTINCT ?e ?cls ?g WHERE { GRAPH ?g { ?e a ?cls } }"
+# Each query names the classes or predicates it wants (VALUES), so Oxigraph reads those index
+# ranges, not every triple of the corpus (the statements and annotations outnumber the entities).
+_CLASSES = " ".join(sorted({f"<{spec.cls}>" for spec in TYPES.values()} | {"schema:NewsArticle"}))
+_TYPED = _PREFIXES + f"SELECT DISTINCT ?e ?cls ?g WHERE {{ VALUES ?cls {{ {_CLASSES} }} GRAPH ?g {{ ?e a ?cls }} }}"
 _NAMES = _PREFIXES + """SELECT ?e ?p ?name WHERE { VALUES ?p { rdfs:label skos:altLabel } ?e ?p ?name }"""
 # Where the articles of an entity are counted: the one place to switch to kg:mentionCount once the
 # corpus graph carries it (issue #14).
@@ -60,8 +67,10 @@ _PLACES = _PREFIXES + """SELECT DISTINCT ?e ?place WHERE {
 _INVERSES = frozenset({"http://www.w3.org/ns/org#heldBy", "http://www.w3.org/ns/org#hasPost",
                        "http://www.w3.org/ns/org#hasSubOrganization"})
 _DATES = _PREFIXES + "SELECT ?e ?date WHERE { ?e schema:startDate ?date }"
-_LINKS = """SELECT DISTINCT ?s ?p ?o WHERE { ?s ?p ?o . FILTER (isIRI(?o) && STRSTARTS(STR(?s), BASE)
-  && STRSTARTS(STR(?o), BASE) && ?p != <http://www.w3.org/1999/02/22-rdf-syntax-ns#type>) }"""
+# The relations between entities: the predicates of the format's reference fields.
+_REFERENCES = " ".join(sorted({f"<{f.predicate}>" for f in FIELDS.values() if f.kind is Kind.REF}
+                              | {f"<{f.inverse}>" for f in FIELDS.values() if f.inverse is not None}))
+_LINKS = f"SELECT DISTINCT ?s ?p ?o WHERE {{ VALUES ?p {{ {_REFERENCES} }} ?s ?p ?o }}"
 
 
 @dataclass
@@ -81,6 +90,7 @@ class Entry:
     date: str = ""  # an article's publication date, an event's start
     outlet: str = ""  # an article's publisher (IRI)
     degree: int = 0  # how many other entries it is directly linked to
+    folded: str = ""  # the label as search compares it (set by the catalogue)
 
     @property
     def count(self) -> int:
@@ -115,7 +125,10 @@ class Catalogue:
     and a sorted index of their names for prefix search."""
 
     def __init__(self, entries: Iterable[Entry], edges: Iterable[tuple[str, str, str]] = ()) -> None:
-        self.entries = sorted(entries, key=lambda e: (e.kind, fold(e.label), e.iri))
+        self.entries = list(entries)
+        for entry in self.entries:
+            entry.folded = fold(entry.label)
+        self.entries.sort(key=lambda e: (e.kind, e.folded, e.iri))
         self.by_iri = {entry.iri: entry for entry in self.entries}
         self.edges = sorted((s, p, o) for s, p, o in edges if s in self.by_iri and o in self.by_iri)
         self.links: dict[str, set[str]] = {}
@@ -141,15 +154,14 @@ class Catalogue:
             return []
         best: dict[int, tuple[int, str]] = {}
         start = bisect.bisect_left(self._keys, (folded,))
-        for key, number, rank, name in self._keys[start:]:
+        for key, number, rank, name in itertools.islice(self._keys, start, None):
             if not key.startswith(folded):
                 break
             score = rank * 2 + (0 if key == folded else 1)
             if number not in best or score < best[number][0]:
                 best[number] = (score, name)
-        hits = [Hit(self.entries[n], score, name) for n, (score, name) in best.items()]
-        hits.sort(key=lambda h: (h.rank, -h.entry.count, fold(h.entry.label), h.entry.iri))
-        return hits[:limit]
+        hits = (Hit(self.entries[n], score, name) for n, (score, name) in best.items())
+        return heapq.nsmallest(limit, hits, key=lambda h: (h.rank, -h.entry.count, h.entry.folded, h.entry.iri))
 
     def of_kind(self, kind: str) -> list[Entry]:
         return [entry for entry in self.entries if entry.kind == kind]
@@ -237,7 +249,7 @@ def _add_facts(entries: dict[str, Entry], run: Runner, base: str) -> list[tuple[
             entries[e].date = min(filter(None, (entries[e].date, date)))
     neighbours: dict[str, set[str]] = {}
     edges = []
-    for s, p, o in _rows(run(_LINKS.replace("BASE", str(ox.Literal(base))))):
+    for s, p, o in _rows(run(_LINKS)):
         if s in entries and o in entries and s != o and "article" not in (entries[s].kind, entries[o].kind):
             if p not in _INVERSES:
                 edges.append((s, p, o))
@@ -261,6 +273,12 @@ class CatalogueCache:
 
     def generation(self) -> str:
         return os.path.realpath(self.out_dir / "store")
+
+    def warm(self) -> None:
+        """Read the catalogue ahead of the first request; a failure is left for that request to
+        report (it raises the same error, as a page)."""
+        with contextlib.suppress(KgError, OSError):
+            self.get()
 
     def get(self) -> Catalogue:
         """The current generation's catalogue (call from a worker thread: the first build reads
@@ -307,12 +325,12 @@ class Listing:
 
 def _sort_key(sort: str) -> Callable[[Entry], tuple]:
     if sort == "articles":
-        return lambda e: (-e.count, fold(e.label), e.iri)
+        return lambda e: (-e.count, e.folded, e.iri)
     if sort == "degree":
-        return lambda e: (-e.degree, fold(e.label), e.iri)
+        return lambda e: (-e.degree, e.folded, e.iri)
     if sort == "date":
-        return lambda e: (-int(e.date.replace("-", "")[:8] or 0), fold(e.label), e.iri)
-    return lambda e: (fold(e.label), e.iri)
+        return lambda e: (-int(e.date.replace("-", "")[:8] or 0), e.folded, e.iri)
+    return lambda e: (e.folded, e.iri)
 
 
 def browse(catalogue: Catalogue, kind: str, filters: Filters, size: int | None = 50) -> Listing:

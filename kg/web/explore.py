@@ -12,6 +12,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import threading
 import urllib.parse
 from collections import OrderedDict
 from collections.abc import Awaitable, Callable
@@ -355,6 +356,9 @@ def _csv(rows: list[dict[str, object]]) -> bytes:
 
 def explorer_routes(handlers: Handlers, errors: Callable[[Handler], Handler],
                     fair: Callable[[Handler], Handler]) -> list[Route]:
-    """The explorer's routes over the server's handlers, to put before the server's own."""
-    return Explorer(handlers, catalogue_cache(handlers)).routes(errors, fair)
+    """The explorer's routes over the server's handlers, to put before the server's own. The
+    catalogue starts being read at once, so the first visitor does not wait for all of it."""
+    cache = catalogue_cache(handlers)
+    threading.Thread(target=cache.warm, name="catalogue", daemon=True).start()
+    return Explorer(handlers, cache).routes(errors, fair)
 
