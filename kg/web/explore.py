@@ -41,7 +41,7 @@ from kg.web.catalogue import (
     build_catalogue,
 )
 from kg.web.netview import MAX_NODES, Drawing, ego, entity_href, members, overview
-from kg.web.pages import _ENV, View, entity_page, resource_view
+from kg.web.pages import _ENV, View, entity_page, paged_view
 from kg.web.protocol import HTML, HttpError, negotiate
 from kg.web.routes import Handlers
 
@@ -56,6 +56,7 @@ _KIND_OF_LIST = {plural: kind for kind, plural in KINDS.items()}
 _IDENTIFIERS = {"skos:exactMatch", "skos:closeMatch", "owl:sameAs", "schema:sameAs"}
 _TIMELINE_KINDS = ("event", "collaboration")
 NEIGHBOURS_DRAWN = 40
+TIMELINE_SHOWN = 60
 # the vis-network build `kg viz` inlines (shipped with pyvis), served to the explorer's pages
 VENDORED = {"vis-network.min.js": "text/javascript", "vis-network.css": "text/css"}
 
@@ -227,40 +228,37 @@ class Explorer:
         except ValueError:
             return await self._not_found(rest)
         cat = await self.catalogue()
-        view = await anyio.to_thread.run_sync(resource_view, self.h.run_ours, iri, self.h.project.base,
-                                              self.h.settings.max_rows)
+        page = _page_number(request)
+        view, total = await anyio.to_thread.run_sync(paged_view, self.h.run_ours, iri, self.h.project.base,
+                                                     page, FACTS_PER_PAGE, self.h.settings.max_rows)
         if view is None:
             return await self._not_found(rest)
-        page = _page_number(request)
         here = "/id/" + urllib.parse.quote(rest, safe="/-._~")
         alternates = {"text/turtle": here + ".ttl", "application/ld+json": here + ".jsonld"}
-        body = entity_page(view, self.h.links, "/", "/", alternates, self._extra(cat, view, here, page))
+        body = entity_page(view, self.h.links, "/", "/", alternates, self._extra(cat, view, here, page, total))
         return Response(body, media_type="text/html", headers={"Vary": "Accept"})
 
-    def _extra(self, cat: Catalogue, view: View, here: str, page: int) -> dict[str, object]:
-        """The article count, links out, timeline and one page of the facts of an entity page."""
+    def _extra(self, cat: Catalogue, view: View, here: str, page: int, total: int) -> dict[str, object]:
+        """The article count, links out, timeline, neighbourhood and pager of an entity page."""
         entry = cat.by_iri.get(view.iri)
         identifiers = sorted({(_short_iri(f.iri), f.iri) for f in view.facts
                               if f.predicate in _IDENTIFIERS and f.iri and not f.iri.startswith(self.h.project.base)})
+        linked = [cat.by_iri[other] for other in cat.links.get(view.iri, ())]
         timeline = sorted({(_when(cat, other), other.type, other.label, self._link(other))
-                           for f in view.facts if f.iri and (other := cat.by_iri.get(f.iri))
-                           and other.kind in _TIMELINE_KINDS})
+                           for other in linked if other.kind in _TIMELINE_KINDS})
         if entry is not None and entry.kind in _TIMELINE_KINDS:
             timeline = sorted({*timeline, (_when(cat, entry), entry.type, entry.label + " (this)", None)})
+        timeline = timeline[-TIMELINE_SHOWN:]  # the latest, on a hub
         extra: dict[str, object] = {"articles": entry.count if entry else None, "identifiers": identifiers,
                                     "timeline": timeline}
         if entry is not None:
             extra["network"] = ego(cat, entry.iri, 1, limit=NEIGHBOURS_DRAWN).as_json()
             extra["network_href"] = "/network?" + urllib.parse.urlencode({"focus": entry.local, "depth": 2})
-        if len(view.facts) > FACTS_PER_PAGE:
-            pages = -(-len(view.facts) // FACTS_PER_PAGE)
-            page = min(page, pages)
-            first = (page - 1) * FACTS_PER_PAGE
-            shown = View(view.iri, view.title, [], [], view.facts[first:first + FACTS_PER_PAGE], [])
-            extra["groups"] = shown.groups()
-            extra["pager"] = {"first": (page - 1) * FACTS_PER_PAGE + 1, "last": min(page * FACTS_PER_PAGE,
-                              len(view.facts)), "total": len(view.facts),
-                              "previous": f"{here}?page={page - 1}" if page > 1 else None,
+        if total > FACTS_PER_PAGE:
+            pages = -(-total // FACTS_PER_PAGE)
+            extra["pager"] = {"first": min((page - 1) * FACTS_PER_PAGE + 1, total),
+                              "last": min(page * FACTS_PER_PAGE, total), "total": total,
+                              "previous": f"{here}?page={min(page, pages + 1) - 1}" if page > 1 else None,
                               "next": f"{here}?page={page + 1}" if page < pages else None}
         return extra
 
