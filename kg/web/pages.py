@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import math
 import urllib.parse
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -25,6 +25,8 @@ from kg.query.model import Result
 TEMPLATES = Path(__file__).parent / "templates"
 Runner = Callable[[str], Result]
 NEIGHBOURS_DRAWN = 24
+EVIDENCE_SHOWN = 5
+_RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
 
 _ENV = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=True, keep_trailing_newline=True)
 
@@ -123,6 +125,7 @@ class Fact:
     iri: str | None
     status: str
     evidence: list[Evidence] = field(default_factory=list)
+    more: int = 0  # statements of it whose evidence is not shown
 
 
 @dataclass
@@ -154,15 +157,16 @@ def resource_view(run: Runner, iri: str, base: str, limit: int | None = None) ->
     result = run(_resource_query(ox.NamedNode(iri)) + (f"LIMIT {limit}" if limit else ""))
     if not result.rows:
         return None
-    return _view(result, iri, base, limit if limit and len(result.rows) >= limit else None)
+    return _view(result.rows, iri, base, limit if limit and len(result.rows) >= limit else None)
 
 
 def paged_view(run: Runner, iri: str, base: str, page: int, size: int,
                limit: int | None = None) -> tuple[View | None, int]:
     """One page of a resource's facts (its names and types on every page) and how many facts it
-    has: the relations are listed first without their evidence, then only the page's are read
-    with it, so a hub of a large corpus costs one page of evidence, not all of it. With `limit`,
-    each query reads at most that many rows, and the page says so when one is cut."""
+    has. The relations are listed first, then the statements of the page's relations, then the
+    evidence of at most EVIDENCE_SHOWN statements of each (a fact a hub's every article states
+    shows a few sentences and says how many more), so a page costs the same at any corpus size.
+    With `limit`, each query reads at most that many rows, and the page says so when one is cut."""
     node = ox.NamedNode(iri)
     cut = f" LIMIT {limit}" if limit else ""
     keys = run(_KEYS.replace("?this", str(node)) + cut).rows
@@ -176,11 +180,67 @@ def paged_view(run: Runner, iri: str, base: str, page: int, size: int,
         own = direction.value == "out" and predicate.value in (*_NAMES, _TYPE, _HEADLINE)
         (always if own else facts).append((direction.value, predicate, value))
     facts.sort(key=lambda key: (key[0] != "out", curie(key[1].value, base), str(key[2])))
-    chosen = always + facts[(page - 1) * size:page * size]
-    pairs = {d: " ".join(f"({p} {v})" for direction, p, v in chosen if direction == d) for d in ("out", "in")}
-    result = run(_resource_query(node, pairs) + cut)
-    clipped = limit if limit and limit <= max(len(keys), len(result.rows)) else None
-    return _view(result, iri, base, clipped), len(facts)
+    chosen = facts[(page - 1) * size:page * size]
+    statements = _statements(run, node, chosen, cut)
+    shown = [st for found in statements.values() for st in found[:EVIDENCE_SHOWN]]
+    evidence = _evidence_of(run, shown, cut)
+    described = _labels_and_statuses(run, [v for _, _, v in chosen if isinstance(v, ox.NamedNode)], cut)
+    rows = [(ox.Literal(d), p, v, None, None, None, None, None, None) for d, p, v in always]
+    more = {}
+    for key in chosen:
+        found = statements.get((key[0], key[1].value, str(key[2])), [])
+        more[(key[0], curie(key[1].value, base), _text(key[2], base))] = len(found) - EVIDENCE_SHOWN
+        supports = [e for st in found[:EVIDENCE_SHOWN] for e in evidence.get(st, [])] or [(None,) * 4]
+        for label, status in described.get(str(key[2]), [(None, None)]):
+            rows += [(ox.Literal(key[0]), key[1], key[2], label, status, *support) for support in supports]
+    view = _view(rows, iri, base, limit if limit and limit <= len(keys) else None)
+    for fact in view.facts:
+        fact.more = max(0, more.get((fact.direction, fact.predicate, fact.value), 0))
+    return view, len(facts)
+
+
+def _statements(run: Runner, node: ox.NamedNode, chosen: list[tuple[str, ox.NamedNode, ox.Term]],
+                cut: str) -> dict[tuple[str, str, str], list[str]]:
+    """The statements (reifications) of each chosen relation, in IRI order."""
+    branches = []
+    for direction, pattern in (("out", f"?st rdf:subject {node} ; rdf:predicate ?predicate ; rdf:object ?value"),
+                               ("in", f"?st rdf:subject ?value ; rdf:predicate ?predicate ; rdf:object {node}")):
+        pairs = " ".join(f"({p} {v})" for d, p, v in chosen if d == direction)
+        branches.append(f'{{ VALUES ?direction {{ "{direction}" }} VALUES (?predicate ?value) {{ {pairs} }} '
+                        f'{pattern} }}')
+    found: dict[tuple[str, str, str], list[str]] = {}
+    text = f"PREFIX rdf: <{_RDF}>\nSELECT ?direction ?predicate ?value ?st WHERE {{ {' UNION '.join(branches)} }}"
+    for direction, predicate, value, st in run(text + " ORDER BY ?st" + cut).rows:
+        found.setdefault((direction.value, predicate.value, str(value)), []).append(st.value)
+    return found
+
+
+def _evidence_of(run: Runner, statements: list[str], cut: str) -> dict[str, list[tuple]]:
+    """The sentence, article, headline and quoted words of each statement's evidence."""
+    if not statements:
+        return {}
+    values = " ".join(f"<{st}>" for st in statements)
+    text = _RESOURCE.split("SELECT")[0] + f"""SELECT ?st ?sentence ?article ?headline ?exact WHERE {{
+  VALUES ?st {{ {values} }} ?st kg:evidence/oa:hasTarget ?t . ?t kg:inSentence/nif:anchorOf ?sentence .
+  OPTIONAL {{ ?t oa:hasSelector/oa:exact ?exact }}
+  OPTIONAL {{ ?t oa:hasSource ?article . OPTIONAL {{ ?article schema:headline ?headline }} }} }}"""
+    found: dict[str, list[tuple]] = {}
+    for st, *rest in run(text + cut).rows:
+        found.setdefault(st.value, []).append(tuple(rest))
+    return found
+
+
+def _labels_and_statuses(run: Runner, values: list[ox.NamedNode], cut: str) -> dict[str, list[tuple]]:
+    """The labels and statuses of the resources a page links to, each pair of them."""
+    if not values:
+        return {}
+    text = _RESOURCE.split("SELECT")[0] + f"""SELECT ?value ?valueLabel ?status WHERE {{
+  VALUES ?value {{ {" ".join(sorted({str(v) for v in values}))} }}
+  OPTIONAL {{ ?value rdfs:label ?valueLabel }} OPTIONAL {{ ?value kg:status ?status }} }}"""
+    found: dict[str, list[tuple]] = {}
+    for value, label, status in run(text + cut).rows:
+        found.setdefault(str(value), []).append((label, status))
+    return found
 
 
 def _resource_query(node: ox.NamedNode, pairs: dict[str, str] | None = None) -> str:
@@ -195,13 +255,13 @@ def _resource_query(node: ox.NamedNode, pairs: dict[str, str] | None = None) -> 
     return text.replace("?this", str(node))
 
 
-def _view(result: Result, iri: str, base: str, clipped: int | None) -> View:
-    """The page data from the rows of the resource query."""
+def _view(rows: Iterable[Sequence[ox.Term | None]], iri: str, base: str, clipped: int | None) -> View:
+    """The page data from the rows of the resource query (or rows of the same shape)."""
     facts: dict[tuple[str, str, str], Fact] = {}
     candidates: dict[tuple[str, str, str], set[tuple[int, str]]] = {}
     labels: set[tuple[str, str]] = set()
     titles: dict[str, str] = {}
-    for direction, predicate, value, value_label, status, sentence, article, headline, exact in result.rows:
+    for direction, predicate, value, value_label, status, sentence, article, headline, exact in rows:
         assert isinstance(predicate, ox.NamedNode) and value is not None
         if direction is not None and direction.value == "out" and predicate.value in _NAMES:
             assert isinstance(value, ox.Literal)
