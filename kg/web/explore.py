@@ -222,6 +222,10 @@ class Explorer:
             request.headers.get("accept"), [HTML]) == "html"
         if not wants_html:
             return await self.h.resource(request)
+        return await self.cached(self._entity_page)(request)
+
+    async def _entity_page(self, request: Request) -> Response:
+        rest = request.path_params["rest"]
         iri = self.h.project.base + rest
         try:
             ox.NamedNode(iri)
