@@ -36,7 +36,8 @@ KINDS = {"organisation": "organisations", "program": "programs", "event": "event
 ACTOR_KINDS = ("organisation", "person")
 # Kinds kept for search, entity pages and the network but not listed on their own.
 OTHER_KINDS = ("study", "post")
-REGION_TYPES = frozenset({"Province", "Regency", "City"})
+# The places the place facet offers: regions (an ambiguous name stays one value of its own).
+REGION_TYPES = frozenset({"Province", "Regency", "City", "AmbiguousPlace"})
 _BY_CLASS = {str(spec.cls): spec for spec in TYPES.values()}
 _ORDER = {str(spec.cls): index for index, spec in enumerate(TYPES.values())}
 
@@ -345,6 +346,9 @@ def browse(catalogue: Catalogue, kind: str, filters: Filters, size: int | None =
             if filters.keeps(entry, ignore=name):
                 counted.update(getattr(entry, {"place": "places", "status": "statuses", "year": "years",
                                                "article": "articles"}[name]))
+        if name == "place":
+            counted = Counter({iri: n for iri, n in counted.items()
+                               if iri in catalogue.by_iri and catalogue.by_iri[iri].type in REGION_TYPES})
         facets[name] = sorted(counted.items(), key=lambda item: (-item[1], item[0]))
     if size is None:
         return Listing(kept, len(kept), 1, facets)

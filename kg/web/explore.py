@@ -15,7 +15,7 @@ import json
 import threading
 import urllib.parse
 from collections import OrderedDict
-from collections.abc import Awaitable, Callable
+from collections.abc import Callable
 from dataclasses import asdict
 
 import anyio.to_thread
@@ -25,7 +25,7 @@ from starlette.responses import Response
 from starlette.routing import Route
 
 from kg.build.store import open_store, store_path
-from kg.namespaces import curie
+from kg.namespaces import KG, curie
 from kg.network.page import VIS_DIR
 from kg.query.engine import execute
 from kg.web.catalogue import (
@@ -40,12 +40,12 @@ from kg.web.catalogue import (
     browse,
     build_catalogue,
 )
+from kg.web.clients import Handler
 from kg.web.netview import MAX_NODES, Drawing, ego, entity_href, members, overview
 from kg.web.pages import _ENV, View, entity_page, paged_view
 from kg.web.protocol import HTML, HttpError, negotiate
 from kg.web.routes import Handlers
 
-Handler = Callable[[Request], Awaitable[Response]]
 PAGE_SIZE = 50
 FACTS_PER_PAGE = 100
 CACHED_PAGES = 512
@@ -280,7 +280,7 @@ class Explorer:
         """A page for one of the ontology's terms (class, property, status): its labels, comments
         and definition, from the ontology in the store."""
         name = request.path_params["name"]
-        iri = "https://w3id.org/ekodigi/def#" + name
+        iri = str(KG) + name
         try:
             node = ox.NamedNode(iri)
         except ValueError:

@@ -26,13 +26,15 @@ def sample() -> Catalogue:
         entry("dinas", "Dinas Koperasi dan UKM Jawa Timur", aliases=["Dinas KUKM Jatim"], articles={"a1"}),
         entry("jatim", "Jawa Timur", "place", type="Province", aliases=["Jatim"], articles={"a1", "a2", "a3"}),
         entry("mjc", "Millenial Job Center", "program", type="Program", aliases=["MJC"], articles={"a2"}),
+        entry("sidoarjo", "Sidoarjo", "place", type="Regency", articles={"a2"}),
+        entry("hotel", "Hotel Luminor", "place", type="Hotel", places={BASE + "sidoarjo"}, articles={"a2"}),
         entry("cafe", "Kafé Kopi Ñusantara", articles={"a3"}),
         entry("k1", "Kolaborasi A", "collaboration", type="Collaboration", statuses={"planned"},
-              places={"jatim"}, years={"2022"}, articles={"a1"}),
+              places={BASE + "jatim"}, years={"2022"}, articles={"a1"}),
         entry("k2", "Kolaborasi B", "collaboration", type="Collaboration", statuses={"completed"},
-              places={"jatim", "sidoarjo"}, years={"2023"}, articles={"a2"}),
+              places={BASE + "jatim", BASE + "sidoarjo"}, years={"2023"}, articles={"a2"}),
         entry("k3", "Kolaborasi C", "collaboration", type="Collaboration", statuses={"planned"},
-              places={"sidoarjo"}, years={"2023"}, articles={"a3"}),
+              places={BASE + "sidoarjo", BASE + "hotel"}, years={"2023"}, articles={"a3"}),
     ])
 
 
@@ -76,7 +78,8 @@ def test_facets_count_among_what_the_other_filters_keep() -> None:
     listing = browse(cat, "collaboration", Filters(status="planned"))
     assert labels_of(listing.entries) == ["Kolaborasi A", "Kolaborasi C"]
     assert dict(listing.facets["status"]) == {"planned": 2, "completed": 1}  # its own filter ignored
-    assert dict(listing.facets["place"]) == {"jatim": 1, "sidoarjo": 1}
+    assert dict(listing.facets["place"]) == {BASE + "jatim": 1, BASE + "sidoarjo": 1}  # regions only: no hotel
+    assert labels_of(browse(cat, "collaboration", Filters(place=BASE + "hotel")).entries) == ["Kolaborasi C"]
     assert dict(listing.facets["year"]) == {"2022": 1, "2023": 1}
     both = browse(cat, "collaboration", Filters(status="planned", year="2023"))
     assert labels_of(both.entries) == ["Kolaborasi C"] and both.total == 1
