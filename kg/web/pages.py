@@ -11,20 +11,22 @@ from __future__ import annotations
 
 import math
 import urllib.parse
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pyoxigraph as ox
 from jinja2 import Environment, FileSystemLoader
 
-from kg.namespaces import ID_PATTERN, curie
+from kg.namespaces import ID_PATTERN, KG, curie
 from kg.query.library import NamedQuery
 from kg.query.model import Result
 
 TEMPLATES = Path(__file__).parent / "templates"
 Runner = Callable[[str], Result]
 NEIGHBOURS_DRAWN = 24
+EVIDENCE_SHOWN = 5
+_RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
 
 _ENV = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=True, keep_trailing_newline=True)
 
@@ -35,7 +37,7 @@ PREFIX kg: <https://w3id.org/ekodigi/def#>
 PREFIX oa: <http://www.w3.org/ns/oa#>
 PREFIX nif: <http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#>
 PREFIX schema: <https://schema.org/>
-SELECT ?direction ?predicate ?value ?valueLabel ?status ?sentence ?article ?headline WHERE {
+SELECT ?direction ?predicate ?value ?valueLabel ?status ?sentence ?article ?headline ?exact WHERE {
   { VALUES ?direction { "out" } ?this ?predicate ?value . EVIDENCE(?this, ?value) }
   UNION
   { VALUES ?direction { "in" } ?value ?predicate ?this . FILTER (?predicate NOT IN (rdf:subject, rdf:object))
@@ -44,13 +46,23 @@ SELECT ?direction ?predicate ?value ?valueLabel ?status ?sentence ?article ?head
   OPTIONAL { ?value kg:status ?status }
 }
 """
+_KEYS = """SELECT DISTINCT ?direction ?predicate ?value WHERE {
+  { VALUES ?direction { "out" } ?this ?predicate ?value }
+  UNION
+  { VALUES ?direction { "in" } ?value ?predicate ?this .
+    FILTER (?predicate NOT IN (<http://www.w3.org/1999/02/22-rdf-syntax-ns#subject>,
+                               <http://www.w3.org/1999/02/22-rdf-syntax-ns#object>)) }
+}"""
 # The evidence of the statement about (subject, ?predicate, object), written out in each branch
 # with the resource's IRI in place: Oxigraph then looks statements up by index instead of
 # joining every statement in the graph (5x faster on the first article, more on larger graphs).
 _EVIDENCE = """OPTIONAL { ?st rdf:subject SUBJECT ; rdf:predicate ?predicate ; rdf:object OBJECT ;
                   kg:evidence/oa:hasTarget ?t . ?t kg:inSentence/nif:anchorOf ?sentence .
+                  OPTIONAL { ?t oa:hasSelector/oa:exact ?exact }
                   OPTIONAL { ?t oa:hasSource ?article . OPTIONAL { ?article schema:headline ?headline } } }"""
-_NAMES = {"http://www.w3.org/2000/01/rdf-schema#label", "http://www.w3.org/2004/02/skos/core#altLabel"}
+_LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
+_HEADLINE = "https://schema.org/headline"
+_NAMES = {_LABEL, "http://www.w3.org/2004/02/skos/core#altLabel"}
 _LANGUAGE_RANK = {"id": 0, "": 1}
 _TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 _STATUS = "https://w3id.org/ekodigi/def#status"
@@ -62,18 +74,27 @@ class Links:
     Only http(s) IRIs ever become links, so an IRI such as `javascript:…` in the data stays text.
     """
 
-    def __init__(self, base: str, local: Callable[[str], str | None]) -> None:
-        self.base, self._local = base, local
+    def __init__(self, base: str, local: Callable[[str], str | None],
+                 terms: Callable[[str], str | None] | None = None) -> None:
+        self.base, self._local, self._terms = base, local, terms
 
     def href(self, iri: str) -> str | None:
         if iri.startswith(self.base):
             return self._local(iri[len(self.base):])
+        if self._terms is not None and iri.startswith(str(KG)):
+            return self._terms(iri[len(str(KG)):])
         return iri if urllib.parse.urlsplit(iri).scheme in {"http", "https"} else None
+
+    def term(self, name: str) -> str | None:
+        """Where a prefixed name of ours (`kg:planned`) links to; other names link nowhere."""
+        return self.href(str(KG) + name[3:]) if name.startswith("kg:") else None
 
 
 def served_links(base: str) -> Links:
-    """Links as `kg serve` answers them: every IRI under the base at /id/…"""
-    return Links(base, lambda rest: "/id/" + urllib.parse.quote(rest, safe="/#-._~"))
+    """Links as `kg serve` answers them: every IRI under the base at /id/…, the ontology's terms
+    at /def/… (pages of the server's own, not the w3id redirect)."""
+    return Links(base, lambda rest: "/id/" + urllib.parse.quote(rest, safe="/#-._~"),
+                 lambda name: "/def/" + urllib.parse.quote(name, safe="-._~"))
 
 
 @dataclass(frozen=True, order=True)
@@ -83,6 +104,14 @@ class Evidence:
     sentence: str
     headline: str
     article: str
+    quote: str = ""
+
+    def parts(self) -> tuple[str, str, str]:
+        """The sentence around the quoted words (before, the words, after), to highlight them."""
+        at = self.sentence.find(self.quote) if self.quote else -1
+        if at < 0:
+            return self.sentence, "", ""
+        return self.sentence[:at], self.quote, self.sentence[at + len(self.quote):]
 
 
 @dataclass
@@ -96,6 +125,7 @@ class Fact:
     iri: str | None
     status: str
     evidence: list[Evidence] = field(default_factory=list)
+    more: int = 0  # statements of it whose evidence is not shown
 
 
 @dataclass
@@ -110,6 +140,13 @@ class View:
     neighbours: list[Fact]
     clipped: int | None = None
 
+    def groups(self) -> list[tuple[str, str, list[Fact]]]:
+        """The facts grouped by relation and direction, in order: (direction, predicate, facts)."""
+        grouped: dict[tuple[str, str], list[Fact]] = {}
+        for fact in self.facts:
+            grouped.setdefault((fact.direction, fact.predicate), []).append(fact)
+        return [(direction, predicate, facts) for (direction, predicate), facts in grouped.items()]
+
 
 def resource_view(run: Runner, iri: str, base: str, limit: int | None = None) -> View | None:
     """The page data of one resource, or None when the graph says nothing about it.
@@ -117,24 +154,123 @@ def resource_view(run: Runner, iri: str, base: str, limit: int | None = None) ->
     With `limit`, at most that many rows of facts are read, and the page says it shows only
     the first ones (a hub of a large graph still gets a page, and the reader knows it is partial).
     """
-    node = ox.NamedNode(iri)
-    text = _RESOURCE
-    for subject, obj in (("?this", "?value"), ("?value", "?this")):
-        evidence = _EVIDENCE.replace("SUBJECT", subject).replace("OBJECT", obj)
-        text = text.replace(f"EVIDENCE({subject}, {obj})", evidence)
-    text = text.replace("?this", str(node))
-    result = run(text + f"LIMIT {limit}" if limit else text)
+    result = run(_resource_query(ox.NamedNode(iri)) + (f"LIMIT {limit}" if limit else ""))
     if not result.rows:
         return None
+    return _view(result.rows, iri, base, limit if limit and len(result.rows) >= limit else None)
+
+
+def paged_view(run: Runner, iri: str, base: str, page: int, size: int,
+               limit: int | None = None) -> tuple[View | None, int]:
+    """One page of a resource's facts (its names and types on every page) and how many facts it
+    has. The relations are listed first, then the statements of the page's relations, then the
+    evidence of at most EVIDENCE_SHOWN statements of each (a fact a hub's every article states
+    shows a few sentences and says how many more), so a page costs the same at any corpus size.
+    With `limit`, each query reads at most that many rows, and the page says so when one is cut."""
+    node = ox.NamedNode(iri)
+    cut = f" LIMIT {limit}" if limit else ""
+    keys = run(_KEYS.replace("?this", str(node)) + cut).rows
+    if not keys:
+        return None, 0
+    always, facts = [], []
+    for direction, predicate, value in keys:
+        assert direction is not None and isinstance(predicate, ox.NamedNode) and value is not None
+        if isinstance(value, ox.BlankNode):
+            continue  # VALUES cannot name a blank node (the build mints none)
+        own = direction.value == "out" and predicate.value in (*_NAMES, _TYPE, _HEADLINE)
+        (always if own else facts).append((direction.value, predicate, value))
+    facts.sort(key=lambda key: (key[0] != "out", curie(key[1].value, base), str(key[2])))
+    chosen = facts[(page - 1) * size:page * size]
+    statements = _statements(run, node, chosen, cut)
+    shown = [st for found in statements.values() for st in found[:EVIDENCE_SHOWN]]
+    evidence = _evidence_of(run, shown, cut)
+    described = _labels_and_statuses(run, [v for _, _, v in chosen if isinstance(v, ox.NamedNode)], cut)
+    rows = [(ox.Literal(d), p, v, None, None, None, None, None, None) for d, p, v in always]
+    more = {}
+    for key in chosen:
+        found = statements.get((key[0], key[1].value, str(key[2])), [])
+        more[(key[0], curie(key[1].value, base), _text(key[2], base))] = len(found) - EVIDENCE_SHOWN
+        supports = [e for st in found[:EVIDENCE_SHOWN] for e in evidence.get(st, [])] or [(None,) * 4]
+        for label, status in described.get(str(key[2]), [(None, None)]):
+            rows += [(ox.Literal(key[0]), key[1], key[2], label, status, *support) for support in supports]
+    view = _view(rows, iri, base, limit if limit and limit <= len(keys) else None)
+    for fact in view.facts:
+        fact.more = max(0, more.get((fact.direction, fact.predicate, fact.value), 0))
+    return view, len(facts)
+
+
+def _statements(run: Runner, node: ox.NamedNode, chosen: list[tuple[str, ox.NamedNode, ox.Term]],
+                cut: str) -> dict[tuple[str, str, str], list[str]]:
+    """The statements (reifications) of each chosen relation, in IRI order."""
+    branches = []
+    for direction, pattern in (("out", f"?st rdf:subject {node} ; rdf:predicate ?predicate ; rdf:object ?value"),
+                               ("in", f"?st rdf:subject ?value ; rdf:predicate ?predicate ; rdf:object {node}")):
+        pairs = " ".join(f"({p} {v})" for d, p, v in chosen if d == direction)
+        branches.append(f'{{ VALUES ?direction {{ "{direction}" }} VALUES (?predicate ?value) {{ {pairs} }} '
+                        f'{pattern} }}')
+    found: dict[tuple[str, str, str], list[str]] = {}
+    text = f"PREFIX rdf: <{_RDF}>\nSELECT ?direction ?predicate ?value ?st WHERE {{ {' UNION '.join(branches)} }}"
+    for direction, predicate, value, st in run(text + " ORDER BY ?st" + cut).rows:
+        found.setdefault((direction.value, predicate.value, str(value)), []).append(st.value)
+    return found
+
+
+def _evidence_of(run: Runner, statements: list[str], cut: str) -> dict[str, list[tuple]]:
+    """The sentence, article, headline and quoted words of each statement's evidence."""
+    if not statements:
+        return {}
+    values = " ".join(f"<{st}>" for st in statements)
+    text = _RESOURCE.split("SELECT")[0] + f"""SELECT ?st ?sentence ?article ?headline ?exact WHERE {{
+  VALUES ?st {{ {values} }} ?st kg:evidence/oa:hasTarget ?t . ?t kg:inSentence/nif:anchorOf ?sentence .
+  OPTIONAL {{ ?t oa:hasSelector/oa:exact ?exact }}
+  OPTIONAL {{ ?t oa:hasSource ?article . OPTIONAL {{ ?article schema:headline ?headline }} }} }}"""
+    found: dict[str, list[tuple]] = {}
+    for st, *rest in run(text + cut).rows:
+        found.setdefault(st.value, []).append(tuple(rest))
+    return found
+
+
+def _labels_and_statuses(run: Runner, values: list[ox.NamedNode], cut: str) -> dict[str, list[tuple]]:
+    """The labels and statuses of the resources a page links to, each pair of them."""
+    if not values:
+        return {}
+    text = _RESOURCE.split("SELECT")[0] + f"""SELECT ?value ?valueLabel ?status WHERE {{
+  VALUES ?value {{ {" ".join(sorted({str(v) for v in values}))} }}
+  OPTIONAL {{ ?value rdfs:label ?valueLabel }} OPTIONAL {{ ?value kg:status ?status }} }}"""
+    found: dict[str, list[tuple]] = {}
+    for value, label, status in run(text + cut).rows:
+        found.setdefault(str(value), []).append((label, status))
+    return found
+
+
+def _resource_query(node: ox.NamedNode, pairs: dict[str, str] | None = None) -> str:
+    """The query of a resource's facts with their evidence: all of them, or the (predicate
+    value) pairs given for each direction."""
+    text = _RESOURCE
+    for direction, subject, obj in (("out", "?this", "?value"), ("in", "?value", "?this")):
+        evidence = _EVIDENCE.replace("SUBJECT", subject).replace("OBJECT", obj)
+        if pairs is not None:
+            evidence = f"VALUES (?predicate ?value) {{ {pairs[direction]} }} " + evidence
+        text = text.replace(f"EVIDENCE({subject}, {obj})", evidence)
+    return text.replace("?this", str(node))
+
+
+def _view(rows: Iterable[Sequence[ox.Term | None]], iri: str, base: str, clipped: int | None) -> View:
+    """The page data from the rows of the resource query (or rows of the same shape)."""
     facts: dict[tuple[str, str, str], Fact] = {}
     candidates: dict[tuple[str, str, str], set[tuple[int, str]]] = {}
     labels: set[tuple[str, str]] = set()
-    for direction, predicate, value, value_label, status, sentence, article, headline in result.rows:
+    titles: dict[str, str] = {}
+    for direction, predicate, value, value_label, status, sentence, article, headline, exact in rows:
         assert isinstance(predicate, ox.NamedNode) and value is not None
         if direction is not None and direction.value == "out" and predicate.value in _NAMES:
             assert isinstance(value, ox.Literal)
             labels.add((value.value, value.language or ""))
+            if predicate.value == _LABEL:
+                titles.setdefault(value.language or "", value.value)
             continue
+        if direction is not None and direction.value == "out" and predicate.value == _HEADLINE:
+            titles.setdefault("headline", value.value)
         key = (direction.value if direction else "", predicate.value, str(value))
         fact = facts.get(key)
         if fact is None:
@@ -145,7 +281,8 @@ def resource_view(run: Runner, iri: str, base: str, limit: int | None = None) ->
             candidates.setdefault(key, set()).add((_LANGUAGE_RANK.get(value_label.language or "", 2),
                                                    value_label.value))
         if sentence is not None:
-            found = Evidence(sentence.value, headline.value if headline else "", article.value if article else "")
+            found = Evidence(sentence.value, headline.value if headline else "", article.value if article else "",
+                             exact.value if exact else "")
             if found not in fact.evidence:
                 fact.evidence.append(found)
     for key, labels_of_value in candidates.items():
@@ -154,12 +291,13 @@ def resource_view(run: Runner, iri: str, base: str, limit: int | None = None) ->
     for fact in ordered:
         fact.evidence.sort()
     types = [f for f in ordered if f.direction == "out" and f.predicate == curie(_TYPE)]
-    rest = [f for f in ordered if f not in types]
+    rest = [f for f in ordered if not (f.direction == "out" and f.predicate == curie(_TYPE))]
     names = sorted(labels, key=lambda pair: (pair[1] != "id", pair[1] != "", pair))
     neighbours = sorted({f.iri: f for f in rest if f.iri and f.label and f.iri.startswith(base)
                          and f.predicate != curie(_STATUS)}.values(), key=lambda f: (f.label, f.iri or ""))
-    clipped = limit if limit and len(result.rows) >= limit else None
-    return View(iri, names[0][0] if names else curie(iri, base), names, types, rest, neighbours, clipped)
+    title = next((titles[key] for key in ("id", "", "en", "headline") if key in titles),
+                 names[0][0] if names else curie(iri, base))  # the label, never an alias
+    return View(iri, title, names, types, rest, neighbours, clipped)
 
 
 def resource_graph(iri: str) -> str:
@@ -176,11 +314,14 @@ def _text(term: ox.NamedNode | ox.BlankNode | ox.Literal, base: str) -> str:
     return term.value
 
 
-def entity_page(view: View, links: Links, root: str, home: str, data_links: dict[str, str]) -> str:
+def entity_page(view: View, links: Links, root: str, home: str, data_links: dict[str, str],
+                extra: dict[str, object] | None = None) -> str:
     """The HTML page of a resource; `root` leads to the site's root (assets), `home` to its front
-    page, `data_links` to its Turtle and JSON-LD versions by media type."""
+    page, `data_links` to its Turtle and JSON-LD versions by media type; `extra`, what the
+    server's explorer adds (articles count, timeline, identifiers, pages of facts)."""
     return _ENV.get_template("entity.html.j2").render(
-        view=view, href=links.href, root=root, home=home, data_links=data_links, drawing=_drawing(view, links))
+        view=view, href=links.href, term=links.term, root=root, home=home, data_links=data_links,
+        drawing=_drawing(view, links), extra=extra or {})
 
 
 def query_page(library: dict[str, NamedQuery], title: str, base: str, prefixes: dict[str, str],

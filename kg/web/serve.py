@@ -48,6 +48,7 @@ from kg.query.prefixes import predeclared
 from kg.query.workers import Limits, PoolBusy, QueryOutOfMemory, WorkerDied, WorkerPool
 from kg.web.clients import ClientSlots, Handler, TooManyQueries
 from kg.web.editor import vocabulary
+from kg.web.explore import explorer_routes
 from kg.web.pages import query_page, served_links
 from kg.web.protocol import HttpError, Refused
 from kg.web.routes import STATIC, Handlers
@@ -130,6 +131,7 @@ def create_app(project: Project, out_dir: Path, settings: Settings | None = None
                                      allow_methods=["GET", "POST"], allow_headers=["Accept", "Content-Type"]))
     h, fair = handlers, ClientSlots(settings.per_client, settings.client_wait, math.ceil(settings.timeout)).guard
     return Starlette(routes=[
+        *explorer_routes(h, _answers_errors, fair),  # before "/" and "/id/…", which it extends
         Route("/", h.home),
         Route("/query", h.home),
         Route("/sparql", _answers_errors(fair(h.sparql)), methods=["GET", "POST"]),

@@ -177,10 +177,10 @@ def test_entity_page_for_people(server: str) -> None:
     page = reply.text
     assert "<h1>Lazada</h1>" in page and "kg:Company" in page
     assert 'href="/id/kolaborasi-jatim-lazada"' in page      # a fact, linked
-    assert "kg:planned" in page                               # its status
+    assert 'class="status status-planned" href="/def/planned"' in page  # its status, linked to the term
     assert "Andromeda" in page or "Lazada" in page
     assert "<blockquote>" in page                             # an evidence sentence
-    assert '<svg class="network"' in page                     # the small network
+    assert 'id="network-data"' in page                        # the small network (drawn by vis-network)
     assert 'href="/id/lazada.ttl"' in page and 'href="/id/lazada.jsonld"' in page
 
 
@@ -235,7 +235,7 @@ def test_dataset_description(server: str, built_out: Path) -> None:
 
 
 def test_query_page(server: str) -> None:
-    reply = get(server, "", "text/html")
+    reply = get(server, "query", "text/html")
     assert reply.status == 200 and reply.headers["content-type"].startswith("text/html")
     page = reply.text
     assert '<script src="/static/query.js" defer></script>' in page
