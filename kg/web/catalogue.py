@@ -55,7 +55,7 @@ _TYPED = _PREFIXES + f"SELECT DISTINCT ?e ?cls ?g WHERE {{ VALUES ?cls {{ {_CLAS
 _NAMES = _PREFIXES + """SELECT ?e ?p ?name WHERE { VALUES ?p { rdfs:label skos:altLabel } ?e ?p ?name }"""
 # Where the articles of an entity are counted: the one place to switch to kg:mentionCount once the
 # corpus graph carries it (issue #14).
-_ARTICLES = _PREFIXES + """SELECT DISTINCT ?e ?a WHERE { ?st rdf:subject ?e ; prov:wasDerivedFrom ?a }"""
+_ARTICLES = _PREFIXES + """SELECT ?e ?a WHERE { ?a schema:mentions ?e }"""  # from the corpus graph
 _ARTICLE_DATA = _PREFIXES + """SELECT ?a ?headline ?date ?publisher WHERE { ?a a schema:NewsArticle .
   OPTIONAL { ?a schema:headline ?headline } OPTIONAL { ?a schema:datePublished ?date }
   OPTIONAL { ?a schema:publisher ?publisher } }"""
