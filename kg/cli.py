@@ -383,6 +383,31 @@ def link_command(target: str, date: str, name: str | None, query_file: Path | No
     click.echo(f"wrote {report.linkset_file} and {report.review_file}")
 
 
+@main.command(name="identifiers")
+@click.option("--check", is_flag=True,
+              help="Write nothing; fail if data/links/regions-identifiers.csv or its report differs from the sources.")
+@project_option
+@_reports_errors
+def identifiers_command(check: bool, project_dir: Path) -> None:
+    """Make the regions' Wikidata, GeoNames, BPS and ISO 3166-2 identifiers and points from the
+    public files in data/links/sources/, and report where two sources disagree.
+
+    Writes data/links/regions-identifiers.csv (read by `kg build`) and
+    data/links/regions-identifiers.report.csv (every disagreement and what was kept).
+
+    Example: kg identifiers --check
+    """
+    from kg.link.identifiers import refresh_identifiers
+    from kg.project import open_project
+
+    summary = refresh_identifiers(open_project(project_dir), write=not check)
+    for line in summary.lines:
+        click.echo(line)
+    if summary.stale:
+        raise KgError(f"{summary.stale} differs from what the sources give",
+                      "run `kg identifiers` and commit the result")
+
+
 @main.command()
 @project_option
 @click.option("--embed", "document", type=click.Path(dir_okay=False, exists=True, path_type=Path),
