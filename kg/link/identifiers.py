@@ -38,6 +38,8 @@ SOURCES_DIR = "sources"
 SCHEMES = ("wikidata", "geonames", "bps", "iso3166-2", "point")
 # Two points for one region farther apart than this are not the same place's point.
 POINT_TOLERANCE_KM = 25.0
+# Two regions' points closer than this are one place's point given to both (a regency and its city).
+SAME_POINT_KM = 2.0
 _PREFIXES = re.compile(r"^(kabupaten administrasi|kota administrasi|kabupaten|kab\.?|kota|adm\.?)\s+")
 _SUFFIXES = re.compile(r"\s+(regency|city)$")
 _SPELLED = {"kep ": "kepulauan ", "kep. ": "kepulauan ", "di ": "daerah istimewa ", "dki ": "daerah khusus ibukota "}
@@ -343,6 +345,14 @@ def _km(a: tuple[float, float], b: tuple[float, float]) -> float:
     return 2 * 6371.0 * math.asin(math.sqrt(h))
 
 
+def _nearest(point: tuple[str, str], code: str, wikidata: dict[str, dict[str, str]]) -> tuple[str, float]:
+    """The other region whose Wikidata point is nearest to this one, and how far it is."""
+    here = (float(point[0]), float(point[1]))
+    return min(((other, _km(here, (float(row["pointLat"]), float(row["pointLon"]))))
+                for other, row in wikidata.items() if other != code and row["pointLat"] and row["pointLon"]),
+               key=lambda pair: (pair[1], pair[0]))
+
+
 def _points(
     folder: Path, sources: dict[str, Source], regions: Regions, made: Made, wikidata: dict[str, dict[str, str]]
 ) -> None:
@@ -355,16 +365,11 @@ def _points(
         if not all(point):
             continue
         text = ",".join(point)
-        if shared[point] > 1:
-            _differ(
-                made,
-                code,
-                region.name,
-                "point",
-                f"wikidata: {text}",
-                "wikidata: the same point for another region",
-                "left out: one point cannot be two regions' centre",
-            )
+        near = _nearest(point, code, wikidata)
+        if shared[point] > 1 or near[1] < SAME_POINT_KM:
+            _differ(made, code, region.name, "point", f"wikidata: {text}",
+                    f"wikidata: the same point (within {SAME_POINT_KM:g} km) for another region, {near[0]}",
+                    "left out: one point cannot be two regions' centre (often the seat town's, given to both)")
             continue
         method = "the item's coordinate location (P625); no second source at hand"
         other = second.get(row["id"])
