@@ -306,23 +306,29 @@ def serve_command(project_dir: Path, out: Path | None, public_url: str | None, *
 @click.option("--prune", "query_endpoint", metavar="QUERY_URL",
               help="Then delete the store's graphs under the project's base IRI that the build no longer has, "
                    "listed through this SPARQL endpoint (Oxigraph: …/query; Virtuoso: …/sparql).")
+@click.option("--default-graph/--no-default-graph", default=True, show_default=True,
+              help="Also put the merge of the graphs as the store's default graph, which the named queries read "
+                   "(a stock Oxigraph needs it; Virtuoso refuses it, its queries see all graphs without it).")
 @project_option
 @out_option
 @_reports_errors
-def push_command(endpoint: str, user: str | None, timeout: float, query_endpoint: str | None, project_dir: Path,
-                 out: Path | None) -> None:
+def push_command(endpoint: str, user: str | None, timeout: float, query_endpoint: str | None, default_graph: bool,
+                 project_dir: Path, out: Path | None) -> None:
     """Upload the built graph's named graphs to a triple store (SPARQL 1.1 Graph Store Protocol).
 
     One PUT per graph (each article's, the curated one, the ontology…): pushing again replaces
     them, so a re-push is safe. With --prune, graphs of articles since removed from data/ are
-    deleted too. A bearer token, if the store wants one, is read from KG_PUSH_TOKEN. Query the
-    store afterwards with `kg query --endpoint`.
+    deleted too. A bearer token, if the store wants one, is read from KG_PUSH_TOKEN. Then the
+    merge of the graphs goes in as the store's default graph, as in the local store, so the
+    named queries answer the same on a stock server; Virtuoso, whose queries see all its graphs
+    anyway, refuses one: push there with --no-default-graph. Query the store afterwards with
+    `kg query --endpoint`.
 
     Example: kg push --endpoint http://127.0.0.1:7878/store
     """
     from kg.build.store import store_path
     from kg.project import open_project
-    from kg.web.push import Credentials, prune, push
+    from kg.web.push import Credentials, prune, push, push_default_graph
 
     project = open_project(project_dir)
     password = os.environ.get("KG_PUSH_PASSWORD")
@@ -333,6 +339,9 @@ def push_command(endpoint: str, user: str | None, timeout: float, query_endpoint
     sent = push(store, endpoint, credentials, timeout,
                 lambda graph: click.echo(f"  {graph.graph}: {graph.triples} triples", err=True))
     click.echo(f"pushed {len(sent)} graphs, {sum(g.triples for g in sent)} triples to {endpoint}")
+    if default_graph:
+        merged = push_default_graph(store, endpoint, credentials, timeout)
+        click.echo(f"pushed their merge as the default graph, {merged.triples} triples")
     if query_endpoint:
         removed = prune(store, endpoint, query_endpoint, project.base, credentials, timeout,
                         lambda name: click.echo(f"  deleted {name}", err=True))
