@@ -301,9 +301,9 @@ def test_prune_deletes_only_graphs_the_build_no_longer_has(pushed: Store, projec
     for graph in (withdrawn, foreign):
         _put(pushed, graph, "<http://example.org/s> <http://example.org/p> \"o\" .")
     assert {withdrawn, foreign} <= _graph_names(pushed)
-    options = ["--user", pushed.user] if pushed.user else []
+    options = [*(["--user", pushed.user] if pushed.user else []), *pushed.push_options]
     result = CliRunner().invoke(main, ["push", "--project", str(ROOT), "--out", str(built_out),
-                                       "--endpoint", pushed.graph_store, "--prune", pushed.query, *options, *pushed.push_options],
+                                       "--endpoint", pushed.graph_store, "--prune", pushed.query, *options],
                                 env={"KG_PUSH_PASSWORD": pushed.password} if pushed.user else {})
     try:
         assert result.exit_code == 0, result.output
