@@ -10,14 +10,24 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import given
+from hypothesis import strategies as st
 from rdflib import Dataset, Literal, URIRef
 from rdflib.namespace import SKOS, XSD
 
 from kg.build.compile import BuildResult
 from kg.cli import main
 from kg.errors import SourceError
-from kg.link.identifiers import IDENTIFIERS_FILE, REPORT_FILE, Made, make_identifiers, read_identifiers
-from kg.link.regions import load_regions
+from kg.link.identifiers import (
+    IDENTIFIERS_FILE,
+    REPORT_FILE,
+    Made,
+    Regions,
+    _key,
+    make_identifiers,
+    read_identifiers,
+)
+from kg.link.regions import Region, load_regions
 from kg.namespaces import GEO, KG
 from kg.project import Project
 from tests.conftest import ROOT
@@ -129,3 +139,22 @@ def test_a_damaged_identifiers_file_is_refused_with_its_line(tmp_path: Path) -> 
     with pytest.raises(SourceError) as caught:
         read_identifiers(path)
     assert caught.value.location.line == 4
+
+
+REGENCIES = [r for r in load_regions() if r.kind != "province"]
+
+
+@given(st.sampled_from(REGENCIES), st.sampled_from(["{}", "{} Regency", "KAB. {}", "Kab {}", "KABUPATEN {}"]),
+       st.booleans())
+def test_a_region_is_found_however_a_source_writes_its_name(region: Region, form: str, upper: bool) -> None:
+    """BPS writes KAB. X, GeoNames Kabupaten X or X Regency, the Wikidata export X: all find the
+    same region, by its code when the code agrees and by name and kind when it does not."""
+    regions = Regions(load_regions())
+    bare = region.name.split(" ", 1)[1].removeprefix("Administrasi ")
+    written = (form if region.kind == "regency" else form.replace("KAB.", "KOTA").replace("Kab", "Kota")
+               .replace("KABUPATEN", "KOTA").replace("Regency", "City")).format(bare)
+    written = written.upper() if upper else written
+    found, how = regions.match(region.code.replace(".", ""), written, region.kind)
+    assert found == region and how == "Kemendagri code, name and kind agree"
+    if (_key(written), region.kind) in regions.by_name:  # a wrong code falls back on a unique name
+        assert regions.match("99.99", written, region.kind)[0] == region
