@@ -17,7 +17,7 @@ import math
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, fields, replace
 from pathlib import Path
 
 from rdflib import Graph, Literal, URIRef
@@ -197,6 +197,9 @@ def make_identifiers(folder: Path) -> Made:
     admin1 = _geonames(folder, sources["geonames-admin2"], regions, made, wikidata)
     _points(folder, sources, regions, made, wikidata)
     _provinces(folder, sources, regions, made, wikidata, admin1)
+    confirmed = {i.code for i in made.identifiers if i.scheme == "geonames" and _SAME_GEONAMES in i.method}
+    made.identifiers = [replace(i, method=i.method.replace("; source: ", _CONFIRMED + "; source: ", 1))
+                        if i.scheme == "wikidata" and i.code in confirmed else i for i in made.identifiers]
     _bps(folder, sources, regions, made)
     twice = {key for key, n in Counter((i.code, i.scheme) for i in made.identifiers).items() if n > 1}
     for code, scheme in sorted(twice):
@@ -236,6 +239,8 @@ def _differ(made: Made, code: str, name: str, scheme: str, first: str, second: s
 
 
 _EXACT = "Kemendagri code, name and kind agree"
+_SAME_GEONAMES = "the Wikidata item gives the same GeoNames id"
+_CONFIRMED = "; confirmed by GeoNames: the item's GeoNames id (P1566) is the region's own area in GeoNames"
 
 
 def _wikidata(folder: Path, source: Source, regions: Regions, made: Made) -> dict[str, dict[str, str]]:
@@ -313,7 +318,7 @@ def _geonames(
         admin1[region.code] = parent
         given = wikidata.get(region.code, {}).get("geonamesId", "")
         if given == row["id"]:
-            method += "; the Wikidata item gives the same GeoNames id"
+            method += "; " + _SAME_GEONAMES
         elif given:
             _differ(
                 made,
@@ -465,7 +470,7 @@ def _province_geonames(
     row = adm1[next(iter(areas))]
     method = "the GeoNames first-order division all its regencies and cities lie in"
     if given == row["id"]:
-        method += "; the Wikidata item gives the same GeoNames id"
+        method += "; " + _SAME_GEONAMES
     elif given:
         _differ(
             made,
