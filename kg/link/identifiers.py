@@ -6,7 +6,7 @@ disagreements between those sources.
 keeps an identifier only where the match is sure (code, name and kind agree, or name and
 kind agree uniquely); where two sources say different things it keeps the one a second
 source confirms, or none, and records the disagreement. `identifier_linksets` turns the
-resulting file, data/links/regions-identifiers.csv, into linsets the build loads.
+resulting file, data/links/regions-identifiers.csv, into linksets the build loads.
 """
 
 from __future__ import annotations
