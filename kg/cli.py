@@ -387,26 +387,32 @@ def diff_command(folders: tuple[Path, ...], fmt: str, article: str | None, entit
               help="Check through this SPARQL endpoint (Oxigraph: …/query; Virtuoso: …/sparql) which graphs the "
                    "store holds (missing ones are sent again), then delete the store's graphs under the project's "
                    "base IRI that the build no longer has.")
+@click.option("--default-graph/--no-default-graph", default=True, show_default=True,
+              help="Also put the merge of the graphs as the store's default graph, which the named queries read "
+                   "(a stock Oxigraph needs it; Virtuoso refuses it, its queries see all graphs without it).")
 @project_option
 @out_option
 @_reports_errors
 def push_command(endpoint: str, user: str | None, timeout: float, force: bool, query_endpoint: str | None,
-                 project_dir: Path, out: Path | None) -> None:
+                 default_graph: bool, project_dir: Path, out: Path | None) -> None:
     """Upload the built graph's named graphs to a triple store (SPARQL 1.1 Graph Store Protocol).
 
-    One PUT per graph (each article's, the curated one, the ontology…), and only for the graphs
-    that changed since the last push to this endpoint (remembered in OUT/pushed/); graphs pushed
-    before that the build no longer has are deleted. --all sends every graph again (after the
-    store was changed by other hands). A PUT replaces its graph, so a re-push is safe. With
-    --prune, graphs under the base IRI that the build does not have are deleted too. A bearer
-    token, if the store wants one, is read from KG_PUSH_TOKEN. Query the store afterwards with
+    One PUT per graph (each article's, the corpus graph, the curated one, the ontology…), and
+    only for the graphs that changed since the last push to this endpoint (remembered in
+    OUT/pushed/); graphs pushed before that the build no longer has are deleted. --all sends
+    every graph again (after the store was changed by other hands). A PUT replaces its graph, so
+    a re-push is safe. With --prune, graphs under the base IRI that the build does not have are
+    deleted too. A bearer token, if the store wants one, is read from KG_PUSH_TOKEN. When a graph
+    changed, the merge of the graphs goes in as the store's default graph, as in the local store,
+    so the named queries answer the same on a stock server; Virtuoso, whose queries see all its
+    graphs anyway, refuses one: push there with --no-default-graph. Query the store afterwards with
     `kg query --endpoint`.
 
     Example: kg push --endpoint http://127.0.0.1:7878/store
     """
     from kg.build.store import store_path
     from kg.project import open_project
-    from kg.web.push import Credentials, prune, push_changes
+    from kg.web.push import Credentials, prune, push_changes, push_default_graph
 
     project = open_project(project_dir)
     password = os.environ.get("KG_PUSH_PASSWORD")
@@ -419,6 +425,9 @@ def push_command(endpoint: str, user: str | None, timeout: float, force: bool, q
                         lambda graph: click.echo(f"  {graph.graph}: {graph.triples} triples", err=True))
     click.echo(f"pushed {len(done.sent)} graphs, {sum(g.triples for g in done.sent)} triples to {endpoint}; "
                f"{done.unchanged} unchanged graphs not sent; {len(done.deleted)} graphs pushed before deleted")
+    if default_graph and (done.sent or done.deleted):
+        merged = push_default_graph(store, endpoint, credentials, timeout)
+        click.echo(f"pushed their merge as the default graph, {merged.triples} triples")
     if query_endpoint:
         removed = prune(store, endpoint, query_endpoint, project.base, credentials, timeout,
                         lambda name: click.echo(f"  deleted {name}", err=True))
@@ -582,6 +591,31 @@ def eval_command(draft: Path | None, gold: Path | None, fmt: str, rules: bool, p
         click.echo(rules_report(rule_precision(project_dir / DECISIONS), results), nl=False)
     else:
         click.echo(render(results, fmt), nl=False)
+
+
+@main.command(name="identifiers")
+@click.option("--check", is_flag=True,
+              help="Write nothing; fail if data/links/regions-identifiers.csv or its report differs from the sources.")
+@project_option
+@_reports_errors
+def identifiers_command(check: bool, project_dir: Path) -> None:
+    """Make the regions' Wikidata, GeoNames, BPS and ISO 3166-2 identifiers and points from the
+    public files in data/links/sources/, and report where two sources disagree.
+
+    Writes data/links/regions-identifiers.csv (read by `kg build`) and
+    data/links/regions-identifiers.report.csv (every disagreement and what was kept).
+
+    Example: kg identifiers --check
+    """
+    from kg.link.identifiers import refresh_identifiers
+    from kg.project import open_project
+
+    summary = refresh_identifiers(open_project(project_dir), write=not check)
+    for line in summary.lines:
+        click.echo(line)
+    if summary.stale:
+        raise KgError(f"{summary.stale} differs from what the sources give",
+                      "run `kg identifiers` and commit the result")
 
 
 @main.command()

@@ -15,11 +15,12 @@ SCHEMA = Namespace("https://schema.org/")
 OA = Namespace("http://www.w3.org/ns/oa#")
 NIF = Namespace("http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#")
 SH = Namespace("http://www.w3.org/ns/shacl#")
+GEO = Namespace("http://www.w3.org/2003/01/geo/wgs84_pos#")  # W3C WGS84: points a map can use as they are
 
 PREFIXES: dict[str, Namespace] = {
     "kg": KG, "org": ORG, "schema": SCHEMA, "oa": OA, "nif": NIF, "prov": PROV,
     "dcterms": DCTERMS, "skos": SKOS, "rdf": RDF, "rdfs": RDFS, "owl": OWL, "xsd": XSD,
-    "void": VOID, "dcat": DCAT,
+    "void": VOID, "dcat": DCAT, "geo": GEO,
 }
 
 DEFAULT_BASE = "https://w3id.org/ekodigi/id/"

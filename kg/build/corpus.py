@@ -22,7 +22,8 @@ from kg.build.store import file_digest, input_files
 from kg.build.support import corpus_part
 from kg.build.values import BuildWarning
 from kg.errors import KgError, Location, SourceError
-from kg.link.linksets import load_linksets
+from kg.link.identifiers import IDENTIFIERS_FILE, identifier_linksets
+from kg.link.linksets import links_dir, load_linksets
 from kg.link.regions import package_version, regions_graph
 from kg.namespaces import KG, ONTOLOGY_IRI
 from kg.project import Project
@@ -216,6 +217,8 @@ def _shared_parts(project: Project, cache: PartCache, ontology: Graph, shared_ke
     parts = [_graph_part(cache, source_key(shared_key, "ontology", b""), "ontology", ONTOLOGY_IRI, lambda: ontology)]
     parts.append(_graph_part(cache, regions_key, "regions", iris.regions_graph, lambda: regions_graph(iris)))
     linksets = load_linksets(project, known)
+    if (links_dir(project) / IDENTIFIERS_FILE).exists():
+        linksets.update(identifier_linksets(links_dir(project) / IDENTIFIERS_FILE, iris))
     for name, graph in sorted(linksets.items()):
         content = "".join(sorted(graph.serialize(format="nt").splitlines(keepends=True))).encode()
         key = source_key(shared_key, f"linkset {name}", content)  # sorted: rdflib's own order varies

@@ -47,11 +47,12 @@ class LinkRecord:
     date: str
     key: str
     note: str | None = None
+    value: Literal | None = None  # a code or point the record states, in place of an object IRI
 
     @property
     def identity(self) -> tuple[object, ...]:
         """What makes two records the same link, whatever their dates."""
-        return self.subject, tuple(sorted(self.objects)), self.relation, self.method, round(self.score, 3)
+        return self.subject, tuple(sorted(self.objects)), self.relation, self.method, round(self.score, 3), self.value
 
 
 @dataclass(frozen=True)
@@ -87,9 +88,11 @@ def linkset_graph(linkset: Linkset, iris: Iris) -> Graph:
         graph.add((entry, KG.linkSubject, record.subject))
         for obj in record.objects:
             graph.add((entry, KG.linkObject if record.relation is not None else KG.candidate, obj))
+        if record.value is not None:
+            graph.add((entry, KG.linkValue, record.value))
         if record.relation is not None:
             graph.add((entry, KG.linkRelation, record.relation))
-            graph.add((record.subject, record.relation, record.objects[0]))
+            graph.add((record.subject, record.relation, record.objects[0] if record.value is None else record.value))
         graph.add((entry, KG.linkMethod, Literal(record.method)))
         graph.add((entry, KG.linkScore, Literal(f"{record.score:.3f}", datatype=XSD.decimal)))
         graph.add((entry, DCTERMS.date, Literal(record.date, datatype=XSD.date)))

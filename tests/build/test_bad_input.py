@@ -34,7 +34,8 @@ YAML = f"data/articles/{ARTICLE_ID}.yaml"
 
 CASES = [
     pytest.param(
-        "  language: id\n", "  language: id\n  url: tribunjatim.com/berita\n",
+        "  text: tribunjatim-2022-08-09-jatim-lazada.txt\n",
+        "  text: tribunjatim-2022-08-09-jatim-lazada.txt\n  url: tribunjatim.com/berita\n",
         r"article\.url: 'tribunjatim\.com/berita' is not an http\(s\) address \(hint: write the address", id="url"),
     pytest.param(
         "  - id: ozora\n", "  - id: ozora\n    confidence: 1.5\n",

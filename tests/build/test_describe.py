@@ -12,6 +12,7 @@ from rdflib.namespace import DCAT, DCTERMS, RDF, SKOS, VOID
 from kg.build.compile import BuildResult, build_to
 from kg.build.describe import DESCRIPTION_FILE
 from kg.link.regions import package_page
+from kg.namespaces import GEO
 from kg.project import Project
 from tests.conftest import ARTICLE_ID
 
@@ -51,14 +52,18 @@ def test_its_counts_match_the_graph(description: Graph, built: BuildResult, proj
 
 def test_its_linksets_match_their_links(description: Graph, built: BuildResult, project: Project) -> None:
     linksets = set(description.subjects(RDF.type, VOID.Linkset))
+    regions = ("regions-bps", "regions-geonames", "regions-iso3166-2", "regions-point", "regions-wikidata")
     assert linksets == {project.iris.linkset(name) for name in ("regions", "identifiers-wikidata",
-                                                                "identifiers-geonames")}
+                                                                "identifiers-geonames", *regions)}
+    # The region identifiers state codes (skos:notation) and points (geo:lat_long) beside links.
+    predicates = {"regions-bps": SKOS.notation, "regions-iso3166-2": SKOS.notation, "regions-point": GEO.lat_long}
     for linkset in linksets:
         name = str(linkset).rsplit("/", 1)[-1]
         links = built.dataset.graph(project.iris.linkset_graph(name))
-        assert count(description, linkset) == len(list(links.subject_objects(SKOS.exactMatch))) > 0
+        predicate = predicates.get(name, SKOS.exactMatch)
+        assert count(description, linkset) == len(list(links.subject_objects(predicate))) > 0
         assert description.value(linkset, VOID.subjectsTarget) == project.iris.dataset
-        assert description.value(linkset, VOID.linkPredicate) == SKOS.exactMatch
+        assert description.value(linkset, VOID.linkPredicate) == predicate
     regions = project.iris.linkset("regions")
     assert description.value(regions, VOID.objectsTarget) == project.iris.regions_graph
     assert count(description, regions) == 10

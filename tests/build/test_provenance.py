@@ -118,7 +118,8 @@ def test_sparql_answers_which_article_and_which_sentence(union: Dataset) -> None
 
 def test_each_article_has_its_own_named_graph(built: BuildResult, project: Project) -> None:
     names = {str(g.identifier) for g in built.dataset.graphs() if len(g)}
-    reference = {project.iris.regions_graph, *(project.iris.linkset_graph(name) for name in
-                                               ("regions", "identifiers-wikidata", "identifiers-geonames"))}
+    linksets = ("regions", "identifiers-wikidata", "identifiers-geonames", "regions-bps", "regions-geonames",
+                "regions-iso3166-2", "regions-point", "regions-wikidata")
+    reference = {project.iris.regions_graph, *(project.iris.linkset_graph(name) for name in linksets)}
     assert names == {str(project.iris.article_graph(ARTICLE_ID)), str(project.iris.curated_graph),
                      str(project.iris.corpus_graph), "https://w3id.org/ekodigi/def", *map(str, reference)}

@@ -173,10 +173,10 @@ def test_every_place_of_the_first_article_resolves(built: BuildResult, project: 
 
 def test_the_committed_links_are_what_the_reconciler_makes(project_copy: Path) -> None:
     """Re-running, even on a later day, changes nothing: unchanged links keep their dates."""
-    before = {p.name: p.read_bytes() for p in (project_copy / "data" / "links").iterdir()}
+    before = {p.name: p.read_bytes() for p in (project_copy / "data" / "links").iterdir() if p.is_file()}
     project = open_project(project_copy)
     link(project, lambda: compile_dataset(project), "regions", "2030-01-01")
-    after = {p.name: p.read_bytes() for p in (project_copy / "data" / "links").iterdir()}
+    after = {p.name: p.read_bytes() for p in (project_copy / "data" / "links").iterdir() if p.is_file()}
     assert after == before
 
 
@@ -364,11 +364,11 @@ def test_bad_target_files(project_copy: Path, tmp_path: Path, name: str, content
     if content is not None:
         path.write_text(content, encoding="utf-8")
     scheme = "csv" if name.endswith(".csv") else "rdf"
-    before = {p.name: p.read_bytes() for p in (project_copy / "data" / "links").iterdir()}
+    before = {p.name: p.read_bytes() for p in (project_copy / "data" / "links").iterdir() if p.is_file()}
     result = run_link(project_copy, f"{scheme}:{path}", "--name", "regions")
     assert result.exit_code == 1 and message in result.stderr, result.stderr
     assert result.stderr.count("\n") == 1 and "hint:" in result.stderr
-    assert {p.name: p.read_bytes() for p in (project_copy / "data" / "links").iterdir()} == before
+    assert {p.name: p.read_bytes() for p in (project_copy / "data" / "links").iterdir() if p.is_file()} == before
 
 
 def test_a_malformed_linkset_is_reported(project_copy: Path) -> None:

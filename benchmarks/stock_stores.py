@@ -1,0 +1,98 @@
+"""A stock Oxigraph server (no --union-default-graph) after `kg push`, every named query asked
+two ways: over the merged default graph `kg push` puts there, and over the union of the named
+graphs named one by one with the protocol's default-graph-uri (what a client must send when
+the store has no default graph). Also times the push itself.
+
+    python -m benchmarks.stock_stores --triples 100000 --cap 60 --repeats 3
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import subprocess
+import tempfile
+import time
+from pathlib import Path
+
+from benchmarks.generate import generate
+from kg.build.store import STORE_DIR, load_store
+from kg.query.library import bind, load_library
+from kg.query.model import QueryTimeout
+from kg.query.remote import execute_remote
+from kg.web.push import graph_names, push, push_default_graph
+from tests.query.test_endpoint import free_port, oxigraph_binary
+
+ROOT = Path(__file__).resolve().parent.parent
+BASE = "https://w3id.org/ekodigi/id/"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--triples", type=int, default=100_000)
+    parser.add_argument("--cap", type=float, default=60)
+    parser.add_argument("--repeats", type=int, default=3)
+    args = parser.parse_args()
+    library = load_library(ROOT / "queries")
+    with tempfile.TemporaryDirectory() as tmp:
+        local, dump = Path(tmp) / "local", Path(tmp) / "dump.nq"
+        local.mkdir()
+        dump.write_bytes(generate(args.triples))
+        load_store(local, dump)
+        store = local / STORE_DIR
+        port = free_port()
+        server = subprocess.Popen([oxigraph_binary(), "serve", "--location", str(Path(tmp) / "server"),
+                                   "--bind", f"127.0.0.1:{port}"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        root = f"http://127.0.0.1:{port}"
+        try:
+            _wait(root)
+            started = time.perf_counter()
+            sent = push(store, root + "/store")
+            named = time.perf_counter() - started
+            started = time.perf_counter()
+            merged = push_default_graph(store, root + "/store")
+            merge = time.perf_counter() - started
+            quads = sum(graph.triples for graph in sent)
+            print(f"push: {len(sent):,} named graphs, {quads:,} quads in {named:.1f} s; "
+                  f"their merge, {merged.triples:,} triples, in {merge:.1f} s\n")
+            _table(library, root + "/query", graph_names(store), args)
+        finally:
+            server.terminate()
+            server.wait(timeout=30)
+
+
+def _wait(root: str) -> None:
+    for _ in range(300):
+        try:
+            execute_remote(root + "/query", "ASK {}", timeout=2)
+            return
+        except Exception:  # not up yet: any failure to answer
+            time.sleep(0.1)
+    raise SystemExit("the Oxigraph server did not start")
+
+
+def _table(library: dict, query_url: str, graphs: list[str], args: argparse.Namespace) -> None:
+    print("| query | named graphs by default-graph-uri | kg push: merged default graph | ratio |\n|---|---:|---:|---:|")
+    for name, query in library.items():
+        bindings = bind(query, {}, BASE)
+        cells = []
+        for scope in (graphs, None):
+            times = []
+            try:
+                for _ in range(args.repeats):
+                    started = time.perf_counter()
+                    execute_remote(query_url, query.text, bindings, args.cap, default_graphs=scope,
+                                   max_bytes=1 << 30)
+                    times.append(time.perf_counter() - started)
+            except QueryTimeout:
+                times = []
+            cells.append(statistics.median(times) if times else None)
+        shown = [f"{c * 1000:.0f} ms" if c is not None and c < 1 else f"{c:.1f} s" if c else f"> {args.cap:g} s"
+                 for c in cells]
+        ratio = (f"{cells[0] / cells[1]:.1f}x" if all(cells)
+                 else f"> {args.cap / cells[1]:.0f}x" if cells[1] else "-")
+        print(f"| {name} | {shown[0]} | {shown[1]} | {ratio} |", flush=True)
+
+
+if __name__ == "__main__":
+    main()
