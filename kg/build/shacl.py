@@ -15,10 +15,11 @@ from pathlib import Path
 
 import pyoxigraph as ox
 import pyshacl
-from rdflib import BNode, Graph, Literal, URIRef
-from rdflib.namespace import RDF, XSD
+from rdflib import Graph, URIRef
+from rdflib.namespace import RDF
 
 from kg.namespaces import SH
+from kg.rdfio import to_rdflib
 
 _TYPE = ox.NamedNode(str(RDF.type))
 _RDFS = "http://www.w3.org/2000/01/rdf-schema#"
@@ -54,7 +55,7 @@ class Checker:
 
     def check(self, triples: list[ox.Triple]) -> list[Result]:
         """The results of the shapes over `triples`, the ontology and their RDFS entailments."""
-        data = _as_rdflib(entailed([*triples, *self.ontology], self.ontology))
+        data = to_rdflib(entailed([*triples, *self.ontology], self.ontology))
         _, results, _ = pyshacl.validate(data, shacl_graph=self.shapes, abort_on_first=False, allow_warnings=True)
         return results_of(results)
 
@@ -112,25 +113,6 @@ class _Schema:
 
     def ranges(self, prop: ox.NamedNode) -> set[ox.NamedNode]:
         return self._edges.get("range", {}).get(prop, set())
-
-
-def _as_rdflib(triples: list[ox.Triple]) -> Graph:
-    graph = Graph()
-    nodes: dict[ox.NamedNode | ox.BlankNode, URIRef | BNode] = {}
-
-    def term(value: object) -> URIRef | BNode | Literal:
-        if isinstance(value, ox.Literal):
-            if value.language:
-                return Literal(value.value, lang=value.language)
-            datatype = value.datatype.value
-            return Literal(value.value, datatype=None if datatype == str(XSD.string) else URIRef(datatype))
-        if value not in nodes:
-            nodes[value] = URIRef(value.value) if isinstance(value, ox.NamedNode) else BNode(value.value)
-        return nodes[value]
-
-    for t in triples:
-        graph.add((term(t.subject), term(t.predicate), term(t.object)))
-    return graph
 
 
 def results_of(report: Graph) -> list[Result]:
