@@ -3,6 +3,6 @@ the output folder (a file per graph, the dumps asked for, the summary, the VoID 
 query store, updated from the previous one) and publish it atomically; validate it with SHACL.
 
 Face: `compile.build`/`build_to`/`compile_dataset`, `generations.current`,
-`store.open_store`/`store_path`, `validate.validate`/`load_built`,
+`store.open_store`/`store_path`, `validate.validate_built`/`validate`/`load_built`,
 `serialize.union`/`render`, `summary.Summary`, `diagram.mermaid`.
 """
