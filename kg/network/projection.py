@@ -23,7 +23,7 @@ from rdflib.namespace import DCTERMS, RDF, RDFS, SKOS
 
 from kg.build.store import open_store, store_path
 from kg.errors import KgError
-from kg.namespaces import KG, NIF, OA, ORG, SCHEMA, curie
+from kg.namespaces import KG, NIF, OA, ORG, PROV, SCHEMA, curie
 from kg.project import Project
 from kg.query.engine import execute
 from kg.query.library import bind, find_query, load_library
@@ -37,6 +37,12 @@ _INVERSES = frozenset({ORG.heldBy, ORG.hasPost, ORG.hasSubOrganization})
 # Shown as a node's names, not as facts.
 _NAMES = frozenset({RDFS.label, SKOS.altLabel, RDF.type})
 _TYPE_ORDER = {spec.cls: index for index, spec in enumerate(TYPES.values())}
+# What the article's annotations say that no node, edge or evidence shows: offsets, the quote's
+# surroundings, the article text, and links back the projection walks the other way round. Left
+# in the store, they are a third of the graph.
+_UNREAD = frozenset(ox.NamedNode(str(p)) for p in (
+    OA.start, OA.end, OA.prefix, OA.suffix, OA.motivatedBy, OA.hasBody, PROV.wasDerivedFrom,
+    NIF.beginIndex, NIF.endIndex, NIF.referenceContext, NIF.isString))
 # Statuses whose collaborations have not happened (drawn dashed).
 UNREALISED = frozenset({"planned", "aspired"})
 PROVENANCE_CATEGORY = "provenance"
@@ -88,7 +94,7 @@ def _ecosystem(source: Project, store: ox.Store) -> Graph:
     names = list(store.named_graphs())
     reference = source.iris.reference_graphs([URIRef(name.value) for name in names])
     triples = (quad.triple for name in names if URIRef(name.value) not in reference
-               for quad in store.quads_for_pattern(None, None, None, name))
+               for quad in store.quads_for_pattern(None, None, None, name) if quad.predicate not in _UNREAD)
     return bind_prefixes(to_rdflib(triples), source.base)
 
 
