@@ -32,8 +32,8 @@ def run(code: Path, args: list[str], project: Path, stdout: Path) -> tuple[float
     env = {**os.environ, "PYTHONPATH": str(code)}
     started = time.perf_counter()
     with stdout.open("wb") as out:
-        child = subprocess.Popen([sys.executable, "-m", "kg", *args, "--project", str(project)], env=env,
-                                 stdout=out, stderr=subprocess.PIPE)
+        child = subprocess.Popen([sys.executable, "-m", "kg", *args, "--project", str(project)], env=env, cwd=code,
+                                 stdout=out, stderr=subprocess.PIPE)  # cwd: `-m` looks there before PYTHONPATH
         _, status, usage = os.wait4(child.pid, 0)
     seconds = time.perf_counter() - started
     if os.waitstatus_to_exitcode(status) != 0:
@@ -74,7 +74,10 @@ def main() -> None:
         old, new = Path(folder) / "before", Path(folder) / "after"
         before = measure(args.before.resolve(), args.project, old, args.repeats)
         after = measure(args.after.resolve(), args.project, new, args.repeats)
-        same = not filecmp.dircmp(old, new).diff_files
+        differ = filecmp.dircmp(old, new).diff_files
+        same = not differ
+        if differ:
+            print(f"readers_bench: outputs differ: {differ}", file=sys.stderr)
     table = report(before, after, same)
     print(table)
     if args.out:
