@@ -90,8 +90,10 @@ def load(source: Project, out_dir: Path, focus: str | None = None, depth: int = 
 
 def _ecosystem(source: Project, store: ox.Store) -> Graph:
     """The named graphs of the query store merged, but those of the reference datasets: read
-    with Oxigraph's pattern index, not by parsing every graph file again."""
-    names = list(store.named_graphs())
+    with Oxigraph's pattern index, not by parsing every graph file again. Graphs are read in the
+    order of their files, as before: where articles disagree (two statuses for one collaboration,
+    which `kg validate` reports), the page shows the one it showed before."""
+    names = sorted(store.named_graphs(), key=lambda name: name.value)
     reference = source.iris.reference_graphs([URIRef(name.value) for name in names])
     triples = (quad.triple for name in names if URIRef(name.value) not in reference
                for quad in store.quads_for_pattern(None, None, None, name) if quad.predicate not in _UNREAD)
