@@ -46,7 +46,8 @@ def measure(code: Path, project: Path, dest: Path, repeats: int) -> dict[str, tu
     figures = {}
     for name, template in COMMANDS.items():
         args = [arg.format(dest=dest) for arg in template]
-        samples = [run(code, args, project, dest / f"{name.split()[1]}.txt") for _ in range(repeats)]
+        stdout = dest.parent / f"{dest.name}-{name.split()[1]}.txt"  # it names dest: not compared
+        samples = [run(code, args, project, stdout) for _ in range(repeats)]
         figures[name] = (statistics.median(s[0] for s in samples), statistics.median(s[1] for s in samples),
                          max(s[2] for s in samples))
     return figures
