@@ -210,7 +210,7 @@ def _check(unit: Unit, lent: list[str], checker: Checker, cache: EntryCache, ent
     given = parse_lines(lent)
     described = {t.subject.value for t in triples}
     results = kept(checker.check(triples + given), described, {t.subject.value for t in given})
-    checked = Entry(entry.size, entry.types, entry.neighbors, digest(lent), results)
+    checked = Entry(entry.size, entry.types, entry.neighbors, entry.described, digest(lent), results)
     cache.put(unit.key, checked)
     return checked
 
@@ -221,14 +221,16 @@ def _checked(entry: Entry | KgError) -> Entry:
     return entry
 
 
-def _described(units: list[Unit], entries: dict[str, Entry]) -> tuple[dict[str, set[str]], dict[str, list[str]]]:
-    """Every described node's classes across the units, and the units that describe it."""
+def _described(units: list[Unit], entries: dict[str, Entry]) -> tuple[dict[str, set[str]], dict[str, dict[str, str]]]:
+    """Every described node's classes across the units, and the units that describe it (unit
+    key -> digest of what that unit says of it)."""
     types: dict[str, set[str]] = {}
-    holders: dict[str, list[str]] = {}
+    holders: dict[str, dict[str, str]] = {}
     for unit in units:
-        for node, classes in entries[unit.key].types.items():
+        entry = entries[unit.key]
+        for node, classes in entry.types.items():
             types.setdefault(node, set()).update(classes)
-            holders.setdefault(node, []).append(unit.key)
+            holders.setdefault(node, {})[unit.key] = entry.described.get(node, "")
     return types, holders
 
 
@@ -247,10 +249,10 @@ def _unit_results(units: list[Unit], entries: dict[str, Entry], shared: set[str]
     return results
 
 
-def _check_shared(shared: set[str], holders: dict[str, list[str]], types: dict[str, set[str]], cache: EntryCache,
+def _check_shared(shared: set[str], holders: dict[str, dict[str, str]], types: dict[str, set[str]], cache: EntryCache,
                   checker: Checker) -> tuple[list[Result], int, int]:
     """The nodes several units describe, checked on their merged description: from the cache
-    when the units describing them and their neighbours' types are unchanged. Returns the
+    when what each unit says of them and their neighbours' types are unchanged. Returns the
     results, how many triples the units state twice, and how many nodes were checked again."""
     path = cache.folder / SHARED
     try:
@@ -259,7 +261,7 @@ def _check_shared(shared: set[str], holders: dict[str, list[str]], types: dict[s
         old = {}
     records, dirty = {}, {}
     for node in sorted(shared):
-        key = hashlib.sha256("\n".join([node, *sorted(holders[node])]).encode()).hexdigest()
+        key = hashlib.sha256("\n".join([node, *sorted(holders[node].values())]).encode()).hexdigest()
         record = old.get(node)
         if isinstance(record, dict) and record.get("key") == key \
                 and record.get("context") == digest(context(record.get("neighbors", []), types)):
@@ -273,7 +275,7 @@ def _check_shared(shared: set[str], holders: dict[str, list[str]], types: dict[s
     return results, sum(record["duplicates"] for record in records.values()), len(dirty)
 
 
-def _recheck(dirty: dict[str, str], holders: dict[str, list[str]], types: dict[str, set[str]], cache: EntryCache,
+def _recheck(dirty: dict[str, str], holders: dict[str, dict[str, str]], types: dict[str, set[str]], cache: EntryCache,
              checker: Checker) -> dict[str, dict]:
     """One SHACL run over the merged descriptions of the `dirty` nodes (node -> key)."""
     wanted: dict[str, set[str]] = {}

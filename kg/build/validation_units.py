@@ -45,6 +45,7 @@ class Entry:
     size: int
     types: dict[str, list[str]]  # every node it describes but its article's own, with the classes it states
     neighbors: list[str]  # the IRIs it points to that another unit may describe
+    described: dict[str, str] = field(default_factory=dict)  # each of those nodes -> digest of its description here
     context: str | None = None  # digest of the neighbours' types the results were made with
     results: list[list] = field(default_factory=list)  # Result.to_list() + [whether the unit describes the focus]
 
@@ -71,7 +72,8 @@ class EntryCache:
 
     def get(self, key: str) -> Entry | None:
         try:
-            return Entry(**json.loads((self.folder / f"{key}.json").read_bytes()))
+            raw = json.loads((self.folder / f"{key}.json").read_bytes())
+            return Entry(**raw) if "described" in raw else None  # an entry of an older layout: read again
         except (OSError, ValueError, TypeError):
             return None  # absent or unreadable: read the unit again
 
@@ -114,8 +116,13 @@ def survey(triples: list[ox.Triple], article: str) -> tuple[Entry, list[str]]:
             if t.predicate.value == RDF_TYPE:
                 classes.append(t.object.value)
             lines.append(f"{t} .\n")
-    entry = Entry(len(triples), {node: sorted(set(c)) for node, c in sorted(types.items())}, sorted(objects))
-    return entry, sorted(lines)
+    lines.sort()
+    by_node: dict[str, list[str]] = {}
+    for line in lines:
+        by_node.setdefault(line[1:line.index(">")], []).append(line)
+    entry = Entry(len(triples), {node: sorted(set(c)) for node, c in sorted(types.items())}, sorted(objects),
+                  {node: digest(node_lines) for node, node_lines in sorted(by_node.items())})
+    return entry, lines
 
 
 def _own(iri: str, article: str, inside: str) -> bool:
