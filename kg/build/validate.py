@@ -161,7 +161,7 @@ def validate_built(project: Project, out_dir: Path, jobs: int = 1) -> Report:
         known[unit.key] = _checked(entry)
     shared = {node for node, keys in holders.items() if len(keys) > 1}
     results = _unit_results(units, known, shared)
-    merged, duplicates, redone = _check_shared(shared, holders, types, cache, checker)
+    merged, duplicates, redone = _check_shared(common, shared, holders, types, cache, checker)
     cache.prune({unit.key for unit in units} | {Path(SHARED).stem})
     size = sum(known[unit.key].size for unit in units) - duplicates
     return _report(results + merged, size, project.base, (len(todo), redone))
@@ -249,10 +249,11 @@ def _unit_results(units: list[Unit], entries: dict[str, Entry], shared: set[str]
     return results
 
 
-def _check_shared(shared: set[str], holders: dict[str, dict[str, str]], types: dict[str, set[str]], cache: EntryCache,
-                  checker: Checker) -> tuple[list[Result], int, int]:
+def _check_shared(common: str, shared: set[str], holders: dict[str, dict[str, str]], types: dict[str, set[str]],
+                  cache: EntryCache, checker: Checker) -> tuple[list[Result], int, int]:
     """The nodes several units describe, checked on their merged description: from the cache
-    when what each unit says of them and their neighbours' types are unchanged. Returns the
+    when the shapes, the ontology, what each unit says of them and their neighbours' types are
+    unchanged (`common` covers the first two). Returns the
     results, how many triples the units state twice, and how many nodes were checked again."""
     path = cache.folder / SHARED
     try:
@@ -261,7 +262,7 @@ def _check_shared(shared: set[str], holders: dict[str, dict[str, str]], types: d
         old = {}
     records, dirty = {}, {}
     for node in sorted(shared):
-        key = hashlib.sha256("\n".join([node, *sorted(holders[node].values())]).encode()).hexdigest()
+        key = hashlib.sha256("\n".join([common, node, *sorted(holders[node].values())]).encode()).hexdigest()
         record = old.get(node)
         if isinstance(record, dict) and record.get("key") == key \
                 and record.get("context") == digest(context(record.get("neighbors", []), types)):
