@@ -138,23 +138,26 @@ def _progress(quiet: bool) -> Callable[[str, int, int], None] | None:
 @main.command(name="validate")
 @project_option
 @out_option
+@click.option("-j", "--jobs", type=click.IntRange(min=1), help="Graphs checked at once [default: one per CPU].")
 @_reports_errors
-def validate_command(project_dir: Path, out: Path | None) -> None:
+def validate_command(project_dir: Path, out: Path | None, jobs: int | None) -> None:
     """Check the built graph against ontology/shapes.ttl with SHACL.
 
-    Exit codes: 0 the graph conforms, 1 it does not (each violation is listed),
-    2 validation could not run (no built graph, unreadable shapes).
+    Each article's graph is checked on its own and its results are kept in the output folder,
+    so a second run checks only what changed; entities several articles describe are checked
+    on their merged description. Exit codes: 0 the graph conforms, 1 it does not (each
+    violation is listed), 2 validation could not run (no built graph, unreadable shapes).
 
     Example: kg validate --out output
     """
     from kg.build.store import store_path
-    from kg.build.validate import load_built, validate
+    from kg.build.validate import validate_built
     from kg.project import open_project
 
     project = open_project(project_dir)
     out_dir = out or project.default_out
     store_path(project, out_dir)  # refuses a missing or stale build, as `kg query` does
-    report = validate(load_built(out_dir), project.shapes_file, project.base)
+    report = validate_built(project, out_dir, jobs or os.cpu_count() or 1)
     for violation in report.violations:
         click.echo(str(violation))
     if report.conforms:

@@ -14,6 +14,9 @@ from typing import TYPE_CHECKING, TypeVar
 from kg.namespaces import PREFIXES
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+    import pyoxigraph as ox
     from rdflib import Graph
 
 G = TypeVar("G", bound="Graph")
@@ -27,6 +30,30 @@ def bind(graph: G, base: str | None = None) -> G:
         graph.bind(prefix, namespace, override=True, replace=True)
     if base:
         graph.bind("id", Namespace(base), override=True, replace=True)
+    return graph
+
+
+def to_rdflib(triples: Iterable[ox.Triple]) -> Graph:
+    """pyoxigraph triples as an rdflib Graph, terms as an rdflib N-Quads parse gives them (a plain
+    string literal has no datatype), each IRI made once."""
+    import pyoxigraph as ox
+    from rdflib import BNode, Graph, Literal, URIRef
+
+    string = "http://www.w3.org/2001/XMLSchema#string"
+    graph = Graph()
+    nodes: dict[object, URIRef | BNode] = {}
+
+    def term(value: object) -> URIRef | BNode | Literal:
+        if isinstance(value, ox.Literal):
+            if value.language:
+                return Literal(value.value, lang=value.language)
+            datatype = value.datatype.value
+            return Literal(value.value, datatype=None if datatype == string else URIRef(datatype))
+        if value not in nodes:
+            nodes[value] = URIRef(value.value) if isinstance(value, ox.NamedNode) else BNode(value.value)
+        return nodes[value]
+
+    graph.addN((term(t.subject), term(t.predicate), term(t.object), graph) for t in triples)
     return graph
 
 

@@ -1,17 +1,52 @@
-"""SHACL validation of the built graph (pySHACL), returned as a report object, not printed."""
+"""SHACL validation of the built graph, returned as a report object, not printed.
+
+`validate_built` is `kg validate`: the corpus is checked graph by graph (kg/build/validation_units.py),
+each graph's results cached until it, the shapes or the types it points to change, and the nodes
+several graphs describe are checked once more on their merged description, where counts across
+articles (two statuses for one collaboration, two labels in one language) show. The report is
+the one a single pySHACL run over the whole merged graph gives (`validate`, kept as the
+reference the tests compare with), at a cost that grows with what changed.
+"""
 
 from __future__ import annotations
 
+import hashlib
+import json
+import multiprocessing
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
+import pyoxigraph as ox
 import pyshacl
-from rdflib import Dataset, Graph, URIRef
-from rdflib.namespace import RDF
+from rdflib import Dataset, Graph
 
-from kg.build.assemble import GRAPHS
+from kg.build.assemble import GRAPHS, MANIFEST
+from kg.build.generations import GENERATIONS, current
+from kg.build.shacl import Checker, Result, results_of
+from kg.build.validation_units import (
+    RDF_TYPE,
+    Entry,
+    EntryCache,
+    Unit,
+    context,
+    digest,
+    kept,
+    parse_lines,
+    read_unit,
+    shared_key,
+    survey,
+    unit_key,
+)
 from kg.errors import KgError, NotBuiltError
-from kg.namespaces import ONTOLOGY_IRI, SH, curie
+from kg.namespaces import ONTOLOGY_IRI, curie
+from kg.project import Project
+from kg.rdfio import write_atomic
+from kg.source.limits import clip
+
+CACHE = "cache/validation"
+SHARED = "shared.json"
 
 
 class ValidationUnavailable(KgError):
@@ -38,11 +73,14 @@ class Violation:
 
 @dataclass(frozen=True)
 class Report:
-    """The outcome of validation: whether the graph conforms, and each violation."""
+    """The outcome of validation: whether the graph conforms, each violation, and how many graphs
+    and shared nodes had to be checked again (the rest came from the cache)."""
 
     conforms: bool
     violations: list[Violation]
     triples: int
+    graphs_checked: int = 0
+    shared_checked: int = 0
 
 
 def load_built(out_dir: Path) -> Dataset:
@@ -60,41 +98,228 @@ def load_built(out_dir: Path) -> Dataset:
 
 
 def validate(dataset: Dataset, shapes_file: Path, base: str | None = None) -> Report:
-    """Validate the data graphs against the shapes, with RDFS inference over the ontology graph."""
+    """Validate the data graphs against the shapes in one pySHACL run, with RDFS inference over
+    the ontology graph: the reference the per-graph validation of `validate_built` reproduces."""
+    shapes = _shapes(shapes_file)
+    ontology, data = Graph(), Graph()
+    for s, p, o, g in dataset.quads((None, None, None, None)):
+        (ontology if getattr(g, "identifier", g) == ONTOLOGY_IRI else data).add((s, p, o))
+    _, results, _ = pyshacl.validate(data, shacl_graph=shapes, ont_graph=ontology, inference="rdfs",
+                                     abort_on_first=False, allow_warnings=True)
+    return _report(results_of(results), len(data), base)
+
+
+def _shapes(shapes_file: Path) -> Graph:
     shapes = Graph()
     try:
         shapes.parse(shapes_file, format="turtle")
     except Exception as exc:  # rdflib raises several unrelated types for bad Turtle
-        raise ValidationUnavailable(f"{shapes_file} does not parse: {exc}") from exc
-    ontology, data = Graph(), Graph()
-    for s, p, o, g in dataset.quads((None, None, None, None)):
-        (ontology if _name(g) == ONTOLOGY_IRI else data).add((s, p, o))
-    conforms, results, _ = pyshacl.validate(
-        data, shacl_graph=shapes, ont_graph=ontology, inference="rdfs", abort_on_first=False,
-        allow_warnings=True,
-    )
-    violations = sorted(
-        (_violation(results, node, base) for node in results.subjects(RDF.type, SH.ValidationResult)),
-        key=lambda v: (v.focus, v.path or "", v.message, v.value or ""),
-    )
-    return Report(bool(conforms), violations, len(data))
+        raise ValidationUnavailable(f"{shapes_file} does not parse: {clip(' '.join(str(exc).split()), 300)}") from exc
+    return shapes
 
 
-def _name(graph: object) -> URIRef | None:
-    return getattr(graph, "identifier", graph)  # type: ignore[return-value]
+def _report(results: list[Result], triples: int, base: str | None, checked: tuple[int, int] = (0, 0)) -> Report:
+    violations = sorted((_violation(r, base) for r in results),
+                        key=lambda v: (v.focus, v.path or "", v.message, v.value or ""))
+    conforms = not any(r.severity == "Violation" for r in results)
+    return Report(conforms, violations, triples, *checked)
 
 
-def _violation(results: Graph, node: object, base: str | None) -> Violation:
-    def short(term: object) -> str | None:
-        if term is None:
-            return None
-        return curie(term, base) if isinstance(term, URIRef) else str(term)
+def _violation(result: Result, base: str | None) -> Violation:
+    value = result.value
+    return Violation(result.severity, curie(result.focus, base), curie(result.path, base) if result.path else None,
+                     curie(value, base) if value is not None and result.value_is_iri else value, result.message)
 
-    severity = results.value(node, SH.resultSeverity)
-    return Violation(
-        severity=str(severity).rsplit("#", 1)[-1] if severity else "Violation",
-        focus=short(results.value(node, SH.focusNode)) or "?",
-        path=short(results.value(node, SH.resultPath)),
-        value=short(results.value(node, SH.value)),
-        message=str(results.value(node, SH.resultMessage) or "does not conform"),
-    )
+
+def validate_built(project: Project, out_dir: Path, jobs: int = 1) -> Report:
+    """`kg validate`: the published generation in out_dir checked graph by graph, reusing every
+    cached result whose graph, shapes, ontology and neighbours' types are unchanged."""
+    generation = current(out_dir)
+    if generation is None:
+        raise NotBuiltError(f"no built graph in {out_dir}", "run `kg build` first")
+    manifest = _manifest(generation)
+    ontology = _read(generation / GRAPHS / f"{manifest[str(ONTOLOGY_IRI)]['file']}.nq")
+    checker = Checker(_shapes(project.shapes_file), ontology)
+    cache = EntryCache(out_dir / GENERATIONS / CACHE)
+    cache.folder.mkdir(parents=True, exist_ok=True)
+    common = shared_key(project.shapes_file.read_bytes(), manifest[str(ONTOLOGY_IRI)]["digest"])
+    units = []
+    for graph, item in sorted(manifest.items()):
+        if graph != str(ONTOLOGY_IRI):
+            path = generation / GRAPHS / f"{item['file']}.nq"
+            units.append(Unit(graph, path, unit_key(common, graph, item["digest"], path)))
+    article = _article_iri(project)
+    entries = {unit.key: cache.get(unit.key) for unit in units}
+    missing = [unit for unit in units if entries[unit.key] is None]
+    for unit, entry in zip(missing, _map(lambda u: _survey(u, cache, article(u.graph)), missing, jobs), strict=True):
+        entries[unit.key] = _checked(entry)
+    known = {key: entry for key, entry in entries.items() if entry is not None}
+    types, holders = _described(units, known)
+    todo = [(u, ctx) for u in units if known[u.key].context != digest(ctx := context(known[u.key].neighbors, types))]
+    checked = _map(lambda job: _check(job[0], job[1], checker, cache, known[job[0].key]), todo, jobs)
+    for (unit, _), entry in zip(todo, checked, strict=True):
+        known[unit.key] = _checked(entry)
+    shared = {node for node, keys in holders.items() if len(keys) > 1}
+    results = _unit_results(units, known, shared)
+    merged, duplicates, redone = _check_shared(common, shared, holders, types, cache, checker)
+    cache.prune({unit.key for unit in units} | {Path(SHARED).stem})
+    size = sum(known[unit.key].size for unit in units) - duplicates
+    return _report(results + merged, size, project.base, (len(todo), redone))
+
+
+def _manifest(generation: Path) -> dict[str, dict[str, str]]:
+    try:
+        manifest = json.loads((generation / MANIFEST).read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise ValidationUnavailable(f"unreadable {generation / MANIFEST}: {exc}", "run `kg build` again") from exc
+    if str(ONTOLOGY_IRI) not in manifest:
+        raise ValidationUnavailable(f"{generation / MANIFEST} names no ontology graph", "run `kg build` again")
+    return manifest
+
+
+def _read(path: Path) -> list[Any]:
+    try:
+        return read_unit(path)
+    except (OSError, SyntaxError) as exc:
+        raise ValidationUnavailable(f"{path} does not parse: {clip(' '.join(str(exc).split()), 300)}",
+                                    "run `kg build` again") from exc
+
+
+def _article_iri(project: Project) -> Callable[[str], str]:
+    """The IRI of the article whose own nodes a graph holds (<base>article/x for <base>graph/x)."""
+    graphs = project.base + "graph/"
+    return lambda graph: project.base + "article/" + graph.removeprefix(graphs)
+
+
+def _survey(unit: Unit, cache: EntryCache, article: str) -> Entry | KgError:
+    try:
+        entry, lines = survey(_read(unit.path), article)
+    except KgError as exc:
+        return exc
+    cache.put_descriptions(unit.key, lines)
+    cache.put(unit.key, entry)
+    return entry
+
+
+def _check(unit: Unit, lent: list[str], checker: Checker, cache: EntryCache, entry: Entry) -> Entry | KgError:
+    """Check one unit with the types lent by the others; its entry with the results, saved."""
+    try:
+        triples = _read(unit.path)
+    except KgError as exc:
+        return exc
+    given = parse_lines(lent)
+    described = {t.subject.value for t in triples}
+    results = kept(checker.check(triples + given), described, {t.subject.value for t in given})
+    checked = Entry(entry.size, entry.types, entry.neighbors, entry.described, digest(lent), results)
+    cache.put(unit.key, checked)
+    return checked
+
+
+def _checked(entry: Entry | KgError) -> Entry:
+    if isinstance(entry, KgError):
+        raise entry
+    return entry
+
+
+def _described(units: list[Unit], entries: dict[str, Entry]) -> tuple[dict[str, set[str]], dict[str, dict[str, str]]]:
+    """Every described node's classes across the units, and the units that describe it (unit
+    key -> digest of what that unit says of it)."""
+    types: dict[str, set[str]] = {}
+    holders: dict[str, dict[str, str]] = {}
+    for unit in units:
+        entry = entries[unit.key]
+        for node, classes in entry.types.items():
+            types.setdefault(node, set()).update(classes)
+            holders.setdefault(node, {})[unit.key] = entry.described.get(node, "")
+    return types, holders
+
+
+def _unit_results(units: list[Unit], entries: dict[str, Entry], shared: set[str]) -> list[Result]:
+    """The units' results about the nodes only they describe, and each result about an
+    undescribed node once."""
+    results, seen = [], set()
+    for unit in units:
+        for *fields, own in entries[unit.key].results:
+            result = Result(*fields)
+            if own and result.focus not in shared:
+                results.append(result)
+            elif not own and result not in seen:
+                seen.add(result)
+                results.append(result)
+    return results
+
+
+def _check_shared(common: str, shared: set[str], holders: dict[str, dict[str, str]], types: dict[str, set[str]],
+                  cache: EntryCache, checker: Checker) -> tuple[list[Result], int, int]:
+    """The nodes several units describe, checked on their merged description: from the cache
+    when the shapes, the ontology, what each unit says of them and their neighbours' types are
+    unchanged (`common` covers the first two). Returns the
+    results, how many triples the units state twice, and how many nodes were checked again."""
+    path = cache.folder / SHARED
+    try:
+        old = json.loads(path.read_bytes())
+    except (OSError, ValueError):
+        old = {}
+    records, dirty = {}, {}
+    for node in sorted(shared):
+        key = hashlib.sha256("\n".join([common, node, *sorted(holders[node].values())]).encode()).hexdigest()
+        record = old.get(node)
+        if isinstance(record, dict) and record.get("key") == key \
+                and record.get("context") == digest(context(record.get("neighbors", []), types)):
+            records[node] = record
+        else:
+            dirty[node] = key
+    if dirty:
+        records.update(_recheck(dirty, holders, types, cache, checker))
+    write_atomic(path, json.dumps(records, sort_keys=True).encode())
+    results = [Result(*fields) for node in sorted(records) for fields in records[node]["results"]]
+    return results, sum(record["duplicates"] for record in records.values()), len(dirty)
+
+
+def _recheck(dirty: dict[str, str], holders: dict[str, dict[str, str]], types: dict[str, set[str]], cache: EntryCache,
+             checker: Checker) -> dict[str, dict]:
+    """One SHACL run over the merged descriptions of the `dirty` nodes (node -> key)."""
+    wanted: dict[str, set[str]] = {}
+    for node in dirty:
+        for key in holders[node]:
+            wanted.setdefault(key, set()).add(node)
+    lines: dict[str, set[str]] = {node: set() for node in dirty}
+    stated = dict.fromkeys(dirty, 0)
+    for key, nodes in sorted(wanted.items()):
+        for line in cache.descriptions(key, nodes):
+            node = line[1:line.index(">")]
+            lines[node].add(line)
+            stated[node] += 1
+    triples = parse_lines(sorted(set().union(*lines.values())))
+    neighbors: dict[str, set[str]] = {node: set() for node in dirty}
+    for t in triples:
+        if t.predicate.value != RDF_TYPE and isinstance(t.object, ox.NamedNode):
+            neighbors[t.subject.value].add(t.object.value)
+    lent = context(sorted(set().union(*neighbors.values())), types)
+    found: dict[str, list[list]] = {node: [] for node in dirty}
+    for result in checker.check(triples + parse_lines(lent)):
+        if result.focus in found:
+            found[result.focus].append(result.to_list())
+    return {node: {"key": key, "neighbors": sorted(neighbors[node]),
+                   "context": digest(context(sorted(neighbors[node]), types)), "results": found[node],
+                   "duplicates": stated[node] - len(lines[node])} for node, key in dirty.items()}
+
+
+_WORK: dict[str, tuple[Callable[[Any], Any], Sequence[Any]]] = {}  # what a forked process inherits
+
+
+def _map(func: Callable[[Any], Any], items: Sequence[Any], jobs: int) -> list[Any]:
+    """func over items, in `jobs` forked processes when there is more than one item."""
+    if jobs <= 1 or len(items) < 2:
+        return [func(item) for item in items]
+    _WORK["work"] = (func, items)
+    try:
+        with multiprocessing.get_context("fork").Pool(min(jobs, len(items))) as pool:
+            return pool.map(_call, range(len(items)), chunksize=max(1, len(items) // (jobs * 8)))
+    finally:
+        _WORK.clear()
+
+
+def _call(index: int) -> Any:  # pragma: no cover - runs in a forked worker
+    func, items = _WORK["work"]
+    return func(items[index])

@@ -17,18 +17,19 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import networkx as nx
+import pyoxigraph as ox
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, RDF, RDFS, SKOS
 
-from kg.build.serialize import union
 from kg.build.store import open_store, store_path
-from kg.build.validate import load_built
 from kg.errors import KgError
-from kg.namespaces import KG, NIF, OA, ORG, SCHEMA, curie
+from kg.namespaces import KG, NIF, OA, ORG, PROV, SCHEMA, curie
 from kg.project import Project
 from kg.query.engine import execute
 from kg.query.library import bind, find_query, load_library
 from kg.query.model import QueryError, encode
+from kg.rdfio import bind as bind_prefixes
+from kg.rdfio import to_rdflib
 from kg.source.schema import TYPES, TypeSpec
 
 # Triples that only mirror another triple (the builder asserts both directions).
@@ -36,6 +37,12 @@ _INVERSES = frozenset({ORG.heldBy, ORG.hasPost, ORG.hasSubOrganization})
 # Shown as a node's names, not as facts.
 _NAMES = frozenset({RDFS.label, SKOS.altLabel, RDF.type})
 _TYPE_ORDER = {spec.cls: index for index, spec in enumerate(TYPES.values())}
+# What the article's annotations say that no node, edge or evidence shows: offsets, the quote's
+# surroundings, the article text, and links back the projection walks the other way round. Left
+# in the store, they are a third of the graph.
+_UNREAD = frozenset(ox.NamedNode(str(p)) for p in (
+    OA.start, OA.end, OA.prefix, OA.suffix, OA.motivatedBy, OA.hasBody, PROV.wasDerivedFrom,
+    NIF.beginIndex, NIF.endIndex, NIF.referenceContext, NIF.isString))
 # Statuses whose collaborations have not happened (drawn dashed).
 UNREALISED = frozenset({"planned", "aspired"})
 PROVENANCE_CATEGORY = "provenance"
@@ -75,13 +82,22 @@ def load(source: Project, out_dir: Path, focus: str | None = None, depth: int = 
     The reference datasets (the 552 regions, the linksets) are left out: the picture and the
     measures are about the ecosystem the articles describe, not Indonesia's map.
     """
-    store_path(source, out_dir)  # refuses a missing or stale build, as `kg query` does
-    dataset = load_built(out_dir)
-    names = [getattr(g, "identifier", g) for g in dataset.graphs()]
-    graph = union(dataset, source.base, source.iris.reference_graphs(names))
+    graph = _ecosystem(source, open_store(store_path(source, out_dir)))  # refuses a missing or stale build
     selection = construct(source, out_dir, query, params or {}) if query else None
     network = project(graph, source.base, provenance, selection)
     return ego(network, focus, depth, source.base) if focus else network
+
+
+def _ecosystem(source: Project, store: ox.Store) -> Graph:
+    """The named graphs of the query store merged, but those of the reference datasets: read
+    with Oxigraph's pattern index, not by parsing every graph file again. Graphs are read in the
+    order of their files, as before: where articles disagree (two statuses for one collaboration,
+    which `kg validate` reports), the page shows the one it showed before."""
+    names = sorted(store.named_graphs(), key=lambda name: name.value)
+    reference = source.iris.reference_graphs([URIRef(name.value) for name in names])
+    triples = (quad.triple for name in names if URIRef(name.value) not in reference
+               for quad in store.quads_for_pattern(None, None, None, name) if quad.predicate not in _UNREAD)
+    return bind_prefixes(to_rdflib(triples), source.base)
 
 
 def project(graph: Graph, base: str | None = None, provenance: bool = False,
@@ -131,7 +147,13 @@ def ego(network: nx.MultiDiGraph, focus: str, depth: int, base: str | None = Non
     """The entities within `depth` hops of `focus` (in either direction), and the edges among them."""
     center = resolve(network, focus, base)
     reach = nx.single_source_shortest_path_length(network.to_undirected(as_view=True), center, cutoff=depth)
-    return network.subgraph(sorted(reach)).copy()
+    # Built in the network's own order: a networkx subgraph view of less than half the graph
+    # walks the set of kept nodes, whose order changes from one process to the next.
+    part = nx.MultiDiGraph(**network.graph)
+    part.add_nodes_from((node, data) for node, data in network.nodes(data=True) if node in reach)
+    part.add_edges_from((u, v, key, data) for u, v, key, data in network.edges(keys=True, data=True)
+                        if u in reach and v in reach)
+    return part
 
 
 def resolve(network: nx.MultiDiGraph, name: str, base: str | None = None) -> str:
@@ -238,7 +260,9 @@ def _add_provenance(network: nx.MultiDiGraph) -> None:
         support.update((node, ev) for fact in data["facts"] for ev in fact.evidence)
     for source, _, data in network.edges(data=True):
         support.update((source, ev) for ev in data["evidence"])
-    sentences = {ev.sentence: ev for _, ev in support}
+    sentences: dict[str, Evidence] = {}
+    for _, ev in sorted(support):  # one evidence per sentence, the same one in every run
+        sentences.setdefault(ev.sentence, ev)
     for article, headline in sorted({(ev.article, ev.headline) for ev in sentences.values()}):
         network.add_node(article, iri=article, type="NewsArticle", category=PROVENANCE_CATEGORY,
                          label=headline or article, label_en="", aliases=[], status="", posts=[], facts=[])

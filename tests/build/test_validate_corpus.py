@@ -1,0 +1,91 @@
+"""`kg validate` graph by graph: the same report as one pySHACL run over the whole merged graph,
+results reused from the cache for graphs that did not change, and violations that only show
+across articles still caught."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from benchmarks.corpus import write_project
+from kg.build.compile import build_to
+from kg.build.validate import Report, load_built, validate, validate_built
+from kg.project import Project, open_project
+from tests.conftest import ROOT
+
+
+def whole(project: Project, out: Path) -> Report:
+    """The reference: one pySHACL run over every graph the build wrote, merged."""
+    return validate(load_built(out), project.shapes_file, project.base)
+
+
+def same(report: Report, reference: Report) -> None:
+    assert [str(v) for v in report.violations] == [str(v) for v in reference.violations]
+    assert (report.conforms, report.triples) == (reference.conforms, reference.triples)
+
+
+@pytest.mark.parametrize("folder", [ROOT, ROOT / "examples" / "dev-corpus"], ids=["seed", "dev-corpus"])
+def test_reports_match_the_whole_graph_run(folder: Path, tmp_path: Path) -> None:
+    project, out = open_project(folder), tmp_path / "out"
+    build_to(project, out)
+    report = validate_built(project, out)
+    same(report, whole(project, out))
+    assert report.conforms and report.graphs_checked > 0
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Six generated articles whose recurring collaborations change status between articles."""
+    folder = tmp_path_factory.mktemp("corpus")
+    write_project(folder, 6, seed=5)
+    return folder
+
+
+def test_cross_article_violations_are_caught(corpus: Path, tmp_path: Path) -> None:
+    """A collaboration two articles report with different statuses has two kg:status values only
+    in the merged graph: no article's own graph breaks sh:maxCount 1, the corpus does."""
+    project, out = open_project(corpus), tmp_path / "out"
+    build_to(project, out)
+    report = validate_built(project, out, jobs=2)
+    reference = whole(project, out)
+    same(report, reference)
+    assert not report.conforms
+    assert report.shared_checked > 0
+    status = [v for v in report.violations if v.path == "kg:status"]
+    assert status and all(v.message == "a collaboration has exactly one status from the code list" for v in status)
+    holders = [p for p in (out / "graphs").glob("*.nq")
+               if f"id/{status[0].focus.removeprefix('id:')}> <https://w3id.org/ekodigi/def#status>" in p.read_text()]
+    assert len(holders) >= 2  # the violation exists in no single graph
+
+
+def test_unchanged_graphs_come_from_the_cache_and_a_changed_one_is_checked_again(corpus: Path, tmp_path: Path) -> None:
+    shutil.copytree(corpus, tmp_path / "project")
+    project, out = open_project(tmp_path / "project"), tmp_path / "out"
+    build_to(project, out)
+    first = validate_built(project, out)
+    assert first.graphs_checked == len(list((out / "graphs").glob("*.nq"))) - 1  # all but the ontology
+    again = validate_built(project, out)
+    assert (again.graphs_checked, again.shared_checked) == (0, 0)
+    same(again, first)
+    text = sorted((project.root / "data" / "articles").glob("*.txt"))[0]
+    text.write_text(text.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    build_to(project, out)
+    changed = validate_built(project, out)
+    assert 1 <= changed.graphs_checked <= 2  # the article's graph, and the curated graph it adds to
+    same(changed, whole(project, out))
+
+
+def test_a_new_shapes_file_checks_everything_again(corpus: Path, tmp_path: Path) -> None:
+    shutil.copytree(corpus, tmp_path / "project")
+    project, out = open_project(tmp_path / "project"), tmp_path / "out"
+    build_to(project, out)
+    validate_built(project, out)
+    shapes = project.shapes_file
+    shapes.write_text(shapes.read_text(encoding="utf-8").replace(
+        'sh:path kg:status ; sh:minCount 1 ; sh:maxCount 1 ;', 'sh:path kg:status ; sh:minCount 1 ;'), encoding="utf-8")
+    report = validate_built(project, out)
+    assert report.graphs_checked == len(list((out / "graphs").glob("*.nq"))) - 1
+    assert not any(v.path == "kg:status" for v in report.violations)
+    same(report, whole(project, out))
