@@ -22,7 +22,9 @@ from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, RDF, XSD
 
 from kg import __version__
-from kg.build.serialize import GRAPH_BASENAME, render
+from kg.build.assemble import MANIFEST
+from kg.build.generations import current
+from kg.build.serialize import render
 from kg.errors import KgError, suggest
 from kg.namespaces import KG, PREFIXES, Iris
 from kg.network.defaults import EXACT_LIMIT, SAMPLE_K, SEED
@@ -158,7 +160,9 @@ def to_rdf(result: Stats, network: nx.MultiDiGraph, iris: Iris, input_file: Path
 
 
 def _provenance(graph: Graph, activity: URIRef, input_file: Path, method: str, computed_at: str | None) -> None:
-    """The named graph was made by an activity that used the built graph (by its hash), by a method."""
+    """The named graph was made by an activity that used the built graph, by a method. The graph is
+    named by the hash of its generation's manifest, which names every graph file by its digest
+    (present whatever formats were written)."""
     used = URIRef("urn:sha256:" + hashlib.sha256(input_file.read_bytes()).hexdigest())
     graph.add((graph.identifier, RDF.type, PROV.Entity))
     graph.add((graph.identifier, PROV.wasGeneratedBy, activity))
@@ -208,10 +212,18 @@ def _expand(name: str) -> URIRef:
     return URIRef(str(PREFIXES[prefix]) + local) if prefix in PREFIXES else URIRef(name)
 
 
+def _manifest(out_dir: Path) -> Path:
+    """The manifest of the generation the output folder shows (what the measures were computed on)."""
+    generation = current(out_dir)
+    if generation is None:
+        raise KgError(f"no built graph in {out_dir}", "run `kg build` first")
+    return generation / MANIFEST
+
+
 def write_rdf(result: Stats, network: nx.MultiDiGraph, iris: Iris, out_dir: Path,
               computed_at: str | None = None) -> Path:
     """Write the measures as TriG beside the built graph they were computed from."""
-    dataset = to_rdf(result, network, iris, out_dir / f"{GRAPH_BASENAME}.trig", computed_at)
+    dataset = to_rdf(result, network, iris, _manifest(out_dir), computed_at)
     path = out_dir / ANALYTICS_FILE
     write_atomic(path, render(dataset, "trig", iris.base))
     return path
@@ -220,7 +232,8 @@ def write_rdf(result: Stats, network: nx.MultiDiGraph, iris: Iris, out_dir: Path
 def write_paths(chains: list[list[Hop]], network: nx.MultiDiGraph, source: str, target: str, iris: Iris,
                 out_dir: Path, computed_at: str | None = None) -> Path:
     """Write the chains as TriG beside the built graph (the last `kg path` asked)."""
-    dataset = paths_to_rdf(chains, network, source, target, iris, out_dir / f"{GRAPH_BASENAME}.trig", computed_at)
+    dataset = paths_to_rdf(chains, network, source, target, iris, _manifest(out_dir),
+                           computed_at)
     path = out_dir / PATHS_FILE
     write_atomic(path, render(dataset, "trig", iris.base))
     return path

@@ -113,3 +113,17 @@ def test_path_is_written_back_as_rdf(built_out: Path) -> None:
     steps = list(paths.query(prefixes + "SELECT ?s ?p ?o ?i WHERE { GRAPH ?g { ?c kg:step ?step . ?step "
                              "rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ; kg:stepIndex ?i } }"))
     assert steps and all((s, p, o) in graph for s, p, o, _ in steps)  # each step is a stated fact
+
+
+def test_stats_and_path_need_no_whole_graph_dump(tmp_path: Path) -> None:
+    """A corpus built with `--formats none` (no graph.trig) still gets its measures and chains,
+    their provenance naming the generation's manifest."""
+    out = tmp_path / "out"
+    runner = CliRunner()
+    assert runner.invoke(main, ["build", "--project", str(ROOT), "--out", str(out), "--formats", "none"]).exit_code == 0
+    assert not (out / "graph.trig").exists()
+    stats_run = runner.invoke(main, ["stats", "--project", str(ROOT), "--out", str(out)])
+    assert stats_run.exit_code == 0, stats_run.output
+    path_run = runner.invoke(main, ["path", "lazada", "pemprov-jatim", "--project", str(ROOT), "--out", str(out)])
+    assert path_run.exit_code == 0, path_run.output
+    assert "manifest.json" in (out / ANALYTICS_FILE).read_text(encoding="utf-8")
