@@ -14,7 +14,9 @@ from tests.conftest import ROOT
 LIBRARY = load_library(ROOT / "queries")
 # The synthetic graphs have the shape of the article graphs; they hold no region dataset or
 # linksets, so the queries that join those only have to run on them.
-JOINS_OTHER_DATASETS = {"by-region", "external-identifiers", "unlinked-places"}
+# Nor the corpus graph (preferred statuses, ranks, counts, conflicts) the history, current and
+# conflicts queries read: they too only have to run on them.
+JOINS_OTHER_DATASETS = {"by-region", "external-identifiers", "unlinked-places", "history", "current", "conflicts"}
 
 
 @pytest.fixture(scope="module")

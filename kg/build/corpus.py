@@ -202,7 +202,12 @@ def _text_unchanged(part: Part, yaml_path: Path, project: Project, inputs: Input
     if part.text is None:
         return True
     name, digest = part.text
-    return _file_hash(yaml_path.parent / name, project, inputs) == digest
+    text_path = yaml_path.parent / name
+    try:
+        check_in_folder(text_path)  # a text swapped for a link out of the folder is read again, and refused
+    except SourceError:
+        return False
+    return _file_hash(text_path, project, inputs) == digest
 
 
 def _refs_agree(part: Part, entities: Registry) -> bool:

@@ -28,6 +28,8 @@ def draft_project(root: Path, draft_id: str = DRAFT_ID, hostile: str | None = No
     for path in sorted((DEV / "data" / "articles").iterdir()):
         if path.suffix in {".yaml", ".txt"}:
             shutil.copy(path, (drafts if path.stem == draft_id else root / "data" / "articles") / path.name)
+    for folder in (drafts, root / "data" / "articles"):  # the articles quote it for their publication dates
+        shutil.copy(DEV / "data" / "articles" / "SOURCE.md", folder / "SOURCE.md")
     yaml_path = drafts / f"{draft_id}.yaml"
     text = yaml_path.read_text(encoding="utf-8")
     if hostile:

@@ -78,8 +78,8 @@ def test_accepting_keeps_the_yaml_and_logs_the_decision(root: Path, checker: Dra
 def test_rejecting_an_entity_removes_it_and_what_referred_to_it(root: Path, checker: DraftChecker) -> None:
     draft = _draft(root)
     outcome = decide(draft, _item(draft, SURYADA).path, "rejected", checker.check)
-    assert outcome.removed == ["entities[32].speaker", "entities[33].speaker", "entities[34].speaker",
-                               "entities[35].speaker"]
+    assert outcome.removed == ["entities[38].speaker", "entities[39].speaker", "entities[40].speaker",
+                               "entities[41].speaker"]
     tree = _tree(draft)
     assert _entity(tree, SURYADA) is None
     assert SURYADA not in draft.yaml_path.read_text(encoding="utf-8")
@@ -167,7 +167,8 @@ def test_a_failed_write_keeps_the_old_file(root: Path, checker: DraftChecker, mo
     with pytest.raises(OSError):
         decide(draft, "entities[0]", "rejected", checker.check)
     assert draft.yaml_path.read_bytes() == before
-    assert sorted(p.name for p in draft.yaml_path.parent.iterdir()) == [f"{DRAFT_ID}.txt", f"{DRAFT_ID}.yaml"]
+    assert sorted(p.name for p in draft.yaml_path.parent.iterdir()) == ["SOURCE.md", f"{DRAFT_ID}.txt",
+                                                                        f"{DRAFT_ID}.yaml"]
     assert not draft.log_path.exists()
 
 
@@ -176,7 +177,7 @@ def test_finish_moves_the_draft_and_the_project_builds(root: Path, checker: Draf
     assert target == root / "data" / "articles" / f"{DRAFT_ID}.yaml"
     assert (root / "data" / "articles" / f"{DRAFT_ID}.txt").is_file()
     assert "rule: person-shape" in target.read_text(encoding="utf-8")
-    assert not list((root / "data" / "drafts").iterdir())
+    assert [p.name for p in (root / "data" / "drafts").iterdir()] == ["SOURCE.md"]
     assert DRAFT_ID in build(open_project(root)).articles
 
 

@@ -45,7 +45,7 @@ def test_kg_query_e_with_a_predeclared_and_an_unknown_prefix(built_out: Path) ->
     typo = CliRunner().invoke(main, ["query", "-e", "SELECT ?x WHERE { ?x a kgg:Startup }", *options])
     assert typo.exit_code == 2
     lines = typo.output.strip().splitlines()
-    assert len(lines) == 1 and lines[0].startswith("error: unknown prefix 'kgg:' (known: dcat, dcterms, id, kg, ")
+    assert len(lines) == 1 and lines[0].startswith("error: unknown prefix 'kgg:' (known: dcat, dcterms, geo, id, kg, ")
     assert "\\u{" not in typo.output  # not Oxigraph's list of the Unicode ranges a name may hold
 
 

@@ -124,7 +124,7 @@ def test_the_editor_knows_the_prefixes_completes_terms_and_points_at_errors(
     write_query(page, "SELECT ?x WHERE {\n  ?x a kgg:Startup }")
     page.click("#run")
     page.wait_for_selector("#error:not([hidden])")
-    assert "unknown prefix 'kgg:' (known: dcat, dcterms, id, kg," in page.text_content("#error")
+    assert "unknown prefix 'kgg:' (known: dcat, dcterms, geo, id, kg," in page.text_content("#error")
 
     write_query(page, "SELECT ?s WHERE {\n  ?s ?p }")
     page.click("#run")
