@@ -46,7 +46,7 @@ ASSETS = ("style.css", "review.css", "review.js")
 # The side list's groups, in order, and the categories of the format (kg/source/schema.py) in each.
 GROUPS = {"article": "Artikel · article", "organisation": "Organisasi · organisations",
           "people": "Orang & jabatan · people & posts", "place": "Tempat · places", "event": "Acara · events",
-          "program": "Program · programs", "utterance": "Kutipan · quotes",
+          "program": "Program · programs", "group": "Kelompok sasaran · target groups", "utterance": "Kutipan · quotes",
           "collaboration": "Kolaborasi · collaborations", "study": "Studi · studies"}
 _GROUP_OF = {"person": "people", "post": "people", "finding": "study"}
 _ENV = Environment(loader=FileSystemLoader(Path(__file__).parent / "templates"), autoescape=True,

@@ -141,7 +141,7 @@ def test_keys_and_buttons_accept_edit_and_reject(browser: Browser, root: Path, s
 
     page.locator(tab.item("Person", "I Putu Suryada Santhi") + " button.pick").focus()
     tab.decide(lambda: page.keyboard.press("r"))
-    assert "also removed what referred to it: entities[32].speaker" in page.text_content("#notice")
+    assert "also removed what referred to it: entities[38].speaker" in page.text_content("#notice")
     assert _entity(root, "i-putu-suryada-santhi") is None
 
     page.locator(tab.item("Dinas", "Dinas Komunikasi, Informatika, Persandian dan Statistik (Kominfosanti) "
