@@ -405,8 +405,8 @@ def push_command(endpoint: str, user: str | None, timeout: float, force: bool, q
     OUT/pushed/); graphs pushed before that the build no longer has are deleted. --all sends
     every graph again (after the store was changed by other hands). A PUT replaces its graph, so
     a re-push is safe. With --prune, graphs under the base IRI that the build does not have are
-    deleted too. A bearer token, if the store wants one, is read from KG_PUSH_TOKEN. When a graph
-    changed, the merge of the graphs goes in as the store's default graph, as in the local store,
+    deleted too. A bearer token, if the store wants one, is read from KG_PUSH_TOKEN. Then the
+    merge of the graphs goes in as the store's default graph, as in the local store,
     so the named queries answer the same on a stock server; Virtuoso, whose queries see all its
     graphs anyway, refuses one: push there with --no-default-graph. Query the store afterwards with
     `kg query --endpoint`.
@@ -428,7 +428,7 @@ def push_command(endpoint: str, user: str | None, timeout: float, force: bool, q
                         lambda graph: click.echo(f"  {graph.graph}: {graph.triples} triples", err=True))
     click.echo(f"pushed {len(done.sent)} graphs, {sum(g.triples for g in done.sent)} triples to {endpoint}; "
                f"{done.unchanged} unchanged graphs not sent; {len(done.deleted)} graphs pushed before deleted")
-    if default_graph and (done.sent or done.deleted):
+    if default_graph:  # whole, every time: the store may lack it even when no named graph changed
         merged = push_default_graph(store, endpoint, credentials, timeout)
         click.echo(f"pushed their merge as the default graph, {merged.triples} triples")
     if query_endpoint:

@@ -407,11 +407,13 @@ def test_a_refused_push_remembers_what_the_store_took(project: Project, built_ou
     url = f"http://127.0.0.1:{server.server_port}/store"
     try:
         _RefusingStore.refuse = names[2]
-        refused = CliRunner().invoke(main, ["push", "--project", str(ROOT), "--out", str(out), "--endpoint", url])
+        refused = CliRunner().invoke(main, ["push", "--project", str(ROOT), "--out", str(out), "--endpoint", url,
+                                            "--no-default-graph"])
         assert refused.exit_code == 1 and "500" in refused.stderr
         assert _RefusingStore.taken == names[:2]
         _RefusingStore.refuse, _RefusingStore.taken = None, []
-        again = CliRunner().invoke(main, ["push", "--project", str(ROOT), "--out", str(out), "--endpoint", url])
+        again = CliRunner().invoke(main, ["push", "--project", str(ROOT), "--out", str(out), "--endpoint", url,
+                                          "--no-default-graph"])
     finally:
         server.shutdown()
     assert again.exit_code == 0, again.output
