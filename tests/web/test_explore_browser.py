@@ -121,6 +121,41 @@ def test_the_network_view_with_a_focus(browser: Browser, server: str) -> None:  
     page.close()
 
 
+def test_the_map_draws_the_regencies_and_lists_a_place(browser: Browser, server: str) -> None:  # noqa: F811
+    visit = Visit(browser, server)
+    page = visit.page
+    page.goto(server)
+    page.click("p.to-map a")
+    page.wait_for_url(server + "map")
+    spots = page.locator("svg.map a.spot")
+    drawn = {spots.nth(i).get_attribute("data-place"): spots.nth(i).get_attribute("data-count")
+             for i in range(spots.count())}
+    assert drawn == {"sidoarjo": "2", "surabaya": "1", "jember": "1", "pamekasan": "1"}
+    assert page.locator("svg.map path.land").bounding_box()["width"] > 1000  # type: ignore[index]
+    assert "Bojonegoro" in page.text_content("#summary")  # no point: named, not drawn
+    page.screenshot(path=str(ARTIFACTS / "explorer-map.png"), full_page=True)
+    page.locator("a.spot[data-place=jember] circle").click()
+    page.wait_for_url("**/map?place=jember*")
+    assert page.locator("ul.spot-entries a").all_text_contents() == ["Bakorwil Jember"]
+    page.goto(server + "map")
+    page.focus("a.spot[data-place=sidoarjo]")  # the keyboard opens a place too
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/map?place=sidoarjo*")
+    assert page.text_content("#place h2 a") == "Sidoarjo"
+    assert page.locator("ul.spot-entries a").all_text_contents() == [
+        "Gathering and Networking East Java Start Up", "Rangkaian pelatihan untuk UMKM di Jatim"]
+    page.click("a.browse-place")
+    page.wait_for_url("**/browse/events?place=*")
+    assert page.locator("#listing tbody tr").count() == 2
+    page.goto(server + "map")
+    page.check("input[name=kind][value=organisation]")
+    page.click(".map-form button")
+    page.wait_for_url("**kind=organisation*")
+    assert page.locator("svg.map a.spot").count() == 2  # the Bakorwil of Jember and of Pamekasan
+    assert not visit.foreign() and not visit.dialogs
+    page.close()
+
+
 def test_an_unknown_entity_suggests_names(browser: Browser, server: str) -> None:  # noqa: F811
     visit = Visit(browser, server)
     page = visit.page
@@ -140,7 +175,8 @@ def test_hostile_names_stay_text_in_the_explorer(browser: Browser,  # noqa: F811
         visit = Visit(browser, running.root)
         page = visit.page
         for path, where in [("search?q=img", "ol.hits"), ("browse/places", "#listing"),
-                            ("network?focus=surabaya", "h1"), ("id/surabaya", "h1")]:
+                            ("network?focus=surabaya", "h1"), ("id/surabaya", "h1"),
+                            ("map?place=surabaya", "#place h2"), ("map", "svg.map a.spot[data-place=surabaya]")]:
             page.goto(running.root + path)
             assert HOSTILE in page.text_content(where), path
             if path.startswith(("network", "id/")):
