@@ -24,6 +24,8 @@ OUTLINE = Path(__file__).parent / "static" / "indonesia.geojson"
 WEST, EAST, SOUTH, NORTH = 94.5, 141.5, -11.5, 6.5
 SCALE = 20
 WIDTH, HEIGHT = round((EAST - WEST) * SCALE), round((NORTH - SOUTH) * SCALE)
+MIN_SPAN = 3  # degrees of longitude at least in a view zoomed to the places
+MARGIN = 1.4  # a zoomed view is this much wider than the places' extent
 
 
 @dataclass
@@ -45,6 +47,13 @@ class Atlas:
     spots: list[Spot]
     unplaced: list[Entry]
     unplaced_entities: int
+    view: tuple[float, float, float, float] = (0, 0, WIDTH, HEIGHT)  # the SVG viewBox
+
+    @property
+    def unit(self) -> float:
+        """The size in the view of one unit of the whole map: what keeps a label's size on the
+        screen when the view is zoomed."""
+        return self.view[2] / WIDTH
 
 
 def project(lat: float, long: float) -> tuple[float, float]:
@@ -76,8 +85,22 @@ def _drawn_at(cat: Catalogue, entry: Entry) -> set[str]:
     return {p for p in pointed if not any(p in cat.by_iri[q].places for q in pointed if q != p)}
 
 
-def atlas(cat: Catalogue, kinds: frozenset[str] = frozenset()) -> Atlas:
-    """The spots of the entities of the chosen kinds of MAP_KINDS (all of them if none is)."""
+def frame(points: list[tuple[float, float]]) -> tuple[float, float, float, float]:
+    """The viewBox that shows the points with a margin, at least MIN_SPAN degrees wide, in the
+    map's proportions; all of Indonesia when there are none."""
+    if not points:
+        return (0, 0, WIDTH, HEIGHT)
+    xs, ys = [x for x, _ in points], [y for _, y in points]
+    width = min(WIDTH, MARGIN * max(max(xs) - min(xs), (max(ys) - min(ys)) * WIDTH / HEIGHT, MIN_SPAN * SCALE))
+    height = width * HEIGHT / WIDTH
+    left = min(max(0, (max(xs) + min(xs) - width) / 2), WIDTH - width)
+    top = min(max(0, (max(ys) + min(ys) - height) / 2), HEIGHT - height)
+    return (round(left, 1), round(top, 1), round(width, 1), round(height, 1))
+
+
+def atlas(cat: Catalogue, kinds: frozenset[str] = frozenset(), zoom: bool = False) -> Atlas:
+    """The spots of the entities of the chosen kinds of MAP_KINDS (all of them if none is), on
+    all of Indonesia or `zoom`ed to them (the circles keep their size on the screen)."""
     wanted = (kinds & frozenset(MAP_KINDS)) or frozenset(MAP_KINDS)
     chosen = [e for e in cat.entries if e.kind in wanted]
     at: dict[str, list[Entry]] = {}
@@ -91,8 +114,9 @@ def atlas(cat: Catalogue, kinds: frozenset[str] = frozenset()) -> Atlas:
             regions = {p for p in entry.places if p in cat.by_iri and cat.by_iri[p].type in REGION_TYPES}
             unplaced |= regions
             lost += bool(regions)
-    spots = [Spot(cat.by_iri[iri], *project(*cat.points[iri]), radius(len(entries)),
+    view = frame([project(*cat.points[iri]) for iri in at]) if zoom else (0, 0, WIDTH, HEIGHT)
+    spots = [Spot(cat.by_iri[iri], *project(*cat.points[iri]), round(radius(len(entries)) * view[2] / WIDTH, 2),
                   sorted(entries, key=lambda e: (e.kind, e.folded, e.iri)))
              for iri, entries in at.items()]
     spots.sort(key=lambda s: (-len(s.entries), s.place.folded, s.place.iri))
-    return Atlas(spots, sorted((cat.by_iri[p] for p in unplaced), key=lambda e: (e.folded, e.iri)), lost)
+    return Atlas(spots, sorted((cat.by_iri[p] for p in unplaced), key=lambda e: (e.folded, e.iri)), lost, view)

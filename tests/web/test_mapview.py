@@ -15,7 +15,7 @@ from kg.project import Project
 from kg.query.engine import execute
 from kg.query.model import Result
 from kg.web.catalogue import Catalogue, Entry, build_catalogue, points_of
-from kg.web.mapview import HEIGHT, WIDTH, atlas, outline_path, project, radius
+from kg.web.mapview import HEIGHT, MIN_SPAN, SCALE, WIDTH, atlas, frame, outline_path, project, radius
 
 BASE = "https://example.org/id/"
 
@@ -90,3 +90,24 @@ def test_projection_and_outline_stay_in_the_frame() -> None:
 
 def test_radius_grows_with_the_count() -> None:
     assert radius(1) < radius(2) < radius(10) and radius(4) - radius(0) == 2 * (radius(1) - radius(0))
+
+
+def test_a_view_zoomed_to_the_places(seed: Catalogue) -> None:
+    whole, zoomed = atlas(seed), atlas(seed, zoom=True)
+    assert whole.view == (0, 0, WIDTH, HEIGHT) and whole.unit == 1 and zoomed.unit == zoomed.view[2] / WIDTH
+    left, top, width, height = zoomed.view
+    assert width < WIDTH / 5 and abs(width / height - WIDTH / HEIGHT) < 0.01
+    for spot in zoomed.spots:  # every place inside, clear of the edges
+        assert left + spot.r < spot.x < left + width - spot.r and top + spot.r < spot.y < top + height - spot.r
+    # the circles keep their size on the screen: radius over view width as in the whole map
+    for near, far in zip(zoomed.spots, whole.spots, strict=True):
+        assert abs(near.r / width - far.r / WIDTH) < 0.02 * far.r / WIDTH
+    assert atlas(seed, frozenset({"program"}), zoom=True).view == (0, 0, WIDTH, HEIGHT)  # nothing to zoom to
+
+
+def test_frame_keeps_a_lone_point_wide_enough_and_inside_the_map() -> None:
+    left, _, width, _ = frame([project(-7.25, 112.75)])
+    assert width >= MIN_SPAN * SCALE and left < project(-7.25, 112.75)[0] < left + width
+    assert frame([project(6.4, 94.6), project(-11.4, 141.4)]) == (0, 0, WIDTH, HEIGHT)  # never past the map
+    corner = frame([project(6.4, 94.6)])
+    assert corner[:2] == (0, 0)  # moved in, not cut off
