@@ -293,9 +293,10 @@ def serve_command(project_dir: Path, out: Path | None, public_url: str | None, *
     """Serve the built graph: a SPARQL endpoint, a query page and Linked Data pages.
 
     Routes: / (home: what is in the graph, search), /search, /browse/TYPE (facets, CSV and
-    JSON), /network, /query (query page), /sparql (SPARQL 1.1 Protocol), /queries/NAME (a named query,
-    parameters in the URL), /id/ID (each IRI under the base: HTML, Turtle or JSON-LD by
-    Accept), /.well-known/void (the dataset description), /data/graph.trig (graph files).
+    JSON), /network, /map (where they are, by regency), /query (query page), /sparql (SPARQL
+    1.1 Protocol), /queries/NAME (a named query, parameters in the URL), /id/ID (each IRI
+    under the base: HTML, Turtle or JSON-LD by Accept), /.well-known/void (the dataset
+    description), /data/graph.trig (graph files).
     Read-only; SERVICE, LOAD and foreign FROM refused unless --allow says otherwise; each
     query is limited in time, memory, rows and bytes, and each client to its share of them.
 

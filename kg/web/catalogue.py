@@ -47,6 +47,7 @@ PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
 PREFIX prov: <http://www.w3.org/ns/prov#>
 PREFIX schema: <https://schema.org/>
 PREFIX kg: <https://w3id.org/ekodigi/def#>
+PREFIX geo: <http://www.w3.org/2003/01/geo/wgs84_pos#>
 """
 # Each query names the classes or predicates it wants (VALUES), so Oxigraph reads those index
 # ranges, not every triple of the corpus (the statements and annotations outnumber the entities).
@@ -64,6 +65,10 @@ _STATUS = _PREFIXES + "SELECT ?e ?status WHERE { ?e kg:status ?status }"
 _PLACES = _PREFIXES + """SELECT DISTINCT ?e ?place WHERE {
   VALUES ?p { kg:jurisdiction schema:location kg:venue kg:hostedAt kg:within kg:participantsFrom }
   ?e ?p ?direct . ?direct kg:within* ?place }"""
+# The point of a place: the WGS84 latitude and longitude of the region record it is the same as
+# (the linkset graph regions-point gives them to the Kemendagri regencies, cities and provinces).
+_POINTS = _PREFIXES + """SELECT ?place ?lat ?long WHERE { ?place skos:exactMatch ?region .
+  ?region geo:lat ?lat ; geo:long ?long }"""
 # Relations stated both ways (org:holds and org:heldBy): one edge is drawn, the first.
 _INVERSES = frozenset({"http://www.w3.org/ns/org#heldBy", "http://www.w3.org/ns/org#hasPost",
                        "http://www.w3.org/ns/org#hasSubOrganization"})
@@ -125,7 +130,8 @@ class Catalogue:
     """The entries of one generation, the relations between them (subject, predicate, object),
     and a sorted index of their names for prefix search."""
 
-    def __init__(self, entries: Iterable[Entry], edges: Iterable[tuple[str, str, str]] = ()) -> None:
+    def __init__(self, entries: Iterable[Entry], edges: Iterable[tuple[str, str, str]] = (),
+                 points: dict[str, tuple[float, float]] | None = None) -> None:
         self.entries = list(entries)
         for entry in self.entries:
             entry.folded = fold(entry.label)
@@ -133,6 +139,8 @@ class Catalogue:
         self.by_iri = {entry.iri: entry for entry in self.entries}
         self.edges = sorted((s, p, o) for s, p, o in edges if s in self.by_iri and o in self.by_iri)
         self.links: dict[str, set[str]] = {}
+        # (latitude, longitude) of the places that have one
+        self.points = {iri: point for iri, point in (points or {}).items() if iri in self.by_iri}
         for s, _, o in self.edges:
             self.links.setdefault(s, set()).add(o)
             self.links.setdefault(o, set()).add(s)
@@ -200,12 +208,26 @@ def build_catalogue(run: Runner, base: str, reference_graphs: Callable[[str], bo
     _add_names(entries, run(_NAMES))
     edges = _add_facts(entries, run, base)
     sources = {a for entry in entries.values() for a in entry.articles}
-    return Catalogue((entry for entry in entries.values() if entry.kind != "article" or entry.iri in sources), edges)
+    return Catalogue((entry for entry in entries.values() if entry.kind != "article" or entry.iri in sources), edges,
+                     points_of(run(_POINTS)))
 
 
 def _rows(result: Result) -> Iterable[list[str]]:
     for row in result.rows:
         yield [term.value if term is not None else "" for term in row]
+
+
+def points_of(result: Result) -> dict[str, tuple[float, float]]:
+    """Each place's point; a place the same as two regions with points keeps the first (in order
+    of the numbers, so the choice does not depend on the store's order); a malformed or
+    impossible one is no point."""
+    found: dict[str, list[tuple[float, float]]] = {}
+    for place, lat, long in _rows(result):
+        with contextlib.suppress(ValueError):
+            point = (float(lat), float(long))
+            if -90 <= point[0] <= 90 and -180 <= point[1] <= 180:  # NaN too is out
+                found.setdefault(place, []).append(point)
+    return {place: min(points) for place, points in found.items()}
 
 
 def _add_names(entries: dict[str, Entry], result: Result) -> None:

@@ -41,6 +41,7 @@ from kg.web.catalogue import (
     build_catalogue,
 )
 from kg.web.clients import Handler
+from kg.web.mapview import MAP_KINDS, atlas, outline_path
 from kg.web.netview import MAX_NODES, Drawing, ego, entity_href, members, overview
 from kg.web.pages import _ENV, View, entity_page, paged_view
 from kg.web.protocol import HTML, HttpError, negotiate
@@ -91,6 +92,7 @@ class Explorer:
             Route("/id/{rest:path}", errors(fair(self.entity))),
             Route("/def/{name}", errors(fair(self.cached(self.term)))),
             Route("/network", errors(self.cached(self.network))),
+            Route("/map", errors(self.cached(self.map))),
             *(Route(f"/static/{name}", self.vendored) for name in VENDORED),
         ]
 
@@ -208,6 +210,25 @@ class Explorer:
         return self._render("network_view.html.j2", heading=heading, focus=focus, type=type_name,
                             depth=max(1, min(depth, 3)), chosen=chosen, drawing=drawing, message=message,
                             limit=MAX_NODES)
+
+    async def map(self, request: Request) -> Response:
+        """/map: the places of the chosen kinds of entity as circles on Indonesia; with a place
+        chosen (a circle followed), its entities listed."""
+        cat = await self.catalogue()
+        params = request.query_params
+        chosen = frozenset(k for k in params.getlist("kind") if k in MAP_KINDS)
+        zoom = params.get("zoom") == "places"
+        drawn = atlas(cat, chosen, zoom)
+        asked = params.get("place", "")[:MAX_QUERY]
+        spot = next((s for s in drawn.spots if s.place.local == asked), None)
+        def here(place: str = "", zoomed: bool = zoom) -> str:
+            query = [("kind", k) for k in MAP_KINDS if k in chosen] + [("zoom", "places")] * zoomed
+            query += [("place", place)] if place else []
+            return "/map" + ("?" + urllib.parse.urlencode(query) if query else "") + ("#place" if place else "")
+        browse_links = [(KINDS[k], _browse_url(KINDS[k], Filters(), place=spot.place.iri))
+                        for k in MAP_KINDS if spot and any(e.kind == k for e in spot.entries)]
+        return self._render("map.html.j2", atlas=drawn, spot=spot, asked=asked, chosen=chosen, map_kinds=MAP_KINDS,
+                            here=here, link=self._link, outline=outline_path(), zoom=zoom, browse_links=browse_links)
 
     def _link(self, entry: Entry) -> str:
         return entity_href(entry)

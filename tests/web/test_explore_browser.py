@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser
+from playwright.sync_api import Browser, Page
 
 from kg.build.compile import build_to
 from kg.project import open_project
@@ -121,6 +121,54 @@ def test_the_network_view_with_a_focus(browser: Browser, server: str) -> None:  
     page.close()
 
 
+def overlap(page: Page, one: str, other: str) -> float:
+    """How far two places' circles on the map overlap on the screen, in pixels (< 0: apart)."""
+    boxes = [page.locator(f"a.spot[data-place={name}] circle").bounding_box() for name in (one, other)]
+    (a, b) = [(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2, box["width"] / 2) for box in boxes if box]
+    return a[2] + b[2] - ((a[0] - b[0]) ** 2 + (a[1] - b[1]) ** 2) ** 0.5
+
+
+def test_the_map_draws_the_regencies_and_lists_a_place(browser: Browser, server: str) -> None:  # noqa: F811
+    visit = Visit(browser, server)
+    page = visit.page
+    page.goto(server)
+    page.click("p.to-map a")
+    page.wait_for_url(server + "map")
+    spots = page.locator("svg.map a.spot")
+    drawn = {spots.nth(i).get_attribute("data-place"): spots.nth(i).get_attribute("data-count")
+             for i in range(spots.count())}
+    assert drawn == {"sidoarjo": "2", "surabaya": "1", "jember": "1", "pamekasan": "1"}
+    assert page.locator("svg.map path.land").bounding_box()["width"] > 1000  # type: ignore[index]
+    assert "Bojonegoro" in page.text_content("#summary")  # no point: named, not drawn
+    page.screenshot(path=str(ARTIFACTS / "explorer-map.png"), full_page=True)
+    page.locator("a.spot[data-place=jember] circle").click()
+    page.wait_for_url("**/map?place=jember*")
+    assert page.locator("ul.spot-entries a").all_text_contents() == ["Bakorwil Jember"]
+    page.goto(server + "map")
+    before = overlap(page, "sidoarjo", "surabaya")
+    page.click("a.zoom")
+    page.wait_for_url("**zoom=places*")
+    assert overlap(page, "sidoarjo", "surabaya") < 0 < before  # the neighbours drawn apart
+    page.focus("a.spot[data-place=sidoarjo]")  # the keyboard opens a place too
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/map?zoom=places&place=sidoarjo*")
+    assert page.text_content("#place h2 a") == "Sidoarjo"
+    assert page.locator("ul.spot-entries a").all_text_contents() == [
+        "Gathering and Networking East Java Start Up", "Rangkaian pelatihan untuk UMKM di Jatim"]
+    page.evaluate("window.scrollTo(0, 0)")
+    page.screenshot(path=str(ARTIFACTS / "explorer-map-place.png"), full_page=True)
+    page.click("a.browse-place")
+    page.wait_for_url("**/browse/events?place=*")
+    assert page.locator("#listing tbody tr").count() == 2
+    page.goto(server + "map")
+    page.check("input[name=kind][value=organisation]")
+    page.click(".map-form button")
+    page.wait_for_url("**kind=organisation*")
+    assert page.locator("svg.map a.spot").count() == 2  # the Bakorwil of Jember and of Pamekasan
+    assert not visit.foreign() and not visit.dialogs
+    page.close()
+
+
 def test_an_unknown_entity_suggests_names(browser: Browser, server: str) -> None:  # noqa: F811
     visit = Visit(browser, server)
     page = visit.page
@@ -140,7 +188,9 @@ def test_hostile_names_stay_text_in_the_explorer(browser: Browser,  # noqa: F811
         visit = Visit(browser, running.root)
         page = visit.page
         for path, where in [("search?q=img", "ol.hits"), ("browse/places", "#listing"),
-                            ("network?focus=surabaya", "h1"), ("id/surabaya", "h1")]:
+                            ("network?focus=surabaya", "h1"), ("id/surabaya", "h1"),
+                            ("map?place=surabaya", "#place h2"),
+                            ("map?zoom=places", "svg.map a.spot[data-place=surabaya] text")]:
             page.goto(running.root + path)
             assert HOSTILE in page.text_content(where), path
             if path.startswith(("network", "id/")):

@@ -26,7 +26,8 @@ LIMITS = ("--timeout", "1", "--max-rows", "50", "--max-request", "4096", "--work
 # name it, and the explorer's views that list it
 HOSTILE_PAGES = ["", "query", "id/surabaya", "id/jawa-timur", "id/gathering-networking-east-java-start-up",
                  "id/article/tribunjatim-2022-08-09-jatim-lazada", "search?q=img+src", "browse/places",
-                 "browse/places?place=https%3A%2F%2Fw3id.org%2Fekodigi%2Fid%2Fsurabaya", "browse/events", "id/"]
+                 "browse/places?place=https%3A%2F%2Fw3id.org%2Fekodigi%2Fid%2Fsurabaya", "browse/events", "id/",
+                 "map", "map?zoom=places&place=surabaya"]
 SLOW = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"
 
 
