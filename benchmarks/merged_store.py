@@ -7,9 +7,11 @@ quads queried as a union of named graphs, on one synthetic graph, every named qu
 from __future__ import annotations
 
 import argparse
+import functools
 import statistics
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -53,20 +55,31 @@ def main() -> None:
             bindings = bind(query, {}, BASE)
             cells = []
             for kind in ("union", "merged"):
-                times = []
-                try:
-                    for _ in range(args.repeats):
-                        started = time.perf_counter()
-                        execute_with_timeout(stores[kind], query.text, bindings, args.cap)
-                        times.append(time.perf_counter() - started)
-                except QueryTimeout:
-                    times = []
-                cells.append(statistics.median(times) if times else None)
-            shown = [f"{c * 1000:.0f} ms" if c is not None and c < 1 else f"{c:.1f} s" if c else f"> {args.cap:g} s"
-                     for c in cells]
-            ratio = (f"{cells[0] / cells[1]:.1f}x" if all(cells)
-                     else f"> {args.cap / cells[1]:.0f}x" if cells[1] else "-")
-            print(f"| {name} | {shown[0]} | {shown[1]} | {ratio} |", flush=True)
+                run = functools.partial(execute_with_timeout, stores[kind], query.text, bindings, args.cap)
+                cells.append(capped_median(run, args.repeats))
+            print(comparison_row(name, cells, args.cap), flush=True)
+
+
+def capped_median(run: Callable[[], object], repeats: int) -> float | None:
+    """The median time of `repeats` runs, or None when one ran past the cap (QueryTimeout)."""
+    times = []
+    try:
+        for _ in range(repeats):
+            started = time.perf_counter()
+            run()
+            times.append(time.perf_counter() - started)
+    except QueryTimeout:
+        return None
+    return statistics.median(times)
+
+
+def comparison_row(name: str, cells: list[float | None], cap: float) -> str:
+    """A Markdown row: the two medians (None: past the cap) and how many times slower the first is."""
+    shown = [f"{c * 1000:.0f} ms" if c is not None and c < 1 else f"{c:.1f} s" if c else f"> {cap:g} s"
+             for c in cells]
+    ratio = (f"{cells[0] / cells[1]:.1f}x" if cells[0] and cells[1]
+             else f"> {cap / cells[1]:.0f}x" if cells[1] else "-")
+    return f"| {name} | {shown[0]} | {shown[1]} | {ratio} |"
 
 
 if __name__ == "__main__":

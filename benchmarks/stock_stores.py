@@ -9,16 +9,16 @@ the store has no default graph). Also times the push itself.
 from __future__ import annotations
 
 import argparse
-import statistics
+import functools
 import subprocess
 import tempfile
 import time
 from pathlib import Path
 
 from benchmarks.generate import generate
+from benchmarks.merged_store import capped_median, comparison_row
 from kg.build.store import STORE_DIR, load_store
 from kg.query.library import bind, load_library
-from kg.query.model import QueryTimeout
 from kg.query.remote import execute_remote
 from kg.web.push import graph_names, push, push_default_graph
 from tests.query.test_endpoint import free_port, oxigraph_binary
@@ -77,21 +77,10 @@ def _table(library: dict, query_url: str, graphs: list[str], args: argparse.Name
         bindings = bind(query, {}, BASE)
         cells = []
         for scope in (graphs, None):
-            times = []
-            try:
-                for _ in range(args.repeats):
-                    started = time.perf_counter()
-                    execute_remote(query_url, query.text, bindings, args.cap, default_graphs=scope,
-                                   max_bytes=1 << 30)
-                    times.append(time.perf_counter() - started)
-            except QueryTimeout:
-                times = []
-            cells.append(statistics.median(times) if times else None)
-        shown = [f"{c * 1000:.0f} ms" if c is not None and c < 1 else f"{c:.1f} s" if c else f"> {args.cap:g} s"
-                 for c in cells]
-        ratio = (f"{cells[0] / cells[1]:.1f}x" if all(cells)
-                 else f"> {args.cap / cells[1]:.0f}x" if cells[1] else "-")
-        print(f"| {name} | {shown[0]} | {shown[1]} | {ratio} |", flush=True)
+            run = functools.partial(execute_remote, query_url, query.text, bindings, args.cap, default_graphs=scope,
+                                    max_bytes=1 << 30)
+            cells.append(capped_median(run, args.repeats))
+        print(comparison_row(name, cells, args.cap), flush=True)
 
 
 if __name__ == "__main__":
