@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from rdflib import Dataset, Graph
+from rdflib.namespace import RDF, VOID
 
 from kg.build.assemble import write_generation
 from kg.build.corpus import Compiled, Progress, compile_corpus
@@ -22,11 +23,11 @@ from kg.build.describe import DESCRIPTION_FILE, describe, turtle
 from kg.build.diff import CHANGES_JSON, CHANGES_NQ, Diff, record
 from kg.build.generations import GENERATIONS, current, locked, new_generation, next_name, publish
 from kg.build.parts import PartCache
-from kg.build.serialize import union
 from kg.build.store import STAMP_FILE, input_files, write_stamp
 from kg.build.summary import Summary
 from kg.build.values import BuildWarning
 from kg.project import Project
+from kg.rdfio import to_rdflib
 
 __all__ = ["BuildReport", "BuildResult", "BuildWarning", "build", "build_to", "compile_dataset"]
 CACHE = "cache"
@@ -111,9 +112,13 @@ def build_to(project: Project, out_dir: Path, formats: list[str] | None = None, 
 
 
 def _linksets(cache: PartCache, compiled: Compiled) -> Graph:
-    """The linkset graphs merged, for their descriptions in void.ttl."""
-    dataset = Dataset()
-    for part in compiled.shared:
-        if part.source.startswith("linkset "):
-            dataset.parse(data=cache.quads_file(part.key).read_text(encoding="utf-8"), format="nquads")
-    return union(dataset)
+    """The linksets' own descriptions (not their links), for void.ttl: read with pyoxigraph, as
+    the identifier linksets hold tens of thousands of links that rdflib would parse slowly."""
+    import pyoxigraph as ox
+
+    linkset_type = ox.NamedNode(str(VOID.Linkset))
+    kind = ox.NamedNode(str(RDF.type))
+    quads = [quad for part in compiled.shared if part.source.startswith("linkset ")
+             for quad in ox.parse(path=str(cache.quads_file(part.key)), format=ox.RdfFormat.N_QUADS)]
+    described = {quad.subject for quad in quads if quad.predicate == kind and quad.object == linkset_type}
+    return to_rdflib(quad.triple for quad in quads if quad.subject in described)

