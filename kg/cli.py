@@ -7,6 +7,7 @@ and `kg query` start without loading networkx, pyshacl, starlette, igraph or mat
 from __future__ import annotations
 
 import contextlib
+import errno
 import functools
 import os
 import sys
@@ -64,7 +65,20 @@ def _reports_errors(command: Callable[..., Any]) -> Callable[..., Any]:
         except KgError as exc:
             click.echo(f"error: {exc}", err=True)
             sys.exit(exc.exit_code)
+        except OSError as exc:  # the machine's, not the input's: a full disk, a permission
+            click.echo(f"error: {_system_error(exc)}", err=True)
+            sys.exit(1)
     return wrapper
+
+
+def _system_error(exc: OSError) -> str:
+    """An operating-system error in one line, with what to do (pyoxigraph raises bare OSErrors
+    whose text alone says the disk is full). Files are written whole or not at all, and a build
+    publishes its generation last, so what was there before is still there."""
+    text = " ".join(str(exc).split())
+    if exc.errno in (errno.ENOSPC, errno.EDQUOT) or "No space left on device" in text:
+        return f"{text} (free some disk space and run the command again)"
+    return text
 
 
 @click.group()

@@ -83,6 +83,27 @@ def test_a_failure_while_writing_leaves_the_previous_generation(project_copy: Pa
     assert _build(project_copy, out)[0] == 0 and _snapshot(out) != before
 
 
+def test_a_full_disk_is_one_line_with_what_to_do(project_copy: Path, tmp_path: Path,
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    """pyoxigraph reports a full disk as a bare OSError: the CLI says it in one line, no traceback."""
+    out = tmp_path / "out"
+    assert _build(project_copy, out)[0] == 0
+    before = _snapshot(out)
+    text = article_yaml(project_copy).with_suffix(".txt")
+    text.write_text(text.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+
+    def fail(*args: object, **kwargs: object) -> None:
+        raise OSError("IO error: No space left on device: While appending to file: store/bulk-1.sst")
+    monkeypatch.setattr(assemble_module, "update_store", fail)
+    code, output = _build(project_copy, out)
+    assert code == 1
+    assert "Traceback" not in output
+    assert output.strip().splitlines()[-1] == (
+        "error: IO error: No space left on device: While appending to file: store/bulk-1.sst "
+        "(free some disk space and run the command again)")
+    assert _snapshot(out) == before
+
+
 def test_a_second_build_on_the_same_folder_stops_with_a_clear_message(project_copy: Path, tmp_path: Path) -> None:
     out = tmp_path / "out"
     assert _build(project_copy, out)[0] == 0
