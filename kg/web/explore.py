@@ -269,10 +269,10 @@ class Explorer:
         identifiers = sorted({(_short_iri(f.iri), f.iri) for f in view.facts
                               if f.predicate in _IDENTIFIERS and f.iri and not f.iri.startswith(self.h.project.base)})
         linked = [cat.by_iri[other] for other in cat.links.get(view.iri, ())]
-        timeline = sorted({(_when(cat, other), other.type, other.label, self._link(other))
+        timeline = sorted({(_when(other), other.type, other.label, self._link(other))
                            for other in linked if other.kind in _TIMELINE_KINDS})
         if entry is not None and entry.kind in _TIMELINE_KINDS:
-            timeline = sorted({*timeline, (_when(cat, entry), entry.type, entry.label + " (this)", None)})
+            timeline = sorted({*timeline, (_when(entry), entry.type, entry.label + " (this)", None)})
         timeline = timeline[-TIMELINE_SHOWN:]  # the latest, on a hub
         extra: dict[str, object] = {"articles": entry.count if entry else None, "identifiers": identifiers,
                                     "timeline": timeline}
@@ -319,13 +319,12 @@ class Explorer:
                             statuses_href=_browse_url("collaborations", Filters(), status=status) if status else None)
 
 
-def _when(cat: Catalogue, entry: Entry) -> str:
+def _when(entry: Entry) -> str:
     """An entry's own date, or else when the first article reported it (said so: a report's
     date is not the date of what it reports)."""
     if entry.date:
         return entry.date
-    reported = min((cat.by_iri[a].date for a in entry.articles if a in cat.by_iri and cat.by_iri[a].date), default="")
-    return f"reported {reported}" if reported else ""
+    return f"reported {entry.reported}" if entry.reported else ""
 
 
 def _short_iri(iri: str) -> str:
