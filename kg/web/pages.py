@@ -185,9 +185,9 @@ def paged_view(run: Runner, iri: str, base: str, page: int, size: int,
     if not own and not total:
         return None, 0
     chosen = _slice(run, node, groups, (page - 1) * size, size)
-    statements = _statements(run, node, chosen, cut)
-    evidence = _evidence_of(run, [st for found in statements.values() for st in found], cut)
     support = _support(run, node, chosen, Iris(base))
+    statements = _statements(run, node, chosen, support, cut)
+    evidence = _evidence_of(run, [st for found in statements.values() for st in found], cut)
     described = _labels_and_statuses(run, [v for _, _, v in chosen if isinstance(v, ox.NamedNode)], cut)
     rows = [(ox.Literal("out"), p, v, None, None, None, None, None, None) for p, v in own]
     more = {}
@@ -225,23 +225,36 @@ def _slice(run: Runner, node: ox.NamedNode, groups: list[tuple[str, ox.NamedNode
             if r is not None and v is not None and not isinstance(v, ox.BlankNode)]  # VALUES cannot name one
 
 
-def _statements(run: Runner, node: ox.NamedNode, chosen: list[Key], cut: str) -> dict[Key, list[str]]:
-    """At most EVIDENCE_SHOWN statements (reifications) of each fact, the first the store finds:
-    one small subquery a fact, so a fact every article of a hub states costs no more than one."""
+def _statements(run: Runner, node: ox.NamedNode, chosen: list[Key], support: dict[Key, int],
+                cut: str) -> dict[Key, list[str]]:
+    """At most EVIDENCE_SHOWN statements (reifications) of each fact that has any, in one query:
+    those of a fact few articles state all at once (a VALUES table), those of a fact many state
+    by a subquery each with a LIMIT, so a fact every article of a hub states costs no more than
+    one (and the query stays small: planning a subquery costs more than reading five rows)."""
+    few: dict[str, list[str]] = {"out": [], "in": []}
     branches = []
-    for number, (direction, predicate, value) in enumerate(chosen):
+    for number, key in enumerate(chosen):
+        direction, predicate, value = key
+        if support.get(key, 0) <= EVIDENCE_SHOWN:
+            few[direction] += [f"({number} {value} {predicate})"] if support.get(key) else []
+            continue
         # the value's side first: Oxigraph joins in the written order, and the node may be a hub
-        ends = f"rdf:object {value} ; rdf:subject {node}" if direction == "out" else \
-            f"rdf:subject {value} ; rdf:object {node}"
-        branches.append(f"{{ {{ SELECT ?st WHERE {{ ?st {ends} ; rdf:predicate {predicate} ; a rdf:Statement }} "
-                        f"LIMIT {EVIDENCE_SHOWN} }} BIND({number} AS ?fact) }}")
+        branches.append(f"{{ {{ SELECT ?st WHERE {{ ?st {_ENDS[direction].format(value=value, node=node)} ; "
+                        f"rdf:predicate {predicate} ; a rdf:Statement }} LIMIT {EVIDENCE_SHOWN} }} "
+                        f"BIND({number} AS ?fact) }}")
+    branches += [f"{{ VALUES (?fact ?value ?predicate) {{ {' '.join(rows)} }} "
+                 f"?st {_ENDS[direction].format(value='?value', node=node)} ; rdf:predicate ?predicate ; "
+                 f"a rdf:Statement }}" for direction, rows in few.items() if rows]
     if not branches:
         return {}
     found: dict[Key, list[str]] = {}
     text = f"PREFIX rdf: <{_RDF}>\nSELECT ?fact ?st WHERE {{ {' UNION '.join(branches)} }}"
-    for number, st in run(text + cut).rows:
+    for number, st in sorted(run(text + cut).rows, key=lambda row: (int(row[0].value), row[1].value)):
         found.setdefault(chosen[int(number.value)], []).append(st.value)
-    return found
+    return {key: statements[:EVIDENCE_SHOWN] for key, statements in found.items()}
+
+
+_ENDS = {"out": "rdf:object {value} ; rdf:subject {node}", "in": "rdf:subject {value} ; rdf:object {node}"}
 
 
 def _support(run: Runner, node: ox.NamedNode, chosen: list[Key], iris: Iris) -> dict[Key, int]:
