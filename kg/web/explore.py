@@ -255,7 +255,7 @@ class Explorer:
         cat = await self.catalogue()
         page = _page_number(request)
         view, total = await anyio.to_thread.run_sync(paged_view, self.h.run_ours, iri, self.h.project.base,
-                                                     page, FACTS_PER_PAGE, self.h.settings.max_rows)
+                                                     page, self._per_page(), self.h.settings.max_rows)
         if view is None:
             return await self._not_found(rest)
         here = "/id/" + urllib.parse.quote(rest, safe="/-._~")
@@ -279,13 +279,18 @@ class Explorer:
         if entry is not None:
             extra["network"] = ego(cat, entry.iri, 1, limit=NEIGHBOURS_DRAWN).as_json()
             extra["network_href"] = "/network?" + urllib.parse.urlencode({"focus": entry.local, "depth": 2})
-        if total > FACTS_PER_PAGE:
-            pages = -(-total // FACTS_PER_PAGE)
-            extra["pager"] = {"first": min((page - 1) * FACTS_PER_PAGE + 1, total),
-                              "last": min(page * FACTS_PER_PAGE, total), "total": total,
+        size = self._per_page()
+        if total > size:
+            pages = -(-total // size)
+            extra["pager"] = {"first": min((page - 1) * size + 1, total),
+                              "last": min(page * size, total), "total": total,
                               "previous": f"{here}?page={min(page, pages + 1) - 1}" if page > 1 else None,
                               "next": f"{here}?page={page + 1}" if page < pages else None}
         return extra
+
+    def _per_page(self) -> int:
+        """Facts on a page: FACTS_PER_PAGE, fewer when a query may give fewer rows (--max-rows)."""
+        return min(FACTS_PER_PAGE, self.h.settings.max_rows)
 
     async def _not_found(self, rest: str) -> Response:
         """A page that says the graph knows no such entity, with the names that start as the asked

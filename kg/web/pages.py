@@ -176,8 +176,15 @@ def paged_view(run: Runner, iri: str, base: str, page: int, size: int,
     each (the corpus graph's kg:supportCount), so a hub's page costs the same at any corpus size.
     With `limit`, each query reads at most that many rows, and the page says so when one is cut."""
     node = ox.NamedNode(iri)
-    cut = f" LIMIT {limit}" if limit else ""
-    own = run(_OWN.replace("?this", str(node)) + cut).rows
+    full: list[bool] = []  # of each query that may give many rows: whether it gave all it may
+
+    def capped(text: str) -> Result:
+        if not limit:
+            return run(text)
+        result = run(f"{text} LIMIT {limit}")
+        full.append(len(result.rows) >= limit)
+        return result
+    own = capped(_OWN.replace("?this", str(node))).rows
     groups = sorted(((d.value, p, int(n.value)) for d, p, n in run(_RELATIONS.replace("?this", str(node))).rows
                      if d is not None and isinstance(p, ox.NamedNode) and n is not None),
                     key=lambda g: (g[0] != "out", curie(g[1].value, base), g[1].value))
@@ -186,9 +193,9 @@ def paged_view(run: Runner, iri: str, base: str, page: int, size: int,
         return None, 0
     chosen = _slice(run, node, groups, (page - 1) * size, size)
     support = _support(run, node, chosen, Iris(base))
-    statements = _statements(run, node, chosen, support, cut)
-    evidence = _evidence_of(run, [st for found in statements.values() for st in found], cut)
-    described = _labels_and_statuses(run, [v for _, _, v in chosen if isinstance(v, ox.NamedNode)], cut)
+    statements = _statements(capped, node, chosen, support)
+    evidence = _evidence_of(capped, [st for found in statements.values() for st in found])
+    described = _labels_and_statuses(capped, [v for _, _, v in chosen if isinstance(v, ox.NamedNode)])
     rows = [(ox.Literal("out"), p, v, None, None, None, None, None, None) for p, v in own]
     more = {}
     for key in chosen:
@@ -197,7 +204,7 @@ def paged_view(run: Runner, iri: str, base: str, page: int, size: int,
         more[(key[0], curie(key[1].value, base), _text(key[2], base))] = support.get(key, 0) - len(shown)
         for label, status in described.get(str(key[2]), [(None, None)]):
             rows += [(ox.Literal(key[0]), key[1], key[2], label, status, *found) for found in supports or [(None,) * 4]]
-    view = _view(rows, iri, base, limit if limit and limit <= len(own) else None)
+    view = _view(rows, iri, base, limit if any(full) else None)
     for fact in view.facts:
         fact.more = max(0, more.get((fact.direction, fact.predicate, fact.value), 0))
     return view, total
@@ -225,8 +232,7 @@ def _slice(run: Runner, node: ox.NamedNode, groups: list[tuple[str, ox.NamedNode
             if r is not None and v is not None and not isinstance(v, ox.BlankNode)]  # VALUES cannot name one
 
 
-def _statements(run: Runner, node: ox.NamedNode, chosen: list[Key], support: dict[Key, int],
-                cut: str) -> dict[Key, list[str]]:
+def _statements(run: Runner, node: ox.NamedNode, chosen: list[Key], support: dict[Key, int]) -> dict[Key, list[str]]:
     """At most EVIDENCE_SHOWN statements (reifications) of each fact that has any, in one query:
     those of a fact few articles state all at once (a VALUES table), those of a fact many state
     by a subquery each with a LIMIT, so a fact every article of a hub states costs no more than
@@ -249,7 +255,7 @@ def _statements(run: Runner, node: ox.NamedNode, chosen: list[Key], support: dic
         return {}
     found: dict[Key, list[str]] = {}
     text = f"PREFIX rdf: <{_RDF}>\nSELECT ?fact ?st WHERE {{ {' UNION '.join(branches)} }}"
-    for number, st in sorted(run(text + cut).rows, key=lambda row: (int(row[0].value), row[1].value)):
+    for number, st in sorted(run(text).rows, key=lambda row: (int(row[0].value), row[1].value)):
         found.setdefault(chosen[int(number.value)], []).append(st.value)
     return {key: statements[:EVIDENCE_SHOWN] for key, statements in found.items()}
 
@@ -271,7 +277,7 @@ def _support(run: Runner, node: ox.NamedNode, chosen: list[Key], iris: Iris) -> 
     return {facts[str(fact)]: int(n.value) for fact, n in run(text).rows if fact is not None and n is not None}
 
 
-def _evidence_of(run: Runner, statements: list[str], cut: str) -> dict[str, list[tuple]]:
+def _evidence_of(run: Runner, statements: list[str]) -> dict[str, list[tuple]]:
     """The sentence, article, headline and quoted words of each statement's evidence."""
     if not statements:
         return {}
@@ -281,12 +287,12 @@ def _evidence_of(run: Runner, statements: list[str], cut: str) -> dict[str, list
   OPTIONAL {{ ?t oa:hasSelector/oa:exact ?exact }}
   OPTIONAL {{ ?t oa:hasSource ?article . OPTIONAL {{ ?article schema:headline ?headline }} }} }}"""
     found: dict[str, list[tuple]] = {}
-    for st, *rest in run(text + cut).rows:
+    for st, *rest in run(text).rows:
         found.setdefault(st.value, []).append(tuple(rest))
     return found
 
 
-def _labels_and_statuses(run: Runner, values: list[ox.NamedNode], cut: str) -> dict[str, list[tuple]]:
+def _labels_and_statuses(run: Runner, values: list[ox.NamedNode]) -> dict[str, list[tuple]]:
     """The labels and statuses of the resources a page links to, each pair of them."""
     if not values:
         return {}
@@ -294,7 +300,7 @@ def _labels_and_statuses(run: Runner, values: list[ox.NamedNode], cut: str) -> d
   VALUES ?value {{ {" ".join(sorted({str(v) for v in values}))} }}
   OPTIONAL {{ ?value rdfs:label ?valueLabel }} OPTIONAL {{ ?value kg:status ?status }} }}"""
     found: dict[str, list[tuple]] = {}
-    for value, label, status in run(text + cut).rows:
+    for value, label, status in run(text).rows:
         found.setdefault(str(value), []).append((label, status))
     return found
 

@@ -83,3 +83,12 @@ def test_a_fact_many_articles_state_shows_five_sentences_and_counts_the_rest() -
 def test_an_unknown_iri_has_no_page() -> None:
     store = hub_store(1, 1, 0)
     assert paged_view(lambda text: execute(store, text), BASE + "nobody", BASE, 1, 10) == (None, 0)
+
+
+def test_a_page_whose_query_reaches_the_row_cap_says_it_is_partial() -> None:
+    store = hub_store(3, 1, 12)
+    run = lambda text: execute(store, text)  # noqa: E731
+    cut, _ = paged_view(run, HUB.value, BASE, 1, 4, limit=4)
+    whole, _ = paged_view(run, HUB.value, BASE, 1, 4, limit=100)
+    assert cut is not None and cut.clipped == 4
+    assert whole is not None and whole.clipped is None
