@@ -4,6 +4,7 @@ request after start (the catalogue read from the store). The busiest entity is t
 in the most articles.
 
     python -m benchmarks.explore_serve --project /tmp/c1k --out /tmp/c1k/out --clients 8 --seconds 10 --rounds 3
+    python -m benchmarks.explore_serve --project /tmp/c1k --out /tmp/c1k/out --versus /tmp/kg-before
 
 Pages of an unchanged build are cached by the server: home and browse measure the cache, search
 rotates over many prefixes (each the first time, then cached), the entity page is rendered the
@@ -13,6 +14,7 @@ first time (its facts come from the query workers; those first renders are timed
 from __future__ import annotations
 
 import argparse
+import contextlib
 import http.client
 import json
 import statistics
@@ -156,6 +158,35 @@ def measure(project: Path, out: Path, clients: int, seconds: float, workers: int
     return lines
 
 
+def versus(project: Path, out: Path, before: Path, workers: int, count: int) -> list[str]:
+    """The first renders side by side: this checkout's `kg serve` and `before`'s on the same
+    build, each started and its home page timed in turn, then the pages of the `count` busiest
+    organisations asked of one and the other alternately (so a busy moment falls on both)."""
+    starts: dict[str, float] = {}
+    times: dict[str, list[float]] = {"before": [], "after": []}
+    with contextlib.ExitStack() as stack:
+        roots = {}
+        for name, code in (("before", before), ("after", None)):
+            launched = time.perf_counter()
+            roots[name] = stack.enter_context(kg_serve(project, out, "--workers", str(workers), code=code)).root
+            with urllib.request.urlopen(roots[name], timeout=600) as reply:
+                reply.read()
+            starts[name] = time.perf_counter() - launched
+        with urllib.request.urlopen(roots["after"] + "browse/organisations?sort=articles&format=json",
+                                    timeout=120) as reply:
+            busiest = ["/id/" + e["iri"].rsplit("/", 1)[-1] for e in json.loads(reply.read())["results"][:count]]
+        for path in busiest:
+            for name, root in roots.items():
+                times[name] += first_times(root, [path])
+    b, a = (_median(times["before"]), _median(times["after"]))
+    return ["| | before | after | ratio (before / after) |", "| --- | ---: | ---: | ---: |",
+            f"| launch to first home page (the catalogue read) | {starts['before']:.1f} s | {starts['after']:.1f} s | "
+            f"{starts['before'] / starts['after']:.2f}x |",
+            f"| first render of the {count} busiest organisations' pages, median | {b:.0f} ms | {a:.0f} ms | "
+            f"{b / a:.2f}x |",
+            f"| the same, max | {max(times['before']):.0f} ms | {max(times['after']):.0f} ms | |"]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--project", type=Path, required=True)
@@ -164,8 +195,14 @@ def main() -> None:
     parser.add_argument("--seconds", type=float, default=10)
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--rounds", type=int, default=1, help="rounds of --seconds on each route")
+    parser.add_argument("--versus", type=Path, help="a checkout of an older kg: time first renders side by side")
+    parser.add_argument("--pages", type=int, default=20, help="busiest pages rendered side by side (--versus)")
     args = parser.parse_args()
-    print("\n".join(measure(args.project, args.out, args.clients, args.seconds, args.workers, args.rounds)))
+    project, out = args.project.resolve(), args.out.resolve()
+    if args.versus:
+        print("\n".join(versus(project, out, args.versus.resolve(), args.workers, args.pages)))
+        return
+    print("\n".join(measure(project, out, args.clients, args.seconds, args.workers, args.rounds)))
 
 
 if __name__ == "__main__":
