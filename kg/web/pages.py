@@ -236,7 +236,8 @@ def _statements(run: Runner, node: ox.NamedNode, chosen: list[Key], support: dic
     """At most EVIDENCE_SHOWN statements (reifications) of each fact that has any, in one query:
     those of a fact few articles state all at once (a VALUES table), those of a fact many state
     by a subquery each with a LIMIT, so a fact every article of a hub states costs no more than
-    one (and the query stays small: planning a subquery costs more than reading five rows)."""
+    one (and the query stays small: planning a subquery costs more than reading five rows). A
+    fact with no support count has no statement: the build counts every fact an article states."""
     few: dict[str, list[str]] = {"out": [], "in": []}
     branches = []
     for number, key in enumerate(chosen):
