@@ -171,13 +171,13 @@ def oxigraph_server(store: Path) -> Iterator[str]:
         server.wait(timeout=10)
 
 
-def versus_oxigraph(built: Path, text: str, clients: int, seconds: float, workers: int,
+def versus_oxigraph(project: Path, built: Path, text: str, clients: int, seconds: float, workers: int,
                     rounds: int) -> dict[str, list[LoadResult]]:
     """The same query on kg serve's /sparql and on the Oxigraph server, both running, loaded in
     turn for `rounds` rounds (so a busy moment of the machine falls on both)."""
     query = urllib.parse.urlencode({"query": text})
     results: dict[str, list[LoadResult]] = {"kg serve /sparql": [], "oxigraph serve-read-only /query": []}
-    with kg_serve(ROOT, built, "--workers", str(workers)) as server, oxigraph_server(built / STORE_DIR) as root:
+    with kg_serve(project, built, "--workers", str(workers)) as server, oxigraph_server(built / STORE_DIR) as root:
         targets = list(zip(results.values(), [(server.root, f"/sparql?{query}"), (root, f"/query?{query}")],
                            strict=True))
         for _, (where, path) in targets:
@@ -224,21 +224,25 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=3, help="rounds of --seconds on each server (--versus-oxigraph)")
     parser.add_argument("--query", default="collaborations", help="the named query whose text --versus-oxigraph sends")
     parser.add_argument("--out", type=Path)
+    parser.add_argument("--project", type=Path, default=ROOT, help="the project whose graph is served")
+    parser.add_argument("--built", type=Path, help="its output folder, already built and only read (default: "
+                                                   "build the project into a temporary folder)")
     args = parser.parse_args()
-    project = open_project(ROOT)
-    library = load_library(ROOT / "queries")
+    project = open_project(args.project)
+    library = load_library(args.project / "queries")
     names = sorted(library)
     command = "python -m benchmarks.load_serve " + " ".join(sys.argv[1:])
     with tempfile.TemporaryDirectory() as folder:
-        built = Path(folder) / "out"
-        build_to(project, built)
+        built = args.built or Path(folder) / "out"
+        if args.built is None:
+            build_to(project, built)
         triples = len(open_store(built / STORE_DIR))
         if args.versus_oxigraph:
-            both = versus_oxigraph(built, library[args.query].text, args.clients, args.seconds, args.workers,
-                                   args.rounds)
+            both = versus_oxigraph(args.project, built, library[args.query].text, args.clients, args.seconds,
+                                   args.workers, args.rounds)
             _emit(versus_report(both, command, args.query, args.workers, triples), args.out)
             return
-        with kg_serve(ROOT, built, "--workers", str(args.workers)) as server:
+        with kg_serve(args.project, built, "--workers", str(args.workers)) as server:
             run_load(server.root, names, args.clients, 3)  # warm-up: workers' caches, connections
             result = run_load(server.root, names, args.clients, args.seconds, server.pid)
     _emit(report(result, command, args.workers, len(names), triples), args.out)

@@ -3,6 +3,7 @@ port, stopped afterwards, and a small HTTP client that returns errors instead of
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 import time
@@ -51,11 +52,14 @@ class Server:
 
 
 @contextmanager
-def kg_serve(project: Path, out: Path, *options: str) -> Iterator[Server]:
-    """`kg serve` on a free port, stopped afterwards."""
+def kg_serve(project: Path, out: Path, *options: str, code: Path | None = None) -> Iterator[Server]:
+    """`kg serve` on a free port, stopped afterwards; `code`: a checkout of kg to run instead of
+    this one (a benchmark's "before")."""
     port = free_port()
+    where = {"env": {**os.environ, "PYTHONPATH": str(code)}, "cwd": code} if code else {}  # cwd: `-m` looks there
     server = subprocess.Popen([sys.executable, "-m", "kg", "serve", "--project", str(project), "--out", str(out),
-                               "--port", str(port), *options], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+                               "--port", str(port), *options], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                              **where)  # type: ignore[call-overload]
     root = f"http://127.0.0.1:{port}/"
     try:
         for _ in range(300):

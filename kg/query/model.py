@@ -93,4 +93,4 @@ def to_result(answer: Answer, max_rows: int | None = None) -> Result:
     if isinstance(answer, ox.QueryTriples):
         return Result("graph", triples=items)
     variables = [v.value for v in answer.variables]
-    return Result("select", variables, [tuple(solution[v] for v in variables) for solution in items])
+    return Result("select", variables, [tuple(solution) for solution in items])  # in the order of the variables

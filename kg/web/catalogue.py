@@ -52,7 +52,10 @@ PREFIX geo: <http://www.w3.org/2003/01/geo/wgs84_pos#>
 # Each query names the classes or predicates it wants (VALUES), so Oxigraph reads those index
 # ranges, not every triple of the corpus (the statements and annotations outnumber the entities).
 _CLASSES = " ".join(sorted({f"<{spec.cls}>" for spec in TYPES.values()} | {"schema:NewsArticle"}))
-_TYPED = _PREFIXES + f"SELECT DISTINCT ?e ?cls ?g WHERE {{ VALUES ?cls {{ {_CLASSES} }} GRAPH ?g {{ ?e a ?cls }} }}"
+_GRAPHS = "SELECT ?g WHERE { GRAPH ?g { } }"
+# An entity is typed in every article graph that describes it: the store drops the repeats (and
+# the reference graphs, filtered out in place of FILTER), so one row comes back per entity and class.
+_TYPED = _PREFIXES + f"SELECT DISTINCT ?e ?cls WHERE {{ VALUES ?cls {{ {_CLASSES} }} GRAPH ?g {{ ?e a ?cls }} FILTER }}"
 _NAMES = _PREFIXES + """SELECT ?e ?p ?name WHERE { VALUES ?p { rdfs:label skos:altLabel } ?e ?p ?name }"""
 # Where the articles of an entity are counted: the one place to switch to kg:mentionCount once the
 # corpus graph carries it (issue #14).
@@ -94,6 +97,7 @@ class Entry:
     places: set[str] = field(default_factory=set)
     years: set[str] = field(default_factory=set)
     date: str = ""  # an article's publication date, an event's start
+    reported: str = ""  # the publication date of the first article that mentions it
     outlet: str = ""  # an article's publisher (IRI)
     degree: int = 0  # how many other entries it is directly linked to
     folded: str = ""  # the label as search compares it (set by the catalogue)
@@ -113,16 +117,24 @@ class Hit:
     matched: str
 
 
+_WORD = re.compile(r"\w+")
+
+
 def fold(text: str) -> str:
-    """A name as search compares it: accents and case dropped, punctuation as spaces."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
-    return " ".join(re.findall(r"\w+", plain))
+    """A name as search compares it: accents and case dropped, punctuation as spaces (an ASCII
+    name, most of them, has no accents to drop)."""
+    if not text.isascii():
+        decomposed = unicodedata.normalize("NFKD", text)
+        text = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return " ".join(_WORD.findall(text.casefold()))
 
 
 def acronym(text: str) -> str:
     """The initials of a name of several words ("Millenial Job Center" → "mjc")."""
-    words = fold(text).split()
+    return _initials(fold(text).split())
+
+
+def _initials(words: list[str]) -> str:
     return "".join(word[0] for word in words) if len(words) > 2 else ""
 
 
@@ -139,19 +151,20 @@ class Catalogue:
         self.by_iri = {entry.iri: entry for entry in self.entries}
         self.edges = sorted((s, p, o) for s, p, o in edges if s in self.by_iri and o in self.by_iri)
         self.links: dict[str, set[str]] = {}
+        self.edges_from: dict[str, list[tuple[str, str, str]]] = {}  # in the order of `edges`
         # (latitude, longitude) of the places that have one
         self.points = {iri: point for iri, point in (points or {}).items() if iri in self.by_iri}
-        for s, _, o in self.edges:
+        for s, p, o in self.edges:
+            self.edges_from.setdefault(s, []).append((s, p, o))
             self.links.setdefault(s, set()).add(o)
             self.links.setdefault(o, set()).add(s)
         keys: list[tuple[str, int, int, str]] = []
         for number, entry in enumerate(self.entries):
             for name, rank in [(entry.label, 0), *((alias, 1) for alias in entry.aliases)]:
-                folded = fold(name)
-                words = folded.split()
+                words = (entry.folded if rank == 0 else fold(name)).split()
                 keys += [(" ".join(words[i:]), number, rank + (2 if i else 0), name) for i in range(len(words))]
-                if acronym(name):
-                    keys.append((acronym(name), number, rank + 4, name))
+                if initials := _initials(words):
+                    keys.append((initials, number, rank + 4, name))
         self._keys = sorted(keys)
 
     def search(self, query: str, limit: int = 20) -> list[Hit]:
@@ -192,9 +205,10 @@ def build_catalogue(run: Runner, base: str, reference_graphs: Callable[[str], bo
     """Read every entity and article of the graph behind `run` into a catalogue. Types stated
     only in reference graphs (the region dataset, the linksets) do not make an entry: the explorer
     is about what the articles describe."""
+    others = ", ".join(f"<{g}>" for g, in _rows(run(_GRAPHS)) if reference_graphs(g))
     classes: dict[str, set[str]] = {}
-    for e, cls, graph in _rows(run(_TYPED)):
-        if e.startswith(base) and not reference_graphs(graph):
+    for e, cls in _rows(run(_TYPED.replace("FILTER", f"FILTER (?g NOT IN ({others}))" if others else ""))):
+        if e.startswith(base):
             classes.setdefault(e, set()).add(cls)
     entries: dict[str, Entry] = {}
     for e, found in classes.items():
@@ -259,8 +273,11 @@ def _add_facts(entries: dict[str, Entry], run: Runner, base: str) -> list[tuple[
             dates[a] = date
     for e, a in _rows(run(_ARTICLES)):
         if e in entries and a in entries:
-            entries[e].articles.add(a)
-            entries[e].years.update({dates[a][:4]} if dates.get(a) else set())
+            entry = entries[e]
+            entry.articles.add(a)
+            if dates.get(a):
+                entry.years.add(dates[a][:4])
+                entry.reported = min(filter(None, (entry.reported, dates[a])))
     for e, status in _rows(run(_STATUS)):
         if e in entries:
             entries[e].statuses.add(status)

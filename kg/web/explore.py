@@ -255,7 +255,7 @@ class Explorer:
         cat = await self.catalogue()
         page = _page_number(request)
         view, total = await anyio.to_thread.run_sync(paged_view, self.h.run_ours, iri, self.h.project.base,
-                                                     page, FACTS_PER_PAGE, self.h.settings.max_rows)
+                                                     page, self._per_page(), self.h.settings.max_rows)
         if view is None:
             return await self._not_found(rest)
         here = "/id/" + urllib.parse.quote(rest, safe="/-._~")
@@ -269,23 +269,28 @@ class Explorer:
         identifiers = sorted({(_short_iri(f.iri), f.iri) for f in view.facts
                               if f.predicate in _IDENTIFIERS and f.iri and not f.iri.startswith(self.h.project.base)})
         linked = [cat.by_iri[other] for other in cat.links.get(view.iri, ())]
-        timeline = sorted({(_when(cat, other), other.type, other.label, self._link(other))
+        timeline = sorted({(_when(other), other.type, other.label, self._link(other))
                            for other in linked if other.kind in _TIMELINE_KINDS})
         if entry is not None and entry.kind in _TIMELINE_KINDS:
-            timeline = sorted({*timeline, (_when(cat, entry), entry.type, entry.label + " (this)", None)})
+            timeline = sorted({*timeline, (_when(entry), entry.type, entry.label + " (this)", None)})
         timeline = timeline[-TIMELINE_SHOWN:]  # the latest, on a hub
         extra: dict[str, object] = {"articles": entry.count if entry else None, "identifiers": identifiers,
                                     "timeline": timeline}
         if entry is not None:
             extra["network"] = ego(cat, entry.iri, 1, limit=NEIGHBOURS_DRAWN).as_json()
             extra["network_href"] = "/network?" + urllib.parse.urlencode({"focus": entry.local, "depth": 2})
-        if total > FACTS_PER_PAGE:
-            pages = -(-total // FACTS_PER_PAGE)
-            extra["pager"] = {"first": min((page - 1) * FACTS_PER_PAGE + 1, total),
-                              "last": min(page * FACTS_PER_PAGE, total), "total": total,
+        size = self._per_page()
+        if total > size:
+            pages = -(-total // size)
+            extra["pager"] = {"first": min((page - 1) * size + 1, total),
+                              "last": min(page * size, total), "total": total,
                               "previous": f"{here}?page={min(page, pages + 1) - 1}" if page > 1 else None,
                               "next": f"{here}?page={page + 1}" if page < pages else None}
         return extra
+
+    def _per_page(self) -> int:
+        """Facts on a page: FACTS_PER_PAGE, fewer when a query may give fewer rows (--max-rows)."""
+        return min(FACTS_PER_PAGE, self.h.settings.max_rows)
 
     async def _not_found(self, rest: str) -> Response:
         """A page that says the graph knows no such entity, with the names that start as the asked
@@ -319,13 +324,12 @@ class Explorer:
                             statuses_href=_browse_url("collaborations", Filters(), status=status) if status else None)
 
 
-def _when(cat: Catalogue, entry: Entry) -> str:
+def _when(entry: Entry) -> str:
     """An entry's own date, or else when the first article reported it (said so: a report's
     date is not the date of what it reports)."""
     if entry.date:
         return entry.date
-    reported = min((cat.by_iri[a].date for a in entry.articles if a in cat.by_iri and cat.by_iri[a].date), default="")
-    return f"reported {reported}" if reported else ""
+    return f"reported {entry.reported}" if entry.reported else ""
 
 
 def _short_iri(iri: str) -> str:

@@ -39,7 +39,10 @@ def _node(entry: Entry, focus: bool = False) -> dict[str, object]:
 
 
 def _edges_among(cat: Catalogue, chosen: set[str]) -> list[dict[str, object]]:
-    return [{"from": s, "to": o, "label": curie(p)} for s, p, o in cat.edges if s in chosen and o in chosen]
+    """The relations among the chosen, in the catalogue's order: looked up from each of them, so
+    a drawing costs its own edges, not the corpus's."""
+    return [{"from": s, "to": o, "label": curie(p)} for node in sorted(chosen)
+            for s, p, o in cat.edges_from.get(node, ()) if o in chosen]
 
 
 def ego(cat: Catalogue, focus: str, depth: int, kinds: frozenset[str] = frozenset(),

@@ -18,7 +18,7 @@ from pathlib import Path
 import pyoxigraph as ox
 from jinja2 import Environment, FileSystemLoader
 
-from kg.namespaces import ID_PATTERN, KG, curie
+from kg.namespaces import ID_PATTERN, KG, Iris, curie
 from kg.query.library import NamedQuery
 from kg.query.model import Result
 
@@ -46,13 +46,21 @@ SELECT ?direction ?predicate ?value ?valueLabel ?status ?sentence ?article ?head
   OPTIONAL { ?value kg:status ?status }
 }
 """
-_KEYS = """SELECT DISTINCT ?direction ?predicate ?value WHERE {
-  { VALUES ?direction { "out" } ?this ?predicate ?value }
+# The resource's own names, types and headline, on every page of it.
+_OWN = """SELECT ?predicate ?value WHERE { VALUES ?predicate { <http://www.w3.org/2000/01/rdf-schema#label>
+  <http://www.w3.org/2004/02/skos/core#altLabel> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type>
+  <https://schema.org/headline> } ?this ?predicate ?value }"""
+# Its relations to other terms, counted by relation (the store counts without reading a value):
+# the others out, and all in but the reifications pointing at it.
+_RELATIONS = """SELECT ?direction ?predicate (COUNT(*) AS ?n) WHERE {
+  { VALUES ?direction { "out" } ?this ?predicate ?value .
+    FILTER (?predicate NOT IN (<http://www.w3.org/2000/01/rdf-schema#label>, <http://www.w3.org/2004/02/skos/core#altLabel>,
+                               <http://www.w3.org/1999/02/22-rdf-syntax-ns#type>, <https://schema.org/headline>)) }
   UNION
   { VALUES ?direction { "in" } ?value ?predicate ?this .
     FILTER (?predicate NOT IN (<http://www.w3.org/1999/02/22-rdf-syntax-ns#subject>,
                                <http://www.w3.org/1999/02/22-rdf-syntax-ns#object>)) }
-}"""
+} GROUP BY ?direction ?predicate"""
 # The evidence of the statement about (subject, ?predicate, object), written out in each branch
 # with the resource's IRI in place: Oxigraph then looks statements up by index instead of
 # joining every statement in the graph (5x faster on the first article, more on larger graphs).
@@ -125,7 +133,7 @@ class Fact:
     iri: str | None
     status: str
     evidence: list[Evidence] = field(default_factory=list)
-    more: int = 0  # statements of it whose evidence is not shown
+    more: int = 0  # articles that state it whose evidence is not shown
 
 
 @dataclass
@@ -163,59 +171,114 @@ def resource_view(run: Runner, iri: str, base: str, limit: int | None = None) ->
 def paged_view(run: Runner, iri: str, base: str, page: int, size: int,
                limit: int | None = None) -> tuple[View | None, int]:
     """One page of a resource's facts (its names and types on every page) and how many facts it
-    has. The relations are listed first, then the statements of the page's relations, then the
-    evidence of at most EVIDENCE_SHOWN statements of each (a fact a hub's every article states
-    shows a few sentences and says how many more), so a page costs the same at any corpus size.
+    has. The store counts the facts of each relation, hands over only the page's slice of them,
+    a few statements of each (EVIDENCE_SHOWN) with their evidence, and how many articles state
+    each (the corpus graph's kg:supportCount), so a hub's page costs the same at any corpus size.
     With `limit`, each query reads at most that many rows, and the page says so when one is cut."""
     node = ox.NamedNode(iri)
-    cut = f" LIMIT {limit}" if limit else ""
-    keys = run(_KEYS.replace("?this", str(node)) + cut).rows
-    if not keys:
+    full: list[bool] = []  # of each query that may give many rows: whether it gave all it may
+
+    def capped(text: str) -> Result:
+        if not limit:
+            return run(text)
+        result = run(f"{text} LIMIT {limit}")
+        full.append(len(result.rows) >= limit)
+        return result
+    own = capped(_OWN.replace("?this", str(node))).rows
+    groups = sorted(((d.value, p, int(n.value)) for d, p, n in run(_RELATIONS.replace("?this", str(node))).rows
+                     if d is not None and isinstance(p, ox.NamedNode) and n is not None),
+                    key=lambda g: (g[0] != "out", curie(g[1].value, base), g[1].value))
+    total = sum(n for _, _, n in groups)
+    if not own and not total:
         return None, 0
-    always, facts = [], []
-    for direction, predicate, value in keys:
-        assert direction is not None and isinstance(predicate, ox.NamedNode) and value is not None
-        if isinstance(value, ox.BlankNode):
-            continue  # VALUES cannot name a blank node (the build mints none)
-        own = direction.value == "out" and predicate.value in (*_NAMES, _TYPE, _HEADLINE)
-        (always if own else facts).append((direction.value, predicate, value))
-    facts.sort(key=lambda key: (key[0] != "out", curie(key[1].value, base), str(key[2])))
-    chosen = facts[(page - 1) * size:page * size]
-    statements = _statements(run, node, chosen, cut)
-    shown = [st for found in statements.values() for st in found[:EVIDENCE_SHOWN]]
-    evidence = _evidence_of(run, shown, cut)
-    described = _labels_and_statuses(run, [v for _, _, v in chosen if isinstance(v, ox.NamedNode)], cut)
-    rows = [(ox.Literal(d), p, v, None, None, None, None, None, None) for d, p, v in always]
+    chosen = _slice(run, node, groups, (page - 1) * size, size)
+    support = _support(run, node, chosen, Iris(base))
+    statements = _statements(capped, node, chosen, support)
+    evidence = _evidence_of(capped, [st for found in statements.values() for st in found])
+    described = _labels_and_statuses(capped, [v for _, _, v in chosen if isinstance(v, ox.NamedNode)])
+    rows = [(ox.Literal("out"), p, v, None, None, None, None, None, None) for p, v in own]
     more = {}
     for key in chosen:
-        found = statements.get((key[0], key[1].value, str(key[2])), [])
-        more[(key[0], curie(key[1].value, base), _text(key[2], base))] = len(found) - EVIDENCE_SHOWN
-        supports = [e for st in found[:EVIDENCE_SHOWN] for e in evidence.get(st, [])] or [(None,) * 4]
+        supports = [e for st in statements.get(key, []) for e in evidence.get(st, [])]
+        shown = {article.value for _, article, _, _ in supports if article is not None}
+        more[(key[0], curie(key[1].value, base), _text(key[2], base))] = support.get(key, 0) - len(shown)
         for label, status in described.get(str(key[2]), [(None, None)]):
-            rows += [(ox.Literal(key[0]), key[1], key[2], label, status, *support) for support in supports]
-    view = _view(rows, iri, base, limit if limit and limit <= len(keys) else None)
+            rows += [(ox.Literal(key[0]), key[1], key[2], label, status, *found) for found in supports or [(None,) * 4]]
+    view = _view(rows, iri, base, limit if any(full) else None)
     for fact in view.facts:
         fact.more = max(0, more.get((fact.direction, fact.predicate, fact.value), 0))
-    return view, len(facts)
+    return view, total
 
 
-def _statements(run: Runner, node: ox.NamedNode, chosen: list[tuple[str, ox.NamedNode, ox.Term]],
-                cut: str) -> dict[tuple[str, str, str], list[str]]:
-    """The statements (reifications) of each chosen relation, in IRI order."""
+Key = tuple[str, ox.NamedNode, ox.NamedNode | ox.Literal]  # a fact of the page: direction, predicate, value
+
+
+def _slice(run: Runner, node: ox.NamedNode, groups: list[tuple[str, ox.NamedNode, int]], start: int,
+           size: int) -> list[Key]:
+    """The facts from `start` to `start + size` in the order of the relations, each relation's
+    part of them read with LIMIT and OFFSET in the store's own order of its values."""
+    branches, at = [], 0
+    for number, (direction, predicate, n) in enumerate(groups):
+        first, last = max(start, at), min(start + size, at + n)
+        if first < last:
+            pattern = f"{node} {predicate} ?value" if direction == "out" else f"?value {predicate} {node}"
+            branches.append(f"{{ {{ SELECT ?value WHERE {{ {pattern} }} LIMIT {last - first} OFFSET {first - at} }} "
+                            f"BIND({number} AS ?relation) }}")
+        at += n
+    if not branches:
+        return []
+    rows = run(f"SELECT ?relation ?value WHERE {{ {' UNION '.join(branches)} }}").rows
+    return [(groups[int(r.value)][0], groups[int(r.value)][1], v) for r, v in rows
+            if r is not None and v is not None and not isinstance(v, ox.BlankNode)]  # VALUES cannot name one
+
+
+def _statements(run: Runner, node: ox.NamedNode, chosen: list[Key], support: dict[Key, int]) -> dict[Key, list[str]]:
+    """At most EVIDENCE_SHOWN statements (reifications) of each fact that has any, in one query:
+    those of a fact few articles state all at once (a VALUES table), those of a fact many state
+    by a subquery each with a LIMIT, so a fact every article of a hub states costs no more than
+    one (and the query stays small: planning a subquery costs more than reading five rows). A
+    fact with no support count has no statement: the build counts every fact an article states."""
+    few: dict[str, list[str]] = {"out": [], "in": []}
     branches = []
-    for direction, pattern in (("out", f"?st rdf:subject {node} ; rdf:predicate ?predicate ; rdf:object ?value"),
-                               ("in", f"?st rdf:subject ?value ; rdf:predicate ?predicate ; rdf:object {node}")):
-        pairs = " ".join(f"({p} {v})" for d, p, v in chosen if d == direction)
-        branches.append(f'{{ VALUES ?direction {{ "{direction}" }} VALUES (?predicate ?value) {{ {pairs} }} '
-                        f'{pattern} }}')
-    found: dict[tuple[str, str, str], list[str]] = {}
-    text = f"PREFIX rdf: <{_RDF}>\nSELECT ?direction ?predicate ?value ?st WHERE {{ {' UNION '.join(branches)} }}"
-    for direction, predicate, value, st in run(text + " ORDER BY ?st" + cut).rows:
-        found.setdefault((direction.value, predicate.value, str(value)), []).append(st.value)
-    return found
+    for number, key in enumerate(chosen):
+        direction, predicate, value = key
+        if support.get(key, 0) <= EVIDENCE_SHOWN:
+            few[direction] += [f"({number} {value} {predicate})"] if support.get(key) else []
+            continue
+        # the value's side first: Oxigraph joins in the written order, and the node may be a hub
+        branches.append(f"{{ {{ SELECT ?st WHERE {{ ?st {_ENDS[direction].format(value=value, node=node)} ; "
+                        f"rdf:predicate {predicate} ; a rdf:Statement }} LIMIT {EVIDENCE_SHOWN} }} "
+                        f"BIND({number} AS ?fact) }}")
+    branches += [f"{{ VALUES (?fact ?value ?predicate) {{ {' '.join(rows)} }} "
+                 f"?st {_ENDS[direction].format(value='?value', node=node)} ; rdf:predicate ?predicate ; "
+                 f"a rdf:Statement }}" for direction, rows in few.items() if rows]
+    if not branches:
+        return {}
+    found: dict[Key, list[str]] = {}
+    text = f"PREFIX rdf: <{_RDF}>\nSELECT ?fact ?st WHERE {{ {' UNION '.join(branches)} }}"
+    for number, st in sorted(run(text).rows, key=lambda row: (int(row[0].value), row[1].value)):
+        found.setdefault(chosen[int(number.value)], []).append(st.value)
+    return {key: statements[:EVIDENCE_SHOWN] for key, statements in found.items()}
 
 
-def _evidence_of(run: Runner, statements: list[str], cut: str) -> dict[str, list[tuple]]:
+_ENDS = {"out": "rdf:object {value} ; rdf:subject {node}", "in": "rdf:subject {value} ; rdf:object {node}"}
+
+
+def _support(run: Runner, node: ox.NamedNode, chosen: list[Key], iris: Iris) -> dict[Key, int]:
+    """How many articles state each fact: the kg:supportCount of its kg:Fact node, whose IRI the
+    build mints from the triple (kg/build/support.py), so it is looked up, not searched for."""
+    facts = {}
+    for key in chosen:
+        direction, predicate, value = key
+        triple = f"{node} {predicate} {value}" if direction == "out" else f"{value} {predicate} {node}"
+        facts[f"<{iris.fact(triple)}>"] = key
+    if not facts:
+        return {}
+    text = f"SELECT ?fact ?n WHERE {{ VALUES ?fact {{ {' '.join(facts)} }} ?fact <{KG.supportCount}> ?n }}"
+    return {facts[str(fact)]: int(n.value) for fact, n in run(text).rows if fact is not None and n is not None}
+
+
+def _evidence_of(run: Runner, statements: list[str]) -> dict[str, list[tuple]]:
     """The sentence, article, headline and quoted words of each statement's evidence."""
     if not statements:
         return {}
@@ -225,12 +288,12 @@ def _evidence_of(run: Runner, statements: list[str], cut: str) -> dict[str, list
   OPTIONAL {{ ?t oa:hasSelector/oa:exact ?exact }}
   OPTIONAL {{ ?t oa:hasSource ?article . OPTIONAL {{ ?article schema:headline ?headline }} }} }}"""
     found: dict[str, list[tuple]] = {}
-    for st, *rest in run(text + cut).rows:
+    for st, *rest in run(text).rows:
         found.setdefault(st.value, []).append(tuple(rest))
     return found
 
 
-def _labels_and_statuses(run: Runner, values: list[ox.NamedNode], cut: str) -> dict[str, list[tuple]]:
+def _labels_and_statuses(run: Runner, values: list[ox.NamedNode]) -> dict[str, list[tuple]]:
     """The labels and statuses of the resources a page links to, each pair of them."""
     if not values:
         return {}
@@ -238,7 +301,7 @@ def _labels_and_statuses(run: Runner, values: list[ox.NamedNode], cut: str) -> d
   VALUES ?value {{ {" ".join(sorted({str(v) for v in values}))} }}
   OPTIONAL {{ ?value rdfs:label ?valueLabel }} OPTIONAL {{ ?value kg:status ?status }} }}"""
     found: dict[str, list[tuple]] = {}
-    for value, label, status in run(text + cut).rows:
+    for value, label, status in run(text).rows:
         found.setdefault(str(value), []).append((label, status))
     return found
 
