@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from kg.ingest.model import Item, Proposals, Value, mentions, slug
+from kg.ingest.relations import COLLABORATE
 from kg.source.text import ArticleText, Span
 
 # Head words of a group of people or businesses (common Indonesian news vocabulary).
@@ -46,9 +47,10 @@ def target_groups(found: Proposals) -> None:
             continue
         end = _group_end(found, match.start("head"))
         label = Span(match.start("head"), end)
-        group = _group(found, label, Span(match.start(), end), "group-cue", 0.5)
+        rule = "group-participants" if match["cue"].startswith("diikuti") else "group-cue"
+        group = _group(found, label, Span(match.start(), end), rule, 0.5)
         if group is not None:
-            _served_by(found, group, label, match.start())
+            _served_by(found, group, label, match)
     for match in _LIST.finditer(found.text):
         _listed(found, match)
 
@@ -140,24 +142,31 @@ def _listed(found: Proposals, match: re.Match[str]) -> None:
             owner.add("target_groups", Value(group.ident))
 
 
-def _served_by(found: Proposals, group: Item, label: Span, cue: int) -> None:
+def _served_by(found: Proposals, group: Item, label: Span, cue: re.Match[str]) -> None:
     """What the group is the target of: the program its members belong to ("anggota program
     X": they also take part in X), else the event whose words hold the cue, else the program,
-    event or facility named last before the cue in the sentence."""
-    sentence = next((s for s in ArticleText(found.text).sentences if s.start <= cue < s.end), None)
+    event or facility named last before the cue in the sentence, unless a collaboration word
+    comes first (the collaboration takes the group). After "diikuti oleh" the group takes part."""
+    sentence = next((s for s in ArticleText(found.text).sentences if s.start <= cue.start() < s.end), None)
     if sentence is None:
         return
-    named = [(start, end, item) for start, end, item in mentions(found, _SERVED)
-             if sentence.start <= start and end <= sentence.end]
-    if group.label.startswith("anggota"):
-        inside = [item for start, end, item in named if label.start <= start and end <= label.end]
-        if inside:
-            inside[0].add("target_groups", Value(group.ident))
-            if inside[0].type in ("Program", "Initiative"):
-                group.add("takes_part_in", Value(inside[0].ident))
-            return
-    holding = [item for item in found.items.values() if item.type in _SERVED and item.span.start <= cue < item.span.end]
-    before = [item for start, end, item in named if end <= cue]
+    others = frozenset(item.type for item in found.items.values()) - {"TargetGroup"}
+    named = [(start, end, item) for start, end, item in mentions(found, others)
+             if item.type in _SERVED and sentence.start <= start and end <= sentence.end]
+    inside = [item for start, end, item in named if label.start <= start and end <= label.end]
+    if group.label.startswith("anggota") and inside:
+        inside[0].add("target_groups", Value(group.ident))
+        if inside[0].type in ("Program", "Initiative"):
+            group.add("takes_part_in", Value(inside[0].ident))
+        return
+    holding = [item for item in found.items.values()
+               if item.type in _SERVED and item.span.start <= cue.start() < item.span.end]
+    before = [item for start, end, item in named if end <= cue.start()]
     target = holding[0] if holding else before[-1] if before else None
-    if target is not None:
+    if target is None:
+        return
+    if cue["cue"].startswith("diikuti"):
+        if target.type in ("Event", "TrainingEvent", "NetworkingEvent", "Program"):
+            group.add("takes_part_in", Value(target.ident))
+    elif holding or not COLLABORATE.search(found.text, sentence.start, cue.start()):
         target.add("target_groups", Value(group.ident))

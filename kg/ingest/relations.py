@@ -150,10 +150,18 @@ def _collaboration(found: Proposals, parties: list[str], through: list[str], sta
     for agent in through:
         item.add("acting_through", Value(agent))
     _outcome_and_place(found, item, parties, clause)
+    for group in _groups_in(found, clause):
+        item.add("target_groups", Value(group.ident))
     if status:
         name, start, end = status
         item.add("status", Value(name, Span(clause.start + start, clause.start + end), "status-cue", 0.7))
     found.add(item)
+
+
+def _groups_in(found: Proposals, clause: Span) -> list[Item]:
+    """The target groups a cue names inside the clause ("… untuk memberikan pelatihan kepada X")."""
+    return [group for group in found.items.values() if group.type == "TargetGroup" and group.rule == "group-cue"
+            and clause.start <= group.span.start < clause.end]
 
 
 def _outcome_and_place(found: Proposals, item: Item, parties: list[str], clause: Span) -> None:
