@@ -8,7 +8,7 @@ import re
 from collections.abc import Iterator
 
 from kg.ingest.model import Item, Proposals, Value, slug
-from kg.ingest.places import TYPE_OF_KIND, bare, place_pattern, resolve
+from kg.ingest.places import TYPE_OF_KIND, bare, districts, place_pattern, resolve
 from kg.source.text import Span
 
 WORD = r"(?:[A-Z][\w'\u2019.&-]*|\d{4})"  # a word of a name: capitalised, or a year
@@ -42,7 +42,9 @@ def places(found: Proposals) -> None:
     """Every region name in the text: the region, or an AmbiguousPlace naming its candidates;
     districts and villages by their kind word ("Desa Pegayaman, Kecamatan Sukasada")."""
     for match in place_pattern().finditer(found.text):
-        place_item(found, match.group(), Span(match.start(), match.end()))
+        region = place_item(found, match.group(), Span(match.start(), match.end()))
+        if region is not None and region.type in ("Regency", "City"):
+            _district_before(found, region, Span(match.start(), match.end()))
     inner: Item | None = None
     for match in _LOCAL.finditer(found.text):
         item = found.add(Item(slug(match["name"]), "Place", match["name"], Span(match.start(), match.end()),
@@ -51,6 +53,33 @@ def places(found: Proposals) -> None:
         if inner is not None and found.text[inner.span.end:match.start()] == ", ":
             inner.add("within", Value(item.ident))
         inner = found.items[item.ident] if found.text[match.end():match.end() + 2] == ", " else None
+
+
+_LANDMARKS = frozenset({"Pasar", "Hotel", "Gedung", "Stasiun", "Bandara", "Pelabuhan", "Terminal", "Mal", "Mall",
+                        "Plaza", "Taman", "Alun-alun", "Kantor", "Masjid", "Kampus", "Rumah", "Jalan", "Jl"})
+_RUN_BEFORE = re.compile(r"(?:[A-Z][\w-]*(?: [A-Z][\w-]*){0,3}), $")
+
+
+def _district_before(found: Proposals, region: Item, written: Span) -> None:
+    """"Cakung, Jakarta Timur": a name written just before a regency or city that is one of its
+    kecamatan (in the region data) is that district, within the region."""
+    start = written.start
+    run = _RUN_BEFORE.search(found.text, max(0, start - 60), start)
+    code = re.search(r"Kemendagri region ([\d.]+)", region.note or "")
+    if run is None or code is None:
+        return
+    words = run.group()[:-2].split(" ")
+    if words[0] in _LANDMARKS:
+        return  # "Pasar Tanah Abang, Jakarta Pusat": a landmark named after the district, not the district
+    for size in (3, 2, 1):
+        name = " ".join(words[-size:])
+        known = found.items.get(slug(name))
+        if len(words) >= size and name in districts(code.group(1)) and (known is None or known.type == "Place"):
+            at = run.start() + len(" ".join(words[:-size])) + (1 if len(words) > size else 0)
+            item = found.add(Item(slug(name), "Place", name, Span(at, written.end), "district-of-region",
+                                  0.6, note=f"Kecamatan {name} ({districts(code.group(1))[name]}) in the region data."))
+            item.add("within", Value(region.ident))
+            return
 
 
 def place_item(found: Proposals, name: str, span: Span) -> Item | None:

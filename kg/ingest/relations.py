@@ -44,7 +44,9 @@ _EVENT = re.compile(r"(?<![\w-])(?:acara )?(?P<event>(?:rangkaian|pelatihan|pere
 def collaborations(found: Proposals, cues: dict[str, list[str]]) -> None:
     """One collaboration per clause with a collaboration word and at least two actors (or one
     actor hoping for it); its status only from a cue word of the same clause."""
-    actors = mentions(found, PARTNER_TYPES)
+    posts = [item.span for item in found.items.values() if item.type == "Post"]
+    actors = [(s, e, i) for s, e, i in mentions(found, PARTNER_TYPES)  # not the organisation in a post's title
+              if not any(p.start <= s and e <= p.end and i.type != "Team" for p in posts)]
     starts = [start for start, _, _ in actors]
     seen: set[tuple[str, ...]] = set()
     for clause in _clauses(found.text):
@@ -276,7 +278,13 @@ def venues_and_events(found: Proposals) -> None:
 
 
 def _within(found: Proposals, item: Item) -> None:
-    """"Hotel Luminor Sidoarjo" lies within Sidoarjo when that is a region of the text."""
+    """"Hotel Luminor Sidoarjo" lies within Sidoarjo when that is a region of the text; "Pasar
+    Tanah Abang, Jakarta Pusat" within the region written after the comma."""
+    after = re.match(r", (?P<place>[A-Z][\w-]*(?: [A-Z][\w-]*){0,2})", found.text[item.span.end:item.span.end + 40])
+    region = found.find_name(after["place"]) if after else None
+    if region is not None and region.type in ("Province", "Regency", "City"):
+        item.add("within", Value(region.ident))
+        return
     words = item.label.split(" ")
     for size in (2, 1):
         place = found.find_name(" ".join(words[-size:])) if len(words) > size else None

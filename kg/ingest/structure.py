@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from kg.ingest.model import Item, Proposals, Value, mentions
+from kg.ingest.model import Item, Proposals, Value, mentions, slug
 from kg.ingest.people import ORG_TYPES
 from kg.ingest.places import resolve
 from kg.source.text import ArticleText, Span
@@ -22,9 +22,14 @@ def link(found: Proposals) -> None:
     """Run the linking rules, in order."""
     ministry_short_names(found)
     regional_offices(found)
+    provincial_offices(found)
+    national_arms(found)
     posts(found)
     program_owners(found)
     passive_operators(found)
+    listed_hosts(found)
+    editions(found)
+    named_after_places(found)
 
 
 def ministry_short_names(found: Proposals) -> None:
@@ -65,6 +70,32 @@ def regional_offices(found: Proposals) -> None:
                 if government is not None:
                     item.add("part_of", Value(government.ident, None, "regional-office", 0.6))
                     break
+
+
+def provincial_offices(found: Proposals) -> None:
+    """A Bakorwil is a province's own coordinating office: part of the provincial government
+    when the article names exactly one."""
+    provinces = [i for i in found.items.values() if i.type == "ProvincialGovernment"]
+    if len(provinces) != 1:
+        return
+    for item in found.items.values():
+        if item.type == "Bakorwil" and "part_of" not in item.fields:
+            item.add("part_of", Value(provinces[0].ident, None, "provincial-office", 0.5))
+
+
+def national_arms(found: Proposals) -> None:
+    """"SVP … Lazada Indonesia": a company's Indonesian arm named in a post is a company of its
+    own (the text does not say how the two relate, so nothing links them)."""
+    companies = {name: item for item in found.items.values() if item.type == "Company"
+                 for name in (item.label, *item.aliases) if not name.endswith(" Indonesia")}
+    for post in [i for i in found.items.values() if i.type == "Post"]:
+        for name in sorted(companies, key=len, reverse=True):
+            match = re.search(rf"(?<![\w-]){re.escape(name)} Indonesia(?![\w-])", post.label)
+            if match:
+                at = found.text.find(post.label, post.span.start) + match.start()
+                found.add(Item(slug(match.group()), "Company", match.group(), Span(at, at + len(match.group())),
+                               "national-arm", 0.6))
+                break
 
 
 def posts(found: Proposals) -> None:
@@ -125,3 +156,71 @@ def _last_named(found: Proposals, organisations: list[Item], text: str) -> Item 
             if at >= 0 and (best is None or at > best[0]):
                 best = (at, org)
     return best[1] if best else None
+
+
+_HOSTED = re.compile(r"^\)? (?:yang )?(?:ada |berada |tersebar |hadir |dibuka )?di (?:[a-z]+ )?$")
+_PROGRAMS = frozenset({"Program", "Initiative", "Facility", "CoworkingSpace"})
+
+
+def listed_hosts(found: Proposals) -> None:
+    """"EJSC yang ada di lima Bakorwil (Malang, … dan Madiun)": the program named just before
+    offices listed by place is hosted at each of them."""
+    listed: dict[int, list[Item]] = {}
+    for item in found.items.values():
+        if item.rule == "listed-offices":
+            listed.setdefault(item.span.start, []).append(item)
+    if not listed:
+        return
+    named = mentions(found, _PROGRAMS)
+    for start, offices in listed.items():
+        before = [(end, item) for _, end, item in named if end <= start]
+        if before and _HOSTED.search(found.text[before[-1][0]:start]):
+            for office in offices:
+                before[-1][1].add("hosted_at", Value(office.ident))
+
+
+_PLACE_TYPES = frozenset({"Province", "Regency", "City", "AmbiguousPlace", "Place"})
+
+
+def editions(found: Proposals) -> None:
+    """"DTS 2022": a program's name with a year is that year's edition of it; "… di Buleleng"
+    right after says where the edition is held."""
+    for program in [i for i in found.items.values() if i.type == "Program"]:
+        for name in sorted({program.label, *program.aliases}, key=len, reverse=True):
+            pattern = rf"(?<![\w-]){re.escape(name)} (?P<year>(?:19|20)\d\d)(?![\w/-])"
+            for match in re.finditer(pattern, found.text):
+                written = match.group()
+                ident = f"{program.ident}-{match['year']}"
+                if found.find_name(written) not in (None, found.items.get(ident)):
+                    continue
+                edition = found.add(Item(ident, "Program", written, Span(match.start(), match.end()),
+                                         "program-edition", 0.6))
+                edition.add("edition_of", Value(program.ident))
+                _held_at(found, edition, match.end())
+
+
+def _held_at(found: Proposals, edition: Item, end: int) -> None:
+    """"Pelaksanaan DTS 2022 di Buleleng"; not inside a longer title ("FGD … untuk Perencanaan
+    DTS 2023 di Kota Yogyakarta": the place is the event's)."""
+    if re.search(r"(?<=\w )[A-Z][\w-]* $", found.text[max(0, edition.span.start - 40):edition.span.start]):
+        return
+    where = re.match(r" di (?P<place>[A-Z][\w-]*(?: [A-Z][\w-]*){0,2})", found.text[end:end + 60])
+    place = found.find_name(where["place"]) if where else None
+    if place is not None and place.type in _PLACE_TYPES:
+        edition.add("hosted_at", Value(place.ident, Span(edition.span.start, end + where.end()),  # type: ignore[union-attr]
+                                       "edition-place", 0.5))
+
+
+def named_after_places(found: Proposals) -> None:
+    """"Komunitas Jakpreneur Cakung, Jakarta Timur": an organisation whose name ends with a
+    district is located there, and in the region written after the comma."""
+    places = {i.label: i for i in found.items.values() if i.type == "Place" and i.rule == "district-of-region"}
+    if not places:
+        return
+    for org in [i for i in found.items.values() if i.type in ("Organization", "Startup", "Company")]:
+        for name, place in places.items():
+            if org.label.endswith(" " + name):
+                org.add("location", Value(place.ident))
+                for within in place.fields.get("within", []):
+                    if re.search(rf"{re.escape(org.label)}, ", found.text):
+                        org.add("location", Value(within.value))
