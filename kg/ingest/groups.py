@@ -26,8 +26,8 @@ _GIVEN = re.compile(r"(?<![\w-])(?:pelatihan|program|beasiswa|kelas|pembinaan|pe
                     r"webinar|inkubasi|akselerasi|ruang|layanan)(?![\w-])", re.IGNORECASE)
 _COUNT = r"(?:(?:\d[\d.]*|ratusan|ribuan|puluhan|sekitar \d[\d.]*) )?"
 _CUED = re.compile(rf"(?<![\w-])(?P<cue>{_VERB_CUE}|untuk|bagi|kepada) {_COUNT}(?P<head>(?:{_HEADS})(?:nya)?)(?![\w-])")
-_LIST = re.compile(r"(?<![\w-])(?:[Ss]asaran(?:nya)?|[Pp]eserta(?:nya)?|menyasar)(?: (?P<of>[A-Z][\w-]*))?"
-                   r"[^.\n]{0,40}? mulai dari (?P<list>[^.\n]+?)(?=[.\n])")
+_LIST = re.compile(r"(?<![\w-])(?:[Ss]asaran(?:nya)?|[Pp]eserta(?:nya)?|menyasar)"
+                   r"[^.\n]{0,80}? mulai dari (?P<list>[^.\n]+?)(?=[.\n])")
 _STOP = frozenset({"yang", "untuk", "agar", "supaya", "dalam", "dengan", "pada", "sejak", "ke", "sebagai", "demi",
                    "serta", "dan", "melalui", "oleh", "akan", "telah", "sudah", "bisa", "dapat", "itu", "ini",
                    "tersebut", "hingga", "sampai", "di", "dari", "juga", "pun", "lebih"})
@@ -130,7 +130,8 @@ def _group(found: Proposals, label_span: Span, evidence: Span, rule: str, confid
 def _listed(found: Proposals, match: re.Match[str]) -> None:
     """"Sasaran DTS cukup luas, mulai dari A, B, C, hingga D": each listed group is a target of X."""
     parts = re.split(r", (?:hingga |sampai |dan )?| (?:hingga|sampai) ", match["list"])
-    owner = found.find_name(match["of"]) if match["of"] else None
+    owners = [item for start, _, item in mentions(found, _SERVED) if match.start() <= start < match.start("list")]
+    owner = owners[0] if owners else None
     start = match.start("list")
     for part in parts:
         at = found.text.find(part, start, match.end())

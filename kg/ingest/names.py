@@ -17,7 +17,8 @@ _RUN = rf"{WORD}(?:(?: dan | & | ){WORD}|,? \([A-Z][A-Za-z]{{1,15}}\)(?= [A-Z]|[
 _HEADS = {
     "Kementerian": "Ministry", "Dinas": "Dinas", "Badan": "GovernmentBody", "Balai": "GovernmentOffice",
     "Direktorat Jenderal": "GovernmentOffice", "Direktorat": "GovernmentOffice", "Lembaga": "GovernmentBody",
-    "Bakorwil": "Bakorwil", "Otoritas": "GovernmentBody", "PT": "Company", "Bank": "Company",
+    "Bakorwil": "Bakorwil", "Otoritas": "GovernmentBody", "PT": "Company", "CV": "Company", "Perum": "Company",
+    "Perumda": "Company", "Bank": "Company", "Sekolah Tinggi": "Organization",
     "Komunitas": "Organization", "Asosiasi": "Organization", "Yayasan": "Organization",
     "Universitas": "Organization", "Institut": "Organization", "Politeknik": "Organization",
 }
@@ -30,9 +31,14 @@ _PARTNER = re.compile(r"(?<![\w-])(?:dengan|bersama|gandeng|menggandeng|digelar|
                       r" (?P<name>[A-Z][a-z]+[A-Z]\w*(?: Shop)?|[A-Z][a-z]{2,}(?: Indonesia| Shop)?)(?![\w-])")
 _NOT_PARTNERS = frozenset({"Gerakan", "Program", "Pemerintah", "Kami", "Hub", "Indonesia", "Selasa", "Senin", "Rabu",
                            "Kamis", "Jumat", "Sabtu", "Minggu"})
+_APPOSED = re.compile(r"(?<![\w-])(?P<lead>\w+ )?(?:[Ss]tart ?up|[Ss]tartup|[Pp]erusahaan rintisan)"
+                     r"(?P<words>(?: [a-z][\w-]*){0,5}), (?P<name>[A-Z][\w-]*(?: [A-Z][\w-]*){0,3})"
+                     r"(?=[,(]| (?:yang|asal|dari|berbasis)(?![\w-]))")
+_DEMONSTRATIVES = frozenset({"itu", "ini", "tersebut", "tadi"})
 _LOCAL = re.compile(r"(?<![\w-])(?P<kind>Kecamatan|Desa|Kelurahan|Dusun) (?P<name>[A-Z][\w-]*(?: [A-Z][\w-]*){0,2})")
 _LISTED = re.compile(rf"(?<![\w-])(?P<head>{'|'.join(_HEADS)})"
                      r" \((?P<list>[A-Z][\w-]*(?:, [A-Z][\w-]*)*,? dan [A-Z][\w-]*)\)")
+_LEGAL_FORMS = frozenset({"Persero", "Tbk"})  # "PT Telkom Indonesia (Persero) Tbk": a legal form, not an acronym
 _LEVEL_KIND = {"Provinsi": "province", "Pemprov": "province", "Kabupaten": "regency", "Pemkab": "regency",
                "Kota": "city", "Pemkot": "city"}
 _LEVEL_SHORT = {"province": "Pemprov", "regency": "Pemkab", "city": "Pemkot"}
@@ -117,6 +123,8 @@ def organisations(found: Proposals, cores: dict[str, str]) -> None:
         head = match["head"]
         if name == head or name.startswith("Balai Kota") or (head == "Bank" and len(name.split()) < 2):
             continue
+        if _in_title(found, match.start()) and found.text.count(name) == 1:
+            continue  # a headline's Title Case runs into its verbs ("Kementerian Koperasi Gandeng Bank …")
         _named_org(found, name, _HEADS[head], Span(match.start(), match.start() + len(name)), cores, "org-shape")
     for match in _STARTUP.finditer(found.text):
         span = Span(match.start("name"), match.end("name"))
@@ -125,6 +133,27 @@ def organisations(found: Proposals, cores: dict[str, str]) -> None:
     for match in _LISTED.finditer(found.text):
         _listed(found, match)
     _acronym_mentions(found, cores)
+
+
+def apposed_startups(found: Proposals, post_heads: tuple[str, ...]) -> None:
+    """"Perusahaan rintisan bidang pertanian, Tani Cerdas, …": a startup named in apposition;
+    not after a post ("CEO startup itu, Budi …" names a person) nor a demonstrative."""
+    for match in _APPOSED.finditer(found.text):
+        name, words = match["name"], match["words"].split()
+        if (match["lead"] and match["lead"].strip() in post_heads) or (words and words[-1] in _DEMONSTRATIVES):
+            continue
+        known = found.find_name(name)
+        if resolve(name) is not None or (known is not None and known.type != "Startup"):
+            continue
+        item = found.add(Item(slug(name), "Startup", name, Span(match.start("name"), match.end("name")),
+                              "startup-apposed", 0.6))
+        item.span = Span(match.start() + len(match["lead"] or ""), match.end("name"))
+
+
+def _in_title(found: Proposals, offset: int) -> bool:
+    """True inside the headline or subheadline, where every word is capitalised."""
+    return any(value.span is not None and value.span.start <= offset < value.span.end
+               for key, value in found.article.items() if key in ("headline", "subheadline"))
 
 
 def _listed(found: Proposals, match: re.Match[str]) -> None:
@@ -148,11 +177,22 @@ def partners(found: Proposals, taken: set[str]) -> None:
             continue
         if name in taken or resolve(name) or found.find_name(name) or name.split()[0] in taken:
             continue
+        owner = _short_of(found, name)
+        if owner is not None:  # "Telkom" of "PT Telkom Indonesia (Persero) Tbk"
+            owner.alias(name, Span(match.start("name"), match.end("name")))
+            continue
         count = len(re.findall(rf"(?<![\w-]){re.escape(name)}(?![\w-])", found.text))
         camel = re.search(r"[a-z][A-Z]", name) is not None
         if count >= 2 or camel:
             found.add(Item(slug(name), "Company" if " Shop" not in name else "Organization", name,
                            Span(match.start(), match.end()), "partner-cue", 0.5))
+
+
+def _short_of(found: Proposals, name: str) -> Item | None:
+    """The one company or bank whose name, after PT/CV/Bank, starts with this short name."""
+    owners = [item for item in found.items.values() if item.type == "Company"
+              and re.match(rf"(?:PT|CV|Perum|Perumda|Bank) {re.escape(name)}(?![\w-])", item.label)]
+    return owners[0] if len(owners) == 1 else None
 
 
 _SEGMENT = re.compile(rf", (?:dan )?{_RUN}")
@@ -214,7 +254,7 @@ def _government(found: Proposals, match: re.Match[str]) -> None:
 
 
 def _named_org(found: Proposals, name: str, kind: str, span: Span, cores: dict[str, str], rule: str) -> None:
-    acronym = re.search(ACRONYM, name)
+    acronym = next((m for m in re.finditer(ACRONYM, name) if m["acr"] not in _LEGAL_FORMS), None)
     head = name.split(" ")[0]
     if acronym:
         core = f"{head} {acronym['acr']}".lower()
@@ -240,7 +280,8 @@ def _acronym_mentions(found: Proposals, cores: dict[str, str]) -> None:
             continue
         item = found.items[ident]
         whole = re.findall(r"^\S+ (\w)[^(]*\(([A-Za-z]+)\)", item.label)  # it stands for the whole name
-        written = [*item.aliases, item.label, *(acr for first, acr in whole if acr[0] == first)]
+        written = [*item.aliases, item.label,  # "Distanbun", "Brida": the acronym starts with the head too
+                   *(acr for first, acr in whole if acr[0] in (first, item.label[0]))]
         acronym = next((a for a in written if a.lower() == key), None)
         if acronym is None:
             continue

@@ -14,9 +14,11 @@ from kg.source.dates import DateError, find_news_date
 from kg.source.text import ArticleText, Span
 
 COLLABORATE = re.compile(r"(?<![\w-])(?:ber)?(?:kolaborasi|sinergi|kerja ?sama|mitra)\w*|bekerja ?sama|"
-                         r"(?<![\w-])(?:meng)?gandeng(?![\w-])|(?<![\w-])Gandeng(?![\w-])|kemitraan", re.IGNORECASE)
-NEGATION = re.compile(r"(?<![\w-])(?:tidak|tak|belum|bukan|jika|kalau|seandainya|apabila|andaikan)(?![\w-])",
-                      re.IGNORECASE)
+                         r"(?<![\w-])(?:meng)?gandeng(?![\w-])|(?<![\w-])Gandeng(?![\w-])|kemitraan|"
+                         r"(?<![\w-])(?:MoU|nota kesepahaman|memorandum of understanding|menandatangani|"
+                         r"penandatanganan)(?![\w-])", re.IGNORECASE)
+NEGATION = re.compile(r"(?<![\w-])(?:tidak|tak|belum|bukan|jika|kalau|bila|seandainya|apabila|andaikan|andai)"
+                      r"(?![\w-])", re.IGNORECASE)
 _CLAUSE_END = re.compile(r"[;:]|[\"\u201d](?=[ ,])|, (?:tapi|namun|sedangkan|sementara|padahal)\b|(?<=[a-z])\. ")
 PARTNER_TYPES = (ORG_TYPES - {"MediaOutlet"}) | {"Program", "Initiative", "Team"}
 _ACRONYM_RUN = re.compile(r"(?P<name>[A-Z][\w-]*(?: (?:[A-Z][\w-]*|and|of|&)){1,6}) \((?P<acr>[A-Z][A-Za-z]{1,9})\)")
@@ -55,8 +57,8 @@ def collaborations(found: Proposals, cues: dict[str, list[str]]) -> None:
             continue  # "kolaborasi ini" refers back to one already told
         words = found.text[clause.start:clause.end]
         status = _status(words, cues)
-        if status is None and NEGATION.search(words):
-            continue  # "tidak ada daerah lain…", "belum": the text negates it
+        if (status is None or status[0] != "cancelled") and NEGATION.search(words):
+            continue  # "tidak ada daerah lain…", "belum", "tidak akan": the text negates it
         first, last = bisect.bisect_left(starts, clause.start), bisect.bisect_left(starts, clause.end)
         inside = [(s, e, i) for s, e, i in actors[first:last] if e <= clause.end]
         parties, through = _parties(found.text, inside, word.start(), word.end())
@@ -132,9 +134,9 @@ def _status(words: str, cues: dict[str, list[str]]) -> tuple[str, int, int] | No
     lower = words.lower()
     for status in ("cancelled", "aspired", "planned", "completed", "ongoing"):
         for cue in cues.get(status, []):
-            match = re.search(rf"(?<![\w-]){re.escape(cue)}(?![\w-])", lower)
-            if match:
-                return status, match.start(), match.end()
+            for match in re.finditer(rf"(?<![\w-]){re.escape(cue)}(?![\w-])", lower):
+                if not re.search(r"\w \Z", words[:match.start()]) or words[match.start()].islower():
+                    return status, match.start(), match.end()  # not "Jawa Tengah": a cue inside a name
     return None
 
 
