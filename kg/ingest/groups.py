@@ -169,5 +169,7 @@ def _served_by(found: Proposals, group: Item, label: Span, cue: re.Match[str]) -
     if cue["cue"].startswith("diikuti"):
         if target.type in ("Event", "TrainingEvent", "NetworkingEvent", "Program"):
             group.add("takes_part_in", Value(target.ident))
+        for place in group.fields.get("location", []) if target.type != "Program" else []:
+            target.add("participants_from", Value(place.value))  # "diikuti oleh … dari/di A dan B"
     elif holding or not COLLABORATE.search(found.text, sentence.start, cue.start()):
         target.add("target_groups", Value(group.ident))

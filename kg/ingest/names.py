@@ -53,6 +53,8 @@ def places(found: Proposals) -> None:
             _district_before(found, region, Span(match.start(), match.end()))
     inner: Item | None = None
     for match in _LOCAL.finditer(found.text):
+        if re.search(r"(?:[Pp]rogram|[Gg]erakan) $", found.text[max(0, match.start() - 8):match.start()]):
+            continue  # "program Desa Digital Mandiri": a program's name
         item = found.add(Item(slug(match["name"]), "Place", match["name"], Span(match.start(), match.end()),
                               "local-place", 0.7, note=f"A {match['kind'].lower()} named in the text."))
         item.alias(match.group(), Span(match.start(), match.end()))
@@ -118,9 +120,11 @@ def organisations(found: Proposals, cores: dict[str, str]) -> None:
     """Organisations by shape; `cores` maps a name's core (head + acronym) to its entity id."""
     for match in _GOVERNMENT.finditer(found.text):
         _government(found, match)
-    for match in _HEAD.finditer(found.text):
+    position = 0
+    while (match := _HEAD.search(found.text, position)) is not None:
         name = _trim(found.text[match.start():_extend(found.text, match.end())])
         head = match["head"]
+        position = max(match.start() + len(name), match.start() + len(head) + 1)  # "Bank X dan PT Y": Y too
         if name == head or name.startswith("Balai Kota") or (head == "Bank" and len(name.split()) < 2):
             continue
         if _in_title(found, match.start()) and found.text.count(name) == 1:
@@ -169,8 +173,12 @@ def _listed(found: Proposals, match: re.Match[str]) -> None:
         item.add("location", Value(place.ident))  # type: ignore[union-attr]
 
 
+_COURTING = re.compile(r"(?:menggandeng|bermitra dengan|bekerja ?sama dengan|berkolaborasi dengan) $", re.IGNORECASE)
+
+
 def partners(found: Proposals, taken: set[str]) -> None:
-    """Companies named after a partnering cue ("dengan TikTok", "digelar Lazada"): low confidence."""
+    """Companies named after a partnering cue ("dengan TikTok", "digelar Lazada"): low confidence;
+    named more than once, written in CamelCase, or courted ("menggandeng Gojek")."""
     for match in _PARTNER.finditer(found.text):
         name = match["name"]
         if found.text[match.end():match.end() + 2].strip()[:1].isupper() or name in _NOT_PARTNERS:
@@ -183,7 +191,8 @@ def partners(found: Proposals, taken: set[str]) -> None:
             continue
         count = len(re.findall(rf"(?<![\w-]){re.escape(name)}(?![\w-])", found.text))
         camel = re.search(r"[a-z][A-Z]", name) is not None
-        if count >= 2 or camel:
+        courted = _COURTING.search(found.text[max(0, match.start() - 25):match.start("name")]) is not None
+        if count >= 2 or camel or courted:
             found.add(Item(slug(name), "Company" if " Shop" not in name else "Organization", name,
                            Span(match.start(), match.end()), "partner-cue", 0.5))
 
@@ -212,8 +221,14 @@ def _extend(text: str, end: int) -> int:
     return end
 
 
+_NEXT_NAME = re.compile(rf"\.\s|,? (?:dan|serta|&) (?=(?:{'|'.join(_HEADS)}|Pemprov|Pemkab|Pemkot|Pemerintah) [A-Z])")
+
+
 def _trim(name: str) -> str:
-    """A name ends before a trailing connector or a sentence-initial word swallowed by the run."""
+    """A name ends before a trailing connector, at a sentence's end, and before "dan" that joins
+    the next organisation ("Bank Jatim dan PT Pos Indonesia")."""
+    cut = _NEXT_NAME.search(name)
+    name = name[:cut.start()] if cut else name
     words = name.split(" ")
     while words and words[-1] in ("dan", "&"):
         words.pop()

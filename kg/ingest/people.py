@@ -55,6 +55,8 @@ def people(found: Proposals) -> None:
     for match in _POST_RUN.finditer(found.text):
         run = match["run"]
         split, rule, confidence = _split_post(run, shorts), "post-then-name", 0.6
+        if split is None:
+            split, rule, confidence = _split_at_region(run), "post-region-name", 0.5
         if split is None and re.match(rf" (?:{SPEECH})\b", found.text[match.end():match.end() + 20]):
             split, rule, confidence = _split_before_verb(run), "post-name-verb", 0.4
         if split is None:
@@ -78,6 +80,17 @@ def _split_post(run: str, shorts: set[str]) -> tuple[str, str] | None:
             while end < len(words) and words[end][:1].isupper():
                 end += 1
             return " ".join(words[:index]), " ".join(words[index:end]).rstrip(".,")
+    return None
+
+
+def _split_at_region(run: str) -> tuple[str, str] | None:
+    """"Gubernur Jawa Timur Khofifah Indar Parawansa": a post that ends with a region's name
+    (the longest one), followed by a name of two words or more."""
+    words = run.split(" ")
+    for end in range(len(words) - 2, 1, -1):
+        for size in (3, 2, 1):
+            if end - size >= 1 and resolve(" ".join(words[end - size:end])) is not None:
+                return " ".join(words[:end]), " ".join(words[end:]).rstrip(".,")
     return None
 
 

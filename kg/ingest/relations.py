@@ -77,8 +77,8 @@ def collaborations(found: Proposals, cues: dict[str, list[str]]) -> None:
 
 def _parties(text: str, inside: list[tuple[int, int, Item]], start: int, end: int) -> tuple[list[str], list[str]]:
     """The parties and who acts for them. Before the collaboration word: the actor named last
-    (with those joined to it by "dan" or "&"); after it, the first actor named (not one after
-    "dari": an owner, not a party); with no actor after it, the clause's first actor (its
+    (with those joined to it by "dan" or "&"); after it, the first actor named and those joined
+    to it (not one after "dari": an owner, not a party); with no actor after it, the clause's first actor (its
     subject). "A melalui B": A takes part, acting through B."""
     before = [m for m in inside if m[1] <= start]
     after = [m for m in inside if m[0] >= end and not text[max(0, m[0] - 5):m[0]].endswith("dari ")]
@@ -92,8 +92,10 @@ def _parties(text: str, inside: list[tuple[int, int, Item]], start: int, end: in
         chosen.reverse()
         if not after and before[0] not in chosen:
             chosen.insert(0, before[0])
-    if after:
-        chosen.append(after[0])
+    for index, one in enumerate(after):  # "antara A dan B", "dengan A, B, dan C": all that are joined
+        if index and text[after[index - 1][1]:one[0]] not in (" dan ", ", ", ", dan ", " serta ", " & "):
+            break
+        chosen.append(one)
     through = [b[2].ident for a, b in itertools.pairwise(before)
                if text[a[1]:b[0]] == " melalui " and a in chosen]
     parties = [item.ident for _, _, item in chosen if item.ident not in through]
@@ -179,6 +181,8 @@ def _outcome_and_place(found: Proposals, item: Item, parties: list[str], clause:
         for party in parties:
             event.add("organizer", Value(party))
     for match in _AT_PLACE.finditer(found.text[clause.start:clause.end]):
+        if re.search(r"(?:berdomisili|berbasis|berasal|tinggal) $", found.text[:clause.start + match.start()][-14:]):
+            continue  # "start up yang berdomisili di Surabaya": where they live, not where it happens
         place = found.find_name(match["place"])
         if place is not None and place.type in ("Province", "Regency", "City"):
             span = Span(clause.start + match.start(), clause.start + match.end())

@@ -15,6 +15,7 @@ _REGIONAL = frozenset({"Dinas", "Bakorwil", "GovernmentOffice", "GovernmentBody"
 _GOVERNMENTS = frozenset({"ProvincialGovernment", "RegionalGovernment"})
 _RUN_BY = re.compile(r"(?P<program>[A-Z][\w-]*(?: [A-Z][\w-]*){0,3}) (?:juga |pun )?(?:dijalankan|dikelola|"
                      r"diselenggarakan|digagas|dilaksanakan|dioperasikan) (?:oleh )?(?P<org>[A-Z])")
+_HEAD_OF_REGION = re.compile(r"(?:Wakil )?(?:Bupati|Wali ?[Kk]ota|Gubernur)(?= )|Sekretaris Daerah(?= )")
 _HAS = re.compile(r"(?<![\w-])(?:memiliki|mempunyai|menjalankan|meluncurkan|mengelola|menggagas)(?![\w-])")
 
 
@@ -99,7 +100,8 @@ def national_arms(found: Proposals) -> None:
 
 
 def posts(found: Proposals) -> None:
-    """A post whose name holds an organisation's name or acronym is a post in it."""
+    """A post whose name holds an organisation's name or acronym is a post in it; a regent,
+    mayor or governor of a region is a post in that region's government."""
     organisations = [i for i in found.items.values() if i.type in ORG_TYPES and i.type != "MediaOutlet"]
     for post in found.items.values():
         if post.type != "Post" or "post_in" in post.fields:
@@ -112,6 +114,10 @@ def posts(found: Proposals) -> None:
                     best = (len(name), org)
         if best is not None:
             post.add("post_in", Value(best[1].ident, None, "post-names-org", 0.6))
+        elif _HEAD_OF_REGION.match(post.label):
+            government = _region_government(found, post.label)
+            if government is not None:  # "Bupati Banyuwangi": the regency's own government
+                post.add("post_in", Value(government.ident, None, "post-heads-region", 0.6))
 
 
 def program_owners(found: Proposals) -> None:

@@ -1,4 +1,4 @@
-"""Three short news paragraphs written for these tests (invented organisations and people,
+"""Four short news paragraphs written for these tests (invented organisations and people,
 real regions), none taken from the gold articles: each rule's expected proposals on prose it
 was not tuned on, so the rules are held to Indonesian news language, not to four texts."""
 
@@ -34,6 +34,16 @@ BALIKPAPAN = (
     "Sasaran program Literasi Keuangan Mikro (LKM) cukup luas, mulai dari pedagang kaki lima, ibu rumah tangga, "
     "hingga nelayan.\n"
     "Bank Kaltimtara tidak akan bekerja sama dengan PT Dana Cepat Nusantara.\n")
+BANYUWANGI = (
+    "BANYUWANGI, JATIMKINI.COM - Pemerintah Kabupaten Banyuwangi meluncurkan program Desa Digital Mandiri di "
+    "Pendopo Sabha Swagata Blambangan, Jumat (7/6/2024).\n"
+    "Bupati Banyuwangi Ipuk Fiestiandani mengatakan program itu digarap bersama Bank Jatim dan PT Pos Indonesia. "
+    "Penandatanganan nota kesepahaman antara Pemkab Banyuwangi dan Bank Jatim dilakukan usai acara.\n"
+    "\"Kami sedang bekerja sama dengan Institut Teknologi Sepuluh Nopember (ITS) untuk melatih perangkat desa,\" "
+    "kata Ipuk.\n"
+    "Gubernur Jawa Timur Khofifah Indar Parawansa berharap program serupa bisa diterapkan di kabupaten lain.\n"
+    "Menurut Ipuk, sebanyak 217 desa sudah terhubung internet. Ke depan, Pemkab Banyuwangi berencana menggandeng "
+    "Gojek untuk pelatihan bagi pengemudi ojek daring.\n")
 HEADLINE = ("Bisnis\nKementerian Koperasi Gandeng Bank Daerah Latih Pelaku Usaha Mikro\n"
             "Penulis: Yohanes Lado | Editor: Ratna Sari\nLaporan Wartawan KaltimNews.com, Yohanes Lado\n")
 
@@ -46,6 +56,11 @@ def makassar() -> Proposals:
 @pytest.fixture(scope="module")
 def semarang() -> Proposals:
     return run(SEMARANG)
+
+
+@pytest.fixture(scope="module")
+def banyuwangi() -> Proposals:
+    return run(BANYUWANGI)
 
 
 @pytest.fixture(scope="module")
@@ -131,6 +146,31 @@ def test_target_groups_with_their_place_and_what_they_are_for(makassar: Proposal
     assert by_type(balikpapan, "TargetGroup")["pelaku usaha"].rule == "group-participants"  # "diikuti oleh 150 …"
 
 
-@pytest.mark.parametrize("body", [MAKASSAR, SEMARANG, BALIKPAPAN])
+def test_two_organisations_joined_by_dan_are_two(banyuwangi: Proposals) -> None:
+    assert {"Bank Jatim", "PT Pos Indonesia"} <= set(by_type(banyuwangi, "Company"))
+    assert not [label for label in by_type(banyuwangi, "Company") if "Penandatanganan" in label]
+
+
+def test_a_program_named_desa_is_no_village_and_its_launcher_runs_it(banyuwangi: Proposals) -> None:
+    program = by_type(banyuwangi, "Program")["Desa Digital Mandiri"]
+    assert program.fields["operated_by"][0].value == "pemkab-banyuwangi"
+    assert "Digital Mandiri" not in by_type(banyuwangi, "Place")
+
+
+def test_heads_of_regions_and_their_governments(banyuwangi: Proposals) -> None:
+    assert by_type(banyuwangi, "Post")["Bupati Banyuwangi"].fields["post_in"][0].value == "pemkab-banyuwangi"
+    governor = by_type(banyuwangi, "Person")["Khofifah Indar Parawansa"]  # split after the region's name
+    assert governor.fields["holds"][0].value == "gubernur-jawa-timur"
+
+
+def test_collaborations_between_joined_parties_courted_and_through_kami(banyuwangi: Proposals) -> None:
+    found = collaborations(banyuwangi)
+    assert (["pemkab-banyuwangi", "bank-jatim"], None) in found  # "antara A dan B"
+    assert (["pemkab-banyuwangi", "its"], "ongoing") in found  # "Kami" of the regent
+    assert (["pemkab-banyuwangi", "gojek"], "planned") in found  # "berencana menggandeng Gojek"
+    assert by_type(banyuwangi, "Company")["Gojek"].rule == "partner-cue"
+
+
+@pytest.mark.parametrize("body", [MAKASSAR, SEMARANG, BALIKPAPAN, BANYUWANGI])
 def test_every_span_is_the_text_at_its_offsets_and_every_evidence_verbatim(body: str) -> None:
     test_spans.test_every_span_is_the_text_at_its_offsets_and_every_evidence_is_verbatim.hypothesis.inner_test(body)
