@@ -34,6 +34,7 @@ _NOT_PARTNERS = frozenset({"Gerakan", "Program", "Pemerintah", "Kami", "Hub", "I
 _APPOSED = re.compile(r"(?<![\w-])(?P<lead>\w+ )?(?:[Ss]tart ?up|[Ss]tartup|[Pp]erusahaan rintisan)"
                      r"(?P<words>(?: [a-z][\w-]*){0,5}), (?P<name>[A-Z][\w-]*(?: [A-Z][\w-]*){0,3})"
                      r"(?=[,(]| (?:yang|asal|dari|berbasis)(?![\w-]))")
+_KEMEN = re.compile(r"(?<![\w-])Kemen(?!terian)[A-Z]?[a-z]{2,}[A-Za-z]*(?![\w-])")  # Kemenkeu, Kemendag, KemenKopUKM
 _DEMONSTRATIVES = frozenset({"itu", "ini", "tersebut", "tadi"})
 _LOCAL = re.compile(r"(?<![\w-])(?P<kind>Kecamatan|Desa|Kelurahan|Dusun) (?P<name>[A-Z][\w-]*(?: [A-Z][\w-]*){0,2})")
 _LISTED = re.compile(rf"(?<![\w-])(?P<head>{'|'.join(_HEADS)})"
@@ -137,6 +138,10 @@ def organisations(found: Proposals, cores: dict[str, str]) -> None:
     for match in _LISTED.finditer(found.text):
         _listed(found, match)
     _acronym_mentions(found, cores)
+    for match in _KEMEN.finditer(found.text):
+        if found.find_name(match.group()) is None and not _in_title(found, match.start()):
+            found.add(Item(slug(match.group()), "Ministry", match.group(), Span(match.start(), match.end()),
+                           "ministry-short", 0.6))
 
 
 def apposed_startups(found: Proposals, post_heads: tuple[str, ...]) -> None:
@@ -194,7 +199,7 @@ def partners(found: Proposals, taken: set[str]) -> None:
         courted = _COURTING.search(found.text[max(0, match.start() - 25):match.start("name")]) is not None
         if count >= 2 or camel or courted:
             found.add(Item(slug(name), "Company" if " Shop" not in name else "Organization", name,
-                           Span(match.start(), match.end()), "partner-cue", 0.5))
+                           Span(match.start("name"), match.end()), "partner-cue", 0.5))  # not "Gandeng TikTok"
 
 
 def _short_of(found: Proposals, name: str) -> Item | None:

@@ -45,13 +45,18 @@ _EVENT = re.compile(r"(?<![\w-])(?:acara )?(?P<event>(?:rangkaian|pelatihan|pere
 
 def collaborations(found: Proposals, cues: dict[str, list[str]]) -> None:
     """One collaboration per clause with a collaboration word and at least two actors (or one
-    actor hoping for it); its status only from a cue word of the same clause."""
+    actor hoping for it); its status only from a cue word of the same clause. A headline's
+    collaboration that the body tells between the same parties is not told twice."""
     posts = [item.span for item in found.items.values() if item.type == "Post"]
     actors = [(s, e, i) for s, e, i in mentions(found, PARTNER_TYPES)  # not the organisation in a post's title
               if not any(p.start <= s and e <= p.end and i.type != "Team" for p in posts)]
     starts = [start for start, _, _ in actors]
     seen: set[tuple[str, ...]] = set()
-    for clause in _clauses(found.text):
+    titles = [v.span for k, v in found.article.items() if k in ("headline", "subheadline") and v.span is not None]
+    clauses = _clauses(found.text)
+    in_title = [any(t.start <= c.start < t.end for t in titles) for c in clauses]
+    told: set[frozenset[str]] = set()  # the body's collaborations first: a headline repeats its lead
+    for titled, clause in sorted(zip(in_title, clauses, strict=True), key=lambda pair: (pair[0], pair[1].start)):
         word = COLLABORATE.search(found.text, clause.start, clause.end)
         if word is None or re.match(r" (?:ini|itu|tersebut)\b", found.text[word.end():word.end() + 9]):
             continue  # "kolaborasi ini" refers back to one already told
@@ -69,9 +74,10 @@ def collaborations(found: Proposals, cues: dict[str, list[str]]) -> None:
         if len(parties) < (1 if status and status[0] == "aspired" else 2):
             continue
         key = (*sorted(parties), status[0] if status else "")
-        if key in seen:
+        if key in seen or (titled and frozenset(parties) in told):
             continue
         seen.add(key)
+        told.add(frozenset(parties))
         _collaboration(found, parties, through, status, clause)
 
 

@@ -29,6 +29,7 @@ def link(found: Proposals) -> None:
     program_owners(found)
     passive_operators(found)
     listed_hosts(found)
+    units(found)
     editions(found)
     named_after_places(found)
 
@@ -108,7 +109,7 @@ def posts(found: Proposals) -> None:
             continue
         best: tuple[int, Item] | None = None
         for org in organisations:
-            for name in [org.label, *org.aliases]:
+            for name in [org.label, *org.aliases, *_acronym_tails(org.label)]:
                 if re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", post.label) and (
                         best is None or len(name) > best[0]):
                     best = (len(name), org)
@@ -118,6 +119,57 @@ def posts(found: Proposals) -> None:
             government = _region_government(found, post.label)
             if government is not None:  # "Bupati Banyuwangi": the regency's own government
                 post.add("post_in", Value(government.ident, None, "post-heads-region", 0.6))
+
+
+def _acronym_tails(label: str) -> list[str]:
+    """"Balai … (BPSDMP) Kominfo Yogyakarta" is also written "BPSDMP Kominfo Yogyakarta"."""
+    match = re.search(r"\((?P<acr>[A-Z][A-Za-z]{1,15})\) (?P<tail>\S.*)$", label)
+    return [f"{match['acr']} {match['tail']}"] if match else []
+
+
+_UNIT_OF = re.compile(r", (?:unit|satuan kerja|bagian|anak usaha|anak perusahaan|lembaga di bawah|badan di bawah)"
+                      r" (?P<of>[A-Z][\w-]*(?: [A-Z][\w-]*){0,3})")
+_OVER = re.compile(r"(?<![\w-])(?P<who>[A-Z][\w-]*(?: [A-Z][\w-]*){0,5}|lembaganya|dinasnya|pihaknya|instansinya)"
+                   r" membawahi [^.\n]{0,40}?(?:yakni|yaitu|meliputi|:) (?P<list>[^.\n]+)")
+_REGION_TYPES = frozenset({"Province", "Regency", "City"})
+
+
+def units(found: Proposals) -> None:
+    """"BPSDMP Kominfo Yogyakarta, unit Kemenkominfo …": part of the organisation named after
+    "unit"; "lembaganya membawahi tiga provinsi, yakni A, B, dan C": its jurisdiction."""
+    organisations = [i for i in found.items.values() if i.type in ORG_TYPES and i.type != "MediaOutlet"]
+    for match in _UNIT_OF.finditer(found.text):
+        unit = _ending_at(found, organisations, found.text[max(0, match.start() - 200):match.start()])
+        owner = found.find_name(match["of"]) or found.find_name(match["of"].split()[0])
+        if unit is not None and owner is not None and owner is not unit and owner.type in ORG_TYPES:
+            unit.add("part_of", Value(owner.ident, Span(match.start() + 2, match.end()), "unit-of", 0.5))
+    for match in _OVER.finditer(found.text):
+        who = _speaker_org(found, match.start()) if match["who"][0].islower() else found.find_name(match["who"])
+        if who is None or who.type not in ORG_TYPES:
+            continue
+        for name in re.split(r",? dan |, ", match["list"].strip()):
+            place = found.find_name(re.sub(r" \([A-Z]+\)$", "", name.strip()))  # "Daerah Istimewa Yogyakarta (DIY)"
+            if place is not None and place.type in _REGION_TYPES:
+                who.add("jurisdiction", Value(place.ident, Span(match.start(), match.end()), "jurisdiction-over", 0.5))
+
+
+def _ending_at(found: Proposals, organisations: list[Item], text: str) -> Item | None:
+    """The organisation whose name ends the text (the longest name that does)."""
+    ending = [(len(name), org) for org in organisations
+              for name in [org.label, *org.aliases, *_acronym_tails(org.label)] if text.endswith(name)]
+    return max(ending, key=lambda pair: pair[0])[1] if ending else None
+
+
+def _speaker_org(found: Proposals, offset: int) -> Item | None:
+    """"lembaganya" in a sentence that names a person with a post: the post's organisation."""
+    line_start = found.text.rfind("\n", 0, offset) + 1
+    people = [i for s, e, i in mentions(found, frozenset({"Person"})) if line_start <= s < offset]
+    for person in reversed(people):
+        for held in person.fields.get("holds", []):
+            post = found.items.get(str(held.value))
+            if post is not None and post.fields.get("post_in"):
+                return found.items.get(str(post.fields["post_in"][0].value))
+    return None
 
 
 def program_owners(found: Proposals) -> None:
