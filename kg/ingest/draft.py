@@ -65,6 +65,7 @@ def propose(text: str, known: dict[str, tuple[str, str]], cues: dict[str, list[s
     names.partners(found, {i.label for i in found.items.values() if i.type in ("Person",)}
                    | {w for i in found.items.values() if i.type == "Person" for w in i.label.split()})
     relations.programs(found)
+    relations.facilities(found)
     relations.venues_and_events(found)
     relations.teams(found)
     relations.studies(found)

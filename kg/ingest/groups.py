@@ -19,7 +19,8 @@ _HEADS = (r"pelaku|para|anggota|pedagang|masyarakat|warga|pelajar|mahasiswa|sisw
           r"buruh|karyawan|pegawai|lansia|peternak|pembudidaya|penenun|penjahit|ojek daring|pengemudi")
 # A cue verb that names whom something serves; the group follows it.
 _VERB_CUE = (r"dimanfaatkan oleh|diikuti oleh|diikuti|menyasar|menyasar kepada|ditujukan (?:untuk|bagi|kepada)|"
-             r"khusus (?:untuk|bagi)|mempersiapkan|melatih|membina|memberdayakan|mendampingi|melibatkan")
+             r"khusus (?:untuk|bagi)|(?:di|ter)buka (?:untuk|bagi)|mempersiapkan|melatih|membina|memberdayakan|"
+             r"mendampingi|melibatkan")
 # "untuk/bagi/kepada" name a target only after a word for what is given or held.
 _GIVEN = re.compile(r"(?<![\w-])(?:pelatihan|program|beasiswa|kelas|pembinaan|pendampingan|bantuan|workshop|"
                     r"lokakarya|sosialisasi|literasi|fasilitas|bimbingan|kursus|bazar|pameran|seminar|"

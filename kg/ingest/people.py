@@ -48,7 +48,8 @@ def short_names(text: str) -> set[str]:
 
 def people(found: Proposals) -> None:
     """People with their posts, and people with their age; short names become aliases."""
-    shorts = short_names(found.text)
+    named = {name for item in found.items.values() if item.type != "Person" for name in (item.label, *item.aliases)}
+    shorts = short_names(found.text) - named  # "Diskominfo juga …" names an organisation, not a person
     for match in _POST_COMMA.finditer(found.text):
         _person_with_post(found, match["post"].strip(), match["name"], Span(match.start(), match.end("name")),
                           "post-comma-name", 0.8)

@@ -38,7 +38,7 @@ _AT_PLACE = re.compile(r"(?<![\w-])di (?P<place>[A-Z][\w-]*(?: [A-Z][\w-]*){0,2}
 _TEAM = re.compile(r"(?<![\w-])Tim (?P<of>[A-Z][\w-]*(?: [A-Z][\w-]*){0,3})")
 _HOLDS_EVENT = re.compile(r"(?<![\w-])(?:mengadakan|menggelar|menyelenggarakan) (?P<name>[A-Z][\w-]*"
                           r"(?: (?:[A-Z][\w-]*|and|of|&|dan)){1,8})")
-_EVENT = re.compile(r"(?<![\w-])(?:acara )?(?P<event>(?:rangkaian|pelatihan|peresmian|seminar|workshop|lokakarya|"
+_EVENT = re.compile(r"(?<![\w-])(?:acara )?(?P<event>(?i:rangkaian|pelatihan|peresmian|seminar|workshop|lokakarya|"
                     r"webinar|bazar|festival|pameran|kuliah umum|sosialisasi)(?: [a-zA-Z]+){0,8}?)"
                     r" (?:yang )?(?:digelar|diselenggarakan|diadakan|dilaksanakan) (?:oleh )?(?P<org>[A-Z][\w-]*)")
 
@@ -219,6 +219,28 @@ def programs(found: Proposals) -> None:
                 continue
             item = found.add(Item(slug(name), kind, name, Span(match.start(), match.end()), "program-cue", 0.6))
             _operator(found, item, match.end())
+
+
+_FACILITY_NAME = re.compile(r"(?<![\w-])(?P<name>[A-Z][\w-]*(?: [A-Z][\w-]*){0,3} (?:Hub|Space|Lab|Labs|Incubator|"
+                            r"Inkubator|Innovation Center|Creative Center))(?![\w-])")
+_DEFINED_FACILITY = re.compile(r"(?<![\w-])(?P<name>[A-Z][\w-]*(?: [A-Z][\w-]*){0,4}(?: space| hub)?),? yang "
+                               r"(?:merupakan|adalah) (?:sebuah |salah satu )?(?P<kind>(?i:co-?working space|"
+                               r"ruang kerja bersama|inkubator|hub|pusat inovasi|ruang kreatif))(?![\w-])")
+
+
+def facilities(found: Proposals) -> None:
+    """Facilities by their name's last word ("Pontianak Creative Hub") or by what the text says
+    they are ("KUKM Jatim space yang merupakan co-working space" → a coworking space)."""
+    for match in _DEFINED_FACILITY.finditer(found.text):
+        name = match["name"]
+        if _inside_named(found, match.start()) or found.find_name(name) is not None:
+            continue
+        kind = "CoworkingSpace" if re.match(r"co-?working|ruang kerja", match["kind"], re.I) else "Facility"
+        found.add(Item(slug(name), kind, name, Span(match.start(), match.end()), "facility-defined", 0.6))
+    for match in _FACILITY_NAME.finditer(found.text):
+        name = match["name"]
+        if found.find_name(name) is None and not _inside_named(found, match.start()):
+            found.add(Item(slug(name), "Facility", name, Span(match.start(), match.end()), "facility-name", 0.5))
 
 
 def _inside_named(found: Proposals, offset: int) -> bool:
