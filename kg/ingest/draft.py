@@ -61,6 +61,7 @@ def propose(text: str, known: dict[str, tuple[str, str]], cues: dict[str, list[s
     cores: dict[str, str] = {}
     names.organisations(found, cores)
     people.people(found)
+    names.untangle(found)
     names.apposed_startups(found, people.POST_HEADS)
     names.partners(found, {i.label for i in found.items.values() if i.type in ("Person",)}
                    | {w for i in found.items.values() if i.type == "Person" for w in i.label.split()})

@@ -12,8 +12,9 @@ from kg.ingest.places import TYPE_OF_KIND, bare, districts, place_pattern, resol
 from kg.source.text import Span
 
 WORD = r"(?:[A-Z][\w'\u2019.&-]*|\d{4})"  # a word of a name: capitalised, or a year
-ACRONYM = r"\((?P<acr>[A-Z][A-Za-z]{1,15})\)"
-_RUN = rf"{WORD}(?:(?: dan | & | ){WORD}|,? \([A-Z][A-Za-z]{{1,15}}\)(?= [A-Z]|[,.]|\s|$))*"
+_ACR = r"(?:[A-Z][A-Za-z]{1,15}|[a-z]{1,3}[A-Z][A-Za-z]{1,12})"  # "Komdigi", "SKPD", "idEA"
+ACRONYM = rf"\((?P<acr>{_ACR})\)"
+_RUN = rf"{WORD}(?:(?: dan | & | ){WORD}|,? \({_ACR}\)(?= [A-Z]|[,.]|\s|$))*"
 _HEADS = {
     "Kementerian": "Ministry", "Dinas": "Dinas", "Badan": "GovernmentBody", "Balai": "GovernmentOffice",
     "Direktorat Jenderal": "GovernmentOffice", "Direktorat": "GovernmentOffice", "Lembaga": "GovernmentBody",
@@ -142,6 +143,31 @@ def organisations(found: Proposals, cores: dict[str, str]) -> None:
         if found.find_name(match.group()) is None and not _in_title(found, match.start()):
             found.add(Item(slug(match.group()), "Ministry", match.group(), Span(match.start(), match.end()),
                            "ministry-short", 0.6))
+
+
+_PLACE_KINDS = frozenset({"AmbiguousPlace", "City", "Regency", "Province", "Place"})
+
+
+def untangle(found: Proposals) -> None:
+    """Names the earlier rules took too far, once the people are known: a region's name written
+    only inside people's names ("Bima" of "Bima Laga") is no place; an organisation's name that
+    runs into a person's ("Dinas … Provinsi Bali I Wayan Sudana") ends before it."""
+    people = [i for i in found.items.values() if i.type == "Person"]
+    spans = [(m.start(), m.end()) for person in people for name in (person.label, *person.aliases)
+             for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", found.text)]
+    used = {str(v.value) for i in found.items.values() for values in i.fields.values() for v in values}
+    for item in [i for i in found.items.values() if i.type in _PLACE_KINDS and i.ident not in used]:
+        written = [m for name in {item.label, *item.aliases}
+                   for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", found.text)]
+        if written and all(any(s <= m.start() and m.end() <= e for s, e in spans) for m in written):
+            del found.items[item.ident]
+    for item in [i for i in found.items.values() if i.rule == "org-shape"]:
+        person = next((p for p in people if item.label.endswith(" " + p.label)), None)
+        if person is not None:
+            del found.items[item.ident]
+            item.label = item.label[:-len(person.label) - 1]
+            item.ident, item.span = slug(item.label), Span(item.span.start, item.span.start + len(item.label))
+            found.add(item)
 
 
 def apposed_startups(found: Proposals, post_heads: tuple[str, ...]) -> None:

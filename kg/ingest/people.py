@@ -20,13 +20,17 @@ POST_HEADS = (
 SPEECH = (r"mengatakan|menjelaskan|menyatakan|menambahkan|mengaku|menyebut|menegaskan|mengungkapkan|"
           r"menuturkan|menilai|berharap|menambahkan|memaparkan|menerangkan")
 SAID = r"kata|ujar|ucap|tutur|tutup|jelas|lanjut|imbuh|tambah|papar|terang"
+_WEEKDAY = r"(?:Senin|Selasa|Rabu|Kamis|Jumat|Sabtu|Minggu)\b"
 _NAME = r"[A-Z][\w'\u2019.-]*(?: [A-Z][\w'\u2019.-]*){0,5}"
 _PLAIN = r"[^.,;:\"\u201c\u201d\n]"  # words of a post: no stop, comma or quote mark
 _HEAD = "|".join(re.escape(h) for h in sorted(POST_HEADS, key=len, reverse=True))
 # "Kepala Dinas …, Andromeda Qomariah mengatakan" / "SVP -Seller Operations Lazada Indonesia, Haikal Bekti Anggoro"
 _POST_COMMA = re.compile(
     rf"(?<![\w-])(?P<post>(?:{_HEAD})\b{_PLAIN}{{0,160}}?(?:, (?:dan )?[A-Z]{_PLAIN}{{0,80}}?){{0,6}})"
-    rf", (?P<name>{_NAME})(?=,? (?:{SPEECH})|,? (?!dan )[a-z])")
+    rf", (?P<name>{_NAME})(?=,? (?:{SPEECH})|,? (?!dan )[a-z]|, {_WEEKDAY}|\.(?:\s|$))")
+# "Andi Rahmat, Kepala Dinas Perdagangan Kota Makassar, mengatakan": the name, then the post.
+_NAME_POST = re.compile(
+    rf"(?:^|(?<=[.\n\-] )|(?<=\n))(?P<name>{_NAME}), (?P<post>(?:{_HEAD})\b{_PLAIN}{{0,160}}?), (?={SPEECH})")
 # "Wali Kota Medan Rico Tri Putra Bayu Waas": post words, then the name, no comma.
 _POST_RUN = re.compile(rf"(?<![\w-])(?P<run>(?:{_HEAD}) [A-Z][\w'\u2019-]*(?: (?:dan |[A-Z])[\w'\u2019-]*){{1,12}})")
 _AGE = re.compile(rf"(?<![\w-])(?P<name>{_NAME}) \((?P<age>\d{{2}})\)")
@@ -53,6 +57,10 @@ def people(found: Proposals) -> None:
     for match in _POST_COMMA.finditer(found.text):
         _person_with_post(found, match["post"].strip(), match["name"], Span(match.start(), match.end("name")),
                           "post-comma-name", 0.8)
+    for match in _NAME_POST.finditer(found.text):
+        if len(match["name"].split()) >= 2 and resolve(match["name"]) is None:
+            _person_with_post(found, match["post"].strip(), match["name"], Span(match.start(), match.end("post")),
+                              "name-comma-post", 0.7)
     for match in _POST_RUN.finditer(found.text):
         run = match["run"]
         split, rule, confidence = _split_post(run, shorts), "post-then-name", 0.6
