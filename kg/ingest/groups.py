@@ -43,6 +43,9 @@ _NOT_VERBS = frozenset({"digital", "diri", "dini", "menengah", "milenial", "tera
 
 def target_groups(found: Proposals) -> None:
     """Groups after a cue, and the groups a "Sasaran X … mulai dari A, B, hingga C" lists."""
+    sentences = ArticleText(found.text).sentences
+    others = frozenset(item.type for item in found.items.values()) - {"TargetGroup"}
+    named = [m for m in mentions(found, others) if m[2].type in _SERVED]  # the groups never serve each other
     for match in _CUED.finditer(found.text):
         if match["cue"] in ("untuk", "bagi", "kepada") and not _given_before(found.text, match.start()):
             continue
@@ -51,7 +54,10 @@ def target_groups(found: Proposals) -> None:
         rule = "group-participants" if match["cue"].startswith("diikuti") else "group-cue"
         group = _group(found, label, Span(match.start(), end), rule, 0.5)
         if group is not None:
-            _served_by(found, group, label, match)
+            sentence = next((s for s in sentences if s.start <= match.start() < s.end), None)
+            if sentence is not None:
+                _served_by(found, group, label, match, sentence.start,
+                           [m for m in named if sentence.start <= m[0] < sentence.end])
     for match in _LIST.finditer(found.text):
         _listed(found, match)
 
@@ -144,17 +150,13 @@ def _listed(found: Proposals, match: re.Match[str]) -> None:
             owner.add("target_groups", Value(group.ident))
 
 
-def _served_by(found: Proposals, group: Item, label: Span, cue: re.Match[str]) -> None:
+def _served_by(found: Proposals, group: Item, label: Span, cue: re.Match[str], sentence: int,
+               named: list[tuple[int, int, Item]]) -> None:
     """What the group is the target of: the program its members belong to ("anggota program
     X": they also take part in X), else the event whose words hold the cue, else the program,
     event or facility named last before the cue in the sentence, unless a collaboration word
-    comes first (the collaboration takes the group). After "diikuti oleh" the group takes part."""
-    sentence = next((s for s in ArticleText(found.text).sentences if s.start <= cue.start() < s.end), None)
-    if sentence is None:
-        return
-    others = frozenset(item.type for item in found.items.values()) - {"TargetGroup"}
-    named = [(start, end, item) for start, end, item in mentions(found, others)
-             if item.type in _SERVED and sentence.start <= start and end <= sentence.end]
+    comes first (the collaboration takes the group). After "diikuti oleh" the group takes part.
+    `named`: the programs, events and facilities named in the cue's sentence, which starts at `sentence`."""
     inside = [item for start, end, item in named if label.start <= start and end <= label.end]
     if group.label.startswith("anggota") and inside:
         inside[0].add("target_groups", Value(group.ident))
@@ -172,5 +174,6 @@ def _served_by(found: Proposals, group: Item, label: Span, cue: re.Match[str]) -
             group.add("takes_part_in", Value(target.ident))
         for place in group.fields.get("location", []) if target.type != "Program" else []:
             target.add("participants_from", Value(place.value))  # "diikuti oleh … dari/di A dan B"
-    elif holding or not COLLABORATE.search(found.text, sentence.start, cue.start()):
+    elif holding or not COLLABORATE.search(found.text, sentence, cue.start()):
         target.add("target_groups", Value(group.ident))
+
