@@ -237,8 +237,11 @@ def facilities(found: Proposals) -> None:
             continue
         kind = "CoworkingSpace" if re.match(r"co-?working|ruang kerja", match["kind"], re.I) else "Facility"
         found.add(Item(slug(name), kind, name, Span(match.start(), match.end()), "facility-defined", 0.6))
+    titles = [v.span for k, v in found.article.items() if k in ("headline", "subheadline") and v.span is not None]
     for match in _FACILITY_NAME.finditer(found.text):
         name = match["name"]
+        if any(t.start <= match.start() < t.end for t in titles) and found.text.count(name) == 1:
+            continue  # a headline's Title Case runs its verb into the name ("Resmikan … Hub")
         if found.find_name(name) is None and not _inside_named(found, match.start()):
             found.add(Item(slug(name), "Facility", name, Span(match.start(), match.end()), "facility-name", 0.5))
 

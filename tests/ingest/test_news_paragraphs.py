@@ -138,6 +138,13 @@ def test_a_headline_in_title_case_gives_no_organisation(balikpapan: Proposals) -
     assert not [label for label in by_type(balikpapan, "Ministry") if "Gandeng" in label]
 
 
+def test_a_headline_in_title_case_gives_no_facility_named_with_its_verb() -> None:
+    header = ("Tekno\nGubernur Resmikan Sentra Kreatif Hub di Kupang\nPenulis: Budi Santoso | Editor: Sari Dewi\n"
+              "Laporan Wartawan ContohNews.com, Budi Santoso\n")
+    found = run("KUPANG, CONTOHNEWS.COM - Sentra Kreatif Hub dibuka untuk pelaku UMKM.\n", header)
+    assert set(by_type(found, "Facility")) == {"Sentra Kreatif Hub"}
+
+
 def test_people_with_posts_in_apposition(makassar: Proposals, balikpapan: Proposals) -> None:
     assert by_type(makassar, "Post")["Kepala Dinas Perdagangan Kota Makassar"].fields["post_in"][0].value == \
         "dinas-perdagangan-kota-makassar"
