@@ -8,16 +8,18 @@ import re
 from collections.abc import Iterator
 
 from kg.ingest.model import Item, Proposals, Value, slug
-from kg.ingest.places import TYPE_OF_KIND, bare, place_pattern, resolve
+from kg.ingest.places import TYPE_OF_KIND, bare, districts, place_pattern, resolve
 from kg.source.text import Span
 
 WORD = r"(?:[A-Z][\w'\u2019.&-]*|\d{4})"  # a word of a name: capitalised, or a year
-ACRONYM = r"\((?P<acr>[A-Z][A-Za-z]{1,15})\)"
-_RUN = rf"{WORD}(?:(?: dan | & | ){WORD}|,? \([A-Z][A-Za-z]{{1,15}}\)(?= [A-Z]|[,.]|\s|$))*"
+_ACR = r"(?:[A-Z][A-Za-z]{1,15}|[a-z]{1,3}[A-Z][A-Za-z]{1,12})"  # "Komdigi", "SKPD", "idEA"
+ACRONYM = rf"\((?P<acr>{_ACR})\)"
+_RUN = rf"{WORD}(?:(?: dan | & | ){WORD}|,? \({_ACR}\)(?= [A-Z]|[,.]|\s|$))*"
 _HEADS = {
     "Kementerian": "Ministry", "Dinas": "Dinas", "Badan": "GovernmentBody", "Balai": "GovernmentOffice",
     "Direktorat Jenderal": "GovernmentOffice", "Direktorat": "GovernmentOffice", "Lembaga": "GovernmentBody",
-    "Bakorwil": "Bakorwil", "Otoritas": "GovernmentBody", "PT": "Company", "Bank": "Company",
+    "Bakorwil": "Bakorwil", "Otoritas": "GovernmentBody", "PT": "Company", "CV": "Company", "Perum": "Company",
+    "Perumda": "Company", "Bank": "Company", "Sekolah Tinggi": "Organization",
     "Komunitas": "Organization", "Asosiasi": "Organization", "Yayasan": "Organization",
     "Universitas": "Organization", "Institut": "Organization", "Politeknik": "Organization",
 }
@@ -30,9 +32,15 @@ _PARTNER = re.compile(r"(?<![\w-])(?:dengan|bersama|gandeng|menggandeng|digelar|
                       r" (?P<name>[A-Z][a-z]+[A-Z]\w*(?: Shop)?|[A-Z][a-z]{2,}(?: Indonesia| Shop)?)(?![\w-])")
 _NOT_PARTNERS = frozenset({"Gerakan", "Program", "Pemerintah", "Kami", "Hub", "Indonesia", "Selasa", "Senin", "Rabu",
                            "Kamis", "Jumat", "Sabtu", "Minggu"})
+_APPOSED = re.compile(r"(?<![\w-])(?P<lead>\w+ )?(?:[Ss]tart ?up|[Ss]tartup|[Pp]erusahaan rintisan)"
+                     r"(?P<words>(?: [a-z][\w-]*){0,5}), (?P<name>[A-Z][\w-]*(?: [A-Z][\w-]*){0,3})"
+                     r"(?=[,(]| (?:yang|asal|dari|berbasis)(?![\w-]))")
+_KEMEN = re.compile(r"(?<![\w-])Kemen(?!terian)[A-Z]?[a-z]{2,}[A-Za-z]*(?![\w-])")  # Kemenkeu, Kemendag, KemenKopUKM
+_DEMONSTRATIVES = frozenset({"itu", "ini", "tersebut", "tadi"})
 _LOCAL = re.compile(r"(?<![\w-])(?P<kind>Kecamatan|Desa|Kelurahan|Dusun) (?P<name>[A-Z][\w-]*(?: [A-Z][\w-]*){0,2})")
 _LISTED = re.compile(rf"(?<![\w-])(?P<head>{'|'.join(_HEADS)})"
                      r" \((?P<list>[A-Z][\w-]*(?:, [A-Z][\w-]*)*,? dan [A-Z][\w-]*)\)")
+_LEGAL_FORMS = frozenset({"Persero", "Tbk"})  # "PT Telkom Indonesia (Persero) Tbk": a legal form, not an acronym
 _LEVEL_KIND = {"Provinsi": "province", "Pemprov": "province", "Kabupaten": "regency", "Pemkab": "regency",
                "Kota": "city", "Pemkot": "city"}
 _LEVEL_SHORT = {"province": "Pemprov", "regency": "Pemkab", "city": "Pemkot"}
@@ -42,15 +50,46 @@ def places(found: Proposals) -> None:
     """Every region name in the text: the region, or an AmbiguousPlace naming its candidates;
     districts and villages by their kind word ("Desa Pegayaman, Kecamatan Sukasada")."""
     for match in place_pattern().finditer(found.text):
-        place_item(found, match.group(), Span(match.start(), match.end()))
+        region = place_item(found, match.group(), Span(match.start(), match.end()))
+        if region is not None and region.type in ("Regency", "City"):
+            _district_before(found, region, Span(match.start(), match.end()))
     inner: Item | None = None
     for match in _LOCAL.finditer(found.text):
+        if re.search(r"(?:[Pp]rogram|[Gg]erakan) $", found.text[max(0, match.start() - 8):match.start()]):
+            continue  # "program Desa Digital Mandiri": a program's name
         item = found.add(Item(slug(match["name"]), "Place", match["name"], Span(match.start(), match.end()),
                               "local-place", 0.7, note=f"A {match['kind'].lower()} named in the text."))
         item.alias(match.group(), Span(match.start(), match.end()))
         if inner is not None and found.text[inner.span.end:match.start()] == ", ":
             inner.add("within", Value(item.ident))
         inner = found.items[item.ident] if found.text[match.end():match.end() + 2] == ", " else None
+
+
+_LANDMARKS = frozenset({"Pasar", "Hotel", "Gedung", "Stasiun", "Bandara", "Pelabuhan", "Terminal", "Mal", "Mall",
+                        "Plaza", "Taman", "Alun-alun", "Kantor", "Masjid", "Kampus", "Rumah", "Jalan", "Jl"})
+_RUN_BEFORE = re.compile(r"(?:[A-Z][\w-]*(?: [A-Z][\w-]*){0,3}), $")
+
+
+def _district_before(found: Proposals, region: Item, written: Span) -> None:
+    """"Cakung, Jakarta Timur": a name written just before a regency or city that is one of its
+    kecamatan (in the region data) is that district, within the region."""
+    start = written.start
+    run = _RUN_BEFORE.search(found.text, max(0, start - 60), start)
+    code = re.search(r"Kemendagri region ([\d.]+)", region.note or "")
+    if run is None or code is None:
+        return
+    words = run.group()[:-2].split(" ")
+    if words[0] in _LANDMARKS:
+        return  # "Pasar Tanah Abang, Jakarta Pusat": a landmark named after the district, not the district
+    for size in (3, 2, 1):
+        name = " ".join(words[-size:])
+        known = found.items.get(slug(name))
+        if len(words) >= size and name in districts(code.group(1)) and (known is None or known.type == "Place"):
+            at = run.start() + len(" ".join(words[:-size])) + (1 if len(words) > size else 0)
+            item = found.add(Item(slug(name), "Place", name, Span(at, written.end), "district-of-region",
+                                  0.6, note=f"Kecamatan {name} ({districts(code.group(1))[name]}) in the region data."))
+            item.add("within", Value(region.ident))
+            return
 
 
 def place_item(found: Proposals, name: str, span: Span) -> Item | None:
@@ -83,11 +122,15 @@ def organisations(found: Proposals, cores: dict[str, str]) -> None:
     """Organisations by shape; `cores` maps a name's core (head + acronym) to its entity id."""
     for match in _GOVERNMENT.finditer(found.text):
         _government(found, match)
-    for match in _HEAD.finditer(found.text):
+    position = 0
+    while (match := _HEAD.search(found.text, position)) is not None:
         name = _trim(found.text[match.start():_extend(found.text, match.end())])
         head = match["head"]
+        position = max(match.start() + len(name), match.start() + len(head) + 1)  # "Bank X dan PT Y": Y too
         if name == head or name.startswith("Balai Kota") or (head == "Bank" and len(name.split()) < 2):
             continue
+        if _in_title(found, match.start()) and found.text.count(name) == 1:
+            continue  # a headline's Title Case runs into its verbs ("Kementerian Koperasi Gandeng Bank …")
         _named_org(found, name, _HEADS[head], Span(match.start(), match.start() + len(name)), cores, "org-shape")
     for match in _STARTUP.finditer(found.text):
         span = Span(match.start("name"), match.end("name"))
@@ -96,6 +139,56 @@ def organisations(found: Proposals, cores: dict[str, str]) -> None:
     for match in _LISTED.finditer(found.text):
         _listed(found, match)
     _acronym_mentions(found, cores)
+    for match in _KEMEN.finditer(found.text):
+        if found.find_name(match.group()) is None and not _in_title(found, match.start()):
+            found.add(Item(slug(match.group()), "Ministry", match.group(), Span(match.start(), match.end()),
+                           "ministry-short", 0.6))
+
+
+_PLACE_KINDS = frozenset({"AmbiguousPlace", "City", "Regency", "Province", "Place"})
+
+
+def untangle(found: Proposals) -> None:
+    """Names the earlier rules took too far, once the people are known: a region's name written
+    only inside people's names ("Bima" of "Bima Laga") is no place; an organisation's name that
+    runs into a person's ("Dinas … Provinsi Bali I Wayan Sudana") ends before it."""
+    people = [i for i in found.items.values() if i.type == "Person"]
+    spans = [(m.start(), m.end()) for person in people for name in (person.label, *person.aliases)
+             for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", found.text)]
+    used = {str(v.value) for i in found.items.values() for values in i.fields.values() for v in values}
+    for item in [i for i in found.items.values() if i.type in _PLACE_KINDS and i.ident not in used]:
+        written = [m for name in {item.label, *item.aliases}
+                   for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", found.text)]
+        if written and all(any(s <= m.start() and m.end() <= e for s, e in spans) for m in written):
+            del found.items[item.ident]
+    for item in [i for i in found.items.values() if i.rule == "org-shape"]:
+        person = next((p for p in people if item.label.endswith(" " + p.label)), None)
+        if person is not None:
+            del found.items[item.ident]
+            item.label = item.label[:-len(person.label) - 1]
+            item.ident, item.span = slug(item.label), Span(item.span.start, item.span.start + len(item.label))
+            found.add(item)
+
+
+def apposed_startups(found: Proposals, post_heads: tuple[str, ...]) -> None:
+    """"Perusahaan rintisan bidang pertanian, Tani Cerdas, …": a startup named in apposition;
+    not after a post ("CEO startup itu, Budi …" names a person) nor a demonstrative."""
+    for match in _APPOSED.finditer(found.text):
+        name, words = match["name"], match["words"].split()
+        if (match["lead"] and match["lead"].strip() in post_heads) or (words and words[-1] in _DEMONSTRATIVES):
+            continue
+        known = found.find_name(name)
+        if resolve(name) is not None or (known is not None and known.type != "Startup"):
+            continue
+        item = found.add(Item(slug(name), "Startup", name, Span(match.start("name"), match.end("name")),
+                              "startup-apposed", 0.6))
+        item.span = Span(match.start() + len(match["lead"] or ""), match.end("name"))
+
+
+def _in_title(found: Proposals, offset: int) -> bool:
+    """True inside the headline or subheadline, where every word is capitalised."""
+    return any(value.span is not None and value.span.start <= offset < value.span.end
+               for key, value in found.article.items() if key in ("headline", "subheadline"))
 
 
 def _listed(found: Proposals, match: re.Match[str]) -> None:
@@ -111,19 +204,35 @@ def _listed(found: Proposals, match: re.Match[str]) -> None:
         item.add("location", Value(place.ident))  # type: ignore[union-attr]
 
 
+_COURTING = re.compile(r"(?:menggandeng|bermitra dengan|bekerja ?sama dengan|berkolaborasi dengan) $", re.IGNORECASE)
+
+
 def partners(found: Proposals, taken: set[str]) -> None:
-    """Companies named after a partnering cue ("dengan TikTok", "digelar Lazada"): low confidence."""
+    """Companies named after a partnering cue ("dengan TikTok", "digelar Lazada"): low confidence;
+    named more than once, written in CamelCase, or courted ("menggandeng Gojek")."""
     for match in _PARTNER.finditer(found.text):
         name = match["name"]
         if found.text[match.end():match.end() + 2].strip()[:1].isupper() or name in _NOT_PARTNERS:
             continue
         if name in taken or resolve(name) or found.find_name(name) or name.split()[0] in taken:
             continue
+        owner = _short_of(found, name)
+        if owner is not None:  # "Telkom" of "PT Telkom Indonesia (Persero) Tbk"
+            owner.alias(name, Span(match.start("name"), match.end("name")))
+            continue
         count = len(re.findall(rf"(?<![\w-]){re.escape(name)}(?![\w-])", found.text))
         camel = re.search(r"[a-z][A-Z]", name) is not None
-        if count >= 2 or camel:
+        courted = _COURTING.search(found.text[max(0, match.start() - 25):match.start("name")]) is not None
+        if count >= 2 or camel or courted:
             found.add(Item(slug(name), "Company" if " Shop" not in name else "Organization", name,
-                           Span(match.start(), match.end()), "partner-cue", 0.5))
+                           Span(match.start("name"), match.end()), "partner-cue", 0.5))  # not "Gandeng TikTok"
+
+
+def _short_of(found: Proposals, name: str) -> Item | None:
+    """The one company or bank whose name, after PT/CV/Bank, starts with this short name."""
+    owners = [item for item in found.items.values() if item.type == "Company"
+              and re.match(rf"(?:PT|CV|Perum|Perumda|Bank) {re.escape(name)}(?![\w-])", item.label)]
+    return owners[0] if len(owners) == 1 else None
 
 
 _SEGMENT = re.compile(rf", (?:dan )?{_RUN}")
@@ -143,8 +252,14 @@ def _extend(text: str, end: int) -> int:
     return end
 
 
+_NEXT_NAME = re.compile(rf"\.\s|,? (?:dan|serta|&) (?=(?:{'|'.join(_HEADS)}|Pemprov|Pemkab|Pemkot|Pemerintah) [A-Z])")
+
+
 def _trim(name: str) -> str:
-    """A name ends before a trailing connector or a sentence-initial word swallowed by the run."""
+    """A name ends before a trailing connector, at a sentence's end, and before "dan" that joins
+    the next organisation ("Bank Jatim dan PT Pos Indonesia")."""
+    cut = _NEXT_NAME.search(name)
+    name = name[:cut.start()] if cut else name
     words = name.split(" ")
     while words and words[-1] in ("dan", "&"):
         words.pop()
@@ -185,7 +300,7 @@ def _government(found: Proposals, match: re.Match[str]) -> None:
 
 
 def _named_org(found: Proposals, name: str, kind: str, span: Span, cores: dict[str, str], rule: str) -> None:
-    acronym = re.search(ACRONYM, name)
+    acronym = next((m for m in re.finditer(ACRONYM, name) if m["acr"] not in _LEGAL_FORMS), None)
     head = name.split(" ")[0]
     if acronym:
         core = f"{head} {acronym['acr']}".lower()
@@ -211,7 +326,8 @@ def _acronym_mentions(found: Proposals, cores: dict[str, str]) -> None:
             continue
         item = found.items[ident]
         whole = re.findall(r"^\S+ (\w)[^(]*\(([A-Za-z]+)\)", item.label)  # it stands for the whole name
-        written = [*item.aliases, item.label, *(acr for first, acr in whole if acr[0] == first)]
+        written = [*item.aliases, item.label,  # "Distanbun", "Brida": the acronym starts with the head too
+                   *(acr for first, acr in whole if acr[0] in (first, item.label[0]))]
         acronym = next((a for a in written if a.lower() == key), None)
         if acronym is None:
             continue

@@ -20,13 +20,17 @@ POST_HEADS = (
 SPEECH = (r"mengatakan|menjelaskan|menyatakan|menambahkan|mengaku|menyebut|menegaskan|mengungkapkan|"
           r"menuturkan|menilai|berharap|menambahkan|memaparkan|menerangkan")
 SAID = r"kata|ujar|ucap|tutur|tutup|jelas|lanjut|imbuh|tambah|papar|terang"
+_WEEKDAY = r"(?:Senin|Selasa|Rabu|Kamis|Jumat|Sabtu|Minggu)\b"
 _NAME = r"[A-Z][\w'\u2019.-]*(?: [A-Z][\w'\u2019.-]*){0,5}"
 _PLAIN = r"[^.,;:\"\u201c\u201d\n]"  # words of a post: no stop, comma or quote mark
 _HEAD = "|".join(re.escape(h) for h in sorted(POST_HEADS, key=len, reverse=True))
 # "Kepala Dinas …, Andromeda Qomariah mengatakan" / "SVP -Seller Operations Lazada Indonesia, Haikal Bekti Anggoro"
 _POST_COMMA = re.compile(
     rf"(?<![\w-])(?P<post>(?:{_HEAD})\b{_PLAIN}{{0,160}}?(?:, (?:dan )?[A-Z]{_PLAIN}{{0,80}}?){{0,6}})"
-    rf", (?P<name>{_NAME})(?=,? (?:{SPEECH})|,? (?!dan )[a-z])")
+    rf", (?P<name>{_NAME})(?=,? (?:{SPEECH})|,? (?!dan )[a-z]|, {_WEEKDAY}|\.(?:\s|$))")
+# "Andi Rahmat, Kepala Dinas Perdagangan Kota Makassar, mengatakan": the name, then the post.
+_NAME_POST = re.compile(
+    rf"(?:^|(?<=[.\n\-] )|(?<=\n))(?P<name>{_NAME}), (?P<post>(?:{_HEAD})\b{_PLAIN}{{0,160}}?), (?={SPEECH})")
 # "Wali Kota Medan Rico Tri Putra Bayu Waas": post words, then the name, no comma.
 _POST_RUN = re.compile(rf"(?<![\w-])(?P<run>(?:{_HEAD}) [A-Z][\w'\u2019-]*(?: (?:dan |[A-Z])[\w'\u2019-]*){{1,12}})")
 _AGE = re.compile(rf"(?<![\w-])(?P<name>{_NAME}) \((?P<age>\d{{2}})\)")
@@ -48,13 +52,20 @@ def short_names(text: str) -> set[str]:
 
 def people(found: Proposals) -> None:
     """People with their posts, and people with their age; short names become aliases."""
-    shorts = short_names(found.text)
+    named = {name for item in found.items.values() if item.type != "Person" for name in (item.label, *item.aliases)}
+    shorts = short_names(found.text) - named  # "Diskominfo juga …" names an organisation, not a person
     for match in _POST_COMMA.finditer(found.text):
         _person_with_post(found, match["post"].strip(), match["name"], Span(match.start(), match.end("name")),
                           "post-comma-name", 0.8)
+    for match in _NAME_POST.finditer(found.text):
+        if len(match["name"].split()) >= 2 and resolve(match["name"]) is None:
+            _person_with_post(found, match["post"].strip(), match["name"], Span(match.start(), match.end("post")),
+                              "name-comma-post", 0.7)
     for match in _POST_RUN.finditer(found.text):
         run = match["run"]
         split, rule, confidence = _split_post(run, shorts), "post-then-name", 0.6
+        if split is None:
+            split, rule, confidence = _split_at_region(run), "post-region-name", 0.5
         if split is None and re.match(rf" (?:{SPEECH})\b", found.text[match.end():match.end() + 20]):
             split, rule, confidence = _split_before_verb(run), "post-name-verb", 0.4
         if split is None:
@@ -78,6 +89,17 @@ def _split_post(run: str, shorts: set[str]) -> tuple[str, str] | None:
             while end < len(words) and words[end][:1].isupper():
                 end += 1
             return " ".join(words[:index]), " ".join(words[index:end]).rstrip(".,")
+    return None
+
+
+def _split_at_region(run: str) -> tuple[str, str] | None:
+    """"Gubernur Jawa Timur Khofifah Indar Parawansa": a post that ends with a region's name
+    (the longest one), followed by a name of two words or more."""
+    words = run.split(" ")
+    for end in range(len(words) - 2, 1, -1):
+        for size in (3, 2, 1):
+            if end - size >= 1 and resolve(" ".join(words[end - size:end])) is not None:
+                return " ".join(words[:end]), " ".join(words[end:]).rstrip(".,")
     return None
 
 

@@ -82,3 +82,11 @@ def resolve(name: str) -> PlaceName | None:
     if explicit or regions[0].kind == "province":
         return PlaceName(name, regions[:1], True)
     return PlaceName(name, regions, False)
+
+
+@cache
+def districts(code: str) -> dict[str, str]:
+    """The kecamatan of a regency or city (name -> Kemendagri code), from the same package."""
+    from lokal import wilayah  # loaded on first use, like kg.link.regions
+
+    return {child.name: child.code for child in wilayah.list_wilayah(code) if child.type == "kecamatan"}

@@ -14,9 +14,11 @@ from kg.source.dates import DateError, find_news_date
 from kg.source.text import ArticleText, Span
 
 COLLABORATE = re.compile(r"(?<![\w-])(?:ber)?(?:kolaborasi|sinergi|kerja ?sama|mitra)\w*|bekerja ?sama|"
-                         r"(?<![\w-])(?:meng)?gandeng(?![\w-])|(?<![\w-])Gandeng(?![\w-])|kemitraan", re.IGNORECASE)
-NEGATION = re.compile(r"(?<![\w-])(?:tidak|tak|belum|bukan|jika|kalau|seandainya|apabila|andaikan)(?![\w-])",
-                      re.IGNORECASE)
+                         r"(?<![\w-])(?:meng)?gandeng(?![\w-])|(?<![\w-])Gandeng(?![\w-])|kemitraan|"
+                         r"(?<![\w-])(?:MoU|nota kesepahaman|memorandum of understanding|menandatangani|"
+                         r"penandatanganan)(?![\w-])", re.IGNORECASE)
+NEGATION = re.compile(r"(?<![\w-])(?:tidak|tak|belum|bukan|jika|kalau|bila|seandainya|apabila|andaikan|andai)"
+                      r"(?![\w-])", re.IGNORECASE)
 _CLAUSE_END = re.compile(r"[;:]|[\"\u201d](?=[ ,])|, (?:tapi|namun|sedangkan|sementara|padahal)\b|(?<=[a-z])\. ")
 PARTNER_TYPES = (ORG_TYPES - {"MediaOutlet"}) | {"Program", "Initiative", "Team"}
 _ACRONYM_RUN = re.compile(r"(?P<name>[A-Z][\w-]*(?: (?:[A-Z][\w-]*|and|of|&)){1,6}) \((?P<acr>[A-Z][A-Za-z]{1,9})\)")
@@ -36,25 +38,32 @@ _AT_PLACE = re.compile(r"(?<![\w-])di (?P<place>[A-Z][\w-]*(?: [A-Z][\w-]*){0,2}
 _TEAM = re.compile(r"(?<![\w-])Tim (?P<of>[A-Z][\w-]*(?: [A-Z][\w-]*){0,3})")
 _HOLDS_EVENT = re.compile(r"(?<![\w-])(?:mengadakan|menggelar|menyelenggarakan) (?P<name>[A-Z][\w-]*"
                           r"(?: (?:[A-Z][\w-]*|and|of|&|dan)){1,8})")
-_EVENT = re.compile(r"(?<![\w-])(?:acara )?(?P<event>(?:rangkaian|pelatihan|peresmian|seminar|workshop|lokakarya|"
+_EVENT = re.compile(r"(?<![\w-])(?:acara )?(?P<event>(?i:rangkaian|pelatihan|peresmian|seminar|workshop|lokakarya|"
                     r"webinar|bazar|festival|pameran|kuliah umum|sosialisasi)(?: [a-zA-Z]+){0,8}?)"
                     r" (?:yang )?(?:digelar|diselenggarakan|diadakan|dilaksanakan) (?:oleh )?(?P<org>[A-Z][\w-]*)")
 
 
 def collaborations(found: Proposals, cues: dict[str, list[str]]) -> None:
     """One collaboration per clause with a collaboration word and at least two actors (or one
-    actor hoping for it); its status only from a cue word of the same clause."""
-    actors = mentions(found, PARTNER_TYPES)
+    actor hoping for it); its status only from a cue word of the same clause. A headline's
+    collaboration that the body tells between the same parties is not told twice."""
+    posts = [item.span for item in found.items.values() if item.type == "Post"]
+    actors = [(s, e, i) for s, e, i in mentions(found, PARTNER_TYPES)  # not the organisation in a post's title
+              if not any(p.start <= s and e <= p.end and i.type != "Team" for p in posts)]
     starts = [start for start, _, _ in actors]
     seen: set[tuple[str, ...]] = set()
-    for clause in _clauses(found.text):
+    titles = [v.span for k, v in found.article.items() if k in ("headline", "subheadline") and v.span is not None]
+    clauses = _clauses(found.text)
+    in_title = [any(t.start <= c.start < t.end for t in titles) for c in clauses]
+    told: set[frozenset[str]] = set()  # the body's collaborations first: a headline repeats its lead
+    for titled, clause in sorted(zip(in_title, clauses, strict=True), key=lambda pair: (pair[0], pair[1].start)):
         word = COLLABORATE.search(found.text, clause.start, clause.end)
         if word is None or re.match(r" (?:ini|itu|tersebut)\b", found.text[word.end():word.end() + 9]):
             continue  # "kolaborasi ini" refers back to one already told
         words = found.text[clause.start:clause.end]
         status = _status(words, cues)
-        if status is None and NEGATION.search(words):
-            continue  # "tidak ada daerah lain…", "belum": the text negates it
+        if (status is None or status[0] != "cancelled") and NEGATION.search(words):
+            continue  # "tidak ada daerah lain…", "belum", "tidak akan": the text negates it
         first, last = bisect.bisect_left(starts, clause.start), bisect.bisect_left(starts, clause.end)
         inside = [(s, e, i) for s, e, i in actors[first:last] if e <= clause.end]
         parties, through = _parties(found.text, inside, word.start(), word.end())
@@ -65,16 +74,17 @@ def collaborations(found: Proposals, cues: dict[str, list[str]]) -> None:
         if len(parties) < (1 if status and status[0] == "aspired" else 2):
             continue
         key = (*sorted(parties), status[0] if status else "")
-        if key in seen:
+        if key in seen or (titled and frozenset(parties) in told):
             continue
         seen.add(key)
+        told.add(frozenset(parties))
         _collaboration(found, parties, through, status, clause)
 
 
 def _parties(text: str, inside: list[tuple[int, int, Item]], start: int, end: int) -> tuple[list[str], list[str]]:
     """The parties and who acts for them. Before the collaboration word: the actor named last
-    (with those joined to it by "dan" or "&"); after it, the first actor named (not one after
-    "dari": an owner, not a party); with no actor after it, the clause's first actor (its
+    (with those joined to it by "dan" or "&"); after it, the first actor named and those joined
+    to it (not one after "dari": an owner, not a party); with no actor after it, the clause's first actor (its
     subject). "A melalui B": A takes part, acting through B."""
     before = [m for m in inside if m[1] <= start]
     after = [m for m in inside if m[0] >= end and not text[max(0, m[0] - 5):m[0]].endswith("dari ")]
@@ -88,8 +98,10 @@ def _parties(text: str, inside: list[tuple[int, int, Item]], start: int, end: in
         chosen.reverse()
         if not after and before[0] not in chosen:
             chosen.insert(0, before[0])
-    if after:
-        chosen.append(after[0])
+    for index, one in enumerate(after):  # "antara A dan B", "dengan A, B, dan C": all that are joined
+        if index and text[after[index - 1][1]:one[0]] not in (" dan ", ", ", ", dan ", " serta ", " & "):
+            break
+        chosen.append(one)
     through = [b[2].ident for a, b in itertools.pairwise(before)
                if text[a[1]:b[0]] == " melalui " and a in chosen]
     parties = [item.ident for _, _, item in chosen if item.ident not in through]
@@ -130,9 +142,9 @@ def _status(words: str, cues: dict[str, list[str]]) -> tuple[str, int, int] | No
     lower = words.lower()
     for status in ("cancelled", "aspired", "planned", "completed", "ongoing"):
         for cue in cues.get(status, []):
-            match = re.search(rf"(?<![\w-]){re.escape(cue)}(?![\w-])", lower)
-            if match:
-                return status, match.start(), match.end()
+            for match in re.finditer(rf"(?<![\w-]){re.escape(cue)}(?![\w-])", lower):
+                if not re.search(r"\w \Z", words[:match.start()]) or words[match.start()].islower():
+                    return status, match.start(), match.end()  # not "Jawa Tengah": a cue inside a name
     return None
 
 
@@ -150,10 +162,18 @@ def _collaboration(found: Proposals, parties: list[str], through: list[str], sta
     for agent in through:
         item.add("acting_through", Value(agent))
     _outcome_and_place(found, item, parties, clause)
+    for group in _groups_in(found, clause):
+        item.add("target_groups", Value(group.ident))
     if status:
         name, start, end = status
         item.add("status", Value(name, Span(clause.start + start, clause.start + end), "status-cue", 0.7))
     found.add(item)
+
+
+def _groups_in(found: Proposals, clause: Span) -> list[Item]:
+    """The target groups a cue names inside the clause ("… untuk memberikan pelatihan kepada X")."""
+    return [group for group in found.items.values() if group.type == "TargetGroup" and group.rule == "group-cue"
+            and clause.start <= group.span.start < clause.end]
 
 
 def _outcome_and_place(found: Proposals, item: Item, parties: list[str], clause: Span) -> None:
@@ -167,6 +187,8 @@ def _outcome_and_place(found: Proposals, item: Item, parties: list[str], clause:
         for party in parties:
             event.add("organizer", Value(party))
     for match in _AT_PLACE.finditer(found.text[clause.start:clause.end]):
+        if re.search(r"(?:berdomisili|berbasis|berasal|tinggal) $", found.text[:clause.start + match.start()][-14:]):
+            continue  # "start up yang berdomisili di Surabaya": where they live, not where it happens
         place = found.find_name(match["place"])
         if place is not None and place.type in ("Province", "Regency", "City"):
             span = Span(clause.start + match.start(), clause.start + match.end())
@@ -197,6 +219,31 @@ def programs(found: Proposals) -> None:
                 continue
             item = found.add(Item(slug(name), kind, name, Span(match.start(), match.end()), "program-cue", 0.6))
             _operator(found, item, match.end())
+
+
+_FACILITY_NAME = re.compile(r"(?<![\w-])(?P<name>[A-Z][\w-]*(?: [A-Z][\w-]*){0,3} (?:Hub|Space|Lab|Labs|Incubator|"
+                            r"Inkubator|Innovation Center|Creative Center))(?![\w-])")
+_DEFINED_FACILITY = re.compile(r"(?<![\w-])(?P<name>[A-Z][\w-]*(?: [A-Z][\w-]*){0,4}(?: space| hub)?),? yang "
+                               r"(?:merupakan|adalah) (?:sebuah |salah satu )?(?P<kind>(?i:co-?working space|"
+                               r"ruang kerja bersama|inkubator|hub|pusat inovasi|ruang kreatif))(?![\w-])")
+
+
+def facilities(found: Proposals) -> None:
+    """Facilities by their name's last word ("Pontianak Creative Hub") or by what the text says
+    they are ("KUKM Jatim space yang merupakan co-working space" → a coworking space)."""
+    for match in _DEFINED_FACILITY.finditer(found.text):
+        name = match["name"]
+        if _inside_named(found, match.start()) or found.find_name(name) is not None:
+            continue
+        kind = "CoworkingSpace" if re.match(r"co-?working|ruang kerja", match["kind"], re.I) else "Facility"
+        found.add(Item(slug(name), kind, name, Span(match.start(), match.end()), "facility-defined", 0.6))
+    titles = [v.span for k, v in found.article.items() if k in ("headline", "subheadline") and v.span is not None]
+    for match in _FACILITY_NAME.finditer(found.text):
+        name = match["name"]
+        if any(t.start <= match.start() < t.end for t in titles) and found.text.count(name) == 1:
+            continue  # a headline's Title Case runs its verb into the name ("Resmikan … Hub")
+        if found.find_name(name) is None and not _inside_named(found, match.start()):
+            found.add(Item(slug(name), "Facility", name, Span(match.start(), match.end()), "facility-name", 0.5))
 
 
 def _inside_named(found: Proposals, offset: int) -> bool:
@@ -268,7 +315,13 @@ def venues_and_events(found: Proposals) -> None:
 
 
 def _within(found: Proposals, item: Item) -> None:
-    """"Hotel Luminor Sidoarjo" lies within Sidoarjo when that is a region of the text."""
+    """"Hotel Luminor Sidoarjo" lies within Sidoarjo when that is a region of the text; "Pasar
+    Tanah Abang, Jakarta Pusat" within the region written after the comma."""
+    after = re.match(r", (?P<place>[A-Z][\w-]*(?: [A-Z][\w-]*){0,2})", found.text[item.span.end:item.span.end + 40])
+    region = found.find_name(after["place"]) if after else None
+    if region is not None and region.type in ("Province", "Regency", "City"):
+        item.add("within", Value(region.ident))
+        return
     words = item.label.split(" ")
     for size in (2, 1):
         place = found.find_name(" ".join(words[-size:])) if len(words) > size else None

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from kg.ingest.model import Item, Proposals, Value, mentions
+from kg.ingest.model import Item, Proposals, Value, mentions, slug
 from kg.ingest.people import ORG_TYPES
 from kg.ingest.places import resolve
 from kg.source.text import ArticleText, Span
@@ -15,6 +15,7 @@ _REGIONAL = frozenset({"Dinas", "Bakorwil", "GovernmentOffice", "GovernmentBody"
 _GOVERNMENTS = frozenset({"ProvincialGovernment", "RegionalGovernment"})
 _RUN_BY = re.compile(r"(?P<program>[A-Z][\w-]*(?: [A-Z][\w-]*){0,3}) (?:juga |pun )?(?:dijalankan|dikelola|"
                      r"diselenggarakan|digagas|dilaksanakan|dioperasikan) (?:oleh )?(?P<org>[A-Z])")
+_HEAD_OF_REGION = re.compile(r"(?:Wakil )?(?:Bupati|Wali ?[Kk]ota|Gubernur)(?= )|Sekretaris Daerah(?= )")
 _HAS = re.compile(r"(?<![\w-])(?:memiliki|mempunyai|menjalankan|meluncurkan|mengelola|menggagas)(?![\w-])")
 
 
@@ -22,9 +23,15 @@ def link(found: Proposals) -> None:
     """Run the linking rules, in order."""
     ministry_short_names(found)
     regional_offices(found)
+    provincial_offices(found)
+    national_arms(found)
     posts(found)
     program_owners(found)
     passive_operators(found)
+    listed_hosts(found)
+    units(found)
+    editions(found)
+    named_after_places(found)
 
 
 def ministry_short_names(found: Proposals) -> None:
@@ -67,20 +74,102 @@ def regional_offices(found: Proposals) -> None:
                     break
 
 
+def provincial_offices(found: Proposals) -> None:
+    """A Bakorwil is a province's own coordinating office: part of the provincial government
+    when the article names exactly one."""
+    provinces = [i for i in found.items.values() if i.type == "ProvincialGovernment"]
+    if len(provinces) != 1:
+        return
+    for item in found.items.values():
+        if item.type == "Bakorwil" and "part_of" not in item.fields:
+            item.add("part_of", Value(provinces[0].ident, None, "provincial-office", 0.5))
+
+
+def national_arms(found: Proposals) -> None:
+    """"SVP … Lazada Indonesia": a company's Indonesian arm named in a post is a company of its
+    own (the text does not say how the two relate, so nothing links them)."""
+    companies = {name: item for item in found.items.values() if item.type == "Company"
+                 for name in (item.label, *item.aliases) if not name.endswith(" Indonesia")}
+    for post in [i for i in found.items.values() if i.type == "Post"]:
+        for name in sorted(companies, key=len, reverse=True):
+            match = re.search(rf"(?<![\w-]){re.escape(name)} Indonesia(?![\w-])", post.label)
+            if match:
+                at = found.text.find(post.label, post.span.start) + match.start()
+                found.add(Item(slug(match.group()), "Company", match.group(), Span(at, at + len(match.group())),
+                               "national-arm", 0.6))
+                break
+
+
 def posts(found: Proposals) -> None:
-    """A post whose name holds an organisation's name or acronym is a post in it."""
+    """A post whose name holds an organisation's name or acronym is a post in it; a regent,
+    mayor or governor of a region is a post in that region's government."""
     organisations = [i for i in found.items.values() if i.type in ORG_TYPES and i.type != "MediaOutlet"]
     for post in found.items.values():
         if post.type != "Post" or "post_in" in post.fields:
             continue
         best: tuple[int, Item] | None = None
         for org in organisations:
-            for name in [org.label, *org.aliases]:
+            for name in [org.label, *org.aliases, *_acronym_tails(org.label)]:
                 if re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", post.label) and (
                         best is None or len(name) > best[0]):
                     best = (len(name), org)
         if best is not None:
             post.add("post_in", Value(best[1].ident, None, "post-names-org", 0.6))
+        elif _HEAD_OF_REGION.match(post.label):
+            government = _region_government(found, post.label)
+            if government is not None:  # "Bupati Banyuwangi": the regency's own government
+                post.add("post_in", Value(government.ident, None, "post-heads-region", 0.6))
+
+
+def _acronym_tails(label: str) -> list[str]:
+    """"Balai … (BPSDMP) Kominfo Yogyakarta" is also written "BPSDMP Kominfo Yogyakarta"."""
+    match = re.search(r"\((?P<acr>[A-Z][A-Za-z]{1,15})\) (?P<tail>\S.*)$", label)
+    return [f"{match['acr']} {match['tail']}"] if match else []
+
+
+_UNIT_OF = re.compile(r", (?:unit|satuan kerja|bagian|anak usaha|anak perusahaan|lembaga di bawah|badan di bawah)"
+                      r" (?P<of>[A-Z][\w-]*(?: [A-Z][\w-]*){0,3})")
+_OVER = re.compile(r"(?<![\w-])(?P<who>[A-Z][\w-]*(?: [A-Z][\w-]*){0,5}|lembaganya|dinasnya|pihaknya|instansinya)"
+                   r" membawahi [^.\n]{0,40}?(?:yakni|yaitu|meliputi|:) (?P<list>[^.\n]+)")
+_REGION_TYPES = frozenset({"Province", "Regency", "City"})
+
+
+def units(found: Proposals) -> None:
+    """"BPSDMP Kominfo Yogyakarta, unit Kemenkominfo …": part of the organisation named after
+    "unit"; "lembaganya membawahi tiga provinsi, yakni A, B, dan C": its jurisdiction."""
+    organisations = [i for i in found.items.values() if i.type in ORG_TYPES and i.type != "MediaOutlet"]
+    for match in _UNIT_OF.finditer(found.text):
+        unit = _ending_at(found, organisations, found.text[max(0, match.start() - 200):match.start()])
+        owner = found.find_name(match["of"]) or found.find_name(match["of"].split()[0])
+        if unit is not None and owner is not None and owner is not unit and owner.type in ORG_TYPES:
+            unit.add("part_of", Value(owner.ident, Span(match.start() + 2, match.end()), "unit-of", 0.5))
+    for match in _OVER.finditer(found.text):
+        who = _speaker_org(found, match.start()) if match["who"][0].islower() else found.find_name(match["who"])
+        if who is None or who.type not in ORG_TYPES:
+            continue
+        for name in re.split(r",? dan |, ", match["list"].strip()):
+            place = found.find_name(re.sub(r" \([A-Z]+\)$", "", name.strip()))  # "Daerah Istimewa Yogyakarta (DIY)"
+            if place is not None and place.type in _REGION_TYPES:
+                who.add("jurisdiction", Value(place.ident, Span(match.start(), match.end()), "jurisdiction-over", 0.5))
+
+
+def _ending_at(found: Proposals, organisations: list[Item], text: str) -> Item | None:
+    """The organisation whose name ends the text (the longest name that does)."""
+    ending = [(len(name), org) for org in organisations
+              for name in [org.label, *org.aliases, *_acronym_tails(org.label)] if text.endswith(name)]
+    return max(ending, key=lambda pair: pair[0])[1] if ending else None
+
+
+def _speaker_org(found: Proposals, offset: int) -> Item | None:
+    """"lembaganya" in a sentence that names a person with a post: the post's organisation."""
+    line_start = found.text.rfind("\n", 0, offset) + 1
+    people = [i for s, e, i in mentions(found, frozenset({"Person"})) if line_start <= s < offset]
+    for person in reversed(people):
+        for held in person.fields.get("holds", []):
+            post = found.items.get(str(held.value))
+            if post is not None and post.fields.get("post_in"):
+                return found.items.get(str(post.fields["post_in"][0].value))
+    return None
 
 
 def program_owners(found: Proposals) -> None:
@@ -125,3 +214,71 @@ def _last_named(found: Proposals, organisations: list[Item], text: str) -> Item 
             if at >= 0 and (best is None or at > best[0]):
                 best = (at, org)
     return best[1] if best else None
+
+
+_HOSTED = re.compile(r"^\)? (?:yang )?(?:ada |berada |tersebar |hadir |dibuka )?di (?:[a-z]+ )?$")
+_PROGRAMS = frozenset({"Program", "Initiative", "Facility", "CoworkingSpace"})
+
+
+def listed_hosts(found: Proposals) -> None:
+    """"EJSC yang ada di lima Bakorwil (Malang, … dan Madiun)": the program named just before
+    offices listed by place is hosted at each of them."""
+    listed: dict[int, list[Item]] = {}
+    for item in found.items.values():
+        if item.rule == "listed-offices":
+            listed.setdefault(item.span.start, []).append(item)
+    if not listed:
+        return
+    named = mentions(found, _PROGRAMS)
+    for start, offices in listed.items():
+        before = [(end, item) for _, end, item in named if end <= start]
+        if before and _HOSTED.search(found.text[before[-1][0]:start]):
+            for office in offices:
+                before[-1][1].add("hosted_at", Value(office.ident))
+
+
+_PLACE_TYPES = frozenset({"Province", "Regency", "City", "AmbiguousPlace", "Place"})
+
+
+def editions(found: Proposals) -> None:
+    """"DTS 2022": a program's name with a year is that year's edition of it; "… di Buleleng"
+    right after says where the edition is held."""
+    for program in [i for i in found.items.values() if i.type == "Program"]:
+        for name in sorted({program.label, *program.aliases}, key=len, reverse=True):
+            pattern = rf"(?<![\w-]){re.escape(name)} (?P<year>(?:19|20)\d\d)(?![\w/-])"
+            for match in re.finditer(pattern, found.text):
+                written = match.group()
+                ident = f"{program.ident}-{match['year']}"
+                if found.find_name(written) not in (None, found.items.get(ident)):
+                    continue
+                edition = found.add(Item(ident, "Program", written, Span(match.start(), match.end()),
+                                         "program-edition", 0.6))
+                edition.add("edition_of", Value(program.ident))
+                _held_at(found, edition, match.end())
+
+
+def _held_at(found: Proposals, edition: Item, end: int) -> None:
+    """"Pelaksanaan DTS 2022 di Buleleng"; not inside a longer title ("FGD … untuk Perencanaan
+    DTS 2023 di Kota Yogyakarta": the place is the event's)."""
+    if re.search(r"(?<=\w )[A-Z][\w-]* $", found.text[max(0, edition.span.start - 40):edition.span.start]):
+        return
+    where = re.match(r" di (?P<place>[A-Z][\w-]*(?: [A-Z][\w-]*){0,2})", found.text[end:end + 60])
+    place = found.find_name(where["place"]) if where else None
+    if place is not None and place.type in _PLACE_TYPES:
+        edition.add("hosted_at", Value(place.ident, Span(edition.span.start, end + where.end()),  # type: ignore[union-attr]
+                                       "edition-place", 0.5))
+
+
+def named_after_places(found: Proposals) -> None:
+    """"Komunitas Jakpreneur Cakung, Jakarta Timur": an organisation whose name ends with a
+    district is located there, and in the region written after the comma."""
+    places = {i.label: i for i in found.items.values() if i.type == "Place" and i.rule == "district-of-region"}
+    if not places:
+        return
+    for org in [i for i in found.items.values() if i.type in ("Organization", "Startup", "Company")]:
+        for name, place in places.items():
+            if org.label.endswith(" " + name):
+                org.add("location", Value(place.ident))
+                for within in place.fields.get("within", []):
+                    if re.search(rf"{re.escape(org.label)}, ", found.text):
+                        org.add("location", Value(within.value))

@@ -1,0 +1,179 @@
+"""Rules for target groups: the people a program, training or facility is for, as news writes
+them ("pelatihan bagi pelaku UMKM", "dapat dimanfaatkan oleh pelaku UKM maupun start up",
+"Sasaran DTS … mulai dari pelaku UMKM, ASN, hingga masyarakat umum"), each with the places
+named in it ("UMKM di Jatim") and the program, event or facility it is the target of."""
+
+from __future__ import annotations
+
+import re
+
+from kg.ingest.model import Item, Proposals, Value, mentions, slug
+from kg.ingest.relations import COLLABORATE
+from kg.source.text import ArticleText, Span
+
+# Head words of a group of people or businesses (common Indonesian news vocabulary).
+_HEADS = (r"pelaku|para|anggota|pedagang|masyarakat|warga|pelajar|mahasiswa|siswa|santri|petani|nelayan|"
+          r"perajin|pengrajin|UMKM|UKM|IKM|startup|start up|perusahaan rintisan|talenta|angkatan kerja|"
+          r"pencari kerja|pemuda|generasi muda|anak muda|kaum muda|perempuan|ibu rumah tangga|"
+          r"aparatur sipil negara|ASN|guru|penyandang disabilitas|difabel|pengusaha|wirausaha\w*|pekerja|"
+          r"buruh|karyawan|pegawai|lansia|peternak|pembudidaya|penenun|penjahit|ojek daring|pengemudi")
+# A cue verb that names whom something serves; the group follows it.
+_VERB_CUE = (r"dimanfaatkan oleh|diikuti oleh|diikuti|menyasar|menyasar kepada|ditujukan (?:untuk|bagi|kepada)|"
+             r"khusus (?:untuk|bagi)|(?:di|ter)buka (?:untuk|bagi)|mempersiapkan|melatih|membina|memberdayakan|"
+             r"mendampingi|melibatkan")
+# "untuk/bagi/kepada" name a target only after a word for what is given or held.
+_GIVEN = re.compile(r"(?<![\w-])(?:pelatihan|program|beasiswa|kelas|pembinaan|pendampingan|bantuan|workshop|"
+                    r"lokakarya|sosialisasi|literasi|fasilitas|bimbingan|kursus|bazar|pameran|seminar|"
+                    r"webinar|inkubasi|akselerasi|ruang|layanan)(?![\w-])", re.IGNORECASE)
+_COUNT = r"(?:(?:\d[\d.]*|ratusan|ribuan|puluhan|sekitar \d[\d.]*) )?"
+_CUED = re.compile(rf"(?<![\w-])(?P<cue>{_VERB_CUE}|untuk|bagi|kepada) {_COUNT}(?P<head>(?:{_HEADS})(?:nya)?)(?![\w-])")
+_LIST = re.compile(r"(?<![\w-])(?:[Ss]asaran(?:nya)?|[Pp]eserta(?:nya)?|menyasar)"
+                   r"[^.\n]{0,80}? mulai dari (?P<list>[^.\n]+?)(?=[.\n])")
+_STOP = frozenset({"yang", "untuk", "agar", "supaya", "dalam", "dengan", "pada", "sejak", "ke", "sebagai", "demi",
+                   "serta", "dan", "melalui", "oleh", "akan", "telah", "sudah", "bisa", "dapat", "itu", "ini",
+                   "tersebut", "hingga", "sampai", "di", "dari", "juga", "pun", "lebih"})
+_WHERE = re.compile(r"(?: yang (?:berdomisili|berbasis|berada|tinggal) di| di)"
+                    r" (?P<places>[A-Z][\w-]*(?: [A-Z][\w-]*){0,2}(?:(?:, | dan )[A-Z][\w-]*(?: [A-Z][\w-]*){0,2})*)")
+_PLACE_TYPES = frozenset({"Province", "Regency", "City", "AmbiguousPlace", "Place"})
+_SERVED = frozenset({"Program", "Initiative", "Facility", "CoworkingSpace", "Event", "TrainingEvent",
+                     "NetworkingEvent"})
+_MAX_WORDS = 7
+_NOT_VERBS = frozenset({"digital", "diri", "dini", "menengah", "milenial", "teratas", "terbesar", "terkecil"})
+
+
+def target_groups(found: Proposals) -> None:
+    """Groups after a cue, and the groups a "Sasaran X … mulai dari A, B, hingga C" lists."""
+    sentences = ArticleText(found.text).sentences
+    others = frozenset(item.type for item in found.items.values()) - {"TargetGroup"}
+    named = [m for m in mentions(found, others) if m[2].type in _SERVED]  # the groups never serve each other
+    for match in _CUED.finditer(found.text):
+        if match["cue"] in ("untuk", "bagi", "kepada") and not _given_before(found.text, match.start()):
+            continue
+        end = _group_end(found, match.start("head"))
+        label = Span(match.start("head"), end)
+        rule = "group-participants" if match["cue"].startswith("diikuti") else "group-cue"
+        group = _group(found, label, Span(match.start(), end), rule, 0.5)
+        if group is not None:
+            sentence = next((s for s in sentences if s.start <= match.start() < s.end), None)
+            if sentence is not None:
+                _served_by(found, group, label, match, sentence.start,
+                           [m for m in named if sentence.start <= m[0] < sentence.end])
+    for match in _LIST.finditer(found.text):
+        _listed(found, match)
+
+
+def _given_before(text: str, at: int) -> bool:
+    """A word for something given (pelatihan, program…) in the 90 characters before, same sentence."""
+    window = text[max(0, at - 90):at]
+    window = re.split(r"[.!?\n]", window)[-1]
+    return _GIVEN.search(window) is not None
+
+
+def _group_end(found: Proposals, start: int) -> int:
+    """Where a group's words end: at punctuation, a connecting word, a verb, after a word in
+    -nya, or after the places of "di X" / "yang berdomisili di X dan Y"."""
+    text = found.text
+    position, words = start, 0
+    for word in re.finditer(r"\(?[\w-]+\)?", text[start:start + 200]):
+        token, at = word.group(), start + word.start()
+        if (words and text[position:at] != " ") or words >= _MAX_WORDS:
+            break
+        if token in ("di", "yang"):
+            where = _WHERE.match(text, position)
+            places, end = _places(found, where) if where else ([], 0)
+            return end if places else position
+        if token.lower() in _STOP or _verb(token):
+            break
+        position, words = at + len(token), words + 1
+        if token.endswith("nya") and len(token) > 5:
+            break
+    return position
+
+
+def _verb(token: str) -> bool:
+    """A word shaped like a verb (me-, di-, ter- and four letters or more) ends a group's words."""
+    lower = token.lower()
+    return lower not in _NOT_VERBS and re.match(r"(?:me|di|ter)[a-z]{4,}$", lower) is not None
+
+
+def _places(found: Proposals, where: re.Match[str]) -> tuple[list[Item], int]:
+    """The proposed places "di Surabaya dan Sidoarjo" names (in order), and where they end."""
+    out, end, offset = [], where.start("places"), where.start("places")
+    for part in re.split(r"(, | dan )", where["places"]):
+        if part in (", ", " dan "):
+            offset += len(part)
+            continue
+        words = part.split(" ")
+        item = None
+        for size in range(len(words), 0, -1):
+            item = found.find_name(" ".join(words[:size]))
+            if item is not None and item.type in _PLACE_TYPES:
+                end = offset + len(" ".join(words[:size]))
+                break
+        if item is None or item.type not in _PLACE_TYPES:
+            break
+        out.append(item)
+        if end < offset + len(part):
+            break
+        offset += len(part)
+    return out, end
+
+
+def _group(found: Proposals, label_span: Span, evidence: Span, rule: str, confidence: float) -> Item | None:
+    label = found.span_text(label_span).strip()
+    if not label or len(label.split()) > _MAX_WORDS + 6 or label.lower() in ("para", "anggota", "pelaku"):
+        return None
+    ident = slug(label)
+    known = found.items.get(ident)
+    if known is not None and known.type != "TargetGroup":
+        return None
+    group = found.add(Item(ident, "TargetGroup", label, evidence, rule, confidence))
+    where = _WHERE.search(label)
+    for place in _places(found, where)[0] if where else []:
+        group.add("location", Value(place.ident))
+    return group
+
+
+def _listed(found: Proposals, match: re.Match[str]) -> None:
+    """"Sasaran DTS cukup luas, mulai dari A, B, C, hingga D": each listed group is a target of X."""
+    parts = re.split(r", (?:hingga |sampai |dan )?| (?:hingga|sampai) ", match["list"])
+    owners = [item for start, _, item in mentions(found, _SERVED) if match.start() <= start < match.start("list")]
+    owner = owners[0] if owners else None
+    start = match.start("list")
+    for part in parts:
+        at = found.text.find(part, start, match.end())
+        start = at + len(part)
+        if not part or len(part.split()) > _MAX_WORDS or (not part[0].islower() and not part.split()[0].isupper()):
+            continue
+        group = _group(found, Span(at, at + len(part)), Span(match.start(), match.end()), "group-list", 0.6)
+        if group is not None and owner is not None and owner.type in _SERVED:
+            owner.add("target_groups", Value(group.ident))
+
+
+def _served_by(found: Proposals, group: Item, label: Span, cue: re.Match[str], sentence: int,
+               named: list[tuple[int, int, Item]]) -> None:
+    """What the group is the target of: the program its members belong to ("anggota program
+    X": they also take part in X), else the event whose words hold the cue, else the program,
+    event or facility named last before the cue in the sentence, unless a collaboration word
+    comes first (the collaboration takes the group). After "diikuti oleh" the group takes part.
+    `named`: the programs, events and facilities named in the cue's sentence, which starts at `sentence`."""
+    inside = [item for start, end, item in named if label.start <= start and end <= label.end]
+    if group.label.startswith("anggota") and inside:
+        inside[0].add("target_groups", Value(group.ident))
+        if inside[0].type in ("Program", "Initiative"):
+            group.add("takes_part_in", Value(inside[0].ident))
+        return
+    holding = [item for item in found.items.values()
+               if item.type in _SERVED and item.span.start <= cue.start() < item.span.end]
+    before = [item for start, end, item in named if end <= cue.start()]
+    target = holding[0] if holding else before[-1] if before else None
+    if target is None:
+        return
+    if cue["cue"].startswith("diikuti"):
+        if target.type in ("Event", "TrainingEvent", "NetworkingEvent", "Program"):
+            group.add("takes_part_in", Value(target.ident))
+        for place in group.fields.get("location", []) if target.type != "Program" else []:
+            target.add("participants_from", Value(place.value))  # "diikuti oleh … dari/di A dan B"
+    elif holding or not COLLABORATE.search(found.text, sentence, cue.start()):
+        target.add("target_groups", Value(group.ident))
+
