@@ -8,6 +8,7 @@ import csv
 import io
 import json
 import threading
+import time
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, HTTPServer
 from pathlib import Path
@@ -30,6 +31,7 @@ from kg.namespaces import KG
 from kg.project import Project, open_project
 from tests.build.test_validate import copy_dataset
 from tests.conftest import ROOT
+from tests.query.test_remote_bounds import DRIP_BYTES, hostile, taken  # noqa: F401 - the hostile server fixture
 
 DATE = "2026-11-28"
 
@@ -348,6 +350,29 @@ def test_an_endpoint_that_is_down(project_copy: Path) -> None:
     result = run_link(project_copy, f"sparql:http://127.0.0.1:{port}/sparql")
     assert result.exit_code == 1 and "cannot reach the SPARQL endpoint" in result.stderr
     assert not (project_copy / "data" / "links" / "sparql.ttl").exists()
+
+
+@pytest.mark.parametrize(("path", "message"), [
+    ("/endless", "answered with more than 1 MiB; refused"),
+    ("/declared-huge", "answered with more than 1 MiB; refused"),
+    ("/drip-body", "did not answer within 2 s"),
+    ("/drip-head", "did not answer within 2 s"),
+])
+def test_a_hostile_endpoint_is_refused_on_one_line(project_copy: Path, hostile: str,  # noqa: F811 - the fixture's value
+                                                    monkeypatch: pytest.MonkeyPatch, path: str, message: str) -> None:
+    """Too large an answer is refused as it streams in; a trickling one is given up on at the deadline."""
+    monkeypatch.setattr("kg.link.targets.TIMEOUT", 2)
+    monkeypatch.setattr("kg.link.targets.MAX_ANSWER", 2**20)
+    before = (project_copy / "data" / "links" / "regions.ttl").read_bytes()
+    start = time.monotonic()
+    result = run_link(project_copy, f"sparql:{hostile}{path}", "--name", "regions")
+    assert time.monotonic() - start < DRIP_BYTES / 3  # not the drip's 30 s
+    assert result.exit_code == 1 and result.stderr.count("\n") == 1, result.stderr
+    assert result.stderr.startswith(f"error: the SPARQL endpoint {hostile}{path} ") and message in result.stderr
+    assert "query=" not in result.stderr  # the URL as the user gave it, not with the query appended
+    if path == "/endless":
+        assert taken() < 32 * 2**20
+    assert (project_copy / "data" / "links" / "regions.ttl").read_bytes() == before
 
 
 @pytest.mark.parametrize(("name", "content", "message"), [

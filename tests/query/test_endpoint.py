@@ -18,8 +18,8 @@ from rdflib import Graph
 from rdflib.compare import isomorphic
 
 from kg.cli import main
+from kg.errors import EndpointError, QueryTimeout
 from kg.query.library import load_library
-from kg.query.model import EndpointError, QueryTimeout
 from kg.query.remote import execute_remote
 from tests.conftest import ROOT
 
