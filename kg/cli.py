@@ -741,10 +741,11 @@ def stats(project_dir: Path, out: Path | None, top: int, kinds: tuple[str, ...],
           computed_at: str | None) -> None:
     """Measure the network: counts by type, degree and betweenness, components, communities.
 
-    Rankings cover every entity, or with --type only companies, organisations, places… Also
-    writes the measures as RDF to analytics.trig in the output folder (named graph
-    graph/analytics, with PROV-O provenance), to load beside the graph in any RDF tool (the
-    query store holds what kg build wrote, not these measures).
+    Rankings cover every entity, or with --type only companies, organisations, places… The
+    measures (kg:degree, kg:betweenness, kg:community, kg:component, with PROV-O provenance) go
+    into the query store as the named graph graph/analytics, replacing earlier ones, so that
+    `kg query most-central` ranks them; also written to analytics.trig in the output folder for
+    other RDF tools. The next `kg build` drops them: run kg stats again after it.
 
     Example: kg stats --top 5 --type organisation
     """
@@ -754,11 +755,13 @@ def stats(project_dir: Path, out: Path | None, top: int, kinds: tuple[str, ...],
 
     project = open_project(project_dir)
     out_dir = out or project.default_out
+    generation = analytics.measured(out_dir)
     network = load_network(project, out_dir)
     among = analytics.of_kinds(network, kinds) if kinds else None
     result = analytics.stats(network, seed=seed, exact_limit=exact_limit)
-    written = analytics.write_rdf(result, network, project.iris, out_dir, computed_at)
+    _, written = analytics.write_rdf(result, network, project.iris, out_dir, generation, computed_at)
     click.echo(_format_stats(result, network, top, among))
+    click.echo(f"stored the measures in the query store of {generation.name} (graph/analytics)")
     click.echo(f"wrote {written}")
 
 
