@@ -202,7 +202,7 @@ def query(name: str | None, expression: str | None, params: tuple[str, ...], fmt
     from kg.project import open_project
     from kg.query.engine import execute_with_timeout
     from kg.query.library import bind, find_query, load_library, parse_query
-    from kg.query.params import check_params
+    from kg.query.params import check_needs, check_params
     from kg.query.prefixes import predeclared, prologue
     from kg.query.remote import execute_remote
     from kg.query.render import FormatError, render
@@ -224,6 +224,7 @@ def query(name: str | None, expression: str | None, params: tuple[str, ...], fmt
         path = store_path(project, out or project.default_out)
         if own:  # a library query's entity or class the graph lacks is a typo; a .rq file may ask on purpose
             check_params(path, bindings, project.base)
+        check_needs(path, chosen, project.base)
         result = execute_with_timeout(path, chosen.text, bindings, timeout, check=not own, prefixes=prefixes)
     terminal = sys.stdout.isatty()
     fmt = fmt or ("turtle" if result.form == "graph" else "table" if terminal else "csv")

@@ -19,6 +19,7 @@ from rdflib.query import Result as RdflibResult
 
 from kg.build.store import open_store, store_path
 from kg.cli import main
+from kg.errors import SourceError
 from kg.project import Project
 from kg.query.engine import execute
 from kg.query.library import NamedQuery, Param, bind, find_query, load_library, parse_query
@@ -291,3 +292,10 @@ def test_a_mistyped_parameter_is_an_error_with_the_nearest_names(out: Path, para
     result = kg_query(out, name, "--param", param)
     assert result.exit_code == 2 and message in result.output and hint in result.output, result.output
     assert kg_query(out, name).exit_code == 0
+
+
+def test_a_needs_line_names_a_graph_and_who_writes_it() -> None:
+    query = parse_query("# needs: graph/analytics: `kg stats`\nSELECT * WHERE { ?s ?p ?o }", "x")
+    assert query.needs == (("graph/analytics", "`kg stats`"),)
+    with pytest.raises(SourceError, match=r"x:1: needs: cannot read what the query needs: 'analytics'"):
+        parse_query("# needs: analytics\nSELECT * WHERE { ?s ?p ?o }", "x")
