@@ -17,9 +17,9 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from benchmarks.generate import generate
+from kg.errors import QueryTimeout
 from kg.query.engine import execute_with_timeout
 from kg.query.library import bind, load_library
-from kg.query.model import QueryTimeout
 
 ROOT = Path(__file__).resolve().parent.parent
 BASE = "https://w3id.org/ekodigi/id/"

@@ -216,7 +216,7 @@ def query(name: str | None, expression: str | None, params: tuple[str, ...], fmt
     from kg.project import open_project
     from kg.query.engine import execute_with_timeout
     from kg.query.library import bind, find_query, load_library, parse_query
-    from kg.query.params import check_params
+    from kg.query.params import check_needs, check_params
     from kg.query.prefixes import predeclared, prologue
     from kg.query.remote import execute_remote
     from kg.query.render import FormatError, render
@@ -238,6 +238,7 @@ def query(name: str | None, expression: str | None, params: tuple[str, ...], fmt
         path = store_path(project, out or project.default_out)
         if own:  # a library query's entity or class the graph lacks is a typo; a .rq file may ask on purpose
             check_params(path, bindings, project.base)
+        check_needs(path, chosen, project.base)
         result = execute_with_timeout(path, chosen.text, bindings, timeout, check=not own, prefixes=prefixes)
     terminal = sys.stdout.isatty()
     fmt = fmt or ("turtle" if result.form == "graph" else "table" if terminal else "csv")
@@ -755,10 +756,11 @@ def stats(project_dir: Path, out: Path | None, top: int, kinds: tuple[str, ...],
           computed_at: str | None) -> None:
     """Measure the network: counts by type, degree and betweenness, components, communities.
 
-    Rankings cover every entity, or with --type only companies, organisations, places… Also
-    writes the measures as RDF to analytics.trig in the output folder (named graph
-    graph/analytics, with PROV-O provenance), to load beside the graph in any RDF tool (the
-    query store holds what kg build wrote, not these measures).
+    Rankings cover every entity, or with --type only companies, organisations, places… The
+    measures (kg:degree, kg:betweenness, kg:community, kg:component, with PROV-O provenance) go
+    into the query store as the named graph graph/analytics, replacing earlier ones, so that
+    `kg query most-central` ranks them; also written to analytics.trig in the output folder for
+    other RDF tools. The next `kg build` drops them: run kg stats again after it.
 
     Example: kg stats --top 5 --type organisation
     """
@@ -768,11 +770,13 @@ def stats(project_dir: Path, out: Path | None, top: int, kinds: tuple[str, ...],
 
     project = open_project(project_dir)
     out_dir = out or project.default_out
+    generation = analytics.measured(out_dir)
     network = load_network(project, out_dir)
     among = analytics.of_kinds(network, kinds) if kinds else None
     result = analytics.stats(network, seed=seed, exact_limit=exact_limit)
-    written = analytics.write_rdf(result, network, project.iris, out_dir, computed_at)
+    _, written = analytics.write_rdf(result, network, project.iris, out_dir, generation, computed_at)
     click.echo(_format_stats(result, network, top, among))
+    click.echo(f"stored the measures in the query store of {generation.name} (graph/analytics)")
     click.echo(f"wrote {written}")
 
 

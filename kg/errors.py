@@ -68,6 +68,14 @@ class NotBuiltError(KgError):
     exit_code = 2
 
 
+class QueryTimeout(KgError):
+    """A query, or an exchange with another server, ran longer than its time limit and was stopped."""
+
+
+class EndpointError(KgError):
+    """Another server could not be reached, or did not answer as asked (too much, wrong, broken off)."""
+
+
 def suggest(word: str, choices: Iterable[str], what: str, limit: int = 12) -> str:
     """A hint: the nearest names, or (when none is near) the first few that exist."""
     names = sorted(choices)

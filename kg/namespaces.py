@@ -70,6 +70,11 @@ class Iris:
     def linkset_graph(self, name: str) -> URIRef:
         return self.ns[f"graph/links/{name}"]
 
+    @property
+    def analytics_graph(self) -> URIRef:
+        """Where `kg stats` puts its measures (computed from the network, never part of it)."""
+        return self.ns["graph/analytics"]
+
     def reference_graphs(self, names: object) -> frozenset[URIRef]:
         """Among graph names, those of reference datasets (regions, linksets), not of the ecosystem."""
         prefixes = (str(self.regions_graph), str(self.ns["graph/links/"]))

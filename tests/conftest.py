@@ -52,3 +52,15 @@ def built_out(project: Project, tmp_path_factory: pytest.TempPathFactory) -> Pat
     out = tmp_path_factory.mktemp("built")
     build_to(project, out)
     return out
+
+
+@pytest.fixture
+def built_copy(built_out: Path, tmp_path: Path) -> Path:
+    """A copy of `built_out` that a test may change (`kg stats` adds its measures to the store)."""
+    return copy_built(built_out, tmp_path / "out")
+
+
+def copy_built(out: Path, to: Path) -> Path:
+    """An output folder copied with its links (they are relative, so they point into the copy)."""
+    shutil.copytree(out, to, symlinks=True)
+    return to

@@ -51,7 +51,9 @@ def store(synthetic: bytes) -> ox.Store:
 def test_named_queries_find_rows(name: str, store: ox.Store) -> None:
     query = LIBRARY[name]
     result = execute(store, query.text, bind(query, {}, "https://w3id.org/ekodigi/id/"))
-    assert result.rows or result.triples or result.boolean is not None or name in JOINS_OTHER_DATASETS
+    # a query over what another command adds (most-central: kg stats' measures) has nothing to read here
+    assert result.rows or result.triples or result.boolean is not None or name in JOINS_OTHER_DATASETS \
+        or query.needs
 
 
 def test_sampled_entities_are_in_the_graph_and_cover_every_pool(synthetic: bytes) -> None:

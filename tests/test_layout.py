@@ -15,8 +15,8 @@ from tests.conftest import ROOT
 KG = ROOT / "kg"
 # Each stage's place in the pipeline: a module may import its own stage and those ranked lower, never
 # higher. `ingest` (drafts from raw text, #12) has its place ready: beside source and link, below the build.
-RANK = {"errors": 0, "namespaces": 0, "source": 1, "project": 2, "rdfio": 2, "link": 3, "ingest": 3.5, "build": 4,
-        "query": 5, "network": 6, "web": 7, "cli": 8, "__main__": 8, "__init__": 0}
+RANK = {"errors": 0, "namespaces": 0, "source": 1, "project": 2, "rdfio": 2, "exchange": 2, "link": 3, "ingest": 3.5,
+        "build": 4, "query": 5, "network": 6, "web": 7, "cli": 8, "__main__": 8, "__init__": 0}
 HEAVY = ("networkx", "pyshacl", "starlette", "igraph", "matplotlib", "pyvis", "uvicorn", "jinja2")
 
 

@@ -35,6 +35,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
+from kg.build.annex import ANNEX
 from kg.build.assemble import GRAPHS, MANIFEST
 from kg.build.generations import GENERATIONS, current, previous
 from kg.build.store import STAMP_FILE, STORE_DIR
@@ -85,7 +86,8 @@ def open_generation(path: Path, name: str | None = None) -> Generation:
     except (OSError, ValueError, KeyError, TypeError) as exc:
         raise NotABuildError(f"{path} is not a kg build: unreadable {MANIFEST} or {STAMP_FILE} ({exc})",
                              _HINT) from None
-    return Generation(folder, name or folder.name, manifest, base)
+    built = {graph: entry for graph, entry in manifest.items() if ANNEX not in entry}  # not measures added since
+    return Generation(folder, name or folder.name, built, base)
 
 
 def latest_two(out_dir: Path) -> tuple[Generation, Generation]:

@@ -17,7 +17,7 @@ from rdflib.namespace import DCTERMS, RDF, SKOS, VOID, XSD
 from rdflib.term import Node
 
 from kg.errors import KgError, Location, SourceError
-from kg.namespaces import ID_PATTERN, KG, Iris
+from kg.namespaces import ID_PATTERN, KG, SCHEMA, WEB_ADDRESS, Iris
 from kg.project import Project
 from kg.rdfio import bind
 from kg.source.dates import DateError, parse_iso
@@ -32,6 +32,9 @@ SCHEMES = {
     "wikidata": ("http://www.wikidata.org/entity/{}", r"Q[1-9]\d*", URIRef("https://www.wikidata.org/")),
     "geonames": ("https://sws.geonames.org/{}/", r"[1-9]\d*", URIRef("https://www.geonames.org/")),
 }
+# Curated facts about an organisation, each checked against a source like an identifier: YAML key ->
+# the property it states. A website is an http(s) address; a parent is an entity id of data/ or a QID.
+FACTS = {"website": SCHEMA.url, "legal_name": SCHEMA.legalName, "parent": SCHEMA.parentOrganization}
 
 
 @dataclass(frozen=True)
@@ -229,19 +232,21 @@ def curated_identifiers(path: Path, iris: Iris, known: set[str]) -> list[Linkset
     """data/links/identifiers.yaml: external identifiers an editor verified, each with its source.
 
     One linkset per scheme (Wikidata, GeoNames), every link a skos:exactMatch with score 1
-    and the method naming the source, dated by the editor's `checked:` date.
+    and the method naming the source, dated by the editor's `checked:` date; and one per fact
+    about an organisation (its official website, legal name, parent organisation), recorded
+    the same way.
     """
     data = load_yaml(path)
     where = Location(path, 1)
     if not isinstance(data, Mapping) or not isinstance(data.get("identifiers"), Sequence):
         raise SourceError(where, "expected a mapping with an `identifiers:` list")
     items = data["identifiers"]
-    by_scheme: dict[str, list[LinkRecord]] = {scheme: [] for scheme in SCHEMES}
+    by_scheme: dict[str, list[LinkRecord]] = {scheme: [] for scheme in [*SCHEMES, *FACTS]}
     for index, item in enumerate(items):
         item_where = Location(path, line_of(items, index), f"identifiers[{index}]")
         if not isinstance(item, Mapping):
             raise SourceError(item_where, "expected a mapping")
-        allowed = {"entity", "source", "checked", "note", *SCHEMES}
+        allowed = {"entity", "source", "checked", "note", *SCHEMES, *FACTS}
         for key in item:
             if key not in allowed:
                 raise SourceError(item_where.at(str(key), line_of(item, key)), f"unknown key {shown(key)}",
@@ -265,8 +270,32 @@ def curated_identifiers(path: Path, iris: Iris, known: set[str]) -> list[Linkset
             by_scheme[scheme].append(LinkRecord(
                 iris.entity(entity), (URIRef(template.format(value)),), SKOS.exactMatch,
                 f"editor, checked against: {source}", 1.0, checked, entity, note))
-    return [Linkset(f"{IDENTIFIERS}-{scheme}", f"{scheme} identifiers checked by an editor", SCHEMES[scheme][2],
-                    tuple(records)) for scheme, records in by_scheme.items() if records]
+        for fact in FACTS:
+            if fact in item:
+                value = _fact(fact, item[fact], iris, known, item_where.at(fact, line_of(item, fact)))
+                by_scheme[fact].append(LinkRecord(
+                    iris.entity(entity), () if isinstance(value, Literal) else (value,), FACTS[fact],
+                    f"editor, checked against: {source}", 1.0, checked, entity, note,
+                    value if isinstance(value, Literal) else None))
+    return [Linkset(f"{IDENTIFIERS}-{scheme.replace('_', '-')}", f"{scheme.replace('_', ' ')} checked by an editor",
+                    SCHEMES[scheme][2] if scheme in SCHEMES else iris.dataset, tuple(records))
+            for scheme, records in by_scheme.items() if records]
+
+
+def _fact(fact: str, raw: object, iris: Iris, known: set[str], where: Location) -> URIRef | Literal:
+    """A fact's value as the graph states it: a website's IRI, a legal name, a parent's IRI."""
+    value = str(raw).strip() if isinstance(raw, str | int) else ""
+    if fact == "website" and WEB_ADDRESS.fullmatch(value):
+        return URIRef(value)
+    if fact == "legal_name" and value:
+        return Literal(value)
+    if fact == "parent" and value in known:
+        return iris.entity(value)
+    if fact == "parent" and re.fullmatch(SCHEMES["wikidata"][1], value):
+        return URIRef(SCHEMES["wikidata"][0].format(value))
+    hints = {"website": "write the full address, https://…", "legal_name": "write the name as registered",
+             "parent": "give the id of an entity in data/ or a Wikidata QID (Q…)"}
+    raise SourceError(where, f"{shown(value) if value else 'nothing'} is not a {fact.replace('_', ' ')}", hints[fact])
 
 
 def _required(item: Mapping, key: str, where: Location) -> str:

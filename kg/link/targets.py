@@ -10,9 +10,7 @@ from __future__ import annotations
 import csv
 import json
 import re
-import urllib.error
 import urllib.parse
-import urllib.request
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,7 +18,8 @@ from pathlib import Path
 from rdflib import Graph, URIRef
 from rdflib.util import guess_format
 
-from kg.errors import KgError
+from kg.errors import EndpointError, KgError, QueryTimeout
+from kg.exchange import exchange
 from kg.link.regions import RegionCodeError, load_regions, normalise_code, package_page
 from kg.namespaces import KG, SCHEMA, Iris
 
@@ -32,7 +31,8 @@ _KIND_WORDS = {
 }
 CSV_COLUMNS = ("id", "label")
 CSV_OPTIONAL = ("aliases", "kind", "parent", "code")
-TIMEOUT = 10
+TIMEOUT = 10  # seconds for the whole exchange with a sparql: target
+MAX_ANSWER = 64 * 2**20  # bytes of its answer; a reconciliation target is a list of names, not a dump
 # Asks an RDF file or endpoint for labelled things with what the reconciler can use of them.
 DEFAULT_QUERY = """
 PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
@@ -164,22 +164,20 @@ def _province(row: Row, by_code: dict[str, Row], by_label: dict[str, Row]) -> st
 
 
 def _sparql(url: str, query: str | None) -> Target:
+    """An endpoint's answer, read through the bounded exchange: within TIMEOUT seconds, at most MAX_ANSWER bytes."""
     if not url.startswith(("http://", "https://")):
         raise TargetError(f"{url!r} is not an http(s) URL", "write sparql:https://host/path")
-    request = urllib.request.Request(
-        url + ("&" if "?" in url else "?") + urllib.parse.urlencode({"query": query or DEFAULT_QUERY}),
-        headers={"Accept": "application/sparql-results+json"})
+    asked = url + ("&" if "?" in url else "?") + urllib.parse.urlencode({"query": query or DEFAULT_QUERY})
     try:
-        with urllib.request.urlopen(request, timeout=TIMEOUT) as response:
-            body = response.read()
-    except urllib.error.HTTPError as exc:
-        raise TargetError(f"the SPARQL endpoint {url} answered HTTP {exc.code}", "check the URL and the query") from exc
-    except (urllib.error.URLError, OSError) as exc:
-        reason = getattr(exc, "reason", exc)
-        raise TargetError(f"cannot reach the SPARQL endpoint {url}: {reason}",
-                          "check that it is up; existing links are untouched") from exc
+        answer = exchange(asked, None, "GET", {"Accept": "application/sparql-results+json"}, TIMEOUT, MAX_ANSWER)
+    except (EndpointError, QueryTimeout) as exc:
+        raise TargetError(exc.message.replace(asked, f"the SPARQL endpoint {url}", 1),
+                          "existing links are untouched; check that the endpoint is up, "
+                          "or ask for fewer rows with --query") from exc
+    if not 200 <= answer.status < 300:
+        raise TargetError(f"the SPARQL endpoint {url} answered HTTP {answer.status}", "check the URL and the query")
     try:
-        bindings = json.loads(body)["results"]["bindings"]
+        bindings = json.loads(answer.body)["results"]["bindings"]
         rows = [{name: _term(value) for name, value in binding.items()} for binding in bindings]
     except (ValueError, KeyError, TypeError) as exc:
         raise TargetError(f"the SPARQL endpoint {url} did not answer with SPARQL JSON results",

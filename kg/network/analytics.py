@@ -5,7 +5,8 @@ Exact betweenness is cubic-ish (about 30 minutes at 15,000 entities), so above E
 nodes it is estimated from a seeded sample of K sources, and the result says which was done.
 The measures are also written back as RDF, in their own named graph with PROV-O provenance
 that records the input (by digest) and the method, not the wall-clock time, so the same build
-gives the same bytes.
+gives the same bytes: into the query store of the generation measured (`build.annex`), where
+`kg query` finds them, and as analytics.trig beside it, for other tools.
 """
 
 from __future__ import annotations
@@ -22,10 +23,11 @@ from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, RDF, XSD
 
 from kg import __version__
+from kg.build.annex import annex_graph, built_manifest
 from kg.build.assemble import MANIFEST
 from kg.build.generations import current
 from kg.build.serialize import render
-from kg.errors import KgError, suggest
+from kg.errors import KgError, NotBuiltError, suggest
 from kg.namespaces import KG, PREFIXES, Iris
 from kg.network.defaults import EXACT_LIMIT, SAMPLE_K, SEED
 from kg.network.projection import Evidence
@@ -140,12 +142,12 @@ def _hop(network: nx.MultiDiGraph, u: str, v: str) -> Hop:
     return Hop(source, relation, target, evidence)
 
 
-def to_rdf(result: Stats, network: nx.MultiDiGraph, iris: Iris, input_file: Path,
+def to_rdf(result: Stats, network: nx.MultiDiGraph, iris: Iris, generation: Path,
            computed_at: str | None = None) -> Dataset:
     """The measures as a named graph `<base>graph/analytics`, with the activity that made them."""
     dataset = Dataset()
-    graph = dataset.graph(iris.ns["graph/analytics"])
-    _provenance(graph, iris.ns["analytics/run"], input_file,
+    graph = dataset.graph(iris.analytics_graph)
+    _provenance(graph, iris.ns["analytics/run"], generation,
                 f"kg {__version__} stats: betweenness centrality {result.betweenness_method}; "
                 f"communities {result.community_method}", computed_at)
     community = {node: i for i, group in enumerate(result.communities) for node in group}
@@ -159,16 +161,16 @@ def to_rdf(result: Stats, network: nx.MultiDiGraph, iris: Iris, input_file: Path
     return dataset
 
 
-def _provenance(graph: Graph, activity: URIRef, input_file: Path, method: str, computed_at: str | None) -> None:
+def _provenance(graph: Graph, activity: URIRef, generation: Path, method: str, computed_at: str | None) -> None:
     """The named graph was made by an activity that used the built graph, by a method. The graph is
-    named by the hash of its generation's manifest, which names every graph file by its digest
-    (present whatever formats were written)."""
-    used = URIRef("urn:sha256:" + hashlib.sha256(input_file.read_bytes()).hexdigest())
+    named by the hash of its generation's manifest as the build wrote it, which names every graph
+    file by its digest (present whatever formats were written; measures added since left out)."""
+    used = URIRef("urn:sha256:" + hashlib.sha256(built_manifest(generation)).hexdigest())
     graph.add((graph.identifier, RDF.type, PROV.Entity))
     graph.add((graph.identifier, PROV.wasGeneratedBy, activity))
     graph.add((activity, RDF.type, PROV.Activity))
     graph.add((activity, PROV.used, used))
-    graph.add((used, DCTERMS.title, Literal(input_file.name)))
+    graph.add((used, DCTERMS.title, Literal(MANIFEST)))
     graph.add((activity, DCTERMS.description, Literal(method, lang="en")))
     if computed_at:
         try:
@@ -180,14 +182,14 @@ def _provenance(graph: Graph, activity: URIRef, input_file: Path, method: str, c
 
 
 def paths_to_rdf(chains: list[list[Hop]], network: nx.MultiDiGraph, source: str, target: str, iris: Iris,
-                 input_file: Path, computed_at: str | None = None) -> Dataset:
+                 generation: Path, computed_at: str | None = None) -> Dataset:
     """The chains as a named graph `<base>graph/paths`: each a kg:Chain of ordered steps, each step
     the relation as an rdf:Statement (join it to the article statements for its evidence)."""
     dataset = Dataset()
     graph = dataset.graph(iris.ns["graph/paths"])
     ends = [URIRef(network.nodes[node]["iri"]) for node in (source, target)]
     names = "--".join(iris.local_id(end) or "x" for end in ends)
-    _provenance(graph, iris.ns[f"paths/{names}/run"], input_file,
+    _provenance(graph, iris.ns[f"paths/{names}/run"], generation,
                 f"kg {__version__} path: shortest chains of relations (networkx all_shortest_paths, "
                 f"relations taken in either direction)", computed_at)
     for number, chain in enumerate(chains, start=1):
@@ -212,28 +214,31 @@ def _expand(name: str) -> URIRef:
     return URIRef(str(PREFIXES[prefix]) + local) if prefix in PREFIXES else URIRef(name)
 
 
-def _manifest(out_dir: Path) -> Path:
-    """The manifest of the generation the output folder shows (what the measures were computed on)."""
+def measured(out_dir: Path) -> Path:
+    """The generation the output folder shows: take it before reading the network, so that the
+    measures go to the generation they were computed from (or are refused if it was replaced)."""
     generation = current(out_dir)
     if generation is None:
-        raise KgError(f"no built graph in {out_dir}", "run `kg build` first")
-    return generation / MANIFEST
+        raise NotBuiltError(f"no built graph in {out_dir}", "run `kg build` first")
+    return generation
 
 
-def write_rdf(result: Stats, network: nx.MultiDiGraph, iris: Iris, out_dir: Path,
-              computed_at: str | None = None) -> Path:
-    """Write the measures as TriG beside the built graph they were computed from."""
-    dataset = to_rdf(result, network, iris, _manifest(out_dir), computed_at)
+def write_rdf(result: Stats, network: nx.MultiDiGraph, iris: Iris, out_dir: Path, generation: Path,
+              computed_at: str | None = None) -> tuple[Path, Path]:
+    """Put the measures into the query store of `generation` (graph/analytics, replacing earlier
+    ones) and write them as TriG beside it; return both files."""
+    dataset = to_rdf(result, network, iris, generation, computed_at)
+    graph = str(iris.analytics_graph)
+    annexed = annex_graph(out_dir, generation, graph, "analytics", render(dataset, "nq"), "kg stats")
     path = out_dir / ANALYTICS_FILE
     write_atomic(path, render(dataset, "trig", iris.base))
-    return path
+    return annexed, path
 
 
 def write_paths(chains: list[list[Hop]], network: nx.MultiDiGraph, source: str, target: str, iris: Iris,
                 out_dir: Path, computed_at: str | None = None) -> Path:
     """Write the chains as TriG beside the built graph (the last `kg path` asked)."""
-    dataset = paths_to_rdf(chains, network, source, target, iris, _manifest(out_dir),
-                           computed_at)
+    dataset = paths_to_rdf(chains, network, source, target, iris, measured(out_dir), computed_at)
     path = out_dir / PATHS_FILE
     write_atomic(path, render(dataset, "trig", iris.base))
     return path

@@ -94,7 +94,7 @@ def _ecosystem(source: Project, store: ox.Store) -> Graph:
     order of their files, as before: where articles disagree (two statuses for one collaboration,
     which `kg validate` reports), the page shows the one it showed before."""
     names = sorted(store.named_graphs(), key=lambda name: name.value)
-    reference = source.iris.reference_graphs([URIRef(name.value) for name in names])
+    reference = source.iris.reference_graphs([URIRef(name.value) for name in names]) | {source.iris.analytics_graph}
     triples = (quad.triple for name in names if URIRef(name.value) not in reference
                for quad in store.quads_for_pattern(None, None, None, name) if quad.predicate not in _UNREAD)
     return bind_prefixes(to_rdflib(triples), source.base)

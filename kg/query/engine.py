@@ -14,9 +14,9 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from kg.build.store import open_store
-from kg.errors import KgError
+from kg.errors import KgError, QueryTimeout
 from kg.query.guard import Refused, check_depth, check_query
-from kg.query.model import Answer, QueryError, QueryTimeout, Result, ResultTooLarge, decode, encode, to_result
+from kg.query.model import Answer, QueryError, Result, ResultTooLarge, decode, encode, to_result
 from kg.query.prefixes import unknown_prefix
 from kg.query.sandbox import NetworkNotCut, cut_off_network
 from kg.query.syntax import check_read_only, inline_values, syntax_error

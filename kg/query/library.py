@@ -15,7 +15,8 @@ from kg.namespaces import PREFIXES
 from kg.query.model import QueryError
 
 KINDS = ("entity", "iri", "string", "integer", "date")
-_HEADER = re.compile(r"#\s*(title|description|param):\s?(.*)")
+_HEADER = re.compile(r"#\s*(title|description|param|needs):\s?(.*)")
+_NEEDS = re.compile(r"(?P<graph>graph/[\w/-]+):\s+(?P<maker>.+)")
 _PARAM = re.compile(r"(?P<name>[A-Za-z_]\w*)\s*\((?P<kind>\w+)\)\s*"
                     r'(?:=\s*(?:"(?P<quoted>[^"]*)"|(?P<default>\S+?))\s*)?:\s+(?P<doc>.+)')
 
@@ -40,12 +41,13 @@ class NamedQuery:
     params: tuple[Param, ...]
     text: str
     path: Path | None = None
+    needs: tuple[tuple[str, str], ...] = ()  # graphs (under the base) the query reads, and what makes each
 
 
 def parse_query(text: str, name: str, path: Path | None = None) -> NamedQuery:
     """Read the header comments of a query; the rest is the query itself."""
     where = Location(path or Path(name))
-    title, description, params = "", [], []
+    title, description, params, needs = "", [], [], []
     for number, line in enumerate(text.splitlines(), start=1):
         if not line.startswith("#"):
             break
@@ -59,9 +61,19 @@ def parse_query(text: str, name: str, path: Path | None = None) -> NamedQuery:
             title = value
         elif key == "description":
             description.append(value)
+        elif key == "needs":
+            needs.append(_parse_needs(value, Location(where.file, number, "needs")))
         else:
             params.append(_parse_param(value, Location(where.file, number, "param")))
-    return NamedQuery(name, title or name, " ".join(description), tuple(params), text, path)
+    return NamedQuery(name, title or name, " ".join(description), tuple(params), text, path, tuple(needs))
+
+
+def _parse_needs(text: str, where: Location) -> tuple[str, str]:
+    match = _NEEDS.fullmatch(text)
+    if match is None:
+        raise SourceError(where, f"cannot read what the query needs: {text!r}",
+                          "write: # needs: graph/NAME: the command that writes it")
+    return match["graph"], match["maker"].strip()
 
 
 def _parse_param(text: str, where: Location) -> Param:

@@ -20,14 +20,6 @@ class QueryError(KgError):
     exit_code = 2
 
 
-class QueryTimeout(KgError):
-    """The query ran longer than its time limit and was stopped."""
-
-
-class EndpointError(KgError):
-    """A remote endpoint could not be reached or did not answer with SPARQL results."""
-
-
 class ResultTooLarge(QueryError):
     """The result has more rows (or triples) than the caller accepts; it is refused, never cut."""
 

@@ -1,7 +1,8 @@
 """Parameter values checked against the graph before a query runs: a typo (`entity=lazda`,
 `type=kg:Compnay`) is an IRI no triple holds, and a query over it answers nothing with exit 0,
 which reads as "there is nothing" rather than "you mistyped". An IRI the graph never mentions
-is an error with the nearest ids, classes or properties the graph does hold.
+is an error with the nearest ids, classes or properties the graph does hold. Likewise a query
+over a graph another command adds (`kg stats`' measures) says so when the store lacks it.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ import pyoxigraph as ox
 
 from kg.errors import suggest
 from kg.namespaces import curie
+from kg.query.library import NamedQuery
 from kg.query.model import QueryError
 
 _KNOWN_TERMS = """SELECT DISTINCT ?term WHERE {
@@ -31,6 +33,15 @@ def check_params(store_path: Path, bindings: dict[str, ox.NamedNode | ox.Literal
         if not _mentioned(store, term):
             raise QueryError(f"parameter {name!r}: {curie(term.value, base)} is in no triple of the graph",
                              _nearest(store, term.value, base))
+
+
+def check_needs(store_path: Path, query: NamedQuery, base: str) -> None:
+    """Raise a QueryError when a graph the query reads is not in the store: its rows would be
+    none, and none would look like an answer."""
+    store = ox.Store.read_only(str(store_path))
+    for graph, maker in query.needs:
+        if not store.contains_named_graph(ox.NamedNode(base + graph)):
+            raise QueryError(f"{query.name} reads {graph}, which the store does not hold", f"run {maker} first")
 
 
 def _mentioned(store: ox.Store, term: ox.NamedNode) -> bool:

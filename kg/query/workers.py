@@ -38,11 +38,11 @@ from typing import Any
 
 import pyoxigraph as ox
 
-from kg.errors import KgError
+from kg.errors import KgError, QueryTimeout
 from kg.namespaces import DEFAULT_BASE
 from kg.query.engine import answer_of, crashed, execute, report, reported
 from kg.query.guard import check_query
-from kg.query.model import QueryTimeout, Result, decode, encode, too_many_bytes
+from kg.query.model import Result, decode, encode, too_many_bytes
 from kg.query.prefixes import predeclared
 from kg.query.render import Written, write
 from kg.query.sandbox import NetworkNotCut, cut_off_network

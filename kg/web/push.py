@@ -36,7 +36,8 @@ import pyoxigraph as ox
 from kg.build.assemble import GRAPHS, MANIFEST
 from kg.build.store import open_store
 from kg.errors import KgError, NotBuiltError
-from kg.query.remote import exchange, execute_remote
+from kg.exchange import exchange
+from kg.query.remote import execute_remote
 from kg.rdfio import write_atomic
 
 PUSHED = "pushed"

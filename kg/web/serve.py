@@ -39,11 +39,11 @@ from starlette.routing import Route
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from kg.build.store import store_path
-from kg.errors import KgError
+from kg.errors import KgError, QueryTimeout
 from kg.network.page import network_assets
 from kg.project import Project
 from kg.query.library import load_library
-from kg.query.model import QueryError, QueryTimeout, ResultTooLarge
+from kg.query.model import QueryError, ResultTooLarge
 from kg.query.prefixes import predeclared
 from kg.query.workers import Limits, PoolBusy, QueryOutOfMemory, WorkerDied, WorkerPool
 from kg.web.clients import ClientSlots, Handler, TooManyQueries

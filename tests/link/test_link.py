@@ -8,6 +8,7 @@ import csv
 import io
 import json
 import threading
+import time
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, HTTPServer
 from pathlib import Path
@@ -30,6 +31,7 @@ from kg.namespaces import KG
 from kg.project import Project, open_project
 from tests.build.test_validate import copy_dataset
 from tests.conftest import ROOT
+from tests.query.test_remote_bounds import DRIP_BYTES, hostile, taken  # noqa: F401 - the hostile server fixture
 
 DATE = "2026-11-28"
 
@@ -350,6 +352,29 @@ def test_an_endpoint_that_is_down(project_copy: Path) -> None:
     assert not (project_copy / "data" / "links" / "sparql.ttl").exists()
 
 
+@pytest.mark.parametrize(("path", "message"), [
+    ("/endless", "answered with more than 1 MiB; refused"),
+    ("/declared-huge", "answered with more than 1 MiB; refused"),
+    ("/drip-body", "did not answer within 2 s"),
+    ("/drip-head", "did not answer within 2 s"),
+])
+def test_a_hostile_endpoint_is_refused_on_one_line(project_copy: Path, hostile: str,  # noqa: F811 - the fixture's value
+                                                    monkeypatch: pytest.MonkeyPatch, path: str, message: str) -> None:
+    """Too large an answer is refused as it streams in; a trickling one is given up on at the deadline."""
+    monkeypatch.setattr("kg.link.targets.TIMEOUT", 2)
+    monkeypatch.setattr("kg.link.targets.MAX_ANSWER", 2**20)
+    before = (project_copy / "data" / "links" / "regions.ttl").read_bytes()
+    start = time.monotonic()
+    result = run_link(project_copy, f"sparql:{hostile}{path}", "--name", "regions")
+    assert time.monotonic() - start < DRIP_BYTES / 3  # not the drip's 30 s
+    assert result.exit_code == 1 and result.stderr.count("\n") == 1, result.stderr
+    assert result.stderr.startswith(f"error: the SPARQL endpoint {hostile}{path} ") and message in result.stderr
+    assert "query=" not in result.stderr  # the URL as the user gave it, not with the query appended
+    if path == "/endless":
+        assert taken() < 32 * 2**20
+    assert (project_copy / "data" / "links" / "regions.ttl").read_bytes() == before
+
+
 @pytest.mark.parametrize(("name", "content", "message"), [
     ("missing.csv", None, "cannot read"),
     ("nolabel.csv", "id,name\nhttps://example.org/1,Sidoarjo\n", "nolabel.csv:1: missing column(s) label"),
@@ -456,3 +481,66 @@ def test_what_kg_link_writes_passes_the_linkset_check(project: Project) -> None:
     check_linkset(reread, "t", iris, Location(Path("t.ttl")))
     with pytest.raises(SourceError, match="is not something a linkset holds"):
         check_linkset(reread, "other-name", iris, Location(Path("t.ttl")))
+
+
+# --- organisations' facts, checked by an editor ---------------------------------------------
+
+ORGANISATION_FACTS = """
+  - entity: pemprov-jatim
+    website: https://example.org/jatim
+    legal_name: Pemerintah Provinsi Contoh
+    source: a test page, https://example.org/about (not a real source)
+    checked: 2026-12-01
+  - entity: lazada
+    parent: Q1
+    source: a test file, example/repo data/orgs.csv at 0000000 (not a real source)
+    checked: 2026-12-01
+  - entity: dinas-kukm-jatim
+    parent: pemprov-jatim
+    source: the test's own data
+    checked: 2026-12-01
+"""
+
+
+def _with_facts(root: Path, extra: str = ORGANISATION_FACTS) -> None:
+    path = root / "data" / "links" / "identifiers.yaml"
+    path.write_text(path.read_text(encoding="utf-8").rstrip("\n") + "\n" + extra, encoding="utf-8")
+
+
+def test_organisation_facts_reach_the_graph_with_their_source(project_copy: Path, tmp_path: Path) -> None:
+    """As an editor drives it: facts added to identifiers.yaml, kg build, kg validate, and
+    kg query external-identifiers lists them with their source and date; an organisation tied
+    to no place (Lazada) is listed for any region, one with a jurisdiction only for its own."""
+    _with_facts(project_copy)
+    out = str(tmp_path / "out")
+    runner = CliRunner()
+    built = runner.invoke(main, ["build", "--project", str(project_copy), "--out", out])
+    assert built.exit_code == 0, built.output
+    assert runner.invoke(main, ["validate", "--project", str(project_copy), "--out", out]).exit_code == 0
+    rows = list(csv.DictReader(io.StringIO(runner.invoke(main, [
+        "query", "external-identifiers", "--project", str(project_copy), "--out", out, "-f", "csv"]).stdout)))
+    facts = {(r["entity"].rsplit("/", 1)[-1], r["relation"], r["target"]): r for r in rows
+             if r["relation"].startswith("https://schema.org/")}
+    website = facts[("pemprov-jatim", "https://schema.org/url", "https://example.org/jatim")]
+    assert website["method"] == "editor, checked against: a test page, https://example.org/about (not a real source)"
+    assert website["date"] == "2026-12-01" and website["linkset"].endswith("/identifiers-website")
+    assert ("pemprov-jatim", "https://schema.org/legalName", "Pemerintah Provinsi Contoh") in facts
+    assert ("lazada", "https://schema.org/parentOrganization", "http://www.wikidata.org/entity/Q1") in facts
+    parent = ("dinas-kukm-jatim", "https://schema.org/parentOrganization", "https://w3id.org/ekodigi/id/pemprov-jatim")
+    assert parent in facts
+    elsewhere = runner.invoke(main, ["query", "external-identifiers", "--project", str(project_copy), "--out", out,
+                                     "-f", "csv", "--param", "within=sidoarjo"])
+    listed = {row.split(",")[0].rsplit("/", 1)[-1] for row in elsewhere.stdout.splitlines()[1:]}
+    assert "lazada" in listed and "pemprov-jatim" not in listed
+
+
+@pytest.mark.parametrize(("fact", "message"), [
+    ("website: jatimprov.go.id", "identifiers[2].website: 'jatimprov.go.id' is not a website"),
+    ("legal_name: ''", "identifiers[2].legal_name: nothing is not a legal name"),
+    ("parent: pemprov-jateng", "identifiers[2].parent: 'pemprov-jateng' is not a parent"),
+])
+def test_a_fact_that_cannot_be_one_stops_the_build(project_copy: Path, tmp_path: Path, fact: str,
+                                                   message: str) -> None:
+    _with_facts(project_copy, f"  - entity: pemprov-jatim\n    {fact}\n    source: s\n    checked: 2026-12-01\n")
+    result = CliRunner().invoke(main, ["build", "--project", str(project_copy), "--out", str(tmp_path / "out")])
+    assert result.exit_code == 1 and message in result.stderr and result.stderr.count("\n") == 1, result.stderr

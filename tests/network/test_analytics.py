@@ -56,16 +56,16 @@ def test_no_chain_between_components() -> None:
         paths(network, "a", "b")
 
 
-def test_stats_writes_queryable_rdf_with_provenance(built_out: Path) -> None:
-    args = ["stats", "--project", str(ROOT), "--out", str(built_out), "--top", "3"]
+def test_stats_writes_queryable_rdf_with_provenance(built_copy: Path) -> None:
+    args = ["stats", "--project", str(ROOT), "--out", str(built_copy), "--top", "3"]
     result = CliRunner().invoke(main, args)
     assert result.exit_code == 0, result.output
     assert "betweenness centrality, exact (Brandes)" in result.output and "communities:" in result.output
-    first = (built_out / ANALYTICS_FILE).read_bytes()
+    first = (built_copy / ANALYTICS_FILE).read_bytes()
     assert CliRunner().invoke(main, args).exit_code == 0
-    assert (built_out / ANALYTICS_FILE).read_bytes() == first  # no wall-clock time unless asked
+    assert (built_copy / ANALYTICS_FILE).read_bytes() == first  # no wall-clock time unless asked
     dataset = Dataset()
-    dataset.parse(built_out / ANALYTICS_FILE, format="trig")
+    dataset.parse(built_copy / ANALYTICS_FILE, format="trig")
     graph = dataset.graph(URIRef("https://w3id.org/ekodigi/id/graph/analytics"))
     lazada = URIRef("https://w3id.org/ekodigi/id/lazada")
     assert graph.value(lazada, KG.degree).toPython() >= 5
@@ -78,7 +78,7 @@ def test_stats_writes_queryable_rdf_with_provenance(built_out: Path) -> None:
     timed = CliRunner().invoke(main, [*args, "--computed-at", "2026-01-01T00:00:00Z"])
     assert timed.exit_code == 0
     dataset = Dataset()
-    dataset.parse(built_out / ANALYTICS_FILE, format="trig")
+    dataset.parse(built_copy / ANALYTICS_FILE, format="trig")
     ((_, _, ended, _),) = dataset.quads((None, PROV.endedAtTime, None, None))
     assert ended.datatype == XSD.dateTime and ended.toPython() == datetime(2026, 1, 1, tzinfo=UTC)
     bad = CliRunner().invoke(main, [*args, "--computed-at", "yesterday"])
@@ -127,3 +127,39 @@ def test_stats_and_path_need_no_whole_graph_dump(tmp_path: Path) -> None:
     path_run = runner.invoke(main, ["path", "lazada", "pemprov-jatim", "--project", str(ROOT), "--out", str(out)])
     assert path_run.exit_code == 0, path_run.output
     assert "manifest.json" in (out / ANALYTICS_FILE).read_text(encoding="utf-8")
+
+
+BASE_IRI = "https://w3id.org/ekodigi/id/"
+
+
+def _kg(*args: str) -> tuple[int, str]:
+    result = CliRunner().invoke(main, [*args, "--project", str(ROOT)])
+    return result.exit_code, result.output  # stdout and stderr as a terminal shows them
+
+
+def test_stats_are_queryable_until_the_next_build(built_copy: Path) -> None:
+    """As a user drives it: kg stats, then kg query most-central ranks from the store; a second
+    kg stats replaces the measures (the store holds them once); kg build drops them."""
+    out, manifest_file = str(built_copy), built_copy / "generations" / "current" / "manifest.json"
+    ranked = ("query", "most-central", "--param", "type=kg:Company", "-f", "csv", "--out", out)
+    not_measured = (2, "error: most-central reads graph/analytics, which the store does not hold "
+                       "(hint: run `kg stats` first)\n")
+    assert _kg(*ranked) == not_measured  # no rows would read as "nothing is central"
+    code, output = _kg("stats", "--out", out, "--type", "Company", "--top", "2")
+    assert code == 0, output
+    assert "stored the measures in the query store of g000001 (graph/analytics)" in output
+    code, rows = _kg(*ranked)
+    assert code == 0 and rows.splitlines()[1].startswith(f"{BASE_IRI}lazada,Lazada,{KG.Company},0.15")
+    assert [row.split(",")[0].removeprefix(BASE_IRI) for row in rows.splitlines()[1:]] == [
+        "lazada", "ozora", "lazada-indonesia"]  # ties on betweenness: by degree
+    count = ("query", "-e", "SELECT (COUNT(*) AS ?n) WHERE { { ?s ?p ?o } UNION { GRAPH ?g { ?s ?p ?o } } }",
+             "-f", "csv", "--out", out)
+    manifest = manifest_file.read_bytes()
+    before = _kg(*count)
+    assert _kg("stats", "--out", out)[0] == 0
+    assert _kg(*count) == before and manifest_file.read_bytes() == manifest
+    code, output = _kg("build", "--out", out)
+    assert code == 0 and "1 removed" in output
+    assert "since g000001: nothing changed" in output  # measures are not facts: the report of changes leaves them out
+    assert _kg(*ranked) == not_measured
+    assert b'"annex"' not in manifest_file.read_bytes()

@@ -59,13 +59,13 @@ def test_readers_refuse_a_stale_build_like_kg_query(project_copy: Path, tmp_path
         assert code == 2 and "run `kg build`" in output, (args, output)
 
 
-def test_stats_ranks_one_kind_of_entity(built_out: Path) -> None:
-    code, output = _run("stats", "--project", str(ROOT), "--out", str(built_out), "--top", "3",
+def test_stats_ranks_one_kind_of_entity(built_copy: Path) -> None:
+    code, output = _run("stats", "--project", str(ROOT), "--out", str(built_copy), "--top", "3",
                         "--type", "organisation")
     assert code == 0, output
     ranking = output.split("degree (distinct neighbours), top 3:\n", 1)[1].split("\n\n", 1)[0]
     assert "id:pemprov-jatim" in ranking and "id:jawa-timur" not in ranking and "Quote" not in ranking
-    code, output = _run("stats", "--project", str(ROOT), "--out", str(built_out), "--type", "Compnay")
+    code, output = _run("stats", "--project", str(ROOT), "--out", str(built_copy), "--type", "Compnay")
     assert code == 1 and "did you mean 'Company'" in output
 
 

@@ -18,10 +18,10 @@ from rdflib import Graph
 from rdflib.compare import isomorphic
 
 from kg.cli import main
+from kg.errors import EndpointError, QueryTimeout
 from kg.query.library import load_library
-from kg.query.model import EndpointError, QueryTimeout
 from kg.query.remote import execute_remote
-from tests.conftest import ROOT
+from tests.conftest import ROOT, copy_built
 
 LIBRARY = load_library(ROOT / "queries")
 
@@ -39,8 +39,12 @@ def oxigraph_binary() -> str:
 
 
 @pytest.fixture(scope="module")
-def built(built_out: Path) -> Path:
-    return built_out
+def built(built_out: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A copy of the build with `kg stats`' measures, so that most-central has them too."""
+    copy = copy_built(built_out, tmp_path_factory.mktemp("measured") / "out")
+    result = CliRunner().invoke(main, ["stats", "--project", str(ROOT), "--out", str(copy)])
+    assert result.exit_code == 0, result.output
+    return copy
 
 
 @pytest.fixture(scope="module")
@@ -61,9 +65,10 @@ def endpoint(built: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[
                 time.sleep(0.1)
         else:
             pytest.fail(f"oxigraph did not start: {server.stderr.read().decode() if server.stderr else ''}")
-        load = urllib.request.Request(base + "/store", data=(built / "graph.nq").read_bytes(), method="POST",
-                                      headers={"Content-Type": "application/n-quads"})
-        urllib.request.urlopen(load, timeout=30).close()
+        for dump in (built / "graph.nq", built / "generations" / "current" / "graphs" / "analytics.nq"):
+            load = urllib.request.Request(base + "/store", data=dump.read_bytes(), method="POST",
+                                          headers={"Content-Type": "application/n-quads"})
+            urllib.request.urlopen(load, timeout=30).close()
         yield base + "/query"
     finally:
         server.terminate()

@@ -19,13 +19,14 @@ from rdflib.query import Result as RdflibResult
 
 from kg.build.store import open_store, store_path
 from kg.cli import main
+from kg.errors import SourceError
 from kg.project import Project
 from kg.query.engine import execute
 from kg.query.library import NamedQuery, Param, bind, find_query, load_library, parse_query
 from kg.query.model import QueryError
 from kg.query.render import display
 from kg.query.syntax import inline_values
-from tests.conftest import ROOT
+from tests.conftest import ROOT, copy_built
 
 LIBRARY = load_library(ROOT / "queries")
 GOLDEN = Path(__file__).parent / "golden"
@@ -39,6 +40,18 @@ def out(built_out: Path) -> Path:
 @pytest.fixture(scope="module")
 def store(project: Project, out: Path) -> ox.Store:
     return open_store(store_path(project, out))
+
+
+MEASURED = {"most-central"}  # queries of what `kg stats` adds to the store
+
+
+@pytest.fixture(scope="module")
+def measured(project: Project, out: Path, tmp_path_factory: pytest.TempPathFactory) -> ox.Store:
+    """The store of a copy of the build, with `kg stats`' measures added."""
+    copy = copy_built(out, tmp_path_factory.mktemp("measured") / "out")
+    result = CliRunner().invoke(main, ["stats", "--project", str(ROOT), "--out", str(copy)])
+    assert result.exit_code == 0, result.output
+    return open_store(store_path(project, copy))
 
 
 def kg_query(out: Path, *args: str, project: Path = ROOT):
@@ -58,8 +71,9 @@ def test_the_library_has_at_least_twelve_documented_queries() -> None:
 
 
 @pytest.mark.parametrize("name", sorted(LIBRARY))
-def test_named_query_golden(name: str, store: ox.Store, project: Project) -> None:
+def test_named_query_golden(name: str, project: Project, request: pytest.FixtureRequest) -> None:
     """Each query's default answer on the first article, as written by hand in tests/query/golden/."""
+    store = request.getfixturevalue("measured" if name in MEASURED else "store")
     query = LIBRARY[name]
     result = execute(store, query.text, bind(query, {}, project.base))
     if result.form == "graph":
@@ -278,3 +292,10 @@ def test_a_mistyped_parameter_is_an_error_with_the_nearest_names(out: Path, para
     result = kg_query(out, name, "--param", param)
     assert result.exit_code == 2 and message in result.output and hint in result.output, result.output
     assert kg_query(out, name).exit_code == 0
+
+
+def test_a_needs_line_names_a_graph_and_who_writes_it() -> None:
+    query = parse_query("# needs: graph/analytics: `kg stats`\nSELECT * WHERE { ?s ?p ?o }", "x")
+    assert query.needs == (("graph/analytics", "`kg stats`"),)
+    with pytest.raises(SourceError, match=r"x:1: needs: cannot read what the query needs: 'analytics'"):
+        parse_query("# needs: analytics\nSELECT * WHERE { ?s ?p ?o }", "x")

@@ -17,8 +17,9 @@ import pytest
 from click.testing import CliRunner
 
 from kg.cli import main
-from kg.query.model import EndpointError, QueryTimeout
-from kg.query.remote import PREFIX, execute_remote
+from kg.errors import EndpointError, QueryTimeout
+from kg.exchange import PREFIX
+from kg.query.remote import execute_remote
 from kg.web.push import Credentials, PushError, request_graph
 from tests.conftest import ROOT
 
