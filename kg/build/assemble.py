@@ -4,8 +4,8 @@ asked for, the census behind the summary and the VoID description, and the query
 Each graph's file and census are named in the generation's manifest with a digest of the parts
 it was made from; a graph whose digest has not changed since the previous generation is hard-
 linked from it, not written again, and the store is the previous one (copied by hard links)
-with only the changed graphs replaced. `--full` ignores the previous generation: both paths
-give the same bytes.
+with only the lines that left or came in the changed graphs removed or added. `--full` ignores
+the previous generation: both paths give the same bytes.
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ import heapq
 import json
 import os
 import shutil
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -72,17 +73,14 @@ def write_generation(project: Project, compiled: Compiled, cache: PartCache, fol
         progress("loading the store", 0, 1)
     same = previous is not None and not changed and not removed
     names = _reuse_formats(previous, folder, formats) if same and previous is not None else None
-    update = previous is not None and (previous / STORE_DIR).is_dir()
-    dump = None
-    if names is None and (formats or not update):  # the store loads from the dump; an update does not
-        dump = _write_dump(folder, [folder / GRAPHS / (manifest[i]["file"] + ".nq") for i in sorted(manifest)])
-    if update and previous is not None:
-        update_store(previous / STORE_DIR, folder, removed, changed)
+    graph_files = [folder / GRAPHS / (manifest[iri]["file"] + ".nq") for iri in sorted(manifest)]
+    if previous is not None and (previous / STORE_DIR).is_dir():
+        files = {iri: (_graph_file(previous, old.get(iri)), changed.get(iri)) for iri in [*removed, *changed]}
+        update_store(previous / STORE_DIR, folder, files)
     else:
-        assert dump is not None
-        load_store(folder, dump)
+        load_store(folder, graph_files)
     if names is None:
-        names = _write_formats(folder, dump, formats, base, progress) if dump else []
+        names = _write_formats(folder, _write_dump(folder, graph_files), formats, base, progress) if formats else []
     (folder / MANIFEST).write_text(json.dumps(manifest, indent=1, sort_keys=True) + "\n", encoding="utf-8")
     return Written(census, [GRAPHS, *names, STORE_DIR], len(changed), len(removed))
 
@@ -116,6 +114,10 @@ def _manifest(previous: Path | None) -> dict[str, dict[str, str]]:
         return json.loads((previous / MANIFEST).read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return {}  # a generation of an older layout: write everything
+
+
+def _graph_file(generation: Path, entry: dict[str, str] | None) -> Path | None:
+    return generation / GRAPHS / (entry["file"] + ".nq") if entry else None
 
 
 def _file_name(iri: str, base: str) -> str:
@@ -162,6 +164,18 @@ def _write_dump(folder: Path, files: list[Path]) -> Path:
             with path.open("rb") as source:
                 shutil.copyfileobj(source, out, 1 << 20)
     return dump
+
+
+def dump_generation(generation: Path, suffix: str, target: Path, base: str) -> None:
+    """`kg dump`: one whole-corpus file of a built generation, made on demand from its graph files,
+    byte for byte what `kg build --formats SUFFIX` writes, so that a build need not rewrite a file
+    of the whole corpus each time one article changes. Made beside `target`, then renamed over it."""
+    manifest = _manifest(generation)
+    files = [generation / GRAPHS / (manifest[iri]["file"] + ".nq") for iri in sorted(manifest)]
+    with tempfile.TemporaryDirectory(dir=target.parent, prefix=f".{target.name}.") as scratch:
+        folder = Path(scratch)
+        made = _write_formats(folder, _write_dump(folder, files), [suffix], base, None)
+        os.replace(folder / made[0], target)
 
 
 def _write_formats(folder: Path, dump: Path, formats: list[str], base: str, progress: Progress | None) -> list[str]:
