@@ -139,10 +139,8 @@ def _lines(cache: PartCache, graph: str, parts: list[Part]) -> list[str]:
 
 def _write_graph(stem: Path, graph: str, lines: list[str], base: str, article: bool) -> None:
     """A graph's N-Quads file and its census beside it."""
-    data = "".join(line + "\n" for line in lines).encode()
-    Path(f"{stem}.nq").write_bytes(data)
-    census = Census.of(graph, ox.parse(data, format=ox.RdfFormat.N_QUADS), base, article)
-    Path(f"{stem}.json").write_bytes(census.to_json())
+    Path(f"{stem}.nq").write_bytes("".join(line + "\n" for line in lines).encode())
+    Path(f"{stem}.json").write_bytes(Census.of_lines(graph, lines, base, article).to_json())
 
 
 def _reuse_formats(previous: Path, folder: Path, formats: list[str]) -> list[str] | None:

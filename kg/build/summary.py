@@ -19,6 +19,7 @@ _TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 _STATEMENT = "http://www.w3.org/1999/02/22-rdf-syntax-ns#Statement"
 _EXACT_MATCH = "http://www.w3.org/2004/02/skos/core#exactMatch"
 _PREFERRED = frozenset(str(spec.predicate) for spec in FIELDS.values() if spec.ranked)  # stated in graph/corpus
+_COUNTED = frozenset(f"<{iri}>" for iri in (_TYPE, _EXACT_MATCH, *_PREFERRED))  # what moves a count outside articles
 _KINDS = {_STATEMENT: "statements", str(OA.Annotation): "spans", str(NIF.Sentence): "sentences"}
 
 
@@ -60,6 +61,17 @@ class Census:
         counter = _Counter(census, base, article, graph == str(ONTOLOGY_IRI), graph == base + "graph/corpus")
         for quad in quads:
             counter.add(quad)
+        return census
+
+    @classmethod
+    def of_lines(cls, graph: str, lines: list[str], base: str, article: bool) -> Census:
+        """The census of one graph from its N-Quads lines. Of a graph other than an article's, only
+        the lines that can move a count are parsed (types, links, preferred values): the corpus
+        graph holds millions of support counts at 10,000 articles, and none of them is counted."""
+        counted = lines if article else [line for line in lines if line.split(" ", 2)[1] in _COUNTED]
+        data = "".join(line + "\n" for line in counted).encode()
+        census = cls.of(graph, ox.parse(data, format=ox.RdfFormat.N_QUADS), base, article)
+        census.by_graph[graph] = len(lines)
         return census
 
     def merge(self, other: Census) -> None:
