@@ -51,7 +51,7 @@ def write_generation(project: Project, compiled: Compiled, cache: PartCache, fol
     articles = {str(project.iris.article_graph(a)) for a in compiled.articles}
     sources = _contributions(compiled.all_parts())
     old = _manifest(previous)
-    manifest, changed, censuses = {}, {}, []
+    manifest, changed = {}, {}
     (folder / GRAPHS).mkdir()
     for number, iri in enumerate(sorted(sources), start=1):
         digest = hashlib.sha256("\n".join([iri, *(p.digest for p in sources[iri])]).encode()).hexdigest()
@@ -64,11 +64,10 @@ def write_generation(project: Project, compiled: Compiled, cache: PartCache, fol
             _write_graph(folder / GRAPHS / name, iri, _lines(cache, iri, sources[iri]), base, iri in articles)
             changed[iri] = folder / GRAPHS / (name + ".nq")
         manifest[iri] = {"digest": digest, "file": name}
-        censuses.append(folder / GRAPHS / (name + ".json"))
         if progress:
             progress("writing graphs", number, len(sources))
     removed = [iri for iri in old if iri not in manifest]
-    census = _census(censuses, previous if previous is not None and not changed and not removed else None, folder)
+    census = _census(folder, previous, manifest, old, list(changed), removed)
     if progress:
         progress("loading the store", 0, 1)
     same = previous is not None and not changed and not removed
@@ -85,17 +84,29 @@ def write_generation(project: Project, compiled: Compiled, cache: PartCache, fol
     return Written(census, [GRAPHS, *names, STORE_DIR], len(changed), len(removed))
 
 
-def _census(files: list[Path], unchanged: Path | None, folder: Path) -> Census:
-    """The merged census of every graph, kept in the generation (census.json): reused from the
-    previous generation when no graph changed, else merged from the per-graph ones."""
-    if unchanged is not None and (unchanged / CENSUS).is_file():
-        os.link(unchanged / CENSUS, folder / CENSUS)
-        return Census.from_json((folder / CENSUS).read_bytes())
-    census = Census()
-    for path in files:
-        census.merge(Census.from_json(path.read_bytes()))
-    (folder / CENSUS).write_bytes(census.to_json())
+def _census(folder: Path, previous: Path | None, manifest: dict[str, dict[str, str]], old: dict[str, dict[str, str]],
+            changed: list[str], removed: list[str]) -> Census:
+    """The merged census of every graph, kept in the generation (census.json): the previous
+    generation's with the censuses of the graphs that left or changed taken out and those of the
+    graphs written put in, else (a first or full build) merged from every graph's."""
+    start = previous / CENSUS if previous is not None and old else None
+    data = start.read_bytes() if start is not None and start.is_file() else b""
+    if data and Census.counted(data):
+        census = Census.from_json(data)
+        for iri in [*removed, *changed]:
+            if iri in old:
+                census.merge(Census.from_json(_graph_census(previous, old[iri]).read_bytes()), -1)
+        written = changed
+    else:
+        census, written = Census(), sorted(manifest)
+    for iri in written:
+        census.merge(Census.from_json(_graph_census(folder, manifest[iri]).read_bytes()))
+    (folder / CENSUS).write_bytes(census.to_json(counts=True))
     return census
+
+
+def _graph_census(generation: Path, entry: dict[str, str]) -> Path:
+    return generation / GRAPHS / (entry["file"] + ".json")
 
 
 def _contributions(parts: list[Part]) -> dict[str, list[Part]]:
