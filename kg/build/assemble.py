@@ -150,7 +150,7 @@ def _lines(cache: PartCache, graph: str, parts: list[Part]) -> list[str]:
 
 def _write_graph(stem: Path, graph: str, lines: list[str], base: str, article: bool) -> None:
     """A graph's N-Quads file and its census beside it."""
-    Path(f"{stem}.nq").write_bytes("".join(line + "\n" for line in lines).encode())
+    Path(f"{stem}.nq").write_bytes(("\n".join(lines) + "\n").encode() if lines else b"")
     Path(f"{stem}.json").write_bytes(Census.of_lines(graph, lines, base, article).to_json())
 
 

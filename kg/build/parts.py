@@ -131,7 +131,7 @@ class PartCache:
         """The quads (and an article's claims) first, then the part that names them (a part is only
         found once complete), with where each graph's block lies in the file, so one graph is read
         without the rest."""
-        chunks = {graph: "".join(line + "\n" for line in lines).encode() for graph, lines in blocks.items()}
+        chunks = {graph: ("\n".join(lines) + "\n").encode() if lines else b"" for graph, lines in blocks.items()}
         offset = 0
         for graph, chunk in chunks.items():
             part.graphs[graph] = [offset, len(chunk)]
