@@ -71,24 +71,35 @@ STEPS: dict[str, Callable[[Path], None]] = {"add one article": add_copy, "change
                                             "remove one article": remove_copy}
 
 
-def measure(size: int, repeats: int, workdir: Path, again: bool = True) -> dict[str, tuple[float, float]]:
+def measure(size: int, repeats: int, workdir: Path, again: bool = True,
+            formats: list[str] | None = None) -> dict[str, tuple[float, float]]:
     """The figures for one corpus size: step name -> (median seconds, peak MB)."""
     project = workdir / f"corpus-{size}"
     write_project(project, size, force=True)
-    figures = {"full build": run(["build", "-q"], project)}
-    figures["no-change build"] = _median([run(["build", "-q"], project) for _ in range(repeats)])
+    build = ["build", "-q", *(["--formats", ",".join(formats) or "none"] if formats is not None else [])]
+    figures = {"full build": run(build, project)}
+    figures.update(one_article_steps(project, repeats, build))
+    if again:
+        figures["full build again (--full)"] = run([*build, "--full"], project)
+    shutil.rmtree(project)
+    return figures
+
+
+def one_article_steps(project: Path, repeats: int, build: list[str]) -> dict[str, tuple[float, float]]:
+    """On a built corpus: a build with nothing changed, then add, change and remove one article,
+    each followed by `kg query articles`, `repeats` times; the medians."""
+    figures = {"no-change build": _median([run(build, project) for _ in range(repeats)])}
     steps: dict[str, list[tuple[float, float]]] = {name: [] for name in STEPS}
     queries: list[tuple[float, float]] = []
     for _ in range(repeats):
         for name, step in STEPS.items():
             step(project)
-            steps[name].append(run(["build", "-q"], project))
+            steps[name].append(run(build, project))
             queries.append(run(["query", "articles", "--format", "csv"], project))
+            print(f"{name}: {steps[name][-1][0]:.2f} s, {steps[name][-1][1]:.0f} MB; "
+                  f"query {queries[-1][0]:.2f} s", file=sys.stderr)
     figures.update({name: _median(values) for name, values in steps.items()})
     figures["kg query after a change"] = _median(queries)
-    if again:
-        figures["full build again (--full)"] = run(["build", "-q", "--full"], project)
-    shutil.rmtree(project)
     return figures
 
 
@@ -122,17 +133,26 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--out", type=Path, help="also write the table to this Markdown file")
     parser.add_argument("--again", action=argparse.BooleanOptionalAction, default=True,
                         help="end with a --full build of the same corpus (--no-again saves a full build's time)")
+    parser.add_argument("--formats", help="kg build --formats for every build (e.g. none) [default: the corpus's]")
+    parser.add_argument("--project", type=Path,
+                        help="measure the one-article steps on this corpus, already built, instead of --sizes")
     args = parser.parse_args(argv)
+    formats = None if args.formats is None else [f for f in args.formats.split(",") if f != "none"]
+    build = ["build", "-q", *(["--formats", args.formats] if args.formats is not None else [])]
     results = {}
-    with tempfile.TemporaryDirectory(prefix="kg-build-bench-") as folder:
-        for size in args.sizes:
-            results[size] = measure(size, args.repeats, Path(folder), args.again)
-            print(f"{size} articles done", file=sys.stderr)
+    if args.project:
+        size = len(list((args.project / "data" / "articles").glob("*.yaml")))
+        results[size] = one_article_steps(args.project, args.repeats, build)
+    else:
+        with tempfile.TemporaryDirectory(prefix="kg-build-bench-") as folder:
+            for size in args.sizes:
+                results[size] = measure(size, args.repeats, Path(folder), args.again, formats)
+                print(f"{size} articles done", file=sys.stderr)
     text = table(results)
     print(text, end="")
     if args.out:
-        args.out.write_text(f"`python -m benchmarks.build_bench --sizes {' '.join(map(str, args.sizes))}`\n\n"
-                            + text, encoding="utf-8")
+        command = " ".join(["python -m benchmarks.build_bench", *(argv if argv is not None else sys.argv[1:])])
+        args.out.write_text(f"`{command}`\n\n" + text, encoding="utf-8")
 
 
 if __name__ == "__main__":

@@ -38,7 +38,7 @@ def main() -> None:
         local, dump = Path(tmp) / "local", Path(tmp) / "dump.nq"
         local.mkdir()
         dump.write_bytes(generate(args.triples))
-        load_store(local, dump)
+        load_store(local, [dump])
         store = local / STORE_DIR
         port = free_port()
         server = subprocess.Popen([oxigraph_binary(), "serve", "--location", str(Path(tmp) / "server"),

@@ -20,6 +20,7 @@ import click
 from kg import __version__
 from kg.errors import KgError
 from kg.network.defaults import EXACT_LIMIT, EXPORT_FORMATS, SEED
+from kg.project import OUTPUT_FORMATS
 from kg.query.formats import ENDPOINT_TIMEOUT, FORMATS, MAX_RESPONSE
 from kg.web.settings import RESULT_CEILING, Settings
 
@@ -354,6 +355,31 @@ def review_command(draft_id: str | None, port: int, no_browser: bool, project_di
         open_draft(project.root, draft_id)  # a missing or unreadable draft is one error line, before serving
     click.echo(f"reviewing drafts of {project.root} on http://127.0.0.1:{port}/ (Ctrl-C stops)", err=True)
     run_review(project, port, draft_id, open_browser=not no_browser)
+
+
+@main.command(name="dump")
+@click.argument("fmt", metavar="FORMAT", type=click.Choice(OUTPUT_FORMATS))
+@click.option("-o", "--output", "target", type=click.Path(dir_okay=False, path_type=Path),
+              help="The file to write [default: graph.FORMAT in the current folder].")
+@project_option
+@out_option
+@_reports_errors
+def dump_command(fmt: str, target: Path | None, project_dir: Path, out: Path | None) -> None:
+    """Write the built graph as one whole-corpus file, from the current build's graph files.
+
+    The same bytes as `kg build --formats FORMAT` gives, made only when asked: a corpus of
+    thousands of articles builds with `formats: []` and dumps when it publishes.
+
+    Example: kg dump nq --out output -o graph.nq
+    """
+    from kg.build.assemble import dump_generation
+    from kg.build.diff import open_generation
+    from kg.project import open_project
+
+    generation = open_generation(out or open_project(project_dir).default_out)
+    target = target or Path(f"graph.{fmt}")
+    dump_generation(generation.folder, fmt, target.absolute(), generation.base)
+    click.echo(f"wrote {target} from {generation.name}", err=True)
 
 
 @main.command(name="diff")

@@ -4,8 +4,8 @@ asked for, the census behind the summary and the VoID description, and the query
 Each graph's file and census are named in the generation's manifest with a digest of the parts
 it was made from; a graph whose digest has not changed since the previous generation is hard-
 linked from it, not written again, and the store is the previous one (copied by hard links)
-with only the changed graphs replaced. `--full` ignores the previous generation: both paths
-give the same bytes.
+with only the lines that left or came in the changed graphs removed or added. `--full` ignores
+the previous generation: both paths give the same bytes.
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ import heapq
 import json
 import os
 import shutil
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -50,7 +51,7 @@ def write_generation(project: Project, compiled: Compiled, cache: PartCache, fol
     articles = {str(project.iris.article_graph(a)) for a in compiled.articles}
     sources = _contributions(compiled.all_parts())
     old = _manifest(previous)
-    manifest, changed, censuses = {}, {}, []
+    manifest, changed = {}, {}
     (folder / GRAPHS).mkdir()
     for number, iri in enumerate(sorted(sources), start=1):
         digest = hashlib.sha256("\n".join([iri, *(p.digest for p in sources[iri])]).encode()).hexdigest()
@@ -63,41 +64,49 @@ def write_generation(project: Project, compiled: Compiled, cache: PartCache, fol
             _write_graph(folder / GRAPHS / name, iri, _lines(cache, iri, sources[iri]), base, iri in articles)
             changed[iri] = folder / GRAPHS / (name + ".nq")
         manifest[iri] = {"digest": digest, "file": name}
-        censuses.append(folder / GRAPHS / (name + ".json"))
         if progress:
             progress("writing graphs", number, len(sources))
     removed = [iri for iri in old if iri not in manifest]
-    census = _census(censuses, previous if previous is not None and not changed and not removed else None, folder)
+    census = _census(folder, previous, manifest, old, list(changed), removed)
     if progress:
         progress("loading the store", 0, 1)
     same = previous is not None and not changed and not removed
     names = _reuse_formats(previous, folder, formats) if same and previous is not None else None
-    update = previous is not None and (previous / STORE_DIR).is_dir()
-    dump = None
-    if names is None and (formats or not update):  # the store loads from the dump; an update does not
-        dump = _write_dump(folder, [folder / GRAPHS / (manifest[i]["file"] + ".nq") for i in sorted(manifest)])
-    if update and previous is not None:
-        update_store(previous / STORE_DIR, folder, removed, changed)
+    graph_files = [folder / GRAPHS / (manifest[iri]["file"] + ".nq") for iri in sorted(manifest)]
+    if previous is not None and (previous / STORE_DIR).is_dir():
+        files = {iri: (_graph_file(previous, old.get(iri)), changed.get(iri)) for iri in [*removed, *changed]}
+        update_store(previous / STORE_DIR, folder, files)
     else:
-        assert dump is not None
-        load_store(folder, dump)
+        load_store(folder, graph_files)
     if names is None:
-        names = _write_formats(folder, dump, formats, base, progress) if dump else []
+        names = _write_formats(folder, _write_dump(folder, graph_files), formats, base, progress) if formats else []
     (folder / MANIFEST).write_text(json.dumps(manifest, indent=1, sort_keys=True) + "\n", encoding="utf-8")
     return Written(census, [GRAPHS, *names, STORE_DIR], len(changed), len(removed))
 
 
-def _census(files: list[Path], unchanged: Path | None, folder: Path) -> Census:
-    """The merged census of every graph, kept in the generation (census.json): reused from the
-    previous generation when no graph changed, else merged from the per-graph ones."""
-    if unchanged is not None and (unchanged / CENSUS).is_file():
-        os.link(unchanged / CENSUS, folder / CENSUS)
-        return Census.from_json((folder / CENSUS).read_bytes())
-    census = Census()
-    for path in files:
-        census.merge(Census.from_json(path.read_bytes()))
-    (folder / CENSUS).write_bytes(census.to_json())
+def _census(folder: Path, previous: Path | None, manifest: dict[str, dict[str, str]], old: dict[str, dict[str, str]],
+            changed: list[str], removed: list[str]) -> Census:
+    """The merged census of every graph, kept in the generation (census.json): the previous
+    generation's with the censuses of the graphs that left or changed taken out and those of the
+    graphs written put in, else (a first or full build) merged from every graph's."""
+    start = previous / CENSUS if previous is not None and old else None
+    data = start.read_bytes() if start is not None and start.is_file() else b""
+    if data and Census.counted(data):
+        census = Census.from_json(data)
+        for iri in [*removed, *changed]:
+            if iri in old:
+                census.merge(Census.from_json(_graph_census(previous, old[iri]).read_bytes()), -1)
+        written = changed
+    else:
+        census, written = Census(), sorted(manifest)
+    for iri in written:
+        census.merge(Census.from_json(_graph_census(folder, manifest[iri]).read_bytes()))
+    (folder / CENSUS).write_bytes(census.to_json(counts=True))
     return census
+
+
+def _graph_census(generation: Path, entry: dict[str, str]) -> Path:
+    return generation / GRAPHS / (entry["file"] + ".json")
 
 
 def _contributions(parts: list[Part]) -> dict[str, list[Part]]:
@@ -116,6 +125,10 @@ def _manifest(previous: Path | None) -> dict[str, dict[str, str]]:
         return json.loads((previous / MANIFEST).read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return {}  # a generation of an older layout: write everything
+
+
+def _graph_file(generation: Path, entry: dict[str, str] | None) -> Path | None:
+    return generation / GRAPHS / (entry["file"] + ".nq") if entry else None
 
 
 def _file_name(iri: str, base: str) -> str:
@@ -137,10 +150,8 @@ def _lines(cache: PartCache, graph: str, parts: list[Part]) -> list[str]:
 
 def _write_graph(stem: Path, graph: str, lines: list[str], base: str, article: bool) -> None:
     """A graph's N-Quads file and its census beside it."""
-    data = "".join(line + "\n" for line in lines).encode()
-    Path(f"{stem}.nq").write_bytes(data)
-    census = Census.of(graph, ox.parse(data, format=ox.RdfFormat.N_QUADS), base, article)
-    Path(f"{stem}.json").write_bytes(census.to_json())
+    Path(f"{stem}.nq").write_bytes(("\n".join(lines) + "\n").encode() if lines else b"")
+    Path(f"{stem}.json").write_bytes(Census.of_lines(graph, lines, base, article).to_json())
 
 
 def _reuse_formats(previous: Path, folder: Path, formats: list[str]) -> list[str] | None:
@@ -162,6 +173,18 @@ def _write_dump(folder: Path, files: list[Path]) -> Path:
             with path.open("rb") as source:
                 shutil.copyfileobj(source, out, 1 << 20)
     return dump
+
+
+def dump_generation(generation: Path, suffix: str, target: Path, base: str) -> None:
+    """`kg dump`: one whole-corpus file of a built generation, made on demand from its graph files,
+    byte for byte what `kg build --formats SUFFIX` writes, so that a build need not rewrite a file
+    of the whole corpus each time one article changes. Made beside `target`, then renamed over it."""
+    manifest = _manifest(generation)
+    files = [generation / GRAPHS / (manifest[iri]["file"] + ".nq") for iri in sorted(manifest)]
+    with tempfile.TemporaryDirectory(dir=target.parent, prefix=f".{target.name}.") as scratch:
+        folder = Path(scratch)
+        made = _write_formats(folder, _write_dump(folder, files), [suffix], base, None)
+        os.replace(folder / made[0], target)
 
 
 def _write_formats(folder: Path, dump: Path, formats: list[str], base: str, progress: Progress | None) -> list[str]:

@@ -9,6 +9,7 @@ generation written from them (kg/build/assemble.py) and published atomically
 
 from __future__ import annotations
 
+import json
 import os
 import tempfile
 from dataclasses import dataclass, field
@@ -17,6 +18,7 @@ from pathlib import Path
 from rdflib import Dataset, Graph
 from rdflib.namespace import RDF, VOID
 
+from kg import __version__
 from kg.build.assemble import write_generation
 from kg.build.corpus import Compiled, Progress, compile_corpus
 from kg.build.describe import DESCRIPTION_FILE, describe, turtle
@@ -26,11 +28,14 @@ from kg.build.parts import PartCache
 from kg.build.store import STAMP_FILE, input_files, write_stamp
 from kg.build.summary import Summary
 from kg.build.values import BuildWarning
+from kg.errors import Location
+from kg.link.regions import package_version
 from kg.project import Project
 from kg.rdfio import to_rdflib
 
 __all__ = ["BuildReport", "BuildResult", "BuildWarning", "build", "build_to", "compile_dataset"]
 CACHE = "cache"
+REPORT_FILE = "report.json"  # what the build said, so that a build with nothing changed says it again
 
 
 @dataclass
@@ -89,6 +94,8 @@ def build_to(project: Project, out_dir: Path, formats: list[str] | None = None, 
         previous = None if full else current(out_dir)
         # Before reading: an edit during the build makes the result stale.
         inputs = input_files(project, previous)
+        if previous is not None and (kept := _unchanged(project, previous, inputs, formats)) is not None:
+            return kept
         cache = PartCache(out_dir / GENERATIONS / CACHE)
         cache.folder.mkdir(exist_ok=True)
         if full:
@@ -101,6 +108,7 @@ def build_to(project: Project, out_dir: Path, formats: list[str] | None = None, 
             (folder / "summary.json").write_bytes(summary.to_json())
             (folder / DESCRIPTION_FILE).write_bytes(turtle(description, project.base))
             write_stamp(project, folder, inputs)
+            _write_report(project, folder, compiled, formats)
             changes = record(out_dir, folder, next_name(out_dir))
             kept = [CHANGES_JSON, CHANGES_NQ] if changes is not None else []
             names = sorted([*written.names, *kept, "summary.json", DESCRIPTION_FILE, STAMP_FILE])
@@ -109,6 +117,41 @@ def build_to(project: Project, out_dir: Path, formats: list[str] | None = None, 
     report = BuildReport(compiled.articles, compiled.warnings, len(compiled.parts), compiled.compiled,
                          written.changed, written.removed, generation, changes)
     return report, summary
+
+
+def _write_report(project: Project, folder: Path, compiled: Compiled, formats: list[str]) -> None:
+    """report.json: the articles, the sources, the warnings, the formats and the region release of
+    a generation, all a build that finds nothing changed needs to say what this one said."""
+    warnings = [[_relative(w.location.file, project.root), w.location.line, w.location.field, w.message]
+                for w in compiled.warnings]
+    said = {"articles": compiled.articles, "formats": list(formats), "regions": package_version(),
+            "sources": len(compiled.parts), "warnings": warnings}
+    (folder / REPORT_FILE).write_bytes((json.dumps(said, indent=1, sort_keys=True) + "\n").encode())
+
+
+def _unchanged(project: Project, shown: Path, inputs: dict[str, list], formats: list[str]
+               ) -> tuple[BuildReport, Summary] | None:
+    """The shown generation's report and summary when every input is the one it was built from
+    (the same size, time and hash of every file, as its stamp records), with the same kg, base,
+    formats and region release: then a build has nothing to do, and publishes nothing. None
+    when anything differs (or the generation predates report.json)."""
+    try:
+        stamp = json.loads((shown / STAMP_FILE).read_bytes())
+        said = json.loads((shown / REPORT_FILE).read_bytes())
+        summary = Summary(**json.loads((shown / "summary.json").read_bytes()))
+    except (OSError, ValueError, TypeError):
+        return None
+    if not (stamp.get("base") == project.base and stamp.get("kg") == __version__ and stamp.get("files") == inputs
+            and said.get("formats") == list(formats) and said.get("regions") == package_version()):
+        return None
+    warnings = [BuildWarning(Location(project.root / file, line, field), message)
+                for file, line, field, message in said["warnings"]]
+    nothing = Diff(shown.name, shown.name, project.base, {}, {})
+    return BuildReport(said["articles"], warnings, said["sources"], 0, 0, 0, shown, nothing), summary
+
+
+def _relative(path: Path, root: Path) -> str:
+    return path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
 
 
 def _linksets(cache: PartCache, compiled: Compiled) -> Graph:

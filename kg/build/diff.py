@@ -38,7 +38,7 @@ import pyoxigraph as ox
 from kg.build.annex import ANNEX
 from kg.build.assemble import GRAPHS, MANIFEST
 from kg.build.generations import GENERATIONS, current, previous
-from kg.build.store import STAMP_FILE, STORE_DIR
+from kg.build.store import STAMP_FILE, STORE_DIR, merge_sorted
 from kg.errors import KgError, suggest
 from kg.namespaces import ID_PATTERN, curie
 
@@ -222,7 +222,7 @@ def _compare_graph(result: Diff, graph: str, old: Path | None, new: Path | None)
     """One graph's lines that left and came, its statuses before and after, whether it is an article."""
     added, removed = [], []
     statuses: dict[str, tuple[set[str], set[str]]] = {}
-    for sign, line in _merge(_lines(old), _lines(new)):
+    for sign, line in merge_sorted(_lines(old), _lines(new)):
         if sign == "+":
             added.append(line)
         elif sign == "-":
@@ -256,21 +256,6 @@ def _lines(path: Path | None) -> Iterator[str]:
                 raise NotABuildError(f"{path} is not a graph file of kg build: its lines are not sorted", _HINT)
             last = line
             yield line
-
-
-def _merge(old: Iterator[str], new: Iterator[str]) -> Iterator[tuple[str, str]]:
-    """Two sorted streams of lines as one: "-" only in old, "+" only in new, "=" in both."""
-    a, b = next(old, None), next(new, None)
-    while a is not None or b is not None:
-        if b is None or (a is not None and a < b):
-            yield "-", a  # type: ignore[misc]
-            a = next(old, None)
-        elif a is None or b < a:
-            yield "+", b
-            b = next(new, None)
-        else:
-            yield "=", a
-            a, b = next(old, None), next(new, None)
 
 
 def _entities(result: Diff, old: Generation, new: Generation) -> None:

@@ -43,6 +43,7 @@ class Part:
     warnings: list[tuple]  # (line, field, message[, file when not the part's own source])
     graphs: dict[str, list[int]] = field(default_factory=dict)  # graph IRI -> [byte offset, length] in the file
     digest: str = ""  # of the quads: what the part says, whatever it was made from
+    claims: str = ""  # of an article's claims: what the corpus graph takes from it (a text-only change keeps it)
 
     def to_json(self) -> bytes:
         return json.dumps(asdict(self), sort_keys=True).encode()
@@ -109,7 +110,12 @@ class PartCache:
             return None  # absent or unreadable: compile again
         if part.article is not None and not self.claims_file(key).is_file():
             return None  # made before articles kept their claims
-        return part if all(isinstance(span, list) for span in part.graphs.values()) else None
+        if not all(isinstance(span, list) for span in part.graphs.values()):
+            return None
+        if part.article is not None and not part.claims:  # made before parts named their claims' digest
+            part.claims = hashlib.sha256(self.claims_file(key).read_bytes()).hexdigest()
+            write_atomic(self.folder / f"{key}.json", part.to_json())
+        return part
 
     def quads_file(self, key: str) -> Path:
         return self.folder / f"{key}.nq"
@@ -125,7 +131,7 @@ class PartCache:
         """The quads (and an article's claims) first, then the part that names them (a part is only
         found once complete), with where each graph's block lies in the file, so one graph is read
         without the rest."""
-        chunks = {graph: "".join(line + "\n" for line in lines).encode() for graph, lines in blocks.items()}
+        chunks = {graph: ("\n".join(lines) + "\n").encode() if lines else b"" for graph, lines in blocks.items()}
         offset = 0
         for graph, chunk in chunks.items():
             part.graphs[graph] = [offset, len(chunk)]
@@ -134,7 +140,9 @@ class PartCache:
         part.digest = hashlib.sha256(data).hexdigest()
         write_atomic(self.quads_file(part.key), data)
         if claims is not None:
-            write_atomic(self.claims_file(part.key), claims.to_json())
+            said = claims.to_json()
+            part.claims = hashlib.sha256(said).hexdigest()
+            write_atomic(self.claims_file(part.key), said)
         write_atomic(self.folder / f"{part.key}.json", part.to_json())
 
     def block(self, part: Part, graph: str) -> list[str]:

@@ -9,9 +9,12 @@ benchmarks/README.md.
 from __future__ import annotations
 
 import hashlib
+import io
+import itertools
 import json
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pyoxigraph as ox
 
@@ -94,27 +97,60 @@ def without_graph(line: str) -> str:
     return line[:line.rindex(" <")] + " .\n"
 
 
-def load_store(folder: Path, dump: Path) -> None:
-    """A new store in `folder` (a generation being built) from its N-Quads dump: the named graphs,
-    and as the default graph their merge.
+def load_store(folder: Path, files: list[Path]) -> None:
+    """A new store in `folder` (a generation being built) from its graph files (N-Quads): the named
+    graphs, and as the default graph their merge. The files are streamed to the loader, never
+    copied into one dump first: at 10,000 articles a copy is gigabytes of disk.
 
     The merge holds each triple once, as RDF merging does; querying all named graphs as one
     ("union default graph") would instead repeat a fact once per article that states it, and
     joins over entities named in many articles would grow with the square of that number.
     """
     store = ox.Store(str(folder / STORE_DIR))
-    store.bulk_load(path=str(dump), format=ox.RdfFormat.N_QUADS, lenient=True)  # our own serialiser wrote it
-    triples = folder / ".merge.nt"  # every quad without its graph: the loader keeps each triple once
-    with dump.open(encoding="utf-8") as lines, triples.open("w", encoding="utf-8") as out:
-        out.writelines(without_graph(line) for line in lines)
-    store.bulk_load(path=str(triples), format=ox.RdfFormat.N_TRIPLES, to_graph=ox.DefaultGraph(), lenient=True)
-    triples.unlink()
+    store.bulk_load(_Stream(_file_chunks(files)), format=ox.RdfFormat.N_QUADS, lenient=True)  # our own writer's
+    store.bulk_load(_Stream(_triple_chunks(files)), format=ox.RdfFormat.N_TRIPLES, to_graph=ox.DefaultGraph(),
+                    lenient=True)  # every quad without its graph: the loader keeps each triple once
     store.optimize()
 
 
-def update_store(previous: Path, folder: Path, removed: list[str], added: dict[str, Path]) -> None:
-    """The previous generation's store, copied by hard links into `folder`, with the `removed`
-    graphs dropped and the `added` ones (graph IRI -> N-Quads file) put in their place.
+class _Stream(io.RawIOBase):
+    """Chunks of bytes from an iterator as the binary file pyoxigraph's loader reads."""
+
+    def __init__(self, chunks: Iterator[bytes]) -> None:
+        super().__init__()
+        self._chunks, self._rest = chunks, b""
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        if not self._rest:
+            self._rest = next(self._chunks, b"")  # the chunks are never empty: b"" is the end
+        size = min(len(buffer), len(self._rest))
+        buffer[:size] = self._rest[:size]
+        self._rest = self._rest[size:]
+        return size
+
+
+def _file_chunks(files: list[Path]) -> Iterator[bytes]:
+    for path in files:
+        with path.open("rb") as stream:
+            while chunk := stream.read(1 << 20):
+                yield chunk
+
+
+def _triple_chunks(files: list[Path]) -> Iterator[bytes]:
+    for path in files:
+        with path.open(encoding="utf-8") as stream:
+            while lines := list(itertools.islice(stream, 50_000)):
+                yield "".join(without_graph(line) for line in lines).encode()
+
+
+def update_store(previous: Path, folder: Path, graphs: dict[str, tuple[Path | None, Path | None]]) -> None:
+    """The previous generation's store, copied by hard links into `folder`, with each graph of
+    `graphs` (IRI -> its file in the previous generation and in this one; None where it has none)
+    brought from the one to the other by the lines that left and came, so that a graph as large
+    as the corpus graph costs what changed in it, not its size.
 
     The default graph stays the merge: a triple leaves it only when no named graph states it
     any more (a fact stated by two articles survives the removal of one of them).
@@ -122,13 +158,21 @@ def update_store(previous: Path, folder: Path, removed: list[str], added: dict[s
     ox.Store.read_only(str(previous)).backup(str(folder / STORE_DIR))
     store = ox.Store(str(folder / STORE_DIR))
     dropped: set[ox.Triple] = set()
-    for name in [*removed, *added]:
+    for name, (old, new) in graphs.items():
         graph = ox.NamedNode(name)
-        if store.contains_named_graph(graph):
+        if old is None and store.contains_named_graph(graph):  # a store of a layout without graph files
             dropped.update(quad.triple for quad in store.quads_for_pattern(None, None, None, graph))
             store.remove_graph(graph)
-    for path in added.values():
-        quads = list(ox.parse(path=str(path), format=ox.RdfFormat.N_QUADS))
+        gone, came = [], []
+        for sign, line in merge_sorted(_read_lines(old), _read_lines(new)):
+            if sign != "=":
+                (gone if sign == "-" else came).append(line)
+        for quad in _parsed(gone):
+            store.remove(quad)
+            dropped.add(quad.triple)
+        if new is None:
+            store.remove_graph(graph)  # its name too, as a full build would not know it
+        quads = _parsed(came)
         store.extend(quads)
         store.extend(ox.Quad(q.subject, q.predicate, q.object) for q in quads)
         dropped.difference_update(quad.triple for quad in quads)
@@ -137,6 +181,31 @@ def update_store(previous: Path, folder: Path, removed: list[str], added: dict[s
         if not any(not isinstance(quad.graph_name, ox.DefaultGraph) for quad in stated):
             store.remove(ox.Quad(triple.subject, triple.predicate, triple.object))
     store.flush()
+
+
+def _read_lines(path: Path | None) -> Iterator[str]:
+    if path is not None:
+        with path.open(encoding="utf-8") as stream:
+            yield from (line.rstrip("\n") for line in stream)
+
+
+def _parsed(lines: list[str]) -> list[ox.Quad]:
+    return list(ox.parse(("\n".join(lines) + "\n").encode(), format=ox.RdfFormat.N_QUADS)) if lines else []
+
+
+def merge_sorted(old: Iterator[str], new: Iterator[str]) -> Iterator[tuple[str, str]]:
+    """Two sorted streams of lines as one: "-" only in old, "+" only in new, "=" in both."""
+    a, b = next(old, None), next(new, None)
+    while a is not None or b is not None:
+        if b is None or (a is not None and a < b):
+            yield "-", a  # type: ignore[misc]
+            a = next(old, None)
+        elif a is None or b < a:
+            yield "+", b
+            b = next(new, None)
+        else:
+            yield "=", a
+            a, b = next(old, None), next(new, None)
 
 
 def write_stamp(project: Project, folder: Path, files: dict[str, list]) -> None:

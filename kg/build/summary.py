@@ -19,6 +19,7 @@ _TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 _STATEMENT = "http://www.w3.org/1999/02/22-rdf-syntax-ns#Statement"
 _EXACT_MATCH = "http://www.w3.org/2004/02/skos/core#exactMatch"
 _PREFERRED = frozenset(str(spec.predicate) for spec in FIELDS.values() if spec.ranked)  # stated in graph/corpus
+_COUNTED = frozenset(f"<{iri}>" for iri in (_TYPE, _EXACT_MATCH, *_PREFERRED))  # what moves a count outside articles
 _KINDS = {_STATEMENT: "statements", str(OA.Annotation): "spans", str(NIF.Sentence): "sentences"}
 
 
@@ -43,15 +44,16 @@ class Summary:
 @dataclass
 class Census:
     """Counts of some graphs, gathered while their quads stream past once; censuses of separate
-    graphs merge, so each graph's is kept beside its file and a build counts only what changed.
+    graphs merge, and a merged census counts in how many graphs each member was found, so that a
+    graph's census can be taken out again: a build adds and removes only what changed.
     Memory grows with the entities, not the quads."""
 
     by_graph: dict[str, int] = field(default_factory=dict)
-    typed: dict[str, set[str]] = field(default_factory=dict)
-    named: set[str] = field(default_factory=set)  # typed IRIs minted under the base (VoID entities)
+    typed: dict[str, Counter[str]] = field(default_factory=dict)
+    named: Counter[str] = field(default_factory=Counter)  # typed IRIs minted under the base (VoID entities)
     relations: dict[str, Counter[str]] = field(default_factory=dict)  # entity-shaped subject -> predicates
     kinds: Counter[str] = field(default_factory=Counter)
-    linked: set[str] = field(default_factory=set)
+    linked: Counter[str] = field(default_factory=Counter)
 
     @classmethod
     def of(cls, graph: str, quads: Iterable[ox.Quad], base: str, article: bool) -> Census:
@@ -62,29 +64,53 @@ class Census:
             counter.add(quad)
         return census
 
-    def merge(self, other: Census) -> None:
-        for graph, size in other.by_graph.items():
-            self.by_graph[graph] = self.by_graph.get(graph, 0) + size
-        for cls, members in other.typed.items():
-            self.typed.setdefault(cls, set()).update(members)
-        self.named |= other.named
-        for subject, counts in other.relations.items():
-            self.relations.setdefault(subject, Counter()).update(counts)
-        self.kinds.update(other.kinds)
-        self.linked |= other.linked
+    @classmethod
+    def of_lines(cls, graph: str, lines: list[str], base: str, article: bool) -> Census:
+        """The census of one graph from its N-Quads lines. Of a graph other than an article's, only
+        the lines that can move a count are parsed (types, links, preferred values): the corpus
+        graph holds millions of support counts at 10,000 articles, and none of them is counted."""
+        counted = lines if article else [line for line in lines if line.split(" ", 2)[1] in _COUNTED]
+        data = "".join(line + "\n" for line in counted).encode()
+        census = cls.of(graph, ox.parse(data, format=ox.RdfFormat.N_QUADS), base, article)
+        census.by_graph[graph] = len(lines)
+        return census
 
-    def to_json(self) -> bytes:
-        data = {"by_graph": self.by_graph, "typed": {c: sorted(m) for c, m in sorted(self.typed.items())},
-                "named": sorted(self.named), "relations": {s: dict(sorted(c.items())) for s, c in
-                                                           sorted(self.relations.items())},
-                "kinds": dict(sorted(self.kinds.items())), "linked": sorted(self.linked)}
-        return json.dumps(data, sort_keys=True).encode()
+    def merge(self, other: Census, sign: int = 1) -> None:
+        """Add another graph's census, or with sign -1 take out one added before."""
+        for graph, size in other.by_graph.items():
+            total = self.by_graph.get(graph, 0) + sign * size
+            if sign < 0 and not total:
+                self.by_graph.pop(graph, None)
+            else:
+                self.by_graph[graph] = total
+        for mine, theirs in ((self.typed, other.typed), (self.relations, other.relations)):
+            for key, counts in theirs.items():
+                _add(mine.setdefault(key, Counter()), counts, sign)
+                if not mine[key]:
+                    del mine[key]
+        for counter, counts in ((self.named, other.named), (self.kinds, other.kinds), (self.linked, other.linked)):
+            _add(counter, counts, sign)
+
+    def to_json(self, counts: bool = False) -> bytes:
+        """One graph's census (members listed), or with `counts` a merged one (members counted)."""
+        def members(counter: Counter[str]) -> object:
+            return dict(sorted(counter.items())) if counts else sorted(counter)
+        data = {"by_graph": self.by_graph, "typed": {c: members(m) for c, m in sorted(self.typed.items())},
+                "named": members(self.named), "relations": {s: dict(sorted(c.items())) for s, c in
+                                                            sorted(self.relations.items())},
+                "kinds": dict(sorted(self.kinds.items())), "linked": members(self.linked)}
+        return json.dumps({**data, "counted": True} if counts else data, sort_keys=True).encode()
 
     @classmethod
     def from_json(cls, data: bytes) -> Census:
         raw = json.loads(data)
-        return cls(raw["by_graph"], {c: set(m) for c, m in raw["typed"].items()}, set(raw["named"]),
-                   {s: Counter(c) for s, c in raw["relations"].items()}, Counter(raw["kinds"]), set(raw["linked"]))
+        return cls(raw["by_graph"], {c: Counter(m) for c, m in raw["typed"].items()}, Counter(raw["named"]),
+                   {s: Counter(c) for s, c in raw["relations"].items()}, Counter(raw["kinds"]), Counter(raw["linked"]))
+
+    @staticmethod
+    def counted(data: bytes) -> bool:
+        """Whether a census file counts its members (written by this kg), so that graphs can be taken out."""
+        return b'"counted": true' in data
 
     def summary(self, articles: int) -> Summary:
         entities = set().union(*self.typed.values()) if self.typed else set()
@@ -122,20 +148,30 @@ class _Counter:
         if p == _TYPE:
             self._type(s, o.value)
         elif p == _EXACT_MATCH and self._is_entity(s):
-            census.linked.add(s)
+            census.linked[s] = 1
         if (self.article or (self.corpus and p in _PREFERRED)) and self._is_entity(s):
             census.relations.setdefault(s, Counter())[_curie(p)] += 1
 
     def _type(self, subject: str, cls: str) -> None:
         if cls in _ENTITY_CLASSES and not self.ontology:
-            self.census.typed.setdefault(cls, set()).add(subject)
+            self.census.typed.setdefault(cls, Counter())[subject] = 1
         if self._is_entity(subject):
-            self.census.named.add(subject)
+            self.census.named[subject] = 1
         if self.article and cls in _KINDS:
             self.census.kinds[_KINDS[cls]] += 1
 
     def _is_entity(self, iri: str) -> bool:
         return iri.startswith(self.base) and ID_PATTERN.fullmatch(iri[len(self.base):]) is not None
+
+
+def _add(counter: Counter[str], counts: Counter[str], sign: int) -> None:
+    """counter += sign * counts, without the members that reach zero (as a merge from scratch gives)."""
+    for key, n in counts.items():
+        total = counter[key] + sign * n
+        if total:
+            counter[key] = total
+        else:
+            del counter[key]
 
 
 @functools.cache

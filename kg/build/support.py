@@ -11,8 +11,9 @@
   publication date) among those not `deprecated`. Sources of the same latest date that disagree
   are a `kg:Conflict`, with no direct triple and a warning: never silently resolved.
 
-The graph is a part like any other, cached under the digests of the article parts and the
-ranks file, so a build where no article changed reuses it.
+The graph is a part like any other, cached under what it takes from each article (its claims,
+the entities it mentions, its file) and the ranks file, so a build where no article changed,
+or only the words around its facts, reuses it.
 """
 
 from __future__ import annotations
@@ -58,8 +59,9 @@ def corpus_part(project: Project, cache: PartCache, parts: list[Part]) -> Part:
     articles = [part for part in parts if part.article is not None]
     ranks_bytes = project.ranks_file.read_bytes() if project.ranks_file.exists() else b""
     digest = hashlib.sha256(f"kg {__version__} corpus\n{project.base}\n".encode() + ranks_bytes)
-    for part in articles:
-        digest.update(f"{part.key} {part.digest}\n".encode())
+    for part in articles:  # what the graph takes from each: its claims, the entities it mentions, its file
+        mentioned = sorted({d.ident for d in part.declared} | set(part.refs))
+        digest.update(f"{part.source} {part.article} {part.claims} {' '.join(mentioned)}\n".encode())
     key = digest.hexdigest()
     part = cache.get(key)
     if part is not None:
@@ -90,14 +92,15 @@ def corpus_lines(project: Project, cache: PartCache, articles: list[Part]) -> tu
 
 def _mentions(iris: Iris, articles: list[Part], graph: str) -> Iterable[str]:
     counts: Counter[str] = Counter()
+    mentions, mention_count = f"<{SCHEMA.mentions}>", f"<{KG.mentionCount}>"  # once: an rdflib lookup costs
     for part in articles:
         assert part.article is not None
         article = f"<{iris.article(part.article)}>"
         for ident in sorted({d.ident for d in part.declared} | set(part.refs)):
             counts[ident] += 1
-            yield f"{article} <{SCHEMA.mentions}> <{iris.entity(ident)}> {graph} ."
+            yield f"{article} {mentions} <{iris.base}{ident}> {graph} ."
     for ident, n in counts.items():
-        yield f"<{iris.entity(ident)}> <{KG.mentionCount}> {_count(n)} {graph} ."
+        yield f"<{iris.base}{ident}> {mention_count} {_count(n)} {graph} ."
 
 
 def _support(iris: Iris, claims: dict[str, Claims], graph: str) -> list[str]:
@@ -105,12 +108,16 @@ def _support(iris: Iris, claims: dict[str, Claims], graph: str) -> list[str]:
     for article_claims in claims.values():
         stated = {(s, p, o) for _, s, p, o, _ in article_claims.statements if p[1:-1] not in UNCOUNTED}
         facts.update(stated)
+    fact_type = f"<{RDF.type}> <{KG.Fact}>"
+    subject, predicate, obj, count = (f"<{term}>" for term in (RDF.subject, RDF.predicate, RDF.object,
+                                                                KG.supportCount))
+    prefix = f"{iris.base}fact/"
     lines = []
     for (s, p, o), n in facts.items():
-        fact = f"<{iris.fact(f'{s} {p} {o}')}>"
-        for predicate, value in ((RDF.type, f"<{KG.Fact}>"), (RDF.subject, s), (RDF.predicate, p),
-                                 (RDF.object, o), (KG.supportCount, _count(n))):
-            lines.append(f"{fact} <{predicate}> {value} {graph} .")
+        fact = f"<{prefix}{hashlib.sha1(f'{s} {p} {o}'.encode()).hexdigest()[:20]}>"  # iris.fact, without rdflib
+        lines += [f"{fact} {fact_type} {graph} .", f"{fact} {subject} {s} {graph} .",
+                  f"{fact} {predicate} {p} {graph} .", f"{fact} {obj} {o} {graph} .",
+                  f"{fact} {count} {_count(n)} {graph} ."]
     return lines
 
 
@@ -198,7 +205,10 @@ def _relative(path: Path, root: Path) -> str:
 
 
 def _count(n: int) -> str:
-    return f'"{n}"^^<{XSD.nonNegativeInteger}>'
+    return f'"{n}"^^{_COUNT_TYPE}'
+
+
+_COUNT_TYPE = f"<{XSD.nonNegativeInteger}>"
 
 
 def _text(value: str) -> str:

@@ -16,7 +16,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from kg.build.compile import build_to
-from kg.build.diff import CHANGES_JSON, CHANGES_NQ, Diff, _merge, diff, latest_two, open_generation, to_json
+from kg.build.diff import CHANGES_JSON, CHANGES_NQ, Diff, diff, latest_two, open_generation, to_json
+from kg.build.store import merge_sorted
 from kg.cli import main
 from kg.project import open_project
 from tests.build.test_bad_input import snapshot
@@ -240,7 +241,7 @@ def _cli(*args: str) -> str:
 
 @given(st.sets(st.text(max_size=6)), st.sets(st.text(max_size=6)))
 def test_the_merge_of_two_sorted_files_finds_exactly_what_left_and_came(old: set[str], new: set[str]) -> None:
-    merged = list(_merge(iter(sorted(old)), iter(sorted(new))))
+    merged = list(merge_sorted(iter(sorted(old)), iter(sorted(new))))
     assert {line for sign, line in merged if sign == "-"} == old - new
     assert {line for sign, line in merged if sign == "+"} == new - old
     assert {line for sign, line in merged if sign == "="} == old & new

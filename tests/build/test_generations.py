@@ -52,8 +52,13 @@ def _assert_complete(out: Path) -> dict[str, bytes]:
 
 
 def test_each_build_is_a_new_generation_and_the_previous_is_kept(project_copy: Path, tmp_path: Path) -> None:
+    """Each build with something to do (here a text changed) is a new generation; one with nothing
+    to do keeps the one shown."""
     out = tmp_path / "out"
-    for _ in range(3):
+    text = article_yaml(project_copy).with_suffix(".txt")
+    for changed in (False, True, True, False):
+        if changed:
+            text.write_text(text.read_text(encoding="utf-8") + "\n", encoding="utf-8")
         assert _build(project_copy, out)[0] == 0
     names = sorted(p.name for p in (out / GENERATIONS).iterdir())
     assert names == ["cache", "current", "g000002", "g000003", LOCK]

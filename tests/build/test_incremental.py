@@ -4,14 +4,17 @@ merged default graph keeps a fact as long as one article still states it."""
 from __future__ import annotations
 
 import filecmp
+import os
 import shutil
 from collections.abc import Callable
 from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
+from click.testing import CliRunner
 
 from kg.build.compile import build_to
+from kg.cli import main
 from kg.errors import KgError
 from kg.project import open_project
 from tests.conftest import ARTICLE_ID, article_yaml
@@ -158,3 +161,42 @@ def test_without_whole_corpus_files_the_graphs_and_the_store_are_all(project_cop
     _assert_same(out, full)
     current = out / "generations" / "current"
     assert not list(current.glob("graph.*")) and (current / "graphs" / f"{COPY}.nq").is_file()
+
+
+def test_a_build_with_nothing_changed_publishes_nothing_and_says_the_same(project_copy: Path, tmp_path: Path) -> None:
+    """Every input as the shown generation's stamp records it: that generation stays, its report is repeated."""
+    out = tmp_path / "out"
+    first, summary = build_to(open_project(project_copy), out)
+    again, same = build_to(open_project(project_copy), out)
+    assert again.generation == first.generation and [p.name for p in (out / "generations").glob("g*")] == ["g000001"]
+    assert (again.articles, again.sources, same) == (first.articles, first.sources, summary)
+    assert list(map(str, again.warnings)) == list(map(str, first.warnings))
+    assert again.changes is not None and again.changes.summary() == "nothing changed"
+
+
+@pytest.mark.parametrize("change", ["touch", "formats"])
+def test_a_touched_input_or_other_formats_build_a_new_generation(project_copy: Path, tmp_path: Path,
+                                                                 change: str) -> None:
+    out = tmp_path / "out"
+    build_to(open_project(project_copy), out, formats=["nq"])
+    formats = ["nq", "nt"] if change == "formats" else ["nq"]
+    if change == "touch":
+        text = _articles(project_copy) / f"{ARTICLE_ID}.txt"
+        os.utime(text, ns=(text.stat().st_atime_ns, text.stat().st_mtime_ns + 10**9))
+    report, _ = build_to(open_project(project_copy), out, formats=formats)
+    assert report.generation.name == "g000002" and report.compiled == 0
+    assert (out / "graph.nt").is_file() == (change == "formats")
+
+
+def test_kg_dump_gives_the_bytes_the_build_writes(project_copy: Path, tmp_path: Path) -> None:
+    """A corpus built without whole-corpus files dumps them on demand, the same as a build asked for them."""
+    with_files, without = tmp_path / "with", tmp_path / "without"
+    add_copy(project_copy)
+    build_to(open_project(project_copy), with_files, formats=["nq", "ttl"])
+    build_to(open_project(project_copy), without, formats=[])
+    for fmt in ("nq", "ttl"):
+        target = tmp_path / f"dumped.{fmt}"
+        result = CliRunner().invoke(main, ["dump", fmt, "--out", str(without), "-o", str(target)])
+        assert result.exit_code == 0, result.output
+        assert target.read_bytes() == (with_files / f"graph.{fmt}").read_bytes()
+    assert not list((without / "generations" / "current").glob("graph.*"))
