@@ -139,7 +139,8 @@ def _kg(*args: str) -> tuple[int, str]:
 
 def test_stats_are_queryable_until_the_next_build(built_copy: Path) -> None:
     """As a user drives it: kg stats, then kg query most-central ranks from the store; a second
-    kg stats replaces the measures (the store holds them once); kg build drops them."""
+    kg stats replaces the measures (the store holds them once); a build with nothing to do keeps
+    them, a build that publishes a new generation drops them."""
     out, manifest_file = str(built_copy), built_copy / "generations" / "current" / "manifest.json"
     ranked = ("query", "most-central", "--param", "type=kg:Company", "-f", "csv", "--out", out)
     not_measured = (2, "error: most-central reads graph/analytics, which the store does not hold "
@@ -159,7 +160,10 @@ def test_stats_are_queryable_until_the_next_build(built_copy: Path) -> None:
     assert _kg("stats", "--out", out)[0] == 0
     assert _kg(*count) == before and manifest_file.read_bytes() == manifest
     code, output = _kg("build", "--out", out)
-    assert code == 0 and "1 removed" in output
-    assert "since g000001: nothing changed" in output  # measures are not facts: the report of changes leaves them out
+    assert code == 0 and "since g000001: nothing changed" in output
+    assert _kg(*ranked)[0] == 0, "nothing changed, nothing published: the measures still describe the graph"
+    code, output = _kg("build", "--full", "--out", out)  # a new generation
+    assert code == 0 and "now shows g000002" in output, output
+    assert "nothing changed" in output  # measures are not facts: the report of changes leaves them out
     assert _kg(*ranked) == not_measured
     assert b'"annex"' not in manifest_file.read_bytes()
