@@ -19,7 +19,7 @@ from click.testing import CliRunner
 from kg.cli import main
 from kg.query.model import EndpointError, QueryTimeout
 from kg.query.remote import PREFIX, execute_remote
-from kg.web.push import Credentials, PushError, request_graph
+from kg.web.graphstore import Credentials, PushError, request_graph
 from tests.conftest import ROOT
 
 RESULTS = b'{"head":{"vars":["x"]},"results":{"bindings":[{"x":{"type":"literal","value":"ok"}}]}}'

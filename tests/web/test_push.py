@@ -34,7 +34,8 @@ from kg.query.engine import execute
 from kg.query.library import bind, load_library
 from kg.query.remote import execute_remote
 from kg.query.render import render
-from kg.web.push import Credentials, graphs, request_graph
+from kg.web.graphstore import Credentials, request_graph
+from kg.web.push import graphs
 from tests.build.test_diff import ID, change_status
 from tests.build.test_incremental import COPY, add_copy, remove_copy
 from tests.conftest import ARTICLE_ID, ROOT
@@ -240,7 +241,7 @@ def test_a_wrong_password_is_refused_and_said(virtuoso: Store, built_out: Path) 
 class _TokenStore(http.server.BaseHTTPRequestHandler):
     """A Graph Store that wants a bearer token and records what it was given."""
 
-    received: ClassVar[list[tuple[str, str]]] = []
+    received: ClassVar[list[tuple[str, str, str]]] = []
 
     def do_PUT(self) -> None:
         body = self.rfile.read(int(self.headers["Content-Length"]))
@@ -250,10 +251,12 @@ class _TokenStore(http.server.BaseHTTPRequestHandler):
             return
         graph = urllib.parse.parse_qs(urllib.parse.urlsplit(self.path).query, keep_blank_values=True).get(
             "graph", ["default"])[0]
-        self.received.append((graph, self.headers["Content-Type"]))
-        assert body
+        self.received.append((self.command, graph, self.headers["Content-Type"]))
+        assert body or graph == "default"
         self.send_response(204)
         self.end_headers()
+
+    do_POST = do_PUT
 
     def log_message(self, *args: object) -> None:
         pass
@@ -271,8 +274,10 @@ def test_a_bearer_token_from_the_environment(project: Project, built_out: Path) 
         server.shutdown()
     assert refused.exit_code == 1 and "401" in refused.stderr
     assert ok.exit_code == 0, ok.output
-    assert [g for g, _ in _TokenStore.received] == [*our_graphs(project, built_out), "default"]
-    assert {kind for _, kind in _TokenStore.received} == {"text/turtle; charset=utf-8"}
+    # each graph in one PUT; the default graph emptied by an empty PUT, then filled by a POST
+    assert [(m, g) for m, g, _ in _TokenStore.received] == [
+        *(("PUT", g) for g in our_graphs(project, built_out)), ("PUT", "default"), ("POST", "default")]
+    assert {kind for _, _, kind in _TokenStore.received} == {"application/n-triples; charset=utf-8"}
 
 
 def test_an_unreachable_store(built_out: Path) -> None:
@@ -281,9 +286,9 @@ def test_an_unreachable_store(built_out: Path) -> None:
     assert result.exit_code == 1 and "cannot reach http://127.0.0.1:" in result.stderr
 
 
-def _put(store: Store, graph: str, turtle: str) -> None:
+def _put(store: Store, graph: str, triples: str) -> None:
     """Write a graph into the store as someone else than `kg push` would."""
-    request_graph(store.graph_store, graph, "PUT", Credentials(store.user, store.password), 60, turtle.encode())
+    request_graph(store.graph_store, graph, "PUT", Credentials(store.user, store.password), 60, triples.encode())
 
 
 def _graph_names(store: Store) -> set[str]:
