@@ -5,10 +5,10 @@ A generated corpus (benchmarks/corpus.py) is built, or an already built one is u
 (`--project`: never written to; its data/ is copied and its output folder hard-linked into a
 scratch folder, so that kg's memory of pushes and later builds go there). For each engine and
 each code, a fresh server started on loopback (tests/servers.py, its data in the scratch
-folder) gets the first push (empty store), timed. Then, `--repeats` times, one article's text
-is changed (a line appended) and built again, and each code pushes the change to its own
-server: the incremental push (this code with --update, so that changed graphs and the merged
-default graph go as their changes). Each figure is a whole `kg` process timed from outside,
+folder, one server at a time) gets the first push (empty store), timed. Then, `--repeats`
+times, one article's text is changed (a line appended) and built again, and the code pushes
+the change: the incremental push (this code with --update, so that changed graphs and the
+merged default graph go as their changes). Each figure is a whole `kg` process timed from outside,
 with its peak resident memory; the table gives medians, what was sent, triples per second and
 the ratio before / after.
 
@@ -28,7 +28,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Iterator
-from contextlib import ExitStack, contextmanager
+from contextlib import contextmanager
 from pathlib import Path
 
 from benchmarks.build_bench import change_text
@@ -40,10 +40,10 @@ _PUSHED = re.compile(r"pushed (\d+) graphs, (\d+) triples")
 _MERGE = re.compile(r"as the default graph, (\d+) triples|up to date: \+(\d+) -(\d+) triples")
 
 
-def run(code: Path, args: list[str], cwd: Path) -> tuple[float, float, str]:
+def run(code: Path, args: list[str], cwd: Path, password: str = "") -> tuple[float, float, str]:
     """Wall seconds, peak resident MiB and stdout of one `kg` command of checkout `code`, which
     must succeed."""
-    env = {**os.environ, "PYTHONPATH": str(code)}
+    env = {**os.environ, "PYTHONPATH": str(code), "KG_PUSH_PASSWORD": password}
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
         started = time.perf_counter()
         child = subprocess.Popen([sys.executable, "-m", "kg", *args], cwd=cwd, env=env, stdout=out, stderr=err)
@@ -56,11 +56,12 @@ def run(code: Path, args: list[str], cwd: Path) -> tuple[float, float, str]:
         return seconds, usage.ru_maxrss / 1024, out.read().decode()
 
 
-def push(code: Path, project: Path, server: tuple[str, list[str]], update: bool) -> tuple[float, float, int]:
+def push(code: Path, project: Path, server: tuple[str, list[str], str], update: bool) -> tuple[float, float, int]:
     """Seconds, peak MiB and triples sent (named graphs and default graph) of one `kg push`."""
-    endpoint, options = server
+    endpoint, options, password = server
     more = ["--update", endpoint.rsplit("/", 1)[0] + ("/update" if "/store" in endpoint else "/sparql-auth")]
-    seconds, memory, out = run(code, ["push", "--endpoint", endpoint, *options, *(more if update else [])], project)
+    seconds, memory, out = run(code, ["push", "--endpoint", endpoint, *options, *(more if update else [])], project,
+                               password)
     named = _PUSHED.search(out)
     if named is None:
         raise SystemExit(f"push_bench: unexpected output of kg push: {out}")
@@ -70,16 +71,15 @@ def push(code: Path, project: Path, server: tuple[str, list[str]], update: bool)
 
 
 @contextmanager
-def server(engine: str, folder: Path) -> Iterator[tuple[str, list[str]]]:
-    """A fresh stock store: its Graph Store endpoint and the `kg push` options it needs."""
+def server(engine: str, folder: Path) -> Iterator[tuple[str, list[str], str]]:
+    """A fresh stock store: its Graph Store endpoint, the `kg push` options it needs, its password."""
     folder.mkdir(parents=True)
     if engine == "oxigraph":
         with oxigraph_server(folder) as root:
-            yield root + "/store", []
+            yield root + "/store", [], ""
     else:
         with virtuoso_server(folder, buffers=170_000) as (root, password):
-            os.environ["KG_PUSH_PASSWORD"] = password
-            yield root + "/sparql-graph-crud-auth", ["--user", "dba", "--no-default-graph"]
+            yield root + "/sparql-graph-crud-auth", ["--user", "dba", "--no-default-graph"], password
     shutil.rmtree(folder, ignore_errors=True)
 
 
@@ -112,23 +112,23 @@ Row = tuple[str, str, str, float, float, int]  # engine, code, what, median seco
 
 def incremental(engines: list[str], codes: dict[str, Path], project: Path, repeats: int,
                 workdir: Path) -> list[Row]:
-    """First pushes, then one-article changes pushed, each engine and code with its own server."""
+    """For each engine and code in turn, a fresh server: the first push, then one-article changes
+    pushed (one server at a time: at corpus scale a store takes gigabytes of disk)."""
     rows: list[Row] = []
     for engine in engines:
-        with ExitStack() as servers:
-            stores = {name: servers.enter_context(server(engine, workdir / f"{engine}-{name}")) for name in codes}
-            for name, code in codes.items():
-                rows.append((engine, name, "first push (empty store)", *push(code, project, stores[name],
-                                                                           update=name == "after")))
-            times: dict[str, list[tuple[float, float, int]]] = {name: [] for name in codes}
-            for _ in range(repeats):
-                change_text(project)
-                run(ROOT, ["build", "-q", "--formats", "none"], project)  # a push reads only graphs/*.nq
-                for name, code in codes.items():
-                    times[name].append(push(code, project, stores[name], update=name == "after"))
-            for name, values in times.items():
-                rows.append((engine, name, "push after one article changed",
-                             statistics.median(v[0] for v in values), max(v[1] for v in values), values[-1][2]))
+        for name, code in codes.items():
+            with server(engine, workdir / f"{engine}-{name}") as store:
+                rows.append((engine, name, "first push (empty store)", *push(code, project, store, name == "after")))
+                print(rows[-1], file=sys.stderr, flush=True)  # as it comes: a long run's figures survive a stop
+                times = []
+                for _ in range(repeats):
+                    change_text(project)
+                    run(ROOT, ["build", "-q", "--formats", "none"], project)  # a push reads only graphs/*.nq
+                    times.append(push(code, project, store, name == "after"))
+            if times:
+                rows.append((engine, name, "push after one article changed", statistics.median(t[0] for t in times),
+                             max(t[1] for t in times), times[-1][2]))
+                print(rows[-1], file=sys.stderr, flush=True)
     return rows
 
 
