@@ -156,7 +156,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--workdir", type=Path, help="the scratch folder (default: a temporary one)")
     parser.add_argument("--out", type=Path, help="also write the table to this Markdown file")
     args = parser.parse_args(argv)
-    codes = {**({"before": args.before.resolve()} if args.before else {}), "after": ROOT}
+    codes = {"after": ROOT, **({"before": args.before.resolve()} if args.before else {})}
     with tempfile.TemporaryDirectory(prefix="kg-push-bench-", dir=args.workdir) as folder:
         project = prepare(Path(folder), args.articles, args.project)
         size = len(list((project / "data" / "articles").glob("*.yaml")))
