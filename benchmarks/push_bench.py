@@ -99,9 +99,10 @@ def prepare(workdir: Path, articles: int, given: Path | None) -> Path:
 
 
 def _link(source: str, target: str) -> None:
-    """A hard link, but a copy of the store's files that RocksDB may change in place (all but
-    its immutable .sst tables); the build and the cache write every other file anew."""
-    if "/store/" in source and not source.endswith(".sst"):
+    """A hard link for a large file (graph files, dumps, cache parts: the build writes them anew,
+    never in place), a copy of a small one (the lock, the stamps) and of the store's files that
+    RocksDB may change in place (all but its immutable .sst tables)."""
+    if ("/store/" in source and not source.endswith(".sst")) or os.path.getsize(source) < 2**20:
         shutil.copy2(source, target)
     else:
         os.link(source, target)
