@@ -425,7 +425,8 @@ def diff_command(folders: tuple[Path, ...], fmt: str, article: str | None, entit
 @click.option("--user", help="User name when the store asks for Basic or Digest authentication; the password is "
                              "read from KG_PUSH_PASSWORD, or asked for.")
 @click.option("--timeout", type=SECONDS, default=300, show_default=True,
-              metavar="SECONDS", help="Give up on a graph the store has not accepted after this long.")
+              metavar="SECONDS", help="Give up on a request (a graph, or a part of a large one) the store has not "
+                                        "answered after this long.")
 @click.option("--all", "force", is_flag=True,
               help="Send every graph, not only those changed since the last push to this endpoint.")
 @click.option("--prune", "query_endpoint", metavar="QUERY_URL",
@@ -435,29 +436,37 @@ def diff_command(folders: tuple[Path, ...], fmt: str, article: str | None, entit
 @click.option("--default-graph/--no-default-graph", default=True, show_default=True,
               help="Also put the merge of the graphs as the store's default graph, which the named queries read "
                    "(a stock Oxigraph needs it; Virtuoso refuses it, its queries see all graphs without it).")
+@click.option("--update", "update_endpoint", metavar="UPDATE_URL",
+              help="The store's SPARQL Update endpoint (Oxigraph: …/update; Virtuoso: …/sparql-auth): changed "
+                   "graphs and the default graph then get only their changes (DELETE DATA, INSERT DATA), not "
+                   "their whole content again.")
 @project_option
 @out_option
 @_reports_errors
 def push_command(endpoint: str, user: str | None, timeout: float, force: bool, query_endpoint: str | None,
-                 default_graph: bool, project_dir: Path, out: Path | None) -> None:
+                 default_graph: bool, update_endpoint: str | None, project_dir: Path, out: Path | None) -> None:
     """Upload the built graph's named graphs to a triple store (SPARQL 1.1 Graph Store Protocol).
 
-    One PUT per graph (each article's, the corpus graph, the curated one, the ontology…), and
-    only for the graphs that changed since the last push to this endpoint (remembered in
-    OUT/pushed/); graphs pushed before that the build no longer has are deleted. --all sends
-    every graph again (after the store was changed by other hands). A PUT replaces its graph, so
-    a re-push is safe. With --prune, graphs under the base IRI that the build does not have are
-    deleted too. A bearer token, if the store wants one, is read from KG_PUSH_TOKEN. Then the
-    merge of the graphs goes in as the store's default graph, as in the local store,
-    so the named queries answer the same on a stock server; Virtuoso, whose queries see all its
-    graphs anyway, refuses one: push there with --no-default-graph. Query the store afterwards with
-    `kg query --endpoint`.
+    Each graph (each article's, the corpus graph, the curated one, the ontology…) goes as
+    N-Triples in PUT requests, and only the graphs that changed since the last push to this
+    endpoint (remembered in OUT/pushed/); graphs pushed before that the build no longer has are
+    deleted. --all sends every graph again (after the store was changed by other hands). A PUT
+    replaces its graph, so a re-push is safe. With --prune, graphs under the base IRI that the
+    build does not have are deleted too. A bearer token, if the store wants one, is read from
+    KG_PUSH_TOKEN. Then the merge of the graphs goes in as the store's default graph, as in the
+    local store, so the named queries answer the same on a stock server; Virtuoso, whose queries
+    see all its graphs anyway, refuses one: push there with --no-default-graph. With --update,
+    a changed graph and the default graph get only their changes. Query the store afterwards
+    with `kg query --endpoint`.
 
-    Example: kg push --endpoint http://127.0.0.1:7878/store
+    Example: kg push --endpoint http://127.0.0.1:7878/store --update http://127.0.0.1:7878/update
     """
     from kg.build.store import store_path
     from kg.project import open_project
-    from kg.web.push import Credentials, prune, push_changes, push_default_graph
+    from kg.web.push import Credentials, Pushed, prune, push_changes
+
+    def said(graph: Pushed) -> str:
+        return f"{graph.triples} triples" if graph.removed is None else f"+{graph.triples} -{graph.removed} triples"
 
     project = open_project(project_dir)
     password = os.environ.get("KG_PUSH_PASSWORD")
@@ -467,12 +476,17 @@ def push_command(endpoint: str, user: str | None, timeout: float, force: bool, q
     out_dir = out or project.default_out
     store = store_path(project, out_dir)
     done = push_changes(out_dir, store, endpoint, credentials, timeout, force, query_endpoint,
-                        lambda graph: click.echo(f"  {graph.graph}: {graph.triples} triples", err=True))
-    click.echo(f"pushed {len(done.sent)} graphs, {sum(g.triples for g in done.sent)} triples to {endpoint}; "
-               f"{done.unchanged} unchanged graphs not sent; {len(done.deleted)} graphs pushed before deleted")
-    if default_graph:  # whole, every time: the store may lack it even when no named graph changed
-        merged = push_default_graph(store, endpoint, credentials, timeout)
-        click.echo(f"pushed their merge as the default graph, {merged.triples} triples")
+                        lambda graph: click.echo(f"  {graph.graph}: {said(graph)}", err=True), default_graph,
+                        update_endpoint)
+    patched = sum(1 for g in done.sent if g.removed is not None)
+    click.echo(f"pushed {len(done.sent)} graphs, {sum(g.triples + (g.removed or 0) for g in done.sent)} triples "
+               f"to {endpoint}" + (f" ({patched} graphs as their changes)" if patched else "")
+               + f"; {done.unchanged} unchanged graphs not sent; {len(done.deleted)} graphs pushed before deleted")
+    if done.merged is not None and done.merged.removed is None:
+        click.echo(f"pushed their merge as the default graph, {done.merged.triples} triples (a triple once for "
+                   "each graph that states it)")
+    elif done.merged is not None:
+        click.echo(f"brought the default graph, their merge, up to date: {said(done.merged)}")
     if query_endpoint:
         removed = prune(store, endpoint, query_endpoint, project.base, credentials, timeout,
                         lambda name: click.echo(f"  deleted {name}", err=True))

@@ -1,67 +1,64 @@
 """`kg push`: upload the built graph's named graphs to a triple store with the SPARQL 1.1
-Graph Store HTTP Protocol, one PUT per graph, so pushing again replaces each graph and the
-store ends up the same however often it is pushed.
+Graph Store HTTP Protocol, and their merge as its default graph, so that the named queries
+answer there as on the local store; pushing again leaves the store as it was.
+
+A graph is sent whole as N-Triples straight from its file in the generation (no store read,
+nothing serialised; `kg.web.graphstore` splits it into bounded requests), and the merge as the
+lines of every graph file one after another (a triple two graphs state is sent twice: the store
+keeps it once, and the duplicates cost less than computing the merge would).
 
 Only what changed is sent: the output folder remembers, per endpoint, the manifest digest and
 the file hash of each graph last pushed there (pushed/<hash of the URL>.json, beside
-generations/); a push sends the graphs whose digest in the build's manifest differs (unless
-their file is byte for byte the one pushed), and DELETEs the graphs it pushed before that the
-build no longer has. `force` (`kg push --all`) sends every graph. With a query
-endpoint, the graphs the store actually holds are listed first, so a store emptied or replaced
-at the same URL gets its missing graphs again.
+generations/), and keeps the very files pushed (hard links in pushed/<hash of the URL>/). A push
+sends the graphs whose digest in the build's manifest differs (unless their file is byte for
+byte the one pushed), and DELETEs the graphs it pushed before that the build no longer has.
+With a SPARQL Update endpoint (`update`), what changed goes as its changes: the merged default
+graph gets DELETE DATA of the triples that left it and INSERT DATA of those that joined it
+(`kg.web.merge`), and a graph whose changes are smaller than half of it gets its own; without
+one, or when the changes are too large or the previous versions unknown, graphs and merge go
+whole. `force` (`kg push --all`) sends everything whole. With a query endpoint, the graphs the
+store actually holds are listed first, so a store emptied or replaced at the same URL gets its
+missing graphs (and a whole merge) again.
 
 With a query endpoint, `prune` then deletes the graphs under the project's base IRI that the
 build no longer has (an article taken out of data/), so the store says what the build says;
 graphs outside the base IRI are never touched.
-
-Stores protect writes differently: Oxigraph on loopback takes none, Virtuoso's
-/sparql-graph-crud-auth wants HTTP Digest, hosted stores often a bearer token. The client
-answers a Basic or Digest challenge with the user and password it is given, or sends the token.
 """
 
 from __future__ import annotations
 
-import base64
 import hashlib
+import itertools
 import json
-import urllib.error
-import urllib.parse
-import urllib.request
+import os
+import shutil
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pyoxigraph as ox
 
 from kg.build.assemble import GRAPHS, MANIFEST
 from kg.build.store import open_store
-from kg.errors import KgError, NotBuiltError
-from kg.exchange import exchange
+from kg.errors import NotBuiltError
 from kg.query.remote import execute_remote
 from kg.rdfio import write_atomic
+from kg.web.graphfiles import differences, line_count, triple_lines
+from kg.web.graphstore import Credentials, chunks, put_graph, request_graph, update_data
+from kg.web.merge import merge_change
 
 PUSHED = "pushed"
-
-
-class PushError(KgError):
-    """The store refused a graph or could not be reached."""
-
-
-@dataclass(frozen=True)
-class Credentials:
-    """How to authenticate: a user and password (Basic or Digest, as the store asks) or a token."""
-
-    user: str | None = None
-    password: str | None = None
-    token: str | None = None
+DEFAULT_GRAPH = "default graph"
+CHANGES_LIMIT = 500_000  # changed lines held in memory at most; beyond, graphs and merge go whole
 
 
 @dataclass(frozen=True)
 class Pushed:
-    """One graph sent: its name and how many triples it holds."""
+    """One graph sent: whole (`triples` it holds) or as its changes (`triples` added, `removed`)."""
 
     graph: str
     triples: int
+    removed: int | None = None
 
 
 def graph_names(store_dir: Path) -> list[str]:
@@ -80,59 +77,168 @@ def _names(store: ox.Store) -> list[str]:
     return sorted(g.value for g in store.named_graphs() if isinstance(g, ox.NamedNode))
 
 
-def push(store_dir: Path, endpoint: str, credentials: Credentials, timeout: float,
-         progress: Callable[[Pushed], None] | None = None, names: Iterable[str] | None = None) -> Iterator[Pushed]:
-    """PUT the store's graphs (or those of `names`) one by one to the Graph Store endpoint, each
-    yielded once the store has taken it; stops at the first refusal."""
-    for name, triples in graphs(store_dir, names):
-        # Full IRIs, no prefixes: Virtuoso 7 keeps the backslash of escaped local names (id:a\/b).
-        request_graph(endpoint, name, "PUT", credentials, timeout, ox.serialize(triples, format=ox.RdfFormat.TURTLE))
-        if progress:
-            progress(Pushed(name, len(triples)))
-        yield Pushed(name, len(triples))
-
-
 @dataclass
 class Incremental:
-    """What an incremental push did: graphs sent, graphs deleted, graphs left as they were."""
+    """What a push did: graphs sent (whole or as changes), graphs deleted, graphs left as they
+    were, and the merged default graph (None: not pushed)."""
 
     sent: list[Pushed]
     deleted: list[str]
     unchanged: int
+    merged: Pushed | None = None
+
+
+@dataclass
+class _Memory:
+    """What was last pushed to one endpoint: each graph's [manifest digest, file hash], whether
+    the store's default graph is their merge, and the files pushed (kept by hard links)."""
+
+    file: Path
+    endpoint: str
+    graphs: dict[str, list[str]] = field(default_factory=dict)
+    merged: bool = False
+
+    @classmethod
+    def of(cls, out_dir: Path, endpoint: str) -> _Memory:
+        memory = cls(out_dir / PUSHED / f"{hashlib.sha256(endpoint.encode()).hexdigest()[:16]}.json", endpoint)
+        try:
+            state = json.loads(memory.file.read_bytes())
+        except (OSError, ValueError):
+            return memory
+        if isinstance(state, dict) and state.get("endpoint") == endpoint and isinstance(state.get("graphs"), dict):
+            memory.graphs = {g: v for g, v in state["graphs"].items() if isinstance(v, list) and len(v) == 2}
+            memory.merged = state.get("merged") is True
+        return memory
+
+    @property
+    def kept(self) -> Path:
+        return self.file.with_suffix("")
+
+    def version(self, graph: str) -> Path | None:
+        """The file of `graph` as last pushed, if kept."""
+        path = self.kept / f"{self.graphs[graph][1]}.nq" if graph in self.graphs else None
+        return path if path is not None and path.is_file() else None
+
+    def remember(self, graph: str, digest: str, content: str, path: Path) -> None:
+        self.graphs[graph] = [digest, content]
+        kept = self.kept / f"{content}.nq"
+        if not kept.exists():
+            self.kept.mkdir(parents=True, exist_ok=True)
+            try:
+                os.link(path, kept)
+            except OSError:  # a file system without hard links
+                shutil.copyfile(path, kept)
+
+    def save(self) -> None:
+        """Write the state, and let go of the kept files no graph refers to any more."""
+        state = {"endpoint": self.endpoint, "graphs": self.graphs, "merged": self.merged}
+        write_atomic(self.file, (json.dumps(state, indent=1, sort_keys=True) + "\n").encode())
+        wanted = {f"{content}.nq" for _, content in self.graphs.values()}
+        for path in self.kept.glob("*.nq") if self.kept.is_dir() else ():
+            if path.name not in wanted:
+                path.unlink()
 
 
 def push_changes(out_dir: Path, store_dir: Path, endpoint: str, credentials: Credentials | None = None,
                  timeout: float = 300, force: bool = False, query_endpoint: str | None = None,
-                 progress: Callable[[Pushed], None] | None = None) -> Incremental:
+                 progress: Callable[[Pushed], None] | None = None, default_graph: bool = True,
+                 update_endpoint: str | None = None) -> Incremental:
     """Send the graphs that changed since the last push to `endpoint` (all with `force`), DELETE
-    those pushed before that the build no longer has, and remember what the store now holds;
-    what succeeded is remembered even when a later graph is refused."""
-    generation = store_dir.resolve().parent  # the manifest of the very generation whose store is read
-    try:
-        manifest = {g: (e["digest"], generation / GRAPHS / f"{e['file']}.nq")
-                    for g, e in json.loads((generation / MANIFEST).read_bytes()).items()}
-    except (OSError, ValueError, KeyError, TypeError) as exc:
-        raise NotBuiltError(f"no readable {MANIFEST} in {generation}", "run `kg build` again") from exc
-    state_file = out_dir / PUSHED / f"{hashlib.sha256(endpoint.encode()).hexdigest()[:16]}.json"
-    state = _remembered(state_file, endpoint)
-    known = {} if force else dict(state)
+    those pushed before that the build no longer has, bring the store's default graph to their
+    merge (unless not `default_graph`), and remember what the store now holds; what succeeded
+    is remembered even when a later request is refused."""
+    credentials = credentials or Credentials()
+    manifest = _manifest(store_dir)
+    memory = _Memory.of(out_dir, endpoint)
+    known = {} if force else dict(memory.graphs)
+    merged = memory.merged and not force
     if query_endpoint is not None and known:
         held = _listed(query_endpoint, known, timeout)
+        merged = merged and held == known.keys()
         known = {g: d for g, d in known.items() if g in held}
-    send = _changed(manifest, known, state)
+    send = _changed(manifest, known, memory.graphs)
+    gone = sorted(set(memory.graphs) - set(manifest))
+    changes = _changes(memory, manifest, [*send, *gone]) if update_endpoint and not force else None
     done = Incremental([], [], len(manifest) - len(send))
+    memory.merged = False  # until the store's default graph is the new merge
     try:
-        for graph in sorted(set(state) - set(manifest)):
-            request_graph(endpoint, graph, "DELETE", credentials or Credentials(), timeout, missing_ok=True)
-            del state[graph]
+        for graph in gone:
+            request_graph(endpoint, graph, "DELETE", credentials, timeout, missing_ok=True)
+            del memory.graphs[graph]
             done.deleted.append(graph)
-        for pushed in push(store_dir, endpoint, credentials or Credentials(), timeout, progress, send):
-            state[pushed.graph] = [manifest[pushed.graph][0], send[pushed.graph]]
+        for graph, content in send.items():
+            digest, path = manifest[graph]
+            change = changes.get(graph) if changes is not None and graph in known else None
+            if update_endpoint and change and len(change[0]) + len(change[1]) < line_count(path) / 2:
+                pushed = _patch(update_endpoint, graph, *change, credentials, timeout)
+            else:
+                pushed = Pushed(graph, put_graph(endpoint, graph, chunks(triple_lines(path, graph)),
+                                                 credentials, timeout))
+            memory.remember(graph, digest, content, path)
             done.sent.append(pushed)
+            if progress:
+                progress(pushed)
+        if default_graph:
+            done.merged = _push_merge(store_dir, endpoint, manifest, changes if merged else None, credentials,
+                                      timeout, update_endpoint)
+            memory.merged = True
     finally:
-        write_atomic(state_file, (json.dumps({"endpoint": endpoint, "graphs": state}, indent=1, sort_keys=True)
-                                  + "\n").encode())
+        memory.save()
     return done
+
+
+def _push_merge(store_dir: Path, endpoint: str, manifest: dict[str, tuple[str, Path]],
+                changes: dict[str, tuple[list[bytes], list[bytes]]] | None, credentials: Credentials,
+                timeout: float, update_endpoint: str | None) -> Pushed:
+    """Bring the store's default graph to the merge of the graphs: by its changes when the store
+    holds the previous merge and the changes are known, else whole (each graph's lines in turn)."""
+    if changes is not None and update_endpoint:
+        removed = {graph: change[0] for graph, change in changes.items()}
+        added = {graph: change[1] for graph, change in changes.items()}
+        leaving, joining = merge_change(open_store(store_dir), removed, added)
+        return _patch(update_endpoint, None, leaving, joining, credentials, timeout)
+    lines = (line for graph, (_, path) in sorted(manifest.items()) for line in triple_lines(path, graph))
+    # First an empty PUT, which empties the default graph: a store that has none (Virtuoso) refuses
+    # it at once and says why, where it would cut a large body off half-sent without a word.
+    bodies = itertools.chain([b""], chunks(lines))
+    return Pushed(DEFAULT_GRAPH, put_graph(endpoint, None, bodies, credentials, timeout))
+
+
+def _patch(update_endpoint: str, graph: str | None, removed: list[bytes], added: list[bytes],
+           credentials: Credentials, timeout: float) -> Pushed:
+    """A graph (None: the default graph) brought up to date by its changes: deletions first."""
+    update_data(update_endpoint, "DELETE DATA", graph, removed, credentials, timeout)
+    update_data(update_endpoint, "INSERT DATA", graph, added, credentials, timeout)
+    return Pushed(graph or DEFAULT_GRAPH, len(added), len(removed))
+
+
+def _manifest(store_dir: Path) -> dict[str, tuple[str, Path]]:
+    """Graph IRI -> (digest, file) in the manifest of the very generation whose store is read."""
+    generation = store_dir.resolve().parent
+    try:
+        return {g: (e["digest"], generation / GRAPHS / f"{e['file']}.nq")
+                for g, e in json.loads((generation / MANIFEST).read_bytes()).items()}
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        raise NotBuiltError(f"no readable {MANIFEST} in {generation}", "run `kg build` again") from exc
+
+
+def _changes(memory: _Memory, manifest: dict[str, tuple[str, Path]],
+             names: list[str]) -> dict[str, tuple[list[bytes], list[bytes]]] | None:
+    """Each graph's lines removed and added since the version last pushed (a graph never pushed:
+    all its lines added; one deleted: all removed); None when a version pushed is not kept or
+    the changes pass CHANGES_LIMIT lines."""
+    found: dict[str, tuple[list[bytes], list[bytes]]] = {}
+    budget = CHANGES_LIMIT
+    for graph in names:
+        old = memory.version(graph)
+        if graph in memory.graphs and old is None:
+            return None
+        change = differences(old, manifest[graph][1] if graph in manifest else None, graph, budget)
+        if change is None:
+            return None
+        budget -= len(change[0]) + len(change[1])
+        found[graph] = change
+    return found
 
 
 def _changed(manifest: dict[str, tuple[str, Path]], known: dict[str, list[str]],
@@ -154,37 +260,10 @@ def _changed(manifest: dict[str, tuple[str, Path]], known: dict[str, list[str]],
     return send
 
 
-def _remembered(state_file: Path, endpoint: str) -> dict[str, list[str]]:
-    """Graph IRI -> [manifest digest, file hash] of what was last pushed to `endpoint`; nothing if
-    never (or unreadable)."""
-    try:
-        state = json.loads(state_file.read_bytes())
-    except (OSError, ValueError):
-        return {}
-    graphs = state.get("graphs") if isinstance(state, dict) and state.get("endpoint") == endpoint else None
-    if not isinstance(graphs, dict):
-        return {}
-    return {g: v for g, v in graphs.items() if isinstance(v, list) and len(v) == 2}
-
-
 def _listed(query_endpoint: str, names: dict[str, list[str]], timeout: float) -> set[str]:
     """Which of `names` the store holds, asked through its SPARQL endpoint."""
     listing = execute_remote(query_endpoint, "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }", timeout=timeout)
     return {row[0].value for row in listing.rows if isinstance(row[0], ox.NamedNode)} & names.keys()
-
-
-def push_default_graph(store_dir: Path, endpoint: str, credentials: Credentials | None = None,
-                       timeout: float = 300) -> Pushed:
-    """PUT the local store's default graph, the merge of its named graphs, as the store's default
-    graph, so that the named queries (which read the default graph) answer on a stock store as
-    on the local one: a stock Oxigraph's default graph is otherwise empty. The merge, not the
-    union of the named graphs, as the local store has it: each fact once, however many
-    articles state it (benchmarks/README.md measures why)."""
-    store = open_store(store_dir)
-    triples = [quad.triple for quad in store.quads_for_pattern(None, None, None, ox.DefaultGraph())]
-    request_graph(endpoint, None, "PUT", credentials or Credentials(), timeout,
-                  ox.serialize(triples, format=ox.RdfFormat.TURTLE))
-    return Pushed("default graph", len(triples))
 
 
 def prune(store_dir: Path, endpoint: str, query_endpoint: str, base: str, credentials: Credentials | None = None,
@@ -204,70 +283,3 @@ def prune(store_dir: Path, endpoint: str, query_endpoint: str, base: str, creden
         if progress:
             progress(name)
     return stale
-
-
-def request_graph(endpoint: str, name: str | None, method: str, credentials: Credentials, timeout: float,
-                  turtle: bytes | None = None, missing_ok: bool = False) -> None:
-    """One Graph Store request about one graph (PUT with a Turtle body, or DELETE), within `timeout` s;
-    `name` None is the store's default graph; with `missing_ok`, a 404 (the graph is not there) is fine too.
-
-    The store's answer is not needed beyond its status: only its first few KiB are read.
-    """
-    headers = {"Content-Type": "text/turtle; charset=utf-8"} if turtle is not None else {}
-    if credentials.token:
-        headers["Authorization"] = f"Bearer {credentials.token}"
-    which = urllib.parse.urlencode({"graph": name}) if name is not None else "default"
-    target = endpoint + ("&" if "?" in endpoint else "?") + which
-    if credentials.user is not None and turtle:
-        headers.update(_answer_challenge(target, method, turtle, credentials, timeout))
-    answer = exchange(target, turtle, method, headers, timeout, handlers=_authentication(endpoint, credentials))
-    if not 200 <= answer.status < 300 and not (missing_ok and answer.status == 404):
-        hint = ("give --user (password in KG_PUSH_PASSWORD) or a token in KG_PUSH_TOKEN"
-                if answer.status in (401, 403) else
-                "a store whose queries see all its graphs without one (Virtuoso) takes --no-default-graph"
-                if name is None else "check that the URL is the store's Graph Store endpoint")
-        what = name if name is not None else "the default graph"
-        raise PushError(f"{endpoint} refused {what}: {answer.status} {answer.reason} {answer.detail()}".rstrip(),
-                        hint)
-
-
-def _answer_challenge(target: str, method: str, body: bytes, credentials: Credentials,
-                      timeout: float) -> dict[str, str]:
-    """The Authorization header for a request with a body, from the challenge a bodiless probe
-    (a GET of the same URL) draws: a store that wants Digest (Virtuoso) answers a large PUT's
-    first, unauthenticated attempt with 401 and closes the connection while the body is still
-    being sent, so the usual answer-the-401-and-retry never gets its chance."""
-    probe = urllib.request.Request(target, method="GET")
-    try:
-        with urllib.request.build_opener(_NoRedirect).open(probe, timeout=timeout):
-            return {}  # no challenge: the store does not ask for this request
-    except urllib.error.HTTPError as exc:
-        challenge = exc.headers.get("WWW-Authenticate", "") if exc.code == 401 else ""
-    except (urllib.error.URLError, OSError):
-        return {}  # the real request says what is wrong
-    scheme, _, rest = challenge.partition(" ")
-    passwords = urllib.request.HTTPPasswordMgrWithDefaultRealm()
-    passwords.add_password(None, target, credentials.user, credentials.password or "")
-    if scheme.lower() == "digest":
-        fields = urllib.request.parse_keqv_list(urllib.request.parse_http_list(rest))
-        request = urllib.request.Request(target, data=body, method=method)
-        answer = urllib.request.HTTPDigestAuthHandler(passwords).get_authorization(request, fields)
-        return {"Authorization": f"Digest {answer}"} if answer else {}
-    if scheme.lower() == "basic":
-        token = base64.b64encode(f"{credentials.user}:{credentials.password or ''}".encode()).decode("ascii")
-        return {"Authorization": f"Basic {token}"}
-    return {}
-
-
-class _NoRedirect(urllib.request.HTTPRedirectHandler):
-    def redirect_request(self, *args: object, **kwargs: object) -> None:
-        return None
-
-
-def _authentication(endpoint: str, credentials: Credentials) -> tuple[urllib.request.BaseHandler, ...]:
-    """What answers the store's Basic or Digest challenge, when there is a user."""
-    if credentials.user is None:
-        return ()
-    passwords = urllib.request.HTTPPasswordMgrWithDefaultRealm()
-    passwords.add_password(None, endpoint, credentials.user, credentials.password or "")
-    return urllib.request.HTTPBasicAuthHandler(passwords), urllib.request.HTTPDigestAuthHandler(passwords)

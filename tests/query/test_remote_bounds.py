@@ -20,7 +20,7 @@ from kg.cli import main
 from kg.errors import EndpointError, QueryTimeout
 from kg.exchange import PREFIX
 from kg.query.remote import execute_remote
-from kg.web.push import Credentials, PushError, request_graph
+from kg.web.graphstore import Credentials, PushError, request_graph
 from tests.conftest import ROOT
 
 RESULTS = b'{"head":{"vars":["x"]},"results":{"bindings":[{"x":{"type":"literal","value":"ok"}}]}}'

@@ -9,11 +9,8 @@ from __future__ import annotations
 
 import http.server
 import json
-import secrets
 import shutil
-import subprocess
 import threading
-import time
 import urllib.parse
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -34,12 +31,13 @@ from kg.query.engine import execute
 from kg.query.library import bind, load_library
 from kg.query.remote import execute_remote
 from kg.query.render import render
-from kg.web.push import Credentials, graphs, request_graph
+from kg.web.graphstore import Credentials, request_graph
+from kg.web.push import graphs
 from tests.build.test_diff import ID, change_status
 from tests.build.test_incremental import COPY, add_copy, remove_copy
 from tests.conftest import ARTICLE_ID, ROOT
 from tests.query.test_endpoint import free_port
-from tests.servers import fetch, oxigraph_server
+from tests.servers import oxigraph_server, virtuoso_server
 
 LIBRARY = load_library(ROOT / "queries")
 # Virtuoso 7.2.5 answers these wrongly (checked by hand against Oxigraph and the embedded store):
@@ -65,100 +63,20 @@ class Store:
     push_options: tuple[str, ...] = ()
 
 
-def wait_for(url: str, process: subprocess.Popen, log: Path | None = None, seconds: float = 120) -> None:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            pytest.fail(f"the store exited: {log.read_text()[-2000:] if log and log.exists() else ''}")
-        try:
-            if fetch(url, timeout=2).status == 200:
-                return
-        except OSError:
-            pass
-        time.sleep(0.3)
-    pytest.fail(f"the store did not answer at {url} within {seconds:g} s")
-
-
 @pytest.fixture(scope="module")
 def oxigraph(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
     with oxigraph_server(tmp_path_factory.mktemp("oxigraph")) as root:  # stock: no --union-default-graph
         yield Store("oxigraph", root + "/store", root + "/query")
 
 
-VIRTUOSO_INI = """\
-[Database]
-DatabaseFile = {dir}/virtuoso.db
-ErrorLogFile = {dir}/virtuoso.log
-LockFile = {dir}/virtuoso.lck
-TransactionFile = {dir}/virtuoso.trx
-xa_persistent_file = {dir}/virtuoso.pxa
-ErrorLogLevel = 7
-FileExtend = 200
-MaxCheckpointRemap = 2000
-Striping = 0
-TempStorage = TempDatabase
-
-[TempDatabase]
-DatabaseFile = {dir}/virtuoso-temp.db
-TransactionFile = {dir}/virtuoso-temp.trx
-MaxCheckpointRemap = 2000
-Striping = 0
-
-[Parameters]
-ServerPort = 127.0.0.1:{sql}
-DisableUnixSocket = 1
-MaxClientConnections = 10
-CheckpointInterval = 60
-NumberOfBuffers = 10000
-MaxDirtyBuffers = 6000
-DirsAllowed = {dir}
-ThreadsPerQuery = 2
-
-[HTTPServer]
-ServerPort = 127.0.0.1:{http}
-ServerRoot = {dir}
-MaxClientConnections = 5
-ServerThreads = 5
-EnabledDavVSP = 0
-
-[SPARQL]
-ResultSetMaxRows = 100000
-MaxQueryExecutionTime = 60
-"""
-
-
-def isql(sql_port: int, password: str, statement: str) -> str:
-    """Run one SQL statement; isql-vt exits 0 even on errors, so its output is checked instead."""
-    done = subprocess.run(["isql-vt", f"127.0.0.1:{sql_port}", "dba", password, f"exec={statement}"],
-                          capture_output=True, text=True, timeout=60)
-    output = done.stdout + done.stderr
-    if done.returncode != 0 or "*** Error" in output:
-        pytest.fail(f"isql-vt {statement!r} failed: {output}")
-    return output
-
-
 @pytest.fixture(scope="module")
 def virtuoso(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
     for tool in ("virtuoso-t", "isql-vt"):
         assert shutil.which(tool), f"{tool} is missing: apt-get install -y virtuoso-opensource-7-bin"
-    folder = tmp_path_factory.mktemp("virtuoso")
-    http_port, sql_port = free_port(), free_port()
-    ini = folder / "virtuoso.ini"
-    ini.write_text(VIRTUOSO_INI.format(dir=folder, sql=sql_port, http=http_port), encoding="utf-8")
-    server = subprocess.Popen(["virtuoso-t", "+configfile", str(ini), "+foreground"], cwd=folder,
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    root = f"http://127.0.0.1:{http_port}"
-    try:
-        wait_for(root + "/sparql?query=ASK%7B%7D", server, folder / "virtuoso.log")
-        password = secrets.token_urlsafe(16)
-        isql(sql_port, "dba", f"USER_SET_PASSWORD('dba', '{password}');")
-        assert "1 Rows" in isql(sql_port, password, "SELECT 1;")
+    with virtuoso_server(tmp_path_factory.mktemp("virtuoso")) as (root, password):
         # Virtuoso's queries see all its graphs: it refuses a default graph, and needs none.
         yield Store("virtuoso", root + "/sparql-graph-crud-auth", root + "/sparql", "dba", password,
                     ("--no-default-graph",))
-    finally:
-        server.terminate()
-        server.wait(timeout=60)
 
 
 @pytest.fixture(scope="module", params=["oxigraph", "virtuoso"])
@@ -193,15 +111,19 @@ def test_named_query_same_on_the_store(name: str, pushed: Store, project: Projec
                                        request: pytest.FixtureRequest) -> None:
     if pushed.name == "virtuoso" and name in VIRTUOSO_BUGS:
         request.applymarker(pytest.mark.xfail(reason=f"Virtuoso 7.2.5: {VIRTUOSO_BUGS[name]}", strict=True))
+    assert same_answer(name, pushed, project, built_out)
+
+
+def same_answer(name: str, store: Store, project: Project, out: Path) -> bool:
+    """Whether named query `name` gives the same rows (or graph) on `store` as on the local store."""
     query = LIBRARY[name]
     bindings = bind(query, {}, project.base)
-    local = execute(open_store(store_path(project, built_out)), query.text, bindings)
-    remote = execute_remote(pushed.query, query.text, bindings, 120)
+    local = execute(open_store(store_path(project, out)), query.text, bindings)
+    remote = execute_remote(store.query, query.text, bindings, 120)
     if local.form == "graph":
-        assert isomorphic(*(Graph().parse(data=render(r, "nt", project.base), format="nt") for r in (local, remote)))
-    else:
-        expected, found = (render(r, "csv", project.base).splitlines() for r in (local, remote))
-        assert sorted(found) == sorted(expected)
+        return isomorphic(*(Graph().parse(data=render(r, "nt", project.base), format="nt") for r in (local, remote)))
+    expected, found = (render(r, "csv", project.base).splitlines() for r in (local, remote))
+    return sorted(found) == sorted(expected)
 
 
 def test_the_default_graph_is_the_merge_on_oxigraph(oxigraph: Store, project: Project, built_out: Path) -> None:
@@ -240,7 +162,7 @@ def test_a_wrong_password_is_refused_and_said(virtuoso: Store, built_out: Path) 
 class _TokenStore(http.server.BaseHTTPRequestHandler):
     """A Graph Store that wants a bearer token and records what it was given."""
 
-    received: ClassVar[list[tuple[str, str]]] = []
+    received: ClassVar[list[tuple[str, str, str]]] = []
 
     def do_PUT(self) -> None:
         body = self.rfile.read(int(self.headers["Content-Length"]))
@@ -250,10 +172,12 @@ class _TokenStore(http.server.BaseHTTPRequestHandler):
             return
         graph = urllib.parse.parse_qs(urllib.parse.urlsplit(self.path).query, keep_blank_values=True).get(
             "graph", ["default"])[0]
-        self.received.append((graph, self.headers["Content-Type"]))
-        assert body
+        self.received.append((self.command, graph, self.headers["Content-Type"]))
+        assert body or graph == "default"
         self.send_response(204)
         self.end_headers()
+
+    do_POST = do_PUT
 
     def log_message(self, *args: object) -> None:
         pass
@@ -271,8 +195,10 @@ def test_a_bearer_token_from_the_environment(project: Project, built_out: Path) 
         server.shutdown()
     assert refused.exit_code == 1 and "401" in refused.stderr
     assert ok.exit_code == 0, ok.output
-    assert [g for g, _ in _TokenStore.received] == [*our_graphs(project, built_out), "default"]
-    assert {kind for _, kind in _TokenStore.received} == {"text/turtle; charset=utf-8"}
+    # each graph in one PUT; the default graph emptied by an empty PUT, then filled by a POST
+    assert [(m, g) for m, g, _ in _TokenStore.received] == [
+        *(("PUT", g) for g in our_graphs(project, built_out)), ("PUT", "default"), ("POST", "default")]
+    assert {kind for _, _, kind in _TokenStore.received} == {"application/n-triples; charset=utf-8"}
 
 
 def test_an_unreachable_store(built_out: Path) -> None:
@@ -281,9 +207,9 @@ def test_an_unreachable_store(built_out: Path) -> None:
     assert result.exit_code == 1 and "cannot reach http://127.0.0.1:" in result.stderr
 
 
-def _put(store: Store, graph: str, turtle: str) -> None:
+def _put(store: Store, graph: str, triples: str) -> None:
     """Write a graph into the store as someone else than `kg push` would."""
-    request_graph(store.graph_store, graph, "PUT", Credentials(store.user, store.password), 60, turtle.encode())
+    request_graph(store.graph_store, graph, "PUT", Credentials(store.user, store.password), 60, triples.encode())
 
 
 def _graph_names(store: Store) -> set[str]:
@@ -378,6 +304,63 @@ def test_graphs_missing_from_the_store_are_sent_again_when_it_can_be_asked(proje
     assert _push(project_copy, out, stock_oxigraph)[1] == set()
     assert _push(project_copy, out, stock_oxigraph, "--prune", stock_oxigraph.query)[1] == {article}
     assert _remote_size(stock_oxigraph, article) == our_graphs(open_project(project_copy), out)[article]
+
+
+@pytest.fixture
+def stock_virtuoso(tmp_path: Path) -> Iterator[Store]:
+    """A fresh Virtuoso with its default configuration, for one test."""
+    (tmp_path / "virtuoso").mkdir()
+    with virtuoso_server(tmp_path / "virtuoso") as (root, password):
+        yield Store("virtuoso", root + "/sparql-graph-crud-auth", root + "/sparql", "dba", password,
+                    ("--no-default-graph",))
+
+
+UPDATE = {"oxigraph": "/update", "virtuoso": "/sparql-auth"}  # each store's SPARQL Update endpoint
+
+
+@pytest.mark.parametrize("engine", ["oxigraph", "virtuoso"])
+def test_changes_sent_as_changes_leave_the_store_answering_as_the_local_one(
+        engine: str, project_copy: Path, tmp_path: Path, request: pytest.FixtureRequest) -> None:
+    """With --update, an article added, one changed and one removed reach the store as DELETE
+    DATA / INSERT DATA of what changed (the merged default graph's too, on Oxigraph); after
+    each push, every graph holds what the local one does and every named query answers alike."""
+    store: Store = request.getfixturevalue(f"stock_{engine}")
+    out = tmp_path / "out"
+    options = [*(["--user", store.user] if store.user else []), *store.push_options,
+               "--update", store.graph_store.rsplit("/", 1)[0] + UPDATE[engine]]
+
+    def push_and_compare() -> str:
+        project = open_project(project_copy)
+        build_to(project, out)
+        result = CliRunner().invoke(main, ["push", "--project", str(project_copy), "--out", str(out),
+                                           "--endpoint", store.graph_store, *options],
+                                    env={"KG_PUSH_PASSWORD": store.password} if store.user else {})
+        assert result.exit_code == 0, result.output
+        local = our_graphs(project, out)
+        assert {g: _remote_size(store, g) for g in local} == local
+        if engine == "oxigraph":
+            merged = sum(1 for _ in open_store(store_path(project, out)).quads_for_pattern(None, None, None,
+                                                                                          ox.DefaultGraph()))
+            count = execute_remote(store.query, "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")
+            assert int(count.rows[0][0].value) == merged  # type: ignore[union-attr]
+        differing = [name for name in sorted(LIBRARY) if not (engine == "virtuoso" and name in VIRTUOSO_BUGS)
+                     and not same_answer(name, store, project, out)]
+        assert differing == []
+        return result.stdout
+
+    assert "as the default graph" in push_and_compare() or engine == "virtuoso"
+    change_status(project_copy)
+    add_copy(project_copy)
+    changed = push_and_compare()
+    assert "pushed 3 graphs" in changed  # the new article's, the changed one's, the corpus graph
+    assert "as their changes" in changed
+    assert "brought the default graph, their merge, up to date: +" in changed or engine == "virtuoso"
+    remove_copy(project_copy)
+    removed = push_and_compare()
+    assert "1 graphs pushed before deleted" in removed and _remote_size(store, f"{ID}graph/{COPY}") == 0
+    again = push_and_compare()
+    assert "pushed 0 graphs, 0 triples" in again
+    assert "up to date: +0 -0 triples" in again or engine == "virtuoso"
 
 
 class _RefusingStore(http.server.BaseHTTPRequestHandler):
