@@ -14,7 +14,7 @@ import itertools
 import json
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import pyoxigraph as ox
 
@@ -193,8 +193,11 @@ def _parsed(lines: list[str]) -> list[ox.Quad]:
     return list(ox.parse(("\n".join(lines) + "\n").encode(), format=ox.RdfFormat.N_QUADS)) if lines else []
 
 
-def merge_sorted(old: Iterator[str], new: Iterator[str]) -> Iterator[tuple[str, str]]:
-    """Two sorted streams of lines as one: "-" only in old, "+" only in new, "=" in both."""
+Line = TypeVar("Line", str, bytes)
+
+
+def merge_sorted(old: Iterator[Line], new: Iterator[Line]) -> Iterator[tuple[str, Line]]:
+    """Two sorted streams of lines (text or bytes) as one: "-" only in old, "+" only in new, "=" in both."""
     a, b = next(old, None), next(new, None)
     while a is not None or b is not None:
         if b is None or (a is not None and a < b):

@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import BinaryIO
 
+from kg.build.store import merge_sorted
 from kg.errors import NotBuiltError
 
 _END = b" .\n"
@@ -35,17 +36,13 @@ def differences(old: Path | None, new: Path | None, graph: str,
     added: list[bytes] = []
     suffix = _suffix(graph)
     with _lines(old) as before, _lines(new) as after:
-        left, right = before.readline(), after.readline()
-        while left or right:
-            if right and (not left or right < left):
-                added.append(_triple(right, suffix, new))
-                right = after.readline()
-            elif left and (not right or left < right):
-                removed.append(_triple(left, suffix, old))
-                left = before.readline()
-            else:
-                left, right = before.readline(), after.readline()
+        for sign, line in merge_sorted(iter(before), iter(after)):
+            if sign == "=":
                 continue
+            if sign == "-":
+                removed.append(_triple(line, suffix, old))
+            else:
+                added.append(_triple(line, suffix, new))
             if len(removed) + len(added) > limit:
                 return None
     return removed, added
