@@ -2,20 +2,24 @@
 asked for, the census behind the summary and the VoID description, and the query store.
 
 Each graph's file and census are named in the generation's manifest with a digest of the parts
-it was made from; a graph whose digest has not changed since the previous generation is hard-
-linked from it, not written again, and the store is the previous one (copied by hard links)
+it was made from (the corpus graph is written in shards, `graphs/corpus/<shard>.nq`, each its own
+entry, keyed `IRI SHARD`); a file whose digest has not changed since the previous generation is
+hard-linked from it, not written again, and the store is the previous one (copied by hard links)
 with only the lines that left or came in the changed graphs removed or added. `--full` ignores
 the previous generation: both paths give the same bytes.
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import heapq
 import json
 import os
+import resource
 import shutil
 import tempfile
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -53,33 +57,37 @@ def write_generation(project: Project, compiled: Compiled, cache: PartCache, fol
     old = _manifest(previous)
     manifest, changed = {}, {}
     (folder / GRAPHS).mkdir()
-    for number, iri in enumerate(sorted(sources), start=1):
-        digest = hashlib.sha256("\n".join([iri, *(p.digest for p in sources[iri])]).encode()).hexdigest()
-        name = _file_name(iri, base)
-        entry = old.get(iri)
+    for number, unit in enumerate(sorted(sources), start=1):
+        iri = unit_graph(unit)
+        digest = hashlib.sha256("\n".join([unit, *(p.digest for p in sources[unit])]).encode()).hexdigest()
+        name = _file_name(unit, base)
+        (folder / GRAPHS / name).parent.mkdir(exist_ok=True)
+        entry = old.get(unit)
         if previous is not None and entry and entry["digest"] == digest:
             for suffix in (".nq", ".json"):
                 os.link(previous / GRAPHS / (entry["file"] + suffix), folder / GRAPHS / (name + suffix))
         else:
-            _write_graph(folder / GRAPHS / name, iri, _lines(cache, iri, sources[iri]), base, iri in articles)
-            changed[iri] = folder / GRAPHS / (name + ".nq")
-        manifest[iri] = {"digest": digest, "file": name}
+            _write_graph(folder / GRAPHS / name, iri, _lines(cache, iri, sources[unit]), base, iri in articles)
+            changed[unit] = folder / GRAPHS / (name + ".nq")
+        manifest[unit] = {"digest": digest, "file": name}
         if progress:
             progress("writing graphs", number, len(sources))
-    removed = [iri for iri in old if iri not in manifest]
+    removed = [unit for unit in old if unit not in manifest]
     census = _census(folder, previous, manifest, old, list(changed), removed)
     if progress:
         progress("loading the store", 0, 1)
     same = previous is not None and not changed and not removed
     names = _reuse_formats(previous, folder, formats) if same and previous is not None else None
-    graph_files = [folder / GRAPHS / (manifest[iri]["file"] + ".nq") for iri in sorted(manifest)]
+    graph_files = [folder / GRAPHS / (manifest[unit]["file"] + ".nq") for unit in sorted(manifest)]
     if previous is not None and (previous / STORE_DIR).is_dir():
-        files = {iri: (_graph_file(previous, old.get(iri)), changed.get(iri)) for iri in [*removed, *changed]}
-        update_store(previous / STORE_DIR, folder, files)
+        files = {unit: (_graph_file(previous, old.get(unit)), changed.get(unit)) for unit in [*removed, *changed]}
+        update_store(previous / STORE_DIR, folder, files, {unit_graph(u) for u in old},
+                     {unit_graph(u) for u in manifest})
     else:
         load_store(folder, graph_files)
     if names is None:
-        names = _write_formats(folder, _write_dump(folder, graph_files), formats, base, progress) if formats else []
+        names = _write_formats(folder, _write_dump(folder, by_graph(folder, manifest)), formats, base, progress) \
+            if formats else []
     (folder / MANIFEST).write_text(json.dumps(manifest, indent=1, sort_keys=True) + "\n", encoding="utf-8")
     return Written(census, [GRAPHS, *names, STORE_DIR], len(changed), len(removed))
 
@@ -110,11 +118,25 @@ def _graph_census(generation: Path, entry: dict[str, str]) -> Path:
 
 
 def _contributions(parts: list[Part]) -> dict[str, list[Part]]:
-    """The parts that hold quads of each graph (the curated graph gathers from many)."""
+    """The parts that hold quads of each file (the curated graph gathers from many; each shard of
+    the corpus graph is a file of its own)."""
     found: dict[str, list[Part]] = {}
     for part in parts:
         for graph in part.graphs:
-            found.setdefault(graph, []).append(part)
+            found.setdefault(f"{graph} {part.shard}" if part.shard else graph, []).append(part)
+    return found
+
+
+def unit_graph(unit: str) -> str:
+    """The graph IRI of a manifest entry: its key, or the part of `IRI SHARD` before the space."""
+    return unit.split(" ", 1)[0]
+
+
+def by_graph(generation: Path, manifest: dict[str, dict[str, str]]) -> dict[str, list[Path]]:
+    """Each graph's files in a generation, in graph IRI order (a sharded graph's in shard order)."""
+    found: dict[str, list[Path]] = {}
+    for unit in sorted(manifest):
+        found.setdefault(unit_graph(unit), []).append(generation / GRAPHS / (manifest[unit]["file"] + ".nq"))
     return found
 
 
@@ -131,8 +153,12 @@ def _graph_file(generation: Path, entry: dict[str, str] | None) -> Path | None:
     return generation / GRAPHS / (entry["file"] + ".nq") if entry else None
 
 
-def _file_name(iri: str, base: str) -> str:
-    """`tribunjatim-2022-…` for <base>graph/tribunjatim-2022-…; `links--regions` for a linkset graph."""
+def _file_name(unit: str, base: str) -> str:
+    """`tribunjatim-2022-…` for <base>graph/tribunjatim-2022-…; `links--regions` for a linkset graph;
+    `corpus/0a3` for shard 0a3 of <base>graph/corpus."""
+    iri, _, shard = unit.partition(" ")
+    if shard:
+        return f"{_file_name(iri, base)}/{shard}"
     if iri == str(ONTOLOGY_IRI):
         return "ontology"
     prefix = base + "graph/"
@@ -165,25 +191,44 @@ def _reuse_formats(previous: Path, folder: Path, formats: list[str]) -> list[str
     return names
 
 
-def _write_dump(folder: Path, files: list[Path]) -> Path:
-    """graph.nq: the graphs' files one after the other, in graph IRI order (each sorted)."""
+def _write_dump(folder: Path, graphs: dict[str, list[Path]]) -> Path:
+    """graph.nq: the graphs one after the other, in graph IRI order, each sorted (a sharded graph's
+    files merged line by line)."""
     dump = folder / f"{GRAPH_BASENAME}.nq"
     with dump.open("wb") as out:
-        for path in files:
-            with path.open("rb") as source:
-                shutil.copyfileobj(source, out, 1 << 20)
+        for files in graphs.values():
+            if len(files) == 1:
+                with files[0].open("rb") as source:
+                    shutil.copyfileobj(source, out, 1 << 20)
+            else:
+                out.writelines(sorted_lines(files))
     return dump
+
+
+def sorted_lines(files: list[Path]) -> Iterator[bytes]:
+    """The lines of several sorted files (the shards of one graph) as one sorted stream."""
+    _allow_open(len(files))
+    with contextlib.ExitStack() as stack:
+        yield from heapq.merge(*(stack.enter_context(path.open("rb")) for path in files))
+
+
+def _allow_open(count: int) -> None:
+    """Raise the limit of open files to hold `count` shards at once, as far as the system allows."""
+    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    wanted = count + 256
+    if soft != resource.RLIM_INFINITY and soft < wanted:
+        resource.setrlimit(resource.RLIMIT_NOFILE, (wanted if hard == resource.RLIM_INFINITY else min(wanted, hard),
+                                                    hard))
 
 
 def dump_generation(generation: Path, suffix: str, target: Path, base: str) -> None:
     """`kg dump`: one whole-corpus file of a built generation, made on demand from its graph files,
     byte for byte what `kg build --formats SUFFIX` writes, so that a build need not rewrite a file
     of the whole corpus each time one article changes. Made beside `target`, then renamed over it."""
-    manifest = _manifest(generation)
-    files = [generation / GRAPHS / (manifest[iri]["file"] + ".nq") for iri in sorted(manifest)]
+    graphs = by_graph(generation, _manifest(generation))
     with tempfile.TemporaryDirectory(dir=target.parent, prefix=f".{target.name}.") as scratch:
         folder = Path(scratch)
-        made = _write_formats(folder, _write_dump(folder, files), [suffix], base, None)
+        made = _write_formats(folder, _write_dump(folder, graphs), [suffix], base, None)
         os.replace(folder / made[0], target)
 
 

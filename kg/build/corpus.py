@@ -19,7 +19,7 @@ from rdflib import Dataset, Graph
 
 from kg.build.parts import Part, PartCache, compile_part, graph_blocks, source_key
 from kg.build.store import file_digest, input_files
-from kg.build.support import corpus_part
+from kg.build.support import corpus_parts
 from kg.build.values import BuildWarning
 from kg.errors import KgError, Location, SourceError
 from kg.link.identifiers import IDENTIFIERS_FILE, identifier_linksets
@@ -92,9 +92,9 @@ def compile_corpus(project: Project, cache: PartCache, progress: Progress | None
     for part in result.parts:
         result.warnings += part.build_warnings(project.root)
     result.shared = _shared_parts(project, cache, ontology, shared_key, set(entities), inputs)
-    corpus = corpus_part(project, cache, result.parts)
-    result.shared.append(corpus)
-    result.warnings += corpus.build_warnings(project.root)
+    for shard in corpus_parts(project, cache, result.parts):
+        result.shared.append(shard)
+        result.warnings += shard.build_warnings(project.root)
     return result
 
 

@@ -36,7 +36,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from kg.build.annex import ANNEX
-from kg.build.assemble import GRAPHS, MANIFEST
+from kg.build.assemble import GRAPHS, MANIFEST, unit_graph
 from kg.build.generations import GENERATIONS, current, previous
 from kg.build.store import STAMP_FILE, STORE_DIR, merge_sorted
 from kg.errors import KgError, suggest
@@ -196,16 +196,20 @@ def _about(lines: dict[str, list[str]], iri: str) -> dict[str, list[str]]:
 
 
 def diff(old: Generation, new: Generation) -> Diff:
-    """Compare two generations, reading only the files of the graphs whose digests differ."""
-    known = {graph: entry["file"] for graph, entry in [*old.manifest.items(), *new.manifest.items()]}
+    """Compare two generations, reading only the files (graphs, or shards of one) whose digests differ."""
+    entries = [*old.manifest.items(), *new.manifest.items()]
+    known = {unit_graph(unit): entry["file"].split("/")[0] for unit, entry in entries}
+    before, after = {unit_graph(u) for u in old.manifest}, {unit_graph(u) for u in new.manifest}
+    units = [unit for unit in sorted(old.manifest.keys() | new.manifest.keys())
+             if old.manifest.get(unit, {}).get("digest") != new.manifest.get(unit, {}).get("digest")]
     kinds = {}
-    for graph in sorted(known):
-        before, after = old.manifest.get(graph), new.manifest.get(graph)
-        if not (before and after and before["digest"] == after["digest"]):
-            kinds[graph] = "added" if before is None else "removed" if after is None else "changed"
+    for graph in sorted({unit_graph(unit) for unit in units}):
+        kinds[graph] = "added" if graph not in before else "removed" if graph not in after else "changed"
     result = Diff(old.name, new.name, new.base, known, kinds)
-    for graph in kinds:
-        _compare_graph(result, graph, _graph_file(old, graph), _graph_file(new, graph))
+    for unit in units:
+        _compare_graph(result, unit_graph(unit), _graph_file(old, unit), _graph_file(new, unit))
+    for lines in [*result.added.values(), *result.removed.values()]:
+        lines.sort()  # a sharded graph's changes came shard by shard
     for graph in [g for g, kind in kinds.items() if kind == "changed"]:
         if graph not in result.added and graph not in result.removed:
             del kinds[graph]  # made from other parts, but the same triples
@@ -236,9 +240,9 @@ def _compare_graph(result: Diff, graph: str, old: Path | None, new: Path | None)
         elif terms[1] == _TYPE and terms[2] == _NEWS:
             result.articles.add(graph)
     if added:
-        result.added[graph] = added
+        result.added.setdefault(graph, []).extend(added)
     if removed:
-        result.removed[graph] = removed
+        result.removed.setdefault(graph, []).extend(removed)
     for subject, (before, after) in sorted(statuses.items()):
         if before != after:
             result.statuses[(subject, graph)] = (sorted(before), sorted(after))

@@ -44,6 +44,7 @@ class Part:
     graphs: dict[str, list[int]] = field(default_factory=dict)  # graph IRI -> [byte offset, length] in the file
     digest: str = ""  # of the quads: what the part says, whatever it was made from
     claims: str = ""  # of an article's claims: what the corpus graph takes from it (a text-only change keeps it)
+    shard: str = ""  # which shard of its graph the part is (the corpus graph's are written one file each)
 
     def to_json(self) -> bytes:
         return json.dumps(asdict(self), sort_keys=True).encode()
@@ -110,6 +111,8 @@ class PartCache:
             return None  # absent or unreadable: compile again
         if part.article is not None and not self.claims_file(key).is_file():
             return None  # made before articles kept their claims
+        if part.shard and not self.state_file(key).is_file():
+            return None  # a corpus shard is only of use with its tallies
         if not all(isinstance(span, list) for span in part.graphs.values()):
             return None
         if part.article is not None and not part.claims:  # made before parts named their claims' digest
@@ -123,14 +126,18 @@ class PartCache:
     def claims_file(self, key: str) -> Path:
         return self.folder / f"{key}.claims"
 
+    def state_file(self, key: str) -> Path:
+        return self.folder / f"{key}.state"
+
     def claims(self, part: Part) -> Claims:
         """An article part's statements, as the corpus graph counts and ranks them."""
         return Claims.from_json(self.claims_file(part.key).read_bytes())
 
-    def put(self, part: Part, blocks: dict[str, list[str]], claims: Claims | None = None) -> None:
-        """The quads (and an article's claims) first, then the part that names them (a part is only
-        found once complete), with where each graph's block lies in the file, so one graph is read
-        without the rest."""
+    def put(self, part: Part, blocks: dict[str, list[str]], claims: Claims | None = None,
+            state: bytes | None = None) -> None:
+        """The quads (and an article's claims, or a corpus shard's tallies) first, then the part that
+        names them (a part is only found once complete), with where each graph's block lies in the
+        file, so one graph is read without the rest."""
         chunks = {graph: ("\n".join(lines) + "\n").encode() if lines else b"" for graph, lines in blocks.items()}
         offset = 0
         for graph, chunk in chunks.items():
@@ -143,6 +150,8 @@ class PartCache:
             said = claims.to_json()
             part.claims = hashlib.sha256(said).hexdigest()
             write_atomic(self.claims_file(part.key), said)
+        if state is not None:
+            write_atomic(self.state_file(part.key), state)
         write_atomic(self.folder / f"{part.key}.json", part.to_json())
 
     def block(self, part: Part, graph: str) -> list[str]:
@@ -169,6 +178,7 @@ class PartCache:
             if path.stem not in keep:
                 self.quads_file(path.stem).unlink(missing_ok=True)
                 self.claims_file(path.stem).unlink(missing_ok=True)
+                self.state_file(path.stem).unlink(missing_ok=True)
                 path.unlink(missing_ok=True)
         for path in self.folder.glob("*.index"):
             if not set(self.index(path.stem) or [""]) <= keep:

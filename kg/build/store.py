@@ -146,41 +146,61 @@ def _triple_chunks(files: list[Path]) -> Iterator[bytes]:
                 yield "".join(without_graph(line) for line in lines).encode()
 
 
-def update_store(previous: Path, folder: Path, graphs: dict[str, tuple[Path | None, Path | None]]) -> None:
-    """The previous generation's store, copied by hard links into `folder`, with each graph of
-    `graphs` (IRI -> its file in the previous generation and in this one; None where it has none)
-    brought from the one to the other by the lines that left and came, so that a graph as large
-    as the corpus graph costs what changed in it, not its size.
+def update_store(previous: Path, folder: Path, files: dict[str, tuple[Path | None, Path | None]],
+                 before: set[str], after: set[str]) -> None:
+    """The previous generation's store, copied by hard links into `folder`, with each file of
+    `files` (its manifest entry, `IRI` or `IRI SHARD` -> the file in the previous generation and in
+    this one; None where there is none) brought from the one to the other by the lines that left
+    and came, so that a graph as large as the corpus graph costs what changed in it, not its size.
+    `before` and `after` are the graphs each generation's manifest names.
 
     The default graph stays the merge: a triple leaves it only when no named graph states it
-    any more (a fact stated by two articles survives the removal of one of them).
+    any more (a fact stated by two articles survives the removal of one of them). Every line that
+    came is added first, then those that left are taken out, a batch at a time: memory stays
+    bounded however much changed (a new layout replaces every line of the corpus graph).
     """
     ox.Store.read_only(str(previous)).backup(str(folder / STORE_DIR))
     store = ox.Store(str(folder / STORE_DIR))
-    dropped: set[ox.Triple] = set()
-    for name, (old, new) in graphs.items():
+    for name in {unit.split(" ", 1)[0] for unit in files} - before:  # a store of a layout without graph files
         graph = ox.NamedNode(name)
-        if old is None and store.contains_named_graph(graph):  # a store of a layout without graph files
-            dropped.update(quad.triple for quad in store.quads_for_pattern(None, None, None, graph))
-            store.remove_graph(graph)
-        gone, came = [], []
-        for sign, line in merge_sorted(_read_lines(old), _read_lines(new)):
-            if sign != "=":
-                (gone if sign == "-" else came).append(line)
-        for quad in _parsed(gone):
-            store.remove(quad)
-            dropped.add(quad.triple)
-        if new is None:
-            store.remove_graph(graph)  # its name too, as a full build would not know it
-        quads = _parsed(came)
+        quads = list(store.quads_for_pattern(None, None, None, graph))
+        store.remove_graph(graph)
+        _drop_unstated(store, [quad.triple for quad in quads])
+    for batch in _changed_lines(files, "+"):
+        quads = _parsed(batch)
         store.extend(quads)
         store.extend(ox.Quad(q.subject, q.predicate, q.object) for q in quads)
-        dropped.difference_update(quad.triple for quad in quads)
-    for triple in dropped:
+    for batch in _changed_lines(files, "-"):
+        quads = _parsed(batch)
+        for quad in quads:
+            store.remove(quad)
+        _drop_unstated(store, [quad.triple for quad in quads])
+    for name in {unit.split(" ", 1)[0] for unit in files} - after:
+        store.remove_graph(ox.NamedNode(name))  # its name too, as a full build would not know it
+    store.flush()
+
+
+def _changed_lines(files: dict[str, tuple[Path | None, Path | None]], sign: str,
+                   size: int = 50_000) -> Iterator[list[str]]:
+    """The lines that came ("+") or left ("-") in the files, in batches of `size`."""
+    batch: list[str] = []
+    for old, new in files.values():
+        for found, line in merge_sorted(_read_lines(old), _read_lines(new)):
+            if found == sign:
+                batch.append(line)
+                if len(batch) >= size:
+                    yield batch
+                    batch = []
+    if batch:
+        yield batch
+
+
+def _drop_unstated(store: ox.Store, triples: list[ox.Triple]) -> None:
+    """Take out of the default graph the triples no named graph states any more."""
+    for triple in triples:
         stated = store.quads_for_pattern(triple.subject, triple.predicate, triple.object, None)
         if not any(not isinstance(quad.graph_name, ox.DefaultGraph) for quad in stated):
             store.remove(ox.Quad(triple.subject, triple.predicate, triple.object))
-    store.flush()
 
 
 def _read_lines(path: Path | None) -> Iterator[str]:

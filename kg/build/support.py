@@ -11,16 +11,15 @@
   publication date) among those not `deprecated`. Sources of the same latest date that disagree
   are a `kg:Conflict`, with no direct triple and a warning: never silently resolved.
 
-The graph is a part like any other, cached under what it takes from each article (its claims,
-the entities it mentions, its file) and the ranks file, so a build where no article changed,
-or only the words around its facts, reuses it.
+The graph is written in shards (kg/build/tallies.py): each shard's tallies are kept, and a build
+takes out and adds only the contributions of the articles whose claims, mentions or file changed,
+so adding one article to ten thousand renders the few shards it touches; a change to the words
+around an article's facts touches none.
 """
 
 from __future__ import annotations
 
 import hashlib
-from collections import Counter
-from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -29,6 +28,7 @@ from rdflib.namespace import RDF, XSD
 
 from kg import __version__
 from kg.build.parts import Claims, Part, PartCache
+from kg.build.tallies import Contribution, Sharding, Tallies, Tally, TallyIndex, shard_count
 from kg.build.values import BuildWarning
 from kg.errors import Location, SourceError
 from kg.namespaces import KG, SCHEMA, Iris
@@ -54,66 +54,138 @@ class Candidate:
     source: str
 
 
-def corpus_part(project: Project, cache: PartCache, parts: list[Part]) -> Part:
-    """The corpus graph's part, from the cache when no article and no rank changed."""
+def corpus_parts(project: Project, cache: PartCache, parts: list[Part]) -> list[Part]:
+    """The corpus graph's parts, one per shard: the previous build's tallies updated by the
+    articles whose claims, mentions or file changed, or (when there are none to start from, or
+    the ranks or the number of shards changed) counted again from every article."""
     articles = [part for part in parts if part.article is not None]
     ranks_bytes = project.ranks_file.read_bytes() if project.ranks_file.exists() else b""
-    digest = hashlib.sha256(f"kg {__version__} corpus\n{project.base}\n".encode() + ranks_bytes)
-    for part in articles:  # what the graph takes from each: its claims, the entities it mentions, its file
-        mentioned = sorted({d.ident for d in part.declared} | set(part.refs))
-        digest.update(f"{part.source} {part.article} {part.claims} {' '.join(mentioned)}\n".encode())
-    key = digest.hexdigest()
-    part = cache.get(key)
-    if part is not None:
-        return part
-    lines, warnings = corpus_lines(project, cache, articles)
-    part = Part(key, "corpus", None, [], {}, None,
-                [(w.location.line, w.location.field, w.message, _relative(w.location.file, project.root))
-                 for w in warnings])
-    # The lines are already canonical N-Quads (terms as pyoxigraph writes them), so they need no
-    # parse: sorted once each, as every graph block is.
-    cache.put(part, {str(project.iris.corpus_graph): sorted(set(lines))} if lines else {})
-    return part
+    sharding = Sharding(shard_count(len(articles)))
+    index = TallyIndex(_index_key(project, ranks_bytes, sharding.shards), {})
+    index.articles = {part.article: [part.key, part.source, part.claims] for part in articles if part.article}
+    kept = TallyIndex.read(cache.folder)
+    shards = [cache.get(key) for key in kept.parts] if kept is not None and kept.key == index.key else []
+    delta = _delta(cache, kept, index) if kept is not None and shards and None not in shards else None
+    if delta is not None and kept is not None:
+        tallies, touched = _updated(project, cache, shards, sharding, *delta)
+    else:
+        tallies = Tallies(sharding, {i: Tally() for i in range(sharding.shards)})
+        for part in articles:
+            tallies.apply(_contribution(project.iris, part, cache.claims(part)), 1)
+        touched = set(tallies.loaded)
+    found = _shard_parts(project, cache, tallies, touched, ranks_bytes, shards)
+    index.parts = [part.key for part in found]
+    index.write(cache.folder)
+    return found
 
 
-def corpus_lines(project: Project, cache: PartCache, articles: list[Part]) -> tuple[list[str], list[BuildWarning]]:
-    """The corpus graph as N-Quads lines (unsorted, without their line ends), and its warnings."""
+def _index_key(project: Project, ranks_bytes: bytes, shards: int) -> str:
+    digest = hashlib.sha256(f"kg {__version__} corpus\n{project.base}\n{shards}\n".encode() + ranks_bytes)
+    return digest.hexdigest()
+
+
+def _delta(cache: PartCache, kept: TallyIndex, index: TallyIndex) -> tuple[list[Part], list[Part]] | None:
+    """The article parts whose contribution to take out and those to add (an article whose part
+    changed but not its file, claims or mentions is neither); None when a part that contributed
+    before is no longer in the cache (then everything is counted again)."""
+    gone, came = [], []
+    for article in sorted(kept.articles.keys() | index.articles.keys()):
+        before, now = kept.articles.get(article), index.articles.get(article)
+        if before is not None and now is not None and before[0] == now[0]:
+            continue
+        old = cache.get(before[0]) if before is not None else None
+        new = cache.get(now[0]) if now is not None else None
+        if (before is not None and (old is None or not cache.claims_file(old.key).is_file())) or \
+                (now is not None and new is None):
+            return None
+        if old is not None and new is not None and before[1:] == now[1:] and _mentions(old) == _mentions(new):
+            continue
+        gone += [old] if old is not None else []
+        came += [new] if new is not None else []
+    return gone, came
+
+
+def _mentions(part: Part) -> set[str]:
+    return {d.ident for d in part.declared} | set(part.refs)
+
+
+def _updated(project: Project, cache: PartCache, kept: list[Part | None], sharding: Sharding, gone: list[Part],
+             came: list[Part]) -> tuple[Tallies, set[int]]:
+    """The kept tallies of the shards the changed articles (and the ranks) touch, brought up to date."""
+    iris = project.iris
+    old = [_contribution(iris, part, cache.claims(part)) for part in gone]
+    new = [_contribution(iris, part, cache.claims(part)) for part in came]
+    touched = {sharding(key) for item in [*old, *new] for key in item.terms()}
+    touched |= {sharding(f"<{iris.entity(rank.about)}>") for rank in read_ranks(project.ranks_file)}
+    tallies = Tallies(sharding, {i: Tally.from_json(cache.state_file(kept[i].key).read_bytes())  # type: ignore[union-attr]
+                                 for i in sorted(touched)})
+    for item in old:
+        tallies.apply(item, -1)
+    for item in new:
+        tallies.apply(item, 1)
+    return tallies, touched
+
+
+def _contribution(iris: Iris, part: Part, claims: Claims) -> Contribution:
+    """What an article gives the corpus graph: its mentions, its counted facts, its ranked statements."""
+    assert part.article is not None
+    mentioned = [f"<{iris.base}{ident}>" for ident in sorted(_mentions(part))]
+    facts = {(s, p, o) for _, s, p, o, _ in claims.statements if p[1:-1] not in UNCOUNTED}
+    candidates = [[statement, s, p, o, _lexical(as_of) or claims.published, part.article, part.source]
+                  for statement, s, p, o, as_of in claims.statements if p[1:-1] in RANKED]
+    return Contribution(f"<{iris.article(part.article)}>", mentioned, facts, candidates)
+
+
+def _shard_parts(project: Project, cache: PartCache, tallies: Tallies, touched: set[int], ranks_bytes: bytes,
+                 kept: list[Part | None]) -> list[Part]:
+    """Every shard's part: those touched rendered from their tallies (or found in the cache, when
+    their tallies came out as some build had them), the others as the previous build left them."""
     iris, graph = project.iris, f"<{project.iris.corpus_graph}>"
-    claims = {part.article: cache.claims(part) for part in articles if part.article is not None}
-    lines = list(_mentions(iris, articles, graph))
-    lines += _support(iris, claims, graph)
-    candidates = _candidates(claims, {part.article: part.source for part in articles if part.article})
-    ranks = _checked_ranks(read_ranks(project.ranks_file), candidates, iris)
-    warnings: list[BuildWarning] = []
-    for _, found in sorted(candidates.items()):
-        lines += _preferred(iris, found, ranks, graph, warnings, project.root)
-    return lines, warnings
+    groups = {key: [Candidate(*row) for row in rows] for tally in tallies.loaded.values()
+              for key, rows in tally.groups.items()}
+    ranks = _checked_ranks(read_ranks(project.ranks_file), groups, iris)
+    found = []
+    for shard in range(tallies.sharding.shards):
+        if shard not in touched:
+            found.append(kept[shard])  # type: ignore[arg-type]  # present: checked before the update
+            continue
+        tally = tallies.loaded[shard]
+        state = tally.to_json()
+        key = hashlib.sha256(f"kg {__version__} corpus shard\n{project.base}\n".encode() + ranks_bytes + state)
+        part = cache.get(key.hexdigest())
+        if part is None:
+            warnings: list[BuildWarning] = []
+            lines = shard_lines(iris, tally, ranks, graph, warnings, project.root)
+            part = Part(key.hexdigest(), "corpus", None, [], {}, None,
+                        [(w.location.line, w.location.field, w.message, _relative(w.location.file, project.root))
+                         for w in warnings], shard=f"{shard:03x}")
+            cache.put(part, {str(iris.corpus_graph): lines} if lines else {}, state=state)
+        found.append(part)
+    return found
 
 
-def _mentions(iris: Iris, articles: list[Part], graph: str) -> Iterable[str]:
-    counts: Counter[str] = Counter()
+def shard_lines(iris: Iris, tally: Tally, ranks: dict[str, Rank], graph: str, warnings: list[BuildWarning],
+                root: Path) -> list[str]:
+    """A shard of the corpus graph as sorted N-Quads lines (without their line ends): canonical
+    terms as pyoxigraph writes them, so they need no parse."""
     mentions, mention_count = f"<{SCHEMA.mentions}>", f"<{KG.mentionCount}>"  # once: an rdflib lookup costs
-    for part in articles:
-        assert part.article is not None
-        article = f"<{iris.article(part.article)}>"
-        for ident in sorted({d.ident for d in part.declared} | set(part.refs)):
-            counts[ident] += 1
-            yield f"{article} {mentions} <{iris.base}{ident}> {graph} ."
-    for ident, n in counts.items():
-        yield f"<{iris.base}{ident}> {mention_count} {_count(n)} {graph} ."
+    lines = [f"{article} {mentions} {term} {graph} ." for article, terms in tally.mentions.items() for term in terms]
+    lines += [f"{term} {mention_count} {_count(n)} {graph} ." for term, n in tally.counts.items()]
+    lines += _support(iris, tally.facts, graph)
+    for key in sorted(tally.groups):
+        found = sorted((Candidate(*row) for row in tally.groups[key]), key=lambda c: (c.article, c.statement))
+        lines += _preferred(iris, found, ranks, graph, warnings, root)
+    return sorted(set(lines))
 
 
-def _support(iris: Iris, claims: dict[str, Claims], graph: str) -> list[str]:
-    facts: Counter[tuple[str, str, str]] = Counter()
-    for article_claims in claims.values():
-        stated = {(s, p, o) for _, s, p, o, _ in article_claims.statements if p[1:-1] not in UNCOUNTED}
-        facts.update(stated)
+def _support(iris: Iris, facts: dict[str, int], graph: str) -> list[str]:
     fact_type = f"<{RDF.type}> <{KG.Fact}>"
     subject, predicate, obj, count = (f"<{term}>" for term in (RDF.subject, RDF.predicate, RDF.object,
                                                                 KG.supportCount))
     prefix = f"{iris.base}fact/"
     lines = []
-    for (s, p, o), n in facts.items():
+    for key, n in facts.items():
+        s, p, o = key.split("\t")
         fact = f"<{prefix}{hashlib.sha1(f'{s} {p} {o}'.encode()).hexdigest()[:20]}>"  # iris.fact, without rdflib
         lines += [f"{fact} {fact_type} {graph} .", f"{fact} {subject} {s} {graph} .",
                   f"{fact} {predicate} {p} {graph} .", f"{fact} {obj} {o} {graph} .",
@@ -121,23 +193,13 @@ def _support(iris: Iris, claims: dict[str, Claims], graph: str) -> list[str]:
     return lines
 
 
-def _candidates(claims: dict[str, Claims], sources: dict[str, str]) -> dict[tuple[str, str], list[Candidate]]:
-    found: dict[tuple[str, str], list[Candidate]] = {}
-    for article, article_claims in sorted(claims.items()):
-        for statement, s, p, o, as_of in article_claims.statements:
-            if p[1:-1] in RANKED:
-                date = _lexical(as_of) or article_claims.published
-                found.setdefault((s, p), []).append(Candidate(statement, s, p, o, date, article, sources[article]))
-    return found
-
-
-def _checked_ranks(ranks: list[Rank], candidates: dict[tuple[str, str], list[Candidate]],
+def _checked_ranks(ranks: list[Rank], candidates: dict[str, list[Candidate]],
                    iris: Iris) -> dict[str, Rank]:
     """The ranks by the statement they name; a rank naming no statement is an error."""
     by_statement = {}
     for rank in ranks:
         spec = FIELDS[rank.field]
-        key = (f"<{iris.entity(rank.about)}>", f"<{spec.predicate}>")
+        key = f"<{iris.entity(rank.about)}>\t<{spec.predicate}>"
         value = f"<{KG[rank.value]}>" if spec.kind is Kind.STATUS else rank.value
         match = [c for c in candidates.get(key, []) if c.article == rank.article and c.obj == value]
         if not match:

@@ -22,7 +22,7 @@ import pyoxigraph as ox
 import pyshacl
 from rdflib import Dataset, Graph
 
-from kg.build.assemble import GRAPHS, MANIFEST
+from kg.build.assemble import GRAPHS, MANIFEST, unit_graph
 from kg.build.generations import GENERATIONS, current
 from kg.build.shacl import Checker, Result, results_of
 from kg.build.validation_units import (
@@ -85,7 +85,7 @@ class Report:
 
 def load_built(out_dir: Path) -> Dataset:
     """The dataset written by `kg build` to out_dir: its graphs, one N-Quads file each."""
-    files = sorted((out_dir / GRAPHS).glob("*.nq"))
+    files = sorted((out_dir / GRAPHS).rglob("*.nq"))
     if not files:
         raise NotBuiltError(f"no built graph in {out_dir}", "run `kg build` first")
     dataset = Dataset()
@@ -144,10 +144,10 @@ def validate_built(project: Project, out_dir: Path, jobs: int = 1) -> Report:
     cache.folder.mkdir(parents=True, exist_ok=True)
     common = shared_key(project.shapes_file.read_bytes(), manifest[str(ONTOLOGY_IRI)]["digest"])
     units = []
-    for graph, item in sorted(manifest.items()):
-        if graph != str(ONTOLOGY_IRI):
+    for name, item in sorted(manifest.items()):  # a graph, or a shard of the corpus graph
+        if name != str(ONTOLOGY_IRI):
             path = generation / GRAPHS / f"{item['file']}.nq"
-            units.append(Unit(graph, path, unit_key(common, graph, item["digest"], path)))
+            units.append(Unit(unit_graph(name), path, unit_key(common, name, item["digest"], path)))
     article = _article_iri(project)
     entries = {unit.key: cache.get(unit.key) for unit in units}
     missing = [unit for unit in units if entries[unit.key] is None]

@@ -155,14 +155,14 @@ def registry(declared: Iterable[tuple[Path, list[Declaration]]]) -> Registry:
     result: Registry = {}
     for path, items in declared:
         for item in items:
-            spec = TYPES[item.type_name]
-            where = Location(path, item.line, f"entities[{item.index}]")
-            if item.ident in result and result[item.ident][0] != spec:
-                first, first_where = result[item.ident]
+            spec, known = TYPES[item.type_name], result.get(item.ident)
+            if known is None:  # a place only for the first: hubs recur in thousands of files
+                result[item.ident] = (spec, Location(path, item.line, f"entities[{item.index}]"))
+            elif known[0] != spec:
+                where = Location(path, item.line, f"entities[{item.index}]")
                 raise SourceError(where.at("type", item.type_line),
-                                  f"{item.ident!r} is a {spec.name} here but a {first.name} in {first_where}",
+                                  f"{item.ident!r} is a {spec.name} here but a {known[0].name} in {known[1]}",
                                   "one id names one entity: make the types agree or use another id")
-            result.setdefault(item.ident, (spec, where))
     return result
 
 

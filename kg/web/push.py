@@ -38,12 +38,12 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from kg.build.assemble import GRAPHS, MANIFEST
+from kg.build.assemble import MANIFEST, by_graph, sorted_lines, unit_graph
 from kg.build.store import open_store
 from kg.errors import NotBuiltError
 from kg.query.remote import execute_remote
 from kg.rdfio import write_atomic
-from kg.web.graphfiles import differences, line_count, triple_lines
+from kg.web.graphfiles import Files, differences, line_count, triple_lines
 from kg.web.graphstore import Credentials, chunks, put_graph, request_graph, update_data
 from kg.web.merge import merge_change
 
@@ -119,11 +119,17 @@ class _Memory:
         path = self.kept / f"{self.graphs[graph][1]}.nq" if graph in self.graphs else None
         return path if path is not None and path.is_file() else None
 
-    def remember(self, graph: str, digest: str, content: str, path: Path) -> None:
+    def remember(self, graph: str, digest: str, content: str, path: Files) -> None:
         self.graphs[graph] = [digest, content]
         kept = self.kept / f"{content}.nq"
         if not kept.exists():
             self.kept.mkdir(parents=True, exist_ok=True)
+            if isinstance(path, list):  # a graph in shards: kept as the one sorted file they make
+                partial = kept.with_suffix(".part")
+                with partial.open("wb") as out:
+                    out.writelines(sorted_lines(path))
+                os.replace(partial, kept)
+                return
             try:
                 os.link(path, kept)
             except OSError:  # a file system without hard links
@@ -187,7 +193,7 @@ def push_changes(out_dir: Path, store_dir: Path, endpoint: str, credentials: Cre
     return done
 
 
-def _push_merge(store_dir: Path, endpoint: str, manifest: dict[str, tuple[str, Path]],
+def _push_merge(store_dir: Path, endpoint: str, manifest: dict[str, tuple[str, Files]],
                 changes: dict[str, tuple[list[bytes], list[bytes]]] | None, credentials: Credentials,
                 timeout: float, update_endpoint: str | None) -> Pushed:
     """Bring the store's default graph to the merge of the graphs: by its changes when the store
@@ -212,17 +218,24 @@ def _patch(update_endpoint: str, graph: str | None, removed: list[bytes], added:
     return Pushed(graph or DEFAULT_GRAPH, len(added), len(removed))
 
 
-def _manifest(store_dir: Path) -> dict[str, tuple[str, Path]]:
-    """Graph IRI -> (digest, file) in the manifest of the very generation whose store is read."""
+def _manifest(store_dir: Path) -> dict[str, tuple[str, Files]]:
+    """Graph IRI -> (digest, file) in the manifest of the very generation whose store is read; a
+    graph written in shards has their files, and a digest of theirs."""
     generation = store_dir.resolve().parent
     try:
-        return {g: (e["digest"], generation / GRAPHS / f"{e['file']}.nq")
-                for g, e in json.loads((generation / MANIFEST).read_bytes()).items()}
-    except (OSError, ValueError, KeyError, TypeError) as exc:
+        manifest = json.loads((generation / MANIFEST).read_bytes())
+        graphs = by_graph(generation, manifest)
+        digests: dict[str, list[str]] = {}
+        for unit in sorted(manifest):
+            digests.setdefault(unit_graph(unit), []).append(manifest[unit]["digest"])
+    except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
         raise NotBuiltError(f"no readable {MANIFEST} in {generation}", "run `kg build` again") from exc
+    return {graph: (found[0], graphs[graph][0]) if len(found) == 1 else
+            (hashlib.sha256("\n".join(found).encode()).hexdigest(), graphs[graph])
+            for graph, found in digests.items()}
 
 
-def _changes(memory: _Memory, manifest: dict[str, tuple[str, Path]],
+def _changes(memory: _Memory, manifest: dict[str, tuple[str, Files]],
              names: list[str]) -> dict[str, tuple[list[bytes], list[bytes]]] | None:
     """Each graph's lines removed and added since the version last pushed (a graph never pushed:
     all its lines added; one deleted: all removed); None when a version pushed is not kept or
@@ -241,7 +254,7 @@ def _changes(memory: _Memory, manifest: dict[str, tuple[str, Path]],
     return found
 
 
-def _changed(manifest: dict[str, tuple[str, Path]], known: dict[str, list[str]],
+def _changed(manifest: dict[str, tuple[str, Files]], known: dict[str, list[str]],
              state: dict[str, list[str]]) -> dict[str, str]:
     """The graphs to send, each with the hash of its file: those whose manifest digest differs from
     the one pushed, unless the file's bytes are still those pushed (a graph made from other parts
@@ -251,8 +264,7 @@ def _changed(manifest: dict[str, tuple[str, Path]], known: dict[str, list[str]],
         pushed = known.get(graph)
         if pushed and pushed[0] == digest:
             continue
-        with path.open("rb") as stream:
-            content = hashlib.file_digest(stream, "sha256").hexdigest()
+        content = _content(path)
         if pushed and pushed[1] == content:
             state[graph] = [digest, content]
         else:
@@ -283,3 +295,14 @@ def prune(store_dir: Path, endpoint: str, query_endpoint: str, base: str, creden
         if progress:
             progress(name)
     return stale
+
+
+def _content(path: Files) -> str:
+    """The hash of a graph's bytes: of its file, or of the one sorted file its shards make."""
+    if not isinstance(path, list):
+        with path.open("rb") as stream:
+            return hashlib.file_digest(stream, "sha256").hexdigest()
+    digest = hashlib.sha256()
+    for line in sorted_lines(path):
+        digest.update(line)
+    return digest.hexdigest()

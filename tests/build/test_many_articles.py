@@ -139,10 +139,15 @@ def test_incremental_and_full_builds_agree(corpus: Path, tmp_path: Path) -> None
     (corpus / "data/articles/uji-2023-01-10-rencana.yaml").unlink()
     build(corpus)
     build(corpus, "--full", "--out", str(tmp_path / "full"))
-    incremental, full = corpus / "out" / "graphs", tmp_path / "full" / "graphs"
-    assert sorted(p.name for p in incremental.iterdir()) == sorted(p.name for p in full.iterdir())
-    for path in incremental.iterdir():
-        assert path.read_bytes() == (full / path.name).read_bytes(), path.name
+    incremental, full = files(corpus / "out" / "graphs"), files(tmp_path / "full" / "graphs")
+    assert sorted(incremental) == sorted(full)
+    for name, data in incremental.items():
+        assert data == full[name], name
+
+
+def files(folder: Path) -> dict[str, bytes]:
+    """Every file under `folder` (the corpus graph's shards are in a folder of their own) by its path."""
+    return {path.relative_to(folder).as_posix(): path.read_bytes() for path in folder.rglob("*") if path.is_file()}
 
 
 def test_an_editors_rank_overrides_the_latest_source(corpus: Path) -> None:
@@ -226,12 +231,12 @@ BAD_RANKS = [
 @pytest.mark.parametrize("entries, message", BAD_RANKS)
 def test_bad_ranks_are_one_clear_error_and_nothing_is_overwritten(corpus: Path, entries: str, message: str) -> None:
     build(corpus)
-    before = (corpus / "out" / "graphs" / "corpus.nq").read_bytes()
+    before = files(corpus / "out" / "graphs" / "corpus")
     (corpus / "data" / "ranks.yaml").write_text("ranks:\n" + entries, encoding="utf-8")
     result = CliRunner().invoke(main, ["build", "--project", str(corpus), "--out", str(corpus / "out")])
     assert result.exit_code != 0
     assert re.search(message, result.output), result.output
-    assert (corpus / "out" / "graphs" / "corpus.nq").read_bytes() == before
+    assert files(corpus / "out" / "graphs" / "corpus") == before
 
 
 def test_an_id_given_another_type_names_both_files(corpus: Path) -> None:

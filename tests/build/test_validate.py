@@ -81,7 +81,7 @@ def test_cli_exit_codes(project: Project, tmp_path: Path) -> None:
     good = runner.invoke(main, ["validate", "--project", str(project.root), "--out", str(out)])
     assert good.exit_code == 0, good.output
     assert re.match(r"conforms: \d+ triples checked", good.stdout)
-    graph = out / "graphs" / "corpus.nq"  # where the preferred status is stated
+    graph = out / "graphs" / "corpus" / "000.nq"  # where the preferred status is stated (one shard: one article)
     status = "<https://w3id.org/ekodigi/def#status> <https://w3id.org/ekodigi/def#"
     graph.write_text(graph.read_text(encoding="utf-8").replace(status + "planned>", status + "maybe>", 1),
                      encoding="utf-8")

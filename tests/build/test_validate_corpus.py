@@ -80,7 +80,7 @@ def test_unchanged_graphs_come_from_the_cache_and_a_changed_one_is_checked_again
     project, out = open_project(tmp_path / "project"), tmp_path / "out"
     build_to(project, out)
     first = validate_built(project, out)
-    assert first.graphs_checked == len(list((out / "graphs").glob("*.nq"))) - 1  # all but the ontology
+    assert first.graphs_checked == len(list((out / "graphs").rglob("*.nq"))) - 1  # all but the ontology
     again = validate_built(project, out)
     assert (again.graphs_checked, again.shared_checked) == (0, 0)
     same(again, first)
@@ -101,6 +101,6 @@ def test_a_new_shapes_file_checks_everything_again(corpus: Path, tmp_path: Path)
     shapes.write_text(shapes.read_text(encoding="utf-8").replace(
         'sh:path kg:status ; sh:minCount 1 ; sh:maxCount 1 ;', 'sh:path kg:status ; sh:minCount 1 ;'), encoding="utf-8")
     report = validate_built(project, out)
-    assert report.graphs_checked == len(list((out / "graphs").glob("*.nq"))) - 1
+    assert report.graphs_checked == len(list((out / "graphs").rglob("*.nq"))) - 1
     assert not any(v.path == "kg:status" for v in report.violations)
     same(report, whole(project, out))

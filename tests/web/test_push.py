@@ -256,10 +256,14 @@ def _push(project: Path, out: Path, store: Store, *options: str):
 
 
 def _manifest(out: Path) -> dict[str, bytes]:
-    """Each graph of the current generation with the bytes of its file."""
+    """Each graph of the current generation with the bytes of its file (of its shards' files, for
+    the corpus graph)."""
     generation = out / "generations" / "current"
-    return {g: (generation / "graphs" / f"{e['file']}.nq").read_bytes()
-            for g, e in json.loads((generation / "manifest.json").read_text(encoding="utf-8")).items()}
+    found: dict[str, bytes] = {}
+    for unit, entry in sorted(json.loads((generation / "manifest.json").read_text(encoding="utf-8")).items()):
+        graph = unit.split(" ", 1)[0]
+        found[graph] = found.get(graph, b"") + (generation / "graphs" / f"{entry['file']}.nq").read_bytes()
+    return found
 
 
 def _remote_size(store: Store, graph: str) -> int:

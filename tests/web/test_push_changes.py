@@ -60,6 +60,21 @@ def test_the_difference_of_two_versions_is_the_set_difference(tmp_path_factory, 
         assert differences(before, after, graph, 1) is None
 
 
+@settings(max_examples=60, deadline=None)
+@given(st.frozensets(st.sampled_from(TRIPLES)), st.frozensets(st.sampled_from(TRIPLES)), st.integers(1, 4))
+def test_a_graph_in_shards_reads_as_its_one_sorted_file(tmp_path_factory, old: frozenset[ox.Triple],
+                                                       new: frozenset[ox.Triple], shards: int) -> None:
+    """The corpus graph is written in shards: a push reads their files as the one file they make."""
+    folder = tmp_path_factory.mktemp("shards")
+    graph = GRAPHS[0]
+    ordered = sorted(new, key=_line)
+    parts = [_write(folder, f"shard{i}", graph, frozenset(ordered[i::shards])) for i in range(shards)]
+    before, whole = _write(folder, "old", graph, old), _write(folder, "whole", graph, new)
+    assert differences(before, parts, graph, 100) == differences(before, whole, graph, 100)
+    assert line_count(parts) == line_count(whole)
+    assert list(triple_lines(parts, graph)) == list(triple_lines(whole, graph))
+
+
 def _merge(graphs: dict[str, frozenset[ox.Triple]]) -> set[ox.Triple]:
     return set().union(*graphs.values())
 
