@@ -25,14 +25,25 @@ _OCCASION_WORDS = (r"kuliah umum|seminar|lokakarya|workshop|pelatihan|sosialisas
 _OCCASION = re.compile(rf"(?<![\w-])(?:dalam|pada|saat|ketika|di sela|menghadiri|mengisi|memberikan|memberi) "
                        rf"(?:acara )?(?P<event>{_OCCASION_WORDS}) di (?P<where>{_NAME}){_ACR}")
 _HELD = re.compile(r"(?<![\w-])(?P<noun>[Aa]cara|[Kk]egiatan|[Pp]elatihan|[Pp]eresmian|[Pp]eluncuran|[Ss]eminar|"
-                   r"[Ww]orkshop)(?: (?:ini|itu|tersebut))? yang (?:digelar|diselenggarakan|dilaksanakan|diadakan|"
+                   r"[Ww]orkshop|[Pp]ameran|[Ff]estival|[Bb]azar|[Kk]uliah umum)"
+                   r"(?: (?:ini|itu|tersebut))? yang (?:digelar|diselenggarakan|dilaksanakan|diadakan|"
                    rf"berlangsung) di (?P<where>{_NAME})")
 _UNDONE = re.compile(r"(?<![\w-])(?:akan|bakal|rencana|berencana|dijadwalkan|batal|urung|ingin|berharap)(?![\w-])")
 _PLACE_TYPES = frozenset({"Province", "Regency", "City", "AmbiguousPlace", "Place", "Hotel", "Facility",
                           "CoworkingSpace"})
 _CLAUSE_CUT = re.compile(r",|(?<![\w-])(?:ketika|saat|sewaktu|dan|yang|setelah|sebelum|usai|seusai)(?![\w-])")
 EVENT_TYPES = frozenset({"Event", "TrainingEvent", "NetworkingEvent"})
-_TRAINING = re.compile(r"kuliah|pelatihan|workshop|lokakarya|kelas|bootcamp", re.IGNORECASE)
+_TRAINING = re.compile(r"kuliah|pelatihan|workshop|lokakarya|kelas|bootcamp|training", re.IGNORECASE)
+_EVENT_NAME = re.compile(r"(?<![\w-])(?:Pameran|Festival|Expo|Bazar|Seminar|Pelatihan|Workshop|Lokakarya|Forum|"
+                         r"Konferensi|Summit|Pekan|Lomba|Kompetisi|Rapat|Musyawarah|Temu|Gathering|Webinar|Kuliah)(?![\w-])")
+# "Diskominfo menggelar pelatihan pemasaran digital bagi …": an occasion in plain words, and who holds it.
+_HOLDS = re.compile(rf"(?<![\w-])(?:menggelar|mengadakan|menyelenggarakan) (?P<event>(?:{_OCCASION_WORDS})"
+                    r"(?: (?!(?:bagi|untuk|kepada|di|pada|yang|dengan|dan|bersama|selama|sejak)(?![\w-]))"
+                    r"[a-z][\w-]*){0,4})")
+
+
+def _kind(name: str) -> str:
+    return "TrainingEvent" if _TRAINING.search(name) else "Event"
 
 
 def described(found: Proposals) -> None:
@@ -44,6 +55,8 @@ def described(found: Proposals) -> None:
             _opening(found, match, sentence)
     for match in _OCCASION.finditer(found.text):
         _occasion(found, match)
+    for match in _HOLDS.finditer(found.text):
+        _held(found, match, sentences)
     for match in _HELD.finditer(found.text):
         event = referent(found, match["noun"].lower(), match.start())
         place = _place(found, match["where"])
@@ -77,17 +90,26 @@ def _opening(found: Proposals, match: re.Match[str], sentence: Span) -> None:
     if place is None or place.type == "Organization":
         return
     end = match.start("where") + len(place.label)
-    label = re.sub(r" \([^)]*\)", "", found.text[match.start():end])
-    event = found.add(Item(slug(label), "Event", label[0].upper() + label[1:], Span(match.start(), end),
-                           "event-act", 0.5))
-    event.add("venue", Value(place.ident))
     actors = [item for start, _, item in mentions(found, ORG_TYPES | {"Person"})
               if sentence.start <= start < match.start() and item.type != "MediaOutlet"]
-    if actors:
+    if _EVENT_NAME.search(match["object"]):  # "membuka Pameran Kopi Nusantara": the event is what was opened
+        name = match["object"]
+        event = found.add(Item(slug(name), _kind(name), name, Span(match.start("object"), end), "event-opened", 0.5))
+        role = "takes_part_in"  # who opens an exhibition need not be who organised it
+    else:
+        label = re.sub(r" \([^)]*\)", "", found.text[match.start():end])
+        event = found.add(Item(slug(label), "Event", label[0].upper() + label[1:], Span(match.start(), end),
+                               "event-act", 0.5))
+        role = "organizer"
+    event.add("venue", Value(place.ident))
+    if actors and role == "organizer":
         event.add("organizer", Value(actors[0].ident, Span(sentence.start, match.end("verb")), "event-act-subject",
                                      0.5))
+    elif actors:
+        actors[0].add("takes_part_in", Value(event.ident, Span(sentence.start, end), "opened-event", 0.4))
     _date(found, event, end, match.start())
-    _opened(found, match, place, event)
+    if role == "organizer":
+        _opened(found, match, place, event)
 
 
 def _opened(found: Proposals, match: re.Match[str], place: Item, event: Item) -> None:
@@ -131,10 +153,26 @@ def _occasion(found: Proposals, match: re.Match[str]) -> None:
         venue.type, venue.note = "Place", "Named in the text only as where something happened."
     end = match.start("where") + len(venue.label)
     label = found.text[match.start("event"):end]
-    kind = "TrainingEvent" if _TRAINING.search(match["event"]) else "Event"
-    event = found.add(Item(slug(label), kind, label[0].upper() + label[1:], Span(match.start(), match.end()),
-                           "event-occasion", 0.5))
+    event = found.add(Item(slug(label), _kind(match["event"]), label[0].upper() + label[1:],
+                           Span(match.start(), match.end()), "event-occasion", 0.5))
     event.add("venue", Value(venue.ident))
+
+
+def _held(found: Proposals, match: re.Match[str], sentences: list[Span]) -> None:
+    """"<organisation> menggelar pelatihan pemasaran digital": an event in the text's words,
+    organised by the organisation named just before the verb; none when the clause negates it."""
+    sentence = next((s for s in sentences if s.start <= match.start() < s.end), None)
+    if sentence is None:
+        return
+    before = _CLAUSE_CUT.split(found.text[sentence.start:match.start()])[-1]
+    organisers = [item for start, end, item in mentions(found, ORG_TYPES - {"MediaOutlet"})
+                  if sentence.start <= start and end <= match.start()]
+    if not organisers or NEGATION.search(before) or _UNDONE.search(before):
+        return
+    label = match["event"]
+    event = found.add(Item(slug(label), _kind(label), label[0].upper() + label[1:],
+                           Span(match.start("event"), match.end()), "event-held", 0.5))
+    event.add("organizer", Value(organisers[-1].ident, Span(sentence.start, match.end()), "event-held-by", 0.5))
 
 
 def _only_a_venue(found: Proposals, item: Item) -> bool:
@@ -157,7 +195,7 @@ def referent(found: Proposals, noun: str | None, offset: int) -> Item | None:
         return None
     if noun is None:
         return before[0]
-    stem = _STEMS.get(noun)
+    stem = _STEMS.get(noun, noun if noun not in ("acara", "kegiatan") else None)
     same = [i for i in before if stem and stem in i.label.lower()]
     return (same or before)[-1]
 
@@ -166,6 +204,8 @@ _LED = re.compile(rf"(?<![\w-])(?P<who>{_NAME}|Ia|Dia) (?:memimpin|membuka|mengh
                   r"(?P<noun>peresmian|peluncuran|pelatihan|acara|kegiatan|pembukaan)(?: (?:ini|itu|tersebut))")
 _WITH = re.compile(r"(?<![\w-])(?:didampingi|dihadiri(?: oleh)?|turut hadir(?: dalam acara (?:ini|itu|tersebut))?)"
                    r",? (?P<list>[^.\n]+)")
+_CAME = re.compile(r"(?<![\w-])(?:hadir|turut hadir|ikut hadir) (?:dalam|pada|di) (?P<noun>acara|kegiatan|pelatihan|"
+                   r"peresmian|pameran|seminar) (?:itu|ini|tersebut)")
 _PRESENT = re.compile(r"(?<![\w-])yang (?:hadir|ikut hadir|turut hadir), (?P<name>[A-Z][\w-]*(?: [A-Z][\w-]*){0,4})")
 
 
@@ -188,6 +228,13 @@ def attendance(found: Proposals) -> None:
         for start, _, item in people:
             if match.start("list") <= start < match.end("list") and item.type == "Person":
                 item.add("takes_part_in", Value(event.ident, span, "attended-event", 0.4))
+    for match in _CAME.finditer(found.text):  # "Ketua X, Siti Rahmawati, hadir dalam kegiatan itu"
+        line = found.text.rfind("\n", 0, match.start()) + 1
+        sentence = max(line, found.text.rfind(". ", 0, match.start()) + 2)
+        named = [item for start, _, item in people if sentence <= start < match.start() and item.type == "Person"]
+        event = referent(found, match["noun"], match.start())
+        if named and event is not None:
+            named[-1].add("takes_part_in", Value(event.ident, Span(sentence, match.end()), "came-to-event", 0.4))
     for match in _PRESENT.finditer(found.text):
         item = found.find_name(match["name"])
         event = referent(found, None, match.start())

@@ -13,7 +13,7 @@ from kg.source.text import ArticleText, Span
 
 # Verbs that report what was found or measured.
 _REPORTS = re.compile(r"(?<![\w-])(?:menunjukkan|memperlihatkan|mengungkapkan|menemukan|mencatat|mencatatkan|"
-                      r"menempatkan|diperkirakan|diproyeksikan|diprediksi|tumbuh|naik|meningkat|melonjak|turun|"
+                      r"menempatkan|menempati|menduduki|diperkirakan|diproyeksikan|diprediksi|tumbuh|naik|meningkat|melonjak|turun|"
                       r"menurun|anjlok|mencapai)(?![\w-])")
 # A figure: digits, an ordinal rank, an amount or a share.
 _FIGURE = re.compile(r"\d|(?<![\w-])(?:pertama|kedua|ketiga|keempat|kelima|keenam|ketujuh|kedelapan|kesembilan|"
@@ -43,7 +43,7 @@ def findings(found: Proposals) -> None:
         if based is None and (_NOT_FOUND.search(words) or not (
                 _SHOWS.search(words) or (_REPORTS.search(words) and _FIGURE.search(words)))):
             continue
-        start = sentence.start + (based.start("rest") if based else 0)
+        start = max(sentence.start + (based.start("rest") if based else 0), _after_dateline(found))
         body = found.text[start:sentence.end].rstrip(". ")
         if len(body.split()) < 5:
             continue
@@ -55,3 +55,11 @@ def findings(found: Proposals) -> None:
         for study in found.items.values():
             if study.type == "Study" and any(name in words for name in (study.label, *study.aliases)):
                 study.add("findings", Value(item.ident, Span(sentence.start, sentence.end), "study-finding", 0.5))
+
+
+def _after_dateline(found: Proposals) -> int:
+    """Where the text after the dateline ("JAKARTA, EKONOMIKINI.COM - ") starts."""
+    dateline = found.article.get("dateline")
+    if dateline is None or dateline.span is None:
+        return 0
+    return dateline.span.end + len(found.text[dateline.span.end:]) - len(found.text[dateline.span.end:].lstrip())

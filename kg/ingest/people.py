@@ -94,6 +94,8 @@ def _post_run(found: Proposals, start: int, run: str, shorts: set[str]) -> None:
     region's name, else (before a speech verb) before the last two words."""
     end = start + len(run)
     split, rule, confidence = _split_post(run, shorts), "post-then-name", 0.6
+    if split is None and re.match(r" [a-z]", found.text[end:end + 2]):  # "Kepala BRIN Laksana … memimpin"
+        split, rule, confidence = _split_after_org(found, run), "post-org-name", 0.5
     if split is None:
         split, rule, confidence = _split_at_region(run), "post-region-name", 0.5
     if split is None and re.match(rf" (?:{SPEECH})\b", found.text[end:end + 20]):
@@ -112,6 +114,25 @@ def _split_post(run: str, shorts: set[str]) -> tuple[str, str] | None:
                 end += 1
             return " ".join(words[:index]), " ".join(words[index:end]).rstrip(".,")
     return None
+
+
+def _split_after_org(found: Proposals, run: str) -> tuple[str, str] | None:
+    """"Kepala BRIN Laksana Tri Handoko": a post that ends with a proposed organisation's name
+    or acronym (the longest), followed by a name of two words or more."""
+    words = run.split(" ")
+    for end in range(len(words) - 2, 1, -1):
+        for size in range(min(end - 1, 6), 0, -1):
+            item = found.find_name(" ".join(words[end - size:end]))
+            name = " ".join(words[end:]).rstrip(".,")
+            if item is not None and item.type in ORG_TYPES and _a_name(found, name):
+                return " ".join(words[:end]), name
+    return None
+
+
+def _a_name(found: Proposals, words: str) -> bool:
+    """Words that may be a person's name: no region or other proposed name, no region's kind."""
+    return (words.split(" ")[0] not in ("Kota", "Kabupaten", "Provinsi", "Kecamatan", "Desa", "Kelurahan")
+            and resolve(words) is None and found.find_name(words) is None)
 
 
 def _split_at_region(run: str) -> tuple[str, str] | None:
@@ -153,11 +174,12 @@ _THEIR_POST = re.compile(r"(?<![\w-])(?P<post>(?:Pendiri|Ketua|Pemilik|Direktur|
 
 def posts_of_the_last_named(found: Proposals) -> None:
     """A post written with "-nya" and a name in apposition is a post in the organisation named
-    last before it in the same paragraph (low confidence: "-nya" is the reader's to resolve).
+    last before it in its paragraph or the one before (low confidence: "-nya" is the reader's to resolve).
     Run once every organisation is proposed."""
     organisations = [(s, i) for s, _, i in mentions(found, ORG_TYPES - {"MediaOutlet"})]
     for match in _THEIR_POST.finditer(found.text):
-        paragraph = found.text.rfind("\n", 0, match.start()) + 1
+        line = found.text.rfind("\n", 0, match.start())
+        paragraph = found.text.rfind("\n", 0, max(0, line)) + 1  # this paragraph or the one before
         before = [item for start, item in organisations if paragraph <= start < match.start()]
         name = match["name"]
         if not before or len(name.split()) < 2 or name.split()[0] in _NOT_NAMES:

@@ -320,15 +320,16 @@ def _within(found: Proposals, item: Item) -> None:
     """"Hotel Luminor Sidoarjo" lies within Sidoarjo when that is a region of the text; "Pasar
     Tanah Abang, Jakarta Pusat" within the region written after the comma, "Pos Bloc Medan,
     Kantor Pos Besar Medan" within the venue written after it."""
-    after = re.match(r", (?P<place>[A-Z][\w-]*(?: [A-Z][\w-]*){0,5})", found.text[item.span.end:item.span.end + 60])
-    words = after["place"].split(" ") if after else []
-    for size in range(len(words), 0, -1):
-        region = found.find_name(" ".join(words[:size]))
-        if region is not None and region is not item and (region.type in ("Province", "Regency", "City") or (
-                region.rule == "venue-di" and size > 1)):
-            end = item.span.end + 2 + len(" ".join(words[:size]))
-            item.add("within", Value(region.ident, Span(item.span.start, end), "venue-within", 0.5))
-            return
+    for written in re.finditer(rf"(?<![\w-]){re.escape(item.label)}, (?P<place>[A-Z][\w-]*(?: [A-Z][\w-]*){{0,5}})",
+                               found.text):  # any of its mentions may say where it is
+        words = written["place"].split(" ")
+        for size in range(len(words), 0, -1):
+            region = found.find_name(" ".join(words[:size]))
+            if region is not None and region is not item and (region.type in ("Province", "Regency", "City") or (
+                    region.rule == "venue-di" and size > 1)):
+                end = written.start("place") + len(" ".join(words[:size]))
+                item.add("within", Value(region.ident, Span(written.start(), end), "venue-within", 0.5))
+                return
     words = item.label.split(" ")
     for size in (2, 1):
         place = found.find_name(" ".join(words[-size:])) if len(words) > size else None
