@@ -19,6 +19,7 @@ from kg.source.text import ArticleText, Span
 _NAME = r"[A-Z][\w-]*(?: [A-Z][\w-]*){0,5}"
 _ACR = r"(?: \([A-Z][A-Za-z]{1,12}\))?"
 _OPENS = re.compile(rf"(?<![\w-])(?P<verb>meresmikan|meluncurkan|membuka|melaunching) (?:secara resmi )?"
+                    r"(?:(?P<kind>program|aplikasi|layanan|platform|gedung|kantor|fasilitas|portal) )?"
                     rf"(?P<object>{_NAME}){_ACR} di (?P<where>{_NAME})")
 _OCCASION_WORDS = (r"kuliah umum|seminar|lokakarya|workshop|pelatihan|sosialisasi|webinar|diskusi publik|"
                    r"rapat koordinasi|temu bisnis|bazar|pameran|festival|talkshow|gelar wicara")
@@ -28,7 +29,8 @@ _HELD = re.compile(r"(?<![\w-])(?P<noun>[Aa]cara|[Kk]egiatan|[Pp]elatihan|[Pp]er
                    r"[Ww]orkshop|[Pp]ameran|[Ff]estival|[Bb]azar|[Kk]uliah umum)"
                    r"(?: (?:ini|itu|tersebut))? yang (?:digelar|diselenggarakan|dilaksanakan|diadakan|"
                    rf"berlangsung) di (?P<where>{_NAME})")
-_UNDONE = re.compile(r"(?<![\w-])(?:akan|bakal|rencana|berencana|dijadwalkan|batal|urung|ingin|berharap)(?![\w-])")
+_UNDONE = re.compile(r"(?<![\w-])(?:akan|bakal|rencana|berencana|dijadwalkan|batal|urung|ingin|berharap|siap|segera|"
+                     r"hendak|mau)(?![\w-])")
 _PLACE_TYPES = frozenset({"Province", "Regency", "City", "AmbiguousPlace", "Place", "Hotel", "Facility",
                           "CoworkingSpace"})
 _CLAUSE_CUT = re.compile(r",|(?<![\w-])(?:ketika|saat|sewaktu|dan|yang|setelah|sebelum|usai|seusai)(?![\w-])")
@@ -117,7 +119,8 @@ def _opened(found: Proposals, match: re.Match[str], place: Item, event: Item) ->
     launch, which is as often a program or an app) a new one named by the act."""
     name = match["object"]
     opened = found.find_name(name)
-    if opened is None and match["verb"] != "meluncurkan" and found.find_name(name.split(" ")[0]) is None:
+    if (opened is None and match["verb"] != "meluncurkan" and match["kind"] in (None, "gedung", "kantor", "fasilitas")
+            and found.find_name(name.split(" ")[0]) is None):
         opened = found.add(Item(slug(f"{name} {place.ident}"), "Facility", name,
                                 Span(match.start("object"), match.end("object")), "opened-facility", 0.4))
     if opened is not None and opened.type in ("Facility", "CoworkingSpace") and "within" not in opened.fields:
@@ -126,7 +129,8 @@ def _opened(found: Proposals, match: re.Match[str], place: Item, event: Item) ->
 
 def _date(found: Proposals, event: Item, end: int, start: int) -> None:
     """The news date written right after the place (past a venue's further names), checked
-    against its weekday."""
+    against its weekday; its evidence runs from the event's words (`start`) to the date, so
+    the date is the event's, not only a remark's made at it."""
     line_end = found.text.find("\n", end)
     window = found.text[end:(line_end if line_end >= 0 else len(found.text))][:120]
     try:
@@ -138,7 +142,7 @@ def _date(found: Proposals, event: Item, end: int, start: int) -> None:
     at = window.find(date.text)
     if not re.fullmatch(r"(?:, [A-Z][\w-]*(?: [A-Z][\w-]*)*)*(?:,| pada)? ?", window[:at]):
         return
-    event.add("date", Value(date.date, Span(end + at, end + at + len(date.text)), "event-date", 0.5))
+    event.add("date", Value(date.date, Span(start, end + at + len(date.text)), "event-date", 0.5))
 
 
 def _occasion(found: Proposals, match: re.Match[str]) -> None:
@@ -167,9 +171,9 @@ def _held(found: Proposals, match: re.Match[str], sentences: list[Span]) -> None
     before = _CLAUSE_CUT.split(found.text[sentence.start:match.start()])[-1]
     organisers = [item for start, end, item in mentions(found, ORG_TYPES - {"MediaOutlet"})
                   if sentence.start <= start and end <= match.start()]
-    if not organisers or NEGATION.search(before) or _UNDONE.search(before):
-        return
     label = match["event"]
+    if not organisers or NEGATION.search(before) or _UNDONE.search(before) or " " not in label:
+        return  # not done, or a bare "pelatihan" that names nothing in particular
     event = found.add(Item(slug(label), _kind(label), label[0].upper() + label[1:],
                            Span(match.start("event"), match.end()), "event-held", 0.5))
     event.add("organizer", Value(organisers[-1].ident, Span(sentence.start, match.end()), "event-held-by", 0.5))
