@@ -58,6 +58,7 @@ def propose(text: str, known: dict[str, tuple[str, str]], cues: dict[str, list[s
     metadata.article_metadata(found)
     names.known_entities(found, known)
     names.places(found)
+    names.islands(found)
     cores: dict[str, str] = {}
     names.organisations(found, cores)
     people.people(found)

@@ -65,6 +65,19 @@ def places(found: Proposals) -> None:
         inner = found.items[item.ident] if found.text[match.end():match.end() + 2] == ", " else None
 
 
+# Indonesia's main islands: "di luar Pulau Jawa" names an island, no region ("Pulau Dewata", a
+# byname, is left to the reviewer).
+_ISLAND = re.compile(r"(?<![\w-])Pulau (?:Jawa|Sumatera|Sumatra|Kalimantan|Sulawesi|Papua|Madura|Lombok|Sumbawa|Flores|"
+                     r"Timor|Bangka|Belitung|Halmahera|Seram|Buton|Nias|Batam|Bintan|Sumba)(?![\w-])")
+
+
+def islands(found: Proposals) -> None:
+    """Islands named with "Pulau": places of their own (an island is no province)."""
+    for match in _ISLAND.finditer(found.text):
+        found.add(Item(slug(match.group()), "Place", match.group(), Span(match.start(), match.end()), "island", 0.7,
+                       note="An island named in the text."))
+
+
 _LANDMARKS = frozenset({"Pasar", "Hotel", "Gedung", "Stasiun", "Bandara", "Pelabuhan", "Terminal", "Mal", "Mall",
                         "Plaza", "Taman", "Alun-alun", "Kantor", "Masjid", "Kampus", "Rumah", "Jalan", "Jl"})
 _RUN_BEFORE = re.compile(r"(?:[A-Z][\w-]*(?: [A-Z][\w-]*){0,3}), $")

@@ -118,11 +118,15 @@ def _split_post(run: str, shorts: set[str]) -> tuple[str, str] | None:
 
 def _split_after_org(found: Proposals, run: str) -> tuple[str, str] | None:
     """"Kepala BRIN Laksana Tri Handoko": a post that ends with a proposed organisation's name
-    or acronym (the longest), followed by a name of two words or more."""
+    or acronym (the longest), followed by a name of two words or more; "Menteri Pariwisata …
+    Sandiaga Salahuddin Uno" ends where the name of "Kementerian Pariwisata …" ends."""
     words = run.split(" ")
+    minister = words[0] == "Menteri"
     for end in range(len(words) - 2, 1, -1):
-        for size in range(min(end - 1, 6), 0, -1):
+        for size in range(end - 1, 0, -1):
             item = found.find_name(" ".join(words[end - size:end]))
+            if minister and item is None and size == end - 1:
+                item = found.find_name("Kementerian " + " ".join(words[1:end]))
             name = " ".join(words[end:]).rstrip(".,")
             if item is not None and item.type in ORG_TYPES and _a_name(found, name):
                 return " ".join(words[:end]), name

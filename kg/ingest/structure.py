@@ -21,6 +21,7 @@ _HAS = re.compile(r"(?<![\w-])(?:memiliki|mempunyai|menjalankan|meluncurkan|meng
 
 def link(found: Proposals) -> None:
     """Run the linking rules, in order."""
+    based_in(found)
     ministry_short_names(found)
     regional_offices(found)
     provincial_offices(found)
@@ -32,6 +33,24 @@ def link(found: Proposals) -> None:
     units(found)
     editions(found)
     named_after_places(found)
+
+
+_BASED = re.compile(r", (?:yang )?(?:berbasis|berkantor|bermarkas|berkedudukan|berlokasi|berdomisili) di "
+                    r"(?P<place>[A-Z][\w-]*(?: [A-Z][\w-]*){0,2})")
+
+
+def based_in(found: Proposals) -> None:
+    """"Ladang Data, berbasis di Lubuk Pakam": an organisation is located where the clause
+    right after its name says it is based."""
+    for start, end, org in mentions(found, ORG_TYPES - {"MediaOutlet"}):
+        match = _BASED.match(found.text, end)
+        words = match["place"].split(" ") if match else []
+        for size in range(len(words), 0, -1):
+            place = found.find_name(" ".join(words[:size]))
+            if match is not None and place is not None and place.type in _PLACE_TYPES:
+                span = Span(start, match.start("place") + len(" ".join(words[:size])))
+                org.add("location", Value(place.ident, span, "based-in", 0.6))
+                break
 
 
 def ministry_short_names(found: Proposals) -> None:
@@ -101,8 +120,9 @@ def national_arms(found: Proposals) -> None:
 
 
 def posts(found: Proposals) -> None:
-    """A post whose name holds an organisation's name or acronym is a post in it; a regent,
-    mayor or governor of a region is a post in that region's government."""
+    """A post whose name holds an organisation's name or acronym is a post in it; "Menteri X"
+    in "Kementerian X"; a regent, mayor or governor of a region is a post in that region's
+    government."""
     organisations = [i for i in found.items.values() if i.type in ORG_TYPES and i.type != "MediaOutlet"]
     for post in found.items.values():
         if post.type != "Post" or "post_in" in post.fields:
@@ -113,8 +133,12 @@ def posts(found: Proposals) -> None:
                 if re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", post.label) and (
                         best is None or len(name) > best[0]):
                     best = (len(name), org)
+        minister = re.match(r"(?:Wakil )?Menteri (?P<of>.+)$", post.label)
+        ministry = found.find_name(f"Kementerian {minister['of']}") if minister else None
         if best is not None:
             post.add("post_in", Value(best[1].ident, None, "post-names-org", 0.6))
+        elif ministry is not None and ministry.type == "Ministry":  # "Menteri X" of "Kementerian X"
+            post.add("post_in", Value(ministry.ident, None, "minister-of-ministry", 0.6))
         elif _HEAD_OF_REGION.match(post.label):
             government = _region_government(found, post.label)
             if government is not None:  # "Bupati Banyuwangi": the regency's own government
