@@ -22,7 +22,8 @@ _FIGURE = re.compile(r"\d|(?<![\w-])(?:pertama|kedua|ketiga|keempat|kelima|keena
 _SHOWS = re.compile(r"(?<![\w-])(?:[Hh]asil|[Ss]tudi|[Ss]urvei|[Rr]iset|[Kk]ajian|[Pp]enelitian|[Dd]ata|[Ll]aporan|"
                     r"[Ii]ndeks|Index)(?![\w-])[^.\n]{0,80}?(?<![\w-])(?:menunjukkan|memperlihatkan|mengungkapkan|"
                     r"menemukan|menempatkan|mencatat)(?![\w-])")
-_BASED_ON = re.compile(r"(?:^|(?<=[A-Z.] - ))(?:Berdasarkan|Merujuk|Mengacu pada) (?P<source>[^,.\n]{3,80}), "
+_BASED_ON = re.compile(r"(?:^|(?<=[A-Z.] - ))(?:Berdasarkan|Merujuk|Mengacu pada|Menurut data|Mengutip data) "
+                       r"(?P<source>[^,.\n]{3,80}), "
                        r"(?P<rest>\S)")
 _NOT_FOUND = re.compile(r"(?<![\w-])(?:target|menargetkan|ditargetkan|diharapkan|berharap|akan|rencana|jika|"
                         r"kalau|apabila|seandainya|(?:mencatat|tercatat) (?:telah|sudah|sebagai))(?![\w-])",

@@ -55,8 +55,9 @@ def places(found: Proposals) -> None:
             _district_before(found, region, Span(match.start(), match.end()))
     inner: Item | None = None
     for match in _LOCAL.finditer(found.text):
-        if re.search(r"(?:[Pp]rogram|[Gg]erakan) $", found.text[max(0, match.start() - 8):match.start()]):
-            continue  # "program Desa Digital Mandiri": a program's name
+        if re.search(r"(?:[Pp]rogram|[Gg]erakan|\b(?!(?:Di|Ke|Dari|Pada|Kepala|Kantor|Balai|Pemerintah|Warga|"
+                     r"Perangkat|Sekretaris)\b)[A-Z][\w-]*) $", found.text[max(0, match.start() - 30):match.start()]):
+            continue  # "program Desa Digital Mandiri", "Inkubator Desa Digital": part of another name
         item = found.add(Item(slug(match["name"]), "Place", match["name"], Span(match.start(), match.end()),
                               "local-place", 0.7, note=f"A {match['kind'].lower()} named in the text."))
         item.alias(match.group(), Span(match.start(), match.end()))
@@ -199,9 +200,11 @@ def apposed_startups(found: Proposals, post_heads: tuple[str, ...]) -> None:
 
 
 def _in_title(found: Proposals, offset: int) -> bool:
-    """True inside the headline or subheadline, where every word is capitalised."""
+    """True inside the headline, the subheadline or a "Baca juga" headline, where every word is
+    capitalised."""
     return any(value.span is not None and value.span.start <= offset < value.span.end
-               for key, value in found.article.items() if key in ("headline", "subheadline"))
+               for key, value in found.article.items() if key in ("headline", "subheadline")) or any(
+        span.start <= offset < span.end for _, span in found.related)
 
 
 def _listed(found: Proposals, match: re.Match[str]) -> None:

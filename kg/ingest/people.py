@@ -35,7 +35,8 @@ _POST_COMMA = re.compile(
 _NAME_POST = re.compile(
     rf"(?:^|(?<=[.\n\-] )|(?<=\n))(?P<name>{_NAME}), (?P<post>(?:{_HEAD})\b{_PLAIN}{{0,160}}?), (?={SPEECH})")
 # "Wali Kota Medan Rico Tri Putra Bayu Waas": post words, then the name, no comma.
-_POST_RUN = re.compile(rf"(?<![\w-])(?P<run>(?:{_HEAD}) [A-Z][\w'\u2019-]*(?: (?:dan |[A-Z])[\w'\u2019-]*){{1,18}})")
+_POST_RUN = re.compile(rf"(?<![\w-])(?P<run>(?:{_HEAD}) [A-Z][\w'\u2019-]*"
+                       rf"(?: (?:dan [A-Z]|[A-Z])[\w'\u2019-]*){{1,18}})")
 _AGE = re.compile(rf"(?<![\w-])(?P<name>{_NAME}) \((?P<age>\d{{2}})\)")
 _SHORT = re.compile(rf"(?:(?:{SAID})(?:nya)? (?P<a>[A-Z][\w'-]+)"
                     rf"|(?:^|[.,] |\n)(?P<b>[A-Z][\w'-]+) (?:{SPEECH}|sudah|juga)|Menurut (?P<c>[A-Z][\w'-]+))")
