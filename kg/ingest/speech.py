@@ -1,9 +1,10 @@
 """Rules for what people said: direct quotes between quote marks with their attribution
 ("kata Andromeda", "lanjutnya" → the last named person, "ujar Kepala Dinas X, Budi" → the
-person named in it), and indirect quotes after a speech verb ("Edwin menjelaskan …", "Meutya
-sudah menyinggung …", "Menurut Suryada, …", "Menurutnya, …"), with the event they were said
-at when the sentence names it ("… ketika meresmikan X di Bandung"), and a second telling
-joined by "dan mengulanginya dalam kuliah umum …"."""
+person named in it; "kata Ratu di Balai Kota …, Kamis (16/11/2023)" → where and when), and
+indirect quotes after a speech verb ("Edwin menjelaskan …", "Meutya sudah menyinggung …",
+"Menurut Suryada, …", "Menurutnya, …"), with the event they were said at when the sentence
+names it ("… ketika meresmikan X di Bandung"), and a second telling joined by "dan
+mengulanginya dalam kuliah umum …"."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ import re
 
 from kg.ingest.model import Item, Proposals, Value, mentions, slug
 from kg.ingest.people import SAID, SPEECH
+from kg.source.dates import DateError, find_news_date
 from kg.source.text import ArticleText, Span
 
 _WHO = r"dia|ia|beliau|[A-Z][\w'-]+"
@@ -72,7 +74,9 @@ def quotes(found: Proposals) -> None:
         if speaker is None:
             continue
         body = match["body"]
-        _add(found, "Quote", speaker, match["verb"], body, Span(match.start(), match.end()), "direct-quote", confidence)
+        quote = _add(found, "Quote", speaker, match["verb"], body, Span(match.start(), match.end()), "direct-quote",
+                     confidence)
+        _where_and_when(found, quote, match.end())
     sentences = ArticleText(found.text).sentences
     for pattern, rule in ((_INDIRECT, "indirect-quote"), (_MENURUT, "menurut-quote")):
         for match in pattern.finditer(found.text):
@@ -119,6 +123,32 @@ def _said_at(found: Proposals, quote: Item, start: int, end: int) -> None:
     quote.add("said_at", Value(events[0].ident, Span(quote.span.start, events[0].span.end), "said-at-event", 0.5))
     for date in events[0].fields.get("date", [])[:1]:
         quote.add("said_on", Value(date.value, date.span, "said-at-event", 0.5))
+
+
+# After the attribution's names ("kata Kepala Dinas X, Yayan …,"): " di <place>".
+_SAID_IN = re.compile(r"(?:,? (?:dan )?[A-Z][\w'.-]*)*,? di (?P<place>[A-Z][\w-]*(?: [A-Z][\w-]*){0,5})")
+_PLACES = frozenset({"Province", "Regency", "City", "AmbiguousPlace", "Place", "Hotel", "Facility", "CoworkingSpace"})
+
+
+def _where_and_when(found: Proposals, quote: Item, end: int) -> None:
+    """"…," kata Ratu di Balai Kota DKI Jakarta, Kamis (16/11/2023)": where the words were said
+    (a proposed place), and the day, when its weekday agrees."""
+    where = _SAID_IN.match(found.text, end)
+    words = where["place"].split(" ") if where else []
+    place = next((p for size in range(len(words), 0, -1) if (p := found.find_name(" ".join(words[:size])))
+                  is not None and p.type in _PLACES), None)
+    if where is None or place is None:
+        return
+    at = found.text.find(place.label, where.start("place"))
+    quote.add("said_in", Value(place.ident, Span(quote.span.start, at + len(place.label)), "said-in", 0.5))
+    after = found.text[at + len(place.label):at + len(place.label) + 40]
+    try:
+        date = find_news_date(after) if after.startswith(", ") else None
+    except DateError:
+        return
+    if date is not None and date.weekday_matches and after.find(date.text) == 2:
+        start = at + len(place.label) + 2
+        quote.add("said_on", Value(date.date, Span(start, start + len(date.text)), "said-on", 0.5))
 
 
 def _add(found: Proposals, kind: str, speaker: Item, verb: str, body: str, span: Span, rule: str,

@@ -15,6 +15,12 @@ _REGIONAL = frozenset({"Dinas", "Bakorwil", "GovernmentOffice", "GovernmentBody"
 _GOVERNMENTS = frozenset({"ProvincialGovernment", "RegionalGovernment"})
 _RUN_BY = re.compile(r"(?P<program>[A-Z][\w-]*(?: [A-Z][\w-]*){0,3}) (?:juga |pun )?(?:dijalankan|dikelola|"
                      r"diselenggarakan|digagas|dilaksanakan|dioperasikan) (?:oleh )?(?P<org>[A-Z])")
+_BESIDES = re.compile(r"(?<![\w-])Selain (?P<org>[A-Z][\w-]*(?: [A-Z][\w-]*){0,5}),")
+# "DTS merupakan program beasiswa pelatihan talenta digital dari Kemenkominfo"
+_IS_PROGRAM_OF = re.compile(r"(?P<program>[A-Z][\w-]*(?: [A-Z][\w-]*){0,3})(?: \((?P<acr>[A-Z][A-Za-z]{1,12})\))? "
+                            r"(?:merupakan|adalah) (?:sebuah |salah satu )?(?:program|inisiatif|gerakan)"
+                            r"(?: [a-z][\w-]*){0,5} (?:dari|milik|besutan|garapan|yang digagas|yang dijalankan) "
+                            r"(?:oleh )?(?P<org>[A-Z])")
 _HEAD_OF_REGION = re.compile(r"(?:Wakil )?(?:Bupati|Wali ?[Kk]ota|Gubernur)(?= )|Sekretaris Daerah(?= )")
 _HAS = re.compile(r"(?<![\w-])(?:memiliki|mempunyai|menjalankan|meluncurkan|mengelola|menggagas)(?![\w-])")
 
@@ -219,7 +225,8 @@ def program_owners(found: Proposals) -> None:
 
 def passive_operators(found: Proposals) -> None:
     """"pembinaan Jakpreneur juga dijalankan Dinas PPAPP": the organisation after a passive
-    verb runs the program named just before it."""
+    verb runs the program named just before it, and so does the one "Selain X," names; "DTS
+    merupakan program … dari Kemenkominfo": the organisation after "dari" runs it."""
     starts = {start: item for start, _, item in mentions(found, ORG_TYPES)}
     for match in _RUN_BY.finditer(found.text):
         program = found.find_name(match["program"])
@@ -228,6 +235,17 @@ def passive_operators(found: Proposals) -> None:
             continue
         if program.type in ("Program", "Initiative", "Facility", "CoworkingSpace"):
             program.add("operated_by", Value(operator.ident, Span(match.start(), match.end()), "program-run-by", 0.5))
+            sentence = max(found.text.rfind(". ", 0, match.start()), found.text.rfind("\n", 0, match.start())) + 1
+            besides = _BESIDES.search(found.text, sentence, match.start()) if " juga " in match.group() else None
+            other = starts.get(besides.start("org")) if besides is not None else None
+            if besides is not None and other is not None and other is not operator:  # "Selain Dinas PPKUKM, …"
+                program.add("operated_by", Value(other.ident, Span(besides.start(), match.end()),
+                                                 "program-run-by-besides", 0.5))
+    for match in _IS_PROGRAM_OF.finditer(found.text):
+        program = found.find_name(match["program"]) or (found.find_name(match["acr"]) if match["acr"] else None)
+        owner = starts.get(match.start("org"))
+        if program is not None and owner is not None and program.type in ("Program", "Initiative"):
+            program.add("operated_by", Value(owner.ident, Span(match.start(), match.end()), "program-of", 0.5))
 
 
 def _last_named(found: Proposals, organisations: list[Item], text: str) -> Item | None:
