@@ -120,7 +120,8 @@ def place_item(found: Proposals, name: str, span: Span) -> Item | None:
     if region.kind == "province":
         ident, label = slug(region.name), region.name if region.name in name else name
     else:
-        short, same = bare(region), resolve(bare(region))
+        short = bare(region) if bare(region) in name else re.sub(r"^(?:Kabupaten|Kab\.|Kota) ", "", name)
+        same = resolve(short)  # "Tebingtinggi", written closed up, keeps the text's spelling
         if not meaning.explicit or (same is not None and same.candidates == (region,)):
             ident, label = slug(short), short
         else:  # "Kota Yogyakarta": the bare name means another region (the province)

@@ -493,6 +493,13 @@ def test_who_runs_a_program_where_and_when_words_were_said() -> None:
     assert "said_in" not in second.fields  # where the speaker lives is not where the words were said
 
 
+def test_a_two_word_city_written_closed_up_is_that_city() -> None:
+    found = run("BATAM, KEPRINEWS.ID - Tanjungpinang dan Kota Pangkalpinang masuk lima besar kota layak huni.\n")
+    cities = by_type(found, "City")
+    assert cities["Tanjungpinang"].note == "Kemendagri region 21.72 (Kota Tanjung Pinang)."
+    assert cities["Pangkalpinang"].note == "Kemendagri region 19.71 (Kota Pangkal Pinang)."
+
+
 @pytest.mark.parametrize("body", [MAKASSAR, SEMARANG, BALIKPAPAN, BANYUWANGI, BOGOR, PONTIANAK, DENPASAR, KUPANG,
                                   MALANG, PALEMBANG, JAKARTA, MATARAM, JATENG, BANDUNG])
 def test_every_span_is_the_text_at_its_offsets_and_every_evidence_verbatim(body: str) -> None:
