@@ -16,7 +16,7 @@ from typing import Any
 import yaml
 
 from kg.errors import KgError, SourceError
-from kg.ingest import groups, metadata, names, people, relations, speech, structure
+from kg.ingest import events, findings, groups, metadata, names, people, relations, speech, structure
 from kg.ingest.gazetteer import DECISIONS, precision, rule_precision
 from kg.ingest.model import Item, Proposals, Value, slug
 from kg.ingest.reading import read_raw
@@ -58,6 +58,7 @@ def propose(text: str, known: dict[str, tuple[str, str]], cues: dict[str, list[s
     metadata.article_metadata(found)
     names.known_entities(found, known)
     names.places(found)
+    names.islands(found)
     cores: dict[str, str] = {}
     names.organisations(found, cores)
     people.people(found)
@@ -65,14 +66,18 @@ def propose(text: str, known: dict[str, tuple[str, str]], cues: dict[str, list[s
     names.apposed_startups(found, people.POST_HEADS)
     names.partners(found, {i.label for i in found.items.values() if i.type in ("Person",)}
                    | {w for i in found.items.values() if i.type == "Person" for w in i.label.split()})
+    people.posts_of_the_last_named(found)
     relations.programs(found)
     relations.facilities(found)
     relations.venues_and_events(found)
     relations.teams(found)
     relations.studies(found)
+    events.described(found)
+    events.attendance(found)
     groups.target_groups(found)
     structure.link(found)
     speech.quotes(found)
+    findings.findings(found)
     relations.collaborations(found, cues)
     _dateline_place(found)
     return found

@@ -55,14 +55,28 @@ def places(found: Proposals) -> None:
             _district_before(found, region, Span(match.start(), match.end()))
     inner: Item | None = None
     for match in _LOCAL.finditer(found.text):
-        if re.search(r"(?:[Pp]rogram|[Gg]erakan) $", found.text[max(0, match.start() - 8):match.start()]):
-            continue  # "program Desa Digital Mandiri": a program's name
+        if re.search(r"(?:[Pp]rogram|[Gg]erakan|\b(?!(?:Di|Ke|Dari|Pada|Kepala|Kantor|Balai|Pemerintah|Warga|"
+                     r"Perangkat|Sekretaris)\b)[A-Z][\w-]*) $", found.text[max(0, match.start() - 30):match.start()]):
+            continue  # "program Desa Digital Mandiri", "Inkubator Desa Digital": part of another name
         item = found.add(Item(slug(match["name"]), "Place", match["name"], Span(match.start(), match.end()),
                               "local-place", 0.7, note=f"A {match['kind'].lower()} named in the text."))
         item.alias(match.group(), Span(match.start(), match.end()))
         if inner is not None and found.text[inner.span.end:match.start()] == ", ":
             inner.add("within", Value(item.ident))
         inner = found.items[item.ident] if found.text[match.end():match.end() + 2] == ", " else None
+
+
+# Indonesia's main islands: "di luar Pulau Jawa" names an island, no region ("Pulau Dewata", a
+# byname, is left to the reviewer).
+_ISLAND = re.compile(r"(?<![\w-])Pulau (?:Jawa|Sumatera|Sumatra|Kalimantan|Sulawesi|Papua|Madura|Lombok|Sumbawa|Flores|"
+                     r"Timor|Bangka|Belitung|Halmahera|Seram|Buton|Nias|Batam|Bintan|Sumba)(?![\w-])")
+
+
+def islands(found: Proposals) -> None:
+    """Islands named with "Pulau": places of their own (an island is no province)."""
+    for match in _ISLAND.finditer(found.text):
+        found.add(Item(slug(match.group()), "Place", match.group(), Span(match.start(), match.end()), "island", 0.7,
+                       note="An island named in the text."))
 
 
 _LANDMARKS = frozenset({"Pasar", "Hotel", "Gedung", "Stasiun", "Bandara", "Pelabuhan", "Terminal", "Mal", "Mall",
@@ -106,7 +120,8 @@ def place_item(found: Proposals, name: str, span: Span) -> Item | None:
     if region.kind == "province":
         ident, label = slug(region.name), region.name if region.name in name else name
     else:
-        short, same = bare(region), resolve(bare(region))
+        short = bare(region) if bare(region) in name else re.sub(r"^(?:Kabupaten|Kab\.|Kota) ", "", name)
+        same = resolve(short)  # "Tebingtinggi", written closed up, keeps the text's spelling
         if not meaning.explicit or (same is not None and same.candidates == (region,)):
             ident, label = slug(short), short
         else:  # "Kota Yogyakarta": the bare name means another region (the province)
@@ -186,9 +201,11 @@ def apposed_startups(found: Proposals, post_heads: tuple[str, ...]) -> None:
 
 
 def _in_title(found: Proposals, offset: int) -> bool:
-    """True inside the headline or subheadline, where every word is capitalised."""
+    """True inside the headline, the subheadline or a "Baca juga" headline, where every word is
+    capitalised."""
     return any(value.span is not None and value.span.start <= offset < value.span.end
-               for key, value in found.article.items() if key in ("headline", "subheadline"))
+               for key, value in found.article.items() if key in ("headline", "subheadline")) or any(
+        span.start <= offset < span.end for _, span in found.related)
 
 
 def _listed(found: Proposals, match: re.Match[str]) -> None:

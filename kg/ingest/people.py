@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from kg.ingest.model import Item, Proposals, Value, slug
+from kg.ingest.model import Item, Proposals, Value, mentions, slug
 from kg.ingest.places import resolve
 from kg.source.text import Span
 
@@ -17,9 +17,12 @@ POST_HEADS = (
     "Co-Founder", "Founder", "Pendiri", "SVP", "VP", "Manajer", "Manager", "Head of", "Koordinator", "Deputi",
     "Asisten Deputi", "Plt", "Pj",
 )
-SPEECH = (r"mengatakan|menjelaskan|menyatakan|menambahkan|mengaku|menyebut|menegaskan|mengungkapkan|"
-          r"menuturkan|menilai|berharap|menambahkan|memaparkan|menerangkan")
-SAID = r"kata|ujar|ucap|tutur|tutup|jelas|lanjut|imbuh|tambah|papar|terang"
+# Verbs news uses to report speech, in the active voice ("Edwin menjelaskan …") and after a
+# quote ("…," kata Meutya / ujarnya / ungkap dia).
+SPEECH = (r"mengatakan|menjelaskan|menyatakan|menambahkan|mengaku|menyebutkan|menyebut|menegaskan|mengungkapkan|"
+          r"menuturkan|menilai|berharap|memaparkan|menerangkan|menyampaikan|menyinggung|menekankan|memastikan|"
+          r"mengingatkan|mengimbau|membeberkan|mengklaim|mengulangi|mengungkap|berpendapat|berujar")
+SAID = r"kata|ujar|ucap|tutur|tutup|jelas|lanjut|imbuh|tambah|papar|terang|ungkap|sebut|tegas|pungkas"
 _WEEKDAY = r"(?:Senin|Selasa|Rabu|Kamis|Jumat|Sabtu|Minggu)\b"
 _NAME = r"[A-Z][\w'\u2019.-]*(?: [A-Z][\w'\u2019.-]*){0,5}"
 _PLAIN = r"[^.,;:\"\u201c\u201d\n]"  # words of a post: no stop, comma or quote mark
@@ -32,7 +35,8 @@ _POST_COMMA = re.compile(
 _NAME_POST = re.compile(
     rf"(?:^|(?<=[.\n\-] )|(?<=\n))(?P<name>{_NAME}), (?P<post>(?:{_HEAD})\b{_PLAIN}{{0,160}}?), (?={SPEECH})")
 # "Wali Kota Medan Rico Tri Putra Bayu Waas": post words, then the name, no comma.
-_POST_RUN = re.compile(rf"(?<![\w-])(?P<run>(?:{_HEAD}) [A-Z][\w'\u2019-]*(?: (?:dan |[A-Z])[\w'\u2019-]*){{1,12}})")
+_POST_RUN = re.compile(rf"(?<![\w-])(?P<run>(?:{_HEAD}) [A-Z][\w'\u2019-]*"
+                       rf"(?: (?:dan [A-Z]|[A-Z])[\w'\u2019-]*){{1,18}})")
 _AGE = re.compile(rf"(?<![\w-])(?P<name>{_NAME}) \((?P<age>\d{{2}})\)")
 _SHORT = re.compile(rf"(?:(?:{SAID})(?:nya)? (?P<a>[A-Z][\w'-]+)"
                     rf"|(?:^|[.,] |\n)(?P<b>[A-Z][\w'-]+) (?:{SPEECH}|sudah|juga)|Menurut (?P<c>[A-Z][\w'-]+))")
@@ -62,22 +66,43 @@ def people(found: Proposals) -> None:
             _person_with_post(found, match["post"].strip(), match["name"], Span(match.start(), match.end("post")),
                               "name-comma-post", 0.7)
     for match in _POST_RUN.finditer(found.text):
-        run = match["run"]
-        split, rule, confidence = _split_post(run, shorts), "post-then-name", 0.6
-        if split is None:
-            split, rule, confidence = _split_at_region(run), "post-region-name", 0.5
-        if split is None and re.match(rf" (?:{SPEECH})\b", found.text[match.end():match.end() + 20]):
-            split, rule, confidence = _split_before_verb(run), "post-name-verb", 0.4
-        if split is None:
-            continue
-        post, name = split
-        _person_with_post(found, post, name, Span(match.start(), match.start() + len(run)), rule, confidence)
+        for start, run in _runs(match):
+            _post_run(found, start, run, shorts)
     for match in _AGE.finditer(found.text):
         name = match["name"].split(", ")[-1]
         if len(name.split()) >= 2 and name.split()[0] not in _NOT_NAMES:
             start = match.start("name") + match["name"].rfind(name)
             found.add(Item(slug(name), "Person", name, Span(start, match.end("name")), "person-age", 0.7))
     _aliases(found, shorts)
+
+
+_NEXT_POST = re.compile(rf" dan (?=(?:{_HEAD}) [A-Z])")
+
+
+def _runs(match: re.Match[str]) -> list[tuple[int, str]]:
+    """"Direktur Jenderal … Edwin Hidayat Abdullah dan Wali Kota Medan Rico …": two posts with
+    their people, cut where "dan" is followed by another post's head word."""
+    runs, start = [], match.start("run")
+    for cut in _NEXT_POST.finditer(match["run"]):
+        runs.append((start, match.string[start:match.start("run") + cut.start()]))
+        start = match.start("run") + cut.end()
+    runs.append((start, match.string[start:match.end("run")]))
+    return runs
+
+
+def _post_run(found: Proposals, start: int, run: str, shorts: set[str]) -> None:
+    """A post's words followed by a name: split at a short name used elsewhere, else after a
+    region's name, else (before a speech verb) before the last two words."""
+    end = start + len(run)
+    split, rule, confidence = _split_post(run, shorts), "post-then-name", 0.6
+    if split is None and re.match(r" [a-z]", found.text[end:end + 2]):  # "Kepala BRIN Laksana … memimpin"
+        split, rule, confidence = _split_after_org(found, run), "post-org-name", 0.5
+    if split is None:
+        split, rule, confidence = _split_at_region(run), "post-region-name", 0.5
+    if split is None and re.match(rf" (?:{SPEECH})\b", found.text[end:end + 20]):
+        split, rule, confidence = _split_before_verb(run), "post-name-verb", 0.4
+    if split is not None:
+        _person_with_post(found, split[0], split[1], Span(start, end), rule, confidence)
 
 
 def _split_post(run: str, shorts: set[str]) -> tuple[str, str] | None:
@@ -90,6 +115,29 @@ def _split_post(run: str, shorts: set[str]) -> tuple[str, str] | None:
                 end += 1
             return " ".join(words[:index]), " ".join(words[index:end]).rstrip(".,")
     return None
+
+
+def _split_after_org(found: Proposals, run: str) -> tuple[str, str] | None:
+    """"Kepala BRIN Laksana Tri Handoko": a post that ends with a proposed organisation's name
+    or acronym (the longest), followed by a name of two words or more; "Menteri Pariwisata …
+    Sandiaga Salahuddin Uno" ends where the name of "Kementerian Pariwisata …" ends."""
+    words = run.split(" ")
+    minister = words[0] == "Menteri"
+    for end in range(len(words) - 2, 1, -1):
+        for size in range(end - 1, 0, -1):
+            item = found.find_name(" ".join(words[end - size:end]))
+            if minister and item is None and size == end - 1:
+                item = found.find_name("Kementerian " + " ".join(words[1:end]))
+            name = " ".join(words[end:]).rstrip(".,")
+            if item is not None and item.type in ORG_TYPES and _a_name(found, name):
+                return " ".join(words[:end]), name
+    return None
+
+
+def _a_name(found: Proposals, words: str) -> bool:
+    """Words that may be a person's name: no region or other proposed name, no region's kind."""
+    return (words.split(" ")[0] not in ("Kota", "Kabupaten", "Provinsi", "Kecamatan", "Desa", "Kelurahan")
+            and resolve(words) is None and found.find_name(words) is None)
 
 
 def _split_at_region(run: str) -> tuple[str, str] | None:
@@ -122,6 +170,32 @@ def _person_with_post(found: Proposals, post: str, name: str, span: Span, rule: 
     post_item = found.add(Item(slug(post), "Post", post, span, rule, confidence))
     person = found.add(Item(slug(name), "Person", name, span, rule, confidence))
     person.add("holds", Value(post_item.ident, span, rule, confidence))
+
+
+# "Pendirinya, Rahmadani Siregar (29)": a post of "-nya", the organisation named just before.
+_THEIR_POST = re.compile(r"(?<![\w-])(?P<post>(?:Pendiri|Ketua|Pemilik|Direktur|Kepala|Pimpinan|Pengelola|Koordinator|"
+                         rf"Manajer|Founder|CEO)-?nya), (?P<name>{_NAME})(?= \(\d{{1,3}}\)|,|\.)")
+
+
+def posts_of_the_last_named(found: Proposals) -> None:
+    """A post written with "-nya" and a name in apposition is a post in the organisation named
+    last before it in its paragraph or the one before (low confidence: "-nya" is the reader's to resolve).
+    Run once every organisation is proposed."""
+    organisations = [(s, i) for s, _, i in mentions(found, ORG_TYPES - {"MediaOutlet"})]
+    for match in _THEIR_POST.finditer(found.text):
+        line = found.text.rfind("\n", 0, match.start())
+        paragraph = found.text.rfind("\n", 0, max(0, line)) + 1  # this paragraph or the one before
+        before = [item for start, item in organisations if paragraph <= start < match.start()]
+        name = match["name"]
+        if not before or len(name.split()) < 2 or name.split()[0] in _NOT_NAMES:
+            continue
+        span = Span(match.start(), match.end("name"))
+        post = found.add(Item(slug(f"{match['post']} {before[-1].ident}"), "Post", match["post"], span,
+                              "post-of-last-named", 0.4))
+        post.add("post_in", Value(before[-1].ident, span, "post-of-last-named", 0.4))
+        person = found.add(Item(slug(name), "Person", name, Span(match.start("name"), match.end("name")),
+                                "post-of-last-named", 0.5))
+        person.add("holds", Value(post.ident, span, "post-of-last-named", 0.4))
 
 
 ORG_TYPES = frozenset({"Organization", "GovernmentBody", "Ministry", "RegionalGovernment", "ProvincialGovernment",

@@ -51,12 +51,12 @@ def _index() -> dict[str, tuple[Region, ...]]:
     found: dict[str, list[Region]] = {}
     by_name = {r.name: r for r in load_regions()}
     for region in load_regions():
-        forms = {bare(region)}
+        names = [bare(region), *_closed_up(region)]
+        forms = set(names)
         if region.kind == "regency":
-            forms.add("Kabupaten " + bare(region))
-            forms.add("Kab. " + bare(region))
+            forms.update(f"{kind} {name}" for kind in ("Kabupaten", "Kab.") for name in names)
         elif region.kind == "city":
-            forms.add("Kota " + bare(region))
+            forms.update(f"Kota {name}" for name in names)
         else:
             forms.add("Provinsi " + region.name)
         for form in forms:
@@ -64,6 +64,13 @@ def _index() -> dict[str, tuple[Region, ...]]:
     for short, full in PROVINCE_SHORT.items():
         found.setdefault(short, []).insert(0, by_name[full])
     return {name: tuple(regions) for name, regions in found.items()}
+
+
+def _closed_up(region: Region) -> list[str]:
+    """A two-word regency or city name as news often writes it closed up: "Tebing Tinggi" is
+    also "Tebingtinggi", "Tanjung Pinang" "Tanjungpinang"."""
+    words = bare(region).split(" ")
+    return [words[0] + words[1].lower()] if region.kind != "province" and len(words) == 2 else []
 
 
 @cache

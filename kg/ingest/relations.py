@@ -299,10 +299,12 @@ def teams(found: Proposals) -> None:
 def venues_and_events(found: Proposals) -> None:
     """Venues and landmarks with their kind (Hotel …), within the region their name ends with;
     events held by an organiser, and named events someone holds ("mengadakan Gathering …")."""
+    venues = []
     for match in _VENUE.finditer(found.text):
         name = match["venue"]
         kind = "Hotel" if match["kind"] == "Hotel" else "Place"
-        item = found.add(Item(slug(name), kind, name, Span(match.start(), match.end()), "venue-di", 0.7))
+        venues.append(found.add(Item(slug(name), kind, name, Span(match.start(), match.end()), "venue-di", 0.7)))
+    for item in venues:  # every venue known first: one may lie within the next ("Pos Bloc Medan, Kantor Pos …")
         _within(found, item)
     for match in _EVENT.finditer(found.text):
         _event(found, match)
@@ -316,12 +318,18 @@ def venues_and_events(found: Proposals) -> None:
 
 def _within(found: Proposals, item: Item) -> None:
     """"Hotel Luminor Sidoarjo" lies within Sidoarjo when that is a region of the text; "Pasar
-    Tanah Abang, Jakarta Pusat" within the region written after the comma."""
-    after = re.match(r", (?P<place>[A-Z][\w-]*(?: [A-Z][\w-]*){0,2})", found.text[item.span.end:item.span.end + 40])
-    region = found.find_name(after["place"]) if after else None
-    if region is not None and region.type in ("Province", "Regency", "City"):
-        item.add("within", Value(region.ident))
-        return
+    Tanah Abang, Jakarta Pusat" within the region written after the comma, "Pos Bloc Medan,
+    Kantor Pos Besar Medan" within the venue written after it."""
+    for written in re.finditer(rf"(?<![\w-]){re.escape(item.label)}, (?P<place>[A-Z][\w-]*(?: [A-Z][\w-]*){{0,5}})",
+                               found.text):  # any of its mentions may say where it is
+        words = written["place"].split(" ")
+        for size in range(len(words), 0, -1):
+            region = found.find_name(" ".join(words[:size]))
+            if region is not None and region is not item and (region.type in ("Province", "Regency", "City") or (
+                    region.rule == "venue-di" and size > 1)):
+                end = written.start("place") + len(" ".join(words[:size]))
+                item.add("within", Value(region.ident, Span(written.start(), end), "venue-within", 0.5))
+                return
     words = item.label.split(" ")
     for size in (2, 1):
         place = found.find_name(" ".join(words[-size:])) if len(words) > size else None

@@ -1,6 +1,10 @@
 """Rules for what people said: direct quotes between quote marks with their attribution
-("kata Andromeda", "lanjutnya" → the last named person), and indirect quotes after a speech
-verb ("Edwin menjelaskan …", "Menurut Suryada, …")."""
+("kata Andromeda", "lanjutnya" → the last named person, "ujar Kepala Dinas X, Budi" → the
+person named in it; "kata Ratu di Balai Kota …, Kamis (16/11/2023)" → where and when), and
+indirect quotes after a speech verb ("Edwin menjelaskan …", "Meutya sudah menyinggung …",
+"Menurut Suryada, …", "Menurutnya, …"), with the event they were said at when the sentence
+names it ("… ketika meresmikan X di Bandung"), and a second telling joined by "dan
+mengulanginya dalam kuliah umum …"."""
 
 from __future__ import annotations
 
@@ -9,14 +13,23 @@ import re
 
 from kg.ingest.model import Item, Proposals, Value, mentions, slug
 from kg.ingest.people import SAID, SPEECH
+from kg.source.dates import DateError, find_news_date
 from kg.source.text import ArticleText, Span
 
+_WHO = r"dia|ia|beliau|[A-Z][\w'-]+"
 _DIRECT = re.compile(r"(?P<open>[\"“])(?P<body>[^\"“”\n]{8,3000}?)(?P<close>[\"”])[ ]?"
-                     rf"(?P<verb>(?:{SAID})(?:nya)?)(?: (?P<who>dia|ia|[A-Z][\w'-]+(?: [A-Z][\w'-]+){{0,4}}))?")
-_INDIRECT = re.compile(rf"(?P<who>[A-Z][\w'-]+|dia|ia)(?: \(\d{{1,3}}\))?,? (?P<verb>{SPEECH}),? (?:bahwa )?"
+                     rf"(?P<verb>(?:{SAID})(?:nya)?)(?: (?P<who>dia|ia|beliau|[A-Z][\w'-]+(?: [A-Z][\w'-]+){{0,4}}))?")
+# Words news puts between a speaker and the verb: "Meutya sudah menyinggung", "Ia juga mengatakan".
+_ADVERB = r"(?:(?:sudah|telah|juga|pun|sempat|pernah|kembali|lantas|kemudian|lalu|pun juga) )?"
+_INDIRECT = re.compile(rf"(?<![\w-])(?P<who>{_WHO})(?: \(\d{{1,3}}\))?,? {_ADVERB}(?P<verb>{SPEECH}),? (?:bahwa )?"
                        r"(?P<body>[^\"“\n])")
-_MENURUT = re.compile(r"(?P<verb>Menurut) (?P<who>[A-Z][\w'-]+|dia|ia), (?P<body>[^\"“\n])")
-_PRONOUNS = frozenset({"dia", "ia", "nya"})
+_MENURUT = re.compile(rf"(?P<verb>Menurut)(?: (?P<who>{_WHO})|(?P<nya>nya)), (?P<body>[^\"“\n])")
+# Where the words end and the circumstances of their saying start.
+_CIRCUMSTANCE = re.compile(r",? (?:ketika|saat|sewaktu|seusai|usai|dalam acara|di sela-sela|di sela) ")
+# "…, dan mengulanginya dalam kuliah umum di UMSU": the same words told again, elsewhere.
+_AGAIN = re.compile(r",? dan (?P<verb>me[a-z]+(?:kan|i)?nya) (?=dalam|di|pada|saat|ketika)")
+_PRONOUNS = frozenset({"dia", "ia", "nya", "beliau"})
+_EVENT_TYPES = frozenset({"Event", "TrainingEvent", "NetworkingEvent"})
 
 
 class _Speakers:
@@ -27,47 +40,124 @@ class _Speakers:
         self.people = mentions(found, frozenset({"Person"}))
         self.starts = [start for start, _, _ in self.people]
 
-    def resolve(self, who: str | None, at: int, end: int = -1) -> tuple[Item | None, float]:
+    def resolve(self, who: str | None, at: int, end: int = -1, named_from: int = -1) -> tuple[Item | None, float]:
+        """`at`: where the quote starts (a pronoun is the last person named before it); `end`:
+        where the speaker's words end (a person's name ending there); `named_from`: where an
+        attribution that is no name of a person starts ("ujar Kepala Dinas X, Budi")."""
         ending = [item for _, stop, item in self.people if stop == end]
         if ending:
             return ending[0], 0.8
-        if who and who not in _PRONOUNS:
+        if who and who.lower() not in _PRONOUNS:
             item = self.found.find_name(who)
-            return (item, 0.8) if item is not None and item.type == "Person" else (None, 0.0)
+            if item is not None and item.type == "Person":
+                return item, 0.8
+            named = self._named_in_sentence(named_from) if named_from >= 0 else None
+            return (named, 0.7) if named is not None else (None, 0.0)
         index = bisect.bisect_left(self.starts, at) - 1
         return (self.people[index][2], 0.6) if index >= 0 else (None, 0.0)
+
+    def _named_in_sentence(self, start: int) -> Item | None:
+        """The first person named after `start`, before the sentence or the line ends."""
+        index = bisect.bisect_left(self.starts, start)
+        if index == len(self.people):
+            return None
+        between = self.found.text[start:self.people[index][0]]
+        return None if re.search(r"\.\s|\n", between) else self.people[index][2]
 
 
 def quotes(found: Proposals) -> None:
     """Direct and indirect quotes whose speaker resolves to a proposed person."""
     speakers = _Speakers(found)
-    article = ArticleText(found.text)
     for match in _DIRECT.finditer(found.text):
         who = match["who"] or ("nya" if match["verb"].endswith("nya") else None)
-        speaker, confidence = speakers.resolve(who, match.start())
+        speaker, confidence = speakers.resolve(who, match.start(), named_from=match.start("who"))
         if speaker is None:
             continue
         body = match["body"]
-        _add(found, "Quote", speaker, match["verb"], body, Span(match.start(), match.end()), "direct-quote", confidence)
+        quote = _add(found, "Quote", speaker, match["verb"], body, Span(match.start(), match.end()), "direct-quote",
+                     confidence)
+        _where_and_when(found, quote, match.end())
+    sentences = ArticleText(found.text).sentences
     for pattern, rule in ((_INDIRECT, "indirect-quote"), (_MENURUT, "menurut-quote")):
         for match in pattern.finditer(found.text):
-            speaker, confidence = speakers.resolve(match["who"], match.start(), match.end("who"))
-            sentence = next((s for s in article.sentences if s.start <= match.start("body") < s.end), None)
-            if speaker is None or sentence is None:
-                continue
-            body = found.text[match.start("body"):sentence.end].rstrip(".")
-            verb = match["verb"]
-            if len(body.split()) >= 3:
-                _add(found, "IndirectQuote", speaker, verb, body, Span(match.start(), sentence.end), rule,
-                     confidence - 0.1)
+            who = match["who"] or "nya"
+            speaker, confidence = speakers.resolve(who, match.start(), match.end("who") if match["who"] else -1)
+            sentence = next((s for s in sentences if s.start <= match.start("body") < s.end), None)
+            if speaker is not None and sentence is not None and not _inside_quote(found, match.start()):
+                _indirect(found, match, speaker, Span(match.start(), sentence.end), rule, confidence - 0.1)
+
+
+def _inside_quote(found: Proposals, offset: int) -> bool:
+    """Within a direct quote already proposed ("…saya menjelaskan…" is the speaker's words)."""
+    return any(item.type == "Quote" and item.span.start < offset < item.span.end for item in found.items.values())
+
+
+def _indirect(found: Proposals, match: re.Match[str], speaker: Item, sentence: Span, rule: str,
+              confidence: float) -> None:
+    """The words after the verb up to the sentence's end or its circumstances ("ketika …"), the
+    event named there (said_at), and a second telling of them ("dan mengulanginya …")."""
+    text, start = found.text, match.start("body")
+    again = _AGAIN.search(text, start, sentence.end)
+    told_end = again.start() if again else sentence.end
+    circumstance = _CIRCUMSTANCE.search(text, start, told_end)
+    end = circumstance.start() if circumstance else told_end
+    body = text[start:end].rstrip(". ")
+    if len(body.split()) < 3:
+        return
+    quote = _add(found, "IndirectQuote", speaker, match["verb"], body, sentence, rule, confidence)
+    if circumstance is not None:
+        _said_at(found, quote, circumstance.start(), told_end)
+    if again is not None:
+        repeated = _add(found, "IndirectQuote", speaker, again["verb"], body, sentence, "indirect-quote-again",
+                        round(confidence - 0.1, 2), again["verb"])
+        _said_at(found, repeated, again.end(), sentence.end)
+
+
+def _said_at(found: Proposals, quote: Item, start: int, end: int) -> None:
+    """The first event whose words start between these offsets is where the quote was said,
+    and its date the day it was said."""
+    events = sorted((i for i in found.items.values() if i.type in _EVENT_TYPES and start <= i.span.start < end),
+                    key=lambda i: i.span.start)
+    if not events:
+        return
+    quote.add("said_at", Value(events[0].ident, Span(quote.span.start, events[0].span.end), "said-at-event", 0.5))
+    for date in events[0].fields.get("date", [])[:1]:
+        quote.add("said_on", Value(date.value, date.span, "said-at-event", 0.5))
+
+
+# After the attribution's names ("kata Kepala Dinas X, Yayan …,"): " di <place>".
+_SAID_IN = re.compile(r"(?:,? (?:dan )?[A-Z][\w'.-]*)*,? di (?P<place>[A-Z][\w-]*(?: [A-Z][\w-]*){0,5})")
+_PLACES = frozenset({"Province", "Regency", "City", "AmbiguousPlace", "Place", "Hotel", "Facility", "CoworkingSpace"})
+
+
+def _where_and_when(found: Proposals, quote: Item, end: int) -> None:
+    """"…," kata Ratu di Balai Kota DKI Jakarta, Kamis (16/11/2023)": where the words were said
+    (a proposed place), and the day, when its weekday agrees."""
+    where = _SAID_IN.match(found.text, end)
+    words = where["place"].split(" ") if where else []
+    place = next((p for size in range(len(words), 0, -1) if (p := found.find_name(" ".join(words[:size])))
+                  is not None and p.type in _PLACES), None)
+    if where is None or place is None:
+        return
+    at = found.text.find(place.label, where.start("place"))
+    quote.add("said_in", Value(place.ident, Span(quote.span.start, at + len(place.label)), "said-in", 0.5))
+    after = found.text[at + len(place.label):at + len(place.label) + 40]
+    try:
+        date = find_news_date(after) if after.startswith(", ") else None
+    except DateError:
+        return
+    if date is not None and date.weekday_matches and after.find(date.text) == 2:
+        start = at + len(place.label) + 2
+        quote.add("said_on", Value(date.date, Span(start, start + len(date.text)), "said-on", 0.5))
 
 
 def _add(found: Proposals, kind: str, speaker: Item, verb: str, body: str, span: Span, rule: str,
-         confidence: float) -> None:
+         confidence: float, distinct: str = "") -> Item:
     words = " ".join(body.split()[:6]).rstrip(",.")
     label = f"{speaker.label.split()[0]}: {words} …"
-    item = Item(slug(f"{speaker.ident} {words}")[:60].rstrip("-"), kind, label, span, rule, round(confidence, 2))
+    ident = slug(f"{speaker.ident} {words}")[:60].rstrip("-") + (f"-{slug(distinct)}" if distinct else "")
+    item = Item(ident, kind, label if not distinct else f"{label} ({distinct})", span, rule, round(confidence, 2))
     item.add("speaker", Value(speaker.ident))
     item.add("verb", Value(verb))
     item.add("text", Value(body))
-    found.add(item)
+    return found.add(item)

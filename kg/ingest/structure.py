@@ -15,12 +15,19 @@ _REGIONAL = frozenset({"Dinas", "Bakorwil", "GovernmentOffice", "GovernmentBody"
 _GOVERNMENTS = frozenset({"ProvincialGovernment", "RegionalGovernment"})
 _RUN_BY = re.compile(r"(?P<program>[A-Z][\w-]*(?: [A-Z][\w-]*){0,3}) (?:juga |pun )?(?:dijalankan|dikelola|"
                      r"diselenggarakan|digagas|dilaksanakan|dioperasikan) (?:oleh )?(?P<org>[A-Z])")
+_BESIDES = re.compile(r"(?<![\w-])Selain (?P<org>[A-Z][\w-]*(?: [A-Z][\w-]*){0,5}),")
+# "DTS merupakan program beasiswa pelatihan talenta digital dari Kemenkominfo"
+_IS_PROGRAM_OF = re.compile(r"(?P<program>[A-Z][\w-]*(?: [A-Z][\w-]*){0,3})(?: \((?P<acr>[A-Z][A-Za-z]{1,12})\))? "
+                            r"(?:merupakan|adalah) (?:sebuah |salah satu )?(?:program|inisiatif|gerakan)"
+                            r"(?: [a-z][\w-]*){0,5} (?:dari|milik|besutan|garapan|yang digagas|yang dijalankan) "
+                            r"(?:oleh )?(?P<org>[A-Z])")
 _HEAD_OF_REGION = re.compile(r"(?:Wakil )?(?:Bupati|Wali ?[Kk]ota|Gubernur)(?= )|Sekretaris Daerah(?= )")
 _HAS = re.compile(r"(?<![\w-])(?:memiliki|mempunyai|menjalankan|meluncurkan|mengelola|menggagas)(?![\w-])")
 
 
 def link(found: Proposals) -> None:
     """Run the linking rules, in order."""
+    based_in(found)
     ministry_short_names(found)
     regional_offices(found)
     provincial_offices(found)
@@ -32,6 +39,24 @@ def link(found: Proposals) -> None:
     units(found)
     editions(found)
     named_after_places(found)
+
+
+_BASED = re.compile(r", (?:yang )?(?:berbasis|berkantor|bermarkas|berkedudukan|berlokasi|berdomisili) di "
+                    r"(?P<place>[A-Z][\w-]*(?: [A-Z][\w-]*){0,2})")
+
+
+def based_in(found: Proposals) -> None:
+    """"Ladang Data, berbasis di Lubuk Pakam": an organisation is located where the clause
+    right after its name says it is based."""
+    for start, end, org in mentions(found, ORG_TYPES - {"MediaOutlet"}):
+        match = _BASED.match(found.text, end)
+        words = match["place"].split(" ") if match else []
+        for size in range(len(words), 0, -1):
+            place = found.find_name(" ".join(words[:size]))
+            if match is not None and place is not None and place.type in _PLACE_TYPES:
+                span = Span(start, match.start("place") + len(" ".join(words[:size])))
+                org.add("location", Value(place.ident, span, "based-in", 0.6))
+                break
 
 
 def ministry_short_names(found: Proposals) -> None:
@@ -101,8 +126,9 @@ def national_arms(found: Proposals) -> None:
 
 
 def posts(found: Proposals) -> None:
-    """A post whose name holds an organisation's name or acronym is a post in it; a regent,
-    mayor or governor of a region is a post in that region's government."""
+    """A post whose name holds an organisation's name or acronym is a post in it; "Menteri X"
+    in "Kementerian X"; a regent, mayor or governor of a region is a post in that region's
+    government."""
     organisations = [i for i in found.items.values() if i.type in ORG_TYPES and i.type != "MediaOutlet"]
     for post in found.items.values():
         if post.type != "Post" or "post_in" in post.fields:
@@ -113,8 +139,12 @@ def posts(found: Proposals) -> None:
                 if re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", post.label) and (
                         best is None or len(name) > best[0]):
                     best = (len(name), org)
+        minister = re.match(r"(?:Wakil )?Menteri (?P<of>.+)$", post.label)
+        ministry = found.find_name(f"Kementerian {minister['of']}") if minister else None
         if best is not None:
             post.add("post_in", Value(best[1].ident, None, "post-names-org", 0.6))
+        elif ministry is not None and ministry.type == "Ministry":  # "Menteri X" of "Kementerian X"
+            post.add("post_in", Value(ministry.ident, None, "minister-of-ministry", 0.6))
         elif _HEAD_OF_REGION.match(post.label):
             government = _region_government(found, post.label)
             if government is not None:  # "Bupati Banyuwangi": the regency's own government
@@ -195,7 +225,8 @@ def program_owners(found: Proposals) -> None:
 
 def passive_operators(found: Proposals) -> None:
     """"pembinaan Jakpreneur juga dijalankan Dinas PPAPP": the organisation after a passive
-    verb runs the program named just before it."""
+    verb runs the program named just before it, and so does the one "Selain X," names; "DTS
+    merupakan program … dari Kemenkominfo": the organisation after "dari" runs it."""
     starts = {start: item for start, _, item in mentions(found, ORG_TYPES)}
     for match in _RUN_BY.finditer(found.text):
         program = found.find_name(match["program"])
@@ -204,6 +235,17 @@ def passive_operators(found: Proposals) -> None:
             continue
         if program.type in ("Program", "Initiative", "Facility", "CoworkingSpace"):
             program.add("operated_by", Value(operator.ident, Span(match.start(), match.end()), "program-run-by", 0.5))
+            sentence = max(found.text.rfind(". ", 0, match.start()), found.text.rfind("\n", 0, match.start())) + 1
+            besides = _BESIDES.search(found.text, sentence, match.start()) if " juga " in match.group() else None
+            other = starts.get(besides.start("org")) if besides is not None else None
+            if besides is not None and other is not None and other is not operator:  # "Selain Dinas PPKUKM, …"
+                program.add("operated_by", Value(other.ident, Span(besides.start(), match.end()),
+                                                 "program-run-by-besides", 0.5))
+    for match in _IS_PROGRAM_OF.finditer(found.text):
+        program = found.find_name(match["program"]) or (found.find_name(match["acr"]) if match["acr"] else None)
+        owner = starts.get(match.start("org"))
+        if program is not None and owner is not None and program.type in ("Program", "Initiative"):
+            program.add("operated_by", Value(owner.ident, Span(match.start(), match.end()), "program-of", 0.5))
 
 
 def _last_named(found: Proposals, organisations: list[Item], text: str) -> Item | None:

@@ -1,8 +1,12 @@
-"""Seven short news paragraphs written for these tests (invented organisations and people,
+"""Fourteen short news paragraphs written for these tests (invented organisations and people,
 real regions), none taken from the gold articles: each rule's expected proposals on prose it
-was not tuned on, so the rules are held to Indonesian news language, not to four texts."""
+was not tuned on, so the rules are held to Indonesian news language, not to four texts. The
+last seven hold the kinds the held-out article showed the rules missing: events and findings
+told in the editors' own words, indirect quotes, and who said them."""
 
 from __future__ import annotations
+
+import datetime as dt
 
 import pytest
 
@@ -72,6 +76,73 @@ DENPASAR = (
     "Sementara itu, Plt Kepala Dinas Koperasi dan UKM Provinsi Bali I Wayan Sudana menyebut data belum lengkap.\n")
 HEADLINE = ("Bisnis\nKementerian Koperasi Gandeng Bank Daerah Latih Pelaku Usaha Mikro\n"
             "Penulis: Yohanes Lado | Editor: Ratna Sari\nLaporan Wartawan KaltimNews.com, Yohanes Lado\n")
+
+
+KUPANG = (
+    "KUPANG, FLORESPOS.ID - Badan Riset dan Inovasi Nasional (BRIN) meresmikan Kawasan Sains Lontar di Gedung "
+    "Sasando, Kota Kupang, Kamis (13/6/2024).\n"
+    "Kepala BRIN Laksana Tri Handoko memimpin langsung peresmian tersebut. Ia didampingi Gubernur Nusa Tenggara "
+    "Timur Viktor Bungtilu Laiskodat dan Wali Kota Kupang Jefri Riwu Kore.\n"
+    "Acara itu dihadiri oleh perwakilan kampus dan pelaku usaha. Salah satu perusahaan rintisan yang hadir, Lontar "
+    "Digital, berbasis di Kota Kupang.\n"
+    "Pendirinya, Maria Goreti Bria (31), berharap bisa memanfaatkan laboratorium di kawasan tersebut.\n"
+    "Pemkot Kupang batal meresmikan Taman Teknologi Oesapa di Pantai Oesapa. PT Flobamora Data akan meresmikan "
+    "Menara Data Timor di Kota Kupang pekan depan. Jika Universitas Nusa Cendana (Undana) meresmikan Rumah Inovasi "
+    "Flobamora di Kota Kupang, mahasiswa bisa berlatih di sana.\n")
+MALANG = (
+    "SURABAYA, JATIMNOW.COM - Kementerian Perindustrian (Kemenperin) meluncurkan Sentra Inovasi Kopi di Malang, "
+    "Rabu (12/6/2024).\n"
+    "Direktur Jenderal Industri Agro Kemenperin Putu Juli Ardika menyinggung rencana membangun sentra serupa di "
+    "Jember saat membuka Pameran Kopi Nusantara di Hotel Tugu Malang, Selasa (11/6/2024), dan mengulanginya dalam "
+    "seminar di Universitas Brawijaya (UB) sehari kemudian.\n"
+    "Pameran yang digelar di Hotel Tugu Malang pada Selasa (11/6/2024) itu diikuti 60 pelaku UMKM.\n")
+PALEMBANG = (
+    "PALEMBANG, SRIWIJAYAKINI.COM - Dinas Komunikasi dan Informatika (Diskominfo) Kota Palembang menggelar "
+    "pelatihan pemasaran digital bagi pelaku UMKM.\n"
+    "Kepala Diskominfo Kota Palembang, Ahmad Zulkarnain, menuturkan bahwa pelatihan itu digelar tiga kali setahun.\n"
+    "\"Kami ingin pelaku usaha naik kelas lewat pasar daring,\" ujar Kepala Diskominfo Kota Palembang, Ahmad "
+    "Zulkarnain.\n"
+    "Menurutnya, minat pelaku UMKM terhadap pemasaran digital terus meningkat setiap tahun.\n"
+    "Ketua Asosiasi Pengusaha Muda Palembang, Siti Rahmawati, hadir dalam kegiatan itu. Ia juga mengatakan pihaknya "
+    "siap mendampingi peserta.\n"
+    "\"Saya menjelaskan bahwa semua gratis,\" kata dia.\n")
+JAKARTA = (
+    "JAKARTA, EKONOMIKINI.COM - Hasil survei Lembaga Riset Nusantara menunjukkan tiga dari lima pelaku UMKM sudah "
+    "berjualan lewat lokapasar.\n"
+    "Berdasarkan data Badan Pusat Statistik (BPS), nilai ekspor produk kreatif Jawa Barat naik 12 persen pada 2023.\n"
+    "Kota Bandung menempati peringkat kedua dalam Indeks Kota Kreatif 2024.\n"
+    "Dinas Koperasi ditargetkan melatih 5.000 pelaku usaha pada 2025. Jika harga bahan baku naik 10 persen, margin "
+    "perajin bisa turun.\n"
+    "\"Penjualan kami naik 30 persen sejak ikut program ini,\" kata Rina, pemilik toko kerajinan.\n")
+
+MATARAM = (
+    "MATARAM, LOMBOKPOST.ID - Kementerian Pariwisata dan Ekonomi Kreatif (Kemenparekraf) menggandeng perusahaan "
+    "rintisan Sasak Kreatif, yang berbasis di Kota Mataram, untuk promosi desa wisata.\n"
+    "Menteri Pariwisata dan Ekonomi Kreatif Sandiaga Salahuddin Uno mengatakan Nusa Tenggara Barat kini menjadi "
+    "tujuan wisata favorit di luar Pulau Jawa. Julukan Pulau Seribu Masjid membuat Lombok dikenal wisatawan "
+    "mancanegara.\n")
+
+JATENG_HEADER = ("Ekonomi\nPemprov Jateng Luncurkan Inkubator Desa Digital, Targetkan 1.000 UMKM\n"
+                 "Penulis: Dimas Prakoso | Editor: Ayu Lestari\nLaporan Wartawan JatengPos.com, Dimas Prakoso\n")
+JATENG = (
+    "SEMARANG, JATENGPOS.COM - Pemerintah Provinsi (Pemprov) Jawa Tengah meluncurkan Inkubator Desa Digital di "
+    "Gedung Gradhika Bhakti Praja, Semarang, Senin (10/6/2024).\n"
+    "Gubernur Jawa Tengah Nana Sudjana mengatakan inkubator itu akan menampung 1.000 pelaku UMKM pada tahun "
+    "pertama. \"Kami tidak ingin pelaku usaha desa tertinggal,\" ujarnya.\n"
+    "Kepala Dinas Koperasi dan UKM Jawa Tengah, Eddy Sulistyo Bramiyanto, menambahkan pihaknya belum meresmikan "
+    "Pusat Pelatihan Kudus di Kabupaten Kudus karena gedungnya masih dibangun.\n"
+    "Menurut data Dinas Koperasi dan UKM Jawa Tengah, jumlah UMKM di provinsi itu mencapai 4,1 juta unit pada 2023. "
+    "Angka itu diperkirakan naik seiring program digitalisasi.\n"
+    "Acara tersebut dihadiri Ketua DPRD Jawa Tengah Sumanto dan sejumlah bupati.\n"
+    "Baca juga: Bank Jateng Salurkan KUR Rp2 Triliun\n")
+
+BANDUNG = (
+    "BANDUNG, PRIANGANNEWS.COM - Akademi Talenta Digital (ATD) merupakan program pembinaan talenta dari Kementerian "
+    "Komunikasi dan Informatika (Kemenkominfo). Selain Kemenkominfo, program Kampus Merdeka juga dikelola "
+    "Kementerian Pendidikan dan Kebudayaan (Kemendikbud).\n"
+    "\"Tahun ini pesertanya dua kali lipat,\" kata Kepala Dinas Komunikasi dan Informatika Kota Bandung, Yayan Ahmad "
+    "Brilyana, di Hotel Savoy Homann, Rabu (12/6/2024).\n"
+    "\"Kami ingin lebih banyak pelatihan,\" kata Yayan yang tinggal di Bandung.\n")
 
 
 @pytest.fixture(scope="module")
@@ -272,6 +343,164 @@ def test_a_region_inside_a_persons_name_is_no_place_and_an_organisation_stops_be
     assert not [label for label in by_type(denpasar, "Dinas") if "Wayan" in label]
 
 
-@pytest.mark.parametrize("body", [MAKASSAR, SEMARANG, BALIKPAPAN, BANYUWANGI, BOGOR, PONTIANAK, DENPASAR])
+@pytest.fixture(scope="module")
+def kupang() -> Proposals:
+    return run(KUPANG)
+
+
+@pytest.fixture(scope="module")
+def malang() -> Proposals:
+    return run(MALANG)
+
+
+@pytest.fixture(scope="module")
+def palembang() -> Proposals:
+    return run(PALEMBANG)
+
+
+@pytest.fixture(scope="module")
+def jakarta() -> Proposals:
+    return run(JAKARTA)
+
+
+def values(item: object, name: str) -> list[object]:
+    return [v.value for v in item.fields.get(name, [])]  # type: ignore[attr-defined]
+
+
+def test_an_opening_told_by_its_act_is_an_event_with_organiser_venue_and_date(kupang: Proposals) -> None:
+    event = by_type(kupang, "Event")["Meresmikan Kawasan Sains Lontar di Gedung Sasando"]  # the text's own words
+    assert values(event, "organizer") == ["brin"] and values(event, "venue") == ["gedung-sasando"]
+    assert values(event, "date") == [dt.date(2024, 6, 13)]
+    assert values(by_type(kupang, "Facility")["Kawasan Sains Lontar"], "within") == ["gedung-sasando"]
+
+
+def test_a_launch_of_a_named_program_is_an_event_and_the_program_no_facility(banyuwangi: Proposals) -> None:
+    event = by_type(banyuwangi, "Event")["Meluncurkan program Desa Digital Mandiri di Pendopo Sabha Swagata Blambangan"]
+    assert values(event, "organizer") == ["pemkab-banyuwangi"] and values(event, "date") == [dt.date(2024, 6, 7)]
+    assert "Desa Digital Mandiri" in by_type(banyuwangi, "Program")
+    assert not by_type(banyuwangi, "Facility")
+
+
+def test_a_cancelled_planned_or_hypothetical_opening_gives_no_event(kupang: Proposals) -> None:
+    labels = [i.label for i in kupang.items.values()]
+    for name in ("Taman Teknologi Oesapa", "Menara Data Timor", "Rumah Inovasi Flobamora"):  # batal, akan, jika
+        assert not [label for label in labels if name in label]
+
+
+def test_who_led_accompanied_and_attended_the_event(kupang: Proposals) -> None:
+    event = by_type(kupang, "Event")["Meresmikan Kawasan Sains Lontar di Gedung Sasando"]
+    people = by_type(kupang, "Person")
+    for name in ("Laksana Tri Handoko", "Viktor Bungtilu Laiskodat", "Jefri Riwu Kore"):  # memimpin, didampingi
+        assert values(people[name], "takes_part_in") == [event.ident]
+    assert values(by_type(kupang, "Startup")["Lontar Digital"], "takes_part_in") == [event.ident]  # yang hadir
+
+
+def test_two_posts_joined_by_dan_and_a_post_ending_with_an_organisation(kupang: Proposals) -> None:
+    people = by_type(kupang, "Person")
+    assert values(people["Viktor Bungtilu Laiskodat"], "holds") == ["gubernur-nusa-tenggara-timur"]
+    assert values(people["Jefri Riwu Kore"], "holds") == ["wali-kota-kupang"]
+    assert values(by_type(kupang, "Post")["Kepala BRIN"], "post_in") == ["brin"]  # "Kepala BRIN Laksana … memimpin"
+    assert values(people["Laksana Tri Handoko"], "holds") == ["kepala-brin"]
+
+
+def test_a_post_written_with_nya_is_in_the_organisation_named_before(kupang: Proposals) -> None:
+    (post,) = [i for i in kupang.items.values() if i.type == "Post" and i.label == "Pendirinya"]
+    assert values(post, "post_in") == ["lontar-digital"] and post.confidence <= 0.5  # "-nya": the reader's to check
+    assert values(by_type(kupang, "Person")["Maria Goreti Bria"], "holds") == [post.ident]
+
+
+def test_an_opened_exhibition_is_the_event_and_the_dateline_is_no_venue(malang: Proposals) -> None:
+    fair = by_type(malang, "Event")["Pameran Kopi Nusantara"]
+    assert values(fair, "venue") == ["hotel-tugu-malang"] and values(fair, "date") == [dt.date(2024, 6, 11)]
+    assert "organizer" not in fair.fields  # who opens an exhibition need not be who organised it
+    assert values(by_type(malang, "Person")["Putu Juli Ardika"], "takes_part_in") == [fair.ident]
+    assert "Pameran Kopi Nusantara" not in by_type(malang, "Facility")
+    launch = by_type(malang, "Event")["Meluncurkan Sentra Inovasi Kopi di Malang"]
+    assert values(launch, "venue") == ["malang"]  # SURABAYA is the dateline, not where it happened
+    assert malang.items["malang"].type == "AmbiguousPlace"  # Kota or Kabupaten Malang: the text does not say
+    assert "Sentra Inovasi Kopi" not in by_type(malang, "Facility")  # a launch may be of a program or an app
+
+
+def test_an_indirect_quote_said_at_an_event_and_told_again_at_another(malang: Proposals) -> None:
+    quotes = [i for i in malang.items.values() if i.type == "IndirectQuote"]
+    assert [(values(q, "verb"), values(q, "text")) for q in quotes] == [
+        (["menyinggung"], ["rencana membangun sentra serupa di Jember"]),
+        (["mengulanginya"], ["rencana membangun sentra serupa di Jember"])]
+    assert all(values(q, "speaker") == ["putu-juli-ardika"] for q in quotes)
+    assert values(quotes[0], "said_at") == ["pameran-kopi-nusantara"]
+    assert values(quotes[0], "said_on") == [dt.date(2024, 6, 11)]
+    seminar = by_type(malang, "Event")["Seminar di Universitas Brawijaya"]
+    assert values(quotes[1], "said_at") == [seminar.ident] and values(seminar, "venue") == ["ub"]
+    assert malang.items["ub"].type == "Place"  # named only as where the seminar was
+
+
+def test_indirect_quotes_and_their_speakers_in_the_ways_news_writes_them(palembang: Proposals) -> None:
+    said = {(values(i, "speaker")[0], values(i, "verb")[0], values(i, "text")[0])
+            for i in palembang.items.values() if i.type == "IndirectQuote"}
+    assert said == {
+        ("ahmad-zulkarnain", "menuturkan", "pelatihan itu digelar tiga kali setahun"),  # "menuturkan bahwa"
+        ("ahmad-zulkarnain", "Menurut", "minat pelaku UMKM terhadap pemasaran digital terus meningkat setiap tahun"),
+        ("siti-rahmawati", "mengatakan", "pihaknya siap mendampingi peserta")}  # "Ia juga mengatakan"
+    quotes = {values(i, "speaker")[0]: values(i, "verb")[0] for i in palembang.items.values() if i.type == "Quote"}
+    assert quotes == {"ahmad-zulkarnain": "ujar", "siti-rahmawati": "kata"}  # "ujar <post>, <name>"; "kata dia"
+
+
+def test_an_event_in_plain_words_its_organiser_and_who_came(palembang: Proposals) -> None:
+    training = by_type(palembang, "TrainingEvent")["Pelatihan pemasaran digital"]
+    assert values(training, "organizer") == ["dinas-diskominfo"]
+    assert values(by_type(palembang, "Person")["Siti Rahmawati"], "takes_part_in") == [training.ident]
+
+
+def test_findings_in_the_editors_words_but_not_plans_conditions_or_quotes(jakarta: Proposals) -> None:
+    texts = sorted(values(i, "text")[0] for i in jakarta.items.values() if i.type == "Finding")
+    assert texts == [
+        "Hasil survei Lembaga Riset Nusantara menunjukkan tiga dari lima pelaku UMKM sudah berjualan lewat lokapasar",
+        "Kota Bandung menempati peringkat kedua dalam Indeks Kota Kreatif 2024",
+        "nilai ekspor produk kreatif Jawa Barat naik 12 persen pada 2023"]  # after "Berdasarkan data BPS,"
+
+
+def test_a_minister_of_the_ministry_a_base_and_an_island() -> None:
+    found = run(MATARAM)
+    post = by_type(found, "Post")["Menteri Pariwisata dan Ekonomi Kreatif"]  # ends where the ministry's name does
+    assert values(post, "post_in") == ["kemenparekraf"]
+    assert values(by_type(found, "Person")["Sandiaga Salahuddin Uno"], "holds") == [post.ident]
+    assert values(by_type(found, "Startup")["Sasak Kreatif"], "location") == ["mataram"]  # "yang berbasis di"
+    assert by_type(found, "Place")["Pulau Jawa"].rule == "island"
+    assert not [label for label in by_type(found, "Place") if "Seribu" in label]  # a byname stays the reviewer's
+
+
+def test_what_a_longer_article_must_not_give() -> None:
+    found = run(JATENG, JATENG_HEADER)
+    event = by_type(found, "Event")["Meluncurkan Inkubator Desa Digital di Gedung Gradhika Bhakti Praja"]
+    assert values(event, "organizer") == ["pemprov-jawa-tengah"]
+    assert found.find_name("Semarang").type == "AmbiguousPlace"  # the dateline's city, Kota or Kabupaten
+    # "belum meresmikan": no event, no facility
+    assert not [i.label for i in found.items.values() if "Kudus" in i.label and i.type in ("Event", "Facility")]
+    assert "Digital" not in by_type(found, "Place")  # "Inkubator Desa Digital" is no village
+    assert not [label for label in by_type(found, "Company") if "Salurkan" in label]  # a "Baca juga" headline
+    assert not [label for label in by_type(found, "Person") if " dan " in label or label.endswith("sejumlah")]
+    (finding,) = [i for i in found.items.values() if i.type == "Finding"]  # not "diperkirakan naik" without a figure
+    assert values(finding, "text") == ["jumlah UMKM di provinsi itu mencapai 4,1 juta unit pada 2023"]
+
+
+def test_who_runs_a_program_where_and_when_words_were_said() -> None:
+    found = run(BANDUNG)
+    programs = by_type(found, "Program")
+    assert values(programs["Akademi Talenta Digital"], "operated_by") == ["kemenkominfo"]  # "merupakan program … dari"
+    assert values(programs["Kampus Merdeka"], "operated_by") == ["kemendikbud", "kemenkominfo"]  # "Selain X, … juga"
+    first, second = sorted((i for i in found.items.values() if i.type == "Quote"), key=lambda q: q.span.start)
+    assert values(first, "said_in") == ["hotel-savoy-homann"] and values(first, "said_on") == [dt.date(2024, 6, 12)]
+    assert "said_in" not in second.fields  # where the speaker lives is not where the words were said
+
+
+def test_a_two_word_city_written_closed_up_is_that_city() -> None:
+    found = run("BATAM, KEPRINEWS.ID - Tanjungpinang dan Kota Pangkalpinang masuk lima besar kota layak huni.\n")
+    cities = by_type(found, "City")
+    assert cities["Tanjungpinang"].note == "Kemendagri region 21.72 (Kota Tanjung Pinang)."
+    assert cities["Pangkalpinang"].note == "Kemendagri region 19.71 (Kota Pangkal Pinang)."
+
+
+@pytest.mark.parametrize("body", [MAKASSAR, SEMARANG, BALIKPAPAN, BANYUWANGI, BOGOR, PONTIANAK, DENPASAR, KUPANG,
+                                  MALANG, PALEMBANG, JAKARTA, MATARAM, JATENG, BANDUNG])
 def test_every_span_is_the_text_at_its_offsets_and_every_evidence_verbatim(body: str) -> None:
     test_spans.test_every_span_is_the_text_at_its_offsets_and_every_evidence_is_verbatim.hypothesis.inner_test(body)

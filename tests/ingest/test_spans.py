@@ -23,7 +23,10 @@ WORDS = ["Pemprov", "Jatim", "Dinas", "Koperasi", "(UKM)", "dan", "akan", "berko
          "Selasa", "(9/8/22)", "Baca", "juga:", "\n", "SURABAYA,", "TRIBUNJATIM.COM", "-", "start", "up", "Ozora",
          "pelatihan", "bagi", "pelaku", "UMKM", "para", "Sasaran", "mulai", "dari", "hingga", "diikuti", "oleh", "28",
          "Cakung,", "Jakarta Timur", "DTS", "2022", "Bakorwil", "perusahaan", "rintisan", "nota", "kesepahaman",
-         "PT", "Telkom", "(Persero)", "Tbk", "Jawa Tengah", "anggota", "program", "yang", "berdomisili"]
+         "PT", "Telkom", "(Persero)", "Tbk", "Jawa Tengah", "anggota", "program", "yang", "berdomisili",
+         "meresmikan", "membuka", "Pameran", "Menurutnya,", "menyinggung", "ketika", "mengulanginya", "dalam",
+         "kuliah umum", "didampingi", "memimpin", "peresmian", "tersebut", "hadir,", "Pendirinya,", "(29)",
+         "menunjukkan", "Berdasarkan", "persen", "menempati", "peringkat", "kedua", "Acara", "digelar", "pada"]
 texts = st.one_of(st.text(max_size=400),
                   st.lists(st.sampled_from(WORDS), max_size=120).map(" ".join),
                   st.integers(0, len(SEED)).map(lambda cut: SEED[:cut]))

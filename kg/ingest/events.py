@@ -1,0 +1,246 @@
+"""Rules for events the editors describe in their own words rather than name: an act of
+opening or launching at a place ("Komdigi meresmikan Garuda Spark Innovation Hub di Pos Bloc
+Medan, Sabtu (8/11/2025)"), an occasion at a venue ("dalam kuliah umum di Universitas …"),
+the venue and date a later sentence gives ("Acara yang digelar di Hotel X pada Senin …"), and
+who took part ("X memimpin langsung peresmian tersebut", "Ia didampingi A dan B", "dihadiri
+oleh …", "Salah satu startup yang hadir, Y"). Negated, hypothetical or planned acts give no
+event: the label says it happened."""
+
+from __future__ import annotations
+
+import re
+
+from kg.ingest.model import Item, Proposals, Value, mentions, slug
+from kg.ingest.people import ORG_TYPES
+from kg.ingest.relations import NEGATION
+from kg.source.dates import DateError, NewsDate, find_news_date
+from kg.source.text import ArticleText, Span
+
+_NAME = r"[A-Z][\w-]*(?: [A-Z][\w-]*){0,5}"
+_ACR = r"(?: \([A-Z][A-Za-z]{1,12}\))?"
+_OPENS = re.compile(rf"(?<![\w-])(?P<verb>meresmikan|meluncurkan|membuka|melaunching) (?:secara resmi )?"
+                    r"(?:(?P<kind>program|aplikasi|layanan|platform|gedung|kantor|fasilitas|portal) )?"
+                    rf"(?P<object>{_NAME}){_ACR} di (?P<where>{_NAME})")
+_OCCASION_WORDS = (r"kuliah umum|seminar|lokakarya|workshop|pelatihan|sosialisasi|webinar|diskusi publik|"
+                   r"rapat koordinasi|temu bisnis|bazar|pameran|festival|talkshow|gelar wicara")
+_OCCASION = re.compile(rf"(?<![\w-])(?:dalam|pada|saat|ketika|di sela|menghadiri|mengisi|memberikan|memberi) "
+                       rf"(?:acara )?(?P<event>{_OCCASION_WORDS}) di (?P<where>{_NAME}){_ACR}")
+_HELD = re.compile(r"(?<![\w-])(?P<noun>[Aa]cara|[Kk]egiatan|[Pp]elatihan|[Pp]eresmian|[Pp]eluncuran|[Ss]eminar|"
+                   r"[Ww]orkshop|[Pp]ameran|[Ff]estival|[Bb]azar|[Kk]uliah umum)"
+                   r"(?: (?:ini|itu|tersebut))? yang (?:digelar|diselenggarakan|dilaksanakan|diadakan|"
+                   rf"berlangsung) di (?P<where>{_NAME})")
+_UNDONE = re.compile(r"(?<![\w-])(?:akan|bakal|rencana|berencana|dijadwalkan|batal|urung|ingin|berharap|siap|segera|"
+                     r"hendak|mau)(?![\w-])")
+_PLACE_TYPES = frozenset({"Province", "Regency", "City", "AmbiguousPlace", "Place", "Hotel", "Facility",
+                          "CoworkingSpace"})
+_CLAUSE_CUT = re.compile(r",|(?<![\w-])(?:ketika|saat|sewaktu|dan|yang|setelah|sebelum|usai|seusai)(?![\w-])")
+EVENT_TYPES = frozenset({"Event", "TrainingEvent", "NetworkingEvent"})
+_TRAINING = re.compile(r"kuliah|pelatihan|workshop|lokakarya|kelas|bootcamp|training", re.IGNORECASE)
+_EVENT_NAME = re.compile(r"(?<![\w-])(?:Pameran|Festival|Expo|Bazar|Seminar|Pelatihan|Workshop|Lokakarya|Forum|"
+                         r"Konferensi|Summit|Pekan|Lomba|Kompetisi|Rapat|Musyawarah|Temu|Gathering|Webinar|Kuliah)(?![\w-])")
+# "Diskominfo menggelar pelatihan pemasaran digital bagi …": an occasion in plain words, and who holds it.
+_HOLDS = re.compile(rf"(?<![\w-])(?:menggelar|mengadakan|menyelenggarakan) (?P<event>(?:{_OCCASION_WORDS})"
+                    r"(?: (?!(?:bagi|untuk|kepada|di|pada|yang|dengan|dan|bersama|selama|sejak)(?![\w-]))"
+                    r"[a-z][\w-]*){0,4})")
+
+
+def _kind(name: str) -> str:
+    return "TrainingEvent" if _TRAINING.search(name) else "Event"
+
+
+def described(found: Proposals) -> None:
+    """Events told by their act or occasion, then the venues and dates later sentences give."""
+    sentences = ArticleText(found.text).sentences
+    for match in _OPENS.finditer(found.text):
+        sentence = next((s for s in sentences if s.start <= match.start() < s.end), None)
+        if sentence is not None and not _in_title(found, match.start()):
+            _opening(found, match, sentence)
+    for match in _OCCASION.finditer(found.text):
+        _occasion(found, match)
+    for match in _HOLDS.finditer(found.text):
+        _held(found, match, sentences)
+    for match in _HELD.finditer(found.text):
+        event = referent(found, match["noun"].lower(), match.start())
+        place = _place(found, match["where"])
+        if event is not None and place is not None and "venue" not in event.fields:
+            event.add("venue", Value(place.ident, Span(match.start(), match.start("where") + len(place.label)),
+                                     "event-held-at", 0.5))
+            _date(found, event, match.start("where") + len(place.label), match.start())
+
+
+def _in_title(found: Proposals, offset: int) -> bool:
+    return any(v.span is not None and v.span.start <= offset < v.span.end for v in found.article.values())
+
+
+def _place(found: Proposals, written: str) -> Item | None:
+    """The proposed place whose name starts the words ("Pos Bloc Medan, …", "Bandung")."""
+    words = written.split(" ")
+    for size in range(len(words), 0, -1):
+        item = found.find_name(" ".join(words[:size]))
+        if item is not None and (item.type in _PLACE_TYPES or item.type == "Organization"):
+            return item
+    return None
+
+
+def _opening(found: Proposals, match: re.Match[str], sentence: Span) -> None:
+    """"<actor> meresmikan <name> di <place>": an event labelled with the act's own words,
+    organised by the sentence's first actor, at the place, on the date that follows."""
+    before = _CLAUSE_CUT.split(found.text[sentence.start:match.start()])[-1]
+    if NEGATION.search(before) or _UNDONE.search(before):
+        return  # "tidak jadi meresmikan", "akan meresmikan": not an act that happened
+    place = _place(found, match["where"])
+    if place is None or place.type == "Organization":
+        return
+    end = match.start("where") + len(place.label)
+    actors = [item for start, _, item in mentions(found, ORG_TYPES | {"Person"})
+              if sentence.start <= start < match.start() and item.type != "MediaOutlet"]
+    if _EVENT_NAME.search(match["object"]):  # "membuka Pameran Kopi Nusantara": the event is what was opened
+        name = match["object"]
+        event = found.add(Item(slug(name), _kind(name), name, Span(match.start("object"), end), "event-opened", 0.5))
+        role = "takes_part_in"  # who opens an exhibition need not be who organised it
+    else:
+        label = re.sub(r" \([^)]*\)", "", found.text[match.start():end])
+        event = found.add(Item(slug(label), "Event", label[0].upper() + label[1:], Span(match.start(), end),
+                               "event-act", 0.5))
+        role = "organizer"
+    event.add("venue", Value(place.ident))
+    if actors and role == "organizer":
+        event.add("organizer", Value(actors[0].ident, Span(sentence.start, match.end("verb")), "event-act-subject",
+                                     0.5))
+    elif actors:
+        actors[0].add("takes_part_in", Value(event.ident, Span(sentence.start, end), "opened-event", 0.4))
+    _date(found, event, end, match.start())
+    if role == "organizer":
+        _opened(found, match, place, event)
+
+
+def _opened(found: Proposals, match: re.Match[str], place: Item, event: Item) -> None:
+    """What was opened is a facility at the place: the one already proposed, or (not for a
+    launch, which is as often a program or an app) a new one named by the act."""
+    name = match["object"]
+    opened = found.find_name(name)
+    if (opened is None and match["verb"] != "meluncurkan" and match["kind"] in (None, "gedung", "kantor", "fasilitas")
+            and found.find_name(name.split(" ")[0]) is None):
+        opened = found.add(Item(slug(f"{name} {place.ident}"), "Facility", name,
+                                Span(match.start("object"), match.end("object")), "opened-facility", 0.4))
+    if opened is not None and opened.type in ("Facility", "CoworkingSpace") and "within" not in opened.fields:
+        opened.add("within", Value(place.ident, Span(match.start("object"), event.span.end), "opened-at", 0.5))
+
+
+def _date(found: Proposals, event: Item, end: int, start: int) -> None:
+    """The news date written right after the place (past a venue's further names), checked
+    against its weekday; its evidence runs from the event's words (`start`) to the date, so
+    the date is the event's, not only a remark's made at it."""
+    line_end = found.text.find("\n", end)
+    window = found.text[end:(line_end if line_end >= 0 else len(found.text))][:120]
+    try:
+        date: NewsDate | None = find_news_date(window)
+    except DateError:
+        return
+    if date is None or not date.weekday_matches:
+        return
+    at = window.find(date.text)
+    if not re.fullmatch(r"(?:, [A-Z][\w-]*(?: [A-Z][\w-]*)*)*(?:,| pada)? ?", window[:at]):
+        return
+    event.add("date", Value(date.date, Span(start, end + at + len(date.text)), "event-date", 0.5))
+
+
+def _occasion(found: Proposals, match: re.Match[str]) -> None:
+    """"dalam kuliah umum di Universitas X (UMSU)": an event at a venue; an organisation the
+    text names only as where things happen is that place."""
+    venue = _place(found, match["where"])
+    if venue is None:
+        return
+    if venue.type == "Organization":
+        if not _only_a_venue(found, venue):
+            return
+        venue.type, venue.note = "Place", "Named in the text only as where something happened."
+    end = match.start("where") + len(venue.label)
+    label = found.text[match.start("event"):end]
+    event = found.add(Item(slug(label), _kind(match["event"]), label[0].upper() + label[1:],
+                           Span(match.start(), match.end()), "event-occasion", 0.5))
+    event.add("venue", Value(venue.ident))
+
+
+def _held(found: Proposals, match: re.Match[str], sentences: list[Span]) -> None:
+    """"<organisation> menggelar pelatihan pemasaran digital": an event in the text's words,
+    organised by the organisation named just before the verb; none when the clause negates it."""
+    sentence = next((s for s in sentences if s.start <= match.start() < s.end), None)
+    if sentence is None:
+        return
+    before = _CLAUSE_CUT.split(found.text[sentence.start:match.start()])[-1]
+    organisers = [item for start, end, item in mentions(found, ORG_TYPES - {"MediaOutlet"})
+                  if sentence.start <= start and end <= match.start()]
+    label = match["event"]
+    if not organisers or NEGATION.search(before) or _UNDONE.search(before) or " " not in label:
+        return  # not done, or a bare "pelatihan" that names nothing in particular
+    event = found.add(Item(slug(label), _kind(label), label[0].upper() + label[1:],
+                           Span(match.start("event"), match.end()), "event-held", 0.5))
+    event.add("organizer", Value(organisers[-1].ident, Span(sentence.start, match.end()), "event-held-by", 0.5))
+
+
+def _only_a_venue(found: Proposals, item: Item) -> bool:
+    """Every mention of the organisation follows "di" (where, never who)."""
+    at = [start for start, _, one in mentions(found, frozenset({item.type})) if one is item]
+    return bool(at) and all(found.text[max(0, s - 3):s] == "di " for s in at)
+
+
+_STEMS = {"peresmian": "resmi", "peluncuran": "luncur", "pelatihan": "latih", "pembukaan": "buka",
+          "seminar": "seminar", "workshop": "workshop"}
+
+
+def referent(found: Proposals, noun: str | None, offset: int) -> Item | None:
+    """The event a later phrase refers to: the last one before it whose words share the noun's
+    stem ("peresmian tersebut" → "Meresmikan …"), else the last one before it; with no noun
+    ("yang hadir"), the article's first event (its lead's)."""
+    before = sorted((i for i in found.items.values() if i.type in EVENT_TYPES and i.span.start < offset),
+                    key=lambda i: i.span.start)
+    if not before:
+        return None
+    if noun is None:
+        return before[0]
+    stem = _STEMS.get(noun, noun if noun not in ("acara", "kegiatan") else None)
+    same = [i for i in before if stem and stem in i.label.lower()]
+    return (same or before)[-1]
+
+
+_LED = re.compile(rf"(?<![\w-])(?P<who>{_NAME}|Ia|Dia) (?:memimpin|membuka|menghadiri) (?:langsung )?"
+                  r"(?P<noun>peresmian|peluncuran|pelatihan|acara|kegiatan|pembukaan)(?: (?:ini|itu|tersebut))")
+_WITH = re.compile(r"(?<![\w-])(?:didampingi|dihadiri(?: oleh)?|turut hadir(?: dalam acara (?:ini|itu|tersebut))?)"
+                   r",? (?P<list>[^.\n]+)")
+_CAME = re.compile(r"(?<![\w-])(?:hadir|turut hadir|ikut hadir) (?:dalam|pada|di) (?P<noun>acara|kegiatan|pelatihan|"
+                   r"peresmian|pameran|seminar) (?:itu|ini|tersebut)")
+_PRESENT = re.compile(r"(?<![\w-])yang (?:hadir|ikut hadir|turut hadir), (?P<name>[A-Z][\w-]*(?: [A-Z][\w-]*){0,4})")
+
+
+def attendance(found: Proposals) -> None:
+    """Who took part in an event: the one who led it, those who accompanied them or attended,
+    an organisation "yang hadir" (among those present). Run once people and events are known."""
+    people = mentions(found, ORG_TYPES | {"Person"})
+    for match in _LED.finditer(found.text):
+        event = referent(found, match["noun"], match.start())
+        named = [item for _, end, item in people if item.type == "Person" and
+                 (end == match.end("who") if match["who"] not in ("Ia", "Dia") else end <= match.start())]
+        who = named[-1:] if match["who"] in ("Ia", "Dia") else named
+        if event is not None and who:
+            who[0].add("takes_part_in", Value(event.ident, Span(match.start(), match.end()), "led-event", 0.5))
+    for match in _WITH.finditer(found.text):
+        event = referent(found, "acara", match.start())
+        if event is None or NEGATION.search(match["list"]):
+            continue
+        span = Span(match.start(), match.end())
+        for start, _, item in people:
+            if match.start("list") <= start < match.end("list") and item.type == "Person":
+                item.add("takes_part_in", Value(event.ident, span, "attended-event", 0.4))
+    for match in _CAME.finditer(found.text):  # "Ketua X, Siti Rahmawati, hadir dalam kegiatan itu"
+        line = found.text.rfind("\n", 0, match.start()) + 1
+        sentence = max(line, found.text.rfind(". ", 0, match.start()) + 2)
+        named = [item for start, _, item in people if sentence <= start < match.start() and item.type == "Person"]
+        event = referent(found, match["noun"], match.start())
+        if named and event is not None:
+            named[-1].add("takes_part_in", Value(event.ident, Span(sentence, match.end()), "came-to-event", 0.4))
+    for match in _PRESENT.finditer(found.text):
+        item = found.find_name(match["name"])
+        event = referent(found, None, match.start())
+        if item is not None and event is not None and item.type in ORG_TYPES | {"Person"}:
+            item.add("takes_part_in", Value(event.ident, Span(match.start(), match.end()), "present-at-event", 0.4))

@@ -1,0 +1,66 @@
+"""Rules for findings the editors report in their own words: a sentence that says what a
+study, index or data showed ("Hasil survei … menunjukkan …", "Berdasarkan Studi X, …", "Index
+2025 menempatkan Medan di urutan ketujuh") or gives a measured or estimated figure ("Medan
+mencatat skor 51", "Transaksi … diperkirakan melonjak … Rp35 triliun"). What someone said
+(a quote) is theirs, not a finding; a target or a hope is a plan, not a finding."""
+
+from __future__ import annotations
+
+import re
+
+from kg.ingest.model import Item, Proposals, Value, slug
+from kg.source.text import ArticleText, Span
+
+# Verbs that report what was found or measured.
+_REPORTS = re.compile(r"(?<![\w-])(?:menunjukkan|memperlihatkan|mengungkapkan|menemukan|mencatat|mencatatkan|"
+                      r"menempatkan|menempati|menduduki|diperkirakan|diproyeksikan|diprediksi|tumbuh|naik|meningkat|melonjak|turun|"
+                      r"menurun|anjlok|mencapai)(?![\w-])")
+# A figure: digits, an ordinal rank, an amount or a share.
+_FIGURE = re.compile(r"\d|(?<![\w-])(?:pertama|kedua|ketiga|keempat|kelima|keenam|ketujuh|kedelapan|kesembilan|"
+                     r"kesepuluh|persen|triliun|miliar|juta|separuh|sepertiga)(?![\w-])")
+# "Hasil survei X menunjukkan": a source that shows, with or without a figure.
+_SHOWS = re.compile(r"(?<![\w-])(?:[Hh]asil|[Ss]tudi|[Ss]urvei|[Rr]iset|[Kk]ajian|[Pp]enelitian|[Dd]ata|[Ll]aporan|"
+                    r"[Ii]ndeks|Index)(?![\w-])[^.\n]{0,80}?(?<![\w-])(?:menunjukkan|memperlihatkan|mengungkapkan|"
+                    r"menemukan|menempatkan|mencatat)(?![\w-])")
+_BASED_ON = re.compile(r"(?:^|(?<=[A-Z.] - ))(?:Berdasarkan|Merujuk|Mengacu pada|Menurut data|Mengutip data) "
+                       r"(?P<source>[^,.\n]{3,80}), "
+                       r"(?P<rest>\S)")
+_NOT_FOUND = re.compile(r"(?<![\w-])(?:target|menargetkan|ditargetkan|diharapkan|berharap|akan|rencana|jika|"
+                        r"kalau|apabila|seandainya|(?:mencatat|tercatat) (?:telah|sudah|sebagai))(?![\w-])",
+                        re.IGNORECASE)  # a plan, a condition, or an organisation's count of its own work
+_SPOKEN = frozenset({"Quote", "IndirectQuote"})
+
+
+def findings(found: Proposals) -> None:
+    """One finding per sentence that reports a figure or what a source showed, not said by
+    anyone and not a plan; linked to a study named in the sentence."""
+    said = [i.span for i in found.items.values() if i.type in _SPOKEN]
+    titles = [v.span for k, v in found.article.items() if k in ("headline", "subheadline") and v.span is not None]
+    for sentence in ArticleText(found.text).sentences:
+        words = sentence.text
+        if any(s.start < sentence.end and sentence.start < s.end for s in said + titles) or re.search(r"[\"“”]", words):
+            continue
+        based = _BASED_ON.search(words)
+        if based is None and (_NOT_FOUND.search(words) or not (
+                _SHOWS.search(words) or (_REPORTS.search(words) and _FIGURE.search(words)))):
+            continue
+        start = max(sentence.start + (based.start("rest") if based else 0), _after_dateline(found))
+        body = found.text[start:sentence.end].rstrip(". ")
+        if len(body.split()) < 5:
+            continue
+        label = " ".join(body.split()[:8]).rstrip(",") + " …"
+        item = found.add(Item(slug("temuan " + " ".join(body.split()[:8]))[:60].rstrip("-"), "Finding", label,
+                              Span(sentence.start, sentence.end), "finding-based-on" if based else "finding-figure",
+                              0.5 if based else 0.4))
+        item.add("text", Value(body))
+        for study in found.items.values():
+            if study.type == "Study" and any(name in words for name in (study.label, *study.aliases)):
+                study.add("findings", Value(item.ident, Span(sentence.start, sentence.end), "study-finding", 0.5))
+
+
+def _after_dateline(found: Proposals) -> int:
+    """Where the text after the dateline ("JAKARTA, EKONOMIKINI.COM - ") starts."""
+    dateline = found.article.get("dateline")
+    if dateline is None or dateline.span is None:
+        return 0
+    return dateline.span.end + len(found.text[dateline.span.end:]) - len(found.text[dateline.span.end:].lstrip())
