@@ -9,6 +9,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 
+import orjson
 import pyoxigraph as ox
 
 from kg.namespaces import ID_PATTERN, NIF, OA, ONTOLOGY_IRI, curie
@@ -92,25 +93,26 @@ class Census:
             _add(counter, counts, sign)
 
     def to_json(self, counts: bool = False) -> bytes:
-        """One graph's census (members listed), or with `counts` a merged one (members counted)."""
+        """One graph's census (members listed), or with `counts` a merged one (members counted).
+        Written by orjson, keys sorted: the merged census of 10,000 articles is 30 MB, read and
+        written by every build that changes anything: json 1.5 s, orjson 0.6 s (benchmarks/census_json.py)."""
         def members(counter: Counter[str]) -> object:
-            return dict(sorted(counter.items())) if counts else sorted(counter)
-        data = {"by_graph": self.by_graph, "typed": {c: members(m) for c, m in sorted(self.typed.items())},
-                "named": members(self.named), "relations": {s: dict(sorted(c.items())) for s, c in
-                                                            sorted(self.relations.items())},
-                "kinds": dict(sorted(self.kinds.items())), "linked": members(self.linked)}
-        return json.dumps({**data, "counted": True} if counts else data, sort_keys=True).encode()
+            return counter if counts else sorted(counter)
+        data = {"by_graph": self.by_graph, "typed": {c: members(m) for c, m in self.typed.items()},
+                "named": members(self.named), "relations": self.relations, "kinds": self.kinds,
+                "linked": members(self.linked)}
+        return orjson.dumps({**data, "counted": True} if counts else data, option=orjson.OPT_SORT_KEYS)
 
     @classmethod
     def from_json(cls, data: bytes) -> Census:
-        raw = json.loads(data)
+        raw = orjson.loads(data)
         return cls(raw["by_graph"], {c: Counter(m) for c, m in raw["typed"].items()}, Counter(raw["named"]),
                    {s: Counter(c) for s, c in raw["relations"].items()}, Counter(raw["kinds"]), Counter(raw["linked"]))
 
     @staticmethod
     def counted(data: bytes) -> bool:
         """Whether a census file counts its members (written by this kg), so that graphs can be taken out."""
-        return b'"counted": true' in data
+        return b'"counted":true' in data or b'"counted": true' in data  # orjson's, or an older kg's json
 
     def summary(self, articles: int) -> Summary:
         entities = set().union(*self.typed.values()) if self.typed else set()
