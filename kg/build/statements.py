@@ -1,7 +1,7 @@
 """Facts with their evidence: each direct triple is asserted beside an rdf:Statement whose
 evidence is a Web Annotation on the exact words of the article (quote and position selectors,
 and the sentence that holds them), or, for what the text does not say about the article itself
-(its publication date), on the words of the folder's source note.
+(its publication date), on the words of the folder's source note, whose text the graph holds too.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from rdflib import Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, RDF, XSD
 
 from kg.errors import Location, SourceError
-from kg.namespaces import KG, OA, Iris
+from kg.namespaces import KG, NIF, OA, Iris
 from kg.source.files import SOURCE_NOTE, Source, only_keys, read_source_note
 from kg.source.limits import shown
 from kg.source.text import ArticleText, QuoteNotFound, Span
@@ -117,10 +117,13 @@ class Statements:
             self.graph.add((annotation, OA.hasBody, statement))
 
     def _source_note(self) -> URIRef:
-        """The source note as a document this article's graph cites."""
+        """The source note as a document this article's graph cites, with its text as the article's
+        is (a NIF context), so the shapes check the offsets of what quotes it as they check the article's."""
         note = self.iris.source_note(self.article_id)
-        self.graph.add((note, RDF.type, KG.SourceNote))
-        self.graph.add((note, DCTERMS.title, Literal(SOURCE_NOTE)))
+        assert self._note is not None, "a span of the note was found in the note"
+        for triple in ((note, RDF.type, KG.SourceNote), (note, RDF.type, NIF.Context),
+                       (note, DCTERMS.title, Literal(SOURCE_NOTE)), (note, NIF.isString, Literal(self._note.text))):
+            self.graph.add(triple)
         return note
 
     def _annotation(self, span: Span, noted: bool = False) -> URIRef:

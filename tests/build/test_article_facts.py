@@ -252,7 +252,7 @@ def test_first_quote_was_said_to_tribun_at_the_training_on_9_august(union: Datas
 
 
 def test_quote_text_is_the_articles_words(union: Dataset) -> None:
-    text = next(str(o) for _, _, o in union.triples((None, PREFIXES["nif"].isString, None)))
+    [(text,)] = rows(union, "SELECT ?t WHERE { ?a a schema:NewsArticle ; nif:isString ?t }")
     for (quote,) in rows(union, "SELECT ?t WHERE { ?q a kg:DirectQuote ; schema:text ?t }"):
         assert quote in text
 
