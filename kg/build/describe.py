@@ -20,9 +20,11 @@ MEDIA_TYPES = {"trig": "application/trig", "nq": "application/n-quads", "ttl": "
 EXAMPLES = 3  # linked places shown as example resources
 
 
-def describe(census: Census, linksets: Graph, project: Project, articles: list[str], formats: list[str]) -> Graph:
-    """VoID + DCAT: title, description, licence, publisher, sources, counts (quads, per named
-    graph as a void:subset), linksets with their link counts, example resources, distributions."""
+def describe(census: Census, linksets: Graph, project: Project, articles: list[str], formats: list[str]) -> list[str]:
+    """VoID + DCAT as sorted N-Triples lines: title, description, licence, publisher, sources, counts
+    (quads, per named graph as a void:subset), linksets with their link counts, example resources,
+    distributions. What grows with the corpus (a source and a subset per article) is written as
+    lines directly: through rdflib it took 0.9 s of every build at 10,000 articles."""
     iris = project.iris
     graph = bind(Graph(), iris.base)
     node = iris.dataset
@@ -45,25 +47,31 @@ def describe(census: Census, linksets: Graph, project: Project, articles: list[s
     ):
         if o is not None:
             graph.add((node, p, o))
-    for ident in articles:
-        graph.add((node, DCTERMS.source, iris.article(ident)))
-    for name, size in sorted(sizes.items()):
-        subset = URIRef(name)
-        graph.add((node, VOID.subset, subset))
-        graph.add((subset, RDF.type, VOID.Dataset))
-        graph.add((subset, VOID.triples, _integer(size)))
+    lines = _corpus_lines(node, [iris.article(ident) for ident in articles], sizes)
     for linkset in sorted(set(linksets.subjects(RDF.type, VOID.Linkset))):
         _copy_linkset(linksets, graph, linkset, node)
-    linked = sorted(URIRef(s) for s in census.linked)[:EXAMPLES]
-    for example in [iris.article(ident) for ident in articles] + linked:
-        graph.add((node, VOID.exampleResource, example))
+    for example in sorted(census.linked)[:EXAMPLES]:
+        graph.add((node, VOID.exampleResource, URIRef(example)))
     for suffix in formats:
         distribution = URIRef(f"{node}/{GRAPH_BASENAME}.{suffix}")
         graph.add((node, DCAT.distribution, distribution))
         graph.add((distribution, RDF.type, DCAT.Distribution))
         graph.add((distribution, DCAT.mediaType, Literal(MEDIA_TYPES[suffix])))
         graph.add((distribution, DCTERMS.title, Literal(f"{GRAPH_BASENAME}.{suffix}")))
-    return graph
+    lines.update(graph.serialize(format="nt").splitlines())
+    return sorted(lines - {""})
+
+
+def _corpus_lines(node: URIRef, articles: list[URIRef], sizes: dict[str, int]) -> set[str]:
+    """The description's triples that grow with the corpus: each article a source and an example,
+    each graph a subset with its size (N-Triples, as rdflib's writer gives them)."""
+    source, example, subset = f"<{DCTERMS.source}>", f"<{VOID.exampleResource}>", f"<{VOID.subset}>"
+    kind, dataset, triples, integer = f"<{RDF.type}>", f"<{VOID.Dataset}>", f"<{VOID.triples}>", f"<{XSD.integer}>"
+    lines = {f"<{node}> {term} <{article}> ." for article in articles for term in (source, example)}
+    for name, size in sizes.items():
+        lines |= {f"<{node}> {subset} <{name}> .", f"<{name}> {kind} {dataset} .",
+                  f'<{name}> {triples} "{size}"^^{integer} .'}
+    return lines
 
 
 def _copy_linkset(merged: Graph, graph: Graph, linkset: URIRef, node: URIRef) -> None:
@@ -80,12 +88,11 @@ def _integer(n: int) -> Literal:
 
 
 
-def turtle(graph: Graph, base: str) -> bytes:
-    """The description as Turtle, triples sorted, written by pyoxigraph: rdflib's pretty Turtle
-    writer took 0.5 s for the 1,000-article description, most of a no-change build."""
+def turtle(lines: list[str], base: str) -> bytes:
+    """The description (sorted N-Triples lines) as Turtle in that order, written by pyoxigraph:
+    rdflib's pretty Turtle writer took 0.5 s for the 1,000-article description."""
     import pyoxigraph as ox
 
-    lines = sorted(set(graph.serialize(format="nt").splitlines()) - {""})
     triples = ox.parse(("\n".join(lines) + "\n").encode("utf-8"), format=ox.RdfFormat.N_TRIPLES)
     prefixes = {**{p: str(ns) for p, ns in PREFIXES.items()}, "id": base}
     return ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes=prefixes) or b""
