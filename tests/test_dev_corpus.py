@@ -1,7 +1,8 @@
-"""The dev corpus (examples/dev-corpus): three test articles annotated by hand build, validate,
-and say what their texts say.
+"""The example corpora annotated by hand build, validate, and say what their texts say: the dev
+corpus (examples/dev-corpus, three articles) and the held-out article (examples/heldout, one
+article kept from the ingest rules to measure them blind).
 
-The articles were written for the project as test material (see its README); every
+The articles were written for the project as test material (see their READMEs); every
 expectation here was written from the article texts, not copied from the build output.
 """
 
@@ -29,6 +30,11 @@ ARTICLES = (
     "wartabalaikota-2023-11-16-tiktok-jakpreneur-dki",
     "deliterkini-2025-11-08-komdigi-garuda-spark-medan",
 )
+HELDOUT = ROOT / "examples" / "heldout"
+HELDOUT_ARTICLES = ("kabaranginmamiri-2025-05-14-sekolah-dagang-daring-sulsel",)
+# Each example folder with its articles: the folder-level checks run on every one.
+EXAMPLES = pytest.mark.parametrize(
+    "folder, articles", [(DEV, ARTICLES), (HELDOUT, HELDOUT_ARTICLES)], ids=["dev-corpus", "heldout"])
 
 
 @pytest.fixture(scope="module")
@@ -36,12 +42,22 @@ def dev_built() -> BuildResult:
     return build(open_project(DEV))
 
 
-@pytest.fixture(scope="module")
-def dev_union(dev_built: BuildResult) -> Dataset:
+def union_of(built: BuildResult) -> Dataset:
+    """All of a build's named graphs as one default graph, to ask across them."""
     dataset = Dataset(default_union=True)
-    for quad in dev_built.dataset.quads((None, None, None, None)):
+    for quad in built.dataset.quads((None, None, None, None)):
         dataset.add(quad)
     return dataset
+
+
+@pytest.fixture(scope="module")
+def dev_union(dev_built: BuildResult) -> Dataset:
+    return union_of(dev_built)
+
+
+@pytest.fixture(scope="module")
+def heldout_union() -> Dataset:
+    return union_of(build(open_project(HELDOUT)))
 
 
 def ask(union: Dataset, pattern: str) -> bool:
@@ -55,34 +71,38 @@ def values(union: Dataset, query: str) -> set[str]:
 
 # --- The project folder ---------------------------------------------------------------------
 
-def test_builds_and_validates_with_the_cli(tmp_path: Path) -> None:
+@EXAMPLES
+def test_builds_and_validates_with_the_cli(folder: Path, articles: tuple[str, ...], tmp_path: Path) -> None:
     out = tmp_path / "out"
-    built = CliRunner().invoke(main, ["build", "--project", str(DEV), "--out", str(out)])
+    built = CliRunner().invoke(main, ["build", "--project", str(folder), "--out", str(out)])
     assert built.exit_code == 0, built.output
-    assert re.search(r"^\d+ triples, 3 article\(s\)", built.stdout, re.MULTILINE), built.stdout
+    assert re.search(rf"^\d+ triples, {len(articles)} article\(s\)", built.stdout, re.MULTILINE), built.stdout
     assert built.stderr == "", "every status is signalled by its cue words; no other warning"
-    checked = CliRunner().invoke(main, ["validate", "--project", str(DEV), "--out", str(out)])
+    checked = CliRunner().invoke(main, ["validate", "--project", str(folder), "--out", str(out)])
     assert checked.exit_code == 0, checked.output
     assert "conforms" in checked.stdout
 
 
-def test_the_ontology_is_shared_not_copied() -> None:
-    link = DEV / "ontology"
+@EXAMPLES
+def test_the_ontology_is_shared_not_copied(folder: Path, articles: tuple[str, ...]) -> None:
+    link = folder / "ontology"
     assert link.is_symlink() and link.readlink() == Path("../../ontology")
     assert (link / "kg.ttl").read_bytes() == (ROOT / "ontology" / "kg.ttl").read_bytes()
 
 
-def test_texts_are_the_shared_corpus_files_unchanged() -> None:
+@EXAMPLES
+def test_texts_are_the_recorded_files_unchanged(folder: Path, articles: tuple[str, ...]) -> None:
     """SOURCE.md records each file's sha256; a re-wrapped or re-encoded text would move every offset."""
-    note = (DEV / "data" / "articles" / "SOURCE.md").read_text(encoding="utf-8")
-    recorded = dict(re.findall(r"`([a-z0-9-]+\.txt)` \| `dev/[^`]+` \| `([0-9a-f]{64})`", note))
-    assert sorted(recorded) == sorted(f"{a}.txt" for a in ARTICLES)
+    note = (folder / "data" / "articles" / "SOURCE.md").read_text(encoding="utf-8")
+    recorded = dict(re.findall(r"`([a-z0-9-]+\.txt)` \|(?: `dev/[^`]+` \|)? `([0-9a-f]{64})`", note))
+    assert sorted(recorded) == sorted(f"{a}.txt" for a in articles)
     for name, digest in recorded.items():
-        assert hashlib.sha256((DEV / "data" / "articles" / name).read_bytes()).hexdigest() == digest
+        assert hashlib.sha256((folder / "data" / "articles" / name).read_bytes()).hexdigest() == digest
 
 
-def test_the_readme_keeps_the_corpus_note() -> None:
-    readme = " ".join((DEV / "README.md").read_text(encoding="utf-8").split())
+@EXAMPLES
+def test_the_readme_keeps_the_corpus_note(folder: Path, articles: tuple[str, ...]) -> None:
+    readme = " ".join((folder / "README.md").read_text(encoding="utf-8").split())
     assert "written for this project, for testing" in readme
     assert "never as a source of real-world facts" in readme
     assert "What the schema cannot say yet" in readme
@@ -278,3 +298,41 @@ def test_golden_history_current_and_conflicts(dev_out: Path, name: str, params: 
         golden.write_text(result.output, encoding="utf-8")
         pytest.fail(f"wrote {golden}: review it and run again")
     assert result.output == golden.read_text(encoding="utf-8")
+
+
+# --- The held-out article (Makassar): five statuses, a negated and a hypothetical relation ----
+
+def test_heldout_statuses_rest_on_the_texts_cue_words(heldout_union: Dataset) -> None:
+    statuses = {
+        "kerja-sama-pemprov-sulsel-lontara-digital": "ongoing",          # "berjalan sejak Maret 2025"
+        "kerja-sama-diskop-ukm-sulsel-pemkot-parepare": "planned",       # "akan menggandeng"
+        "kerja-sama-diskop-ukm-sulsel-pemkab-toraja-utara": "cancelled",  # "urung digelar"
+        "kerja-sama-lontara-digital-diskominfo-makassar": "completed",   # "telah menuntaskan"
+        "harapan-lontara-digital-bermitra": "aspired",                   # "berharap"
+    }
+    assert values(heldout_union, "SELECT ?c WHERE { ?c a kg:Collaboration }") == set(statuses)
+    for collaboration, status in statuses.items():
+        assert ask(heldout_union, f"id:{collaboration} kg:status kg:{status}")
+    assert ask(heldout_union, "id:kerja-sama-pemprov-sulsel-lontara-digital kg:actingThrough id:diskop-ukm-sulsel")
+
+
+def test_heldout_negated_and_hypothetical_relations_are_not_recorded(heldout_union: Dataset) -> None:
+    """"Pemprov juga belum menjalin kerja sama dengan Pemkab Bone" and "Jika anggaran perubahan
+    disetujui, kami akan membuka kelas di Bone": Bone and its government are there, in no relation."""
+    assert ask(heldout_union, "id:pemkab-bone a kg:RegionalGovernment ; kg:jurisdiction id:bone")
+    assert not ask(heldout_union, "?c kg:participant id:pemkab-bone")
+    assert not ask(heldout_union, "?x schema:organizer id:pemkab-bone")
+    assert not ask(heldout_union, "?x kg:venue id:bone")
+    assert not ask(heldout_union, "?x schema:location id:bone")
+
+
+def test_heldout_dateline_is_not_the_venue(heldout_union: Dataset) -> None:
+    article = f"<{ID}article/{HELDOUT_ARTICLES[0]}>"
+    assert ask(heldout_union, f"{article} kg:dateline id:makassar")
+    assert not ask(heldout_union, "?event kg:venue id:makassar")
+    assert ask(heldout_union, """id:pelatihan-gelombang-pertama kg:venue id:hotel-puri-losari ;
+        schema:startDate "2025-05-13"^^xsd:date ; schema:endDate "2025-05-14"^^xsd:date ;
+        kg:participantCount "250"^^xsd:nonNegativeInteger""")
+    # The second wave is planned in Parepare for July 2025: a month, no more.
+    assert ask(heldout_union, """id:pelatihan-gelombang-kedua kg:status kg:planned ; kg:venue id:parepare ;
+        schema:startDate "2025-07"^^xsd:gYearMonth""")

@@ -26,7 +26,8 @@ def same(report: Report, reference: Report) -> None:
     assert (report.conforms, report.triples) == (reference.conforms, reference.triples)
 
 
-@pytest.mark.parametrize("folder", [ROOT, ROOT / "examples" / "dev-corpus"], ids=["seed", "dev-corpus"])
+@pytest.mark.parametrize("folder", [ROOT, ROOT / "examples" / "dev-corpus", ROOT / "examples" / "heldout"],
+                         ids=["seed", "dev-corpus", "heldout"])
 def test_reports_match_the_whole_graph_run(folder: Path, tmp_path: Path) -> None:
     project, out = open_project(folder), tmp_path / "out"
     build_to(project, out)
