@@ -18,6 +18,9 @@ The JSON form (`to_json`, kept as changes.json in each generation) has these key
 - `statuses`: one entry per subject and graph whose kg:status values differ: `subject`,
   `graph`, `old`, `new` (sorted IRIs; an empty list where there was or is none);
 - `statuses_changed`: how many subjects had a status replaced by another (old and new both set).
+- `listed`: only there, and false, when a build found more changed than it lists (over 256 MB of
+  changed graph files, as when the corpus graph is first written in shards): then only which
+  `graphs` changed is known, and `kg diff` lists every line on demand.
 
 The RDF form (`to_nquads`) is one named graph: a kg:Changeset with a W3C-note "changeset"
 (cs:ChangeSet) per graph that changed, whose cs:addition and cs:removal are rdf:Statements.
@@ -44,6 +47,7 @@ from kg.namespaces import ID_PATTERN, curie
 
 CHANGES_JSON = "changes.json"
 CHANGES_NQ = "changes.nq"
+RECORD_BYTES = 256 << 20  # a build lists the changed lines only when the changed files hold less
 _CS = "http://purl.org/vocab/changeset/schema#"
 _KG = "https://w3id.org/ekodigi/def#"
 _RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
@@ -115,6 +119,7 @@ class Diff:
     statuses: dict[tuple[str, str], tuple[list[str], list[str]]] = field(default_factory=dict)
     new_entities: list[str] = field(default_factory=list)
     gone_entities: list[str] = field(default_factory=list)
+    listed: bool = True  # False: too much changed to list line by line (only which graphs changed)
 
     def facts(self) -> tuple[int, int]:
         return sum(map(len, self.added.values())), sum(map(len, self.removed.values()))
@@ -140,6 +145,9 @@ class Diff:
         """The one line `kg build` prints."""
         if not self.kinds:
             return "nothing changed"
+        if not self.listed:
+            return (f"{_count(len(self.kinds), 'graph')} changed, too many lines to list "
+                    "(`kg diff --out OUT` lists them on demand)")
         plus, minus = self.facts()
         return (f"{_count(len(self.article_ids('added')), 'article')} added, {len(self.article_ids('changed'))} "
                 f"changed, {len(self.article_ids('removed'))} removed; +{plus} -{minus} facts; "
@@ -195,8 +203,9 @@ def _about(lines: dict[str, list[str]], iri: str) -> dict[str, list[str]]:
     return {g: v for g, v in found.items() if v}
 
 
-def diff(old: Generation, new: Generation) -> Diff:
-    """Compare two generations, reading only the files (graphs, or shards of one) whose digests differ."""
+def diff(old: Generation, new: Generation, limit: int | None = None) -> Diff:
+    """Compare two generations, reading only the files (graphs, or shards of one) whose digests
+    differ; when those files hold more than `limit` bytes, only say which graphs changed."""
     entries = [*old.manifest.items(), *new.manifest.items()]
     known = {unit_graph(unit): entry["file"].split("/")[0] for unit, entry in entries}
     before, after = {unit_graph(u) for u in old.manifest}, {unit_graph(u) for u in new.manifest}
@@ -206,6 +215,10 @@ def diff(old: Generation, new: Generation) -> Diff:
     for graph in sorted({unit_graph(unit) for unit in units}):
         kinds[graph] = "added" if graph not in before else "removed" if graph not in after else "changed"
     result = Diff(old.name, new.name, new.base, known, kinds)
+    paths = [path for unit in units for path in (_graph_file(old, unit), _graph_file(new, unit)) if path is not None]
+    if limit is not None and sum(path.stat().st_size for path in paths) > limit:
+        result.listed = False
+        return result
     for unit in units:
         _compare_graph(result, unit_graph(unit), _graph_file(old, unit), _graph_file(new, unit))
     for lines in [*result.added.values(), *result.removed.values()]:
@@ -292,6 +305,8 @@ def to_json(result: Diff) -> bytes:
                      for (s, g), (old, new) in sorted(result.statuses.items())],
         "statuses_changed": result.statuses_changed(),
     }
+    if not result.listed:
+        data["listed"] = False  # the counts above are not known: too much changed to list
     return (json.dumps(data, indent=1, sort_keys=True, ensure_ascii=False) + "\n").encode()
 
 
@@ -382,7 +397,7 @@ def record(out_dir: Path, folder: Path, name: str) -> Diff | None:
         old = open_generation(shown)
     except NotABuildError:
         return None
-    result = diff(old, open_generation(folder, name))
+    result = diff(old, open_generation(folder, name), RECORD_BYTES)
     (folder / CHANGES_JSON).write_bytes(to_json(result))
     (folder / CHANGES_NQ).write_bytes(to_nquads(result))
     return result

@@ -76,6 +76,18 @@ def test_an_added_article_is_all_added(project_copy: Path, out: Path) -> None:
     assert changes.summary().startswith(f"1 article added, 0 changed, 0 removed; +{plus} -{minus} facts; ")
 
 
+def test_too_much_changed_is_named_by_graph_not_listed(project_copy: Path, out: Path) -> None:
+    """Past the limit a build records which graphs changed, without reading their lines."""
+    add_copy(project_copy)
+    build_to(open_project(project_copy), out)
+    old, new = latest_two(out)
+    result = diff(old, new, limit=1)
+    assert not result.listed and not result.added and f"{ARTICLE_ID}-copy" in " ".join(result.kinds)
+    assert "too many lines to list" in result.summary()
+    assert json.loads(to_json(result))["listed"] is False
+    assert "listed" not in json.loads(to_json(diff(old, new)))
+
+
 def test_a_removed_article_is_all_removed(project_copy: Path, out: Path) -> None:
     add_copy(project_copy)
     _build(project_copy, out)
