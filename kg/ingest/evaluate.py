@@ -77,12 +77,15 @@ class Evaluation:
     rules: dict[str, list[int]]  # rule -> [right, proposed]
 
     @property
-    def status_accuracy(self) -> float:
-        return self.status_right / self.status_total if self.status_total else 1.0
+    def status_accuracy(self) -> float | None:
+        """None when no collaboration was matched: nothing measured, not a perfect score."""
+        return self.status_right / self.status_total if self.status_total else None
 
     def to_dict(self) -> dict[str, Any]:
+        accuracy = self.status_accuracy
         return {"article": self.article, "entities": self.entities.figures(), "relations": self.relations.figures(),
-                "status_accuracy": round(self.status_accuracy, 3), "status_matched": self.status_total,
+                "status_accuracy": None if accuracy is None else round(accuracy, 3),
+                "status_matched": self.status_total,
                 "negated_relations": self.negated, "evidence_verbatim": f"{self.verbatim}/{self.evidence}",
                 "rules": self.rules}
 
@@ -232,14 +235,16 @@ def evaluate_paths(draft: Path, gold: Path) -> list[Evaluation]:
     return [evaluate(d, g) for d, g in pairs]
 
 
-def macro(results: list[Evaluation]) -> dict[str, float]:
-    """The mean of each article's figures."""
+def macro(results: list[Evaluation]) -> dict[str, float | None]:
+    """The mean of each article's figures (status accuracy over the articles where some
+    collaboration was matched; None when none was)."""
     n = len(results)
+    statuses = [a for r in results if (a := r.status_accuracy) is not None]
     return {"entity_f1": round(sum(r.entities.f1 for r in results) / n, 3),
             "entity_precision": round(sum(r.entities.precision for r in results) / n, 3),
             "entity_recall": round(sum(r.entities.recall for r in results) / n, 3),
             "relation_f1": round(sum(r.relations.f1 for r in results) / n, 3),
-            "status_accuracy": round(sum(r.status_accuracy for r in results) / n, 3),
+            "status_accuracy": round(sum(statuses) / len(statuses), 3) if statuses else None,
             "negated_relations": sum(len(r.negated) for r in results),
             "evidence_verbatim": round(sum(r.verbatim for r in results) / max(1, sum(r.evidence for r in results)), 3)}
 
@@ -259,7 +264,7 @@ def render(results: list[Evaluation], fmt: str) -> str:
         lines += [f"  missed entity: {m}" for m in e.misses] + [f"  false entity: {f}" for f in e.false]
         lines += [f"  missed relation: {m}" for m in rel.misses] + [f"  false relation: {f}" for f in rel.false]
         lines += [f"  negated relation: {n}" for n in r.negated]
-    lines.append("macro: " + ", ".join(f"{k} {v}" for k, v in macro(results).items()))
+    lines.append("macro: " + ", ".join(f"{k} {'n/a' if v is None else v}" for k, v in macro(results).items()))
     return "\n".join(lines) + "\n"
 
 

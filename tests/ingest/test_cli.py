@@ -208,3 +208,21 @@ def test_a_draft_does_not_make_the_built_graph_stale(empty_project: Path, tmp_pa
     assert (empty_project / "data" / "drafts" / "medan.yaml").is_file()
     answered = kg("query", "articles", "--project", empty_project, "--out", out)
     assert answered.exit_code == 0, answered.output
+
+
+def test_status_accuracy_with_no_matched_collaboration_is_not_measured(tmp_path: Path) -> None:
+    """A draft that matches no collaboration says nothing about statuses: n/a, not a perfect 1.0,
+    and the macro average leaves that article out."""
+    gold = SEED.with_suffix(".yaml")
+    shutil.copyfile(SEED.with_suffix(".txt"), tmp_path / f"{SEED.name}.txt")
+    draft = tmp_path / f"{SEED.name}.yaml"
+    draft.write_text(
+        f"article: {{id: {SEED.name}, text: {SEED.name}.txt, language: id, published: 2022-08-09}}\n"
+        "entities:\n"
+        "  - {id: lz, type: Company, label: Lazada, evidence: keterbukaan Lazada, rule: partner-cue}\n",
+        encoding="utf-8")
+    result = kg("eval", draft, gold)
+    assert result.exit_code == 0, result.output
+    assert "status 0/0" in result.output and "status_accuracy n/a" in result.output
+    data = json.loads(kg("eval", draft, gold, "-f", "json").output)
+    assert data["articles"][0]["status_accuracy"] is None and data["macro"]["status_accuracy"] is None
