@@ -53,7 +53,7 @@ class Part:
     @classmethod
     def from_json(cls, data: bytes) -> Part:
         raw = orjson.loads(data)  # a build reads every cached part: 10,000 at 10,000 articles
-        raw["declared"] = [Declaration(**item)
+        raw["declared"] = [Declaration(*item) if isinstance(item, list) else Declaration(**item)  # older: objects
                            for item in raw["declared"]]
         raw["text"] = tuple(raw["text"]) if raw["text"] else None
         raw["warnings"] = [tuple(w) for w in raw["warnings"]]
