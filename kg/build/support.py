@@ -92,6 +92,8 @@ def _delta(cache: PartCache, kept: TallyIndex, index: TallyIndex) -> tuple[list[
     for article in sorted(kept.articles.keys() | index.articles.keys()):
         before, now = kept.articles.get(article), index.articles.get(article)
         if before is not None and now is not None and before[0] == now[0]:
+            if before[1:] != now[1:]:
+                return None  # compiled again under the same key (an entity it refers to changed type): recount
             continue
         old = cache.get(before[0]) if before is not None else None
         new = cache.get(now[0]) if now is not None else None
