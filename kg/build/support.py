@@ -61,12 +61,12 @@ def corpus_parts(project: Project, cache: PartCache, parts: list[Part]) -> list[
     articles = [part for part in parts if part.article is not None]
     ranks_bytes = project.ranks_file.read_bytes() if project.ranks_file.exists() else b""
     sharding = Sharding(shard_count(len(articles)))
-    index = TallyIndex(_index_key(project, ranks_bytes, sharding.shards), {})
-    index.articles = {part.article: [part.key, part.source, part.claims] for part in articles if part.article}
+    index = TallyIndex(_index_key(project, ranks_bytes, sharding.shards),
+                       {part.article: [part.key, part.source, part.claims] for part in articles if part.article})
     kept = TallyIndex.read(cache.folder)
     shards = [cache.get(key) for key in kept.parts] if kept is not None and kept.key == index.key else []
     delta = _delta(cache, kept, index) if kept is not None and shards and None not in shards else None
-    if delta is not None and kept is not None:
+    if delta is not None:
         tallies, touched = _updated(project, cache, shards, sharding, *delta)
     else:
         tallies = Tallies(sharding, {i: Tally() for i in range(sharding.shards)})
@@ -97,9 +97,8 @@ def _delta(cache: PartCache, kept: TallyIndex, index: TallyIndex) -> tuple[list[
             continue
         old = cache.get(before[0]) if before is not None else None
         new = cache.get(now[0]) if now is not None else None
-        if (before is not None and (old is None or not cache.claims_file(old.key).is_file())) or \
-                (now is not None and new is None):
-            return None
+        if (before is not None and old is None) or (now is not None and new is None):
+            return None  # an article's part is found only with its claims (PartCache.get)
         if old is not None and new is not None and before[1:] == now[1:] and _mentions(old) == _mentions(new):
             continue
         gone += [old] if old is not None else []

@@ -115,18 +115,25 @@ def test_eval_of_gold_against_itself_is_perfect() -> None:
     assert figures["entity_f1"] == 1.0 and figures["relation_f1"] == 1.0 and figures["status_accuracy"] == 1.0
 
 
-def test_eval_lists_misses_and_false_proposals(tmp_path: Path) -> None:
-    gold = SEED.with_suffix(".yaml")
-    shutil.copyfile(SEED.with_suffix(".txt"), tmp_path / f"{SEED.name}.txt")
-    draft = tmp_path / f"{SEED.name}.yaml"
+def _seed_draft(folder: Path, more: str) -> Path:
+    """A draft of the seed article in `folder` (its text beside it): Lazada, and `more` entities."""
+    shutil.copyfile(SEED.with_suffix(".txt"), folder / f"{SEED.name}.txt")
+    draft = folder / f"{SEED.name}.yaml"
     draft.write_text(
         f"article: {{id: {SEED.name}, text: {SEED.name}.txt, language: id, published: 2022-08-09}}\n"
         "entities:\n"
-        "  - {id: lz, type: Company, label: Lazada, evidence: keterbukaan Lazada, rule: partner-cue}\n"
+        "  - {id: lz, type: Company, label: Lazada, evidence: keterbukaan Lazada, rule: partner-cue}\n" + more,
+        encoding="utf-8")
+    return draft
+
+
+def test_eval_lists_misses_and_false_proposals(tmp_path: Path) -> None:
+    gold, draft = SEED.with_suffix(".yaml"), _seed_draft(
+        tmp_path,
         "  - {id: hb, type: Person, label: Haikal, evidence: tutup Haikal, rule: person-age}\n"
         "  - {id: zz, type: Startup, label: Zeta, evidence: start up Ozora, rule: startup-cue}\n"
         "  - {id: k, type: Collaboration, label: x, participants: [lz], status: planned,\n"
-        "     evidence: 'kedepannya, Lazada berharap bisa berkolaborasi'}\n", encoding="utf-8")
+        "     evidence: 'kedepannya, Lazada berharap bisa berkolaborasi'}\n")
     result = kg("eval", draft, gold)
     assert result.exit_code == 0, result.output
     assert "false entity: zz (Startup) Zeta" in result.output
@@ -213,14 +220,7 @@ def test_a_draft_does_not_make_the_built_graph_stale(empty_project: Path, tmp_pa
 def test_status_accuracy_with_no_matched_collaboration_is_not_measured(tmp_path: Path) -> None:
     """A draft that matches no collaboration says nothing about statuses: n/a, not a perfect 1.0,
     and the macro average leaves that article out."""
-    gold = SEED.with_suffix(".yaml")
-    shutil.copyfile(SEED.with_suffix(".txt"), tmp_path / f"{SEED.name}.txt")
-    draft = tmp_path / f"{SEED.name}.yaml"
-    draft.write_text(
-        f"article: {{id: {SEED.name}, text: {SEED.name}.txt, language: id, published: 2022-08-09}}\n"
-        "entities:\n"
-        "  - {id: lz, type: Company, label: Lazada, evidence: keterbukaan Lazada, rule: partner-cue}\n",
-        encoding="utf-8")
+    gold, draft = SEED.with_suffix(".yaml"), _seed_draft(tmp_path, "")
     result = kg("eval", draft, gold)
     assert result.exit_code == 0, result.output
     assert "status 0/0" in result.output and "status_accuracy n/a" in result.output
