@@ -26,8 +26,9 @@ def same(report: Report, reference: Report) -> None:
     assert (report.conforms, report.triples) == (reference.conforms, reference.triples)
 
 
-@pytest.mark.parametrize("folder", [ROOT, ROOT / "examples" / "dev-corpus", ROOT / "examples" / "heldout"],
-                         ids=["seed", "dev-corpus", "heldout"])
+@pytest.mark.parametrize("folder", [ROOT, ROOT / "examples" / "dev-corpus", ROOT / "examples" / "heldout",
+                                    ROOT / "examples" / "heldout2"],
+                         ids=["seed", "dev-corpus", "heldout", "heldout2"])
 def test_reports_match_the_whole_graph_run(folder: Path, tmp_path: Path) -> None:
     project, out = open_project(folder), tmp_path / "out"
     build_to(project, out)
