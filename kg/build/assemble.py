@@ -1,12 +1,13 @@
 """Writing one generation from compiled parts: a file per named graph, the whole-corpus formats
 asked for, the census behind the summary and the VoID description, and the query store.
 
-Each graph's file and census are named in the generation's manifest with a digest of the parts
-it was made from (the corpus graph is written in shards, `graphs/corpus/<shard>.nq`, each its own
-entry, keyed `IRI SHARD`); a file whose digest has not changed since the previous generation is
-hard-linked from it, not written again, and the store is the previous one (copied by hard links)
-with only the lines that left or came in the changed graphs removed or added. `--full` ignores
-the previous generation: both paths give the same bytes.
+Each graph's file is named in the generation's manifest with a digest of the parts it was made
+from (the corpus graph is written in shards, `graphs/corpus/<shard>.nq`, each its own entry, keyed
+`IRI SHARD`; each file's census is kept in the cache under its digest); a file whose digest has
+not changed since the previous generation is hard-linked from it, not written again, and the
+store is the previous one (copied by hard links) with only the lines that left or came in the
+changed graphs removed or added. `--full` ignores the previous generation: both paths give the
+same bytes.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
+from kg.build.censuses import GraphCensuses
 from kg.build.corpus import Compiled, Progress
 from kg.build.parts import Part, PartCache
 from kg.build.serialize import GRAPH_BASENAME, jsonld_from_nquads
@@ -56,24 +58,30 @@ def write_generation(project: Project, compiled: Compiled, cache: PartCache, fol
     sources = _contributions(compiled.all_parts())
     old = _manifest(previous)
     manifest, changed = {}, {}
+    censuses = GraphCensuses(cache.folder, base)
     (folder / GRAPHS).mkdir()
+    made = {folder / GRAPHS}
     for number, unit in enumerate(sorted(sources), start=1):
         iri = unit_graph(unit)
         digest = hashlib.sha256("\n".join([unit, *(p.digest for p in sources[unit])]).encode()).hexdigest()
         name = _file_name(unit, base)
-        (folder / GRAPHS / name).parent.mkdir(exist_ok=True)
+        if (parent := (folder / GRAPHS / name).parent) not in made:
+            parent.mkdir(exist_ok=True)
+            made.add(parent)
         entry = old.get(unit)
         if previous is not None and entry and entry["digest"] == digest:
-            for suffix in (".nq", ".json"):
-                os.link(previous / GRAPHS / (entry["file"] + suffix), folder / GRAPHS / (name + suffix))
+            os.link(previous / GRAPHS / (entry["file"] + ".nq"), folder / GRAPHS / (name + ".nq"))
         else:
-            _write_graph(folder / GRAPHS / name, iri, _lines(cache, iri, sources[unit]), base, iri in articles)
+            lines = _lines(cache, iri, sources[unit])
+            (folder / GRAPHS / (name + ".nq")).write_bytes(("\n".join(lines) + "\n").encode() if lines else b"")
+            censuses.write(digest, iri, lines, iri in articles)
             changed[unit] = folder / GRAPHS / (name + ".nq")
         manifest[unit] = {"digest": digest, "file": name}
         if progress:
             progress("writing graphs", number, len(sources))
     removed = [unit for unit in old if unit not in manifest]
-    census = _census(folder, previous, manifest, old, list(changed), removed)
+    census = _census(censuses, folder, previous, manifest, old, list(changed), removed, articles)
+    censuses.prune({entry["digest"] for entry in [*manifest.values(), *old.values()]})
     if progress:
         progress("loading the store", 0, 1)
     same = previous is not None and not changed and not removed
@@ -104,8 +112,8 @@ def _small(files: dict[str, tuple[Path | None, Path | None]], graph_files: list[
     return size <= RELOAD_BYTES or size * 10 <= sum(path.stat().st_size for path in graph_files)
 
 
-def _census(folder: Path, previous: Path | None, manifest: dict[str, dict[str, str]], old: dict[str, dict[str, str]],
-            changed: list[str], removed: list[str]) -> Census:
+def _census(censuses: GraphCensuses, folder: Path, previous: Path | None, manifest: dict[str, dict[str, str]],
+            old: dict[str, dict[str, str]], changed: list[str], removed: list[str], articles: set[str]) -> Census:
     """The merged census of every graph, kept in the generation (census.json): the previous
     generation's with the censuses of the graphs that left or changed taken out and those of the
     graphs written put in, else (a first or full build) merged from every graph's."""
@@ -113,20 +121,22 @@ def _census(folder: Path, previous: Path | None, manifest: dict[str, dict[str, s
     data = start.read_bytes() if start is not None and start.is_file() else b""
     if data and Census.counted(data):
         census = Census.from_json(data)
-        for iri in [*removed, *changed]:
-            if iri in old:
-                census.merge(Census.from_json(_graph_census(previous, old[iri]).read_bytes()), -1)
+        for unit in [*removed, *changed]:
+            if unit in old:
+                census.merge(_graph_census(censuses, previous, old[unit], unit, articles), -1)
         written = changed
     else:
         census, written = Census(), sorted(manifest)
-    for iri in written:
-        census.merge(Census.from_json(_graph_census(folder, manifest[iri]).read_bytes()))
+    for unit in written:
+        census.merge(_graph_census(censuses, folder, manifest[unit], unit, articles))
     (folder / CENSUS).write_bytes(census.to_json(counts=True))
     return census
 
 
-def _graph_census(generation: Path, entry: dict[str, str]) -> Path:
-    return generation / GRAPHS / (entry["file"] + ".json")
+def _graph_census(censuses: GraphCensuses, generation: Path, entry: dict[str, str], unit: str,
+                  articles: set[str]) -> Census:
+    iri = unit_graph(unit)
+    return censuses.read(entry["digest"], iri, generation / GRAPHS / f"{entry['file']}.nq", iri in articles)
 
 
 def _contributions(parts: list[Part]) -> dict[str, list[Part]]:
@@ -184,12 +194,6 @@ def _lines(cache: PartCache, graph: str, parts: list[Part]) -> list[str]:
     blocks = [cache.block(part, graph) for part in parts]
     merged = blocks[0] if len(blocks) == 1 else list(heapq.merge(*blocks))
     return [line for i, line in enumerate(merged) if i == 0 or line != merged[i - 1]]
-
-
-def _write_graph(stem: Path, graph: str, lines: list[str], base: str, article: bool) -> None:
-    """A graph's N-Quads file and its census beside it."""
-    Path(f"{stem}.nq").write_bytes(("\n".join(lines) + "\n").encode() if lines else b"")
-    Path(f"{stem}.json").write_bytes(Census.of_lines(graph, lines, base, article).to_json())
 
 
 def _reuse_formats(previous: Path, folder: Path, formats: list[str]) -> list[str] | None:

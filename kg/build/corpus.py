@@ -29,7 +29,7 @@ from kg.namespaces import KG, ONTOLOGY_IRI
 from kg.project import Project
 from kg.source.files import (
     SOURCE_NOTE,
-    Declaration,
+    DeclarationRow,
     Registry,
     Source,
     check_in_folder,
@@ -67,7 +67,7 @@ class _Pending:
     relative: str
     key: str
     part: Part | None = None
-    declared: list[Declaration] = field(default_factory=list)
+    declared: list[DeclarationRow] = field(default_factory=list)
 
 
 def compile_corpus(project: Project, cache: PartCache, progress: Progress | None = None,

@@ -41,7 +41,7 @@ import pyoxigraph as ox
 from kg.build.annex import ANNEX
 from kg.build.assemble import GRAPHS, MANIFEST, unit_graph
 from kg.build.generations import GENERATIONS, current, previous
-from kg.build.store import STAMP_FILE, STORE_DIR, merge_sorted
+from kg.build.store import STAMP_FILE, STORE_DIR, graph_lines, line_changes, merge_sorted, small_pair
 from kg.errors import KgError, suggest
 from kg.namespaces import ID_PATTERN, curie
 
@@ -134,8 +134,8 @@ class Diff:
         """Triples added and removed per entity-shaped subject (an IRI minted for an entity)."""
         plus, minus = Counter[str](), Counter[str]()
         for lines, counter in ((self.added, plus), (self.removed, minus)):
-            for graph_lines in lines.values():
-                counter.update(s for s in map(_subject, graph_lines) if self.is_entity(s))
+            for changed in lines.values():
+                counter.update(s for s in map(_subject, changed) if self.is_entity(s))
         return {s: (plus[s], minus[s]) for s in sorted(plus.keys() | minus.keys())}
 
     def is_entity(self, iri: str) -> bool:
@@ -237,28 +237,59 @@ def _graph_file(generation: Generation, graph: str) -> Path | None:
 
 def _compare_graph(result: Diff, graph: str, old: Path | None, new: Path | None) -> None:
     """One graph's lines that left and came, its statuses before and after, whether it is an article."""
-    added, removed = [], []
-    statuses: dict[str, tuple[set[str], set[str]]] = {}
-    for sign, line in merge_sorted(_lines(old), _lines(new)):
-        if sign == "+":
-            added.append(line)
-        elif sign == "-":
-            removed.append(line)
-        terms = line.split(" ", 3)
-        if terms[1] == _STATUS:
-            before, after = statuses.setdefault(_subject(line), (set(), set()))
-            for side, kept in ((before, sign != "+"), (after, sign != "-")):
-                if kept:
-                    side.add(terms[2][1:-1])
-        elif terms[1] == _TYPE and terms[2] == _NEWS:
+    if small_pair(old, new):
+        before, after = _sorted_lines(old), _sorted_lines(new)
+        added, removed = line_changes(before, after)
+        statuses = {"-": _statuses(before), "+": _statuses(after)}
+        if any(_is_article(line) for lines in (before, after) for line in lines if _NEWS in line):
             result.articles.add(graph)
+    else:
+        added, removed, statuses = [], [], {"-": {}, "+": {}}
+        for sign, line in merge_sorted(_lines(old), _lines(new)):
+            if sign == "+":
+                added.append(line)
+            elif sign == "-":
+                removed.append(line)
+            for side in {"=": "-+", "-": "-", "+": "+"}[sign]:
+                _add_status(statuses[side], line)
+            if _is_article(line):
+                result.articles.add(graph)
     if added:
         result.added.setdefault(graph, []).extend(added)
     if removed:
         result.removed.setdefault(graph, []).extend(removed)
-    for subject, (before, after) in sorted(statuses.items()):
-        if before != after:
-            result.statuses[(subject, graph)] = (sorted(before), sorted(after))
+    for subject in sorted(statuses["-"].keys() | statuses["+"].keys()):
+        was, now = statuses["-"].get(subject, set()), statuses["+"].get(subject, set())
+        if was != now:
+            result.statuses[(subject, graph)] = (sorted(was), sorted(now))
+
+
+def _sorted_lines(path: Path | None) -> list[str]:
+    """A graph file's lines, checked to be in the sorted order the build writes them in (a sorted
+    list sorts again in one pass)."""
+    lines = graph_lines(path)
+    if lines != sorted(lines):
+        raise NotABuildError(f"{path} is not a graph file of kg build: its lines are not sorted", _HINT)
+    return lines
+
+
+def _statuses(lines: list[str]) -> dict[str, set[str]]:
+    found: dict[str, set[str]] = {}
+    for line in lines:
+        if _STATUS in line:
+            _add_status(found, line)
+    return found
+
+
+def _add_status(found: dict[str, set[str]], line: str) -> None:
+    terms = line.split(" ", 3)
+    if terms[1] == _STATUS:
+        found.setdefault(_subject(line), set()).add(terms[2][1:-1])
+
+
+def _is_article(line: str) -> bool:
+    terms = line.split(" ", 3)
+    return terms[1] == _TYPE and terms[2] == _NEWS
 
 
 def _lines(path: Path | None) -> Iterator[str]:

@@ -107,7 +107,7 @@ def _delta(cache: PartCache, kept: TallyIndex, index: TallyIndex) -> tuple[list[
 
 
 def _mentions(part: Part) -> set[str]:
-    return {d.ident for d in part.declared} | set(part.refs)
+    return {d[0] for d in part.declared} | set(part.refs)
 
 
 def _updated(project: Project, cache: PartCache, kept: list[Part | None], sharding: Sharding, gone: list[Part],

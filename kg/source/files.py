@@ -7,6 +7,7 @@ means is checked when the build turns it into triples.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -78,8 +79,9 @@ def _check_article_id(article: Mapping, path: Path, where: Location) -> None:
 
 
 def check_in_folder(path: Path) -> None:
-    """Refuse an article file that is a link to somewhere outside its folder."""
-    if not _inside(path, path.parent):
+    """Refuse an article file that is a link to somewhere outside its folder (a file that is no
+    link is in its folder: a build checks 10,000, so the common case costs one lstat)."""
+    if os.path.islink(path) and not _inside(path, path.parent):
         raise SourceError(Location(path), "a link to a file outside the articles folder",
                           "store the article's YAML in data/articles/ itself")
 
@@ -140,6 +142,9 @@ class Declaration(NamedTuple):
     type_line: int | None
 
 
+DeclarationRow = Declaration | list  # or the plain list of the same five fields a cached part keeps
+
+
 def declarations(source: Source) -> list[Declaration]:
     """The entities one file declares, each id valid and once per file, each type known."""
     found: list[Declaration] = []
@@ -151,18 +156,18 @@ def declarations(source: Source) -> list[Declaration]:
     return found
 
 
-def registry(declared: Iterable[tuple[Path, list[Declaration]]]) -> Registry:
+def registry(declared: Iterable[tuple[Path, Iterable[DeclarationRow]]]) -> Registry:
     """Every entity id with its type; an id may recur across files only with the same type."""
     result: Registry = {}
     for path, items in declared:
-        for item in items:
-            spec, known = TYPES[item.type_name], result.get(item.ident)
+        for ident, type_name, line, index, type_line in items:
+            spec, known = TYPES[type_name], result.get(ident)
             if known is None:  # a place only for the first: hubs recur in thousands of files
-                result[item.ident] = (spec, Location(path, item.line, f"entities[{item.index}]"))
+                result[ident] = (spec, Location(path, line, f"entities[{index}]"))
             elif known[0] != spec:
-                where = Location(path, item.line, f"entities[{item.index}]")
-                raise SourceError(where.at("type", item.type_line),
-                                  f"{item.ident!r} is a {spec.name} here but a {known[0].name} in {known[1]}",
+                where = Location(path, line, f"entities[{index}]")
+                raise SourceError(where.at("type", type_line),
+                                  f"{ident!r} is a {spec.name} here but a {known[0].name} in {known[1]}",
                                   "one id names one entity: make the types agree or use another id")
     return result
 

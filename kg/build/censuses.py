@@ -1,0 +1,42 @@
+"""Each graph's census, kept in the cache under the digest its manifest entry gives (what the graph
+was made from), so that a generation holds only its graph files: a build at 10,000 articles links
+10,000 files from the previous generation instead of 20,000, and deletes as many with the oldest."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from kg.build.summary import Census
+from kg.rdfio import write_atomic
+
+FOLDER = "census"
+
+
+class GraphCensuses:
+    """`<cache>/census/<digest>.json`, one graph's census each."""
+
+    def __init__(self, cache: Path, base: str) -> None:
+        self.folder = cache / FOLDER
+        self.base = base
+
+    def write(self, digest: str, graph: str, lines: list[str], article: bool) -> None:
+        write_atomic(self.folder / f"{digest}.json", Census.of_lines(graph, lines, self.base, article).to_json())
+
+    def read(self, digest: str, graph: str, file: Path, article: bool) -> Census:
+        """The census kept for a digest, or counted again from the graph's file when the cache does
+        not have it (cleared, or a generation written before censuses were kept here)."""
+        try:
+            return Census.from_json((self.folder / f"{digest}.json").read_bytes())
+        except (OSError, ValueError):
+            return Census.of_lines(graph, file.read_text(encoding="utf-8").splitlines(), self.base, article)
+
+    def prune(self, keep: set[str]) -> None:
+        """Forget the censuses of graphs no kept generation has."""
+        try:
+            names = os.listdir(self.folder)
+        except OSError:
+            return
+        for name in names:
+            if name.removesuffix(".json") not in keep:
+                (self.folder / name).unlink(missing_ok=True)
