@@ -79,6 +79,7 @@ def propose(text: str, known: dict[str, tuple[str, str]], cues: dict[str, list[s
     speech.quotes(found)
     findings.findings(found)
     relations.collaborations(found, cues)
+    relations.headline_status(found, cues)
     _dateline_place(found)
     return found
 

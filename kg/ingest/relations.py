@@ -81,6 +81,57 @@ def collaborations(found: Proposals, cues: dict[str, list[str]]) -> None:
         _collaboration(found, parties, through, status, clause)
 
 
+_REGIONS = frozenset({"Province", "Regency", "City"})
+
+
+def headline_status(found: Proposals, cues: dict[str, list[str]]) -> None:
+    """"Jatim & Lazada Siap Bersinergi": a headline with a collaboration word and a status cue
+    in the same part (cut at commas) gives that status to the body's first collaboration of
+    the actors it names ("Jatim": the government of that region) that has no status of its own."""
+    headline = found.article.get("headline")
+    if headline is None or headline.span is None:
+        return
+    span = headline.span
+    named = [(s, e, i) for s, e, i in mentions(found, PARTNER_TYPES | _REGIONS) if span.start <= s and e <= span.end]
+    part_start = span.start
+    for part_end in [*(m.start() for m in re.finditer(", ", found.text[span.start:span.end])), span.end - span.start]:
+        part = Span(part_start, span.start + part_end)
+        part_start = part.end + 2
+        words = found.text[part.start:part.end]
+        word, status = COLLABORATE.search(words), _status(words, cues, title=True)
+        if word is None or status is None or (status[0] != "cancelled" and NEGATION.search(
+                found.text[span.start:span.end])):  # "Jika Disetujui DPRD, … Akan Kerja Sama"
+            continue
+        actors = [(s, e, i) for s, e, i in named if part.start <= s < part.end]
+        told = _told_without_status(found, [i for _, _, i in actors])
+        if len(actors) < 2 or told is None:
+            continue
+        start = min(actors[0][0], part.start + word.start(), part.start + status[1])
+        end = max(actors[-1][1], part.start + word.end(), part.start + status[2])
+        told.add("status", Value(status[0], Span(start, end), "headline-status", 0.5))
+        return
+
+
+def _told_without_status(found: Proposals, actors: list[Item]) -> Item | None:
+    """The body's first collaboration with no status whose participants are these actors (a
+    region standing for its government)."""
+    titles = [v.span for k, v in found.article.items() if k in ("headline", "subheadline") and v.span is not None]
+    for item in sorted(found.items.values(), key=lambda i: i.span.start):
+        if item.type != "Collaboration" or "status" in item.fields or any(
+                t.start <= item.span.start < t.end for t in titles):
+            continue
+        parties = [found.items[str(v.value)] for v in item.fields["participants"] if str(v.value) in found.items]
+        if all(any(_stands_for(actor, party) for party in parties) for actor in actors):
+            return item
+    return None
+
+
+def _stands_for(actor: Item, party: Item) -> bool:
+    """The same actor, or a region named for its government ("Jatim" for the Pemprov)."""
+    return actor is party or (actor.type in _REGIONS and party.type in ("ProvincialGovernment", "RegionalGovernment")
+                              and any(v.value == actor.ident for v in party.fields.get("jurisdiction", [])))
+
+
 def _parties(text: str, inside: list[tuple[int, int, Item]], start: int, end: int) -> tuple[list[str], list[str]]:
     """The parties and who acts for them. Before the collaboration word: the actor named last
     (with those joined to it by "dan" or "&"); after it, the first actor named and those joined
@@ -136,14 +187,15 @@ def _clauses(text: str) -> list[Span]:
     return [s for s in spans if s.end > s.start]
 
 
-def _status(words: str, cues: dict[str, list[str]]) -> tuple[str, int, int] | None:
+def _status(words: str, cues: dict[str, list[str]], title: bool = False) -> tuple[str, int, int] | None:
     """The clause's status and its cue's offsets in it. A cancellation or a hope overrides a
-    plan ("berharap … akan"), a plan overrides what is under way ("tengah menyiapkan")."""
+    plan ("berharap … akan"), a plan overrides what is under way ("tengah menyiapkan"). In a
+    title every word is capitalised: there a capitalised cue is a cue too."""
     lower = words.lower()
     for status in ("cancelled", "aspired", "planned", "completed", "ongoing"):
         for cue in cues.get(status, []):
             for match in re.finditer(rf"(?<![\w-]){re.escape(cue)}(?![\w-])", lower):
-                if not re.search(r"\w \Z", words[:match.start()]) or words[match.start()].islower():
+                if title or not re.search(r"\w \Z", words[:match.start()]) or words[match.start()].islower():
                     return status, match.start(), match.end()  # not "Jawa Tengah": a cue inside a name
     return None
 

@@ -1,0 +1,79 @@
+"""News paragraphs written for these tests (invented organisations and people, real regions,
+outlets and sectors of many kinds), none taken from the gold articles: what Indonesian news
+tells without the cue words the first rules knew. A headline carries the status of the body's
+collaboration; organisations are named by what the text says they are ("startup asal
+Makassar, Lontong Tech,"); collaborations are told by their act ("menggandeng", "bermitra
+dengan", "menunjuk … sebagai mitra", "didukung oleh"); speakers by a back-reference
+("ujarnya", "kata dia", a first name). Each test says what must and must not be proposed."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.ingest.model import Proposals
+from tests.ingest import test_spans
+from tests.ingest.test_rules import run
+
+
+def header(headline: str) -> str:
+    return f"Ekonomi\n{headline}\nPenulis: Dewi Anggraini | Editor: Rahmat Hidayat\nLaporan Wartawan Kabar.id, Dewi\n"
+
+
+SULSEL_HEAD = "Sulsel & Bukalapak Siap Bersinergi Latih Pelaku UMKM"
+SULSEL = (
+    "MAKASSAR, CELEBESKINI.COM - Pemerintah Provinsi Sulawesi Selatan melalui Dinas Koperasi dan UKM Sulsel "
+    "menyambut baik keterbukaan Bukalapak untuk berkolaborasi dalam pelatihan pemasaran daring.\n"
+    "Bukalapak selama ini dikenal dekat dengan pelaku usaha kecil di kawasan timur Indonesia.\n")
+SLEMAN_HEAD = "Pemkab Sleman dan PT Merapi Data Akan Kerja Sama Bangun Pusat Data"
+SLEMAN = (
+    "SLEMAN, JOGJAPOS.ID - Pemerintah Kabupaten Sleman bekerja sama dengan PT Merapi Data dalam pengelolaan "
+    "data kependudukan.\n")
+
+
+def statuses(found: Proposals) -> list[tuple[list[object], str | None, str | None]]:
+    """Each collaboration's parties, status and the status's rule."""
+    out = []
+    for item in found.items.values():
+        if item.type == "Collaboration":
+            status = item.fields.get("status", [None])[0]
+            out.append(([v.value for v in item.fields["participants"]], status and status.value,
+                        status and status.rule))
+    return out
+
+
+def test_a_headlines_cue_gives_the_body_collaboration_its_status() -> None:
+    found = run(SULSEL, header(SULSEL_HEAD))
+    assert statuses(found) == [(["pemprov-sulawesi-selatan", "bukalapak"], "planned", "headline-status")]
+    (collaboration,) = [i for i in found.items.values() if i.type == "Collaboration"]
+    status = collaboration.fields["status"][0]
+    assert found.span_text(status.span) == "Sulsel & Bukalapak Siap Bersinergi"  # "Sulsel": the province's government
+    assert status.confidence <= 0.5
+    found = run(SLEMAN, header(SLEMAN_HEAD))
+    assert statuses(found) == [(["pemkab-sleman", "pt-merapi-data"], "planned", "headline-status")]
+
+
+@pytest.mark.parametrize("headline", [
+    "Pemkab Sleman dan PT Merapi Data Belum Akan Kerja Sama",  # negated
+    "Jika Disetujui DPRD, Pemkab Sleman dan PT Merapi Data Akan Kerja Sama",  # a condition
+    "Pemkab Sleman Siap Gandeng PT Bumi Sembada",  # other parties than the body's
+    "Akan Bangun Pusat Data, Pemkab Sleman dan PT Merapi Data Jalin Kerja Sama",  # the cue in another part
+    "Pemkab Sleman Siap Bangun Pusat Data",  # no collaboration word
+])
+def test_a_headline_gives_no_status_it_does_not_tell(headline: str) -> None:
+    assert [status for _, status, _ in statuses(run(SLEMAN, header(headline)))] == [None]
+
+
+def test_a_body_status_is_not_overridden_by_the_headline() -> None:
+    body = SLEMAN.replace("bekerja sama", "telah bekerja sama")
+    expected = [(["pemkab-sleman", "pt-merapi-data"], "completed", "status-cue")]
+    assert statuses(run(body, header(SLEMAN_HEAD))) == expected
+
+
+def test_a_headline_telling_a_completed_collaboration() -> None:
+    found = run(SLEMAN, header("Pemkab Sleman dan PT Merapi Data Resmi Teken Kerja Sama"))
+    assert [status for _, status, _ in statuses(found)] == ["completed"]
+
+
+@pytest.mark.parametrize("body", [SULSEL, SLEMAN])
+def test_every_span_is_the_text_at_its_offsets_and_every_evidence_verbatim(body: str) -> None:
+    test_spans.test_every_span_is_the_text_at_its_offsets_and_every_evidence_is_verbatim.hypothesis.inner_test(body)
