@@ -22,6 +22,7 @@ _HEADS = {
     "Perumda": "Company", "Bank": "Company", "Sekolah Tinggi": "Organization",
     "Komunitas": "Organization", "Asosiasi": "Organization", "Yayasan": "Organization",
     "Universitas": "Organization", "Institut": "Organization", "Politeknik": "Organization",
+    "Koperasi": "Organization",
 }
 _HEAD = re.compile(rf"(?<![\w-])(?P<head>{'|'.join(sorted(_HEADS, key=len, reverse=True))}) (?P<rest>{_RUN})")
 _GOVERNMENT = re.compile(
@@ -32,11 +33,7 @@ _PARTNER = re.compile(r"(?<![\w-])(?:dengan|bersama|gandeng|menggandeng|digelar|
                       r" (?P<name>[A-Z][a-z]+[A-Z]\w*(?: Shop)?|[A-Z][a-z]{2,}(?: Indonesia| Shop)?)(?![\w-])")
 _NOT_PARTNERS = frozenset({"Gerakan", "Program", "Pemerintah", "Kami", "Hub", "Indonesia", "Selasa", "Senin", "Rabu",
                            "Kamis", "Jumat", "Sabtu", "Minggu"})
-_APPOSED = re.compile(r"(?<![\w-])(?P<lead>\w+ )?(?:[Ss]tart ?up|[Ss]tartup|[Pp]erusahaan rintisan)"
-                     r"(?P<words>(?: [a-z][\w-]*){0,5}), (?P<name>[A-Z][\w-]*(?: [A-Z][\w-]*){0,3})"
-                     r"(?=[,(]| (?:yang|asal|dari|berbasis)(?![\w-]))")
 _KEMEN = re.compile(r"(?<![\w-])Kemen(?!terian)[A-Z]?[a-z]{2,}[A-Za-z]*(?![\w-])")  # Kemenkeu, Kemendag, KemenKopUKM
-_DEMONSTRATIVES = frozenset({"itu", "ini", "tersebut", "tadi"})
 _LOCAL = re.compile(r"(?<![\w-])(?P<kind>Kecamatan|Desa|Kelurahan|Dusun) (?P<name>[A-Z][\w-]*(?: [A-Z][\w-]*){0,2})")
 _LISTED = re.compile(rf"(?<![\w-])(?P<head>{'|'.join(_HEADS)})"
                      r" \((?P<list>[A-Z][\w-]*(?:, [A-Z][\w-]*)*,? dan [A-Z][\w-]*)\)")
@@ -183,21 +180,6 @@ def untangle(found: Proposals) -> None:
             item.label = item.label[:-len(person.label) - 1]
             item.ident, item.span = slug(item.label), Span(item.span.start, item.span.start + len(item.label))
             found.add(item)
-
-
-def apposed_startups(found: Proposals, post_heads: tuple[str, ...]) -> None:
-    """"Perusahaan rintisan bidang pertanian, Tani Cerdas, …": a startup named in apposition;
-    not after a post ("CEO startup itu, Budi …" names a person) nor a demonstrative."""
-    for match in _APPOSED.finditer(found.text):
-        name, words = match["name"], match["words"].split()
-        if (match["lead"] and match["lead"].strip() in post_heads) or (words and words[-1] in _DEMONSTRATIVES):
-            continue
-        known = found.find_name(name)
-        if resolve(name) is not None or (known is not None and known.type != "Startup"):
-            continue
-        item = found.add(Item(slug(name), "Startup", name, Span(match.start("name"), match.end("name")),
-                              "startup-apposed", 0.6))
-        item.span = Span(match.start() + len(match["lead"] or ""), match.end("name"))
 
 
 def _in_title(found: Proposals, offset: int) -> bool:

@@ -30,6 +30,17 @@ SLEMAN = (
     "data kependudukan.\n")
 
 
+MAKASSAR = (
+    "MAKASSAR, FAJARKINI.COM - Startup asal Makassar, Lontong Tech, meluncurkan layanan pesan antar untuk warung "
+    "kecil. Perusahaan rintisan bidang logistik, Kirim Kilat, juga hadir dalam acara tersebut.\n"
+    "Sementara itu, Pasar Kita, perusahaan rintisan yang bergerak di bidang perdagangan daring, mencatat 2.000 "
+    "penjual baru. Pedagang bisa mendaftar lewat aplikasi Warungku atau platform Kopiku.\n"
+    "Koperasi Produsen Tani Makmur dan koperasi Sumber Rejeki ikut menyalurkan produk anggotanya. Anggota komunitas "
+    "Pemuda Kreatif Gowa juga dilatih oleh BUMN Pelindo.\n"
+    "CEO startup itu, Andi Baso Tenri, mengatakan layanan akan diperluas ke startup di Gowa, Maros, dan Takalar.\n"
+    "Menurut Andi, perusahaan itu, yang didirikan tahun 2021, sudah untung.\n")
+
+
 def statuses(found: Proposals) -> list[tuple[list[object], str | None, str | None]]:
     """Each collaboration's parties, status and the status's rule."""
     out = []
@@ -74,6 +85,25 @@ def test_a_headline_telling_a_completed_collaboration() -> None:
     assert [status for _, status, _ in statuses(found)] == ["completed"]
 
 
-@pytest.mark.parametrize("body", [SULSEL, SLEMAN])
+@pytest.mark.parametrize("body", [SULSEL, SLEMAN, MAKASSAR])
 def test_every_span_is_the_text_at_its_offsets_and_every_evidence_verbatim(body: str) -> None:
     test_spans.test_every_span_is_the_text_at_its_offsets_and_every_evidence_is_verbatim.hypothesis.inner_test(body)
+
+
+def test_organisations_named_by_what_the_text_says_they_are() -> None:
+    found = run(MAKASSAR)
+    kinds = {item.label: (item.type, item.rule) for item in found.items.values()
+             if item.type in ("Startup", "Company", "Organization")}
+    assert kinds == {
+        "Lontong Tech": ("Startup", "startup-apposed"),  # "Startup asal Makassar, Lontong Tech,"
+        "Kirim Kilat": ("Startup", "startup-apposed"),  # "Perusahaan rintisan bidang logistik, Kirim Kilat,"
+        "Pasar Kita": ("Startup", "org-described"),  # "Pasar Kita, perusahaan rintisan yang …"
+        "Warungku": ("Organization", "org-kind-word"),  # an app or a platform: named, not who runs it
+        "Kopiku": ("Organization", "org-kind-word"),
+        "Koperasi Produsen Tani Makmur": ("Organization", "org-shape"),
+        "Sumber Rejeki": ("Organization", "org-kind-word"),  # "koperasi Sumber Rejeki"
+        "Pemuda Kreatif Gowa": ("Organization", "org-kind-word"),  # "komunitas …"
+        "Pelindo": ("Company", "org-kind-word"),  # "BUMN Pelindo"
+    }  # not "Makassar", "Gowa" (places), "Andi Baso Tenri" (after a post), "perusahaan itu" (a back-reference)
+    assert all(found.items[i].confidence <= 0.6 for i in ("lontong-tech", "pasar-kita", "warungku", "pelindo"))
+    assert found.span_text(found.items["lontong-tech"].span) == "Startup asal Makassar, Lontong Tech"
