@@ -29,7 +29,8 @@ _GOVERNMENT = re.compile(
     r"(?<![\w-])(?P<head>[Pp]emerintah (?P<level>Provinsi|Kabupaten|Kota)(?: \((?P<acr>Pem(?:prov|kab|kot))\))?"
     r"|(?P<short>Pemprov|Pemkab|Pemkot)) (?P<place>[A-Z][\w-]*(?: [A-Z][\w-]*){0,2})")
 _STARTUP = re.compile(r"(?<![\w-])(?:start ?up|startup|perusahaan rintisan) (?P<name>[A-Z]\w*(?: [A-Z]\w*){0,2})")
-_PARTNER = re.compile(r"(?<![\w-])(?:dengan|bersama|gandeng|menggandeng|digelar|dari|oleh|keterbukaan|misi|Gandeng)"
+_PARTNER = re.compile(r"(?<![\w-])(?:dengan|bersama|gandeng|menggandeng|digelar|dari|oleh|keterbukaan|misi|Gandeng|"
+                      r"menggaet|merangkul|menunjuk)"
                       r" (?P<name>[A-Z][a-z]+[A-Z]\w*(?: Shop)?|[A-Z][a-z]{2,}(?: Indonesia| Shop)?)(?![\w-])")
 _NOT_PARTNERS = frozenset({"Gerakan", "Program", "Pemerintah", "Kami", "Hub", "Indonesia", "Selasa", "Senin", "Rabu",
                            "Kamis", "Jumat", "Sabtu", "Minggu"})
@@ -203,7 +204,8 @@ def _listed(found: Proposals, match: re.Match[str]) -> None:
         item.add("location", Value(place.ident))  # type: ignore[union-attr]
 
 
-_COURTING = re.compile(r"(?:menggandeng|bermitra dengan|bekerja ?sama dengan|berkolaborasi dengan) $", re.IGNORECASE)
+_COURTING = re.compile(r"(?:menggandeng|bermitra dengan|bekerja ?sama dengan|berkolaborasi dengan|menggaet|merangkul|"
+                       r"didukung oleh|menunjuk) $", re.IGNORECASE)
 
 
 def partners(found: Proposals, taken: set[str]) -> None:

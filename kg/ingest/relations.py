@@ -13,10 +13,16 @@ from kg.ingest.people import ORG_TYPES
 from kg.source.dates import DateError, find_news_date
 from kg.source.text import ArticleText, Span
 
+# "menunjuk PT X sebagai pelaksana": appointing a party to carry out work for the appointer.
+_APPOINTS = r" [^.,;\n]{3,80}? sebagai (?:pelaksana|mitra|operator|penyelenggara|pengelola|vendor|penyedia)(?![\w-])"
 COLLABORATE = re.compile(r"(?<![\w-])(?:ber)?(?:kolaborasi|sinergi|kerja ?sama|mitra)\w*|bekerja ?sama|"
                          r"(?<![\w-])(?:meng)?gandeng(?![\w-])|(?<![\w-])Gandeng(?![\w-])|kemitraan|"
                          r"(?<![\w-])(?:MoU|nota kesepahaman|memorandum of understanding|menandatangani|"
-                         r"penandatanganan)(?![\w-])", re.IGNORECASE)
+                         r"penandatanganan|menggaet|merangkul|didukung(?: penuh)?(?: oleh)?)(?![\w-])|"
+                         # "menunjuk PT X sebagai pelaksana", "A bersama B menggelar …": told by the act
+                         rf"(?<![\w-])(?:menunjuk|ditunjuk)(?={_APPOINTS})|(?<![\w-])bersama(?= [A-Z][^.;\n]{{0,80}}? "
+                         r"(?:menggelar|menyelenggarakan|mengadakan|meluncurkan|meresmikan|melatih|membuka|"
+                         r"mendampingi|menyalurkan)(?![\w-]))", re.IGNORECASE)
 NEGATION = re.compile(r"(?<![\w-])(?:tidak|tak|belum|bukan|jika|kalau|bila|seandainya|apabila|andaikan|andai)"
                       r"(?![\w-])", re.IGNORECASE)
 _CLAUSE_END = re.compile(r"[;:]|[\"\u201d](?=[ ,])|, (?:tapi|namun|sedangkan|sementara|padahal)\b|(?<=[a-z])\. ")
@@ -82,6 +88,7 @@ def collaborations(found: Proposals, cues: dict[str, list[str]]) -> None:
 
 
 _REGIONS = frozenset({"Province", "Regency", "City"})
+_EVENTS = frozenset({"Event", "TrainingEvent", "NetworkingEvent"})
 
 
 def headline_status(found: Proposals, cues: dict[str, list[str]]) -> None:
@@ -234,7 +241,11 @@ def _outcome_and_place(found: Proposals, item: Item, parties: list[str], clause:
     region after "di" in the clause is where it happens (low confidence)."""
     held = _HOLDS_EVENT.search(found.text, clause.start, clause.end)
     event = found.find_name(held["name"]) if held else None
-    if event is not None and event.type in ("Event", "TrainingEvent", "NetworkingEvent"):
+    if event is None:  # "A bersama B menggelar pameran …": an event told in plain words, held by one of them
+        event = next((e for e in found.items.values() if e.type in _EVENTS and e.rule == "event-held"
+                      and clause.start <= e.span.start < clause.end
+                      and {str(v.value) for v in e.fields.get("organizer", [])} & set(parties)), None)
+    if event is not None and event.type in _EVENTS:
         item.add("resulted_in", Value(event.ident))
         for party in parties:
             event.add("organizer", Value(party))

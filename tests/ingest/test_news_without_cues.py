@@ -12,7 +12,7 @@ import pytest
 
 from kg.ingest.model import Proposals
 from tests.ingest import test_spans
-from tests.ingest.test_rules import run
+from tests.ingest.test_rules import by_type, collaborations, run
 
 
 def header(headline: str) -> str:
@@ -39,6 +39,20 @@ MAKASSAR = (
     "Pemuda Kreatif Gowa juga dilatih oleh BUMN Pelindo.\n"
     "CEO startup itu, Andi Baso Tenri, mengatakan layanan akan diperluas ke startup di Gowa, Maros, dan Takalar.\n"
     "Menurut Andi, perusahaan itu, yang didirikan tahun 2021, sudah untung.\n")
+
+
+MEDAN = (
+    "MEDAN, SUMUTKINI.COM - Pemerintah Kota (Pemkot) Medan menggaet PT Dompet Rakyat Nusantara untuk mendigitalkan "
+    "retribusi pasar, Senin (8/7/2024).\n"
+    "Dinas Koperasi dan UKM Kota Medan juga merangkul Bank Sumut dalam penyaluran kredit usaha rakyat. Dinas "
+    "Perhubungan Kota Medan merangkul Grab untuk uji coba angkutan daring.\n"
+    "Festival Kuliner Medan yang digelar Dinas Pariwisata Kota Medan didukung oleh PT Kopi Deli Nusantara.\n"
+    "Pemkot Medan menunjuk PT Karya Data Sumatera sebagai pelaksana program Medan Cerdas.\n"
+    "Komunitas Wirausaha Muda Medan bersama Bank Sumut menggelar pameran produk lokal di Lapangan Merdeka.\n"
+    "Pemkot Medan telah menandatangani nota kesepahaman (MoU) dengan PT Awan Data Indonesia pada Maret lalu.\n"
+    "Pemkot Medan belum menunjuk PT Sinar Jaringan sebagai pelaksana program itu. Jika didukung oleh PT Modal Deli, "
+    "pameran bisa digelar dua kali setahun. Bersama warga, Pemkot Medan membersihkan Sungai Deli. Wali Kota Medan "
+    "bersama PT Sawit Deli meninjau Pasar Petisah.\n")
 
 
 def statuses(found: Proposals) -> list[tuple[list[object], str | None, str | None]]:
@@ -85,7 +99,7 @@ def test_a_headline_telling_a_completed_collaboration() -> None:
     assert [status for _, status, _ in statuses(found)] == ["completed"]
 
 
-@pytest.mark.parametrize("body", [SULSEL, SLEMAN, MAKASSAR])
+@pytest.mark.parametrize("body", [SULSEL, SLEMAN, MAKASSAR, MEDAN])
 def test_every_span_is_the_text_at_its_offsets_and_every_evidence_verbatim(body: str) -> None:
     test_spans.test_every_span_is_the_text_at_its_offsets_and_every_evidence_is_verbatim.hypothesis.inner_test(body)
 
@@ -107,3 +121,25 @@ def test_organisations_named_by_what_the_text_says_they_are() -> None:
     }  # not "Makassar", "Gowa" (places), "Andi Baso Tenri" (after a post), "perusahaan itu" (a back-reference)
     assert all(found.items[i].confidence <= 0.6 for i in ("lontong-tech", "pasar-kita", "warungku", "pelindo"))
     assert found.span_text(found.items["lontong-tech"].span) == "Startup asal Makassar, Lontong Tech"
+
+
+def test_collaborations_told_by_their_act_without_a_collaboration_word() -> None:
+    found = run(MEDAN)
+    assert collaborations(found) == [
+        (["pemkot-medan", "pt-dompet-rakyat-nusantara"], None),  # "menggaet": no cue, no status
+        (["dinas-koperasi-dan-ukm-kota-medan", "bank-sumut"], None),  # "merangkul"
+        (["dinas-perhubungan-kota-medan", "grab"], None),
+        (["dinas-pariwisata-kota-medan", "pt-kopi-deli-nusantara"], None),  # "didukung oleh"
+        (["pemkot-medan", "pt-karya-data-sumatera"], "planned"),  # appointed to carry it out: still to come
+        (["komunitas-wirausaha-muda-medan", "bank-sumut"], None),  # "A bersama B menggelar …"
+        (["pemkot-medan", "pt-awan-data-indonesia"], "completed"),  # "telah menandatangani … MoU dengan"
+    ]  # not "belum menunjuk", "Jika didukung oleh", "Bersama warga", "bersama … meninjau"
+    unsure = [i for i in found.items.values() if i.type == "Collaboration" and "status" not in i.fields]
+    assert all(item.confidence <= 0.3 for item in unsure)
+    assert by_type(found, "Company")["Grab"].rule == "partner-cue"  # a bare name after "merangkul"
+    fair = by_type(found, "Event")["Pameran produk lokal"]
+    assert {v.value for v in fair.fields["organizer"]} == {"komunitas-wirausaha-muda-medan", "bank-sumut"}
+    (together,) = [i for i in unsure if i.fields["participants"][0].value == "komunitas-wirausaha-muda-medan"]
+    assert [v.value for v in together.fields["resulted_in"]] == [fair.ident]
+    for name in ("PT Sinar Jaringan", "PT Modal Deli", "PT Sawit Deli"):
+        assert not [i for i in found.items.values() if i.type == "Collaboration" and name in i.label]
