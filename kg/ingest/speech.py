@@ -37,7 +37,7 @@ class _Speakers:
 
     def __init__(self, found: Proposals) -> None:
         self.found = found
-        self.people = mentions(found, frozenset({"Person"}))
+        self.people = [m for m in mentions(found, frozenset({"Person"})) if m[0] >= found.body_start()]
         self.starts = [start for start, _, _ in self.people]
 
     def resolve(self, who: str | None, at: int, end: int = -1, named_from: int = -1) -> tuple[Item | None, float]:

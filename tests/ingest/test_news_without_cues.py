@@ -55,6 +55,19 @@ MEDAN = (
     "bersama PT Sawit Deli meninjau Pasar Petisah.\n")
 
 
+PADANG = (  # the test header's reporter is Budi Santoso: "tutur Budi" is not him
+    "PADANG, MINANGNEWS.ID - Kepala Dinas Koperasi dan UKM Kota Padang, Budi Santika, mengatakan pelatihan digital "
+    "akan digelar tiap bulan.\n"
+    "\"Peserta tahun ini dua kali lipat,\" ujarnya.\n"
+    "\"Kami juga menyiapkan pendampingan,\" katanya, Rabu (10/7/2024).\n"
+    "\"Produk rendang kering paling laris,\" tutur Budi.\n"
+    "Sementara itu, Ketua Koperasi Rendang Minang, Rosmaini Putri, ikut hadir. \"Pesanan dari luar negeri terus "
+    "naik,\" ungkap dia.\n"
+    "\"Kami butuh ongkos kirim yang murah,\" imbuhnya.\n"
+    "\"Pemerintah sudah membantu,\" kata dia.\n"
+    "\"Tahun depan kami ekspor,\" tuturnya.\n")
+
+
 def statuses(found: Proposals) -> list[tuple[list[object], str | None, str | None]]:
     """Each collaboration's parties, status and the status's rule."""
     out = []
@@ -99,7 +112,7 @@ def test_a_headline_telling_a_completed_collaboration() -> None:
     assert [status for _, status, _ in statuses(found)] == ["completed"]
 
 
-@pytest.mark.parametrize("body", [SULSEL, SLEMAN, MAKASSAR, MEDAN])
+@pytest.mark.parametrize("body", [SULSEL, SLEMAN, MAKASSAR, MEDAN, PADANG])
 def test_every_span_is_the_text_at_its_offsets_and_every_evidence_verbatim(body: str) -> None:
     test_spans.test_every_span_is_the_text_at_its_offsets_and_every_evidence_is_verbatim.hypothesis.inner_test(body)
 
@@ -143,3 +156,21 @@ def test_collaborations_told_by_their_act_without_a_collaboration_word() -> None
     assert [v.value for v in together.fields["resulted_in"]] == [fair.ident]
     for name in ("PT Sinar Jaringan", "PT Modal Deli", "PT Sawit Deli"):
         assert not [i for i in found.items.values() if i.type == "Collaboration" and name in i.label]
+
+
+def test_speakers_by_a_back_reference_or_a_first_name() -> None:
+    found = run(PADANG)
+    quotes = sorted((i for i in found.items.values() if i.type == "Quote"), key=lambda i: i.span.start)
+    assert [(q.fields["verb"][0].value, q.fields["speaker"][0].value) for q in quotes] == [
+        ("ujarnya", "budi-santika"), ("katanya", "budi-santika"),
+        ("tutur", "budi-santika"),  # "tutur Budi": the Budi of the story, not the reporter Budi Santoso
+        ("ungkap", "rosmaini-putri"), ("imbuhnya", "rosmaini-putri"), ("kata", "rosmaini-putri"),  # "ungkap dia"
+        ("tuturnya", "rosmaini-putri")]
+    assert all(q.confidence <= 0.8 for q in quotes)
+    assert "Budi" not in found.items["budi-santoso"].aliases
+
+
+def test_no_speaker_before_anyone_is_named_and_never_the_reporter() -> None:
+    found = run("PADANG, MINANGNEWS.ID - \"Harga cabai naik lagi,\" ujarnya. \"Pasar sepi,\" kata Dewi.\n"
+                "\"Kami rugi,\" tutur Budi.\n")  # the header names Budi Santoso and Sari Dewi: reporter, editor
+    assert not [i for i in found.items.values() if i.type == "Quote"]
