@@ -89,6 +89,9 @@ def collaborations(found: Proposals, cues: dict[str, list[str]]) -> None:
 
 _REGIONS = frozenset({"Province", "Regency", "City"})
 _EVENTS = frozenset({"Event", "TrainingEvent", "NetworkingEvent"})
+_GOVERNMENTS = frozenset({"ProvincialGovernment", "RegionalGovernment"})
+# Cues that are the act itself, not its tense: "menandatangani MoU" is told as done, but less surely.
+_ACT_CUES = frozenset({"menandatangani", "meneken", "teken", "diteken", "ditandatangani", "menunjuk", "ditunjuk"})
 
 
 def headline_status(found: Proposals, cues: dict[str, list[str]]) -> None:
@@ -128,15 +131,20 @@ def _told_without_status(found: Proposals, actors: list[Item]) -> Item | None:
                 t.start <= item.span.start < t.end for t in titles):
             continue
         parties = [found.items[str(v.value)] for v in item.fields["participants"] if str(v.value) in found.items]
-        if all(any(_stands_for(actor, party) for party in parties) for actor in actors):
+        if all(any(_stands_for(found, actor, party) for party in parties) for actor in actors):
             return item
     return None
 
 
-def _stands_for(actor: Item, party: Item) -> bool:
-    """The same actor, or a region named for its government ("Jatim" for the Pemprov)."""
-    return actor is party or (actor.type in _REGIONS and party.type in ("ProvincialGovernment", "RegionalGovernment")
-                              and any(v.value == actor.ident for v in party.fields.get("jurisdiction", [])))
+def _stands_for(found: Proposals, actor: Item, party: Item) -> bool:
+    """The same actor, or a region named for its government ("Jatim" for the Pemprov) or for an
+    office of that government (the Dinas that the body says collaborates)."""
+    if actor is party or actor.type not in _REGIONS:
+        return actor is party
+    governments = [party, *(found.items[str(v.value)] for v in party.fields.get("part_of", [])
+                            if str(v.value) in found.items)]
+    return any(g.type in _GOVERNMENTS and any(v.value == actor.ident for v in g.fields.get("jurisdiction", []))
+               for g in governments)
 
 
 def _parties(text: str, inside: list[tuple[int, int, Item]], start: int, end: int) -> tuple[list[str], list[str]]:
@@ -200,7 +208,7 @@ def _status(words: str, cues: dict[str, list[str]], title: bool = False) -> tupl
     title every word is capitalised: there a capitalised cue is a cue too."""
     lower = words.lower()
     for status in ("cancelled", "aspired", "planned", "completed", "ongoing"):
-        for cue in cues.get(status, []):
+        for cue in sorted(cues.get(status, []), key=lambda c: c in _ACT_CUES):  # "telah" before "menandatangani"
             for match in re.finditer(rf"(?<![\w-]){re.escape(cue)}(?![\w-])", lower):
                 if title or not re.search(r"\w \Z", words[:match.start()]) or words[match.start()].islower():
                     return status, match.start(), match.end()  # not "Jawa Tengah": a cue inside a name
@@ -225,7 +233,9 @@ def _collaboration(found: Proposals, parties: list[str], through: list[str], sta
         item.add("target_groups", Value(group.ident))
     if status:
         name, start, end = status
-        item.add("status", Value(name, Span(clause.start + start, clause.start + end), "status-cue", 0.7))
+        cue = found.text[clause.start + start:clause.start + end].lower()
+        item.add("status", Value(name, Span(clause.start + start, clause.start + end), "status-cue",
+                                 0.5 if cue in _ACT_CUES else 0.7))
     found.add(item)
 
 

@@ -68,6 +68,14 @@ PADANG = (  # the test header's reporter is Budi Santoso: "tutur Budi" is not hi
     "\"Tahun depan kami ekspor,\" tuturnya.\n")
 
 
+JABAR_HEAD = "Jabar & Shopee Siap Bersinergi Latih Perajin"
+JABAR = (
+    "BANDUNG, PRIANGANKINI.COM - Dinas Koperasi dan Usaha Kecil Provinsi Jawa Barat menyambut baik ajakan "
+    "berkolaborasi dengan Shopee untuk melatih perajin.\n"
+    "Pelatihan itu bagian dari agenda Pemerintah Provinsi (Pemprov) Jawa Barat. Shopee sudah hadir di Bandung sejak "
+    "2016.\n")
+
+
 def statuses(found: Proposals) -> list[tuple[list[object], str | None, str | None]]:
     """Each collaboration's parties, status and the status's rule."""
     out = []
@@ -90,12 +98,19 @@ def test_a_headlines_cue_gives_the_body_collaboration_its_status() -> None:
     assert statuses(found) == [(["pemkab-sleman", "pt-merapi-data"], "planned", "headline-status")]
 
 
+def test_a_region_in_the_headline_stands_for_an_office_of_its_government() -> None:
+    found = run(JABAR, header(JABAR_HEAD))
+    assert statuses(found) == [(["dinas-koperasi-dan-usaha-kecil-provinsi-jawa-barat", "shopee"], "planned",
+                                 "headline-status")]
+
+
 @pytest.mark.parametrize("headline", [
     "Pemkab Sleman dan PT Merapi Data Belum Akan Kerja Sama",  # negated
     "Jika Disetujui DPRD, Pemkab Sleman dan PT Merapi Data Akan Kerja Sama",  # a condition
     "Pemkab Sleman Siap Gandeng PT Bumi Sembada",  # other parties than the body's
     "Akan Bangun Pusat Data, Pemkab Sleman dan PT Merapi Data Jalin Kerja Sama",  # the cue in another part
     "Pemkab Sleman Siap Bangun Pusat Data",  # no collaboration word
+    "Jabar & PT Merapi Data Siap Bersinergi",  # a region whose government the body does not name
 ])
 def test_a_headline_gives_no_status_it_does_not_tell(headline: str) -> None:
     assert [status for _, status, _ in statuses(run(SLEMAN, header(headline)))] == [None]
@@ -112,7 +127,7 @@ def test_a_headline_telling_a_completed_collaboration() -> None:
     assert [status for _, status, _ in statuses(found)] == ["completed"]
 
 
-@pytest.mark.parametrize("body", [SULSEL, SLEMAN, MAKASSAR, MEDAN, PADANG])
+@pytest.mark.parametrize("body", [SULSEL, SLEMAN, MAKASSAR, MEDAN, PADANG, JABAR])
 def test_every_span_is_the_text_at_its_offsets_and_every_evidence_verbatim(body: str) -> None:
     test_spans.test_every_span_is_the_text_at_its_offsets_and_every_evidence_is_verbatim.hypothesis.inner_test(body)
 
@@ -147,6 +162,10 @@ def test_collaborations_told_by_their_act_without_a_collaboration_word() -> None
         (["komunitas-wirausaha-muda-medan", "bank-sumut"], None),  # "A bersama B menggelar …"
         (["pemkot-medan", "pt-awan-data-indonesia"], "completed"),  # "telah menandatangani … MoU dengan"
     ]  # not "belum menunjuk", "Jika didukung oleh", "Bersama warga", "bersama … meninjau"
+    signed = found.items["kolaborasi-pemkot-medan-pt-awan-data-indonesia"].fields["status"][0]
+    assert (found.span_text(signed.span), signed.confidence) == ("telah", 0.7)  # the tense, not the act
+    appointed = found.items["kolaborasi-pemkot-medan-pt-karya-data-sumatera"].fields["status"][0]
+    assert (found.span_text(appointed.span), appointed.confidence) == ("menunjuk", 0.5)  # the act alone: less sure
     unsure = [i for i in found.items.values() if i.type == "Collaboration" and "status" not in i.fields]
     assert all(item.confidence <= 0.3 for item in unsure)
     assert by_type(found, "Company")["Grab"].rule == "partner-cue"  # a bare name after "merangkul"
