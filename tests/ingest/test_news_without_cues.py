@@ -193,3 +193,19 @@ def test_no_speaker_before_anyone_is_named_and_never_the_reporter() -> None:
     found = run("PADANG, MINANGNEWS.ID - \"Harga cabai naik lagi,\" ujarnya. \"Pasar sepi,\" kata Dewi.\n"
                 "\"Kami rugi,\" tutur Budi.\n")  # the header names Budi Santoso and Sari Dewi: reporter, editor
     assert not [i for i in found.items.values() if i.type == "Quote"]
+
+
+def test_a_speaker_described_is_the_person_last_named_less_surely() -> None:
+    found = run("SURABAYA, JATIMKINI.COM - Perajin batik asal Sidoarjo, Siti Aminah (42), menjual kain lewat "
+                "lokapasar. \"Omzet saya naik dua kali lipat,\" kata ibu dua anak itu.\n"
+                "\"Ongkos kirim masih mahal,\" sambungnya.\n"
+                "\"Pembeli sekarang dari luar Jawa,\" tandas perempuan berhijab tersebut.\n")
+    quotes = sorted((i for i in found.items.values() if i.type == "Quote"), key=lambda i: i.span.start)
+    assert [(q.fields["verb"][0].value, q.fields["speaker"][0].value, q.confidence) for q in quotes] == [
+        ("kata", "siti-aminah", 0.5), ("sambungnya", "siti-aminah", 0.6), ("tandas", "siti-aminah", 0.5)]
+    assert found.span_text(quotes[0].span).endswith("kata ibu dua anak itu")
+
+
+def test_a_described_speaker_before_anyone_is_named_is_nobody() -> None:
+    found = run("SURABAYA, JATIMKINI.COM - \"Omzet saya naik dua kali lipat,\" kata ibu dua anak itu.\n")
+    assert not [i for i in found.items.values() if i.type == "Quote"]
