@@ -16,7 +16,10 @@ from kg.source.text import Span
 _KINDS = {"startup": "Startup", "start up": "Startup", "start-up": "Startup", "perusahaan rintisan": "Startup",
           "koperasi": "Organization", "komunitas": "Organization", "BUMN": "Company", "bank": "Company",
           "universitas": "Organization", "platform": "Organization", "aplikasi": "Organization",
-          "perusahaan teknologi": "Company", "perusahaan": "Company", "lembaga swadaya masyarakat": "Organization"}
+          "perusahaan teknologi": "Company", "perusahaan": "Company", "lembaga swadaya masyarakat": "Organization",
+          "LSM": "Organization", "organisasi": "Organization", "asosiasi": "Organization", "BUMD": "Company",
+          "BUMDes": "Organization", "fintech": "Company", "perusahaan fintech": "Company", "e-commerce": "Company",
+          "lokapasar": "Company", "marketplace": "Company"}
 _KIND = "|".join(re.escape(k) for k in sorted(_KINDS, key=len, reverse=True))
 _NAME = r"[A-Z][\w'-]*(?: [A-Z][\w'-]*){0,3}"
 _AFTER = r"(?=[,(]| (?:yang|asal|dari|berbasis|bidang|milik|di|lokal|binaan)(?![\w-])|\.\s|\.$)"
@@ -27,7 +30,8 @@ _APPOSED = re.compile(rf"(?<![\w-])(?P<lead>\w+ )?(?P<kind>(?i:{_KIND}))(?P<word
 _DESCRIBED = re.compile(rf"(?:^|(?<=\n)|(?<=, )|(?<=[a-z] ))(?P<name>{_NAME}), (?:sebuah |salah satu |yakni |yaitu )?"
                         rf"(?P<kind>{_KIND}){_AFTER}")
 # "koperasi Tani Makmur", "platform Kopiku": a kind word written small, then the name.
-_KIND_WORD = re.compile(rf"(?<![\w-])(?P<kind>{_KIND}) (?P<name>{_NAME})(?![\w-])")
+_OPENING = r"(?:(?<=^)|(?<=\. ))(?:Lokapasar|Marketplace|Fintech|Platform|Aplikasi)"  # opening a sentence
+_KIND_WORD = re.compile(rf"(?<![\w-])(?P<kind>{_KIND}|{_OPENING}) (?P<name>{_NAME})(?![\w-])", re.MULTILINE)
 _DEMONSTRATIVES = frozenset({"itu", "ini", "tersebut", "tadi"})
 _NOT_NAMES = frozenset({"Indonesia", "BUMN", "Pemerintah", "Kami", "Senin", "Selasa", "Rabu", "Kamis", "Jumat",
                         "Sabtu", "Minggu"})
@@ -50,11 +54,10 @@ def described_organisations(found: Proposals, post_heads: tuple[str, ...]) -> No
 
 def _add(found: Proposals, match: re.Match[str], span: Span, how: str, confidence: float) -> None:
     name = match["name"]
-    kind = _KINDS.get(match["kind"]) or _KINDS[match["kind"].lower()]
+    kind = _KINDS.get(match["kind"]) or _KINDS[match["kind"].lower()]  # "Lokapasar" opening a sentence
     known = found.find_name(name)
     if name in _NOT_NAMES or name.split()[0] in _NOT_NAMES or resolve(name) is not None or any(
-            item.span.start <= match.start("name") < item.span.end and item.type != kind
-            for item in found.items.values()):
+            item.span.start <= match.start("name") < item.span.end for item in found.items.values()):
         return  # a place, a word of another name ("Bank Jatim"), a person ("Menurut Budi, perusahaan …")
     if known is not None and known.type != kind:
         return

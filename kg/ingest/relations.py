@@ -18,7 +18,8 @@ _APPOINTS = r" [^.,;\n]{3,80}? sebagai (?:pelaksana|mitra|operator|penyelenggara
 COLLABORATE = re.compile(r"(?<![\w-])(?:ber)?(?:kolaborasi|sinergi|kerja ?sama|mitra)\w*|bekerja ?sama|"
                          r"(?<![\w-])(?:meng)?gandeng(?![\w-])|(?<![\w-])Gandeng(?![\w-])|kemitraan|"
                          r"(?<![\w-])(?:MoU|nota kesepahaman|memorandum of understanding|menandatangani|"
-                         r"penandatanganan|menggaet|merangkul|didukung(?: penuh)?(?: oleh)?)(?![\w-])|"
+                         r"penandatanganan|menggaet|merangkul|didukung(?: penuh)?(?: oleh)?|"
+                         r"mendapat(?:kan)? dukungan(?: dari)?)(?![\w-])|"
                          # "menunjuk PT X sebagai pelaksana", "A bersama B menggelar …": told by the act
                          rf"(?<![\w-])(?:menunjuk|ditunjuk)(?={_APPOINTS})|(?<![\w-])bersama(?= [A-Z][^.;\n]{{0,80}}? "
                          r"(?:menggelar|menyelenggarakan|mengadakan|meluncurkan|meresmikan|melatih|membuka|"
@@ -153,7 +154,8 @@ def _parties(text: str, inside: list[tuple[int, int, Item]], start: int, end: in
     to it (not one after "dari": an owner, not a party); with no actor after it, the clause's first actor (its
     subject). "A melalui B": A takes part, acting through B."""
     before = [m for m in inside if m[1] <= start]
-    after = [m for m in inside if m[0] >= end and not text[max(0, m[0] - 5):m[0]].endswith("dari ")]
+    after = [m for m in inside if m[0] >= end and (  # "dukungan dari X": the word's own "dari"
+        m[0] == end + 1 or not text[max(0, m[0] - 5):m[0]].endswith("dari "))]
     chosen = []
     if before:
         chosen.append(before[-1])

@@ -76,6 +76,14 @@ JABAR = (
     "2016.\n")
 
 
+PONTIANAK = (
+    "PONTIANAK, KALBARKINI.COM - Fintech asal Pontianak, Dana Khatulistiwa, menyalurkan pinjaman modal ke 500 "
+    "pelaku usaha. Lokapasar Borneo Mart juga membuka lapak khusus produk lokal.\n"
+    "Sementara itu, BUMDes Sungai Kakap mendapat dukungan dari Bank Kalbar untuk pengadaan mesin pengering ikan. "
+    "Komunitas Nelayan Muda Kapuas ikut hadir.\n"
+    "Pemkot Pontianak tidak mendapat dukungan dari PT Sawit Kapuas.\n")
+
+
 def statuses(found: Proposals) -> list[tuple[list[object], str | None, str | None]]:
     """Each collaboration's parties, status and the status's rule."""
     out = []
@@ -127,7 +135,7 @@ def test_a_headline_telling_a_completed_collaboration() -> None:
     assert [status for _, status, _ in statuses(found)] == ["completed"]
 
 
-@pytest.mark.parametrize("body", [SULSEL, SLEMAN, MAKASSAR, MEDAN, PADANG, JABAR])
+@pytest.mark.parametrize("body", [SULSEL, SLEMAN, MAKASSAR, MEDAN, PADANG, JABAR, PONTIANAK])
 def test_every_span_is_the_text_at_its_offsets_and_every_evidence_verbatim(body: str) -> None:
     test_spans.test_every_span_is_the_text_at_its_offsets_and_every_evidence_is_verbatim.hypothesis.inner_test(body)
 
@@ -209,3 +217,14 @@ def test_a_speaker_described_is_the_person_last_named_less_surely() -> None:
 def test_a_described_speaker_before_anyone_is_named_is_nobody() -> None:
     found = run("SURABAYA, JATIMKINI.COM - \"Omzet saya naik dua kali lipat,\" kata ibu dua anak itu.\n")
     assert not [i for i in found.items.values() if i.type == "Quote"]
+
+
+def test_kinds_of_the_digital_economy_and_support_as_collaboration() -> None:
+    found = run(PONTIANAK)
+    kinds = {item.label: item.type for item in found.items.values()
+             if item.type in ("Startup", "Company", "Organization")}
+    assert kinds == {"Dana Khatulistiwa": "Company", "Borneo Mart": "Company",  # "Fintech asal …", "Lokapasar …"
+                     "Sungai Kakap": "Organization", "Bank Kalbar": "Company",  # "BUMDes …"
+                     "Komunitas Nelayan Muda Kapuas": "Organization",  # a name's own head: not "Nelayan Muda Kapuas"
+                     "PT Sawit Kapuas": "Company"}
+    assert collaborations(found) == [(["sungai-kakap", "bank-kalbar"], None)]  # "mendapat dukungan dari"; not "tidak"
