@@ -68,7 +68,7 @@ def collaborations(found: Proposals, cues: dict[str, list[str]]) -> None:
         if word is None or re.match(r" (?:ini|itu|tersebut)\b", found.text[word.end():word.end() + 9]):
             continue  # "kolaborasi ini" refers back to one already told
         words = found.text[clause.start:clause.end]
-        status = _status(words, cues)
+        status = _status(words, cues, title=titled)
         if (status is None or status[0] != "cancelled") and NEGATION.search(words):
             continue  # "tidak ada daerah lain…", "belum", "tidak akan": the text negates it
         first, last = bisect.bisect_left(starts, clause.start), bisect.bisect_left(starts, clause.end)

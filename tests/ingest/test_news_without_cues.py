@@ -124,6 +124,17 @@ def test_a_headline_gives_no_status_it_does_not_tell(headline: str) -> None:
     assert [status for _, status, _ in statuses(run(SLEMAN, header(headline)))] == [None]
 
 
+@pytest.mark.parametrize(("headline", "expected"), [
+    ("Pemkab Sleman dan PT Merapi Data Akan Kerja Sama", ["planned"]),  # "Akan" capitalised: a title's cue
+    ("Pemkab Sleman Batal Gandeng PT Merapi Data", ["cancelled"]),
+    ("Pemkab Sleman dan PT Merapi Data Jalin Kerja Sama", [None]),  # no cue, no status
+    ("Pemkab Sleman dan PT Merapi Data Tidak Akan Kerja Sama", []),  # negated: nothing
+])
+def test_a_collaboration_only_the_headline_tells_has_its_cue(headline: str, expected: list[str | None]) -> None:
+    body = "SLEMAN, JOGJAPOS.ID - Pemkab Sleman membuka pusat data baru. PT Merapi Data menyiapkan servernya.\n"
+    assert [status for _, status, _ in statuses(run(body, header(headline)))] == expected
+
+
 def test_a_body_status_is_not_overridden_by_the_headline() -> None:
     body = SLEMAN.replace("bekerja sama", "telah bekerja sama")
     expected = [(["pemkab-sleman", "pt-merapi-data"], "completed", "status-cue")]
