@@ -1,5 +1,7 @@
-"""Rules for what actors do together: collaborations with their status from the cue words of
-the same clause (negated or hypothetical clauses give nothing), programs and facilities named
+"""Rules for what actors do together: collaborations told by a collaboration word or by the act
+("menggaet", "didukung oleh", "menunjuk X sebagai pelaksana", "A bersama B menggelar …"), with
+their status from the cue words of the same clause, or from the headline when the body gives
+none (negated or hypothetical clauses give nothing), programs and facilities named
 with an acronym or after "program", with their operator, venues ("di Hotel …") and events."""
 
 from __future__ import annotations
@@ -125,7 +127,7 @@ def headline_status(found: Proposals, cues: dict[str, list[str]]) -> None:
 
 def _told_without_status(found: Proposals, actors: list[Item]) -> Item | None:
     """The body's first collaboration with no status whose participants are these actors (a
-    region standing for its government)."""
+    region standing for its government or an office of it)."""
     titles = [v.span for k, v in found.article.items() if k in ("headline", "subheadline") and v.span is not None]
     for item in sorted(found.items.values(), key=lambda i: i.span.start):
         if item.type != "Collaboration" or "status" in item.fields or any(
