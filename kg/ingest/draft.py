@@ -16,7 +16,7 @@ from typing import Any
 import yaml
 
 from kg.errors import KgError, SourceError
-from kg.ingest import events, findings, groups, metadata, names, people, relations, speech, structure
+from kg.ingest import described, events, findings, groups, metadata, names, people, relations, speech, structure
 from kg.ingest.gazetteer import DECISIONS, precision, rule_precision
 from kg.ingest.model import Item, Proposals, Value, slug
 from kg.ingest.reading import read_raw
@@ -63,7 +63,7 @@ def propose(text: str, known: dict[str, tuple[str, str]], cues: dict[str, list[s
     names.organisations(found, cores)
     people.people(found)
     names.untangle(found)
-    names.apposed_startups(found, people.POST_HEADS)
+    described.described_organisations(found, people.POST_HEADS)
     names.partners(found, {i.label for i in found.items.values() if i.type in ("Person",)}
                    | {w for i in found.items.values() if i.type == "Person" for w in i.label.split()})
     people.posts_of_the_last_named(found)
@@ -79,6 +79,7 @@ def propose(text: str, known: dict[str, tuple[str, str]], cues: dict[str, list[s
     speech.quotes(found)
     findings.findings(found)
     relations.collaborations(found, cues)
+    relations.headline_status(found, cues)
     _dateline_place(found)
     return found
 

@@ -78,6 +78,12 @@ class Proposals:
     def span_text(self, span: Span) -> str:
         return self.text[span.start:span.end]
 
+    def body_start(self) -> int:
+        """Where the story starts: its dateline ("PADANG, MINANGNEWS.ID -"), else the text's start.
+        The people named before it (author, editor, reporter) are not the story's people."""
+        dateline = self.article.get("dateline")
+        return dateline.span.start if dateline is not None and dateline.span is not None else 0
+
 
 def slug(text: str) -> str:
     """An id from a name: ASCII letters and digits joined by hyphens."""

@@ -22,21 +22,19 @@ _HEADS = {
     "Perumda": "Company", "Bank": "Company", "Sekolah Tinggi": "Organization",
     "Komunitas": "Organization", "Asosiasi": "Organization", "Yayasan": "Organization",
     "Universitas": "Organization", "Institut": "Organization", "Politeknik": "Organization",
+    "Koperasi": "Organization",
 }
 _HEAD = re.compile(rf"(?<![\w-])(?P<head>{'|'.join(sorted(_HEADS, key=len, reverse=True))}) (?P<rest>{_RUN})")
 _GOVERNMENT = re.compile(
     r"(?<![\w-])(?P<head>[Pp]emerintah (?P<level>Provinsi|Kabupaten|Kota)(?: \((?P<acr>Pem(?:prov|kab|kot))\))?"
     r"|(?P<short>Pemprov|Pemkab|Pemkot)) (?P<place>[A-Z][\w-]*(?: [A-Z][\w-]*){0,2})")
 _STARTUP = re.compile(r"(?<![\w-])(?:start ?up|startup|perusahaan rintisan) (?P<name>[A-Z]\w*(?: [A-Z]\w*){0,2})")
-_PARTNER = re.compile(r"(?<![\w-])(?:dengan|bersama|gandeng|menggandeng|digelar|dari|oleh|keterbukaan|misi|Gandeng)"
+_PARTNER = re.compile(r"(?<![\w-])(?:dengan|bersama|gandeng|menggandeng|digelar|dari|oleh|keterbukaan|misi|Gandeng|"
+                      r"menggaet|merangkul|menunjuk)"
                       r" (?P<name>[A-Z][a-z]+[A-Z]\w*(?: Shop)?|[A-Z][a-z]{2,}(?: Indonesia| Shop)?)(?![\w-])")
 _NOT_PARTNERS = frozenset({"Gerakan", "Program", "Pemerintah", "Kami", "Hub", "Indonesia", "Selasa", "Senin", "Rabu",
                            "Kamis", "Jumat", "Sabtu", "Minggu"})
-_APPOSED = re.compile(r"(?<![\w-])(?P<lead>\w+ )?(?:[Ss]tart ?up|[Ss]tartup|[Pp]erusahaan rintisan)"
-                     r"(?P<words>(?: [a-z][\w-]*){0,5}), (?P<name>[A-Z][\w-]*(?: [A-Z][\w-]*){0,3})"
-                     r"(?=[,(]| (?:yang|asal|dari|berbasis)(?![\w-]))")
 _KEMEN = re.compile(r"(?<![\w-])Kemen(?!terian)[A-Z]?[a-z]{2,}[A-Za-z]*(?![\w-])")  # Kemenkeu, Kemendag, KemenKopUKM
-_DEMONSTRATIVES = frozenset({"itu", "ini", "tersebut", "tadi"})
 _LOCAL = re.compile(r"(?<![\w-])(?P<kind>Kecamatan|Desa|Kelurahan|Dusun) (?P<name>[A-Z][\w-]*(?: [A-Z][\w-]*){0,2})")
 _LISTED = re.compile(rf"(?<![\w-])(?P<head>{'|'.join(_HEADS)})"
                      r" \((?P<list>[A-Z][\w-]*(?:, [A-Z][\w-]*)*,? dan [A-Z][\w-]*)\)")
@@ -185,21 +183,6 @@ def untangle(found: Proposals) -> None:
             found.add(item)
 
 
-def apposed_startups(found: Proposals, post_heads: tuple[str, ...]) -> None:
-    """"Perusahaan rintisan bidang pertanian, Tani Cerdas, …": a startup named in apposition;
-    not after a post ("CEO startup itu, Budi …" names a person) nor a demonstrative."""
-    for match in _APPOSED.finditer(found.text):
-        name, words = match["name"], match["words"].split()
-        if (match["lead"] and match["lead"].strip() in post_heads) or (words and words[-1] in _DEMONSTRATIVES):
-            continue
-        known = found.find_name(name)
-        if resolve(name) is not None or (known is not None and known.type != "Startup"):
-            continue
-        item = found.add(Item(slug(name), "Startup", name, Span(match.start("name"), match.end("name")),
-                              "startup-apposed", 0.6))
-        item.span = Span(match.start() + len(match["lead"] or ""), match.end("name"))
-
-
 def _in_title(found: Proposals, offset: int) -> bool:
     """True inside the headline, the subheadline or a "Baca juga" headline, where every word is
     capitalised."""
@@ -221,7 +204,8 @@ def _listed(found: Proposals, match: re.Match[str]) -> None:
         item.add("location", Value(place.ident))  # type: ignore[union-attr]
 
 
-_COURTING = re.compile(r"(?:menggandeng|bermitra dengan|bekerja ?sama dengan|berkolaborasi dengan) $", re.IGNORECASE)
+_COURTING = re.compile(r"(?:menggandeng|bermitra dengan|bekerja ?sama dengan|berkolaborasi dengan|menggaet|merangkul|"
+                       r"didukung oleh|menunjuk) $", re.IGNORECASE)
 
 
 def partners(found: Proposals, taken: set[str]) -> None:

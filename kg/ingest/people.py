@@ -22,7 +22,8 @@ POST_HEADS = (
 SPEECH = (r"mengatakan|menjelaskan|menyatakan|menambahkan|mengaku|menyebutkan|menyebut|menegaskan|mengungkapkan|"
           r"menuturkan|menilai|berharap|memaparkan|menerangkan|menyampaikan|menyinggung|menekankan|memastikan|"
           r"mengingatkan|mengimbau|membeberkan|mengklaim|mengulangi|mengungkap|berpendapat|berujar")
-SAID = r"kata|ujar|ucap|tutur|tutup|jelas|lanjut|imbuh|tambah|papar|terang|ungkap|sebut|tegas|pungkas"
+SAID = (r"kata|ujar|ucap|tutur|tutup|jelas|lanjut|imbuh|tambah|papar|terang|ungkap|sebut|tegas|pungkas|sambung|"
+        r"tandas|tukas|timpal|kenang|seru")
 _WEEKDAY = r"(?:Senin|Selasa|Rabu|Kamis|Jumat|Sabtu|Minggu)\b"
 _NAME = r"[A-Z][\w'\u2019.-]*(?: [A-Z][\w'\u2019.-]*){0,5}"
 _PLAIN = r"[^.,;:\"\u201c\u201d\n]"  # words of a post: no stop, comma or quote mark
@@ -203,12 +204,17 @@ ORG_TYPES = frozenset({"Organization", "GovernmentBody", "Ministry", "RegionalGo
 
 
 def _aliases(found: Proposals, shorts: set[str]) -> None:
-    """A person's short name, used on its own elsewhere, is their alias (its first use as span)."""
-    for item in list(found.items.values()):
-        if item.type != "Person":
-            continue
+    """A person's short name, used on its own elsewhere, is their alias (its first use as span).
+    When two people share it ("Budi" of the reporter Budi Santoso and of Budi Santika), it is
+    the alias of the one named last before it is used."""
+    people = sorted((i for i in found.items.values() if i.type == "Person" and i.span.start >= found.body_start()),
+                    key=lambda i: i.span.start)
+    for index, item in enumerate(people):
         for word in item.label.split(" "):
-            if word in shorts and word != item.label:
-                match = re.search(rf"(?<![\w-]){re.escape(word)}(?![\w-])", found.text[item.span.end:])
-                if match:
-                    item.alias(word, Span(item.span.end + match.start(), item.span.end + match.end()))
+            if word not in shorts or word == item.label:
+                continue
+            alone = re.compile(rf"(?<![\w-]){re.escape(word)}(?![\w-])(?! [A-Z])")  # not inside a longer name
+            match = alone.search(found.text, item.span.end)
+            if match is not None and not any(item.span.end <= other.span.start < match.start() and
+                                             word in other.label.split(" ") for other in people[index + 1:]):
+                item.alias(word, Span(match.start(), match.end()))

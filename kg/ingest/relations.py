@@ -1,5 +1,7 @@
-"""Rules for what actors do together: collaborations with their status from the cue words of
-the same clause (negated or hypothetical clauses give nothing), programs and facilities named
+"""Rules for what actors do together: collaborations told by a collaboration word or by the act
+("menggaet", "didukung oleh", "menunjuk X sebagai pelaksana", "A bersama B menggelar …"), with
+their status from the cue words of the same clause, or from the headline when the body gives
+none (negated or hypothetical clauses give nothing), programs and facilities named
 with an acronym or after "program", with their operator, venues ("di Hotel …") and events."""
 
 from __future__ import annotations
@@ -13,10 +15,17 @@ from kg.ingest.people import ORG_TYPES
 from kg.source.dates import DateError, find_news_date
 from kg.source.text import ArticleText, Span
 
+# "menunjuk PT X sebagai pelaksana": appointing a party to carry out work for the appointer.
+_APPOINTS = r" [^.,;\n]{3,80}? sebagai (?:pelaksana|mitra|operator|penyelenggara|pengelola|vendor|penyedia)(?![\w-])"
 COLLABORATE = re.compile(r"(?<![\w-])(?:ber)?(?:kolaborasi|sinergi|kerja ?sama|mitra)\w*|bekerja ?sama|"
                          r"(?<![\w-])(?:meng)?gandeng(?![\w-])|(?<![\w-])Gandeng(?![\w-])|kemitraan|"
                          r"(?<![\w-])(?:MoU|nota kesepahaman|memorandum of understanding|menandatangani|"
-                         r"penandatanganan)(?![\w-])", re.IGNORECASE)
+                         r"penandatanganan|menggaet|merangkul|didukung(?: penuh)?(?: oleh)?|"
+                         r"mendapat(?:kan)? dukungan(?: dari)?)(?![\w-])|"
+                         # "menunjuk PT X sebagai pelaksana", "A bersama B menggelar …": told by the act
+                         rf"(?<![\w-])(?:menunjuk|ditunjuk)(?={_APPOINTS})|(?<![\w-])bersama(?= [A-Z][^.;\n]{{0,80}}? "
+                         r"(?:menggelar|menyelenggarakan|mengadakan|meluncurkan|meresmikan|melatih|membuka|"
+                         r"mendampingi|menyalurkan)(?![\w-]))", re.IGNORECASE)
 NEGATION = re.compile(r"(?<![\w-])(?:tidak|tak|belum|bukan|jika|kalau|bila|seandainya|apabila|andaikan|andai)"
                       r"(?![\w-])", re.IGNORECASE)
 _CLAUSE_END = re.compile(r"[;:]|[\"\u201d](?=[ ,])|, (?:tapi|namun|sedangkan|sementara|padahal)\b|(?<=[a-z])\. ")
@@ -61,7 +70,7 @@ def collaborations(found: Proposals, cues: dict[str, list[str]]) -> None:
         if word is None or re.match(r" (?:ini|itu|tersebut)\b", found.text[word.end():word.end() + 9]):
             continue  # "kolaborasi ini" refers back to one already told
         words = found.text[clause.start:clause.end]
-        status = _status(words, cues)
+        status = _status(words, cues, title=titled)
         if (status is None or status[0] != "cancelled") and NEGATION.search(words):
             continue  # "tidak ada daerah lain…", "belum", "tidak akan": the text negates it
         first, last = bisect.bisect_left(starts, clause.start), bisect.bisect_left(starts, clause.end)
@@ -81,13 +90,74 @@ def collaborations(found: Proposals, cues: dict[str, list[str]]) -> None:
         _collaboration(found, parties, through, status, clause)
 
 
+_REGIONS = frozenset({"Province", "Regency", "City"})
+_EVENTS = frozenset({"Event", "TrainingEvent", "NetworkingEvent"})
+_GOVERNMENTS = frozenset({"ProvincialGovernment", "RegionalGovernment"})
+# Cues that are the act itself, not its tense: "menandatangani MoU" is told as done, but less surely.
+_ACT_CUES = frozenset({"menandatangani", "meneken", "teken", "diteken", "ditandatangani", "menunjuk", "ditunjuk"})
+
+
+def headline_status(found: Proposals, cues: dict[str, list[str]]) -> None:
+    """"Jatim & Lazada Siap Bersinergi": a headline with a collaboration word and a status cue
+    in the same part (cut at commas) gives that status to the body's first collaboration of
+    the actors it names ("Jatim": the government of that region) that has no status of its own."""
+    headline = found.article.get("headline")
+    if headline is None or headline.span is None:
+        return
+    span = headline.span
+    named = [(s, e, i) for s, e, i in mentions(found, PARTNER_TYPES | _REGIONS) if span.start <= s and e <= span.end]
+    part_start = span.start
+    for part_end in [*(m.start() for m in re.finditer(", ", found.text[span.start:span.end])), span.end - span.start]:
+        part = Span(part_start, span.start + part_end)
+        part_start = part.end + 2
+        words = found.text[part.start:part.end]
+        word, status = COLLABORATE.search(words), _status(words, cues, title=True)
+        if word is None or status is None or (status[0] != "cancelled" and NEGATION.search(
+                found.text[span.start:span.end])):  # "Jika Disetujui DPRD, … Akan Kerja Sama"
+            continue
+        actors = [(s, e, i) for s, e, i in named if part.start <= s < part.end]
+        told = _told_without_status(found, [i for _, _, i in actors])
+        if len(actors) < 2 or told is None:
+            continue
+        start = min(actors[0][0], part.start + word.start(), part.start + status[1])
+        end = max(actors[-1][1], part.start + word.end(), part.start + status[2])
+        told.add("status", Value(status[0], Span(start, end), "headline-status", 0.5))
+        return
+
+
+def _told_without_status(found: Proposals, actors: list[Item]) -> Item | None:
+    """The body's first collaboration with no status whose participants are these actors (a
+    region standing for its government or an office of it)."""
+    titles = [v.span for k, v in found.article.items() if k in ("headline", "subheadline") and v.span is not None]
+    for item in sorted(found.items.values(), key=lambda i: i.span.start):
+        if item.type != "Collaboration" or "status" in item.fields or any(
+                t.start <= item.span.start < t.end for t in titles):
+            continue
+        parties = [found.items[str(v.value)] for v in item.fields["participants"] if str(v.value) in found.items]
+        if all(any(_stands_for(found, actor, party) for party in parties) for actor in actors):
+            return item
+    return None
+
+
+def _stands_for(found: Proposals, actor: Item, party: Item) -> bool:
+    """The same actor, or a region named for its government ("Jatim" for the Pemprov) or for an
+    office of that government (the Dinas that the body says collaborates)."""
+    if actor is party or actor.type not in _REGIONS:
+        return actor is party
+    governments = [party, *(found.items[str(v.value)] for v in party.fields.get("part_of", [])
+                            if str(v.value) in found.items)]
+    return any(g.type in _GOVERNMENTS and any(v.value == actor.ident for v in g.fields.get("jurisdiction", []))
+               for g in governments)
+
+
 def _parties(text: str, inside: list[tuple[int, int, Item]], start: int, end: int) -> tuple[list[str], list[str]]:
     """The parties and who acts for them. Before the collaboration word: the actor named last
     (with those joined to it by "dan" or "&"); after it, the first actor named and those joined
     to it (not one after "dari": an owner, not a party); with no actor after it, the clause's first actor (its
     subject). "A melalui B": A takes part, acting through B."""
     before = [m for m in inside if m[1] <= start]
-    after = [m for m in inside if m[0] >= end and not text[max(0, m[0] - 5):m[0]].endswith("dari ")]
+    after = [m for m in inside if m[0] >= end and (  # "dukungan dari X": the word's own "dari"
+        m[0] == end + 1 or not text[max(0, m[0] - 5):m[0]].endswith("dari "))]
     chosen = []
     if before:
         chosen.append(before[-1])
@@ -136,14 +206,15 @@ def _clauses(text: str) -> list[Span]:
     return [s for s in spans if s.end > s.start]
 
 
-def _status(words: str, cues: dict[str, list[str]]) -> tuple[str, int, int] | None:
+def _status(words: str, cues: dict[str, list[str]], title: bool = False) -> tuple[str, int, int] | None:
     """The clause's status and its cue's offsets in it. A cancellation or a hope overrides a
-    plan ("berharap … akan"), a plan overrides what is under way ("tengah menyiapkan")."""
+    plan ("berharap … akan"), a plan overrides what is under way ("tengah menyiapkan"). In a
+    title every word is capitalised: there a capitalised cue is a cue too."""
     lower = words.lower()
     for status in ("cancelled", "aspired", "planned", "completed", "ongoing"):
-        for cue in cues.get(status, []):
+        for cue in sorted(cues.get(status, []), key=lambda c: c in _ACT_CUES):  # "telah" before "menandatangani"
             for match in re.finditer(rf"(?<![\w-]){re.escape(cue)}(?![\w-])", lower):
-                if not re.search(r"\w \Z", words[:match.start()]) or words[match.start()].islower():
+                if title or not re.search(r"\w \Z", words[:match.start()]) or words[match.start()].islower():
                     return status, match.start(), match.end()  # not "Jawa Tengah": a cue inside a name
     return None
 
@@ -166,7 +237,9 @@ def _collaboration(found: Proposals, parties: list[str], through: list[str], sta
         item.add("target_groups", Value(group.ident))
     if status:
         name, start, end = status
-        item.add("status", Value(name, Span(clause.start + start, clause.start + end), "status-cue", 0.7))
+        cue = found.text[clause.start + start:clause.start + end].lower()
+        item.add("status", Value(name, Span(clause.start + start, clause.start + end), "status-cue",
+                                 0.5 if cue in _ACT_CUES else 0.7))
     found.add(item)
 
 
@@ -182,7 +255,11 @@ def _outcome_and_place(found: Proposals, item: Item, parties: list[str], clause:
     region after "di" in the clause is where it happens (low confidence)."""
     held = _HOLDS_EVENT.search(found.text, clause.start, clause.end)
     event = found.find_name(held["name"]) if held else None
-    if event is not None and event.type in ("Event", "TrainingEvent", "NetworkingEvent"):
+    if event is None:  # "A bersama B menggelar pameran …": an event told in plain words, held by one of them
+        event = next((e for e in found.items.values() if e.type in _EVENTS and e.rule == "event-held"
+                      and clause.start <= e.span.start < clause.end
+                      and {str(v.value) for v in e.fields.get("organizer", [])} & set(parties)), None)
+    if event is not None and event.type in _EVENTS:
         item.add("resulted_in", Value(event.ident))
         for party in parties:
             event.add("organizer", Value(party))

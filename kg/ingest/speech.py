@@ -17,8 +17,12 @@ from kg.source.dates import DateError, find_news_date
 from kg.source.text import ArticleText, Span
 
 _WHO = r"dia|ia|beliau|[A-Z][\w'-]+"
+# "kata pria kelahiran Padang itu", "ujar ibu dua anak tersebut": the person last named, described.
+_DESCRIBED = (r"(?:pria|wanita|perempuan|lelaki|laki-laki|pemuda|pemudi|gadis|sosok|alumnus|alumni|lulusan|ibu|"
+              r"bapak)(?: [^\"\u201c\u201d\n.,]{1,60}?)? (?:itu|ini|tersebut)(?![\w-])")
 _DIRECT = re.compile(r"(?P<open>[\"“])(?P<body>[^\"“”\n]{8,3000}?)(?P<close>[\"”])[ ]?"
-                     rf"(?P<verb>(?:{SAID})(?:nya)?)(?: (?P<who>dia|ia|beliau|[A-Z][\w'-]+(?: [A-Z][\w'-]+){{0,4}}))?")
+                     rf"(?P<verb>(?:{SAID})(?:nya)?)(?: (?P<who>dia|ia|beliau|[A-Z][\w'-]+(?: [A-Z][\w'-]+){{0,4}})"
+                     rf"| (?P<described>{_DESCRIBED}))?")
 # Words news puts between a speaker and the verb: "Meutya sudah menyinggung", "Ia juga mengatakan".
 _ADVERB = r"(?:(?:sudah|telah|juga|pun|sempat|pernah|kembali|lantas|kemudian|lalu|pun juga) )?"
 _INDIRECT = re.compile(rf"(?<![\w-])(?P<who>{_WHO})(?: \(\d{{1,3}}\))?,? {_ADVERB}(?P<verb>{SPEECH}),? (?:bahwa )?"
@@ -37,7 +41,7 @@ class _Speakers:
 
     def __init__(self, found: Proposals) -> None:
         self.found = found
-        self.people = mentions(found, frozenset({"Person"}))
+        self.people = [m for m in mentions(found, frozenset({"Person"})) if m[0] >= found.body_start()]
         self.starts = [start for start, _, _ in self.people]
 
     def resolve(self, who: str | None, at: int, end: int = -1, named_from: int = -1) -> tuple[Item | None, float]:
@@ -69,10 +73,11 @@ def quotes(found: Proposals) -> None:
     """Direct and indirect quotes whose speaker resolves to a proposed person."""
     speakers = _Speakers(found)
     for match in _DIRECT.finditer(found.text):
-        who = match["who"] or ("nya" if match["verb"].endswith("nya") else None)
+        who = match["who"] or ("nya" if match["verb"].endswith("nya") or match["described"] else None)
         speaker, confidence = speakers.resolve(who, match.start(), named_from=match.start("who"))
         if speaker is None:
             continue
+        confidence -= 0.1 if match["described"] else 0  # a description is a looser back-reference than "dia"
         body = match["body"]
         quote = _add(found, "Quote", speaker, match["verb"], body, Span(match.start(), match.end()), "direct-quote",
                      confidence)

@@ -238,7 +238,8 @@ def test_collaborations_with_their_status(makassar: Proposals, semarang: Proposa
     assert (["dinas-perdagangan-kota-makassar", "pt-telkom-indonesia-persero-tbk"], "completed") in found  # kami
     assert (["unhas", "pemkot-makassar"], "planned") in found
     found = collaborations(semarang)
-    assert (["tani-cerdas", "dinas-distanbun"], None) in found  # "Jawa Tengah" is no "tengah" cue
+    assert (["tani-cerdas", "dinas-distanbun"], "completed") in found  # "resmi menjalin", and "Jawa Tengah" is
+    assert "ongoing" not in [status for _, status in found]  # no "tengah" cue
     assert (["tani-cerdas", "dinas-distanbun"], "planned") in found  # "akan terus": the plan wins
     assert (["badan-brida", "tani-cerdas"], "aspired") in found
 

@@ -1,0 +1,67 @@
+"""Rules for organisations the text names by saying what they are, with no "PT" or head word
+of their own name: in apposition ("startup asal Makassar, Lontong Tech," / "perusahaan
+rintisan bidang logistik, Kirim Cepat,"), described after their name ("Lontong Tech,
+perusahaan rintisan yang bergerak di bidang …"), or after a kind word ("koperasi Tani
+Makmur", "platform Kopiku", "bank BPD Sultra"). The kind word gives the type."""
+
+from __future__ import annotations
+
+import re
+
+from kg.ingest.model import Item, Proposals, slug
+from kg.ingest.places import resolve
+from kg.source.text import Span
+
+# What a kind word says an organisation is: a platform or app is named, not who runs it.
+_KINDS = {"startup": "Startup", "start up": "Startup", "start-up": "Startup", "perusahaan rintisan": "Startup",
+          "koperasi": "Organization", "komunitas": "Organization", "BUMN": "Company", "bank": "Company",
+          "universitas": "Organization", "platform": "Organization", "aplikasi": "Organization",
+          "perusahaan teknologi": "Company", "perusahaan": "Company", "lembaga swadaya masyarakat": "Organization",
+          "LSM": "Organization", "organisasi": "Organization", "asosiasi": "Organization", "BUMD": "Company",
+          "BUMDes": "Organization", "fintech": "Company", "perusahaan fintech": "Company", "e-commerce": "Company",
+          "lokapasar": "Company", "marketplace": "Company"}
+_KIND = "|".join(re.escape(k) for k in sorted(_KINDS, key=len, reverse=True))
+_NAME = r"[A-Z][\w'-]*(?: [A-Z][\w'-]*){0,3}"
+_AFTER = r"(?=[,(]| (?:yang|asal|dari|berbasis|bidang|milik|di|lokal|binaan)(?![\w-])|\.\s|\.$)"
+# "startup asal Makassar, Lontong Tech," / "perusahaan rintisan bidang logistik, Kirim Cepat,"
+_APPOSED = re.compile(rf"(?<![\w-])(?P<lead>\w+ )?(?P<kind>(?i:{_KIND}))(?P<words>(?: [a-z][\w-]*){{0,5}}"
+                      rf"(?: [A-Z][\w-]*){{0,2}}), (?P<name>{_NAME})(?=[,(]| (?:yang|asal|dari|berbasis)(?![\w-]))")
+# "Lontong Tech, perusahaan rintisan yang bergerak di bidang …"
+_DESCRIBED = re.compile(rf"(?:^|(?<=\n)|(?<=, )|(?<=[a-z] ))(?P<name>{_NAME}), (?:sebuah |salah satu |yakni |yaitu )?"
+                        rf"(?P<kind>{_KIND}){_AFTER}")
+# "koperasi Tani Makmur", "platform Kopiku": a kind word written small, then the name.
+_OPENING = r"(?:(?<=^)|(?<=\. ))(?:Lokapasar|Marketplace|Fintech|Platform|Aplikasi)"  # opening a sentence
+_KIND_WORD = re.compile(rf"(?<![\w-])(?P<kind>{_KIND}|{_OPENING}) (?P<name>{_NAME})(?![\w-])", re.MULTILINE)
+_DEMONSTRATIVES = frozenset({"itu", "ini", "tersebut", "tadi"})
+_NOT_NAMES = frozenset({"Indonesia", "BUMN", "Pemerintah", "Kami", "Senin", "Selasa", "Rabu", "Kamis", "Jumat",
+                        "Sabtu", "Minggu"})
+
+
+def described_organisations(found: Proposals, post_heads: tuple[str, ...]) -> None:
+    """Organisations in apposition, described after their name, or after a kind word; not
+    after a post ("CEO startup itu, Budi …" names a person) nor a demonstrative, never a name
+    already proposed as something else (a person, a place)."""
+    for match in _APPOSED.finditer(found.text):
+        words = match["words"].split()
+        if (match["lead"] and match["lead"].strip() in post_heads) or (words and words[-1] in _DEMONSTRATIVES):
+            continue
+        _add(found, match, Span(match.start() + len(match["lead"] or ""), match.end("name")), "apposed", 0.6)
+    for match in _DESCRIBED.finditer(found.text):
+        _add(found, match, Span(match.start(), match.end("kind")), "described", 0.5)
+    for match in _KIND_WORD.finditer(found.text):
+        _add(found, match, Span(match.start(), match.end()), "kind-word", 0.5)
+
+
+def _add(found: Proposals, match: re.Match[str], span: Span, how: str, confidence: float) -> None:
+    name = match["name"]
+    kind = _KINDS.get(match["kind"]) or _KINDS[match["kind"].lower()]  # "Lokapasar" opening a sentence
+    known = found.find_name(name)
+    if name in _NOT_NAMES or name.split()[0] in _NOT_NAMES or resolve(name) is not None or any(
+            item.span.start <= match.start("name") < item.span.end for item in found.items.values()):
+        return  # a place, a word of another name ("Bank Jatim"), a person ("Menurut Budi, perusahaan …")
+    if known is not None and known.type != kind:
+        return
+    rule = "startup-apposed" if kind == "Startup" and how == "apposed" else f"org-{how}"
+    item = found.add(Item(slug(name), kind, name, Span(match.start("name"), match.end("name")), rule, confidence))
+    if item.rule == rule:
+        item.span = span
