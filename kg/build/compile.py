@@ -117,7 +117,7 @@ def build_to(project: Project, out_dir: Path, formats: list[str] | None = None, 
             names = sorted([*written.names, *kept, "summary.json", DESCRIPTION_FILE, STAMP_FILE])
             generation = publish(out_dir, folder, names)
         cache.prune({part.key for part in compiled.all_parts()})
-        cache.keep_catalogue(compiled.all_parts())
+        cache.keep_catalogue(compiled.all_parts(), compiled.declared)
     report = BuildReport(compiled.articles, compiled.warnings, len(compiled.parts), compiled.compiled,
                          written.changed, written.removed, generation, changes)
     return report, summary

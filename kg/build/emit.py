@@ -54,7 +54,7 @@ class Emitter:
     def emit_entity(self, item: Mapping, where: Location) -> None:
         """An entity's type (with its evidence), label and every other field."""
         ident = item["id"]
-        spec = self.registry[ident][0]
+        spec = self.registry[ident]
         subject = self.iris.entity(ident)
         spans = self._entity_spans(item, ident, where)
         check_draft_keys(item, where)

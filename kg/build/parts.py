@@ -105,6 +105,7 @@ _ROLES = {str(RDF.subject): "s", str(RDF.predicate): "p", str(RDF.object): "o", 
 _PUBLISHED = str(SCHEMA.datePublished)
 
 
+Declared = dict[str, list]  # entity id -> [its type's name, how many sources declare it]
 CATALOGUE = "parts.catalogue"  # not *.json: prune reads those as parts
 
 
@@ -115,20 +116,27 @@ class PartCache:
     def __init__(self, folder: Path) -> None:
         self.folder = folder
         self._listed: dict[str, Any] | None = None
+        self._declared: Declared | None = None
 
     def _catalogue(self) -> dict[str, Any]:
         if self._listed is None:
             try:
-                listed = orjson.loads((self.folder / CATALOGUE).read_bytes())
+                kept = orjson.loads((self.folder / CATALOGUE).read_bytes())
             except (OSError, orjson.JSONDecodeError):
-                listed = {}
-            self._listed = listed if isinstance(listed, dict) else {}
+                kept = {}
+            fits = isinstance(kept, dict) and isinstance(kept.get("parts"), dict)
+            self._listed = kept["parts"] if fits else {}
+            self._declared = kept.get("declared") if fits and isinstance(kept.get("declared"), dict) else None
         return self._listed
 
-    def keep_catalogue(self, parts: list[Part]) -> None:
-        """List these parts (those a published generation uses) for the next build."""
-        self._listed = {part.key: part for part in parts}
-        write_atomic(self.folder / CATALOGUE, orjson.dumps(self._listed))
+    def listed(self) -> tuple[dict[str, Any], Declared | None]:
+        """The parts the last published build used (as stored, or as parts), and what they declare."""
+        return self._catalogue(), self._declared
+
+    def keep_catalogue(self, parts: list[Part], declared: Declared) -> None:
+        """List these parts (those a published generation uses) and what they declare, for the next build."""
+        self._listed, self._declared = {part.key: part for part in parts}, declared
+        write_atomic(self.folder / CATALOGUE, orjson.dumps({"parts": self._listed, "declared": declared}))
 
     def get(self, key: str) -> Part | None:
         listed = self._catalogue().get(key)
@@ -189,6 +197,7 @@ class PartCache:
         write_atomic(self.folder / f"{part.key}.json", part.to_json())
         if self._catalogue().pop(part.key, None) is not None:  # listed as it was before: list it no more
             (self.folder / CATALOGUE).unlink(missing_ok=True)
+            self._declared = None
 
     def block(self, part: Part, graph: str) -> list[str]:
         """One graph's quads in the part, as sorted N-Quads lines."""
@@ -213,7 +222,7 @@ class PartCache:
         listed = self._catalogue()
         if not listed.keys() <= keep:
             (self.folder / CATALOGUE).unlink(missing_ok=True)
-            self._listed = {key: part for key, part in listed.items() if key in keep}
+            self._listed, self._declared = {key: part for key, part in listed.items() if key in keep}, None
         names = [name.split(".", 1) for name in os.listdir(self.folder) if "." in name[1:]]  # 33,000 at 10,000 articles
         for stem, suffix in names:
             if suffix == "json" and stem and stem not in keep:
@@ -245,7 +254,7 @@ def compile_part(iris: Iris, registry: Registry, source: Source, cues: dict[str,
         claims = Claims.of(quads, str(iris.article(source.article["id"])))
     blocks = _blocks(quads)
     own = {d[0] for d in declared}
-    refs = {ident: registry[ident][0].name for ident in sorted(_mentioned(quads, iris.base) - own)
+    refs = {ident: registry[ident].name for ident in sorted(_mentioned(quads, iris.base) - own)
             if ident in registry}
     text = None
     if source.article is not None and source.text is not None:

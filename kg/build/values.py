@@ -116,10 +116,10 @@ class Terms:
     def ref(self, raw: Any, spec: FieldSpec, where: Location) -> URIRef:
         """The IRI of another entity, which must exist and be of a kind the field points to."""
         if not isinstance(raw, str) or raw not in self.registry:
-            fitting = [ident for ident, (spec_, _) in self.registry.items()
+            fitting = [ident for ident, spec_ in self.registry.items()
                        if not spec.targets or spec_.category in spec.targets]
             raise SourceError(where, f"unknown entity {shown(raw)}", suggest(str(raw), fitting, "ids that fit here"))
-        target = self.registry[raw][0]
+        target = self.registry[raw]
         if spec.targets and target.category not in spec.targets:
             raise SourceError(where, f"{spec.name} must point to a {' or '.join(sorted(spec.targets))}, "
                               f"but {shown(raw)} is a {target.name}", "point it at an entity of the right type")

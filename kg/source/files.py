@@ -8,6 +8,7 @@ means is checked when the build turns it into triples.
 from __future__ import annotations
 
 import os
+from collections import abc
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,7 +21,7 @@ from kg.source.schema import TYPES, TypeSpec
 from kg.source.text import ArticleText
 from kg.source.yamlsource import Mapping, Sequence, line_of, load_yaml, parse_yaml
 
-Registry = dict[str, tuple[TypeSpec, Location]]
+Registry = dict[str, TypeSpec]  # every entity id with its type
 
 
 @dataclass
@@ -156,25 +157,26 @@ def declarations(source: Source) -> list[Declaration]:
     return found
 
 
-def registry(declared: Iterable[tuple[Path, Iterable[DeclarationRow]]]) -> Registry:
+def registry(declared: abc.Sequence[tuple[Path, Iterable[DeclarationRow]]]) -> Registry:
     """Every entity id with its type; an id may recur across files only with the same type."""
     result: Registry = {}
     for path, items in declared:
         for ident, type_name, line, index, type_line in items:
-            spec, known = TYPES[type_name], result.get(ident)
-            if known is None:  # a place only for the first: hubs recur in thousands of files
-                result[ident] = (spec, Location(path, line, f"entities[{index}]"))
-            elif known[0] != spec:
-                where = Location(path, line, f"entities[{index}]")
-                raise SourceError(where.at("type", type_line),
-                                  f"{ident!r} is a {spec.name} here but a {known[0].name} in {known[1]}",
+            spec = TYPES[type_name]
+            known = result.setdefault(ident, spec)
+            if known is not spec:
+                where = Location(path, line, f"entities[{index}]").at("type", type_line)
+                raise SourceError(where, f"{ident!r} is a {spec.name} here but a {known.name} in "
+                                         f"{_first(declared, ident, known)}",
                                   "one id names one entity: make the types agree or use another id")
     return result
 
 
-def declare(sources: list[Source]) -> Registry:
-    """The registry of all the sources' entities (see `registry`)."""
-    return registry((source.path, declarations(source)) for source in sources)
+def _first(declared: abc.Sequence[tuple[Path, Iterable[DeclarationRow]]], ident: str, spec: TypeSpec) -> Location:
+    """Where an id is first declared with a type (looked for only to say so: hubs recur in
+    thousands of files, and a place for each would cost the build that finds no conflict)."""
+    return next(Location(path, line, f"entities[{index}]") for path, items in declared
+                for other, type_name, line, index, _ in items if other == ident and TYPES[type_name] is spec)
 
 
 def _entity_id(item: Mapping, where: Location, seen_here: dict[str, int | None]) -> str:
