@@ -12,7 +12,8 @@ from kg.ingest.places import TYPE_OF_KIND, bare, districts, place_pattern, resol
 from kg.source.text import Span
 
 WORD = r"(?:[A-Z][\w'\u2019.&-]*|\d{4})"  # a word of a name: capitalised, or a year
-_ACR = r"(?:[A-Z][A-Za-z]{1,15}|[a-z]{1,3}[A-Z][A-Za-z]{1,12})"  # "Komdigi", "SKPD", "idEA"
+_ACR = (r"(?:[A-Z][A-Za-z]{1,15}|[a-z]{1,3}[A-Z][A-Za-z]{1,12})"  # "Komdigi", "SKPD", "idEA"
+        r"(?:(?: [A-Z][A-Za-z]{1,7}){0,2} [A-Z]{2,6}(?=\)))?")  # "Diskop UKM NTB": a short form ending with capitals
 ACRONYM = rf"\((?P<acr>{_ACR})\)"
 _RUN = rf"{WORD}(?:(?: dan | & | ){WORD}|,? \({_ACR}\)(?= [A-Z]|[,.]|\s|$))*"
 _HEADS = {
@@ -310,6 +311,7 @@ def _named_org(found: Proposals, name: str, kind: str, span: Span, cores: dict[s
         ident = cores.get(core) or slug(f"{head} {acronym['acr']}" if not at_end else acronym["acr"])
         cores[core] = ident
         cores[acronym["acr"].lower()] = ident
+        cores.setdefault(label.lower(), ident)  # the long form written again without its acronym
         item = found.add(Item(ident, kind, label, span, "acronym-defined", 0.8))
         if at_end:
             item.alias(acronym["acr"], span)
