@@ -398,7 +398,7 @@ def venues_and_events(found: Proposals) -> None:
         _event(found, match)
     for match in _HOLDS_EVENT.finditer(found.text):
         name = match["name"]
-        if found.find_name(name) is None:
+        if found.find_name(name) is None and not name.startswith("Program "):  # a program is held, not an event
             kind = ("NetworkingEvent" if re.search(r"Networking|Gathering|Temu", name)
                     else "TrainingEvent" if re.search(r"Pelatihan|Workshop|Training|Bootcamp|Kelas", name) else "Event")
             found.add(Item(slug(name), kind, name, Span(match.start(), match.end()), "event-named", 0.6))
