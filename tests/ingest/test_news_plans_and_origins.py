@@ -69,3 +69,28 @@ def test_where_organisations_and_people_come_from() -> None:
     evidence = found.items["pala-digital"].fields["location"][0].span
     assert found.span_text(evidence) == "Startup asal Ambon, Pala Digital"
     assert "location" not in found.items["pt-seram-data"].fields  # help from a region, not where it is from
+
+
+MAKASSAR = (
+    "MAKASSAR, CELEBESKINI.COM - Badan Pendapatan Daerah (Bapenda) Kota Makassar menggandeng PT Losari Data. "
+    "Pemerintah Kota (Pemkot) Makassar menargetkan pajak naik.\n"
+    "Kepala Bapenda Kota Makassar, Firman Pagarra, mengatakan sistem baru siap dipakai.\n"
+    "Kementerian Koperasi dan UKM (Kemenkop UKM) juga hadir. Asisten Deputi Pemasaran Kemenkop UKM, Rina Sari, "
+    "menyebut program itu penting.\n"
+    "Dinas Kominfo Kabupaten Gowa (Diskominfo Gowa) ikut dalam kegiatan itu. Pemkab Gowa mendukung. Kepala "
+    "Diskominfo Gowa, Andi Rahman, hadir. Dinas Pertanian Kabupaten Maros ikut hadir.\n"
+    "Turut hadir perwakilan Bank Indonesia (Bank Indonesia) Makassar.\n")
+
+
+def test_posts_and_offices_by_their_short_forms() -> None:
+    found = run(MAKASSAR)
+    linked = {i.ident: [v.value for v in i.fields.get("part_of", i.fields.get("post_in", []))]
+              for i in found.items.values() if i.type in ("Dinas", "GovernmentBody", "Post")}
+    assert linked["diskominfo-gowa"] == ["pemkab-gowa"]
+    assert linked["badan-bapenda"] == ["pemkot-makassar"]
+    assert linked["kepala-diskominfo-gowa"] == ["diskominfo-gowa"]
+    assert linked["kepala-bapenda-kota-makassar"] == ["badan-bapenda"]
+    assert linked["asisten-deputi-pemasaran-kemenkop-ukm"] == ["kemenkop-ukm"]
+    assert linked["dinas-pertanian-kabupaten-maros"] == []  # its region's government is not named
+    assert [i.ident for i in found.items.values() if i.type == "Ministry"] == ["kemenkop-ukm"]  # no "Kemenkop"
+    assert found.items["bank-indonesia"].aliases == {}  # "(Bank Indonesia)" is no short form
