@@ -92,7 +92,9 @@ def quotes(found: Proposals) -> None:
             speaker, confidence = speakers.resolve(who, match.start(), match.end("who") if match["who"] else -1)
             sentence = next((s for s in sentences if s.start <= match.start("body") < s.end), None)
             if speaker is not None and sentence is not None and not _inside_quote(found, match.start()):
-                _indirect(found, match, speaker, Span(match.start(), sentence.end), rule, confidence - 0.1)
+                quote = _indirect(found, match, speaker, Span(match.start(), sentence.end), rule, confidence - 0.1)
+                if quote is not None:  # "Dalam acara itu, Budi mengatakan …": the occasion told first
+                    _said_at_occasion(found, quote, sentence.start, match.start())
 
 
 def _inside_quote(found: Proposals, offset: int) -> bool:
@@ -101,7 +103,7 @@ def _inside_quote(found: Proposals, offset: int) -> bool:
 
 
 def _indirect(found: Proposals, match: re.Match[str], speaker: Item, sentence: Span, rule: str,
-              confidence: float) -> None:
+              confidence: float) -> Item | None:
     """The words after the verb up to the sentence's end or its circumstances ("ketika …"), the
     event named there (said_at), and a second telling of them ("dan mengulanginya …")."""
     text, start = found.text, match.start("body")
@@ -111,7 +113,7 @@ def _indirect(found: Proposals, match: re.Match[str], speaker: Item, sentence: S
     end = circumstance.start() if circumstance else told_end
     body = text[start:end].rstrip(". ")
     if len(body.split()) < 3:
-        return
+        return None
     quote = _add(found, "IndirectQuote", speaker, match["verb"], body, sentence, rule, confidence)
     if circumstance is not None:
         _said_at(found, quote, circumstance.start(), told_end)
@@ -120,6 +122,7 @@ def _indirect(found: Proposals, match: re.Match[str], speaker: Item, sentence: S
         repeated = _add(found, "IndirectQuote", speaker, again["verb"], body, sentence, "indirect-quote-again",
                         round(confidence - 0.1, 2), again["verb"])
         _said_at(found, repeated, again.end(), sentence.end)
+    return quote
 
 
 def _said_at(found: Proposals, quote: Item, start: int, end: int) -> None:
@@ -135,7 +138,7 @@ def _said_at(found: Proposals, quote: Item, start: int, end: int) -> None:
 
 
 # "ujarnya di sela membuka acara tersebut", "katanya dalam acara itu", "saat menghadiri Festival X".
-_OCCASION = re.compile(r"(?<![\w-])(?:di sela(?:-sela)?|saat|ketika|sewaktu|dalam|pada|di)"
+_OCCASION = re.compile(r"(?<![\w-])(?:[Dd]i sela(?:-sela)?|[Ss]aat|[Kk]etika|[Ss]ewaktu|[Dd]alam|[Pp]ada|[Dd]i)"
                        r"(?P<verb> (?:membuka|menghadiri|mengisi|meresmikan|mengikuti)(?: acara)?)?"
                        r" (?:(?P<noun>acara|kegiatan|pelatihan|peresmian|peluncuran|seminar|workshop|pameran|festival)"
                        r" (?:itu|ini|tersebut)(?![\w-])|(?:acara |(?=[A-Z]))(?P<named>\w))")
@@ -158,10 +161,12 @@ def _said_at_occasion(found: Proposals, quote: Item, start: int, end: int) -> No
             break
     else:
         return
-    quote.add("said_at", Value(event.ident, Span(quote.span.start, at), "said-at-occasion", 0.4))
+    told_first = match.start() < quote.span.start  # "Dalam acara itu, Budi mengatakan …"
+    span = Span(match.start(), quote.span.end) if told_first else Span(quote.span.start, at)
+    quote.add("said_at", Value(event.ident, span, "said-at-occasion", 0.4))
     speaker = found.items.get(str(quote.fields["speaker"][0].value))
     if match["verb"] and speaker is not None:
-        speaker.add("takes_part_in", Value(event.ident, Span(quote.span.start, at), "speaker-at-event", 0.4))
+        speaker.add("takes_part_in", Value(event.ident, span, "speaker-at-event", 0.4))
 
 
 # After the attribution's names ("kata Kepala Dinas X, Yayan …,"): " di <place>".

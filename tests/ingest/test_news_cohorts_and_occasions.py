@@ -78,3 +78,19 @@ def test_an_indirect_quote_said_while_attending_a_named_event() -> None:
             if i.type in ("Quote", "IndirectQuote")}
     assert said == {"IndirectQuote": ["festival-kopi-mahakam"], "Quote": []}  # the direct quote names no event
     assert "festival-kopi-mahakam" in [v.value for v in found.items["yusuf-ramadhan"].fields["takes_part_in"]]
+
+
+JAMBI = (
+    "JAMBI, JAMBIKINI.COM - Dinas Koperasi dan UKM Provinsi Jambi menggelar Bazar Batik Jambi di Taman Anggrek, "
+    "Jumat (12/7/2024).\n"
+    "Dalam acara tersebut, Ketua Asosiasi Batik Jambi, Lina Marlina, mengatakan penjualan batik naik tajam.\n"
+    "Ketua Koperasi Pinang Muda, Rudi Hartono, mengatakan harga pinang turun sejak awal tahun.\n")
+
+
+def test_an_indirect_quote_after_the_occasion_it_was_said_at() -> None:
+    found = run(JAMBI)
+    said = {i.fields["speaker"][0].value: [v.value for v in i.fields.get("said_at", [])]
+            for i in found.items.values() if i.type == "IndirectQuote"}
+    assert said == {"lina-marlina": ["bazar-batik-jambi"], "rudi-hartono": []}  # the next paragraph names none
+    (quote,) = [i for i in found.items.values() if i.fields.get("said_at")]
+    assert found.span_text(quote.fields["said_at"][0].span).startswith("Dalam acara tersebut, Ketua Asosiasi")
