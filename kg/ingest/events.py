@@ -3,7 +3,8 @@ opening or launching at a place ("Komdigi meresmikan Garuda Spark Innovation Hub
 Medan, Sabtu (8/11/2025)"), an occasion at a venue ("dalam kuliah umum di Universitas …"),
 the venue and date a later sentence gives ("Acara yang digelar di Hotel X pada Senin …"), and
 who took part ("X memimpin langsung peresmian tersebut", "Ia didampingi A dan B", "dihadiri
-oleh …", "Salah satu startup yang hadir, Y"). Negated, hypothetical or planned acts give no
+oleh …", "Salah satu startup yang hadir, Y", "Z menjadi narasumber dalam acara itu", "Z mengikuti
+Bootcamp X"). Negated, hypothetical or planned acts give no
 event: the label says it happened."""
 
 from __future__ import annotations
@@ -211,6 +212,9 @@ _WITH = re.compile(r"(?<![\w-])(?:didampingi|dihadiri(?: oleh)?|turut hadir(?: d
 _CAME = re.compile(r"(?<![\w-])(?:(?:hadir|turut hadir|ikut hadir|menjadi narasumber|menjadi pembicara|tampil) "
                    r"(?:dalam|pada|di)|mengikuti) (?P<noun>acara|kegiatan|pelatihan|peresmian|pameran|seminar|workshop)"
                    r" (?:itu|ini|tersebut)")
+# "Komang Ayu (24) mengikuti DTS 2022", "Budi hadir dalam Festival Kopi …": taking part in a named event or program.
+_JOINED = re.compile(r"(?<![\w-])(?:mengikuti|menghadiri|(?:hadir|menjadi (?:narasumber|pembicara|peserta)) "
+                     r"(?:dalam|pada|di)) (?:acara |program |kegiatan )?(?=[A-Z])")
 _PRESENT = re.compile(r"(?<![\w-])yang (?:hadir|ikut hadir|turut hadir), (?P<name>[A-Z][\w-]*(?: [A-Z][\w-]*){0,4})")
 
 
@@ -240,8 +244,26 @@ def attendance(found: Proposals) -> None:
         event = referent(found, match["noun"], match.start())
         if named and event is not None and not NEGATION.search(found.text[sentence:match.start()]):
             named[-1].add("takes_part_in", Value(event.ident, Span(sentence, match.end()), "came-to-event", 0.4))
+    _joined(found, people)
     for match in _PRESENT.finditer(found.text):
         item = found.find_name(match["name"])
         event = referent(found, None, match.start())
         if item is not None and event is not None and item.type in ORG_TYPES | {"Person"}:
             item.add("takes_part_in", Value(event.ident, Span(match.start(), match.end()), "present-at-event", 0.4))
+
+
+def _joined(found: Proposals, people: list[tuple[int, int, Item]]) -> None:
+    """An actor named right before "mengikuti", "menghadiri", "hadir dalam", "menjadi narasumber
+    di" takes part in the event or program named right after; not when the words between negate
+    it or say it is still to come ("tidak mengikuti", "akan menghadiri")."""
+    named = {start: (end, item) for start, end, item in mentions(found, EVENT_TYPES | {"Program", "Initiative"})}
+    for match in _JOINED.finditer(found.text):
+        end, event = named.get(match.end(), (0, None))
+        actors = [(s, e, i) for s, e, i in people if e <= match.start() and i.type != "MediaOutlet"]
+        if event is None or not actors:
+            continue
+        start, stop, actor = actors[-1]
+        between = found.text[stop:match.start()]
+        if re.fullmatch(r"(?: \(\d{1,3}\))?,? (?:[a-z]+ ){0,2}", between) and not (
+                NEGATION.search(between) or UNDONE.search(between)):
+            actor.add("takes_part_in", Value(event.ident, Span(start, end), "joined-event", 0.4))

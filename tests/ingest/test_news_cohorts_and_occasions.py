@@ -94,3 +94,18 @@ def test_an_indirect_quote_after_the_occasion_it_was_said_at() -> None:
     assert said == {"lina-marlina": ["bazar-batik-jambi"], "rudi-hartono": []}  # the next paragraph names none
     (quote,) = [i for i in found.items.values() if i.fields.get("said_at")]
     assert found.span_text(quote.fields["said_at"][0].span).startswith("Dalam acara tersebut, Ketua Asosiasi")
+
+
+BENGKULU = (
+    "BENGKULU, RAFFLESKINI.COM - Dinas Kominfo Provinsi Bengkulu menggelar Bootcamp Koding Rafflesia di Hotel "
+    "Santika Bengkulu, Selasa (9/7/2024).\n"
+    "Ketua Komunitas Kode Bengkulu, Rina Wati (27), mengikuti Bootcamp Koding Rafflesia. Ketua Koperasi Kopi "
+    "Kepahiang, Dedi Saputra, tidak menghadiri Bootcamp Koding Rafflesia. Ketua Asosiasi Startup Bengkulu, "
+    "Yoga Pratama, akan menghadiri Bootcamp Koding Rafflesia.\n")
+
+
+def test_who_took_part_in_a_named_event() -> None:
+    found = run(BENGKULU)
+    took_part = {i.ident: [v.value for v in i.fields["takes_part_in"]] for i in found.items.values()
+                 if i.fields.get("takes_part_in")}
+    assert took_part == {"rina-wati": ["bootcamp-koding-rafflesia"]}  # not who did not, nor who will
