@@ -16,7 +16,19 @@ from typing import Any
 import yaml
 
 from kg.errors import KgError, SourceError
-from kg.ingest import described, events, findings, groups, metadata, names, people, relations, speech, structure
+from kg.ingest import (
+    cohorts,
+    described,
+    events,
+    findings,
+    groups,
+    metadata,
+    names,
+    people,
+    relations,
+    speech,
+    structure,
+)
 from kg.ingest.gazetteer import DECISIONS, precision, rule_precision
 from kg.ingest.model import Item, Proposals, Value, slug
 from kg.ingest.reading import read_raw
@@ -73,6 +85,7 @@ def propose(text: str, known: dict[str, tuple[str, str]], cues: dict[str, list[s
     relations.teams(found)
     relations.studies(found)
     events.described(found)
+    cohorts.cohorts(found)
     events.attendance(found)
     groups.target_groups(found)
     structure.link(found)

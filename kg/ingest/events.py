@@ -3,7 +3,8 @@ opening or launching at a place ("Komdigi meresmikan Garuda Spark Innovation Hub
 Medan, Sabtu (8/11/2025)"), an occasion at a venue ("dalam kuliah umum di Universitas …"),
 the venue and date a later sentence gives ("Acara yang digelar di Hotel X pada Senin …"), and
 who took part ("X memimpin langsung peresmian tersebut", "Ia didampingi A dan B", "dihadiri
-oleh …", "Salah satu startup yang hadir, Y"). Negated, hypothetical or planned acts give no
+oleh …", "Salah satu startup yang hadir, Y", "Z menjadi narasumber dalam acara itu", "Z mengikuti
+Bootcamp X"). Negated, hypothetical or planned acts give no
 event: the label says it happened."""
 
 from __future__ import annotations
@@ -29,7 +30,7 @@ _HELD = re.compile(r"(?<![\w-])(?P<noun>[Aa]cara|[Kk]egiatan|[Pp]elatihan|[Pp]er
                    r"[Ww]orkshop|[Pp]ameran|[Ff]estival|[Bb]azar|[Kk]uliah umum)"
                    r"(?: (?:ini|itu|tersebut))? yang (?:digelar|diselenggarakan|dilaksanakan|diadakan|"
                    rf"berlangsung) di (?P<where>{_NAME})")
-_UNDONE = re.compile(r"(?<![\w-])(?:akan|bakal|rencana|berencana|dijadwalkan|batal|urung|ingin|berharap|siap|segera|"
+UNDONE = re.compile(r"(?<![\w-])(?:akan|bakal|rencana|berencana|dijadwalkan|batal|urung|ingin|berharap|siap|segera|"
                      r"hendak|mau)(?![\w-])")
 _PLACE_TYPES = frozenset({"Province", "Regency", "City", "AmbiguousPlace", "Place", "Hotel", "Facility",
                           "CoworkingSpace"})
@@ -61,18 +62,18 @@ def described(found: Proposals) -> None:
         _held(found, match, sentences)
     for match in _HELD.finditer(found.text):
         event = referent(found, match["noun"].lower(), match.start())
-        place = _place(found, match["where"])
+        place = place_named(found, match["where"])
         if event is not None and place is not None and "venue" not in event.fields:
             event.add("venue", Value(place.ident, Span(match.start(), match.start("where") + len(place.label)),
                                      "event-held-at", 0.5))
-            _date(found, event, match.start("where") + len(place.label), match.start())
+            dated(found, event, match.start("where") + len(place.label), match.start())
 
 
 def _in_title(found: Proposals, offset: int) -> bool:
     return any(v.span is not None and v.span.start <= offset < v.span.end for v in found.article.values())
 
 
-def _place(found: Proposals, written: str) -> Item | None:
+def place_named(found: Proposals, written: str) -> Item | None:
     """The proposed place whose name starts the words ("Pos Bloc Medan, …", "Bandung")."""
     words = written.split(" ")
     for size in range(len(words), 0, -1):
@@ -86,9 +87,9 @@ def _opening(found: Proposals, match: re.Match[str], sentence: Span) -> None:
     """"<actor> meresmikan <name> di <place>": an event labelled with the act's own words,
     organised by the sentence's first actor, at the place, on the date that follows."""
     before = _CLAUSE_CUT.split(found.text[sentence.start:match.start()])[-1]
-    if NEGATION.search(before) or _UNDONE.search(before):
+    if NEGATION.search(before) or UNDONE.search(before):
         return  # "tidak jadi meresmikan", "akan meresmikan": not an act that happened
-    place = _place(found, match["where"])
+    place = place_named(found, match["where"])
     if place is None or place.type == "Organization":
         return
     end = match.start("where") + len(place.label)
@@ -109,7 +110,7 @@ def _opening(found: Proposals, match: re.Match[str], sentence: Span) -> None:
                                      0.5))
     elif actors:
         actors[0].add("takes_part_in", Value(event.ident, Span(sentence.start, end), "opened-event", 0.4))
-    _date(found, event, end, match.start())
+    dated(found, event, end, match.start())
     if role == "organizer":
         _opened(found, match, place, event)
 
@@ -127,7 +128,7 @@ def _opened(found: Proposals, match: re.Match[str], place: Item, event: Item) ->
         opened.add("within", Value(place.ident, Span(match.start("object"), event.span.end), "opened-at", 0.5))
 
 
-def _date(found: Proposals, event: Item, end: int, start: int) -> None:
+def dated(found: Proposals, event: Item, end: int, start: int) -> None:
     """The news date written right after the place (past a venue's further names), checked
     against its weekday; its evidence runs from the event's words (`start`) to the date, so
     the date is the event's, not only a remark's made at it."""
@@ -148,7 +149,7 @@ def _date(found: Proposals, event: Item, end: int, start: int) -> None:
 def _occasion(found: Proposals, match: re.Match[str]) -> None:
     """"dalam kuliah umum di Universitas X (UMSU)": an event at a venue; an organisation the
     text names only as where things happen is that place."""
-    venue = _place(found, match["where"])
+    venue = place_named(found, match["where"])
     if venue is None:
         return
     if venue.type == "Organization":
@@ -172,7 +173,7 @@ def _held(found: Proposals, match: re.Match[str], sentences: list[Span]) -> None
     organisers = [item for start, end, item in mentions(found, ORG_TYPES - {"MediaOutlet"})
                   if sentence.start <= start and end <= match.start()]
     label = match["event"]
-    if not organisers or NEGATION.search(before) or _UNDONE.search(before) or " " not in label:
+    if not organisers or NEGATION.search(before) or UNDONE.search(before) or " " not in label:
         return  # not done, or a bare "pelatihan" that names nothing in particular
     event = found.add(Item(slug(label), _kind(label), label[0].upper() + label[1:],
                            Span(match.start("event"), match.end()), "event-held", 0.5))
@@ -204,12 +205,16 @@ def referent(found: Proposals, noun: str | None, offset: int) -> Item | None:
     return (same or before)[-1]
 
 
-_LED = re.compile(rf"(?<![\w-])(?P<who>{_NAME}|Ia|Dia) (?:memimpin|membuka|menghadiri) (?:langsung )?"
+_LED = re.compile(rf"(?<![\w-])(?P<who>{_NAME}|Ia|Dia),? (?:memimpin|membuka|menghadiri) (?:langsung )?"
                   r"(?P<noun>peresmian|peluncuran|pelatihan|acara|kegiatan|pembukaan)(?: (?:ini|itu|tersebut))")
 _WITH = re.compile(r"(?<![\w-])(?:didampingi|dihadiri(?: oleh)?|turut hadir(?: dalam acara (?:ini|itu|tersebut))?)"
                    r",? (?P<list>[^.\n]+)")
-_CAME = re.compile(r"(?<![\w-])(?:hadir|turut hadir|ikut hadir) (?:dalam|pada|di) (?P<noun>acara|kegiatan|pelatihan|"
-                   r"peresmian|pameran|seminar) (?:itu|ini|tersebut)")
+_CAME = re.compile(r"(?<![\w-])(?:(?:hadir|turut hadir|ikut hadir|menjadi narasumber|menjadi pembicara|tampil) "
+                   r"(?:dalam|pada|di)|mengikuti) (?P<noun>acara|kegiatan|pelatihan|peresmian|pameran|seminar|workshop)"
+                   r" (?:itu|ini|tersebut)")
+# "Komang Ayu (24) mengikuti DTS 2022", "Budi hadir dalam Festival Kopi …": taking part in a named event or program.
+_JOINED = re.compile(r"(?<![\w-])(?:mengikuti|menghadiri|(?:hadir|menjadi (?:narasumber|pembicara|peserta)) "
+                     r"(?:dalam|pada|di)) (?:acara |program |kegiatan )?(?=[A-Z])")
 _PRESENT = re.compile(r"(?<![\w-])yang (?:hadir|ikut hadir|turut hadir), (?P<name>[A-Z][\w-]*(?: [A-Z][\w-]*){0,4})")
 
 
@@ -237,10 +242,28 @@ def attendance(found: Proposals) -> None:
         sentence = max(line, found.text.rfind(". ", 0, match.start()) + 2)
         named = [item for start, _, item in people if sentence <= start < match.start() and item.type == "Person"]
         event = referent(found, match["noun"], match.start())
-        if named and event is not None:
+        if named and event is not None and not NEGATION.search(found.text[sentence:match.start()]):
             named[-1].add("takes_part_in", Value(event.ident, Span(sentence, match.end()), "came-to-event", 0.4))
+    _joined(found, people)
     for match in _PRESENT.finditer(found.text):
         item = found.find_name(match["name"])
         event = referent(found, None, match.start())
         if item is not None and event is not None and item.type in ORG_TYPES | {"Person"}:
             item.add("takes_part_in", Value(event.ident, Span(match.start(), match.end()), "present-at-event", 0.4))
+
+
+def _joined(found: Proposals, people: list[tuple[int, int, Item]]) -> None:
+    """An actor named right before "mengikuti", "menghadiri", "hadir dalam", "menjadi narasumber
+    di" takes part in the event or program named right after; not when the words between negate
+    it or say it is still to come ("tidak mengikuti", "akan menghadiri")."""
+    named = {start: (end, item) for start, end, item in mentions(found, EVENT_TYPES | {"Program", "Initiative"})}
+    for match in _JOINED.finditer(found.text):
+        end, event = named.get(match.end(), (0, None))
+        actors = [(s, e, i) for s, e, i in people if e <= match.start() and i.type != "MediaOutlet"]
+        if event is None or not actors:
+            continue
+        start, stop, actor = actors[-1]
+        between = found.text[stop:match.start()]
+        if re.fullmatch(r"(?: \(\d{1,3}\))?,? (?:[a-z]+ ){0,2}", between) and not (
+                NEGATION.search(between) or UNDONE.search(between)):
+            actor.add("takes_part_in", Value(event.ident, Span(start, end), "joined-event", 0.4))

@@ -12,7 +12,11 @@ from kg.ingest.places import TYPE_OF_KIND, bare, districts, place_pattern, resol
 from kg.source.text import Span
 
 WORD = r"(?:[A-Z][\w'\u2019.&-]*|\d{4})"  # a word of a name: capitalised, or a year
-_ACR = r"(?:[A-Z][A-Za-z]{1,15}|[a-z]{1,3}[A-Z][A-Za-z]{1,12})"  # "Komdigi", "SKPD", "idEA"
+# "Komdigi", "SKPD", "idEA"; a short form with its region: "Diskop UKM NTB", "Diskominfo Gowa" (a Dinas's
+# "Dis…", a Badan's "Bap…"/"Bak…", a ministry's "Kemen…" may end with a region's name).
+_ACR = (r"(?:[A-Z][A-Za-z]{1,15}|[a-z]{1,3}[A-Z][A-Za-z]{1,12})"
+        r"(?:(?: [A-Z][A-Za-z]{1,7}){0,2} [A-Z]{2,6}(?=\))|(?<=Dis|Bap|Bak)[a-z]{2,12} [A-Z][a-z]{2,12}(?=\))"
+        r"|(?<=Kemen)[a-z]{2,12} [A-Z][a-z]{2,12}(?=\)))?")
 ACRONYM = rf"\((?P<acr>{_ACR})\)"
 _RUN = rf"{WORD}(?:(?: dan | & | ){WORD}|,? \({_ACR}\)(?= [A-Z]|[,.]|\s|$))*"
 _HEADS = {
@@ -152,7 +156,10 @@ def organisations(found: Proposals, cores: dict[str, str]) -> None:
     for match in _LISTED.finditer(found.text):
         _listed(found, match)
     _acronym_mentions(found, cores)
+    longer = {n for i in found.items.values() for n in (i.label, *i.aliases) if n.startswith("Kemen")}
     for match in _KEMEN.finditer(found.text):
+        if any(found.text.startswith(n, match.start()) and len(n) > len(match.group()) for n in longer):
+            continue  # "Kemenkop" of "Kemenkop UKM": a word of a longer short form
         if found.find_name(match.group()) is None and not _in_title(found, match.start()):
             found.add(Item(slug(match.group()), "Ministry", match.group(), Span(match.start(), match.end()),
                            "ministry-short", 0.6))
@@ -310,6 +317,7 @@ def _named_org(found: Proposals, name: str, kind: str, span: Span, cores: dict[s
         ident = cores.get(core) or slug(f"{head} {acronym['acr']}" if not at_end else acronym["acr"])
         cores[core] = ident
         cores[acronym["acr"].lower()] = ident
+        cores.setdefault(label.lower(), ident)  # the long form written again without its acronym
         item = found.add(Item(ident, kind, label, span, "acronym-defined", 0.8))
         if at_end:
             item.alias(acronym["acr"], span)

@@ -25,7 +25,12 @@ COLLABORATE = re.compile(r"(?<![\w-])(?:ber)?(?:kolaborasi|sinergi|kerja ?sama|m
                          # "menunjuk PT X sebagai pelaksana", "A bersama B menggelar …": told by the act
                          rf"(?<![\w-])(?:menunjuk|ditunjuk)(?={_APPOINTS})|(?<![\w-])bersama(?= [A-Z][^.;\n]{{0,80}}? "
                          r"(?:menggelar|menyelenggarakan|mengadakan|meluncurkan|meresmikan|melatih|membuka|"
-                         r"mendampingi|menyalurkan)(?![\w-]))", re.IGNORECASE)
+                         r"mendampingi|menyalurkan)(?![\w-]))|"
+                         # "Kemenkop siap mendampingi koperasi X": an offer of support, a plan at most
+                         r"(?<![\w-])siap (?:mendampingi|mendukung)(?![\w-])", re.IGNORECASE)
+_OFFER = re.compile(r"siap (?:mendampingi|mendukung)", re.IGNORECASE)
+_GOVERNMENT_ACTORS = frozenset({"Ministry", "GovernmentBody", "GovernmentOffice", "Dinas", "ProvincialGovernment",
+                                "RegionalGovernment"})
 NEGATION = re.compile(r"(?<![\w-])(?:tidak|tak|belum|bukan|jika|kalau|bila|seandainya|apabila|andaikan|andai)"
                       r"(?![\w-])", re.IGNORECASE)
 _CLAUSE_END = re.compile(r"[;:]|[\"\u201d](?=[ ,])|, (?:tapi|namun|sedangkan|sementara|padahal)\b|(?<=[a-z])\. ")
@@ -82,12 +87,15 @@ def collaborations(found: Proposals, cues: dict[str, list[str]]) -> None:
                 parties.insert(0, speaker_org)
         if len(parties) < (1 if status and status[0] == "aspired" else 2):
             continue
+        offer = _OFFER.fullmatch(word.group()) is not None
+        if offer and found.items[parties[0]].type not in _GOVERNMENT_ACTORS:
+            continue  # only a government's offer of support is told as a planned collaboration
         key = (*sorted(parties), status[0] if status else "")
         if key in seen or (titled and frozenset(parties) in told):
             continue
         seen.add(key)
         told.add(frozenset(parties))
-        _collaboration(found, parties, through, status, clause)
+        _collaboration(found, parties, through, status, clause, offer)
 
 
 _REGIONS = frozenset({"Province", "Regency", "City"})
@@ -220,14 +228,17 @@ def _status(words: str, cues: dict[str, list[str]], title: bool = False) -> tupl
 
 
 def _collaboration(found: Proposals, parties: list[str], through: list[str], status: tuple[str, int, int] | None,
-                   clause: Span) -> None:
+                   clause: Span, offer: bool = False) -> None:
+    """A collaboration of the parties in the clause; an offer of support ("siap mendampingi")
+    is proposed less surely, as is its status."""
     names = [found.items[p].label for p in parties]
     label = "Kolaborasi " + " dan ".join(names)
     ident = slug("kolaborasi " + " ".join(parties))[:70].rstrip("-")
     while ident in found.items:
         ident += "-2" if not ident[-1].isdigit() else ""
         ident = ident if ident not in found.items else ident[:-1] + str(int(ident[-1]) + 1)
-    item = Item(ident, "Collaboration", label, clause, "collaboration-clause", 0.6 if status else 0.3)
+    item = Item(ident, "Collaboration", label, clause, "support-offered" if offer else "collaboration-clause",
+                0.4 if offer else 0.6 if status else 0.3)
     for party in parties:
         item.add("participants", Value(party))
     for agent in through:
@@ -239,7 +250,7 @@ def _collaboration(found: Proposals, parties: list[str], through: list[str], sta
         name, start, end = status
         cue = found.text[clause.start + start:clause.start + end].lower()
         item.add("status", Value(name, Span(clause.start + start, clause.start + end), "status-cue",
-                                 0.5 if cue in _ACT_CUES else 0.7))
+                                 0.4 if offer else 0.5 if cue in _ACT_CUES else 0.7))
     found.add(item)
 
 
@@ -387,7 +398,7 @@ def venues_and_events(found: Proposals) -> None:
         _event(found, match)
     for match in _HOLDS_EVENT.finditer(found.text):
         name = match["name"]
-        if found.find_name(name) is None:
+        if found.find_name(name) is None and not name.startswith("Program "):  # a program is held, not an event
             kind = ("NetworkingEvent" if re.search(r"Networking|Gathering|Temu", name)
                     else "TrainingEvent" if re.search(r"Pelatihan|Workshop|Training|Bootcamp|Kelas", name) else "Event")
             found.add(Item(slug(name), kind, name, Span(match.start(), match.end()), "event-named", 0.6))

@@ -3,14 +3,15 @@
 person named in it; "kata Ratu di Balai Kota …, Kamis (16/11/2023)" → where and when), and
 indirect quotes after a speech verb ("Edwin menjelaskan …", "Meutya sudah menyinggung …",
 "Menurut Suryada, …", "Menurutnya, …"), with the event they were said at when the sentence
-names it ("… ketika meresmikan X di Bandung"), and a second telling joined by "dan
-mengulanginya dalam kuliah umum …"."""
+names it ("… ketika meresmikan X di Bandung", "ujarnya di sela membuka acara tersebut": the
+event told last), and a second telling joined by "dan mengulanginya dalam kuliah umum …"."""
 
 from __future__ import annotations
 
 import bisect
 import re
 
+from kg.ingest.events import referent
 from kg.ingest.model import Item, Proposals, Value, mentions, slug
 from kg.ingest.people import SAID, SPEECH
 from kg.source.dates import DateError, find_news_date
@@ -82,6 +83,8 @@ def quotes(found: Proposals) -> None:
         quote = _add(found, "Quote", speaker, match["verb"], body, Span(match.start(), match.end()), "direct-quote",
                      confidence)
         _where_and_when(found, quote, match.end())
+        stop = re.search(r"\.(?:\s|$)|\n", found.text[match.end():])
+        _said_at_occasion(found, quote, match.end(), match.end() + (stop.start() if stop else 0))
     sentences = ArticleText(found.text).sentences
     for pattern, rule in ((_INDIRECT, "indirect-quote"), (_MENURUT, "menurut-quote")):
         for match in pattern.finditer(found.text):
@@ -89,7 +92,9 @@ def quotes(found: Proposals) -> None:
             speaker, confidence = speakers.resolve(who, match.start(), match.end("who") if match["who"] else -1)
             sentence = next((s for s in sentences if s.start <= match.start("body") < s.end), None)
             if speaker is not None and sentence is not None and not _inside_quote(found, match.start()):
-                _indirect(found, match, speaker, Span(match.start(), sentence.end), rule, confidence - 0.1)
+                quote = _indirect(found, match, speaker, Span(match.start(), sentence.end), rule, confidence - 0.1)
+                if quote is not None:  # "Dalam acara itu, Budi mengatakan …": the occasion told first
+                    _said_at_occasion(found, quote, sentence.start, match.start())
 
 
 def _inside_quote(found: Proposals, offset: int) -> bool:
@@ -98,7 +103,7 @@ def _inside_quote(found: Proposals, offset: int) -> bool:
 
 
 def _indirect(found: Proposals, match: re.Match[str], speaker: Item, sentence: Span, rule: str,
-              confidence: float) -> None:
+              confidence: float) -> Item | None:
     """The words after the verb up to the sentence's end or its circumstances ("ketika …"), the
     event named there (said_at), and a second telling of them ("dan mengulanginya …")."""
     text, start = found.text, match.start("body")
@@ -108,14 +113,16 @@ def _indirect(found: Proposals, match: re.Match[str], speaker: Item, sentence: S
     end = circumstance.start() if circumstance else told_end
     body = text[start:end].rstrip(". ")
     if len(body.split()) < 3:
-        return
+        return None
     quote = _add(found, "IndirectQuote", speaker, match["verb"], body, sentence, rule, confidence)
     if circumstance is not None:
         _said_at(found, quote, circumstance.start(), told_end)
+        _said_at_occasion(found, quote, circumstance.start(), told_end)
     if again is not None:
         repeated = _add(found, "IndirectQuote", speaker, again["verb"], body, sentence, "indirect-quote-again",
                         round(confidence - 0.1, 2), again["verb"])
         _said_at(found, repeated, again.end(), sentence.end)
+    return quote
 
 
 def _said_at(found: Proposals, quote: Item, start: int, end: int) -> None:
@@ -128,6 +135,38 @@ def _said_at(found: Proposals, quote: Item, start: int, end: int) -> None:
     quote.add("said_at", Value(events[0].ident, Span(quote.span.start, events[0].span.end), "said-at-event", 0.5))
     for date in events[0].fields.get("date", [])[:1]:
         quote.add("said_on", Value(date.value, date.span, "said-at-event", 0.5))
+
+
+# "ujarnya di sela membuka acara tersebut", "katanya dalam acara itu", "saat menghadiri Festival X".
+_OCCASION = re.compile(r"(?<![\w-])(?:[Dd]i sela(?:-sela)?|[Ss]aat|[Kk]etika|[Ss]ewaktu|[Dd]alam|[Pp]ada|[Dd]i)"
+                       r"(?P<verb> (?:membuka|menghadiri|mengisi|meresmikan|mengikuti)(?: acara)?)?"
+                       r" (?:(?P<noun>acara|kegiatan|pelatihan|peresmian|peluncuran|seminar|workshop|pameran|festival)"
+                       r" (?:itu|ini|tersebut)(?![\w-])|(?:acara |(?=[A-Z]))(?P<named>\w))")
+
+
+def _said_at_occasion(found: Proposals, quote: Item, start: int, end: int) -> None:
+    """Where the words were said when the circumstances after them name an event: one written
+    there by name, or "acara itu/tersebut", the event the text told last before. A speaker who
+    was opening or attending it takes part in it."""
+    if "said_at" in quote.fields:
+        return
+    named = {s: (e, i) for s, e, i in mentions(found, _EVENT_TYPES)}
+    named.update((i.span.start, (i.span.end, i)) for i in found.items.values() if i.type in _EVENT_TYPES)
+    for match in _OCCASION.finditer(found.text, start, end):
+        if match["noun"]:
+            event, at = referent(found, match["noun"], match.start()), match.end()
+        else:  # an event named there, or whose words start there ("pada acara rangkaian pelatihan … digelar Lazada")
+            at, event = named.get(match.start("named"), (0, None))
+        if event is not None:
+            break
+    else:
+        return
+    told_first = match.start() < quote.span.start  # "Dalam acara itu, Budi mengatakan …"
+    span = Span(match.start(), quote.span.end) if told_first else Span(quote.span.start, at)
+    quote.add("said_at", Value(event.ident, span, "said-at-occasion", 0.4))
+    speaker = found.items.get(str(quote.fields["speaker"][0].value))
+    if match["verb"] and speaker is not None:
+        speaker.add("takes_part_in", Value(event.ident, span, "speaker-at-event", 0.4))
 
 
 # After the attribution's names ("kata Kepala Dinas X, Yayan …,"): " di <place>".

@@ -28,6 +28,7 @@ _HAS = re.compile(r"(?<![\w-])(?:memiliki|mempunyai|menjalankan|meluncurkan|meng
 def link(found: Proposals) -> None:
     """Run the linking rules, in order."""
     based_in(found)
+    from_places(found)
     ministry_short_names(found)
     regional_offices(found)
     provincial_offices(found)
@@ -57,6 +58,43 @@ def based_in(found: Proposals) -> None:
                 span = Span(start, match.start("place") + len(" ".join(words[:size])))
                 org.add("location", Value(place.ident, span, "based-in", 0.6))
                 break
+
+
+_PLACE_WORDS = r"(?P<place>(?:Desa |Kelurahan |Kecamatan |Kabupaten |Kota )?[A-Z][\w-]*(?: [A-Z][\w-]*){0,2})"
+# "startup asal Mataram, Rinjani Tech": any word before "asal"; before "dari" only who people are.
+_WHO_FROM = (r"(?i:perajin|pengrajin|petani|nelayan|pengusaha|pedagang|peternak|UMKM|usaha|startup|mahasiswa|warga|"
+             r"seniman|desainer|penenun) dari")
+_FROM_BEFORE = re.compile(rf"(?<![\w-])(?:[A-Za-z][\w-]* asal|{_WHO_FROM}) {_PLACE_WORDS}, $")
+_FROM_AFTER = re.compile(rf", (?:sebuah |salah satu )?(?:(?:[a-z][\w-]* ){{0,3}}asal|{_WHO_FROM}) {_PLACE_WORDS}")
+
+
+def from_places(found: Proposals) -> None:
+    """"startup asal Mataram, Rinjani Tech," / "perajin dari Desa Sukarara, Nurul Aini," /
+    "Rinjani Tech, startup asal Mataram": the organisation or person comes from the place,
+    resolved as places are (an ambiguous name stays ambiguous)."""
+    for start, end, item in mentions(found, (ORG_TYPES - {"MediaOutlet"}) | {"Person"}):
+        if found.text[start:end].endswith(", " + item.label):  # the apposition's own span: its name
+            start = end - len(item.label)
+        before = _FROM_BEFORE.search(found.text[max(0, start - 80):start])
+        after = _FROM_AFTER.match(found.text, end)
+        for match, offset in ((before, max(0, start - 80)), (after, 0)):
+            place = _leading_place(found, match["place"]) if match else None
+            if match is None or place is None:
+                continue
+            at = offset + match.start("place")
+            span = Span(min(start, offset + match.start()), max(end, at + len(place[1])))
+            item.add("location", Value(place[0].ident, span, "comes-from", 0.5))
+
+
+def _leading_place(found: Proposals, written: str) -> tuple[Item, str] | None:
+    """The proposed place the words start with (the longest name that is one), and its words."""
+    words = written.split(" ")
+    for size in range(len(words), 0, -1):
+        name = " ".join(words[:size])
+        place = found.find_name(name)
+        if place is not None and place.type in _PLACE_TYPES:
+            return place, name
+    return None
 
 
 def ministry_short_names(found: Proposals) -> None:
