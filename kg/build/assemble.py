@@ -63,7 +63,7 @@ def write_generation(project: Project, compiled: Compiled, cache: PartCache, fol
     made = {folder / GRAPHS}
     for number, unit in enumerate(sorted(sources), start=1):
         iri = unit_graph(unit)
-        digest = hashlib.sha256("\n".join([unit, *(p.digest for p in sources[unit])]).encode()).hexdigest()
+        digest = _unit_digest(unit, iri, sources[unit])
         name = _file_name(unit, base)
         if (parent := (folder / GRAPHS / name).parent) not in made:
             parent.mkdir(exist_ok=True)
@@ -147,6 +147,15 @@ def _contributions(parts: list[Part]) -> dict[str, list[Part]]:
         for graph in part.graphs:
             found.setdefault(f"{graph} {part.shard}" if part.shard else graph, []).append(part)
     return found
+
+
+def _unit_digest(unit: str, graph: str, parts: list[Part]) -> str:
+    """What a file is made of: the distinct blocks of its graph in the parts, so that an article
+    compiled again with the same quads in that graph (its text changed), or one more article
+    with the same lines, leaves the file as it was: the curated graph gathers from every article,
+    16 MB at 10,000 articles. A part cached before blocks had digests gives its own digest."""
+    blocks = {span[2] if len(span) > 2 else part.digest for part in parts if (span := part.graphs[graph])}
+    return hashlib.sha256("\n".join([unit, *sorted(blocks)]).encode()).hexdigest()
 
 
 def unit_graph(unit: str) -> str:

@@ -44,7 +44,7 @@ class Part:
     refs: dict[str, str]
     text: tuple[str, str] | None
     warnings: list[tuple]  # (line, field, message[, file when not the part's own source])
-    graphs: dict[str, list[int]] = field(default_factory=dict)  # graph IRI -> [byte offset, length] in the file
+    graphs: dict[str, list] = field(default_factory=dict)  # graph IRI -> [byte offset, length, digest] in the file
     digest: str = ""  # of the quads: what the part says, whatever it was made from
     claims: str = ""  # of an article's claims: what the corpus graph takes from it (a text-only change keeps it)
     shard: str = ""  # which shard of its graph the part is (the corpus graph's are written one file each)
@@ -183,7 +183,7 @@ class PartCache:
         chunks = {graph: ("\n".join(lines) + "\n").encode() if lines else b"" for graph, lines in blocks.items()}
         offset = 0
         for graph, chunk in chunks.items():
-            part.graphs[graph] = [offset, len(chunk)]
+            part.graphs[graph] = [offset, len(chunk), hashlib.sha256(chunk).hexdigest()]
             offset += len(chunk)
         data = b"".join(chunks.values())
         part.digest = hashlib.sha256(data).hexdigest()
@@ -201,7 +201,7 @@ class PartCache:
 
     def block(self, part: Part, graph: str) -> list[str]:
         """One graph's quads in the part, as sorted N-Quads lines."""
-        offset, length = part.graphs[graph]
+        offset, length = part.graphs[graph][:2]
         with self.quads_file(part.key).open("rb") as stream:
             stream.seek(offset)
             return stream.read(length).decode("utf-8").splitlines()

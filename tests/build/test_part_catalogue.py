@@ -12,6 +12,7 @@ from kg.build.parts import CATALOGUE, Part, PartCache
 from kg.errors import SourceError
 from kg.project import open_project
 from tests.build.test_incremental import COPY, _articles, _assert_same, add_copy, remove_copy, rename_in_copy
+from tests.conftest import ARTICLE_ID
 
 
 def _cache(out: Path) -> PartCache:
@@ -72,5 +73,26 @@ def test_a_damaged_catalogue_is_passed_over(project_copy: Path, tmp_path: Path, 
     (out / "generations" / "cache" / CATALOGUE).write_bytes(damage)
     add_copy(project_copy)
     build_to(open_project(project_copy), out)
+    build_to(open_project(project_copy), tmp_path / "full", full=True)
+    _assert_same(out, tmp_path / "full")
+
+
+def test_a_text_only_change_or_a_copy_leaves_the_curated_file_as_it_was(project_copy: Path, tmp_path: Path) -> None:
+    """A file is made of distinct blocks: the article compiled again with the same curated quads
+    (its text changed), or a copy stating the same ones, does not write the curated graph again."""
+    out = tmp_path / "out"
+    build_to(open_project(project_copy), out)
+    text = _articles(project_copy) / f"{ARTICLE_ID}.txt"
+
+    def curated() -> int:
+        return (out / "generations" / "current" / "graphs" / "curated.nq").stat().st_ino
+
+    first = curated()
+    text.write_text(text.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    report, _ = build_to(open_project(project_copy), out)
+    assert report.compiled == 1 and curated() == first
+    add_copy(project_copy)
+    build_to(open_project(project_copy), out)
+    assert curated() == first
     build_to(open_project(project_copy), tmp_path / "full", full=True)
     _assert_same(out, tmp_path / "full")
