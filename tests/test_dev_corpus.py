@@ -1,6 +1,7 @@
 """The example corpora annotated by hand build, validate, and say what their texts say: the dev
-corpus (examples/dev-corpus, three articles) and the held-out articles (examples/heldout and
-examples/heldout2, one article each, kept from the ingest rules to measure them blind).
+corpus (examples/dev-corpus, three articles) and the held-out articles (examples/heldout,
+examples/heldout2 and examples/heldout3, one article each, kept from the ingest rules to measure
+them blind).
 
 The articles were written for the project as test material (see their READMEs); every
 expectation here was written from the article texts, not copied from the build output.
@@ -34,10 +35,13 @@ HELDOUT = ROOT / "examples" / "heldout"
 HELDOUT_ARTICLES = ("kabaranginmamiri-2025-05-14-sekolah-dagang-daring-sulsel",)
 HELDOUT2 = ROOT / "examples" / "heldout2"
 HELDOUT2_ARTICLES = ("beruganews-2025-10-22-bale-digital-umkm-ntb",)
+HELDOUT3 = ROOT / "examples" / "heldout3"
+HELDOUT3_ARTICLES = ("numbaynews-2025-12-04-noken-digital-jayapura",)
 # Each example folder with its articles: the folder-level checks run on every one.
 EXAMPLES = pytest.mark.parametrize(
-    "folder, articles", [(DEV, ARTICLES), (HELDOUT, HELDOUT_ARTICLES), (HELDOUT2, HELDOUT2_ARTICLES)],
-    ids=["dev-corpus", "heldout", "heldout2"])
+    "folder, articles",
+    [(DEV, ARTICLES), (HELDOUT, HELDOUT_ARTICLES), (HELDOUT2, HELDOUT2_ARTICLES), (HELDOUT3, HELDOUT3_ARTICLES)],
+    ids=["dev-corpus", "heldout", "heldout2", "heldout3"])
 
 
 @pytest.fixture(scope="module")
@@ -66,6 +70,11 @@ def heldout_union() -> Dataset:
 @pytest.fixture(scope="module")
 def heldout2_union() -> Dataset:
     return union_of(build(open_project(HELDOUT2)))
+
+
+@pytest.fixture(scope="module")
+def heldout3_union() -> Dataset:
+    return union_of(build(open_project(HELDOUT3)))
 
 
 def ask(union: Dataset, pattern: str) -> bool:
@@ -401,3 +410,62 @@ def test_heldout2_bima_stays_ambiguous_and_speakers_are_resolved(heldout2_union:
     assert ask(heldout2_union, """id:bayu-memilih-balekode a kg:DirectQuote ; kg:speaker id:lalu-bayu-pratama ;
         kg:attributionVerb "ujarnya"@id ; kg:saidAt id:angkatan-kedua-bale-digital-umkm""")
     assert ask(heldout2_union, "id:bayu-jangkauan-belum-merata a kg:IndirectQuote ; kg:speaker id:lalu-bayu-pratama")
+
+
+# --- The third held-out article (Jayapura): four statuses, one negation, an ambiguous dateline ---
+
+def test_heldout3_statuses_rest_on_the_texts_cue_words(heldout3_union: Dataset) -> None:
+    statuses = {
+        "kerja-sama-pemkot-jayapura-dompetnusa-noken-digital": "ongoing",  # "masih berjalan hingga kini"
+        "survei-bersama-feb-uncen-dompetnusa": "completed",                # "survei yang telah dilakukan"
+        "rencana-dompetnusa-bumkam-yoboi": "planned",                      # "DompetNusa akan menggandeng"
+        "hackathon-papua-muda-digital-dompetnusa": "cancelled",            # "batal dilaksanakan"
+    }
+    assert values(heldout3_union, "SELECT ?c WHERE { ?c a kg:Collaboration }") == set(statuses)
+    for collaboration, status in statuses.items():
+        assert ask(heldout3_union, f"id:{collaboration} kg:status kg:{status}")
+    # The city government works through its Dinas; the cooperation began in a month, no day.
+    assert ask(heldout3_union, """id:kerja-sama-pemkot-jayapura-dompetnusa-noken-digital
+        kg:participant id:pemkot-jayapura , id:dompetnusa ; kg:actingThrough id:diskop-umkm-kota-jayapura ;
+        schema:startDate "2025-09"^^xsd:gYearMonth .
+        id:diskop-umkm-kota-jayapura org:subOrganizationOf id:pemkot-jayapura""")
+    # The company is named with "PT" and then by its short name: one entity.
+    assert ask(heldout3_union, 'id:dompetnusa a kg:Company ; skos:altLabel "DompetNusa"@id')
+
+
+def test_heldout3_negated_collaboration_is_not_recorded(heldout3_union: Dataset) -> None:
+    """"DompetNusa belum menjalin kerja sama dengan Pemerintah Kabupaten (Pemkab) Jayapura": the
+    government is there, in no relation; "belum pernah" in the survey's finding negates nothing."""
+    assert ask(heldout3_union, "id:pemkab-jayapura a kg:RegionalGovernment ; kg:jurisdiction id:kabupaten-jayapura")
+    assert not ask(heldout3_union, "?c kg:participant id:pemkab-jayapura")
+    assert not ask(heldout3_union, "?c a kg:Collaboration ; kg:status kg:aspired")
+    assert ask(heldout3_union, """id:survei-feb-uncen-dompetnusa kg:finding id:temuan-62-persen-belum-nontunai ;
+        schema:author id:feb-uncen , id:dompetnusa""")
+
+
+def test_heldout3_dateline_stays_ambiguous_and_is_not_a_venue(heldout3_union: Dataset) -> None:
+    article = f"<{ID}article/{HELDOUT3_ARTICLES[0]}>"
+    # "JAYAPURA": Kota Jayapura or Kabupaten Jayapura; neither is chosen, and no event is held there.
+    assert ask(heldout3_union, f"{article} kg:dateline id:jayapura")
+    assert values(heldout3_union, "SELECT ?c WHERE { id:jayapura a kg:AmbiguousPlace ; kg:possibleReferent ?c }") \
+        == {"kota-jayapura", "kabupaten-jayapura"}
+    assert not ask(heldout3_union,
+                   "VALUES ?p { id:jayapura id:kota-jayapura id:kabupaten-jayapura } ?event kg:venue ?p")
+    assert ask(heldout3_union, """id:meluncurkan-program-noken-digital kg:venue id:pasar-mama-mama-papua ;
+        schema:startDate "2025-12-04"^^xsd:date ; kg:participantCount "200"^^xsd:nonNegativeInteger ;
+        kg:participantsFrom id:jayapura , id:keerom , id:sarmi .
+        id:pasar-mama-mama-papua kg:within id:kota-jayapura""")
+    # The BUMKam's training is planned, for a month; the hackathon was called off.
+    assert ask(heldout3_union, """id:pelatihan-pengurus-bumkam-yoboi kg:status kg:planned ;
+        kg:venue id:kampung-yoboi ; schema:startDate "2026-02"^^xsd:gYearMonth""")
+    assert ask(heldout3_union, "id:numbay-digital-fest kg:status kg:cancelled ; kg:venue id:kampus-uncen-waena")
+
+
+def test_heldout3_speakers_are_resolved(heldout3_union: Dataset) -> None:
+    # "ujarnya di sela peluncuran" and "Ia menambahkan": Marthen, the last person named.
+    assert ask(heldout3_union, """id:marthen-tulang-punggung-ekonomi-keluarga a kg:DirectQuote ;
+        kg:speaker id:marthen-rumbewas ; kg:attributionVerb "ujarnya"@id ;
+        kg:saidAt id:meluncurkan-program-noken-digital""")
+    assert ask(heldout3_union, "id:marthen-340-pedagang-terdaftar a kg:IndirectQuote ; kg:speaker id:marthen-rumbewas")
+    assert ask(heldout3_union, """id:noken-digital kg:operatedBy id:pemkot-jayapura , id:dompetnusa ;
+        kg:participantCount "340"^^xsd:nonNegativeInteger ; kg:targetCount "1000"^^xsd:nonNegativeInteger""")
