@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, TypeVar
 from kg.namespaces import PREFIXES
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable
+    from collections.abc import Iterable, Iterator
 
     import pyoxigraph as ox
     from rdflib import Graph
@@ -34,14 +34,22 @@ def bind(graph: G, base: str | None = None) -> G:
 
 
 def to_rdflib(triples: Iterable[ox.Triple]) -> Graph:
-    """pyoxigraph triples as an rdflib Graph, terms as an rdflib N-Quads parse gives them (a plain
-    string literal has no datatype), each IRI made once."""
+    """pyoxigraph triples as an rdflib Graph, terms as `rdflib_triples` makes them."""
+    from rdflib import Graph
+
+    graph = Graph()
+    graph.addN((*triple, graph) for triple in rdflib_triples(triples))
+    return graph
+
+
+def rdflib_triples(triples: Iterable[ox.Triple]) -> Iterator[tuple]:
+    """pyoxigraph triples as rdflib term triples, terms as an rdflib N-Quads parse gives them (a
+    plain string literal has no datatype), each IRI and blank node made once."""
     import pyoxigraph as ox
-    from rdflib import BNode, Graph, Literal, URIRef
+    from rdflib import BNode, Literal, URIRef
 
     string = "http://www.w3.org/2001/XMLSchema#string"
-    graph = Graph()
-    nodes: dict[object, URIRef | BNode] = {}
+    made: dict[object, URIRef | BNode] = {}
 
     def term(value: object) -> URIRef | BNode | Literal:
         if isinstance(value, ox.Literal):
@@ -49,12 +57,12 @@ def to_rdflib(triples: Iterable[ox.Triple]) -> Graph:
                 return Literal(value.value, lang=value.language)
             datatype = value.datatype.value
             return Literal(value.value, datatype=None if datatype == string else URIRef(datatype))
-        if value not in nodes:
-            nodes[value] = URIRef(value.value) if isinstance(value, ox.NamedNode) else BNode(value.value)
-        return nodes[value]
+        node = made.get(value)
+        if node is None:
+            node = made[value] = URIRef(value.value) if isinstance(value, ox.NamedNode) else BNode(value.value)
+        return node
 
-    graph.addN((term(t.subject), term(t.predicate), term(t.object), graph) for t in triples)
-    return graph
+    return ((term(t.subject), term(t.predicate), term(t.object)) for t in triples)
 
 
 def write_atomic(path: Path, data: bytes) -> None:

@@ -1,16 +1,19 @@
 """One SHACL run over a small piece of the built graph, with the RDFS entailments the shapes rely
-on computed by Oxigraph rather than by pySHACL's own reasoner.
+on computed here rather than by pySHACL's own reasoner.
 
 `kg validate` checks the corpus graph by graph (kg/build/validate.py); each run here sees one
 graph, the ontology and the types of the nodes it points to. pySHACL's `inference="rdfs"` spends
 most of a run in owlrl's pure-Python closure (1.3 s for one article); the entailments a shape can
 see (a node's classes through rdfs:subClassOf, rdfs:domain and rdfs:range, and the values of
-super-properties) are the same few SPARQL updates on an in-memory Oxigraph store.
+super-properties) are a pass over the triples with the ontology's schema closed once. pySHACL
+reads the data and the shapes as ShaclGraphs (kg/build/shacl_graph.py), made for its lookups.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import chain
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -18,8 +21,9 @@ import pyshacl
 from rdflib import Graph, URIRef
 from rdflib.namespace import RDF
 
+from kg.build.shacl_graph import ShaclGraph, shacl_graph
 from kg.namespaces import SH
-from kg.rdfio import to_rdflib
+from kg.rdfio import rdflib_triples
 
 _TYPE = ox.NamedNode(str(RDF.type))
 _RDFS = "http://www.w3.org/2000/01/rdf-schema#"
@@ -40,46 +44,37 @@ class Result:
         return [self.severity, self.focus, self.path, self.value, self.value_is_iri, self.message]
 
 
-@dataclass(frozen=True)
 class Checker:
-    """The shapes and the ontology, parsed once and used for many runs."""
+    """The shapes and the ontology, read once and used for many runs: the shapes as a
+    ShaclGraph, the ontology's schema closed and its own entailments made once (what RDFS
+    entails from a triple depends on that triple and the schema only, so a graph's entailments
+    are its own plus the ontology's)."""
 
-    shapes: Graph
-    ontology: list[ox.Triple]
+    def __init__(self, shapes: Graph, ontology: list[ox.Triple]) -> None:
+        self.shapes = shapes
+        self.ontology = ontology
+        self._schema = _Schema(ontology)
+        self._entailed_ontology = list(rdflib_triples(self._schema.entail(ontology)))
 
     @classmethod
     def load(cls, shapes_file: Path, ontology: list[ox.Triple]) -> Checker:
-        shapes = Graph()
+        shapes = ShaclGraph()
         shapes.parse(shapes_file, format="turtle")
         return cls(shapes, ontology)
 
-    def check(self, triples: list[ox.Triple]) -> list[Result]:
-        """The results of the shapes over `triples`, the ontology and their RDFS entailments."""
-        data = to_rdflib(entailed([*triples, *self.ontology], self.ontology))
+    def check(self, triples: Sequence[ox.Triple], lent: Sequence[ox.Triple] = ()) -> list[Result]:
+        """The results of the shapes over `triples`, `lent` (the types of the nodes they point
+        to, from other graphs), the ontology and their RDFS entailments. A node only `lent`
+        describes is no target: what the shapes say of it belongs to the graph describing it."""
+        data = shacl_graph(chain(rdflib_triples(self._schema.entail([*triples, *lent])), self._entailed_ontology),
+                           {URIRef(n) for n in {t.subject.value for t in lent} - {t.subject.value for t in triples}})
         _, results, _ = pyshacl.validate(data, shacl_graph=self.shapes, abort_on_first=False, allow_warnings=True)
         return results_of(results)
 
 
 def entailed(triples: list[ox.Triple], ontology: list[ox.Triple]) -> list[ox.Triple]:
-    """The triples with what RDFS entails from them that a shape can see: the values of each
-    property's super-properties (rule 7), the classes its domain and range give (rules 2, 3),
-    and every super-class of a class a node has (rule 9). The ontology is read in full first, so
-    one pass over the data reaches the fixpoint."""
-    schema = _Schema(ontology)
-    found = dict.fromkeys(triples)
-    for t in triples:
-        for prop in schema.supers(t.predicate):
-            found.setdefault(ox.Triple(t.subject, prop, t.object))
-            for cls in schema.domains(prop):
-                found.setdefault(ox.Triple(t.subject, _TYPE, cls))
-            if not isinstance(t.object, ox.Literal):
-                for cls in schema.ranges(prop):
-                    found.setdefault(ox.Triple(t.object, _TYPE, cls))
-    for t in list(found):
-        if t.predicate == _TYPE and isinstance(t.object, ox.NamedNode):
-            for cls in schema.classes(t.object):
-                found.setdefault(ox.Triple(t.subject, _TYPE, cls))
-    return list(found)
+    """The triples with what RDFS entails from them that a shape can see (see `_Schema.entail`)."""
+    return _Schema(ontology).entail(triples)
 
 
 class _Schema:
@@ -92,14 +87,37 @@ class _Schema:
             if name in ("subClassOf", "subPropertyOf", "domain", "range") and isinstance(t.object, ox.NamedNode):
                 edges.setdefault(name, {}).setdefault(t.subject, set()).add(t.object)
         self._edges = edges
+        self._closures: dict[tuple[str, ox.NamedNode], set[ox.NamedNode]] = {}
+
+    def entail(self, triples: Sequence[ox.Triple]) -> list[ox.Triple]:
+        """The triples with the values of each property's super-properties (RDFS rule 7), the
+        classes its domain and range give (rules 2, 3), and every super-class of a class a node
+        has (rule 9). The schema is closed first, so one pass over the data reaches the fixpoint."""
+        found = dict.fromkeys(triples)
+        for t in triples:
+            for prop in self.supers(t.predicate):
+                found.setdefault(ox.Triple(t.subject, prop, t.object))
+                for cls in self.domains(prop):
+                    found.setdefault(ox.Triple(t.subject, _TYPE, cls))
+                if not isinstance(t.object, ox.Literal):
+                    for cls in self.ranges(prop):
+                        found.setdefault(ox.Triple(t.object, _TYPE, cls))
+        for t in list(found):
+            if t.predicate == _TYPE and isinstance(t.object, ox.NamedNode):
+                for cls in self.classes(t.object):
+                    found.setdefault(ox.Triple(t.subject, _TYPE, cls))
+        return list(found)
 
     def _closed(self, relation: str, start: ox.NamedNode) -> set[ox.NamedNode]:
-        seen, todo = {start}, [start]
-        while todo:
-            for nxt in self._edges.get(relation, {}).get(todo.pop(), ()):
-                if nxt not in seen:
-                    seen.add(nxt)
-                    todo.append(nxt)
+        seen = self._closures.get((relation, start))
+        if seen is None:
+            seen, todo = {start}, [start]
+            while todo:
+                for nxt in self._edges.get(relation, {}).get(todo.pop(), ()):
+                    if nxt not in seen:
+                        seen.add(nxt)
+                        todo.append(nxt)
+            self._closures[relation, start] = seen
         return seen
 
     def supers(self, prop: ox.NamedNode) -> set[ox.NamedNode]:

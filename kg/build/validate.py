@@ -25,6 +25,7 @@ from rdflib import Dataset, Graph
 from kg.build.assemble import GRAPHS, MANIFEST, unit_graph
 from kg.build.generations import GENERATIONS, current
 from kg.build.shacl import Checker, Result, results_of
+from kg.build.shacl_graph import ShaclGraph
 from kg.build.validation_units import (
     RDF_TYPE,
     Entry,
@@ -109,8 +110,9 @@ def validate(dataset: Dataset, shapes_file: Path, base: str | None = None) -> Re
     return _report(results_of(results), len(data), base)
 
 
-def _shapes(shapes_file: Path) -> Graph:
-    shapes = Graph()
+def _shapes(shapes_file: Path, shapes: Graph | None = None) -> Graph:
+    """The shapes file parsed into `shapes` (a new Graph by default)."""
+    shapes = Graph() if shapes is None else shapes
     try:
         shapes.parse(shapes_file, format="turtle")
     except Exception as exc:  # rdflib raises several unrelated types for bad Turtle
@@ -139,7 +141,7 @@ def validate_built(project: Project, out_dir: Path, jobs: int = 1) -> Report:
         raise NotBuiltError(f"no built graph in {out_dir}", "run `kg build` first")
     manifest = _manifest(generation)
     ontology = _read(generation / GRAPHS / f"{manifest[str(ONTOLOGY_IRI)]['file']}.nq")
-    checker = Checker(_shapes(project.shapes_file), ontology)
+    checker = Checker(_shapes(project.shapes_file, ShaclGraph()), ontology)
     cache = EntryCache(out_dir / GENERATIONS / CACHE)
     cache.folder.mkdir(parents=True, exist_ok=True)
     common = shared_key(project.shapes_file.read_bytes(), manifest[str(ONTOLOGY_IRI)]["digest"])
@@ -209,7 +211,7 @@ def _check(unit: Unit, lent: list[str], checker: Checker, cache: EntryCache, ent
         return exc
     given = parse_lines(lent)
     described = {t.subject.value for t in triples}
-    results = kept(checker.check(triples + given), described, {t.subject.value for t in given})
+    results = kept(checker.check(triples, given), described, {t.subject.value for t in given})
     checked = Entry(entry.size, entry.types, entry.neighbors, entry.described, digest(lent), results)
     cache.put(unit.key, checked)
     return checked
@@ -297,7 +299,7 @@ def _recheck(dirty: dict[str, str], holders: dict[str, dict[str, str]], types: d
             neighbors[t.subject.value].add(t.object.value)
     lent = context(sorted(set().union(*neighbors.values())), types)
     found: dict[str, list[list]] = {node: [] for node in dirty}
-    for result in checker.check(triples + parse_lines(lent)):
+    for result in checker.check(triples, parse_lines(lent)):
         if result.focus in found:
             found[result.focus].append(result.to_list())
     return {node: {"key": key, "neighbors": sorted(neighbors[node]),
