@@ -17,6 +17,7 @@ from collections.abc import Set as AbstractSet
 from typing import Any
 
 from rdflib import RDF, Graph
+from rdflib.paths import Path
 from rdflib.plugins.sparql import prepareQuery
 from rdflib.plugins.stores.memory import SimpleMemory
 from rdflib.term import Node
@@ -67,9 +68,10 @@ class LookupStore(SimpleMemory):
 
     def triples(self, pattern: tuple, context: Any = None) -> Iterator[tuple[tuple, Iterator[Any]]]:
         """The triples matching (s, p, o), None matching anything; each with no contexts."""
-        return ((triple, iter(_NONE)) for triple in self._match(*pattern))
+        return ((triple, iter(_NONE)) for triple in self.match(*pattern))
 
-    def _match(self, s: Any, p: Any, o: Any) -> Iterator[tuple]:
+    def match(self, s: Any, p: Any, o: Any) -> Iterator[tuple]:
+        """The triples matching (s, p, o), None matching anything."""
         if s is not None:
             by_predicate = self._spo.get(s, {})
             if p is not None:
@@ -103,8 +105,28 @@ class ShaclGraph(Graph):
         super().__init__(store=LookupStore())
         self.not_targets = not_targets
 
+    # Graph's lookups, straight from the store's indexes when the predicate is not a path (the
+    # store yields each triple once, so `unique` changes nothing then).
+    def triples(self, triple: tuple) -> Iterator[tuple]:
+        if isinstance(triple[1], Path):
+            return super().triples(triple)
+        return self.store.match(*triple)
+
+    def objects(self, subject: Any = None, predicate: Any = None, unique: bool = False) -> Iterator[Any]:
+        if isinstance(predicate, Path) or isinstance(subject, list) or (unique and subject is None):
+            return super().objects(subject, predicate, unique)
+        return (o for _, _, o in self.store.match(subject, predicate, None))
+
+    def predicate_objects(self, subject: Any = None, unique: bool = False) -> Iterator[tuple[Any, Any]]:
+        if unique and subject is None:
+            return super().predicate_objects(subject, unique)
+        return ((p, o) for _, p, o in self.store.match(subject, None, None))
+
     def subjects(self, predicate: Any = None, object: Any = None, unique: bool = False) -> Iterator[Any]:
-        found = super().subjects(predicate, object, unique)
+        if isinstance(predicate, Path) or isinstance(object, list) or (unique and object is None):
+            found = super().subjects(predicate, object, unique)
+        else:
+            found = (s for s, _, _ in self.store.match(None, predicate, object))
         if predicate != RDF.type or not self.not_targets:
             return found
         return (node for node in found if node not in self.not_targets)
