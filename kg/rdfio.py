@@ -55,8 +55,8 @@ def rdflib_triples(triples: Iterable[ox.Triple]) -> Iterator[tuple]:
         if isinstance(value, ox.Literal):
             if value.language:
                 return Literal(value.value, lang=value.language)
-            datatype = value.datatype.value
-            return Literal(value.value, datatype=None if datatype == string else URIRef(datatype))
+            datatype = value.datatype
+            return Literal(value.value, datatype=None if datatype.value == string else term(datatype))
         node = made.get(value)
         if node is None:
             node = made[value] = URIRef(value.value) if isinstance(value, ox.NamedNode) else BNode(value.value)
