@@ -106,14 +106,14 @@ class ShaclGraph(Graph):
         self.not_targets = not_targets
 
     # Graph's lookups, straight from the store's indexes when the predicate is not a path (the
-    # store yields each triple once, so `unique` changes nothing then).
+    # store yields each triple once, so `unique` changes nothing when the other two are given).
     def triples(self, triple: tuple) -> Iterator[tuple]:
         if isinstance(triple[1], Path):
             return super().triples(triple)
         return self.store.match(*triple)
 
     def objects(self, subject: Any = None, predicate: Any = None, unique: bool = False) -> Iterator[Any]:
-        if isinstance(predicate, Path) or isinstance(subject, list) or (unique and subject is None):
+        if isinstance(predicate, Path) or isinstance(subject, list) or (unique and None in (subject, predicate)):
             return super().objects(subject, predicate, unique)
         return (o for _, _, o in self.store.match(subject, predicate, None))
 
@@ -123,7 +123,7 @@ class ShaclGraph(Graph):
         return ((p, o) for _, p, o in self.store.match(subject, None, None))
 
     def subjects(self, predicate: Any = None, object: Any = None, unique: bool = False) -> Iterator[Any]:
-        if isinstance(predicate, Path) or isinstance(object, list) or (unique and object is None):
+        if isinstance(predicate, Path) or isinstance(object, list) or (unique and None in (predicate, object)):
             found = super().subjects(predicate, object, unique)
         else:
             found = (s for s, _, _ in self.store.match(None, predicate, object))

@@ -1,0 +1,132 @@
+"""The graphs pySHACL reads in `kg validate` (kg/build/shacl_graph.py): the same answers as
+rdflib's default Graph, so the same SHACL results as plain pySHACL; and a node whose types are
+only lent to a graph is not checked itself."""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+import pyoxigraph as ox
+import pyshacl
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from rdflib import BNode, Graph, Literal, URIRef
+from rdflib.namespace import RDF, XSD
+
+from kg.build.compile import BuildResult
+from kg.build.shacl import Checker, Result, entailed, results_of
+from kg.build.shacl_graph import shacl_graph
+from kg.namespaces import KG, ONTOLOGY_IRI
+from kg.project import Project
+from kg.rdfio import to_rdflib
+from tests.build.test_validate import copy_dataset, one_further, tamper
+
+EX = "http://example.org/"
+NODES = [URIRef(EX + name) for name in "abcd"] + [BNode("b1")]
+PREDICATES = [URIRef(EX + "p"), URIRef(EX + "q"), RDF.type]
+VALUES = [*NODES, Literal("x"), Literal("x", lang="id"), Literal("1", datatype=XSD.integer)]
+TRIPLES = st.lists(st.tuples(st.sampled_from(NODES), st.sampled_from(PREDICATES), st.sampled_from(VALUES)),
+                   max_size=30)
+PATTERNS = st.tuples(st.none() | st.sampled_from(NODES), st.none() | st.sampled_from(PREDICATES),
+                     st.none() | st.sampled_from(VALUES))
+
+
+def both(triples: list[tuple]) -> tuple[Graph, Graph]:
+    theirs = Graph()
+    for triple in triples:
+        theirs.add(triple)
+    return shacl_graph(triples), theirs
+
+
+@settings(max_examples=200, deadline=None)
+@given(TRIPLES, PATTERNS)
+def test_lookups_answer_as_rdflib_does(triples: list[tuple], pattern: tuple) -> None:
+    ours, theirs = both(triples)
+    for _ in range(2):  # and again after a removal
+        s, p, o = pattern
+        assert len(ours) == len(theirs)
+        assert Counter(ours.triples(pattern)) == Counter(theirs.triples(pattern))
+        for unique in (False, True):
+            assert Counter(ours.objects(s, p, unique)) == Counter(theirs.objects(s, p, unique))
+            assert Counter(ours.subjects(p, o, unique)) == Counter(theirs.subjects(p, o, unique))
+            assert Counter(ours.predicate_objects(s, unique)) == Counter(theirs.predicate_objects(s, unique))
+        sequence, inverse = PREDICATES[0] / PREDICATES[1], ~PREDICATES[0]
+        for path in (sequence, inverse):
+            assert Counter(ours.triples((s, path, o))) == Counter(theirs.triples((s, path, o)))
+        if triples:
+            ours.remove(triples[0])
+            theirs.remove(triples[0])
+
+
+def test_queries_and_prefixes_as_rdflib_does() -> None:
+    triples = [(NODES[0], PREDICATES[0], NODES[1]), (NODES[1], PREDICATES[0], NODES[2]), (NODES[2], RDF.type, NODES[3])]
+    ours, theirs = both(triples)
+    assert sorted(ours.namespaces()) == sorted(theirs.namespaces())
+    query = "PREFIX ex: <http://example.org/> SELECT ?x ?y WHERE { $this ex:p ?x . OPTIONAL { ?x ex:p ?y } }"
+    for start in NODES[:3]:  # the prepared query, answering for each binding
+        assert sorted(ours.query(query, initBindings={"this": start})) == \
+            sorted(theirs.query(query, initBindings={"this": start}))
+
+
+def test_a_node_not_a_target_keeps_its_types() -> None:
+    cls = NODES[3]
+    graph = shacl_graph([(NODES[0], RDF.type, cls), (NODES[1], RDF.type, cls)], not_targets={NODES[0]})
+    assert list(graph.subjects(RDF.type, cls)) == [NODES[1]]
+    assert list(graph.objects(NODES[0], RDF.type)) == [cls]
+    assert len(list(graph.triples((None, RDF.type, cls)))) == 2
+
+
+def quads(dataset: object) -> tuple[list[ox.Triple], list[ox.Triple]]:
+    """The data triples and the ontology triples of an rdflib dataset, as pyoxigraph triples."""
+    parsed = ox.parse(dataset.serialize(format="nquads", encoding="utf-8"), format=ox.RdfFormat.N_QUADS)
+    data, ontology = [], []
+    for quad in parsed:
+        (ontology if quad.graph_name == ox.NamedNode(str(ONTOLOGY_IRI)) else data).append(quad.triple)
+    return data, ontology
+
+
+def reference(shapes_file: Path, triples: list[ox.Triple], ontology: list[ox.Triple]) -> list[Result]:
+    """Plain pySHACL over rdflib's default Graphs: what Checker.check did before ShaclGraph."""
+    shapes = Graph().parse(shapes_file, format="turtle")
+    data = to_rdflib(entailed([*triples, *ontology], ontology))
+    _, report, _ = pyshacl.validate(data, shacl_graph=shapes, abort_on_first=False, allow_warnings=True)
+    return results_of(report)
+
+
+def ordered(results: list[Result]) -> list[list[str]]:
+    return sorted([str(field) for field in result.to_list()] for result in results)
+
+
+@pytest.mark.parametrize("case", ["moved-offset", "no-status-no-speaker", "count-as-text"])
+def test_checker_finds_what_plain_pyshacl_finds(built: BuildResult, project: Project, case: str) -> None:
+    """Violations of a SPARQL constraint, of sh:or and counts, of a datatype: the same results."""
+    from kg.namespaces import OA
+
+    if case == "moved-offset":
+        dataset = tamper(built, OA.TextPositionSelector, OA.start, one_further)
+    elif case == "count-as-text":
+        dataset = tamper(built, OA.TextPositionSelector, OA.end, lambda end: Literal(str(end)))
+    else:
+        dataset = copy_dataset(built)
+        for s, p in ((URIRef(project.base + "kolaborasi-jatim-lazada"), KG.status),
+                     (URIRef(project.base + "haikal-akar-digital"), KG.speaker)):
+            for quad in list(dataset.quads((s, p, None, None))):
+                dataset.remove(quad)
+    triples, ontology = quads(dataset)
+    ours = Checker.load(project.shapes_file, ontology).check(triples)
+    assert ours
+    assert ordered(ours) == ordered(reference(project.shapes_file, triples, ontology))
+
+
+def test_a_node_only_lent_is_not_checked(built: BuildResult, project: Project) -> None:
+    """Its results are another graph's to give; the same node described here is checked."""
+    triples, ontology = quads(copy_dataset(built))
+    node = ox.NamedNode(project.base + "lent-only")
+    lent = [ox.Triple(node, ox.NamedNode(str(RDF.type)), ox.NamedNode("http://www.w3.org/ns/org#Organization"))]
+    checker = Checker.load(project.shapes_file, ontology)
+    plain = reference(project.shapes_file, triples + lent, ontology)
+    assert any(r.focus == node.value for r in plain)  # an organisation with no label
+    assert ordered(checker.check(triples, lent)) == ordered([r for r in plain if r.focus != node.value])
+    assert ordered(checker.check(triples + lent, lent)) == ordered(plain)
