@@ -128,22 +128,23 @@ def _opened(found: Proposals, match: re.Match[str], place: Item, event: Item) ->
         opened.add("within", Value(place.ident, Span(match.start("object"), event.span.end), "opened-at", 0.5))
 
 
-def dated(found: Proposals, event: Item, end: int, start: int) -> None:
+def dated(found: Proposals, event: Item, end: int, start: int) -> int | None:
     """The news date written right after the place (past a venue's further names), checked
     against its weekday; its evidence runs from the event's words (`start`) to the date, so
-    the date is the event's, not only a remark's made at it."""
+    the date is the event's, not only a remark's made at it. Returns where the date ends."""
     line_end = found.text.find("\n", end)
     window = found.text[end:(line_end if line_end >= 0 else len(found.text))][:120]
     try:
         date: NewsDate | None = find_news_date(window)
     except DateError:
-        return
+        return None
     if date is None or not date.weekday_matches:
-        return
+        return None
     at = window.find(date.text)
     if not re.fullmatch(r"(?:, [A-Z][\w-]*(?: [A-Z][\w-]*)*)*(?:,| pada)? ?", window[:at]):
-        return
+        return None
     event.add("date", Value(date.date, Span(start, end + at + len(date.text)), "event-date", 0.5))
+    return end + at + len(date.text)
 
 
 def _occasion(found: Proposals, match: re.Match[str]) -> None:

@@ -42,6 +42,9 @@ _EVENT_WORDS = re.compile(r"Discussion|Forum|Festival|Expo|Summit|Conference|Kon
 _PROGRAM = re.compile(r"(?<![\w-])(?:program|Program) (?P<name>[A-Z][\w-]*(?: [A-Z][\w-]*){0,4})")
 _GERAKAN = re.compile(r"(?<![\w-])Gerakan (?:[A-Z][\w-]*)(?: [A-Z][\w-]*){0,3}")
 _FROM = re.compile(r" (?:dari|milik|besutan|garapan) (?P<org>[A-Z][\w-]*(?: [A-Z][\w-]*){0,3})")
+# "Dinas X menggelar program Z", "Pemprov X melalui Dinas Y meluncurkan program Z": who runs it.
+_RUNS = re.compile(r"(?: \([A-Z][\w ]{1,20}\))? (?:menggelar|meluncurkan|menjalankan|menyelenggarakan|menginisiasi|"
+                   r"menggulirkan|menghadirkan|mengadakan|melaksanakan)(?: kembali)? ")
 _VENUE = re.compile(r"(?<![\w-])(?:di )?(?P<venue>(?P<kind>Hotel|Gedung|Balai Kota|Pos Bloc|Aula|Pendopo|Auditorium|"
                     r"Kantor Pos|Graha|Wisma|Pasar|Bandara|Stasiun|Pelabuhan|Alun-alun)"
                     r" (?:[A-Z][\w-]*)(?: [A-Z][\w-]*){0,5})")
@@ -307,6 +310,7 @@ def programs(found: Proposals) -> None:
                 continue
             item = found.add(Item(slug(name), kind, name, Span(match.start(), match.end()), "program-cue", 0.6))
             _operator(found, item, match.end())
+            _runner(found, item, match.start())
 
 
 _FACILITY_NAME = re.compile(r"(?<![\w-])(?P<name>[A-Z][\w-]*(?: [A-Z][\w-]*){0,3} (?:Hub|Space|Lab|Labs|Incubator|"
@@ -356,6 +360,20 @@ def _operator(found: Proposals, item: Item, end: int) -> None:
     org = found.find_name(match["org"]) or found.find_name(match["org"].split()[0])
     if org is not None and org.type in ORG_TYPES:
         item.add("operated_by", Value(org.ident, Span(item.span.start, match.end()), "program-from", 0.6))
+
+
+def _runner(found: Proposals, item: Item, start: int) -> None:
+    """"Dinas X menggelar program Z": the organisation right before the verb runs Z; after
+    "A melalui B" it is A, the one acting through B."""
+    line = found.text.rfind("\n", 0, start) + 1
+    sentence = max(line, found.text.rfind(". ", 0, start) + 2)
+    orgs = [m for m in mentions(found, ORG_TYPES - {"MediaOutlet"}) if sentence <= m[0] and m[1] <= start]
+    if not orgs or not _RUNS.fullmatch(found.text, orgs[-1][1], start):
+        return
+    runner = orgs[-1]
+    if len(orgs) > 1 and found.text[orgs[-2][1]:runner[0]] == " melalui ":
+        runner = orgs[-2]
+    item.add("operated_by", Value(runner[2].ident, Span(runner[0], item.span.end), "program-run-by", 0.5))
 
 
 def studies(found: Proposals) -> None:

@@ -1,0 +1,69 @@
+"""News paragraphs written for these tests (invented programs, offices and people, real regions of
+Sulawesi Selatan, Maluku and Jambi): cohorts told after their program without its name ("Gelombang
+pertama pelatihannya …", "angkatan kedua program itu"), planned cohorts, and who runs a program
+("Dinas X menggelar program Z", "Pemprov X melalui Dinas Y …"). Each test says what must and must
+not be proposed."""
+
+from __future__ import annotations
+
+from kg.ingest.model import Proposals
+from tests.ingest.test_rules import run
+
+MAKASSAR = (
+    "MAKASSAR, CELEBESKINI.COM - Dinas Koperasi dan UKM Provinsi Sulawesi Selatan menggelar program Juragan Digital "
+    "untuk melatih pelaku UMKM memasarkan produk secara daring.\n"
+    "Gelombang pertama pelatihannya digelar di Hotel Arya Duta, Makassar, Senin (10/3/2025), diikuti 120 pelaku "
+    "UMKM dari Kota Makassar, Kabupaten Gowa, dan Kabupaten Maros.\n"
+    "Gelombang kedua dijadwalkan pada Juli 2025 di Kota Parepare. Gelombang ketiga belum digelar.\n")
+
+AMBON = (
+    "AMBON, MALUKUKINI.COM - Pemerintah Provinsi Maluku melalui Dinas Kominfo Provinsi Maluku meluncurkan program "
+    "Nusa Koding bagi pelajar SMA.\n"
+    "Dinas Kominfo Provinsi Maluku membuka angkatan kedua program itu, Senin (20/10/2025), di Hotel Swiss-Belhotel "
+    "Ambon.\n"
+    "Harga cengkih sempat anjlok saat gelombang kedua pandemi, kata petani di Saparua.\n")
+
+JAMBI = (
+    "JAMBI, JAMBIKINI.COM - Dinas Perindustrian dan Perdagangan Provinsi Jambi menggelar program Batik Naik Kelas "
+    "sejak Januari.\n"
+    "Angkatan pertama program tersebut berlangsung di Hotel Aston Jambi, Senin (16/9/2024).\n"
+    "Koperasi Batik Seberang tidak menggelar program Batik Naik Kelas.\n")
+
+
+def cohorts_of(found: Proposals) -> dict[str, dict[str, list[object]]]:
+    return {i.ident: {k: [str(v.value) for v in vs] for k, vs in i.fields.items()}
+            for i in found.items.values() if i.rule == "cohort-after-program"}
+
+
+def test_cohorts_told_after_the_program_are_its_events_the_planned_one_only_planned() -> None:
+    found = run(MAKASSAR)
+    assert cohorts_of(found) == {
+        "juragan-digital-gelombang-pertama": {
+            "part_of_program": ["juragan-digital"], "venue": ["hotel-arya-duta"], "date": ["2025-03-10"],
+            "organizer": ["dinas-koperasi-dan-ukm-provinsi-sulawesi-selatan"],  # the program's operator
+            "participants_from": ["makassar", "gowa", "maros"]},
+        "juragan-digital-gelombang-kedua": {  # planned: no organiser, no date, never held
+            "part_of_program": ["juragan-digital"], "status": ["planned"], "venue": ["parepare"]}}
+    # not the one not yet held
+    assert found.items["juragan-digital-gelombang-pertama"].type == "TrainingEvent"
+    event = found.items["juragan-digital-gelombang-pertama"]
+    assert found.span_text(event.fields["part_of_program"][0].span) == "Gelombang pertama pelatihannya"
+
+
+def test_a_cohort_pointed_at_by_program_itu_with_who_opened_it_and_the_venue_after_the_date() -> None:
+    found = run(AMBON)
+    assert cohorts_of(found) == {"nusa-koding-angkatan-kedua": {
+        "part_of_program": ["nusa-koding"], "organizer": ["dinas-kominfo-provinsi-maluku"],
+        "date": ["2025-10-20"], "venue": ["hotel-swiss-belhotel-ambon"]}}  # not "gelombang kedua pandemi"
+    operators = [v.value for v in found.items["nusa-koding"].fields["operated_by"]]
+    assert operators == ["pemprov-maluku"]  # the one acting through the Dinas
+
+
+def test_who_runs_a_program_and_a_cohort_told_with_tersebut() -> None:
+    found = run(JAMBI)
+    program = found.items["batik-naik-kelas"]
+    assert [v.value for v in program.fields["operated_by"]] == ["dinas-perindustrian-dan-perdagangan-provinsi-jambi"]
+    # not the cooperative that did not run it
+    assert found.span_text(program.fields["operated_by"][0].span) == (
+        "Dinas Perindustrian dan Perdagangan Provinsi Jambi menggelar program Batik Naik Kelas")
+    assert cohorts_of(found)["batik-naik-kelas-angkatan-pertama"]["venue"] == ["hotel-aston-jambi"]
