@@ -1,7 +1,8 @@
 """Rules for target groups: the people a program, training or facility is for, as news writes
 them ("pelatihan bagi pelaku UMKM", "dapat dimanfaatkan oleh pelaku UKM maupun start up",
 "Sasaran DTS … mulai dari pelaku UMKM, ASN, hingga masyarakat umum"), each with the places
-named in it ("UMKM di Jatim") and the program, event or facility it is the target of."""
+named in it ("UMKM di Jatim", "pelaku UMKM dari Gowa dan Maros") and the program, event or
+facility it is the target of."""
 
 from __future__ import annotations
 
@@ -32,12 +33,13 @@ _LIST = re.compile(r"(?<![\w-])(?:[Ss]asaran(?:nya)?|[Pp]eserta(?:nya)?|menyasar
 _STOP = frozenset({"yang", "untuk", "agar", "supaya", "dalam", "dengan", "pada", "sejak", "ke", "sebagai", "demi",
                    "serta", "dan", "melalui", "oleh", "akan", "telah", "sudah", "bisa", "dapat", "itu", "ini",
                    "tersebut", "hingga", "sampai", "di", "dari", "juga", "pun", "lebih"})
-_WHERE = re.compile(r"(?: yang (?:berdomisili|berbasis|berada|tinggal) di| di)"
-                    r" (?P<places>[A-Z][\w-]*(?: [A-Z][\w-]*){0,2}(?:(?:, | dan )[A-Z][\w-]*(?: [A-Z][\w-]*){0,2})*)")
+_WHERE = re.compile(r"(?: yang (?:berdomisili|berbasis|berada|tinggal) di| di| dari| asal)"
+                    r" (?P<places>[A-Z][\w-]*(?: [A-Z][\w-]*){0,2}(?:(?:,? dan |, )[A-Z][\w-]*(?: [A-Z][\w-]*){0,2})*)")
 _PLACE_TYPES = frozenset({"Province", "Regency", "City", "AmbiguousPlace", "Place"})
 _SERVED = frozenset({"Program", "Initiative", "Facility", "CoworkingSpace", "Event", "TrainingEvent",
                      "NetworkingEvent"})
 _MAX_WORDS = 7
+_COHORTS = frozenset({"program-cohort", "cohort-after-program"})
 _NOT_VERBS = frozenset({"digital", "diri", "dini", "menengah", "milenial", "teratas", "terbesar", "terkecil"})
 
 
@@ -46,6 +48,9 @@ def target_groups(found: Proposals) -> None:
     sentences = ArticleText(found.text).sentences
     others = frozenset(item.type for item in found.items.values()) - {"TargetGroup"}
     named = [m for m in mentions(found, others) if m[2].type in _SERVED]  # the groups never serve each other
+    cohorts = [(i.span.start, i.span.end, i) for i in found.items.values()  # "angkatan kedua program itu": no name
+               if i.rule in _COHORTS and not any(m[0] == i.span.start for m in named)]
+    named = sorted(named + cohorts, key=lambda m: (m[0], m[1]))
     for match in _CUED.finditer(found.text):
         if match["cue"] in ("untuk", "bagi", "kepada") and not _given_before(found.text, match.start()):
             continue
@@ -78,7 +83,7 @@ def _group_end(found: Proposals, start: int) -> int:
         token, at = word.group(), start + word.start()
         if (words and text[position:at] != " ") or words >= _MAX_WORDS:
             break
-        if token in ("di", "yang"):
+        if token in ("di", "yang", "dari", "asal"):  # "pelaku UMKM dari Gowa dan Maros": the places are its own
             where = _WHERE.match(text, position)
             places, end = _places(found, where) if where else ([], 0)
             return end if places else position
@@ -99,8 +104,8 @@ def _verb(token: str) -> bool:
 def _places(found: Proposals, where: re.Match[str]) -> tuple[list[Item], int]:
     """The proposed places "di Surabaya dan Sidoarjo" names (in order), and where they end."""
     out, end, offset = [], where.start("places"), where.start("places")
-    for part in re.split(r"(, | dan )", where["places"]):
-        if part in (", ", " dan "):
+    for part in re.split(r"(,? dan |, )", where["places"]):
+        if part in (", ", " dan ", ", dan "):
             offset += len(part)
             continue
         words = part.split(" ")

@@ -67,3 +67,29 @@ def test_who_runs_a_program_and_a_cohort_told_with_tersebut() -> None:
     assert found.span_text(program.fields["operated_by"][0].span) == (
         "Dinas Perindustrian dan Perdagangan Provinsi Jambi menggelar program Batik Naik Kelas")
     assert cohorts_of(found)["batik-naik-kelas-angkatan-pertama"]["venue"] == ["hotel-aston-jambi"]
+
+
+BANJARMASIN = (
+    "BANJARMASIN, BORNEOKINI.COM - Dinas Perindustrian Provinsi Kalimantan Selatan menggelar program Sasirangan Go "
+    "Digital di Banjarmasin.\n"
+    "Angkatan pertama program itu dibuka di Hotel Galaxy, Selasa (4/3/2025), diikuti 45 perajin dari Kota "
+    "Banjarmasin dan Kabupaten Banjar.\n"
+    "Program itu juga memberikan bantuan modal bagi pelaku UMKM dari Pemprov Kalsel.\n")
+
+
+def groups_of(found: Proposals) -> dict[str, dict[str, list[object]]]:
+    return {i.label: {k: [v.value for v in vs] for k, vs in i.fields.items()}
+            for i in found.items.values() if i.type == "TargetGroup"}
+
+
+def test_the_participants_of_a_cohort_are_a_group_from_its_regions_that_took_part() -> None:
+    assert groups_of(run(BANJARMASIN)) == {
+        "perajin dari Kota Banjarmasin dan Kabupaten Banjar": {
+            "location": ["banjarmasin", "kabupaten-banjar"],
+            "takes_part_in": ["sasirangan-go-digital-angkatan-pertama"]},  # a cohort told without a name
+        "pelaku UMKM": {}}  # "dari Pemprov Kalsel" says who gives, not where they are
+    found = run(MAKASSAR)
+    group = found.items["pelaku-umkm-dari-kota-makassar-kabupaten-gowa-dan-kabupaten-maros"]
+    assert [v.value for v in group.fields["location"]] == ["makassar", "gowa", "maros"]
+    assert [v.value for v in group.fields["takes_part_in"]] == ["juragan-digital-gelombang-pertama"]
+    assert "takes_part_in" not in found.items["pelaku-umkm"].fields  # the program's target, not its participant
