@@ -35,6 +35,9 @@ _BARE = re.compile(rf"(?<![\w-])(?P<cohort>(?:[Aa]ngkatan|[Gg]elombang|[Bb]atch)
 _HAPPENS = re.compile(r"(?<![\w-])(?:digelar|dibuka|membuka|menggelar|berlangsung|dilaksanakan|diselenggarakan|"
                       r"diadakan|dimulai|diikuti|dijadwalkan)(?![\w-])")
 _COHORT_RULES = frozenset({"program-cohort", "cohort-after-program"})
+# "Salah satu peserta gelombang pertama, Murniati (45), …": a person who took part in the cohort.
+_ONE_OF = re.compile(rf"(?<![\w-])(?:[Ss]alah (?:satu|seorang) )?peserta (?P<cohort>{_COHORT})"
+                     r"(?: (?:pelatihan|program|kegiatan) [^,.\n]{1,40}?| (?:itu|ini|tersebut))?, (?=[A-Z])")
 _HOLDS = re.compile(r"(?<![\w-])(?:menggelar|menyelenggarakan|mengadakan|melaksanakan|membuka) (?:kembali )?"
                     r"(?:pelatihan |kelas )?(?:[Pp]rogram )?$")
 _FROM = re.compile(r"(?<![\w-])(?:[Pp]eserta(?: [a-z]+)? (?:berasal|datang) dari|diikuti (?:oleh )?(?:\d[\d.]* )?"
@@ -67,6 +70,8 @@ def cohorts(found: Proposals) -> None:
     _told_alone(found, sentences, named)
     for match in _FROM.finditer(found.text):
         _participants_from(found, match)
+    for match in _ONE_OF.finditer(found.text):
+        _one_of(found, match)
 
 
 def _told_alone(found: Proposals, sentences: list[Span], named: list[Span]) -> None:
@@ -125,6 +130,18 @@ def _venue(found: Proposals, event: Item, start: int, end: int) -> int | None:
     venue_end = at.start("where") + len(place.label)
     event.add("venue", Value(place.ident, Span(start, venue_end), "cohort-venue", 0.5))
     return venue_end
+
+
+def _one_of(found: Proposals, match: re.Match[str]) -> None:
+    """The person named right after "peserta gelombang pertama," takes part in the last cohort
+    so called before it."""
+    person = next((i for s, _, i in mentions(found, frozenset({"Person"})) if s == match.end()), None)
+    cohorts = [i for i in found.items.values() if i.rule in _COHORT_RULES and i.span.start < match.start()
+               and i.label.lower().endswith(" " + match["cohort"].lower())]
+    if person is not None and cohorts:
+        cohort = max(cohorts, key=lambda i: i.span.start)
+        person.add("takes_part_in", Value(cohort.ident, Span(match.start(), match.end() + len(person.label)),
+                                          "cohort-participant", 0.5))
 
 
 def _participants_from(found: Proposals, match: re.Match[str]) -> None:
