@@ -51,6 +51,9 @@ _VENUE = re.compile(r"(?<![\w-])(?:di )?(?P<venue>(?P<kind>Hotel|Gedung|Balai Ko
 _STUDY = re.compile(r"(?<![\w-])(?P<name>(?:Studi|Survei|Riset|Kajian|Penelitian)"
                     r" (?P<by>[A-Z][\w-]*(?: [A-Z][\w-]*){0,2}))"
                     r"(?=[ ,])(?:[^.\n]{0,25}?(?<![\w-])(?P<year>(?:19|20)\d\d)(?![\w-]))?")
+# "survei yang dilakukan Dinas X pada Januari 2025 terhadap 400 pelaku UMKM": a study told by who made it.
+_MADE = re.compile(r"(?<![\w-])(?P<kind>[Ss]urvei|[Ss]tudi|[Rr]iset|[Kk]ajian|[Pp]enelitian) (?:yang )?"
+                   r"(?:dilakukan|digelar|dilaksanakan|diadakan|dirilis|disusun)(?: oleh)? (?=[A-Z])")
 _AT_PLACE = re.compile(r"(?<![\w-])di (?P<place>[A-Z][\w-]*(?: [A-Z][\w-]*){0,2})")
 _TEAM = re.compile(r"(?<![\w-])Tim (?P<of>[A-Z][\w-]*(?: [A-Z][\w-]*){0,3})")
 _HOLDS_EVENT = re.compile(r"(?<![\w-])(?:mengadakan|menggelar|menyelenggarakan) (?P<name>[A-Z][\w-]*"
@@ -378,7 +381,8 @@ def _runner(found: Proposals, item: Item, start: int) -> None:
 
 def studies(found: Proposals) -> None:
     """"Berdasarkan Studi Lazada di sepanjang 2021": a study, its author when the name holds a
-    proposed organisation, and the year it covers when one follows closely."""
+    proposed organisation, and the year it covers when one follows closely; a study told by
+    who made it ("survei yang dilakukan Dinas X …")."""
     for match in _STUDY.finditer(found.text):
         if _inside_named(found, match.start()):
             continue  # "Balai … dan Penelitian (BPSDMP)": part of a name
@@ -389,6 +393,22 @@ def studies(found: Proposals) -> None:
             item.add("author", Value(author.ident))
         if match["year"]:
             item.add("period", Value(match["year"]))
+    orgs = {start: (end, item) for start, end, item in mentions(found, ORG_TYPES - {"MediaOutlet"})}
+    for match in _MADE.finditer(found.text):
+        if match.end() in orgs:
+            _made_by(found, match, *orgs[match.end()])
+
+
+def _made_by(found: Proposals, match: re.Match[str], end: int, author: Item) -> None:
+    """"survei yang dilakukan Dinas X pada Januari 2025": the study of that author, with the
+    year written right after ("pada Januari 2025", "tahun 2024")."""
+    label = f"{match['kind'].capitalize()} {author.label}"
+    year = re.match(r"(?: \([A-Z][\w ]{1,20}\))?,? (?:pada|tahun|sepanjang|selama) (?:[A-Z][a-z]+ )?"
+                    r"(?:tahun )?(?P<year>(?:19|20)\d\d)(?![\w-])", found.text[end:])
+    study = found.add(Item(slug(label), "Study", label, Span(match.start(), end), "study-made-by", 0.5))
+    study.add("author", Value(author.ident, Span(match.start(), end), "study-made-by", 0.5))
+    if year is not None:
+        study.add("period", Value(year["year"], Span(match.start(), end + year.end()), "study-made-by", 0.5))
 
 
 def teams(found: Proposals) -> None:
