@@ -23,7 +23,7 @@ _OPENS = re.compile(rf"(?<![\w-])(?P<verb>meresmikan|meluncurkan|membuka|melaunc
                     r"(?:(?P<kind>program|aplikasi|layanan|platform|gedung|kantor|fasilitas|portal) )?"
                     rf"(?P<object>{_NAME}){_ACR} di (?P<where>{_NAME})")
 _OCCASION_WORDS = (r"kuliah umum|seminar|lokakarya|workshop|pelatihan|sosialisasi|webinar|diskusi publik|"
-                   r"rapat koordinasi|temu bisnis|bazar|pameran|festival|talkshow|gelar wicara")
+                   r"rapat koordinasi|temu bisnis|bazar|pameran|festival|talkshow|gelar wicara|uji ?coba")
 _OCCASION = re.compile(rf"(?<![\w-])(?:dalam|pada|saat|ketika|di sela|menghadiri|mengisi|memberikan|memberi) "
                        rf"(?:acara )?(?P<event>{_OCCASION_WORDS}) di (?P<where>{_NAME}){_ACR}")
 _HELD = re.compile(r"(?<![\w-])(?P<noun>[Aa]cara|[Kk]egiatan|[Pp]elatihan|[Pp]eresmian|[Pp]eluncuran|[Ss]eminar|"
@@ -39,8 +39,10 @@ EVENT_TYPES = frozenset({"Event", "TrainingEvent", "NetworkingEvent"})
 _TRAINING = re.compile(r"kuliah|pelatihan|workshop|lokakarya|kelas|bootcamp|training", re.IGNORECASE)
 _EVENT_NAME = re.compile(r"(?<![\w-])(?:Pameran|Festival|Expo|Bazar|Seminar|Pelatihan|Workshop|Lokakarya|Forum|"
                          r"Konferensi|Summit|Pekan|Lomba|Kompetisi|Rapat|Musyawarah|Temu|Gathering|Webinar|Kuliah)(?![\w-])")
-# "Diskominfo menggelar pelatihan pemasaran digital bagi …": an occasion in plain words, and who holds it.
-_HOLDS = re.compile(rf"(?<![\w-])(?:menggelar|mengadakan|menyelenggarakan) (?P<event>(?:{_OCCASION_WORDS})"
+# "Diskominfo menggelar pelatihan pemasaran digital bagi …", "… menuntaskan uji coba katalog digital":
+# an occasion in plain words, and who holds it.
+_HOLDS = re.compile(rf"(?<![\w-])(?:menggelar|mengadakan|menyelenggarakan|melaksanakan|menuntaskan|merampungkan) "
+                    rf"(?P<event>(?:{_OCCASION_WORDS})"
                     r"(?: (?!(?:bagi|untuk|kepada|di|pada|yang|dengan|dan|bersama|selama|sejak)(?![\w-]))"
                     r"[a-z][\w-]*){0,4})")
 
@@ -174,7 +176,7 @@ def _held(found: Proposals, match: re.Match[str], sentences: list[Span]) -> None
     organisers = [item for start, end, item in mentions(found, ORG_TYPES - {"MediaOutlet"})
                   if sentence.start <= start and end <= match.start()]
     label = match["event"]
-    if not organisers or NEGATION.search(before) or UNDONE.search(before) or " " not in label:
+    if not organisers or NEGATION.search(before) or UNDONE.search(before) or re.fullmatch(_OCCASION_WORDS, label):
         return  # not done, or a bare "pelatihan" that names nothing in particular
     event = found.add(Item(slug(label), _kind(label), label[0].upper() + label[1:],
                            Span(match.start("event"), match.end()), "event-held", 0.5))

@@ -25,7 +25,7 @@ _VERB_CUE = (r"dimanfaatkan oleh|diikuti oleh|diikuti|menyasar|menyasar kepada|d
 # "untuk/bagi/kepada" name a target only after a word for what is given or held.
 _GIVEN = re.compile(r"(?<![\w-])(?:pelatihan|program|beasiswa|kelas|pembinaan|pendampingan|bantuan|workshop|"
                     r"lokakarya|sosialisasi|literasi|fasilitas|bimbingan|kursus|bazar|pameran|seminar|"
-                    r"webinar|inkubasi|akselerasi|ruang|layanan)(?![\w-])", re.IGNORECASE)
+                    r"webinar|inkubasi|akselerasi|ruang|layanan|uji ?coba)(?![\w-])", re.IGNORECASE)
 _COUNT = r"(?:(?:\d[\d.]*|ratusan|ribuan|puluhan|sekitar \d[\d.]*) )?"
 _CUED = re.compile(rf"(?<![\w-])(?P<cue>{_VERB_CUE}|untuk|bagi|kepada) {_COUNT}(?P<head>(?:{_HEADS})(?:nya)?)(?![\w-])")
 _LIST = re.compile(r"(?<![\w-])(?:[Ss]asaran(?:nya)?|[Pp]eserta(?:nya)?|menyasar)"
@@ -39,7 +39,8 @@ _PLACE_TYPES = frozenset({"Province", "Regency", "City", "AmbiguousPlace", "Plac
 _SERVED = frozenset({"Program", "Initiative", "Facility", "CoworkingSpace", "Event", "TrainingEvent",
                      "NetworkingEvent"})
 _MAX_WORDS = 7
-_COHORTS = frozenset({"program-cohort", "cohort-after-program"})
+# Events told in plain words or without their name: where their words are is where they are named.
+_TOLD = frozenset({"program-cohort", "cohort-after-program", "event-held"})
 _NOT_VERBS = frozenset({"digital", "diri", "dini", "menengah", "milenial", "teratas", "terbesar", "terkecil"})
 
 
@@ -48,9 +49,9 @@ def target_groups(found: Proposals) -> None:
     sentences = ArticleText(found.text).sentences
     others = frozenset(item.type for item in found.items.values()) - {"TargetGroup"}
     named = [m for m in mentions(found, others) if m[2].type in _SERVED]  # the groups never serve each other
-    cohorts = [(i.span.start, i.span.end, i) for i in found.items.values()  # "angkatan kedua program itu": no name
-               if i.rule in _COHORTS and not any(m[0] == i.span.start for m in named)]
-    named = sorted(named + cohorts, key=lambda m: (m[0], m[1]))
+    told = [(i.span.start, i.span.end, i) for i in found.items.values()  # "angkatan kedua program itu": no name
+            if i.rule in _TOLD and not any(m[0] == i.span.start for m in named)]
+    named = sorted(named + told, key=lambda m: (m[0], m[1]))
     for match in _CUED.finditer(found.text):
         if match["cue"] in ("untuk", "bagi", "kepada") and not _given_before(found.text, match.start()):
             continue
@@ -134,7 +135,9 @@ def _group(found: Proposals, label_span: Span, evidence: Span, rule: str, confid
         return None
     group = found.add(Item(ident, "TargetGroup", label, evidence, rule, confidence))
     where = _WHERE.search(label)
-    for place in _places(found, where)[0] if where else []:
+    inside = [item for start, end, item in mentions(found, _PLACE_TYPES)  # "pedagang Pasar Hamadi"
+              if label_span.start <= start and end <= label_span.end]
+    for place in _places(found, where)[0] if where else inside:
         group.add("location", Value(place.ident))
     return group
 

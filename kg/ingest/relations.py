@@ -25,7 +25,7 @@ COLLABORATE = re.compile(r"(?<![\w-])(?:ber)?(?:kolaborasi|sinergi|kerja ?sama|m
                          # "menunjuk PT X sebagai pelaksana", "A bersama B menggelar …": told by the act
                          rf"(?<![\w-])(?:menunjuk|ditunjuk)(?={_APPOINTS})|(?<![\w-])bersama(?= [A-Z][^.;\n]{{0,80}}? "
                          r"(?:menggelar|menyelenggarakan|mengadakan|meluncurkan|meresmikan|melatih|membuka|"
-                         r"mendampingi|menyalurkan)(?![\w-]))|"
+                         r"mendampingi|menyalurkan|melaksanakan|menuntaskan|merampungkan)(?![\w-]))|"
                          # "Kemenkop siap mendampingi koperasi X": an offer of support, a plan at most
                          r"(?<![\w-])siap (?:mendampingi|mendukung)(?![\w-])", re.IGNORECASE)
 _OFFER = re.compile(r"siap (?:mendampingi|mendukung)", re.IGNORECASE)
@@ -108,7 +108,8 @@ _REGIONS = frozenset({"Province", "Regency", "City"})
 _EVENTS = frozenset({"Event", "TrainingEvent", "NetworkingEvent"})
 _GOVERNMENTS = frozenset({"ProvincialGovernment", "RegionalGovernment"})
 # Cues that are the act itself, not its tense: "menandatangani MoU" is told as done, but less surely.
-_ACT_CUES = frozenset({"menandatangani", "meneken", "teken", "diteken", "ditandatangani", "menunjuk", "ditunjuk"})
+_ACT_CUES = frozenset({"menandatangani", "meneken", "teken", "diteken", "ditandatangani", "menunjuk", "ditunjuk",
+                       "menuntaskan", "merampungkan"})
 
 
 def headline_status(found: Proposals, cues: dict[str, list[str]]) -> None:
@@ -168,7 +169,7 @@ def _parties(text: str, inside: list[tuple[int, int, Item]], start: int, end: in
     """The parties and who acts for them. Before the collaboration word: the actor named last
     (with those joined to it by "dan" or "&"); after it, the first actor named and those joined
     to it (not one after "dari": an owner, not a party); with no actor after it, the clause's first actor (its
-    subject). "A melalui B": A takes part, acting through B."""
+    subject). "A melalui B", "A menunjuk B … melalui C": A takes part, acting through B or C."""
     before = [m for m in inside if m[1] <= start]
     after = [m for m in inside if m[0] >= end and (  # "dukungan dari X": the word's own "dari"
         m[0] == end + 1 or not text[max(0, m[0] - 5):m[0]].endswith("dari "))]
@@ -188,6 +189,8 @@ def _parties(text: str, inside: list[tuple[int, int, Item]], start: int, end: in
         chosen.append(one)
     through = [b[2].ident for a, b in itertools.pairwise(before)
                if text[a[1]:b[0]] == " melalui " and a in chosen]
+    if before and before[0] in chosen:  # "A menunjuk B sebagai pengelola … melalui C": A acts through C
+        through += [m[2].ident for m in after if text[max(0, m[0] - 8):m[0]] == "melalui " and m not in chosen]
     parties = [item.ident for _, _, item in chosen if item.ident not in through]
     return list(dict.fromkeys(parties)), through
 
