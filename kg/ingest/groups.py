@@ -28,6 +28,9 @@ _GIVEN = re.compile(r"(?<![\w-])(?:pelatihan|program|beasiswa|kelas|pembinaan|pe
                     r"webinar|inkubasi|akselerasi|ruang|layanan|uji ?coba)(?![\w-])", re.IGNORECASE)
 _COUNT = r"(?:(?:\d[\d.]*|ratusan|ribuan|puluhan|sekitar \d[\d.]*) )?"
 _CUED = re.compile(rf"(?<![\w-])(?P<cue>{_VERB_CUE}|untuk|bagi|kepada) {_COUNT}(?P<head>(?:{_HEADS})(?:nya)?)(?![\w-])")
+# "Targetnya 200 peserta dari Parepare, Barru, dan Pinrang": whom the event or program told last is for.
+_AIMED = re.compile(rf"(?<![\w-])(?:[Tt]argetnya|[Ss]asarannya|[Dd]itargetkan|[Mm]enargetkan|[Dd]isasar) "
+                    rf"(?:sebanyak )?{_COUNT}(?P<head>peserta|(?:{_HEADS})(?:nya)?)(?![\w-])")
 _LIST = re.compile(r"(?<![\w-])(?:[Ss]asaran(?:nya)?|[Pp]eserta(?:nya)?|menyasar)"
                    r"[^.\n]{0,80}? mulai dari (?P<list>[^.\n]+?)(?=[.\n])")
 _STOP = frozenset({"yang", "untuk", "agar", "supaya", "dalam", "dengan", "pada", "sejak", "ke", "sebagai", "demi",
@@ -66,6 +69,19 @@ def target_groups(found: Proposals) -> None:
                            [m for m in named if sentence.start <= m[0] < sentence.end])
     for match in _LIST.finditer(found.text):
         _listed(found, match)
+    for match in _AIMED.finditer(found.text):
+        _aimed(found, match, named)
+
+
+def _aimed(found: Proposals, match: re.Match[str], named: list[tuple[int, int, Item]]) -> None:
+    """"Targetnya 200 peserta dari A dan B": a group (with its places) that the program or
+    event named last before it in the paragraph is for."""
+    line = found.text.rfind("\n", 0, match.start()) + 1
+    before = [item for start, _, item in named if line <= start < match.start()]
+    end = _group_end(found, match.start("head"))
+    group = _group(found, Span(match.start("head"), end), Span(match.start(), end), "group-aimed", 0.5)
+    if group is not None and before:
+        before[-1].add("target_groups", Value(group.ident, Span(before[-1].span.start, end), "group-aimed", 0.5))
 
 
 def _given_before(text: str, at: int) -> bool:

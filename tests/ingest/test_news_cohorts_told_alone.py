@@ -93,3 +93,21 @@ def test_the_participants_of_a_cohort_are_a_group_from_its_regions_that_took_par
     assert [v.value for v in group.fields["location"]] == ["makassar", "gowa", "maros"]
     assert [v.value for v in group.fields["takes_part_in"]] == ["juragan-digital-gelombang-pertama"]
     assert "takes_part_in" not in found.items["pelaku-umkm"].fields  # the program's target, not its participant
+
+
+PAREPARE = (
+    "PAREPARE, CELEBESKINI.COM - Dinas Koperasi dan UKM Provinsi Sulawesi Selatan menggelar program Juragan Digital.\n"
+    "Gelombang kedua dijadwalkan pada Juli 2025 di Kota Parepare. Targetnya 200 peserta dari Parepare, Barru, "
+    "Pinrang, dan Sidenreng Rappang.\n"
+    "Dinas itu menargetkan 70 persen peserta berjualan daring.\n")
+
+
+def test_the_target_of_a_planned_cohort_is_a_group_from_its_regions() -> None:
+    found = run(PAREPARE)
+    cohort = found.items["juragan-digital-gelombang-kedua"]
+    assert [v.value for v in cohort.fields["status"]] == ["planned"]
+    (group,) = [found.items[str(v.value)] for v in cohort.fields["target_groups"]]
+    assert group.label == "peserta dari Parepare, Barru, Pinrang, dan Sidenreng Rappang"
+    assert [v.value for v in group.fields["location"]] == ["parepare", "barru", "pinrang", "sidenreng-rappang"]
+    assert "takes_part_in" not in group.fields  # planned: nobody took part yet
+    assert len([i for i in found.items.values() if i.type == "TargetGroup"]) == 1  # "70 persen peserta": a share
