@@ -94,9 +94,11 @@ def _told_alone(found: Proposals, sentences: list[Span], named: list[Span]) -> N
 
 
 def _cohort(found: Proposals, written: Span, cohort: str, sentence: Span, program: Item, rule: str) -> Item:
-    label = f"{program.label} {cohort.lower()}"
+    ident = slug(f"{program.label} {cohort}")
+    # A name is in its evidence: told alone, the cohort is named by its own words ("Gelombang pertama").
+    label = f"{program.label} {cohort.lower()}" if rule == "program-cohort" else cohort[0].upper() + cohort[1:]
     kind = "TrainingEvent" if _TRAINING.search(found.text[sentence.start:sentence.end]) else "Event"
-    event = found.add(Item(slug(label), kind, label, written, rule, 0.5))
+    event = found.add(Item(ident, kind, label, written, rule, 0.5))
     event.add("part_of_program", Value(program.ident, written, rule, 0.5))
     if UNDONE.search(found.text, sentence.start, sentence.end):  # "akan dibuka", "dijadwalkan": planned only
         event.add("status", Value("planned", Span(sentence.start, sentence.end), "cohort-planned", 0.5))
@@ -137,7 +139,7 @@ def _one_of(found: Proposals, match: re.Match[str]) -> None:
     so called before it."""
     person = next((i for s, _, i in mentions(found, frozenset({"Person"})) if s == match.end()), None)
     cohorts = [i for i in found.items.values() if i.rule in _COHORT_RULES and i.span.start < match.start()
-               and i.label.lower().endswith(" " + match["cohort"].lower())]
+               and i.label.lower().endswith(match["cohort"].lower())]
     if person is not None and cohorts:
         cohort = max(cohorts, key=lambda i: i.span.start)
         person.add("takes_part_in", Value(cohort.ident, Span(match.start(), match.end() + len(person.label)),
