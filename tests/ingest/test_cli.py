@@ -229,8 +229,8 @@ def test_status_accuracy_with_no_matched_collaboration_is_not_measured(tmp_path:
 
 
 def test_drafts_of_cohorts_surveys_and_trials_build_with_nothing_dropped(empty_project: Path, tmp_path: Path) -> None:
-    from tests.ingest import test_news_collaborations_by_acts as acts
     from tests.ingest import test_news_cohorts_told_alone as cohorts
+    from tests.ingest import test_news_collaborations_by_acts as acts
     from tests.ingest import test_news_speakers_by_verbs as speakers
     from tests.ingest import test_news_surveys as surveys
 
