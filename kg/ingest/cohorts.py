@@ -3,7 +3,11 @@ kedua", "gelombang pertama Sakti Digital", "batch 2", "kelas ke-3", "sesi ketiga
 event that is part of the program, with the venue and date written right after it (never the
 dateline), its organiser when the clause names one ("yang digelar Dinas …", "Dinas …
 menggelar …"), and the regions its participants come from ("Peserta berasal dari A, B, dan C",
-"diikuti pelaku UMKM dari …"). A negated or hypothetical sentence gives nothing."""
+"diikuti pelaku UMKM dari …"). A cohort told after the program without its name ("Gelombang
+pertama pelatihannya digelar …", "membuka angkatan kedua program itu") is one of the program
+named last before it, organised by whoever the clause says opened it, else by the program's
+operator. A negated sentence gives nothing; a planned cohort ("dijadwalkan", "akan") is
+proposed as planned, never as held."""
 
 from __future__ import annotations
 
@@ -19,8 +23,21 @@ _ORDINAL = (r"(?:pertama|kedua|ketiga|keempat|kelima|keenam|ketujuh|kedelapan|ke
             r"ke-?\d{1,2}|\d{1,2}|[IVX]{1,4})")
 _COHORT = rf"(?:[Aa]ngkatan|[Gg]elombang|[Bb]atch|[Kk]elas|[Ss]esi) {_ORDINAL}(?![\w-])"
 _HELD_BY = re.compile(r" (?:yang )?(?:digelar|diselenggarakan|dilaksanakan|diadakan)(?: oleh)? ")
-_AT = re.compile(r",? (?:(?:yang )?(?:berlangsung|digelar|diselenggarakan|diadakan) )?"
+_MONTHS = r"(?:Januari|Februari|Maret|April|Mei|Juni|Juli|Agustus|September|Oktober|November|Desember)"
+# "digelar di X", "digelar 10-12 Maret 2025 di X", "dijadwalkan pada Juli 2025 di X"
+_AT = re.compile(r",? (?:(?:yang )?(?:akan )?(?:berlangsung|digelar|diselenggarakan|diadakan|dijadwalkan|dibuka) )?"
+                 rf"(?:(?:pada )?(?:\d{{1,2}}(?:[\u2013-]\d{{1,2}})? )?{_MONTHS} \d{{4}},? )?"
                  r"di (?P<where>[A-Z][\w-]*(?: [A-Z][\w-]*){0,5})")
+# A cohort written alone; "-nya", "itu", "tersebut" point back at the program.
+_BARE = re.compile(rf"(?<![\w-])(?P<cohort>(?:[Aa]ngkatan|[Gg]elombang|[Bb]atch) {_ORDINAL})(?![\w-])"
+                   r"(?P<ref>(?: (?:pelatihan|program|kegiatan|kelas))?(?:nya| (?:itu|ini|tersebut)))?")
+# What a cohort told alone must come with to be an event, not "gelombang kedua pandemi".
+_HAPPENS = re.compile(r"(?<![\w-])(?:digelar|dibuka|membuka|menggelar|berlangsung|dilaksanakan|diselenggarakan|"
+                      r"diadakan|dimulai|diikuti|dijadwalkan)(?![\w-])")
+_COHORT_RULES = frozenset({"program-cohort", "cohort-after-program"})
+# "Salah satu peserta gelombang pertama, Murniati (45), …": a person who took part in the cohort.
+_ONE_OF = re.compile(rf"(?<![\w-])(?:[Ss]alah (?:satu|seorang) )?peserta (?P<cohort>{_COHORT})"
+                     r"(?: (?:pelatihan|program|kegiatan) [^,.\n]{1,40}?| (?:itu|ini|tersebut))?, (?=[A-Z])")
 _HOLDS = re.compile(r"(?<![\w-])(?:menggelar|menyelenggarakan|mengadakan|melaksanakan|membuka) (?:kembali )?"
                     r"(?:pelatihan |kelas )?(?:[Pp]rogram )?$")
 _FROM = re.compile(r"(?<![\w-])(?:[Pp]eserta(?: [a-z]+)? (?:berasal|datang) dari|diikuti (?:oleh )?(?:\d[\d.]* )?"
@@ -30,8 +47,8 @@ _TRAINING = re.compile(r"(?i)pelatihan|kelas|bootcamp|workshop|training|lokakary
 
 
 def cohorts(found: Proposals) -> None:
-    """Each cohort or session written next to a proposed program's name, then the regions
-    its participants come from."""
+    """Each cohort or session written next to a proposed program's name, then those told
+    alone after a program, then the regions their participants come from."""
     programs = {name: item for item in found.items.values() if item.type in ("Program", "Initiative")
                 for name in (item.label, *item.aliases)}
     if not programs:
@@ -40,47 +57,100 @@ def cohorts(found: Proposals) -> None:
     pattern = re.compile(rf"(?<![\w-])(?:(?:[Pp]rogram )?(?P<program>{names}) (?P<cohort>{_COHORT})"
                          rf"|(?P<cohort2>{_COHORT}) (?:[Pp]rogram )?(?P<program2>{names})(?![\w-]))")
     sentences = ArticleText(found.text).sentences
+    named = []
     for match in pattern.finditer(found.text):
+        named.append(Span(match.start(), match.end()))
         sentence = next((s for s in sentences if s.start <= match.start() < s.end), None)
         words = found.text[sentence.start:sentence.end] if sentence else ""
-        if sentence is None or NEGATION.search(words) or UNDONE.search(words):
-            continue  # "angkatan ketiga akan digelar", "belum membuka gelombang kedua": not an event yet
-        _cohort(found, match, sentence, programs[match["program"] or match["program2"]])
+        if sentence is None or NEGATION.search(words):
+            continue  # "belum membuka gelombang kedua": no event
+        program = programs[match["program"] or match["program2"]]
+        _cohort(found, Span(match.start(), match.end()), match["cohort"] or match["cohort2"], sentence, program,
+                "program-cohort")
+    _told_alone(found, sentences, named)
     for match in _FROM.finditer(found.text):
         _participants_from(found, match)
+    for match in _ONE_OF.finditer(found.text):
+        _one_of(found, match)
 
 
-def _cohort(found: Proposals, match: re.Match[str], sentence: Span, program: Item) -> None:
-    cohort = match["cohort"] or match["cohort2"]
-    label = f"{program.label} {cohort.lower()}"
+def _told_alone(found: Proposals, sentences: list[Span], named: list[Span]) -> None:
+    """"Gelombang pertama pelatihannya digelar …", "membuka angkatan kedua program itu": a
+    cohort of the program named last before it, when its sentence says it is held or planned."""
+    programs = mentions(found, frozenset({"Program", "Initiative"}))
+    for match in _BARE.finditer(found.text):
+        before = [item for start, _, item in programs if start < match.start()]
+        sentence = next((s for s in sentences if s.start <= match.start() < s.end), None)
+        if not before or sentence is None or any(n.start <= match.start() < n.end for n in named):
+            continue
+        words = found.text[sentence.start:sentence.end]
+        if NEGATION.search(words) or not (_HAPPENS.search(words) or match["ref"]):
+            continue
+        event = _cohort(found, Span(match.start(), match.end()), match["cohort"], sentence, before[-1],
+                        "cohort-after-program")
+        if "status" not in event.fields and "organizer" not in event.fields:  # the program's operator, if told
+            for operator in before[-1].fields.get("operated_by", []):
+                event.add("organizer", Value(operator.value, operator.span, "cohort-operator", 0.4))
+
+
+def _cohort(found: Proposals, written: Span, cohort: str, sentence: Span, program: Item, rule: str) -> Item:
+    ident = slug(f"{program.label} {cohort}")
+    # A name is in its evidence: told alone, the cohort is named by its own words ("Gelombang pertama").
+    label = f"{program.label} {cohort.lower()}" if rule == "program-cohort" else cohort[0].upper() + cohort[1:]
     kind = "TrainingEvent" if _TRAINING.search(found.text[sentence.start:sentence.end]) else "Event"
-    event = found.add(Item(slug(label), kind, label, Span(match.start(), match.end()), "program-cohort", 0.5))
-    event.add("part_of_program", Value(program.ident, Span(match.start(), match.end()), "program-cohort", 0.5))
+    event = found.add(Item(ident, kind, label, written, rule, 0.5))
+    event.add("part_of_program", Value(program.ident, written, rule, 0.5))
+    if UNDONE.search(found.text, sentence.start, sentence.end):  # "akan dibuka", "dijadwalkan": planned only
+        event.add("status", Value("planned", Span(sentence.start, sentence.end), "cohort-planned", 0.5))
     organisers = [(s, e, i) for s, e, i in mentions(found, ORG_TYPES - {"MediaOutlet"})
                   if sentence.start <= s and e <= sentence.end]
-    end = match.end()
+    end = written.end
     by = _HELD_BY.match(found.text, end)
     after = [(s, e, i) for s, e, i in organisers if by is not None and s == by.end()]
-    before = [(s, e, i) for s, e, i in organisers if e <= match.start()]
+    before = [(s, e, i) for s, e, i in organisers if e <= written.start]
     if after:  # "… angkatan kedua yang digelar Dinas X"
-        event.add("organizer", Value(after[0][2].ident, Span(match.start(), after[0][1]), "cohort-held-by", 0.5))
+        event.add("organizer", Value(after[0][2].ident, Span(written.start, after[0][1]), "cohort-held-by", 0.5))
         end = after[0][1]
-    elif before and _HOLDS.search(found.text[before[-1][1]:match.start()]):  # "Dinas X menggelar Program …"
-        event.add("organizer", Value(before[-1][2].ident, Span(before[-1][0], match.end()), "cohort-held-by", 0.5))
+    elif before and _HOLDS.search(found.text[before[-1][1]:written.start]):  # "Dinas X menggelar Program …"
+        event.add("organizer", Value(before[-1][2].ident, Span(before[-1][0], written.end), "cohort-held-by", 0.5))
     end = re.match(r"(?: \([A-Z][\w ]{1,20}\))?", found.text[end:]).end() + end  # type: ignore[union-attr]
+    venue_end = _venue(found, event, written.start, end)
+    if venue_end is None:  # "…, Senin (20/10/2025), di Hotel Y": the date first
+        _venue(found, event, written.start, dated(found, event, end, written.start) or end)
+    else:
+        dated(found, event, venue_end, written.start)
+    return event
+
+
+def _venue(found: Proposals, event: Item, start: int, end: int) -> int | None:
+    """The venue written right after `end` ("digelar di Hotel X"), never an organisation;
+    returns where its name ends."""
     at = _AT.match(found.text, end)
     place = place_named(found, at["where"]) if at else None
-    if at is not None and place is not None and place.type != "Organization":
-        end = at.start("where") + len(place.label)
-        event.add("venue", Value(place.ident, Span(match.start(), end), "cohort-venue", 0.5))
-    dated(found, event, end, match.start())
+    if at is None or place is None or place.type == "Organization":
+        return None
+    venue_end = at.start("where") + len(place.label)
+    event.add("venue", Value(place.ident, Span(start, venue_end), "cohort-venue", 0.5))
+    return venue_end
+
+
+def _one_of(found: Proposals, match: re.Match[str]) -> None:
+    """The person named right after "peserta gelombang pertama," takes part in the last cohort
+    so called before it."""
+    person = next((i for s, _, i in mentions(found, frozenset({"Person"})) if s == match.end()), None)
+    cohorts = [i for i in found.items.values() if i.rule in _COHORT_RULES and i.span.start < match.start()
+               and i.label.lower().endswith(match["cohort"].lower())]
+    if person is not None and cohorts:
+        cohort = max(cohorts, key=lambda i: i.span.start)
+        person.add("takes_part_in", Value(cohort.ident, Span(match.start(), match.end() + len(person.label)),
+                                          "cohort-participant", 0.5))
 
 
 def _participants_from(found: Proposals, match: re.Match[str]) -> None:
     """"Peserta berasal dari Lombok Barat, Lombok Tengah, dan Sumbawa": the regions of the
     paragraph's last cohort before the phrase, each as places resolve (an ambiguous name stays so)."""
     line = found.text.rfind("\n", 0, match.start()) + 1
-    cohorts = [i for i in found.items.values() if i.rule == "program-cohort" and line <= i.span.start < match.start()]
+    cohorts = [i for i in found.items.values() if i.rule in _COHORT_RULES and line <= i.span.start < match.start()]
     if not cohorts or NEGATION.search(match.group()):
         return
     event = max(cohorts, key=lambda i: i.span.start)

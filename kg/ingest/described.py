@@ -33,17 +33,22 @@ _DESCRIBED = re.compile(rf"(?:^|(?<=\n)|(?<=, )|(?<=[a-z] ))(?P<name>{_NAME}), (
 _OPENING = r"(?:(?<=^)|(?<=\. ))(?:Lokapasar|Marketplace|Fintech|Platform|Aplikasi)"  # opening a sentence
 _KIND_WORD = re.compile(rf"(?<![\w-])(?P<kind>{_KIND}|{_OPENING}) (?P<name>{_NAME})(?![\w-])", re.MULTILINE)
 _DEMONSTRATIVES = frozenset({"itu", "ini", "tersebut", "tadi"})
+# "pengelola koperasi, Hasanuddin,": a role in the organisation names a person.
+_PEOPLES_ROLES = frozenset({"pengelola", "pemilik", "pendiri", "pengurus", "anggota", "peserta", "karyawan",
+                            "pegawai", "staf", "pimpinan", "ketua", "kepala", "direktur", "manajer", "bendahara"})
 _NOT_NAMES = frozenset({"Indonesia", "BUMN", "Pemerintah", "Kami", "Senin", "Selasa", "Rabu", "Kamis", "Jumat",
                         "Sabtu", "Minggu"})
 
 
 def described_organisations(found: Proposals, post_heads: tuple[str, ...]) -> None:
     """Organisations in apposition, described after their name, or after a kind word; not
-    after a post ("CEO startup itu, Budi …" names a person) nor a demonstrative, never a name
+    after a post or a role ("CEO startup itu, Budi …", "pengelola koperasi, Hasanuddin,": a
+    person) nor a demonstrative, never a name
     already proposed as something else (a person, a place)."""
     for match in _APPOSED.finditer(found.text):
         words = match["words"].split()
-        if (match["lead"] and match["lead"].strip() in post_heads) or (words and words[-1] in _DEMONSTRATIVES):
+        lead = (match["lead"] or "").strip()
+        if lead in post_heads or lead.lower() in _PEOPLES_ROLES or (words and words[-1] in _DEMONSTRATIVES):
             continue
         _add(found, match, Span(match.start() + len(match["lead"] or ""), match.end("name")), "apposed", 0.6)
     for match in _DESCRIBED.finditer(found.text):

@@ -23,7 +23,7 @@ _OPENS = re.compile(rf"(?<![\w-])(?P<verb>meresmikan|meluncurkan|membuka|melaunc
                     r"(?:(?P<kind>program|aplikasi|layanan|platform|gedung|kantor|fasilitas|portal) )?"
                     rf"(?P<object>{_NAME}){_ACR} di (?P<where>{_NAME})")
 _OCCASION_WORDS = (r"kuliah umum|seminar|lokakarya|workshop|pelatihan|sosialisasi|webinar|diskusi publik|"
-                   r"rapat koordinasi|temu bisnis|bazar|pameran|festival|talkshow|gelar wicara")
+                   r"rapat koordinasi|temu bisnis|bazar|pameran|festival|talkshow|gelar wicara|uji ?coba")
 _OCCASION = re.compile(rf"(?<![\w-])(?:dalam|pada|saat|ketika|di sela|menghadiri|mengisi|memberikan|memberi) "
                        rf"(?:acara )?(?P<event>{_OCCASION_WORDS}) di (?P<where>{_NAME}){_ACR}")
 _HELD = re.compile(r"(?<![\w-])(?P<noun>[Aa]cara|[Kk]egiatan|[Pp]elatihan|[Pp]eresmian|[Pp]eluncuran|[Ss]eminar|"
@@ -39,8 +39,10 @@ EVENT_TYPES = frozenset({"Event", "TrainingEvent", "NetworkingEvent"})
 _TRAINING = re.compile(r"kuliah|pelatihan|workshop|lokakarya|kelas|bootcamp|training", re.IGNORECASE)
 _EVENT_NAME = re.compile(r"(?<![\w-])(?:Pameran|Festival|Expo|Bazar|Seminar|Pelatihan|Workshop|Lokakarya|Forum|"
                          r"Konferensi|Summit|Pekan|Lomba|Kompetisi|Rapat|Musyawarah|Temu|Gathering|Webinar|Kuliah)(?![\w-])")
-# "Diskominfo menggelar pelatihan pemasaran digital bagi …": an occasion in plain words, and who holds it.
-_HOLDS = re.compile(rf"(?<![\w-])(?:menggelar|mengadakan|menyelenggarakan) (?P<event>(?:{_OCCASION_WORDS})"
+# "Diskominfo menggelar pelatihan pemasaran digital bagi …", "… menuntaskan uji coba katalog digital":
+# an occasion in plain words, and who holds it.
+_HOLDS = re.compile(rf"(?<![\w-])(?:menggelar|mengadakan|menyelenggarakan|melaksanakan|menuntaskan|merampungkan) "
+                    rf"(?P<event>(?:{_OCCASION_WORDS})"
                     r"(?: (?!(?:bagi|untuk|kepada|di|pada|yang|dengan|dan|bersama|selama|sejak)(?![\w-]))"
                     r"[a-z][\w-]*){0,4})")
 
@@ -128,22 +130,23 @@ def _opened(found: Proposals, match: re.Match[str], place: Item, event: Item) ->
         opened.add("within", Value(place.ident, Span(match.start("object"), event.span.end), "opened-at", 0.5))
 
 
-def dated(found: Proposals, event: Item, end: int, start: int) -> None:
+def dated(found: Proposals, event: Item, end: int, start: int) -> int | None:
     """The news date written right after the place (past a venue's further names), checked
     against its weekday; its evidence runs from the event's words (`start`) to the date, so
-    the date is the event's, not only a remark's made at it."""
+    the date is the event's, not only a remark's made at it. Returns where the date ends."""
     line_end = found.text.find("\n", end)
     window = found.text[end:(line_end if line_end >= 0 else len(found.text))][:120]
     try:
         date: NewsDate | None = find_news_date(window)
     except DateError:
-        return
+        return None
     if date is None or not date.weekday_matches:
-        return
+        return None
     at = window.find(date.text)
     if not re.fullmatch(r"(?:, [A-Z][\w-]*(?: [A-Z][\w-]*)*)*(?:,| pada)? ?", window[:at]):
-        return
+        return None
     event.add("date", Value(date.date, Span(start, end + at + len(date.text)), "event-date", 0.5))
+    return end + at + len(date.text)
 
 
 def _occasion(found: Proposals, match: re.Match[str]) -> None:
@@ -173,7 +176,7 @@ def _held(found: Proposals, match: re.Match[str], sentences: list[Span]) -> None
     organisers = [item for start, end, item in mentions(found, ORG_TYPES - {"MediaOutlet"})
                   if sentence.start <= start and end <= match.start()]
     label = match["event"]
-    if not organisers or NEGATION.search(before) or UNDONE.search(before) or " " not in label:
+    if not organisers or NEGATION.search(before) or UNDONE.search(before) or re.fullmatch(_OCCASION_WORDS, label):
         return  # not done, or a bare "pelatihan" that names nothing in particular
     event = found.add(Item(slug(label), _kind(label), label[0].upper() + label[1:],
                            Span(match.start("event"), match.end()), "event-held", 0.5))

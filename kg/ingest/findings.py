@@ -1,15 +1,16 @@
 """Rules for findings the editors report in their own words: a sentence that says what a
 study, index or data showed ("Hasil survei … menunjukkan …", "Berdasarkan Studi X, …", "Index
 2025 menempatkan Medan di urutan ketujuh") or gives a measured or estimated figure ("Medan
-mencatat skor 51", "Transaksi … diperkirakan melonjak … Rp35 triliun"). What someone said
-(a quote) is theirs, not a finding; a target or a hope is a plan, not a finding."""
+mencatat skor 51", "Transaksi … diperkirakan melonjak … Rp35 triliun", "61 persen responden
+kesulitan …": a finding of the survey told before). What someone said (a quote) is theirs, not
+a finding; a target or a hope is a plan, not a finding."""
 
 from __future__ import annotations
 
 import re
 
 from kg.ingest.model import Item, Proposals, Value, slug
-from kg.source.text import ArticleText, Span
+from kg.source.text import ArticleText, Sentence, Span
 
 # Verbs that report what was found or measured.
 _REPORTS = re.compile(r"(?<![\w-])(?:menunjukkan|memperlihatkan|mengungkapkan|menemukan|mencatat|mencatatkan|"
@@ -29,6 +30,10 @@ _NOT_FOUND = re.compile(r"(?<![\w-])(?:target|menargetkan|ditargetkan|diharapkan
                         r"kalau|apabila|seandainya|(?:mencatat|tercatat) (?:telah|sudah|sebagai))(?![\w-])",
                         re.IGNORECASE)  # a plan, a condition, or an organisation's count of its own work
 _SPOKEN = frozenset({"Quote", "IndirectQuote"})
+# "61 persen responden kesulitan …", "hasil survei tersebut": a finding of the study told last.
+_SHARE = re.compile(r"(?<![\w-])(?:sebagian besar|mayoritas|kebanyakan)(?![\w-])", re.IGNORECASE)
+_OF_THE_LAST = re.compile(r"(?<![\w-])(?:responden|(?:survei|studi|riset|kajian|penelitian) (?:itu|ini|tersebut))"
+                          r"(?![\w-])", re.IGNORECASE)
 
 
 def findings(found: Proposals) -> None:
@@ -41,21 +46,32 @@ def findings(found: Proposals) -> None:
         if any(s.start < sentence.end and sentence.start < s.end for s in said + titles) or re.search(r"[\"“”]", words):
             continue
         based = _BASED_ON.search(words)
+        surveyed = _OF_THE_LAST.search(words) is not None and (_FIGURE.search(words) or _SHARE.search(words))
         if based is None and (_NOT_FOUND.search(words) or not (
-                _SHOWS.search(words) or (_REPORTS.search(words) and _FIGURE.search(words)))):
+                _SHOWS.search(words) or surveyed or (_REPORTS.search(words) and _FIGURE.search(words)))):
             continue
         start = max(sentence.start + (based.start("rest") if based else 0), _after_dateline(found))
         body = found.text[start:sentence.end].rstrip(". ")
         if len(body.split()) < 5:
             continue
         label = " ".join(body.split()[:8]).rstrip(",") + " …"
+        rule = "finding-based-on" if based else "finding-respondents" if surveyed else "finding-figure"
         item = found.add(Item(slug("temuan " + " ".join(body.split()[:8]))[:60].rstrip("-"), "Finding", label,
-                              Span(sentence.start, sentence.end), "finding-based-on" if based else "finding-figure",
-                              0.5 if based else 0.4))
+                              Span(sentence.start, sentence.end), rule, 0.5 if based else 0.4))
         item.add("text", Value(body))
-        for study in found.items.values():
-            if study.type == "Study" and any(name in words for name in (study.label, *study.aliases)):
-                study.add("findings", Value(item.ident, Span(sentence.start, sentence.end), "study-finding", 0.5))
+        _of_study(found, item, sentence)
+
+
+def _of_study(found: Proposals, finding: Item, sentence: Sentence) -> None:
+    """The study named in the sentence, else, when it speaks of respondents or "survei itu",
+    the study told last before it."""
+    words = sentence.text
+    studies = [i for i in found.items.values() if i.type == "Study"]
+    named = [s for s in studies if any(name in words for name in (s.label, *s.aliases))]
+    if not named and _OF_THE_LAST.search(words):
+        named = [max((s for s in studies if s.span.end <= sentence.start), key=lambda s: s.span.start, default=None)]
+    for study in filter(None, named):
+        study.add("findings", Value(finding.ident, Span(sentence.start, sentence.end), "study-finding", 0.5))
 
 
 def _after_dateline(found: Proposals) -> int:

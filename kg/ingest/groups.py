@@ -1,7 +1,8 @@
 """Rules for target groups: the people a program, training or facility is for, as news writes
 them ("pelatihan bagi pelaku UMKM", "dapat dimanfaatkan oleh pelaku UKM maupun start up",
 "Sasaran DTS … mulai dari pelaku UMKM, ASN, hingga masyarakat umum"), each with the places
-named in it ("UMKM di Jatim") and the program, event or facility it is the target of."""
+named in it ("UMKM di Jatim", "pelaku UMKM dari Gowa dan Maros") and the program, event or
+facility it is the target of."""
 
 from __future__ import annotations
 
@@ -24,20 +25,25 @@ _VERB_CUE = (r"dimanfaatkan oleh|diikuti oleh|diikuti|menyasar|menyasar kepada|d
 # "untuk/bagi/kepada" name a target only after a word for what is given or held.
 _GIVEN = re.compile(r"(?<![\w-])(?:pelatihan|program|beasiswa|kelas|pembinaan|pendampingan|bantuan|workshop|"
                     r"lokakarya|sosialisasi|literasi|fasilitas|bimbingan|kursus|bazar|pameran|seminar|"
-                    r"webinar|inkubasi|akselerasi|ruang|layanan)(?![\w-])", re.IGNORECASE)
+                    r"webinar|inkubasi|akselerasi|ruang|layanan|uji ?coba)(?![\w-])", re.IGNORECASE)
 _COUNT = r"(?:(?:\d[\d.]*|ratusan|ribuan|puluhan|sekitar \d[\d.]*) )?"
 _CUED = re.compile(rf"(?<![\w-])(?P<cue>{_VERB_CUE}|untuk|bagi|kepada) {_COUNT}(?P<head>(?:{_HEADS})(?:nya)?)(?![\w-])")
+# "Targetnya 200 peserta dari Parepare, Barru, dan Pinrang": whom the event or program told last is for.
+_AIMED = re.compile(rf"(?<![\w-])(?:[Tt]argetnya|[Ss]asarannya|[Dd]itargetkan|[Mm]enargetkan|[Dd]isasar) "
+                    rf"(?:sebanyak )?{_COUNT}(?P<head>peserta|(?:{_HEADS})(?:nya)?)(?![\w-])")
 _LIST = re.compile(r"(?<![\w-])(?:[Ss]asaran(?:nya)?|[Pp]eserta(?:nya)?|menyasar)"
                    r"[^.\n]{0,80}? mulai dari (?P<list>[^.\n]+?)(?=[.\n])")
 _STOP = frozenset({"yang", "untuk", "agar", "supaya", "dalam", "dengan", "pada", "sejak", "ke", "sebagai", "demi",
                    "serta", "dan", "melalui", "oleh", "akan", "telah", "sudah", "bisa", "dapat", "itu", "ini",
                    "tersebut", "hingga", "sampai", "di", "dari", "juga", "pun", "lebih"})
-_WHERE = re.compile(r"(?: yang (?:berdomisili|berbasis|berada|tinggal) di| di)"
-                    r" (?P<places>[A-Z][\w-]*(?: [A-Z][\w-]*){0,2}(?:(?:, | dan )[A-Z][\w-]*(?: [A-Z][\w-]*){0,2})*)")
+_WHERE = re.compile(r"(?: yang (?:berdomisili|berbasis|berada|tinggal) di| di| dari| asal)"
+                    r" (?P<places>[A-Z][\w-]*(?: [A-Z][\w-]*){0,2}(?:(?:,? dan |, )[A-Z][\w-]*(?: [A-Z][\w-]*){0,2})*)")
 _PLACE_TYPES = frozenset({"Province", "Regency", "City", "AmbiguousPlace", "Place"})
 _SERVED = frozenset({"Program", "Initiative", "Facility", "CoworkingSpace", "Event", "TrainingEvent",
                      "NetworkingEvent"})
 _MAX_WORDS = 7
+# Events told in plain words or without their name: where their words are is where they are named.
+_TOLD = frozenset({"program-cohort", "cohort-after-program", "event-held"})
 _NOT_VERBS = frozenset({"digital", "diri", "dini", "menengah", "milenial", "teratas", "terbesar", "terkecil"})
 
 
@@ -46,6 +52,9 @@ def target_groups(found: Proposals) -> None:
     sentences = ArticleText(found.text).sentences
     others = frozenset(item.type for item in found.items.values()) - {"TargetGroup"}
     named = [m for m in mentions(found, others) if m[2].type in _SERVED]  # the groups never serve each other
+    told = [(i.span.start, i.span.end, i) for i in found.items.values()  # "angkatan kedua program itu": no name
+            if i.rule in _TOLD and not any(m[0] == i.span.start for m in named)]
+    named = sorted(named + told, key=lambda m: (m[0], m[1]))
     for match in _CUED.finditer(found.text):
         if match["cue"] in ("untuk", "bagi", "kepada") and not _given_before(found.text, match.start()):
             continue
@@ -60,6 +69,19 @@ def target_groups(found: Proposals) -> None:
                            [m for m in named if sentence.start <= m[0] < sentence.end])
     for match in _LIST.finditer(found.text):
         _listed(found, match)
+    for match in _AIMED.finditer(found.text):
+        _aimed(found, match, named)
+
+
+def _aimed(found: Proposals, match: re.Match[str], named: list[tuple[int, int, Item]]) -> None:
+    """"Targetnya 200 peserta dari A dan B": a group (with its places) that the program or
+    event named last before it in the paragraph is for."""
+    line = found.text.rfind("\n", 0, match.start()) + 1
+    before = [item for start, _, item in named if line <= start < match.start()]
+    end = _group_end(found, match.start("head"))
+    group = _group(found, Span(match.start("head"), end), Span(match.start(), end), "group-aimed", 0.5)
+    if group is not None and before:
+        before[-1].add("target_groups", Value(group.ident, Span(before[-1].span.start, end), "group-aimed", 0.5))
 
 
 def _given_before(text: str, at: int) -> bool:
@@ -78,7 +100,7 @@ def _group_end(found: Proposals, start: int) -> int:
         token, at = word.group(), start + word.start()
         if (words and text[position:at] != " ") or words >= _MAX_WORDS:
             break
-        if token in ("di", "yang"):
+        if token in ("di", "yang", "dari", "asal"):  # "pelaku UMKM dari Gowa dan Maros": the places are its own
             where = _WHERE.match(text, position)
             places, end = _places(found, where) if where else ([], 0)
             return end if places else position
@@ -99,8 +121,8 @@ def _verb(token: str) -> bool:
 def _places(found: Proposals, where: re.Match[str]) -> tuple[list[Item], int]:
     """The proposed places "di Surabaya dan Sidoarjo" names (in order), and where they end."""
     out, end, offset = [], where.start("places"), where.start("places")
-    for part in re.split(r"(, | dan )", where["places"]):
-        if part in (", ", " dan "):
+    for part in re.split(r"(,? dan |, )", where["places"]):
+        if part in (", ", " dan ", ", dan "):
             offset += len(part)
             continue
         words = part.split(" ")
@@ -129,7 +151,9 @@ def _group(found: Proposals, label_span: Span, evidence: Span, rule: str, confid
         return None
     group = found.add(Item(ident, "TargetGroup", label, evidence, rule, confidence))
     where = _WHERE.search(label)
-    for place in _places(found, where)[0] if where else []:
+    inside = [item for start, end, item in mentions(found, _PLACE_TYPES)  # "pedagang Pasar Hamadi"
+              if label_span.start <= start and end <= label_span.end]
+    for place in _places(found, where)[0] if where else inside:
         group.add("location", Value(place.ident))
     return group
 

@@ -1,6 +1,8 @@
 """Rules for people: a person named after a post ("Kepala Dinas …, Andromeda Qomariah
 mengatakan"; "Wali Kota Medan Rico Tri Putra Bayu Waas"), a person with an age ("Rahmadani
-Siregar (29)"), and the short names the article uses for them later ("kata Andromeda")."""
+Siregar (29)", or one name in apposition: "salah satu peserta, Murniati (45)"), a person named
+after a role ("pengelola koperasi, Hasanuddin,"), and the short names the article uses for
+them later ("kata Andromeda")."""
 
 from __future__ import annotations
 
@@ -19,8 +21,8 @@ POST_HEADS = (
 )
 # Verbs news uses to report speech, in the active voice ("Edwin menjelaskan …") and after a
 # quote ("…," kata Meutya / ujarnya / ungkap dia).
-SPEECH = (r"mengatakan|menjelaskan|menyatakan|menambahkan|mengaku|menyebutkan|menyebut|menegaskan|mengungkapkan|"
-          r"menuturkan|menilai|berharap|memaparkan|menerangkan|menyampaikan|menyinggung|menekankan|memastikan|"
+SPEECH = (r"mengatakan|menjelaskan|menyatakan|menambahkan|mengakui|mengaku|meyakini|memperkirakan|menyebutkan|"
+          r"menyebut|menegaskan|mengungkapkan|menuturkan|menilai|berharap|memaparkan|menerangkan|menyampaikan|menyinggung|menekankan|memastikan|"
           r"mengingatkan|mengimbau|membeberkan|mengklaim|mengulangi|mengungkap|berpendapat|berujar")
 SAID = (r"kata|ujar|ucap|tutur|tutup|jelas|lanjut|imbuh|tambah|papar|terang|ungkap|sebut|tegas|pungkas|sambung|"
         r"tandas|tukas|timpal|kenang|seru")
@@ -39,6 +41,10 @@ _NAME_POST = re.compile(
 _POST_RUN = re.compile(rf"(?<![\w-])(?P<run>(?:{_HEAD}) [A-Z][\w'\u2019-]*"
                        rf"(?: (?:dan [A-Z]|[A-Z])[\w'\u2019-]*){{1,18}})")
 _AGE = re.compile(rf"(?<![\w-])(?P<name>{_NAME}) \((?P<age>\d{{2}})\)")
+# "pengelola koperasi, Hasanuddin,", "Salah satu peserta gelombang pertama, Murniati (45),": a role, then a name.
+_ROLE = re.compile(rf"(?<![\w-])(?:[Ss]alah (?:satu|seorang) )?(?:peserta|pengelola|pemilik|pengurus|anggota|warga|"
+                   rf"pedagang|petani|perajin|nelayan|pelaku usaha)(?: {_PLAIN}{{1,60}}?)?, "
+                   rf"(?P<name>[A-Z][\w'\u2019-]*(?: [A-Z][\w'\u2019-]*){{0,3}})(?=,| \(\d{{2}}\),)")
 _SHORT = re.compile(rf"(?:(?:{SAID})(?:nya)? (?P<a>[A-Z][\w'-]+)"
                     rf"|(?:^|[.,] |\n)(?P<b>[A-Z][\w'-]+) (?:{SPEECH}|sudah|juga)|Menurut (?P<c>[A-Z][\w'-]+))")
 _NOT_NAMES = frozenset({"Ia", "Dia", "Mereka", "Kami", "Hal", "Menurut", "Sementara", "Namun", "Selain", "Lebih",
@@ -71,10 +77,24 @@ def people(found: Proposals) -> None:
             _post_run(found, start, run, shorts)
     for match in _AGE.finditer(found.text):
         name = match["name"].split(", ")[-1]
-        if len(name.split()) >= 2 and name.split()[0] not in _NOT_NAMES:
-            start = match.start("name") + match["name"].rfind(name)
+        start = match.start("name") + match["name"].rfind(name)
+        apposed = found.text[start - 2:start] == ", " and resolve(name) is None  # "salah satu peserta, Murniati (45)"
+        if (len(name.split()) >= 2 or apposed) and name.split()[0] not in _NOT_NAMES:
             found.add(Item(slug(name), "Person", name, Span(start, match.end("name")), "person-age", 0.7))
+    for match in _ROLE.finditer(found.text):
+        _after_role(found, match)
     _aliases(found, shorts)
+
+
+def _after_role(found: Proposals, match: re.Match[str]) -> None:
+    """A person named after a role, unless the name is a place's, an acronym, or already
+    proposed (an organisation: "anggota asosiasi, Kadin Sultra,")."""
+    name = match["name"]
+    if name.split()[0] in _NOT_NAMES or name.isupper() or resolve(name) is not None or found.find_name(name):
+        return
+    if any(i.span.start <= match.start("name") < i.span.end for i in found.items.values()):
+        return
+    found.add(Item(slug(name), "Person", name, Span(match.start(), match.end("name")), "person-role", 0.5))
 
 
 _NEXT_POST = re.compile(rf" dan (?=(?:{_HEAD}) [A-Z])")

@@ -25,7 +25,7 @@ COLLABORATE = re.compile(r"(?<![\w-])(?:ber)?(?:kolaborasi|sinergi|kerja ?sama|m
                          # "menunjuk PT X sebagai pelaksana", "A bersama B menggelar …": told by the act
                          rf"(?<![\w-])(?:menunjuk|ditunjuk)(?={_APPOINTS})|(?<![\w-])bersama(?= [A-Z][^.;\n]{{0,80}}? "
                          r"(?:menggelar|menyelenggarakan|mengadakan|meluncurkan|meresmikan|melatih|membuka|"
-                         r"mendampingi|menyalurkan)(?![\w-]))|"
+                         r"mendampingi|menyalurkan|melaksanakan|menuntaskan|merampungkan)(?![\w-]))|"
                          # "Kemenkop siap mendampingi koperasi X": an offer of support, a plan at most
                          r"(?<![\w-])siap (?:mendampingi|mendukung)(?![\w-])", re.IGNORECASE)
 _OFFER = re.compile(r"siap (?:mendampingi|mendukung)", re.IGNORECASE)
@@ -42,12 +42,18 @@ _EVENT_WORDS = re.compile(r"Discussion|Forum|Festival|Expo|Summit|Conference|Kon
 _PROGRAM = re.compile(r"(?<![\w-])(?:program|Program) (?P<name>[A-Z][\w-]*(?: [A-Z][\w-]*){0,4})")
 _GERAKAN = re.compile(r"(?<![\w-])Gerakan (?:[A-Z][\w-]*)(?: [A-Z][\w-]*){0,3}")
 _FROM = re.compile(r" (?:dari|milik|besutan|garapan) (?P<org>[A-Z][\w-]*(?: [A-Z][\w-]*){0,3})")
+# "Dinas X menggelar program Z", "Pemprov X melalui Dinas Y meluncurkan program Z": who runs it.
+_RUNS = re.compile(r"(?: \([A-Z][\w ]{1,20}\))? (?:menggelar|meluncurkan|menjalankan|menyelenggarakan|menginisiasi|"
+                   r"menggulirkan|menghadirkan|mengadakan|melaksanakan)(?: kembali)? ")
 _VENUE = re.compile(r"(?<![\w-])(?:di )?(?P<venue>(?P<kind>Hotel|Gedung|Balai Kota|Pos Bloc|Aula|Pendopo|Auditorium|"
                     r"Kantor Pos|Graha|Wisma|Pasar|Bandara|Stasiun|Pelabuhan|Alun-alun)"
                     r" (?:[A-Z][\w-]*)(?: [A-Z][\w-]*){0,5})")
 _STUDY = re.compile(r"(?<![\w-])(?P<name>(?:Studi|Survei|Riset|Kajian|Penelitian)"
                     r" (?P<by>[A-Z][\w-]*(?: [A-Z][\w-]*){0,2}))"
                     r"(?=[ ,])(?:[^.\n]{0,25}?(?<![\w-])(?P<year>(?:19|20)\d\d)(?![\w-]))?")
+# "survei yang dilakukan Dinas X pada Januari 2025 terhadap 400 pelaku UMKM": a study told by who made it.
+_MADE = re.compile(r"(?<![\w-])(?P<kind>[Ss]urvei|[Ss]tudi|[Rr]iset|[Kk]ajian|[Pp]enelitian) (?:yang )?"
+                   r"(?:dilakukan|digelar|dilaksanakan|diadakan|dirilis|disusun)(?: oleh)? (?=[A-Z])")
 _AT_PLACE = re.compile(r"(?<![\w-])di (?P<place>[A-Z][\w-]*(?: [A-Z][\w-]*){0,2})")
 _TEAM = re.compile(r"(?<![\w-])Tim (?P<of>[A-Z][\w-]*(?: [A-Z][\w-]*){0,3})")
 _HOLDS_EVENT = re.compile(r"(?<![\w-])(?:mengadakan|menggelar|menyelenggarakan) (?P<name>[A-Z][\w-]*"
@@ -102,7 +108,8 @@ _REGIONS = frozenset({"Province", "Regency", "City"})
 _EVENTS = frozenset({"Event", "TrainingEvent", "NetworkingEvent"})
 _GOVERNMENTS = frozenset({"ProvincialGovernment", "RegionalGovernment"})
 # Cues that are the act itself, not its tense: "menandatangani MoU" is told as done, but less surely.
-_ACT_CUES = frozenset({"menandatangani", "meneken", "teken", "diteken", "ditandatangani", "menunjuk", "ditunjuk"})
+_ACT_CUES = frozenset({"menandatangani", "meneken", "teken", "diteken", "ditandatangani", "menunjuk", "ditunjuk",
+                       "menuntaskan", "merampungkan"})
 
 
 def headline_status(found: Proposals, cues: dict[str, list[str]]) -> None:
@@ -162,7 +169,7 @@ def _parties(text: str, inside: list[tuple[int, int, Item]], start: int, end: in
     """The parties and who acts for them. Before the collaboration word: the actor named last
     (with those joined to it by "dan" or "&"); after it, the first actor named and those joined
     to it (not one after "dari": an owner, not a party); with no actor after it, the clause's first actor (its
-    subject). "A melalui B": A takes part, acting through B."""
+    subject). "A melalui B", "A menunjuk B … melalui C": A takes part, acting through B or C."""
     before = [m for m in inside if m[1] <= start]
     after = [m for m in inside if m[0] >= end and (  # "dukungan dari X": the word's own "dari"
         m[0] == end + 1 or not text[max(0, m[0] - 5):m[0]].endswith("dari "))]
@@ -182,6 +189,8 @@ def _parties(text: str, inside: list[tuple[int, int, Item]], start: int, end: in
         chosen.append(one)
     through = [b[2].ident for a, b in itertools.pairwise(before)
                if text[a[1]:b[0]] == " melalui " and a in chosen]
+    if before and before[0] in chosen:  # "A menunjuk B sebagai pengelola … melalui C": A acts through C
+        through += [m[2].ident for m in after if text[max(0, m[0] - 8):m[0]] == "melalui " and m not in chosen]
     parties = [item.ident for _, _, item in chosen if item.ident not in through]
     return list(dict.fromkeys(parties)), through
 
@@ -307,6 +316,7 @@ def programs(found: Proposals) -> None:
                 continue
             item = found.add(Item(slug(name), kind, name, Span(match.start(), match.end()), "program-cue", 0.6))
             _operator(found, item, match.end())
+            _runner(found, item, match.start())
 
 
 _FACILITY_NAME = re.compile(r"(?<![\w-])(?P<name>[A-Z][\w-]*(?: [A-Z][\w-]*){0,3} (?:Hub|Space|Lab|Labs|Incubator|"
@@ -358,9 +368,24 @@ def _operator(found: Proposals, item: Item, end: int) -> None:
         item.add("operated_by", Value(org.ident, Span(item.span.start, match.end()), "program-from", 0.6))
 
 
+def _runner(found: Proposals, item: Item, start: int) -> None:
+    """"Dinas X menggelar program Z": the organisation right before the verb runs Z; after
+    "A melalui B" it is A, the one acting through B."""
+    line = found.text.rfind("\n", 0, start) + 1
+    sentence = max(line, found.text.rfind(". ", 0, start) + 2)
+    orgs = [m for m in mentions(found, ORG_TYPES - {"MediaOutlet"}) if sentence <= m[0] and m[1] <= start]
+    if not orgs or not _RUNS.fullmatch(found.text, orgs[-1][1], start):
+        return
+    runner = orgs[-1]
+    if len(orgs) > 1 and found.text[orgs[-2][1]:runner[0]] == " melalui ":
+        runner = orgs[-2]
+    item.add("operated_by", Value(runner[2].ident, Span(runner[0], item.span.end), "program-run-by", 0.5))
+
+
 def studies(found: Proposals) -> None:
     """"Berdasarkan Studi Lazada di sepanjang 2021": a study, its author when the name holds a
-    proposed organisation, and the year it covers when one follows closely."""
+    proposed organisation, and the year it covers when one follows closely; a study told by
+    who made it ("survei yang dilakukan Dinas X …")."""
     for match in _STUDY.finditer(found.text):
         if _inside_named(found, match.start()):
             continue  # "Balai … dan Penelitian (BPSDMP)": part of a name
@@ -371,6 +396,22 @@ def studies(found: Proposals) -> None:
             item.add("author", Value(author.ident))
         if match["year"]:
             item.add("period", Value(match["year"]))
+    orgs = {start: (end, item) for start, end, item in mentions(found, ORG_TYPES - {"MediaOutlet"})}
+    for match in _MADE.finditer(found.text):
+        if match.end() in orgs:
+            _made_by(found, match, *orgs[match.end()])
+
+
+def _made_by(found: Proposals, match: re.Match[str], end: int, author: Item) -> None:
+    """"survei yang dilakukan Dinas X pada Januari 2025": the study of that author, with the
+    year written right after ("pada Januari 2025", "tahun 2024")."""
+    label = f"{match['kind'].capitalize()} {author.label}"
+    year = re.match(r"(?: \([A-Z][\w ]{1,20}\))?,? (?:pada|tahun|sepanjang|selama) (?:[A-Z][a-z]+ )?"
+                    r"(?:tahun )?(?P<year>(?:19|20)\d\d)(?![\w-])", found.text[end:])
+    study = found.add(Item(slug(label), "Study", label, Span(match.start(), end), "study-made-by", 0.5))
+    study.add("author", Value(author.ident, Span(match.start(), end), "study-made-by", 0.5))
+    if year is not None:
+        study.add("period", Value(year["year"], Span(match.start(), end + year.end()), "study-made-by", 0.5))
 
 
 def teams(found: Proposals) -> None:

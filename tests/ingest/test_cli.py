@@ -226,3 +226,22 @@ def test_status_accuracy_with_no_matched_collaboration_is_not_measured(tmp_path:
     assert "status 0/0" in result.output and "status_accuracy n/a" in result.output
     data = json.loads(kg("eval", draft, gold, "-f", "json").output)
     assert data["articles"][0]["status_accuracy"] is None and data["macro"]["status_accuracy"] is None
+
+
+def test_drafts_of_cohorts_surveys_and_trials_build_with_nothing_dropped(empty_project: Path, tmp_path: Path) -> None:
+    from tests.ingest import test_news_cohorts_told_alone as cohorts
+    from tests.ingest import test_news_collaborations_by_acts as acts
+    from tests.ingest import test_news_speakers_by_verbs as speakers
+    from tests.ingest import test_news_surveys as surveys
+
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    texts = {"makassar": cohorts.MAKASSAR, "ambon": cohorts.AMBON, "parepare": cohorts.PAREPARE,
+             "kendari": speakers.KENDARI, "pontianak": surveys.PONTIANAK, "jayapura": acts.JAYAPURA}
+    for name, text in texts.items():
+        (inbox / f"{name}.txt").write_text(text, encoding="utf-8")
+    result = kg("ingest", inbox, "--project", empty_project, "--published", "2025-03-11")
+    assert result.exit_code == 0, result.output
+    assert "dropped" not in result.output  # every cohort, group, study and trial builds as drafted
+    draft = (empty_project / "data" / "drafts" / "makassar.yaml").read_text(encoding="utf-8")
+    assert "id: juragan-digital-gelombang-pertama" in draft and "label: Gelombang pertama" in draft

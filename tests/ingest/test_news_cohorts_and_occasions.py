@@ -42,7 +42,9 @@ def test_a_cohort_of_a_program_is_its_event_with_venue_date_organiser_and_region
         "part_of_program": ["kriya-digital"],
         "organizer": ["dinas-perindustrian-dan-perdagangan-provinsi-sulawesi-tengah"],
         "venue": ["hotel-palu-bay"], "date": [found.items["kriya-digital-angkatan-ketiga"].fields["date"][0].value],
-        "participants_from": ["donggala", "poso", "banggai"]}}  # not the negated nor the planned cohorts
+        "participants_from": ["donggala", "poso", "banggai"]},
+        "kriya-digital-batch-4": {"part_of_program": ["kriya-digital"], "status": ["planned"],
+                                  "venue": ["palu"]}}  # the planned one only as planned; not the negated one
     event = found.items["kriya-digital-angkatan-ketiga"]
     assert str(event.fields["date"][0].value) == "2024-07-10"
     regions = event.fields["participants_from"][0].span

@@ -263,7 +263,9 @@ def test_target_groups_with_their_place_and_what_they_are_for(makassar: Proposal
                for i in semarang.items.values() if i.type == "Collaboration")
     program = by_type(balikpapan, "Program")["Literasi Keuangan Mikro"]
     assert [v.value for v in program.fields["target_groups"]] == ["pedagang-kaki-lima", "ibu-rumah-tangga", "nelayan"]
-    assert by_type(balikpapan, "TargetGroup")["pelaku usaha"].rule == "group-participants"  # "diikuti oleh 150 …"
+    took_part = by_type(balikpapan, "TargetGroup")["pelaku usaha dari Balikpapan Utara, Balikpapan"]
+    assert took_part.rule == "group-participants"  # "diikuti oleh 150 …"
+    assert took_part.fields["location"][0].value == "balikpapan-utara"  # "dari": where they come from
 
 
 def test_two_organisations_joined_by_dan_are_two(banyuwangi: Proposals) -> None:
