@@ -12,31 +12,17 @@ seconds (the process's user + system time) and their ratio.
 from __future__ import annotations
 
 import argparse
-import os
 import statistics
-import subprocess
 import sys
-import time
 from pathlib import Path
 
 from benchmarks.build_bench import change_text
+from benchmarks.validate_bench import run
 
 _DEFAULTS = ("import contextlib, runpy, sys, kg.build.compile as c; c._few_collections = contextlib.nullcontext; "
              "sys.argv = ['kg', 'build', '-q', '--formats', 'none']; runpy.run_module('kg', run_name='__main__')")
 COMMANDS = {"kg build (thresholds 200000, 30, 30)": [sys.executable, "-m", "kg", "build", "-q", "--formats", "none"],
             "kg build (Python's defaults 700, 10, 10)": [sys.executable, "-c", _DEFAULTS]}
-
-
-def _timed(command: list[str], cwd: Path) -> tuple[float, float]:
-    """Wall and CPU seconds of one command, which must succeed."""
-    started = time.perf_counter()
-    child = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    _, status, usage = os.wait4(child.pid, 0)
-    wall = time.perf_counter() - started
-    if os.waitstatus_to_exitcode(status) != 0:
-        error = child.stderr.read().decode() if child.stderr else ""
-        raise SystemExit(f"gc_threshold: {' '.join(command)} failed: {error}")
-    return wall, usage.ru_utime + usage.ru_stime
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -49,7 +35,8 @@ def main(argv: list[str] | None = None) -> None:
         names = list(COMMANDS) if round_ % 2 == 0 else list(reversed(COMMANDS))
         for name in names:
             change_text(args.project)
-            times[name].append(_timed(COMMANDS[name], args.project))
+            wall, cpu, _ = run(COMMANDS[name], args.project)
+            times[name].append((wall, cpu))
     medians = {name: (statistics.median(w for w, _ in runs), statistics.median(c for _, c in runs))
                for name, runs in times.items()}
     for name, (wall, cpu) in medians.items():
