@@ -17,6 +17,7 @@ import argparse
 import itertools
 import math
 import os
+import re
 import shutil
 import statistics
 import subprocess
@@ -25,6 +26,8 @@ import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
+
+import yaml
 
 from benchmarks.corpus import write_project
 
@@ -65,6 +68,30 @@ def remove_copy(project: Path) -> None:
     ident = _article(project)
     for suffix in (".yaml", ".txt"):
         (project / "data" / "articles" / f"{ident}-copy{suffix}").unlink()
+
+
+def add_new(project: Path) -> None:
+    """One more article about new companies and people: a copy of the first whose companies,
+    startups and people are renamed (" Baru" added to their names, "-baru" to their ids), so that
+    it brings new entities and new curated lines, not only the first article's again."""
+    folder, ident = project / "data" / "articles", _article(project)
+    yaml_text = (folder / f"{ident}.yaml").read_text(encoding="utf-8")
+    text = (folder / f"{ident}.txt").read_text(encoding="utf-8")
+    names = sorted({entity["label"] for entity in yaml.safe_load(yaml_text)["entities"]
+                    if entity.get("type") in ("Company", "Startup", "Person")}, key=len, reverse=True)
+    for name in names:
+        pattern = re.compile(rf"(?<![\w-]){re.escape(name)}(?![\w-])")
+        yaml_text, text = pattern.sub(f"{name} Baru", yaml_text), pattern.sub(f"{name} Baru", text)
+        slug = re.compile(rf"(?<=[\s:-]){re.escape(name.lower().replace(' ', '-'))}(?=[\s,\]-]|$)", re.M)
+        yaml_text = slug.sub(f"{name.lower().replace(' ', '-')}-baru", yaml_text)
+    new = yaml.safe_load(yaml_text)["article"]["id"]
+    (folder / f"{new}.txt").write_text(text, encoding="utf-8")
+    (folder / f"{new}.yaml").write_text(yaml_text.replace(f"text: {ident}.txt", f"text: {new}.txt"), encoding="utf-8")
+
+
+def remove_new(project: Path) -> None:
+    for path in (project / "data" / "articles").glob("*-baru*"):
+        path.unlink()
 
 
 STEPS: dict[str, Callable[[Path], None]] = {"add one article": add_copy, "change one article": change_text,
