@@ -19,7 +19,7 @@ from pathlib import Path
 from benchmarks.build_bench import change_text
 from benchmarks.validate_bench import run
 
-_DEFAULTS = ("import contextlib, runpy, sys, kg.build.compile as c; c._few_collections = contextlib.nullcontext; "
+_DEFAULTS = ("import contextlib, runpy, sys, kg.build.compile as c; c.few_collections = contextlib.nullcontext; "
              "sys.argv = ['kg', 'build', '-q', '--formats', 'none']; runpy.run_module('kg', run_name='__main__')")
 COMMANDS = {"kg build (thresholds 200000, 30, 30)": [sys.executable, "-m", "kg", "build", "-q", "--formats", "none"],
             "kg build (Python's defaults 700, 10, 10)": [sys.executable, "-c", _DEFAULTS]}

@@ -9,12 +9,9 @@ generation written from them (kg/build/assemble.py) and published atomically
 
 from __future__ import annotations
 
-import contextlib
-import gc
 import json
 import os
 import tempfile
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -26,6 +23,7 @@ from kg.build.assemble import write_generation
 from kg.build.corpus import Compiled, Progress, compile_corpus
 from kg.build.describe import DESCRIPTION_FILE, describe, turtle
 from kg.build.diff import CHANGES_JSON, CHANGES_NQ, Diff, record
+from kg.build.gc_policy import few_collections
 from kg.build.generations import GENERATIONS, current, locked, new_generation, next_name, publish
 from kg.build.parts import PartCache
 from kg.build.store import STAMP_FILE, input_files, write_stamp
@@ -93,7 +91,7 @@ def build_to(project: Project, out_dir: Path, formats: list[str] | None = None, 
     processes compile at once (default: one per processor).
     """
     formats = formats if formats is not None else project.formats
-    with locked(out_dir), _few_collections():
+    with locked(out_dir), few_collections():
         previous = None if full else current(out_dir)
         # Before reading: an edit during the build makes the result stale.
         inputs = input_files(project, previous)
@@ -121,20 +119,6 @@ def build_to(project: Project, out_dir: Path, formats: list[str] | None = None, 
     report = BuildReport(compiled.articles, compiled.warnings, len(compiled.parts), compiled.compiled,
                          written.changed, written.removed, generation, changes)
     return report, summary
-
-
-@contextlib.contextmanager
-def _few_collections() -> Iterator[None]:
-    """Run the cyclic garbage collector less often while building, as mypy does: a build holds
-    millions of small objects (the catalogue of parts, the census), and collections that walk
-    them again and again cost 0.8 s of a one-article build at 10,000 articles
-    (benchmarks/gc_threshold.py); the build makes little cyclic garbage."""
-    before = gc.get_threshold()
-    gc.set_threshold(200_000, 30, 30)
-    try:
-        yield
-    finally:
-        gc.set_threshold(*before)
 
 
 def _write_report(project: Project, folder: Path, compiled: Compiled, formats: list[str]) -> None:

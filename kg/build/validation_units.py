@@ -19,6 +19,7 @@ import json
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
+import orjson
 import pyoxigraph as ox
 
 from kg import __version__
@@ -72,7 +73,7 @@ class EntryCache:
 
     def get(self, key: str) -> Entry | None:
         try:
-            raw = json.loads((self.folder / f"{key}.json").read_bytes())
+            raw = orjson.loads((self.folder / f"{key}.json").read_bytes())  # 11,000 entries at 10,000 articles
             return Entry(**raw) if "described" in raw else None  # an entry of an older layout: read again
         except (OSError, ValueError, TypeError):
             return None  # absent or unreadable: read the unit again
