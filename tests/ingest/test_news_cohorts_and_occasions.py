@@ -6,7 +6,7 @@ it. Each test says what must and must not be proposed."""
 from __future__ import annotations
 
 from kg.ingest.model import Proposals
-from tests.ingest.test_rules import run
+from tests.ingest.test_rules import run, values_of
 
 PALU = (
     "PALU, SULTENGKINI.COM - Program Kriya Digital angkatan ketiga yang digelar Dinas Perindustrian dan Perdagangan "
@@ -32,7 +32,7 @@ SAMARINDA = (
 
 
 def events_of(found: Proposals) -> dict[str, dict[str, list[object]]]:
-    return {i.ident: {k: [v.value for v in vs] for k, vs in i.fields.items()}
+    return {i.ident: values_of(i)
             for i in found.items.values() if i.rule == "program-cohort"}
 
 

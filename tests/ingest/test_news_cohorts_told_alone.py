@@ -7,7 +7,7 @@ not be proposed."""
 from __future__ import annotations
 
 from kg.ingest.model import Proposals
-from tests.ingest.test_rules import run
+from tests.ingest.test_rules import run, values_of
 
 MAKASSAR = (
     "MAKASSAR, CELEBESKINI.COM - Dinas Koperasi dan UKM Provinsi Sulawesi Selatan menggelar program Juragan Digital "
@@ -78,7 +78,7 @@ BANJARMASIN = (
 
 
 def groups_of(found: Proposals) -> dict[str, dict[str, list[object]]]:
-    return {i.label: {k: [v.value for v in vs] for k, vs in i.fields.items()}
+    return {i.label: values_of(i)
             for i in found.items.values() if i.type == "TargetGroup"}
 
 

@@ -6,7 +6,7 @@ an event, and the group it was for. Each test says what must and must not be pro
 from __future__ import annotations
 
 from kg.ingest.model import Proposals
-from tests.ingest.test_rules import run
+from tests.ingest.test_rules import run, values_of
 
 JAYAPURA = (
     "JAYAPURA, PAPUAKINI.COM - Pemprov Papua menunjuk Koperasi Noken Digital sebagai pengelola pasar daring melalui "
@@ -17,7 +17,7 @@ JAYAPURA = (
 
 def collaborations_of(found: Proposals) -> dict[tuple[str, ...], dict[str, list[object]]]:
     return {tuple(str(v.value) for v in i.fields["participants"]):
-            {k: [v.value for v in vs] for k, vs in i.fields.items() if k != "participants"}
+            {k: v for k, v in values_of(i).items() if k != "participants"}
             for i in found.items.values() if i.type == "Collaboration"}
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from kg.ingest.draft import propose, read_cues
-from kg.ingest.model import Proposals
+from kg.ingest.model import Item, Proposals
 
 ROOT = Path(__file__).resolve().parents[2]
 CUES = read_cues(ROOT / "ontology" / "kg.ttl")
@@ -17,6 +17,11 @@ HEADER = ("Tekno\nJudul Berita Yang Panjang Sekali\nPenulis: Budi Santoso | Edit
 
 def run(body: str, header: str = HEADER) -> Proposals:
     return propose(header + body, {}, CUES)
+
+
+def values_of(item: Item) -> dict[str, list[object]]:
+    """A proposal's fields as their plain values."""
+    return {name: [value.value for value in values] for name, values in item.fields.items()}
 
 
 def by_type(found: Proposals, type_name: str) -> dict[str, object]:
