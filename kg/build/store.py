@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import hashlib
 import io
-import itertools
 import json
 import os
 from collections.abc import Iterable, Iterator
@@ -131,18 +130,20 @@ def load_store(folder: Path, files: list[Path]) -> None:
 
 
 class _Stream(io.RawIOBase):
-    """Chunks of bytes from an iterator as the binary file pyoxigraph's loader reads."""
+    """Chunks of bytes from an iterator as the binary file pyoxigraph's loader reads. The loader
+    asks for about 2 KB at a time: each read takes a view of the chunk, never a copy of what
+    is left of it (at 8 MB a chunk, copying took a third of the load)."""
 
     def __init__(self, chunks: Iterator[bytes]) -> None:
         super().__init__()
-        self._chunks, self._rest = chunks, b""
+        self._chunks, self._rest = chunks, memoryview(b"")
 
     def readable(self) -> bool:
         return True
 
     def readinto(self, buffer: Any) -> int:
         if not self._rest:
-            self._rest = next(self._chunks, b"")  # the chunks are never empty: b"" is the end
+            self._rest = memoryview(next(self._chunks, b""))  # the chunks are never empty: b"" is the end
         size = min(len(buffer), len(self._rest))
         buffer[:size] = self._rest[:size]
         self._rest = self._rest[size:]
@@ -157,10 +158,18 @@ def _file_chunks(files: list[Path]) -> Iterator[bytes]:
 
 
 def _triple_chunks(files: list[Path]) -> Iterator[bytes]:
+    """Each file's quads as triples. A file holds one graph, so every line ends in the same
+    ` <graph> .`: it is taken off the whole file at once, in C (line by line in Python, 25 M
+    lines at 10,000 articles, this was a tenth of a full build)."""
     for path in files:
-        with path.open(encoding="utf-8") as stream:
-            while lines := list(itertools.islice(stream, 50_000)):
-                yield "".join(without_graph(line) for line in lines).encode()
+        if not (data := path.read_bytes()):
+            continue
+        first = data[:data.find(b"\n") + 1]
+        ending = first[first.rfind(b" <"):]
+        if ending.endswith(b" .\n") and data.count(ending) == data.count(b"\n") and data.endswith(b"\n"):
+            yield data.replace(ending, b" .\n")
+        else:  # not one graph's file as kg writes it
+            yield "".join(without_graph(line) for line in data.decode().splitlines(keepends=True)).encode()
 
 
 def update_store(previous: Path, folder: Path, files: dict[str, tuple[Path | None, Path | None]],

@@ -1,0 +1,79 @@
+"""Loading the query store from a generation's graph files: as `kg build` does now (views of the
+chunks, each file's graph taken off in one pass), and as it did before (the rest of a chunk
+copied at every read of the loader, the graph taken off line by line), side by side.
+
+    python -m benchmarks.store_load --project DIR [--repeats 3]
+
+DIR: a built project (`python -m benchmarks.corpus`, then `kg build --formats none`). Each
+round loads a new store in a temporary folder once each way, alternating which goes first, in
+a child process each (so peak memory is the load's own); prints the medians of wall and CPU
+seconds and peak MB, and the ratios.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import sys
+import tempfile
+from pathlib import Path
+
+from benchmarks.validate_bench import run
+
+_LOAD = """
+import json, sys
+from pathlib import Path
+import kg.build.store as store
+files = [Path(p) for p in json.loads(sys.argv[2])]
+if sys.argv[1] == "before":
+    import itertools
+    class Stream(store._Stream):
+        def __init__(self, chunks):
+            super().__init__(chunks)
+            self._rest = b""
+        def readinto(self, buffer):
+            if not self._rest:
+                self._rest = next(self._chunks, b"")
+            size = min(len(buffer), len(self._rest))
+            buffer[:size] = self._rest[:size]
+            self._rest = self._rest[size:]
+            return size
+    def triples(files):
+        for path in files:
+            with path.open(encoding="utf-8") as stream:
+                while lines := list(itertools.islice(stream, 50_000)):
+                    yield "".join(store.without_graph(line) for line in lines).encode()
+    store._Stream, store._triple_chunks = Stream, triples
+store.load_store(Path(sys.argv[3]), files)
+"""
+WAYS = ("now", "before")
+
+
+def _graph_files(project: Path) -> list[str]:
+    generation = project / "output" / "generations" / "current"
+    manifest = json.loads((generation / "manifest.json").read_text(encoding="utf-8"))
+    return [str((generation / "graphs" / f"{manifest[unit]['file']}.nq").resolve()) for unit in sorted(manifest)]
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--project", type=Path, required=True)
+    parser.add_argument("--repeats", type=int, default=3)
+    args = parser.parse_args(argv)
+    files = json.dumps(_graph_files(args.project))
+    figures: dict[str, list[tuple[float, float, float]]] = {way: [] for way in WAYS}
+    for round_ in range(args.repeats):
+        for way in WAYS if round_ % 2 == 0 else reversed(WAYS):
+            with tempfile.TemporaryDirectory() as folder:
+                figures[way].append(run([sys.executable, "-c", _LOAD, way, files, folder], Path.cwd()))
+    medians = {way: [statistics.median(f[i] for f in runs) for i in range(3)] for way, runs in figures.items()}
+    print(f"{len(files and json.loads(files))} graph files, {args.repeats} rounds, medians")
+    for way, (wall, cpu, peak) in medians.items():
+        print(f"{way:7} wall {wall:8.2f} s  cpu {cpu:8.2f} s  peak {peak:7.0f} MB")
+    now, before = medians["now"], medians["before"]
+    print(f"now/before: wall {now[0] / before[0]:.3f}, cpu {now[1] / before[1]:.3f}, peak {now[2] / before[2]:.3f}")
+
+
+if __name__ == "__main__":
+    main()
