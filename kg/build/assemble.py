@@ -26,7 +26,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from kg.build.censuses import GraphCensuses
+from kg.build.censuses import GraphCensuses, distinct, unit_digest
 from kg.build.corpus import Compiled, Progress
 from kg.build.parts import Part, PartCache
 from kg.build.serialize import GRAPH_BASENAME, jsonld_from_nquads
@@ -63,7 +63,7 @@ def write_generation(project: Project, compiled: Compiled, cache: PartCache, fol
     made = {folder / GRAPHS}
     for number, unit in enumerate(sorted(sources), start=1):
         iri = unit_graph(unit)
-        digest = _unit_digest(unit, iri, sources[unit])
+        digest = unit_digest(unit, iri, sources[unit])
         name = _file_name(unit, base)
         if (parent := (folder / GRAPHS / name).parent) not in made:
             parent.mkdir(exist_ok=True)
@@ -74,7 +74,8 @@ def write_generation(project: Project, compiled: Compiled, cache: PartCache, fol
         else:
             lines = _lines(cache, iri, sources[unit])
             (folder / GRAPHS / (name + ".nq")).write_bytes(("\n".join(lines) + "\n").encode() if lines else b"")
-            censuses.write(digest, iri, lines, iri in articles)
+            if iri not in articles or not censuses.has(digest):  # an article's was counted as it compiled
+                censuses.write(digest, iri, lines, iri in articles)
             changed[unit] = folder / GRAPHS / (name + ".nq")
         manifest[unit] = {"digest": digest, "file": name}
         if progress:
@@ -149,15 +150,6 @@ def _contributions(parts: list[Part]) -> dict[str, list[Part]]:
     return found
 
 
-def _unit_digest(unit: str, graph: str, parts: list[Part]) -> str:
-    """What a file is made of: the distinct blocks of its graph in the parts, so that an article
-    compiled again with the same quads in that graph (its text changed), or one more article
-    with the same lines, leaves the file as it was: the curated graph gathers from every article,
-    16 MB at 10,000 articles. A part cached before blocks had digests gives its own digest."""
-    blocks = {span[2] if len(span) > 2 else part.digest for part in parts if (span := part.graphs[graph])}
-    return hashlib.sha256("\n".join([unit, *sorted(blocks)]).encode()).hexdigest()
-
-
 def unit_graph(unit: str) -> str:
     """The graph IRI of a manifest entry: its key, or the part of `IRI SHARD` before the space."""
     return unit.split(" ", 1)[0]
@@ -201,8 +193,7 @@ def _file_name(unit: str, base: str) -> str:
 def _lines(cache: PartCache, graph: str, parts: list[Part]) -> list[str]:
     """One graph's quads, sorted and each once, from every part that holds some."""
     blocks = [cache.block(part, graph) for part in parts]
-    merged = blocks[0] if len(blocks) == 1 else list(heapq.merge(*blocks))
-    return [line for i, line in enumerate(merged) if i == 0 or line != merged[i - 1]]
+    return distinct(blocks[0] if len(blocks) == 1 else list(heapq.merge(*blocks)))
 
 
 def _reuse_formats(previous: Path, folder: Path, formats: list[str]) -> list[str] | None:

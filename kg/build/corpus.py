@@ -17,6 +17,7 @@ from pathlib import Path
 
 from rdflib import Dataset, Graph
 
+from kg.build.censuses import GraphCensuses
 from kg.build.parts import Declared, Part, PartCache, compile_part, graph_blocks, source_key
 from kg.build.store import file_digest, input_files
 from kg.build.support import corpus_parts
@@ -120,6 +121,8 @@ class _Job:
         except KgError as exc:
             return exc.message, exc.hint
         self.cache.put(part, blocks, claims)
+        if part.article is not None and (graph := str(self.project.iris.article_graph(part.article))) in blocks:
+            GraphCensuses(self.cache.folder, self.project.base).count_ahead(part, graph, blocks[graph])
         return part
 
 
