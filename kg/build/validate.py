@@ -13,7 +13,7 @@ from __future__ import annotations
 import hashlib
 import json
 import multiprocessing
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -28,6 +28,7 @@ from kg.build.gc_policy import few_collections
 from kg.build.generations import GENERATIONS, current
 from kg.build.shacl import Checker, Result, results_of
 from kg.build.shacl_graph import ShaclGraph
+from kg.build.validation_index import SharedRecord, ValidationIndex
 from kg.build.validation_units import (
     RDF_TYPE,
     Entry,
@@ -45,7 +46,6 @@ from kg.build.validation_units import (
 from kg.errors import KgError, NotBuiltError
 from kg.namespaces import ONTOLOGY_IRI, curie
 from kg.project import Project
-from kg.rdfio import write_atomic
 from kg.source.limits import clip
 
 CACHE = "cache/validation"
@@ -157,23 +157,100 @@ def _validate_built(project: Project, out_dir: Path, jobs: int) -> Report:
         if name != str(ONTOLOGY_IRI):
             path = generation / GRAPHS / f"{item['file']}.nq"
             units.append(Unit(unit_graph(name), path, unit_key(common, name, item["digest"], path)))
-    article = _article_iri(project)
-    entries = {unit.key: cache.get(unit.key) for unit in units}
-    missing = [unit for unit in units if entries[unit.key] is None]
-    for unit, entry in zip(missing, _map(lambda u: _survey(u, cache, article(u.graph)), missing, jobs), strict=True):
-        entries[unit.key] = _checked(entry)
-    known = {key: entry for key, entry in entries.items() if entry is not None}
-    types, holders = _described(units, known)
-    todo = [(u, ctx) for u in units if known[u.key].context != digest(ctx := context(known[u.key].neighbors, types))]
-    checked = _map(lambda job: _check(job[0], job[1], checker, cache, known[job[0].key]), todo, jobs)
-    for (unit, _), entry in zip(todo, checked, strict=True):
-        known[unit.key] = _checked(entry)
-    shared = {node for node, keys in holders.items() if len(keys) > 1}
-    results = _unit_results(units, known, shared)
-    merged, duplicates, redone = _check_shared(common, shared, holders, types, cache, checker)
-    cache.prune({unit.key for unit in units} | {Path(SHARED).stem})
-    size = sum(known[unit.key].size for unit in units) - duplicates
-    return _report(results + merged, size, project.base, (len(todo), redone))
+    index = ValidationIndex(cache.folder, common)
+    try:
+        with index.transaction():
+            work = _Work(index, cache, checker, _article_iri(project), jobs)
+            checked = (work.units(units), work.shared(common))
+            results, size = [Result(*fields) for fields in index.results()], index.size()
+    finally:
+        index.close()
+    cache.prune({unit.key for unit in units})
+    return _report(results, size, project.base, checked)
+
+
+class _Work:
+    """One run's update of the index: the units that came and left, the units and shared nodes
+    whose neighbours' classes changed, each checked again only if what it was checked with changed."""
+
+    def __init__(self, index: ValidationIndex, cache: EntryCache, checker: Checker, article: Callable[[str], str],
+                 jobs: int) -> None:
+        self.index, self.cache, self.checker, self.article, self.jobs = index, cache, checker, article, jobs
+        self.touched: set[str] = set()  # the nodes of the units that came and left
+        self.retyped: set[str] = set()  # those whose classes changed
+        self.fresh = False  # the index held nothing: a first run, or a cache of an older layout
+        self._types: dict[str, set[str]] = {}
+        self._looked: set[str] = set()
+
+    def units(self, units: list[Unit]) -> int:
+        """Bring the units up to date; how many were checked again."""
+        known = self.index.units()
+        self.fresh = not known
+        keys = {unit.key for unit in units}
+        left = [unit for key, unit in known.items() if key not in keys]
+        came = [unit for unit in units if unit.key not in known]
+        entries = self._entries(came)
+        self.touched = self.index.nodes_of(left) | {node for entry in entries.values() for node in entry.types}
+        before = self.index.classes(self.touched)
+        self.index.remove(left)
+        for unit in came:
+            self.index.add(unit.key, entries[unit.key])
+        after = self.types(self.touched)
+        self.retyped = {node for node in self.touched if before.get(node, set()) != after.get(node, set())}
+        again = {unit.key for unit in came} | self.index.pointing_to(self.retyped)
+        todo = []
+        for unit in units:
+            if unit.key in again:
+                entry = entries.get(unit.key) or self._entry(unit)
+                lent = context(entry.neighbors, self.types(entry.neighbors))
+                if entry.context == digest(lent):
+                    self.index.set_results(unit.key, entry.results)
+                else:
+                    todo.append((unit, lent, entry))
+        checked = _map(lambda job: _check(job[0], job[1], self.checker, self.cache, job[2]), todo, self.jobs)
+        for (unit, _, _), entry in zip(todo, checked, strict=True):
+            self.index.set_results(unit.key, _checked(entry).results)
+        return len(todo)
+
+    def shared(self, common: str) -> int:
+        """Bring the nodes several units describe up to date; how many were checked again."""
+        candidates = self.touched | self.index.shared_pointing_to(self.retyped)
+        holders = self.index.holders(candidates)
+        self.index.drop_shared([node for node in candidates if len(holders.get(node, {})) < 2])
+        shared = {node: held for node, held in holders.items() if len(held) > 1}
+        records = _legacy_shared(self.cache) if self.fresh else self.index.shared(shared)
+        dirty, kept = {}, {}
+        for node in sorted(shared):
+            key = hashlib.sha256("\n".join([common, node, *sorted(shared[node].values())]).encode()).hexdigest()
+            record = records.get(node)
+            if record is None or record.key != key \
+                    or record.context != digest(context(record.neighbors, self.types(record.neighbors))):
+                dirty[node] = key
+            else:
+                kept[node] = record
+        if self.fresh:
+            self.index.put_shared(kept)
+        if dirty:
+            self.index.put_shared(_recheck(dirty, shared, self.types, self.cache, self.checker))
+        return len(dirty)
+
+    def types(self, nodes: Iterable[str]) -> dict[str, set[str]]:
+        """The classes of nodes (of these and any looked up before)."""
+        if missing := [node for node in nodes if node not in self._looked]:
+            self._types.update(self.index.classes(missing))
+            self._looked.update(missing)
+        return self._types
+
+    def _entries(self, came: list[Unit]) -> dict[str, Entry]:
+        entries = {unit.key: self.cache.get(unit.key) for unit in came}
+        missing = [unit for unit in came if entries[unit.key] is None]
+        for unit, entry in zip(missing, _map(lambda u: _survey(u, self.cache, self.article(u.graph)), missing,
+                                             self.jobs), strict=True):
+            entries[unit.key] = _checked(entry)
+        return {key: entry for key, entry in entries.items() if entry is not None}
+
+    def _entry(self, unit: Unit) -> Entry:
+        return self.cache.get(unit.key) or _checked(_survey(unit, self.cache, self.article(unit.graph)))
 
 
 def _manifest(generation: Path) -> dict[str, dict[str, str]]:
@@ -230,63 +307,9 @@ def _checked(entry: Entry | KgError) -> Entry:
     return entry
 
 
-def _described(units: list[Unit], entries: dict[str, Entry]) -> tuple[dict[str, set[str]], dict[str, dict[str, str]]]:
-    """Every described node's classes across the units, and the units that describe it (unit
-    key -> digest of what that unit says of it)."""
-    types: dict[str, set[str]] = {}
-    holders: dict[str, dict[str, str]] = {}
-    for unit in units:
-        entry = entries[unit.key]
-        for node, classes in entry.types.items():
-            types.setdefault(node, set()).update(classes)
-            holders.setdefault(node, {})[unit.key] = entry.described.get(node, "")
-    return types, holders
-
-
-def _unit_results(units: list[Unit], entries: dict[str, Entry], shared: set[str]) -> list[Result]:
-    """The units' results about the nodes only they describe, and each result about an
-    undescribed node once."""
-    results, seen = [], set()
-    for unit in units:
-        for *fields, own in entries[unit.key].results:
-            result = Result(*fields)
-            if own and result.focus not in shared:
-                results.append(result)
-            elif not own and result not in seen:
-                seen.add(result)
-                results.append(result)
-    return results
-
-
-def _check_shared(common: str, shared: set[str], holders: dict[str, dict[str, str]], types: dict[str, set[str]],
-                  cache: EntryCache, checker: Checker) -> tuple[list[Result], int, int]:
-    """The nodes several units describe, checked on their merged description: from the cache
-    when the shapes, the ontology, what each unit says of them and their neighbours' types are
-    unchanged (`common` covers the first two). Returns the
-    results, how many triples the units state twice, and how many nodes were checked again."""
-    path = cache.folder / SHARED
-    try:
-        old = orjson.loads(path.read_bytes())  # 40 MB at 10,000 articles
-    except (OSError, ValueError):
-        old = {}
-    records, dirty = {}, {}
-    for node in sorted(shared):
-        key = hashlib.sha256("\n".join([common, node, *sorted(holders[node].values())]).encode()).hexdigest()
-        record = old.get(node)
-        if isinstance(record, dict) and record.get("key") == key \
-                and record.get("context") == digest(context(record.get("neighbors", []), types)):
-            records[node] = record
-        else:
-            dirty[node] = key
-    if dirty:
-        records.update(_recheck(dirty, holders, types, cache, checker))
-    write_atomic(path, orjson.dumps(records, option=orjson.OPT_SORT_KEYS))
-    results = [Result(*fields) for node in sorted(records) for fields in records[node]["results"]]
-    return results, sum(record["duplicates"] for record in records.values()), len(dirty)
-
-
-def _recheck(dirty: dict[str, str], holders: dict[str, dict[str, str]], types: dict[str, set[str]], cache: EntryCache,
-             checker: Checker) -> dict[str, dict]:
+def _recheck(dirty: dict[str, str], holders: dict[str, dict[str, str]],
+             types: Callable[[Iterable[str]], dict[str, set[str]]], cache: EntryCache,
+             checker: Checker) -> dict[str, SharedRecord]:
     """One SHACL run over the merged descriptions of the `dirty` nodes (node -> key)."""
     wanted: dict[str, set[str]] = {}
     for node in dirty:
@@ -304,14 +327,25 @@ def _recheck(dirty: dict[str, str], holders: dict[str, dict[str, str]], types: d
     for t in triples:
         if t.predicate.value != RDF_TYPE and isinstance(t.object, ox.NamedNode):
             neighbors[t.subject.value].add(t.object.value)
-    lent = context(sorted(set().union(*neighbors.values())), types)
+    every = sorted(set().union(*neighbors.values()))
+    known = types(every)
     found: dict[str, list[list]] = {node: [] for node in dirty}
-    for result in checker.check(triples, parse_lines(lent)):
+    for result in checker.check(triples, parse_lines(context(every, known))):
         if result.focus in found:
             found[result.focus].append(result.to_list())
-    return {node: {"key": key, "neighbors": sorted(neighbors[node]),
-                   "context": digest(context(sorted(neighbors[node]), types)), "results": found[node],
-                   "duplicates": stated[node] - len(lines[node])} for node, key in dirty.items()}
+    return {node: SharedRecord(key, digest(context(sorted(neighbors[node]), known)), sorted(neighbors[node]),
+                               stated[node] - len(lines[node]), found[node]) for node, key in dirty.items()}
+
+
+def _legacy_shared(cache: EntryCache) -> dict[str, SharedRecord]:
+    """The shared nodes' records of a cache made before the index (`shared.json`), so that the
+    first run after an upgrade does not check them all again."""
+    try:
+        old = orjson.loads((cache.folder / SHARED).read_bytes())
+        return {node: SharedRecord(r["key"], r["context"], r["neighbors"], r["duplicates"], r["results"])
+                for node, r in old.items()}
+    except (OSError, ValueError, TypeError, KeyError, AttributeError):
+        return {}
 
 
 _WORK: dict[str, tuple[Callable[[Any], Any], Sequence[Any]]] = {}  # what a forked process inherits

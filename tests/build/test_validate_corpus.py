@@ -107,3 +107,80 @@ def test_a_new_shapes_file_checks_everything_again(corpus: Path, tmp_path: Path)
     assert report.graphs_checked == len(list((out / "graphs").rglob("*.nq"))) - 1
     assert not any(v.path == "kg:status" for v in report.violations)
     same(report, whole(project, out))
+
+
+def _fresh(project: Project, out: Path) -> Report:
+    """The report from nothing cached: the validation cache moved aside and put back."""
+    cache = out / "generations" / "cache" / "validation"
+    aside = out.parent / "validation-aside"
+    cache.rename(aside)
+    try:
+        return validate_built(project, out)
+    finally:
+        shutil.rmtree(cache)
+        aside.rename(cache)
+
+
+def test_the_kept_index_gives_the_report_made_from_nothing_after_each_edit(corpus: Path, tmp_path: Path) -> None:
+    """Add a copy, add an article of new entities, remove one, change a text, remove the other,
+    remove an article whose collaborations recur: after each, the index brought up to date by the
+    units that came and left reports what a run from an empty cache reports."""
+    from benchmarks.build_bench import add_copy, add_new, change_text, remove_copy, remove_new
+
+    shutil.copytree(corpus, tmp_path / "project")
+    project, out = open_project(tmp_path / "project"), tmp_path / "out"
+    build_to(project, out)
+    validate_built(project, out)
+    first = sorted((project.root / "data" / "articles").glob("*.yaml"))[1]
+    steps = [add_copy, add_new, remove_copy, change_text, remove_new,
+             lambda root: [first.unlink(), first.with_suffix(".txt").unlink()]]
+    for step in steps:
+        step(project.root)
+        build_to(project, out)
+        kept = validate_built(project, out)
+        same(kept, _fresh(project, out))
+        assert kept.graphs_checked < len(list((out / "graphs").rglob("*.nq"))) - 1
+    same(kept, whole(project, out))
+
+
+def test_a_damaged_index_is_made_again(corpus: Path, tmp_path: Path) -> None:
+    shutil.copytree(corpus, tmp_path / "project")
+    project, out = open_project(tmp_path / "project"), tmp_path / "out"
+    build_to(project, out)
+    first = validate_built(project, out)
+    index = out / "generations" / "cache" / "validation" / "index.sqlite"
+    for name in ("index.sqlite-wal", "index.sqlite-shm"):
+        (index.parent / name).unlink(missing_ok=True)
+    index.write_bytes(b"not a database" * 100)
+    again = validate_built(project, out)
+    same(again, first)
+    assert again.graphs_checked == 0  # the units' entries still hold
+
+
+def test_a_cache_of_the_layout_before_the_index_keeps_its_shared_results(corpus: Path, tmp_path: Path) -> None:
+    """A cache written before the index kept the shared nodes' records in shared.json: the first
+    run after the upgrade takes them from there instead of checking every shared node again."""
+    import json
+    import sqlite3
+
+    shutil.copytree(corpus, tmp_path / "project")
+    project, out = open_project(tmp_path / "project"), tmp_path / "out"
+    build_to(project, out)
+    first = validate_built(project, out)
+    folder = out / "generations" / "cache" / "validation"
+    with sqlite3.connect(folder / "index.sqlite") as db:
+        rows = db.execute("SELECT n.iri, s.key, s.context, s.duplicates, s.results FROM shared s "
+                          "JOIN node n ON n.id = s.node").fetchall()
+        neighbors = db.execute("SELECT n.iri, m.iri FROM shared_points p JOIN node n ON n.id = p.node "
+                               "JOIN node m ON m.id = p.neighbor").fetchall()
+    assert rows
+    old = {iri: {"key": key, "context": context, "duplicates": duplicates, "results": json.loads(results),
+                 "neighbors": sorted(m for n, m in neighbors if n == iri)}
+           for iri, key, context, duplicates, results in rows}
+    (folder / "shared.json").write_text(json.dumps(old), encoding="utf-8")
+    for path in folder.glob("index.sqlite*"):
+        path.unlink()
+    upgraded = validate_built(project, out)
+    same(upgraded, first)
+    assert (upgraded.graphs_checked, upgraded.shared_checked) == (0, 0)
+    assert not (folder / "shared.json").exists()
