@@ -75,6 +75,7 @@ def propose(text: str, known: dict[str, tuple[str, str]], cues: dict[str, list[s
     names.organisations(found, cores)
     people.people(found)
     names.untangle(found)
+    names.bare_districts(found)
     described.described_organisations(found, people.POST_HEADS)
     names.partners(found, {i.label for i in found.items.values() if i.type in ("Person",)}
                    | {w for i in found.items.values() if i.type == "Person" for w in i.label.split()})
@@ -82,6 +83,7 @@ def propose(text: str, known: dict[str, tuple[str, str]], cues: dict[str, list[s
     relations.programs(found)
     relations.facilities(found)
     relations.venues_and_events(found)
+    names.landmarks(found)
     relations.teams(found)
     relations.studies(found)
     events.described(found)

@@ -93,7 +93,18 @@ def resolve(name: str) -> PlaceName | None:
 
 @cache
 def districts(code: str) -> dict[str, str]:
-    """The kecamatan of a regency or city (name -> Kemendagri code), from the same package."""
+    """The kecamatan of a regency or city (distrik in Papua; name -> Kemendagri code), from the same package."""
     from lokal import wilayah  # loaded on first use, like kg.link.regions
 
-    return {child.name: child.code for child in wilayah.list_wilayah(code) if child.type == "kecamatan"}
+    return {child.name: child.code for child in wilayah.list_wilayah(code) if child.type in ("kecamatan", "distrik")}
+
+
+@cache
+def district_regions() -> dict[str, tuple[Region, ...]]:
+    """Every kecamatan's name -> the regencies and cities that have a kecamatan of that name."""
+    found: dict[str, list[Region]] = {}
+    for region in load_regions():
+        if region.kind != "province":
+            for name in districts(region.code):
+                found.setdefault(name, []).append(region)
+    return {name: tuple(regions) for name, regions in found.items()}

@@ -1,0 +1,177 @@
+"""News paragraphs written for these tests (invented organisations and people, real regions of
+Papua, Jawa, Nusa Tenggara, Sulawesi, Kalimantan, Maluku and Sumatra): governments named by
+their level where the bare name is both a Kota and a Kabupaten, honorifics before people's
+names, posts with English titles, and organisations with a place inside their names. Each
+test says what must and must not be proposed."""
+
+from __future__ import annotations
+
+from kg.ingest.model import Proposals
+from tests.ingest.test_rules import by_type, run, values_of
+
+JAYAPURA = (
+    "JAYAPURA, PAPUAKINI.ID - Pemerintah Kota (Pemkot) Jayapura meluncurkan layanan retribusi nontunai, "
+    "Senin (3/6/2024). Pemkab Jayapura juga menyiapkan layanan serupa bagi pedagang.\n"
+    "Wali Kota Jayapura Frans Mebri mengatakan layanan itu sudah dipakai pedagang di Jayapura.\n")
+KEDIRI = (
+    "SURABAYA, JATIMKINI.COM - Pemerintah Kabupaten Kediri dan Pemkot Kediri menggelar pelatihan toko daring. "
+    "Pemkot Kupang dan Pemkab Gowa ikut belajar.\n"
+    "Bupati Kediri Hanindhito Pramana mengatakan pelatihan diikuti 300 pelaku usaha.\n")
+
+
+def jurisdictions(found: Proposals) -> dict[str, list[object]]:
+    return {i.ident: values_of(i)["jurisdiction"] for i in found.items.values()
+            if i.type in ("RegionalGovernment", "ProvincialGovernment") and "jurisdiction" in i.fields}
+
+
+def test_a_government_named_by_its_level_governs_that_region_not_the_ambiguous_name() -> None:
+    found = run(JAYAPURA)
+    assert jurisdictions(found) == {"pemkot-jayapura": ["kota-jayapura"], "pemkab-jayapura": ["kabupaten-jayapura"]}
+    assert found.items["kota-jayapura"].type == "City" and found.items["kabupaten-jayapura"].type == "Regency"
+    assert found.items["jayapura"].type == "AmbiguousPlace"  # "di Jayapura" says neither: it stays ambiguous
+    assert values_of(found.items["wali-kota-jayapura"])["post_in"] == ["pemkot-jayapura"]
+
+
+def test_an_ambiguous_name_written_only_inside_governments_names_is_no_place_of_its_own() -> None:
+    found = run(KEDIRI)
+    assert jurisdictions(found) == {"pemkab-kediri": ["kabupaten-kediri"], "pemkot-kediri": ["kota-kediri"],
+                                    "pemkot-kupang": ["kota-kupang"], "pemkab-gowa": ["gowa"]}
+    assert "kediri" not in found.items and "kupang" not in found.items  # every "Kediri" is a government's
+    assert values_of(found.items["bupati-kediri"])["post_in"] == ["pemkab-kediri"]  # a regent: the regency's
+    assert by_type(found, "Person")["Hanindhito Pramana"]
+
+
+PASAR = (
+    "JAYAPURA, PAPUAKINI.ID - Mama Yuliana Wenda (52), pedagang pinang di Pasar Youtefa, kini menerima pembayaran "
+    "nontunai. \"Sekarang anak muda bayar pakai ponsel,\" kata Mama Yuliana.\n"
+    "Mama-mama Papua di pasar itu juga mulai berjualan daring. Komunitas Mama Bisa ikut mendampingi mereka.\n"
+    "Di Makassar, Daeng Rahman, pengemudi becak motor, juga memakai dompet digital. Menurut Daeng Rahman, "
+    "penumpang kini jarang membawa uang tunai.\n"
+    "Kepala Dinas Koperasi Kota Medan, Hendra Siregar, mengatakan pelatihan akan diperluas. \"Kami mulai dari "
+    "pasar tradisional,\" ujar Pak Hendra.\n"
+    "Rencana Ibu Kota Nusantara juga disinggung, begitu pula pelatihan di Asrama Haji Sudiang.\n")
+
+
+def speakers(found: Proposals) -> dict[str, list[object]]:
+    return {i.ident: values_of(i)["speaker"] for i in found.items.values() if i.type in ("Quote", "IndirectQuote")}
+
+
+def test_an_honorific_is_no_part_of_a_name_and_its_later_mentions_are_the_same_person() -> None:
+    found = run(PASAR)
+    people = by_type(found, "Person")
+    assert set(people) == {"Budi Santoso", "Sari Dewi", "Yuliana Wenda", "Rahman", "Hendra Siregar"}
+    assert "Mama Yuliana Wenda" in people["Yuliana Wenda"].aliases and people["Yuliana Wenda"].ident == "yuliana-wenda"
+    assert "Daeng Rahman" in people["Rahman"].aliases and people["Rahman"].rule == "person-honorific"
+    assert {v[0] for v in speakers(found).values()} == {"hendra-siregar", "rahman", "yuliana-wenda"}
+    said = {found.span_text(i.span): values_of(i)["speaker"] for i in found.items.values() if i.type == "Quote"}
+    assert said == {"\"Sekarang anak muda bayar pakai ponsel,\" kata Mama Yuliana": ["yuliana-wenda"],
+                    "\"Kami mulai dari pasar tradisional,\" ujar Pak Hendra": ["hendra-siregar"]}
+    assert not any(i.ident.startswith(("mama-", "pak-", "daeng-")) for i in found.items.values())
+
+
+def test_words_that_only_look_like_honorifics_name_no_one() -> None:
+    found = run(PASAR)
+    assert by_type(found, "Organization")["Komunitas Mama Bisa"]  # a community's name, not "Bisa" the person
+    names = {name for i in found.items.values() if i.type == "Person" for name in (i.label, *i.aliases)}
+    assert not names & {"Bisa", "Kota Nusantara", "Sudiang", "Papua", "Mama"}
+
+
+TITLES = (
+    "AMBON, MALUKUKINI.COM - Regional Manager Indonesia Timur PT Dompet Rempah, Rizky Latuconsina, mengatakan "
+    "transaksi nontunai di Maluku naik dua kali lipat.\n"
+    "Nadia Pattinama, Head of Public Affairs PT Dompet Rempah, menjelaskan perusahaan akan membuka kantor di "
+    "Ternate.\n"
+    "Chief Executive Officer PT Banda Awan Teknologi, Yosef Manuhutu, menyebut pasar Maluku besar.\n"
+    "Kepala Bidang Ekonomi Kreatif Dinas Pariwisata Kota Ambon, Maria Sahetapy, mengatakan pelatihan digelar "
+    "bulan depan.\n"
+    "Koordinator Wilayah Maluku Utara Komunitas Startup Ternate, Fadli Umasugi, ikut hadir. Program Ekonomi "
+    "Digital Maluku dimulai tahun ini.\n")
+
+
+def test_posts_with_english_titles_and_regions_are_taken_whole_in_the_organisation_named_after_them() -> None:
+    found = run(TITLES)
+    posts = {i.label: values_of(i).get("post_in") for i in found.items.values()
+             if i.type == "Post" and i.span.start >= found.body_start()}  # not the byline's reporter
+    assert posts == {
+        "Regional Manager Indonesia Timur PT Dompet Rempah": ["pt-dompet-rempah"],
+        "Head of Public Affairs PT Dompet Rempah": ["pt-dompet-rempah"],
+        "Chief Executive Officer PT Banda Awan Teknologi": ["pt-banda-awan-teknologi"],
+        "Kepala Bidang Ekonomi Kreatif Dinas Pariwisata Kota Ambon": ["dinas-pariwisata-kota-ambon"],
+        "Koordinator Wilayah Maluku Utara Komunitas Startup Ternate": ["komunitas-startup-ternate"]}
+    holders = {i.label: values_of(i)["holds"] for i in found.items.values()
+               if i.type == "Person" and "holds" in i.fields and i.span.start >= found.body_start()}
+    assert holders["Rizky Latuconsina"] == ["regional-manager-indonesia-timur-pt-dompet-rempah"]
+    assert set(holders) == {"Rizky Latuconsina", "Nadia Pattinama", "Yosef Manuhutu", "Maria Sahetapy",
+                            "Fadli Umasugi"}
+
+
+KOMUNITAS = (
+    "SAMARINDA, KALTIMKINI.COM - Komunitas Kaltim Kreatif Digital menggelar kelas pemasaran daring bersama "
+    "Asosiasi UMKM Sulsel Go Digital.\n"
+    "Ketua Komunitas Papua Muda Digital Yohanes Kogoya mengatakan kelas serupa akan digelar di Jayapura.\n"
+    "Forum Startup Maluku Bangkit dan Yayasan Nusa Tenggara Cerdas ikut mendukung. Ketua Forum Startup Maluku "
+    "Bangkit, Rudi Tuasikal, mengatakan anggotanya 40 startup. Koperasi Toraja Maju Bersama menjual kopi lewat "
+    "lokapasar.\n"
+    "Dinas Kominfo Papua mengatakan jaringan internet di pegunungan masih terbatas.\n")
+
+
+def test_an_organisation_name_runs_on_past_a_place_inside_it() -> None:
+    found = run(KOMUNITAS)
+    organisations = {i.label for i in found.items.values() if i.type == "Organization"}
+    assert organisations == {"Komunitas Kaltim Kreatif Digital", "Asosiasi UMKM Sulsel Go Digital",
+                             "Komunitas Papua Muda Digital", "Forum Startup Maluku Bangkit",
+                             "Yayasan Nusa Tenggara Cerdas", "Koperasi Toraja Maju Bersama"}
+    assert values_of(found.items["ketua-komunitas-papua-muda-digital"])["post_in"] == ["komunitas-papua-muda-digital"]
+    assert values_of(found.items["ketua-forum-startup-maluku-bangkit"])["post_in"] == ["forum-startup-maluku-bangkit"]
+    assert {"Yohanes Kogoya", "Rudi Tuasikal"} <= set(by_type(found, "Person"))
+
+
+def test_a_place_that_ends_a_name_ends_it() -> None:
+    found = run(KOMUNITAS)
+    assert set(by_type(found, "Dinas")) == {"Dinas Kominfo Papua"}  # the verb follows the place
+    assert by_type(found, "Province")["Papua"]
+
+
+UNCEN = (
+    "JAYAPURA, PAPUAKINI.ID - Fakultas Ekonomi dan Bisnis (FEB) Universitas Cenderawasih (Uncen) merilis survei "
+    "pembayaran digital di pasar tradisional. Tim survei FEB Uncen mewawancarai 300 pedagang.\n"
+    "Lab Data Politeknik Negeri Ambon ikut mengolah data. Bidang Ekonomi Kreatif Dinas Pariwisata Kota Ambon "
+    "menerima hasilnya.\n"
+    "Kepala Bidang Aplikasi Informatika Dinas Kominfo Kota Ambon, Ronald Pattiasina, mengatakan data itu berguna.\n")
+
+
+def test_a_unit_named_with_its_parent_is_part_of_it_and_a_team_is_the_units() -> None:
+    found = run(UNCEN)
+    parts = {i.label: values_of(i)["part_of"] for i in found.items.values() if "part_of" in i.fields}
+    faculty = by_type(found, "Organization")["Fakultas Ekonomi dan Bisnis (FEB) Universitas Cenderawasih"]
+    assert parts == {faculty.label: ["uncen"], "Lab Data Politeknik Negeri Ambon": ["politeknik-negeri-ambon"],
+                     "Bidang Ekonomi Kreatif Dinas Pariwisata Kota Ambon": ["dinas-pariwisata-kota-ambon"]}
+    assert by_type(found, "Organization")["Universitas Cenderawasih"].aliases.keys() == {"Uncen"}
+    assert "FEB Uncen" in faculty.aliases
+    assert values_of(by_type(found, "Team")["Tim survei FEB Uncen"])["team_of"] == [faculty.ident]
+
+
+def test_a_division_named_in_a_post_is_the_posts_words_not_an_organisation() -> None:
+    found = run(UNCEN)
+    assert not [i for i in found.items.values() if i.type != "Post" and i.label.startswith("Bidang Aplikasi")]
+    assert by_type(found, "Dinas")["Dinas Kominfo Kota Ambon"]
+
+
+SENTANI = (
+    "JAYAPURA, PAPUAKINI.ID - Pemkab Jayapura menggelar festival kuliner digital di Sentani, Sabtu (8/6/2024).\n"
+    "Pedagang dari Abepura ikut berjualan di tepi Danau Sentani, Kabupaten Jayapura. Pantai Holtekamp di Kota "
+    "Jayapura juga ramai. Sebagian datang dari Waena.\n")
+
+
+def test_a_bare_district_is_resolved_to_its_regency_and_a_named_landmark_lies_where_the_text_says() -> None:
+    found = run(SENTANI)
+    within = {i.label: values_of(i).get("within") for i in found.items.values() if i.type == "Place"}
+    assert within == {"Sentani": ["kabupaten-jayapura"], "Abepura": ["kota-jayapura"],
+                      "Danau Sentani": ["kabupaten-jayapura"], "Pantai Holtekamp": ["kota-jayapura"]}
+    assert found.items["sentani"].rule == "district-name"  # "Waena" is a village, not a district: no place
+
+
+def test_a_district_whose_regency_the_text_does_not_name_lies_nowhere() -> None:
+    found = run("KUPANG, NTTKINI.COM - Pelatihan itu diikuti pedagang dari Abepura.\n")
+    assert values_of(found.items["abepura"]) == {}  # Kota Jayapura is not written: not added
+    assert "kota-jayapura" not in found.items
