@@ -84,17 +84,27 @@ _AT_DISTRICT = re.compile(r"(?<![\w-])(?:di|ke|dari|kawasan|wilayah|sekitar) "
                           r"(?P<name>[A-Z][a-z][\w-]*(?: [A-Z][a-z][\w-]*){0,2})(?![\w-])(?! [A-Z])")
 
 
+_NOT_DISTRICTS = frozenset({"Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September",
+                            "Oktober", "November", "Desember", "Kota", "Barat", "Timur", "Utara", "Selatan", "Tengah"})
+
+
 def bare_districts(found: Proposals) -> None:
     """"di Sentani": a name after a preposition of place that is no region and is the name of
-    one kecamatan in all the region data is that district, within its regency when the text
-    names the regency (a region the text does not write is never added)."""
+    one kecamatan in all the region data is that district, when the text names its regency or
+    province (or a name its regency may be: "Jayapura"); within the regency when the text
+    names it (a region the text does not write is never added)."""
     for match in _AT_DISTRICT.finditer(found.text):
         name = match["name"]
-        regions = district_regions().get(name, ())
-        if len(regions) != 1 or resolve(name) is not None or found.find_name(name) is not None or any(
+        if name in _NOT_DISTRICTS or resolve(name) is not None or found.find_name(name) is not None or any(
                 i.span.start <= match.start("name") < i.span.end for i in found.items.values()) or \
                 _in_title(found, match.start()):
             continue
+        regions = district_regions().get(name, ())
+        notes = [i.note or "" for i in found.items.values() if i.type in _PLACE_KINDS]
+        province = regions[0].code.split(".")[0] if len(regions) == 1 else ""
+        if not province or not any(f"({regions[0].code})" in n or f"region {regions[0].code} " in n
+                                   or f"region {province} (" in n for n in notes):
+            continue  # not one district, or far from the regions the article is about
         region = regions[0]
         item = found.add(Item(slug(name), "Place", name, Span(match.start("name"), match.end("name")),
                               "district-name", 0.5, note=f"Kecamatan {name} of {region.name} in the region data."))
@@ -355,7 +365,8 @@ def partners(found: Proposals, taken: set[str]) -> None:
         name = match["name"]
         if found.text[match.end():match.end() + 2].strip()[:1].isupper() or name in _NOT_PARTNERS:
             continue
-        if name in taken or resolve(name) or found.find_name(name) or name.split()[0] in taken:
+        if name in taken or resolve(name) or found.find_name(name) or name.split()[0] in taken or \
+                name in district_regions():  # "dari Martapura": a kecamatan's name, no company's
             continue
         owner = _short_of(found, name)
         if owner is not None:  # "Telkom" of "PT Telkom Indonesia (Persero) Tbk"

@@ -171,7 +171,31 @@ def test_a_bare_district_is_resolved_to_its_regency_and_a_named_landmark_lies_wh
     assert found.items["sentani"].rule == "district-name"  # "Waena" is a village, not a district: no place
 
 
-def test_a_district_whose_regency_the_text_does_not_name_lies_nowhere() -> None:
-    found = run("KUPANG, NTTKINI.COM - Pelatihan itu diikuti pedagang dari Abepura.\n")
-    assert values_of(found.items["abepura"]) == {}  # Kota Jayapura is not written: not added
+def test_a_district_lies_within_a_regency_only_the_text_names_and_far_from_the_articles_regions_is_none() -> None:
+    found = run("MERAUKE, PAPUAKINI.ID - Pelatihan di Papua itu diikuti pedagang dari Abepura.\n")
+    assert values_of(found.items["abepura"]) == {}  # its province is named, Kota Jayapura is not: not added
     assert "kota-jayapura" not in found.items
+    far = run("KUPANG, NTTKINI.COM - Pelatihan itu diikuti pedagang dari Abepura dan berlangsung dari Juli.\n")
+    assert not [i for i in far.items.values() if i.label in ("Abepura", "Juli")]  # Papua's, Aceh's: not this story's
+
+
+BANJAR = (
+    "BANJARMASIN, KALSELKINI.COM - Bupati Banjar H. Saidi Mansyur mengatakan pelatihan digelar di Martapura. "
+    "Wali Kota Banjarmasin Hj. Ananda meresmikan pasar digital.\n"
+    "Pemkab Banjar dan Pemkot Banjarmasin ikut mendukung. Warga dari Martapura ikut berjualan.\n"
+    "Di Medan, Bang Togar Simanjuntak (40), pengemudi ojek daring, mengaku pendapatannya naik. \"Lumayan,\" ujar "
+    "Bang Togar. Ibu Negara dan Bapak Presiden mengapresiasi. Pelatihan di Asrama Haji Embarkasi Banjarmasin "
+    "diikuti 200 orang.\n")
+
+
+def test_a_hajj_title_in_a_post_is_no_part_of_the_name_and_a_regent_heads_the_regency() -> None:
+    found = run(BANJAR)
+    held = {i.label: (values_of(i)["holds"], list(i.aliases)) for i in found.items.values() if "holds" in i.fields
+            and i.span.start >= found.body_start()}
+    assert held == {"Saidi Mansyur": (["bupati-banjar"], ["H. Saidi Mansyur"]),
+                    "Ananda": (["wali-kota-banjarmasin"], ["Hj. Ananda"])}
+    assert values_of(found.items["bupati-banjar"])["post_in"] == ["pemkab-banjar"]
+    assert jurisdictions(found)["pemkab-banjar"] == ["kabupaten-banjar"] and "banjar" not in found.items
+    people = {i.label for i in found.items.values() if i.type == "Person" and i.span.start >= found.body_start()}
+    assert people == {"Saidi Mansyur", "Ananda", "Togar Simanjuntak"}  # no "Negara", "Presiden", "Embarkasi"
+    assert not [i for i in found.items.values() if i.label == "Martapura" and i.type != "Place"]  # no company
