@@ -11,6 +11,7 @@ from collections.abc import Iterator
 
 from kg.ingest.model import Item, Proposals, Value, mentions, slug
 from kg.ingest.places import TYPE_OF_KIND, bare, district_regions, districts, place_pattern, resolve
+from kg.link.regions import Region
 from kg.source.text import Span
 
 WORD = r"(?:[A-Z][\w'\u2019.&-]*|\d{4})"  # a word of a name: capitalised, or a year
@@ -447,11 +448,23 @@ def _government(found: Proposals, match: re.Match[str]) -> None:
         item.alias(f"{match['acr']} {place_name}", span)
     bare_meaning = resolve(place_name)
     if bare_meaning is not None and bare_meaning.ambiguous:  # "Pemkot Jayapura": the level says which one
-        place = place_item(found, _LEVEL_WORD[kind] + place_name, span)
+        place: Item | None = _by_level(found, region, place_name, Span(match.start("place"), end))
     else:
         place = place_item(found, place_name, Span(match.start("place"), end))
     if place is not None:
         item.add("jurisdiction", Value(place.ident))
+
+
+def _by_level(found: Proposals, region: Region, name: str, span: Span) -> Item:
+    """The region a government's level picks out of a name both a Kota and a Kabupaten bear
+    ("Pemkot Kediri": Kota Kediri): the one the text writes with its kind, else a place with
+    the name as written (its evidence has no "Kota")."""
+    explicit = found.find_name(_LEVEL_WORD[region.kind] + name)
+    if explicit is not None:
+        return explicit
+    return found.add(Item(slug(_LEVEL_WORD[region.kind] + name), TYPE_OF_KIND[region.kind], name, span,
+                          "region-by-level", 0.7,
+                          note=f"Kemendagri region {region.code} ({region.name}): the government's level says which."))
 
 
 def _named_org(found: Proposals, name: str, kind: str, span: Span, cores: dict[str, str], rule: str) -> None:

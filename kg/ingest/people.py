@@ -181,6 +181,8 @@ def _post_run(found: Proposals, start: int, run: str, shorts: set[str]) -> None:
     """A post's words followed by a name: split at a short name used elsewhere, else after a
     region's name, else (before a speech verb) before the last two words."""
     end = start + len(run)
+    if any(i.type == "Person" and i.span.start == start for i in found.items.values()):
+        return  # "Regional Manager Papua dan Maluku PT X, Andreas …": the post's person is named after its comma
     split, rule, confidence = _split_post(run, shorts), "post-then-name", 0.6
     if split is None and re.match(r" [a-z]", found.text[end:end + 2]):  # "Kepala BRIN Laksana … memimpin"
         split, rule, confidence = _split_after_org(found, run), "post-org-name", 0.5

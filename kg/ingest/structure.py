@@ -117,9 +117,10 @@ def _region_government(found: Proposals, name: str, level: str = "") -> Item | N
     for size in (3, 2, 1):
         tail = " ".join(words[-size:])
         meaning = resolve(tail) if len(words) > size else None
-        if meaning is not None and meaning.ambiguous and level:
-            tail, meaning = level + tail, resolve(level + tail)
-        place = found.find_name(tail) if meaning is not None and not meaning.ambiguous else None
+        if meaning is not None and meaning.ambiguous and level:  # its id, whether written "Kota X" or "Pemkot X"
+            place = found.items.get(slug(level + tail))
+        else:
+            place = found.find_name(tail) if meaning is not None and not meaning.ambiguous else None
         if place is None:
             continue
         for item in found.items.values():
