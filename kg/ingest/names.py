@@ -10,7 +10,15 @@ import re
 from collections.abc import Iterator
 
 from kg.ingest.model import Item, Proposals, Value, mentions, slug
-from kg.ingest.places import TYPE_OF_KIND, bare, district_regions, districts, place_pattern, resolve
+from kg.ingest.places import (
+    TYPE_OF_KIND,
+    bare,
+    district_regions,
+    districts,
+    place_pattern,
+    regions_named,
+    resolve,
+)
 from kg.link.regions import Region
 from kg.source.text import Span
 
@@ -263,16 +271,17 @@ def organisations(found: Proposals, cores: dict[str, str]) -> None:
 
 
 _PLACE_KINDS = frozenset({"AmbiguousPlace", "City", "Regency", "Province", "Place"})
+_REGION_KINDS = frozenset({"AmbiguousPlace", "City", "Regency", "Province"})
 _LEVEL_POST = re.compile(r"(?:Wakil )?(?:Bupati|Wali ?[Kk]ota) ")  # "Bupati Kediri": the regency
 _ORG_TYPES = frozenset(_HEADS.values()) | {"Ministry", "Startup", "RegionalGovernment", "ProvincialGovernment"}
 
 
 def untangle(found: Proposals) -> None:
     """Names the earlier rules took too far, once the people are known: a region's name written
-    only inside people's names ("Bima" of "Bima Laga") is no place, nor an ambiguous one written
-    only inside the names of governments and their heads, which say which region it is ("Kediri"
-    of "Pemkot Kediri", "Bupati Kediri"); an organisation's name that runs into a person's
-    ("Dinas … Provinsi Bali I Wayan Sudana") ends before it."""
+    only inside people's names ("Bima" of "Bima Laga") is no place, nor one written only inside
+    the names of governments and their heads, which say which region it is ("Kediri" of "Pemkot
+    Kediri", "Bupati Kediri"; the province "Gorontalo" of "Pemkot Gorontalo"); an organisation's
+    name that runs into a person's ("Dinas … Provinsi Bali I Wayan Sudana") ends before it."""
     people = [i for i in found.items.values() if i.type == "Person"]
     spans = [(m.start(), m.end()) for person in people for name in (person.label, *person.aliases)
              for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", found.text)]
@@ -282,7 +291,7 @@ def untangle(found: Proposals) -> None:
     for item in [i for i in found.items.values() if i.type in _PLACE_KINDS and i.ident not in used]:
         written = [m for name in {item.label, *item.aliases}
                    for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", found.text)]
-        inside = spans + governed if item.type == "AmbiguousPlace" else spans
+        inside = spans + governed if item.type in _REGION_KINDS else spans
         if written and all(any(s <= m.start() and m.end() <= e for s, e in inside) for m in written):
             del found.items[item.ident]
     for item in [i for i in found.items.values() if i.rule == "org-shape"]:
@@ -423,15 +432,15 @@ def _government(found: Proposals, match: re.Match[str]) -> None:
     """Pemerintah Provinsi (Pemprov) DKI Jakarta / Pemkab Buleleng: the government of a region."""
     level = match["level"] or match["short"]
     kind = _LEVEL_KIND[level]
-    words = match["place"].split(" ")
+    words, region = match["place"].split(" "), None
     for size in range(len(words), 0, -1):
         place_name = " ".join(words[:size])
-        meaning = resolve(place_name) or resolve(_LEVEL_WORD[kind] + place_name)
-        if meaning and any(r.kind == kind for r in meaning.candidates):
+        named = (*regions_named(place_name), *regions_named(_LEVEL_WORD[kind] + place_name))
+        region = next((r for r in named if r.kind == kind), None)
+        if region is not None:
             break
-    else:
+    if region is None:
         return
-    region = next(r for r in meaning.candidates if r.kind == kind)
     end = match.start("place") + len(place_name)
     span = Span(match.start(), end)
     written = found.text[span.start:span.end]
@@ -446,11 +455,11 @@ def _government(found: Proposals, match: re.Match[str]) -> None:
         item.alias(label, span)
     if match["acr"]:
         item.alias(f"{match['acr']} {place_name}", span)
-    bare_meaning = resolve(place_name)
-    if bare_meaning is not None and bare_meaning.ambiguous:  # "Pemkot Jayapura": the level says which one
-        place: Item | None = _by_level(found, region, place_name, Span(match.start("place"), end))
-    else:
+    meaning = resolve(place_name)
+    if meaning is not None and meaning.candidates == (region,):
         place = place_item(found, place_name, Span(match.start("place"), end))
+    else:  # "Pemkot Jayapura" (a Kota and a Kabupaten), "Pemkot Gorontalo" (a province too): the level says which
+        place = _by_level(found, region, place_name, Span(match.start("place"), end))
     if place is not None:
         item.add("jurisdiction", Value(place.ident))
 

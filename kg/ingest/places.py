@@ -80,6 +80,12 @@ def place_pattern() -> re.Pattern[str]:
     return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w-])")
 
 
+def regions_named(name: str) -> tuple[Region, ...]:
+    """Every region a written name may be, whatever the text's kind words say ("Gorontalo": the
+    province, the regency and the city)."""
+    return _index().get(name, ())
+
+
 def resolve(name: str) -> PlaceName | None:
     """What a written region name means; a province's short name means the province alone."""
     regions = _index().get(name)

@@ -117,8 +117,9 @@ def _region_government(found: Proposals, name: str, level: str = "") -> Item | N
     for size in (3, 2, 1):
         tail = " ".join(words[-size:])
         meaning = resolve(tail) if len(words) > size else None
-        if meaning is not None and meaning.ambiguous and level:  # its id, whether written "Kota X" or "Pemkot X"
-            place = found.items.get(slug(level + tail))
+        by_level = found.items.get(slug(level + tail)) if level and meaning is not None else None
+        if by_level is not None:  # "Bupati Kupang": its id, whether written "Kabupaten Kupang" or "Pemkab Kupang"
+            place: Item | None = by_level
         else:
             place = found.find_name(tail) if meaning is not None and not meaning.ambiguous else None
         if place is None:

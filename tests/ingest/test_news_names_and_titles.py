@@ -46,6 +46,23 @@ def test_an_ambiguous_name_written_only_inside_governments_names_is_no_place_of_
     assert by_type(found, "Person")["Hanindhito Pramana"]
 
 
+GORONTALO = (
+    "GORONTALO, HULONTALOKINI.COM - Pemkot Gorontalo dan Pemkab Gorontalo menggelar pelatihan toko daring. "
+    "Pemkot Jambi dan Pemerintah Kota Yogyakarta ikut belajar, begitu pula Pemprov Jambi.\n"
+    "Bupati Gorontalo Nelson Pomalingo mengatakan pelatihan juga digelar di Limboto.\n")
+
+
+def test_a_city_or_regency_named_like_its_province_is_the_one_the_government_level_says() -> None:
+    found = run(GORONTALO)
+    assert jurisdictions(found) == {"pemkot-gorontalo": ["kota-gorontalo"], "pemkab-gorontalo": ["kabupaten-gorontalo"],
+                                    "pemkot-jambi": ["kota-jambi"], "pemkot-yogyakarta": ["kota-yogyakarta"],
+                                    "pemprov-jambi": ["jambi"]}
+    assert found.items["jambi"].type == "Province" and found.items["kota-jambi"].type == "City"
+    assert found.article["dateline"].value == "gorontalo"  # a bare "GORONTALO" is the province, as everywhere
+    assert values_of(found.items["bupati-gorontalo"])["post_in"] == ["pemkab-gorontalo"]
+    assert values_of(found.items["limboto"])["within"] == ["kabupaten-gorontalo"]
+
+
 PASAR = (
     "JAYAPURA, PAPUAKINI.ID - Mama Yuliana Wenda (52), pedagang pinang di Pasar Youtefa, kini menerima pembayaran "
     "nontunai. \"Sekarang anak muda bayar pakai ponsel,\" kata Mama Yuliana.\n"
@@ -215,7 +232,8 @@ def test_the_drafts_of_these_paragraphs_pass_the_builds_checks_whole_and_build(t
     for name in ("dataset.yaml", "places.yaml"):
         shutil.copyfile(ROOT / "data" / name, project / "data" / name)
     inbox.mkdir()
-    for name, body in (("jayapura", JAYAPURA), ("kediri", KEDIRI), ("pasar", PASAR), ("titles", TITLES),
+    for name, body in (("jayapura", JAYAPURA), ("kediri", KEDIRI), ("gorontalo", GORONTALO), ("pasar", PASAR),
+                       ("titles", TITLES),
                        ("komunitas", KOMUNITAS), ("uncen", UNCEN), ("sentani", SENTANI), ("banjar", BANJAR)):
         (inbox / f"{name}.txt").write_text(HEADER + body, encoding="utf-8")
     result = kg("ingest", inbox, "--project", project, "--published", "2024-06-10")
