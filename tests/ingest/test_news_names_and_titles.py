@@ -243,3 +243,13 @@ def test_the_drafts_of_these_paragraphs_pass_the_builds_checks_whole_and_build(t
         shutil.move(path, project / "data" / "articles" / path.name)
     built = kg("build", "--project", project, "--out", tmp_path / "out", "--quiet")
     assert built.exit_code == 0, built.output
+
+
+def test_a_kampung_lies_in_the_distrik_written_after_it_and_the_distrik_in_its_regency() -> None:
+    found = run("JAYAPURA, PAPUAKINI.ID - Pelatihan itu digelar di Kampung Yoboi, Distrik Sentani, Kabupaten "
+                "Jayapura. Kepala Kampung Yoboi, Bapak Sefanya Wally, mengatakan warga kini berjualan ikan daring. "
+                "Bapak Sefanya menambahkan bahwa kampung mereka butuh sinyal yang lebih kuat.\n")
+    assert values_of(found.items["kampung-yoboi"])["within"] == ["sentani"]
+    assert values_of(found.items["sentani"])["within"] == ["kabupaten-jayapura"]
+    assert "Distrik Sentani" in found.items["sentani"].aliases
+    assert {v[0] for v in speakers(found).values()} == {"sefanya-wally"}
