@@ -301,7 +301,9 @@ def untangle(found: Proposals) -> None:
             del found.items[item.ident]
             item.label = item.label[:-len(person.label) - 1]
             item.ident, item.span = slug(item.label), Span(item.span.start, item.span.start + len(item.label))
-            found.add(item)
+            named = found.find_name(item.label)  # "Asosiasi … Go Digital (AUSGD)", named in full before
+            if named is None or named.type not in _ORG_TYPES:
+                found.add(item)
 
 
 def _part_of_parents(found: Proposals, units: list[tuple[str, Span, int]]) -> None:

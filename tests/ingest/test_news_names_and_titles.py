@@ -253,3 +253,11 @@ def test_a_kampung_lies_in_the_distrik_written_after_it_and_the_distrik_in_its_r
     assert values_of(found.items["sentani"])["within"] == ["kabupaten-jayapura"]
     assert "Distrik Sentani" in found.items["sentani"].aliases
     assert {v[0] for v in speakers(found).values()} == {"sefanya-wally"}
+
+
+def test_an_organisation_named_again_before_a_person_is_the_one_named_first() -> None:
+    found = run("MAKASSAR, SULSELKINI.COM - Asosiasi UMKM Sulsel Go Digital (AUSGD) menggelar pelatihan. Ketua "
+                "Asosiasi UMKM Sulsel Go Digital Andi Makkasau mengatakan anggotanya 500 pelaku usaha.\n")
+    assert [i.ident for i in found.items.values() if i.type == "Organization"] == ["ausgd"]
+    assert values_of(found.items["ketua-asosiasi-umkm-sulsel-go-digital"])["post_in"] == ["ausgd"]
+    assert values_of(found.items["andi-makkasau"])["holds"] == ["ketua-asosiasi-umkm-sulsel-go-digital"]
