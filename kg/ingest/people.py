@@ -61,9 +61,11 @@ _ROLE = re.compile(rf"(?<![\w-])(?:[Ss]alah (?:satu|seorang) )?(?:peserta|pengel
 _SHORT = re.compile(rf"(?:(?:{SAID})(?:nya)? (?:{HONORIFIC} )?(?P<a>[A-Z][\w'-]+)"
                     rf"|(?:^|[.,] |\n)(?:{HONORIFIC} )?(?P<b>[A-Z][\w'-]+) (?:{SPEECH}|sudah|juga)"
                     rf"|Menurut (?:{HONORIFIC} )?(?P<c>[A-Z][\w'-]+))")
+# Words that start no one's name, among them those after an honorific in "Ibu Kota", "Ibu Negara",
+# "Ibu Pertiwi", "Pak Kades", "Bu Guru".
 _NOT_NAMES = frozenset({"Ia", "Dia", "Mereka", "Kami", "Hal", "Menurut", "Sementara", "Namun", "Selain", "Lebih",
                         "Saat", "Pemerintah", "Pemprov", "Pemkab", "Pemkot", "Program", "Hub", "Startup", "Salah",
-                        "Kota", "Negara", "Pertiwi"})  # "Ibu Kota", "Ibu Negara", "Ibu Pertiwi": no one's name
+                        "Kota", "Negara", "Pertiwi", "Kades", "Guru", "Dokter", "Bidan", "Dosen"})
 
 
 def without_honorific(name: str) -> str:
