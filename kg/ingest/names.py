@@ -40,13 +40,16 @@ _HEADS = {
     "Koperasi": "Organization", "Forum": "Organization", "Himpunan": "Organization", "Ikatan": "Organization",
     "Perkumpulan": "Organization", "Paguyuban": "Organization", "Persatuan": "Organization",
     "Fakultas": "Organization", "Laboratorium": "Organization", "Lab": "Organization", "Jurusan": "Organization",
-    "Program Studi": "Organization", "Pusat Studi": "Organization", "Bidang": "GovernmentOffice",
+    "Program Studi": "Organization", "Pusat Studi": "Organization", "Bidang": "GovernmentOffice", "Tim": "Team",
 }
 # A unit named with the organisation it belongs to: "Fakultas Ekonomi dan Bisnis (FEB) Universitas
 # Cenderawasih", "Lab Data Politeknik Negeri Ambon", "Bidang Ekonomi Kreatif Dinas Pariwisata Kota Ambon".
 _UNIT_HEADS = frozenset({"Fakultas", "Laboratorium", "Lab", "Jurusan", "Program Studi", "Pusat Studi", "Bidang"})
 _SUB_UNIT = re.compile(rf"(?:{'|'.join(sorted(_UNIT_HEADS))}) .*? (?P<parent>(?:Universitas|Institut|Politeknik|"
                        r"Sekolah Tinggi|Dinas|Badan|Kementerian|PT|Bank|Balai) [A-Z])")
+# Words a name needs with its head: "Bank" alone names no bank; "Tim MJC" is left to the rule for
+# the team of an organisation named elsewhere.
+_FEWEST_WORDS = {"Bank": 2, "Tim": 3}
 _POST_BEFORE = re.compile(r"(?<![\w-])(?:Kepala|Ketua|Kabid|Koordinator|Sekretaris|Dekan|Direktur|Manajer) $")
 _HEAD = re.compile(rf"(?<![\w-])(?P<head>{'|'.join(sorted(_HEADS, key=len, reverse=True))}) (?P<rest>{_RUN})")
 _GOVERNMENT = re.compile(
@@ -242,7 +245,7 @@ def organisations(found: Proposals, cores: dict[str, str]) -> None:
             position, name = match.start() + unit.start("parent"), re.sub(r" \([A-Za-z]+\)$", "", name)
         elif head in _UNIT_HEADS:
             position = match.start() + len(head) + 1  # no parent named: no unit, but other names inside
-        if name == head or name.startswith("Balai Kota") or (head == "Bank" and len(name.split()) < 2) or \
+        if name == head or name.startswith("Balai Kota") or len(name.split()) < _FEWEST_WORDS.get(head, 2) or \
                 re.match(r"Forum (?:Group|Diskusi|Discussion)\b", name):  # "Forum Group Discussion": a meeting
             continue
         if head in _UNIT_HEADS and (unit is None or _POST_BEFORE.search(found.text, 0, match.start())):

@@ -107,6 +107,7 @@ TITLES = (
     "Chief Executive Officer PT Banda Awan Teknologi, Yosef Manuhutu, menyebut pasar Maluku besar.\n"
     "Kepala Bidang Ekonomi Kreatif Dinas Pariwisata Kota Ambon, Maria Sahetapy, mengatakan pelatihan digelar "
     "bulan depan.\n"
+    "Ketua Tim Percepatan Digitalisasi Daerah (TP2DD) Kota Ambon, Yohana Lisapaly, juga hadir. "
     "Koordinator Wilayah Maluku Utara Komunitas Startup Ternate, Fadli Umasugi, ikut hadir. Program Ekonomi "
     "Digital Maluku dimulai tahun ini.\n"
     "Regional Manager Papua dan Maluku PT Dompet Timur Nusantara, Andreas Wanma, menyebut transaksi naik.\n")
@@ -122,12 +123,13 @@ def test_posts_with_english_titles_and_regions_are_taken_whole_in_the_organisati
         "Chief Executive Officer PT Banda Awan Teknologi": ["pt-banda-awan-teknologi"],
         "Kepala Bidang Ekonomi Kreatif Dinas Pariwisata Kota Ambon": ["dinas-pariwisata-kota-ambon"],
         "Koordinator Wilayah Maluku Utara Komunitas Startup Ternate": ["komunitas-startup-ternate"],
-        "Regional Manager Papua dan Maluku PT Dompet Timur Nusantara": ["pt-dompet-timur-nusantara"]}
+        "Regional Manager Papua dan Maluku PT Dompet Timur Nusantara": ["pt-dompet-timur-nusantara"],
+        "Ketua Tim Percepatan Digitalisasi Daerah (TP2DD) Kota Ambon": ["tim-percepatan-digitalisasi-daerah"]}
     holders = {i.label: values_of(i)["holds"] for i in found.items.values()
                if i.type == "Person" and "holds" in i.fields and i.span.start >= found.body_start()}
     assert holders["Rizky Latuconsina"] == ["regional-manager-indonesia-timur-pt-dompet-rempah"]
     assert set(holders) == {"Rizky Latuconsina", "Nadia Pattinama", "Yosef Manuhutu", "Maria Sahetapy",
-                            "Fadli Umasugi", "Andreas Wanma"}  # no "Dompet Timur Nusantara" cut after "Maluku"
+                            "Fadli Umasugi", "Andreas Wanma", "Yohana Lisapaly"}  # no "Dompet Timur Nusantara" cut after "Maluku"
 
 
 KOMUNITAS = (
