@@ -328,7 +328,8 @@ def _part_of_parents(found: Proposals, units: list[tuple[str, Span, int]]) -> No
                 unit.alias(short, Span(at.start(), at.end()))
 
 
-_TEAM_OF = re.compile(r"(?<![\w-])[Tt]im (?:[a-z]+ ){1,2}(?P<of>[A-Z][\w-]*(?: [A-Z][\w-]*){0,5})")
+_TEAM_OF = re.compile(r"(?<![\w-])[Tt]im (?:(?:[a-z]+|Survei|Peneliti|Riset|Ahli|Pakar|Kerja|Pendamping|Teknis) ){1,2}"
+                      r"(?P<of>[A-Z][\w-]*(?: [A-Z][\w-]*){0,5})")
 
 
 def _teams_of(found: Proposals) -> None:

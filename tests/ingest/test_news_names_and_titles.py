@@ -129,7 +129,7 @@ def test_posts_with_english_titles_and_regions_are_taken_whole_in_the_organisati
                if i.type == "Person" and "holds" in i.fields and i.span.start >= found.body_start()}
     assert holders["Rizky Latuconsina"] == ["regional-manager-indonesia-timur-pt-dompet-rempah"]
     assert set(holders) == {"Rizky Latuconsina", "Nadia Pattinama", "Yosef Manuhutu", "Maria Sahetapy",
-                            "Fadli Umasugi", "Andreas Wanma", "Yohana Lisapaly"}  # no "Dompet Timur Nusantara" cut after "Maluku"
+                            "Fadli Umasugi", "Andreas Wanma", "Yohana Lisapaly"}  # no "Dompet Timur Nusantara"
 
 
 KOMUNITAS = (
@@ -164,7 +164,8 @@ UNCEN = (
     "pembayaran digital di pasar tradisional. Tim survei FEB Uncen mewawancarai 300 pedagang.\n"
     "Lab Data Politeknik Negeri Ambon ikut mengolah data. Bidang Ekonomi Kreatif Dinas Pariwisata Kota Ambon "
     "menerima hasilnya.\n"
-    "Kepala Bidang Aplikasi Informatika Dinas Kominfo Kota Ambon, Ronald Pattiasina, mengatakan data itu berguna.\n")
+    "Kepala Bidang Aplikasi Informatika Dinas Kominfo Kota Ambon, Ronald Pattiasina, mengatakan data itu berguna. "
+    "Tim Peneliti Lab Data Politeknik Negeri Ambon ikut memaparkan hasilnya.\n")
 
 
 def test_a_unit_named_with_its_parent_is_part_of_it_and_a_team_is_the_units() -> None:
@@ -176,6 +177,9 @@ def test_a_unit_named_with_its_parent_is_part_of_it_and_a_team_is_the_units() ->
     assert by_type(found, "Organization")["Universitas Cenderawasih"].aliases.keys() == {"Uncen"}
     assert "FEB Uncen" in faculty.aliases
     assert values_of(by_type(found, "Team")["Tim survei FEB Uncen"])["team_of"] == [faculty.ident]
+    lab = by_type(found, "Organization")["Lab Data Politeknik Negeri Ambon"]
+    team = by_type(found, "Team")["Tim Peneliti Lab Data Politeknik Negeri Ambon"]
+    assert values_of(team)["team_of"] == [lab.ident]
 
 
 def test_a_division_named_in_a_post_is_the_posts_words_not_an_organisation() -> None:
