@@ -138,15 +138,16 @@ def landmarks(found: Proposals) -> None:
     Kabupaten Jayapura", "Pantai Lasiana di Kota Kupang"). An island only with its region
     ("Pulau Seribu Masjid", a byname, is left to the reviewer)."""
     for match in _LANDMARK.finditer(found.text):
-        name = match.group()
-        if found.find_name(name) is not None or resolve(name) is not None or _in_title(found, match.start()) or any(
-                i.span.start <= match.start() < i.span.end for i in found.items.values()):
-            continue
+        name, known = match.group(), found.find_name(match.group())
+        if resolve(name) is not None or _in_title(found, match.start()) or (known is None and any(
+                i.span.start <= match.start() < i.span.end for i in found.items.values())) or (
+                known is not None and (known.type != "Place" or "within" in known.fields)):
+            continue  # a region's name, a word of another name, or a place another rule placed already
         within = _written_after(found, match.end())
-        if within is None and name.startswith("Pulau "):
+        if known is None and within is None and name.startswith("Pulau "):
             continue
-        item = found.add(Item(slug(name), "Place", name, Span(match.start(), match.end()), "landmark", 0.6,
-                              note="A place named by its kind (lake, beach, island, kampung …)."))
+        item = known or found.add(Item(slug(name), "Place", name, Span(match.start(), match.end()), "landmark", 0.6,
+                                       note="A place named by its kind (lake, beach, island, kampung …)."))
         if within is not None:
             item.add("within", Value(within[0].ident, Span(match.start(), within[1]), "landmark-within", 0.5))
 
