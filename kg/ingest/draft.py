@@ -75,6 +75,7 @@ def propose(text: str, known: dict[str, tuple[str, str]], cues: dict[str, list[s
     names.organisations(found, cores)
     people.people(found)
     names.untangle(found)
+    names.bare_districts(found)
     described.described_organisations(found, people.POST_HEADS)
     names.partners(found, {i.label for i in found.items.values() if i.type in ("Person",)}
                    | {w for i in found.items.values() if i.type == "Person" for w in i.label.split()})
@@ -82,6 +83,7 @@ def propose(text: str, known: dict[str, tuple[str, str]], cues: dict[str, list[s
     relations.programs(found)
     relations.facilities(found)
     relations.venues_and_events(found)
+    names.landmarks(found)
     relations.teams(found)
     relations.studies(found)
     events.described(found)
@@ -98,12 +100,13 @@ def propose(text: str, known: dict[str, tuple[str, str]], cues: dict[str, list[s
 
 
 def _dateline_place(found: Proposals) -> None:
-    """The dateline's place id: a region or a proposed place; else a Place of its own."""
+    """The dateline's place id: a region (an ambiguous name stays ambiguous, whatever a
+    government's level made of it elsewhere) or a proposed place; else a Place of its own."""
     value = found.article.get("dateline")
     if value is None or value.span is None:
         return
     name = str(value.value)
-    item = found.find_name(name) or names.place_item(found, name, value.span)
+    item = names.place_item(found, name, value.span) or found.find_name(name)
     if item is None:
         item = found.add(Item(slug(name), "Place", name, value.span, "dateline", 0.6))
     value.value = item.ident

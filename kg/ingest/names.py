@@ -1,14 +1,25 @@
 """Rules for names: organisations by their Indonesian shapes (Pemprov/Pemkab/Pemkot X, Dinas …,
-Badan …, Kementerian …, PT …, start up …) with the acronym defined in parentheses, places
-through the region dataset, and the entities the graph already has, by label and alias."""
+Badan …, Kementerian …, PT …, start up …) with the acronym defined in parentheses, units named
+with their parent ("Fakultas … Universitas X") and teams ("tim survei X"), places through the
+region dataset (a bare kecamatan, a lake or beach named by its kind), and the entities the
+graph already has, by label and alias."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
 
-from kg.ingest.model import Item, Proposals, Value, slug
-from kg.ingest.places import TYPE_OF_KIND, bare, districts, place_pattern, resolve
+from kg.ingest.model import Item, Proposals, Value, mentions, slug
+from kg.ingest.places import (
+    TYPE_OF_KIND,
+    bare,
+    district_regions,
+    districts,
+    place_pattern,
+    regions_named,
+    resolve,
+)
+from kg.link.regions import Region
 from kg.source.text import Span
 
 WORD = r"(?:[A-Z][\w'\u2019.&-]*|\d{4})"  # a word of a name: capitalised, or a year
@@ -26,8 +37,20 @@ _HEADS = {
     "Perumda": "Company", "Bank": "Company", "Sekolah Tinggi": "Organization",
     "Komunitas": "Organization", "Asosiasi": "Organization", "Yayasan": "Organization",
     "Universitas": "Organization", "Institut": "Organization", "Politeknik": "Organization",
-    "Koperasi": "Organization",
+    "Koperasi": "Organization", "Forum": "Organization", "Himpunan": "Organization", "Ikatan": "Organization",
+    "Perkumpulan": "Organization", "Paguyuban": "Organization", "Persatuan": "Organization",
+    "Fakultas": "Organization", "Laboratorium": "Organization", "Lab": "Organization", "Jurusan": "Organization",
+    "Program Studi": "Organization", "Pusat Studi": "Organization", "Bidang": "GovernmentOffice", "Tim": "Team",
 }
+# A unit named with the organisation it belongs to: "Fakultas Ekonomi dan Bisnis (FEB) Universitas
+# Cenderawasih", "Lab Data Politeknik Negeri Ambon", "Bidang Ekonomi Kreatif Dinas Pariwisata Kota Ambon".
+_UNIT_HEADS = frozenset({"Fakultas", "Laboratorium", "Lab", "Jurusan", "Program Studi", "Pusat Studi", "Bidang"})
+_SUB_UNIT = re.compile(rf"(?:{'|'.join(sorted(_UNIT_HEADS))}) .*? (?P<parent>(?:Universitas|Institut|Politeknik|"
+                       r"Sekolah Tinggi|Dinas|Badan|Kementerian|PT|Bank|Balai) [A-Z])")
+# Words a name needs with its head: "Bank" alone names no bank; "Tim MJC" is left to the rule for
+# the team of an organisation named elsewhere.
+_FEWEST_WORDS = {"Bank": 2, "Tim": 3}
+_POST_BEFORE = re.compile(r"(?<![\w-])(?:Kepala|Ketua|Kabid|Koordinator|Sekretaris|Dekan|Direktur|Manajer) $")
 _HEAD = re.compile(rf"(?<![\w-])(?P<head>{'|'.join(sorted(_HEADS, key=len, reverse=True))}) (?P<rest>{_RUN})")
 _GOVERNMENT = re.compile(
     r"(?<![\w-])(?P<head>[Pp]emerintah (?P<level>Provinsi|Kabupaten|Kota)(?: \((?P<acr>Pem(?:prov|kab|kot))\))?"
@@ -39,13 +62,15 @@ _PARTNER = re.compile(r"(?<![\w-])(?:dengan|bersama|gandeng|menggandeng|digelar|
 _NOT_PARTNERS = frozenset({"Gerakan", "Program", "Pemerintah", "Kami", "Hub", "Indonesia", "Selasa", "Senin", "Rabu",
                            "Kamis", "Jumat", "Sabtu", "Minggu"})
 _KEMEN = re.compile(r"(?<![\w-])Kemen(?!terian)[A-Z]?[a-z]{2,}[A-Za-z]*(?![\w-])")  # Kemenkeu, Kemendag, KemenKopUKM
-_LOCAL = re.compile(r"(?<![\w-])(?P<kind>Kecamatan|Desa|Kelurahan|Dusun) (?P<name>[A-Z][\w-]*(?: [A-Z][\w-]*){0,2})")
+_LOCAL = re.compile(r"(?<![\w-])(?P<kind>Kecamatan|Distrik|Desa|Kelurahan|Dusun)"  # Distrik: Papua's kecamatan
+                    r" (?P<name>[A-Z][\w-]*(?: [A-Z][\w-]*){0,2})")
 _LISTED = re.compile(rf"(?<![\w-])(?P<head>{'|'.join(_HEADS)})"
                      r" \((?P<list>[A-Z][\w-]*(?:, [A-Z][\w-]*)*,? dan [A-Z][\w-]*)\)")
 _LEGAL_FORMS = frozenset({"Persero", "Tbk"})  # "PT Telkom Indonesia (Persero) Tbk": a legal form, not an acronym
 _LEVEL_KIND = {"Provinsi": "province", "Pemprov": "province", "Kabupaten": "regency", "Pemkab": "regency",
                "Kota": "city", "Pemkot": "city"}
 _LEVEL_SHORT = {"province": "Pemprov", "regency": "Pemkab", "city": "Pemkot"}
+_LEVEL_WORD = {"province": "Provinsi ", "regency": "Kabupaten ", "city": "Kota "}
 
 
 def places(found: Proposals) -> None:
@@ -68,6 +93,77 @@ def places(found: Proposals) -> None:
         inner = found.items[item.ident] if found.text[match.end():match.end() + 2] == ", " else None
 
 
+_AT_DISTRICT = re.compile(r"(?<![\w-])(?:di|ke|dari|kawasan|wilayah|sekitar) "
+                          r"(?P<name>[A-Z][a-z][\w-]*(?: [A-Z][a-z][\w-]*){0,2})(?![\w-])(?! [A-Z])")
+
+
+_NOT_DISTRICTS = frozenset({"Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September",
+                            "Oktober", "November", "Desember", "Kota", "Barat", "Timur", "Utara", "Selatan", "Tengah"})
+
+
+def bare_districts(found: Proposals) -> None:
+    """"di Sentani": a name after a preposition of place that is no region and is the name of
+    one kecamatan in all the region data is that district, when the text names its regency or
+    province (or a name its regency may be: "Jayapura"); within the regency when the text
+    names it (a region the text does not write is never added)."""
+    for match in _AT_DISTRICT.finditer(found.text):
+        name = match["name"]
+        if name in _NOT_DISTRICTS or resolve(name) is not None or found.find_name(name) is not None or any(
+                i.span.start <= match.start("name") < i.span.end for i in found.items.values()) or \
+                _in_title(found, match.start()):
+            continue
+        regions = district_regions().get(name, ())
+        notes = [i.note or "" for i in found.items.values() if i.type in _PLACE_KINDS]
+        province = regions[0].code.split(".")[0] if len(regions) == 1 else ""
+        if not province or not any(f"({regions[0].code})" in n or f"region {regions[0].code} " in n
+                                   or f"region {province} (" in n for n in notes):
+            continue  # not one district, or far from the regions the article is about
+        region = regions[0]
+        item = found.add(Item(slug(name), "Place", name, Span(match.start("name"), match.end("name")),
+                              "district-name", 0.5, note=f"Kecamatan {name} of {region.name} in the region data."))
+        within = next((i for i in found.items.values() if i.type in ("Regency", "City")
+                       and f"Kemendagri region {region.code} " in (i.note or "")), None)
+        if within is not None:
+            item.add("within", Value(within.ident))
+
+
+_NATURAL = ("Danau", "Pantai", "Pulau", "Kampung", "Teluk", "Gunung", "Bukit", "Tanjung", "Lembah")
+_LANDMARK = re.compile(rf"(?<![\w-])(?:{'|'.join(_NATURAL)}) [A-Z][a-z][\w-]*(?: [A-Z][a-z][\w-]*){{0,2}}(?![\w-])")
+_WHERE_AFTER = re.compile(r"(?:,| di| yang (?:berada|terletak) di) (?P<place>[A-Z][\w-]*(?: [A-Z][\w-]*){0,2})")
+
+
+def landmarks(found: Proposals) -> None:
+    """"Danau Sentani", "Pantai Holtekamp", "Kampung Yoboi": a place named by its kind, not part
+    of another name; within the region or district written right after it ("Danau Sentani,
+    Kabupaten Jayapura", "Pantai Lasiana di Kota Kupang"). An island only with its region
+    ("Pulau Seribu Masjid", a byname, is left to the reviewer)."""
+    for match in _LANDMARK.finditer(found.text):
+        name, known = match.group(), found.find_name(match.group())
+        if resolve(name) is not None or _in_title(found, match.start()) or (known is None and any(
+                i.span.start <= match.start() < i.span.end for i in found.items.values())) or (
+                known is not None and (known.type != "Place" or "within" in known.fields)):
+            continue  # a region's name, a word of another name, or a place another rule placed already
+        within = _written_after(found, match.end())
+        if known is None and within is None and name.startswith("Pulau "):
+            continue
+        item = known or found.add(Item(slug(name), "Place", name, Span(match.start(), match.end()), "landmark", 0.6,
+                                       note="A place named by its kind (lake, beach, island, kampung …)."))
+        if within is not None:
+            item.add("within", Value(within[0].ident, Span(match.start(), within[1]), "landmark-within", 0.5))
+
+
+def _written_after(found: Proposals, end: int) -> tuple[Item, int] | None:
+    """The region or district written right after a place's name (", Kabupaten Jayapura", " di
+    Kota Kupang"), and where its name ends."""
+    after = _WHERE_AFTER.match(found.text, end)
+    words = after["place"].split(" ") if after else []
+    for size in range(len(words), 0, -1):
+        place = found.find_name(" ".join(words[:size]))
+        if after is not None and place is not None and place.type in _PLACE_KINDS - {"AmbiguousPlace"}:
+            return place, after.start("place") + len(" ".join(words[:size]))
+    return None
+
+
 # Indonesia's main islands: "di luar Pulau Jawa" names an island, no region ("Pulau Dewata", a
 # byname, is left to the reviewer).
 _ISLAND = re.compile(r"(?<![\w-])Pulau (?:Jawa|Sumatera|Sumatra|Kalimantan|Sulawesi|Papua|Madura|Lombok|Sumbawa|Flores|"
@@ -82,7 +178,8 @@ def islands(found: Proposals) -> None:
 
 
 _LANDMARKS = frozenset({"Pasar", "Hotel", "Gedung", "Stasiun", "Bandara", "Pelabuhan", "Terminal", "Mal", "Mall",
-                        "Plaza", "Taman", "Alun-alun", "Kantor", "Masjid", "Kampus", "Rumah", "Jalan", "Jl"})
+                        "Plaza", "Taman", "Alun-alun", "Kantor", "Masjid", "Kampus", "Rumah", "Jalan", "Jl",
+                        *_NATURAL})
 _RUN_BEFORE = re.compile(r"(?:[A-Z][\w-]*(?: [A-Z][\w-]*){0,3}), $")
 
 
@@ -139,16 +236,29 @@ def organisations(found: Proposals, cores: dict[str, str]) -> None:
     """Organisations by shape; `cores` maps a name's core (head + acronym) to its entity id."""
     for match in _GOVERNMENT.finditer(found.text):
         _government(found, match)
-    position = 0
+    position, units = 0, []
     while (match := _HEAD.search(found.text, position)) is not None:
         name = _trim(found.text[match.start():_extend(found.text, match.end())])
         head = match["head"]
         position = max(match.start() + len(name), match.start() + len(head) + 1)  # "Bank X dan PT Y": Y too
-        if name == head or name.startswith("Balai Kota") or (head == "Bank" and len(name.split()) < 2):
+        unit = _SUB_UNIT.match(name) if head in _UNIT_HEADS else None
+        if unit is not None:  # the unit, then its parent on its own
+            position, name = match.start() + unit.start("parent"), re.sub(r" \([A-Za-z]+\)$", "", name)
+        elif head in _UNIT_HEADS:
+            position = match.start() + len(head) + 1  # no parent named: no unit, but other names inside
+        if name == head or name.startswith("Balai Kota") or len(name.split()) < _FEWEST_WORDS.get(head, 2) or \
+                re.match(r"Forum (?:Group|Diskusi|Discussion)\b", name):  # "Forum Group Discussion": a meeting
             continue
+        if head in _UNIT_HEADS and (unit is None or _POST_BEFORE.search(found.text, 0, match.start())):
+            continue  # "Kepala Bidang Aplikasi Informatika Diskominfo …": words of a post, not a unit
         if _in_title(found, match.start()) and found.text.count(name) == 1:
             continue  # a headline's Title Case runs into its verbs ("Kementerian Koperasi Gandeng Bank …")
-        _named_org(found, name, _HEADS[head], Span(match.start(), match.start() + len(name)), cores, "org-shape")
+        span = Span(match.start(), match.start() + len(name))
+        _named_org(found, name, _HEADS[head], span, cores, "org-shape")
+        if unit is not None:
+            units.append((name, span, position))
+    _part_of_parents(found, units)
+    _teams_of(found)
     for match in _STARTUP.finditer(found.text):
         span = Span(match.start("name"), match.end("name"))
         item = found.add(Item(slug(match["name"]), "Startup", match["name"], span, "startup-cue", 0.7))
@@ -166,20 +276,28 @@ def organisations(found: Proposals, cores: dict[str, str]) -> None:
 
 
 _PLACE_KINDS = frozenset({"AmbiguousPlace", "City", "Regency", "Province", "Place"})
+_REGION_KINDS = frozenset({"AmbiguousPlace", "City", "Regency", "Province"})
+_LEVEL_POST = re.compile(r"(?:Wakil )?(?:Bupati|Wali ?[Kk]ota) ")  # "Bupati Kediri": the regency
+_ORG_TYPES = frozenset(_HEADS.values()) | {"Ministry", "Startup", "RegionalGovernment", "ProvincialGovernment"}
 
 
 def untangle(found: Proposals) -> None:
     """Names the earlier rules took too far, once the people are known: a region's name written
-    only inside people's names ("Bima" of "Bima Laga") is no place; an organisation's name that
-    runs into a person's ("Dinas … Provinsi Bali I Wayan Sudana") ends before it."""
+    only inside people's names ("Bima" of "Bima Laga") is no place, nor one written only inside
+    the names of governments and their heads, which say which region it is ("Kediri" of "Pemkot
+    Kediri", "Bupati Kediri"; the province "Gorontalo" of "Pemkot Gorontalo"); an organisation's
+    name that runs into a person's ("Dinas … Provinsi Bali I Wayan Sudana") ends before it."""
     people = [i for i in found.items.values() if i.type == "Person"]
     spans = [(m.start(), m.end()) for person in people for name in (person.label, *person.aliases)
              for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", found.text)]
+    governed = [(s, e) for s, e, _ in mentions(found, frozenset({"RegionalGovernment"}))] + [
+        (i.span.start, i.span.end) for i in found.items.values() if i.type == "Post" and _LEVEL_POST.match(i.label)]
     used = {str(v.value) for i in found.items.values() for values in i.fields.values() for v in values}
     for item in [i for i in found.items.values() if i.type in _PLACE_KINDS and i.ident not in used]:
         written = [m for name in {item.label, *item.aliases}
                    for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", found.text)]
-        if written and all(any(s <= m.start() and m.end() <= e for s, e in spans) for m in written):
+        inside = spans + governed if item.type in _REGION_KINDS else spans
+        if written and all(any(s <= m.start() and m.end() <= e for s, e in inside) for m in written):
             del found.items[item.ident]
     for item in [i for i in found.items.values() if i.rule == "org-shape"]:
         person = next((p for p in people if item.label.endswith(" " + p.label)), None)
@@ -187,7 +305,50 @@ def untangle(found: Proposals) -> None:
             del found.items[item.ident]
             item.label = item.label[:-len(person.label) - 1]
             item.ident, item.span = slug(item.label), Span(item.span.start, item.span.start + len(item.label))
-            found.add(item)
+            named = found.find_name(item.label)  # "Asosiasi … Go Digital (AUSGD)", named in full before
+            if named is None or named.type not in _ORG_TYPES:
+                found.add(item)
+
+
+def _part_of_parents(found: Proposals, units: list[tuple[str, Span, int]]) -> None:
+    """A unit named with its parent is part of it; the unit's acronym with the parent's short
+    name ("FEB Uncen") is the unit's alias where the text writes it."""
+    for name, span, parent_at in units:
+        unit = found.find_name(name) or found.find_name(re.sub(r" \([A-Za-z]+\)", "", name))
+        written = sorted(((len(n), i) for i in found.items.values() if i.type in _ORG_TYPES and i is not unit
+                          for n in (i.label, *i.aliases) if found.text.startswith(n, parent_at)), key=lambda p: p[0])
+        if unit is None or not written:
+            continue
+        parent = written[-1][1]
+        unit.add("part_of", Value(parent.ident, span, "unit-named-with-parent", 0.6))
+        own = re.search(r"\((?P<acr>[A-Za-z]{2,12})\)", found.text[span.start:parent_at])
+        shorts = [f"{own['acr']} {short}" for short in parent.aliases] if own is not None else []
+        for short in shorts:
+            at = re.search(rf"(?<![\w-]){re.escape(short)}(?![\w-])", found.text)
+            if at is not None:
+                unit.alias(short, Span(at.start(), at.end()))
+
+
+_TEAM_OF = re.compile(r"(?<![\w-])[Tt]im (?:(?:[a-z]+|Survei|Peneliti|Riset|Ahli|Pakar|Kerja|Pendamping|Teknis) ){1,2}"
+                      r"(?P<of>[A-Z][\w-]*(?: [A-Z][\w-]*){0,5})")
+
+
+def _teams_of(found: Proposals) -> None:
+    """"Tim survei FEB Uncen", "tim peneliti Universitas Pattimura": the team of the organisation
+    named after it (the longest proposed name its words start with)."""
+    for match in _TEAM_OF.finditer(found.text):
+        words = match["of"].split(" ")
+        for size in range(len(words), 0, -1):
+            owner = found.find_name(" ".join(words[:size]))
+            if owner is not None:
+                break
+        if owner is None or owner.type not in _ORG_TYPES:
+            continue
+        end = match.start("of") + len(" ".join(words[:size]))
+        label = found.text[match.start():end]
+        team = found.add(Item(slug(label), "Team", label[0].upper() + label[1:], Span(match.start(), end),
+                              "team-of-organisation", 0.6))
+        team.add("team_of", Value(owner.ident, Span(match.start(), end), "team-of-organisation", 0.6))
 
 
 def _in_title(found: Proposals, offset: int) -> bool:
@@ -222,7 +383,8 @@ def partners(found: Proposals, taken: set[str]) -> None:
         name = match["name"]
         if found.text[match.end():match.end() + 2].strip()[:1].isupper() or name in _NOT_PARTNERS:
             continue
-        if name in taken or resolve(name) or found.find_name(name) or name.split()[0] in taken:
+        if name in taken or resolve(name) or found.find_name(name) or name.split()[0] in taken or \
+                name in district_regions():  # "dari Martapura": a kecamatan's name, no company's
             continue
         owner = _short_of(found, name)
         if owner is not None:  # "Telkom" of "PT Telkom Indonesia (Persero) Tbk"
@@ -278,16 +440,15 @@ def _government(found: Proposals, match: re.Match[str]) -> None:
     """Pemerintah Provinsi (Pemprov) DKI Jakarta / Pemkab Buleleng: the government of a region."""
     level = match["level"] or match["short"]
     kind = _LEVEL_KIND[level]
-    words = match["place"].split(" ")
+    words, region = match["place"].split(" "), None
     for size in range(len(words), 0, -1):
         place_name = " ".join(words[:size])
-        meaning = resolve(place_name) or resolve({"province": "Provinsi ", "regency": "Kabupaten ",
-                                                  "city": "Kota "}[kind] + place_name)
-        if meaning and any(r.kind == kind for r in meaning.candidates):
+        named = (*regions_named(place_name), *regions_named(_LEVEL_WORD[kind] + place_name))
+        region = next((r for r in named if r.kind == kind), None)
+        if region is not None:
             break
-    else:
+    if region is None:
         return
-    region = next(r for r in meaning.candidates if r.kind == kind)
     end = match.start("place") + len(place_name)
     span = Span(match.start(), end)
     written = found.text[span.start:span.end]
@@ -302,9 +463,25 @@ def _government(found: Proposals, match: re.Match[str]) -> None:
         item.alias(label, span)
     if match["acr"]:
         item.alias(f"{match['acr']} {place_name}", span)
-    place = place_item(found, place_name, Span(match.start("place"), end))
+    meaning = resolve(place_name)
+    if meaning is not None and meaning.candidates == (region,):
+        place = place_item(found, place_name, Span(match.start("place"), end))
+    else:  # "Pemkot Jayapura" (a Kota and a Kabupaten), "Pemkot Gorontalo" (a province too): the level says which
+        place = _by_level(found, region, place_name, Span(match.start("place"), end))
     if place is not None:
         item.add("jurisdiction", Value(place.ident))
+
+
+def _by_level(found: Proposals, region: Region, name: str, span: Span) -> Item:
+    """The region a government's level picks out of a name both a Kota and a Kabupaten bear
+    ("Pemkot Kediri": Kota Kediri): the one the text writes with its kind, else a place with
+    the name as written (its evidence has no "Kota")."""
+    explicit = found.find_name(_LEVEL_WORD[region.kind] + name)
+    if explicit is not None:
+        return explicit
+    return found.add(Item(slug(_LEVEL_WORD[region.kind] + name), TYPE_OF_KIND[region.kind], name, span,
+                          "region-by-level", 0.7,
+                          note=f"Kemendagri region {region.code} ({region.name}): the government's level says which."))
 
 
 def _named_org(found: Proposals, name: str, kind: str, span: Span, cores: dict[str, str], rule: str) -> None:

@@ -1,8 +1,9 @@
 """Rules for people: a person named after a post ("Kepala Dinas …, Andromeda Qomariah
 mengatakan"; "Wali Kota Medan Rico Tri Putra Bayu Waas"), a person with an age ("Rahmadani
 Siregar (29)", or one name in apposition: "salah satu peserta, Murniati (45)"), a person named
-after a role ("pengelola koperasi, Hasanuddin,"), and the short names the article uses for
-them later ("kata Andromeda")."""
+after a role ("pengelola koperasi, Hasanuddin,") or an honorific ("kata Mama Yuliana": the
+honorific is no part of the name), and the short names the article uses for them later
+("kata Andromeda")."""
 
 from __future__ import annotations
 
@@ -29,7 +30,19 @@ SAID = (r"kata|ujar|ucap|tutur|tutup|jelas|lanjut|imbuh|tambah|papar|terang|ungk
 _WEEKDAY = r"(?:Senin|Selasa|Rabu|Kamis|Jumat|Sabtu|Minggu)\b"
 _NAME = r"[A-Z][\w'\u2019.-]*(?: [A-Z][\w'\u2019.-]*){0,5}"
 _PLAIN = r"[^.,;:\"\u201c\u201d\n]"  # words of a post: no stop, comma or quote mark
-_HEAD = "|".join(re.escape(h) for h in sorted(POST_HEADS, key=len, reverse=True))
+# What news writes before a name out of respect or closeness ("Mama Yuliana", "Pak Hendra", "Daeng
+# Rahman", "Hj. Siti"): no part of the name. Name titles that are ("Andi", "Lalu", "Baiq") are kept.
+HONORIFIC = (r"(?:Mama|Bapak|Pak|Ibu|Bu|Kakak|Kak|Bung|Mas|Mbak|Daeng|Abang|Bang|Haji|Hj\.|H\.|Kiai|Kyai|KH\.?|"
+             r"Ustaz|Ustazah|Ustadz)")
+_HONORED = re.compile(rf"{HONORIFIC} (?=[A-Z][a-z])")
+# English titles, taken whole: "Regional Manager", "Chief Executive Officer", "Head of Public Affairs".
+_ENGLISH_TITLE = (r"(?:(?:Regional|Country|General|Senior|Area|Branch|Chief|Executive|Vice|Deputy|Assistant|"
+                  r"Associate|Managing|Marketing|Product|Program|Project|Operations|Operating|Business|Public|"
+                  r"Corporate|Communications?|Partnerships?|Strategic|Technology|Technical|Information|Finance|"
+                  r"Financial|Commercial|Sales|Digital|Group|Community|Government|External|Relations|Affairs|"
+                  r"Development|Growth|Brand) ){1,4}(?:Manager|Director|Officer|Lead|President|Specialist|"
+                  r"Coordinator|Representative|Advisor|Head)\b")
+_HEAD = "|".join([_ENGLISH_TITLE, *(re.escape(h) for h in sorted(POST_HEADS, key=len, reverse=True))])
 # "Kepala Dinas …, Andromeda Qomariah mengatakan" / "SVP -Seller Operations Lazada Indonesia, Haikal Bekti Anggoro"
 _POST_COMMA = re.compile(
     rf"(?<![\w-])(?P<post>(?:{_HEAD})\b{_PLAIN}{{0,160}}?(?:, (?:dan )?[A-Z]{_PLAIN}{{0,80}}?){{0,6}})"
@@ -38,17 +51,38 @@ _POST_COMMA = re.compile(
 _NAME_POST = re.compile(
     rf"(?:^|(?<=[.\n\-] )|(?<=\n))(?P<name>{_NAME}), (?P<post>(?:{_HEAD})\b{_PLAIN}{{0,160}}?), (?={SPEECH})")
 # "Wali Kota Medan Rico Tri Putra Bayu Waas": post words, then the name, no comma.
-_POST_RUN = re.compile(rf"(?<![\w-])(?P<run>(?:{_HEAD}) [A-Z][\w'\u2019-]*"
-                       rf"(?: (?:dan [A-Z]|[A-Z])[\w'\u2019-]*){{1,18}})")
+_POST_RUN = re.compile(rf"(?<![\w-])(?P<run>(?:{_HEAD}) [A-Z][\w'\u2019-]*"  # "Bupati Banjar H. Saidi Mansyur"
+                       rf"(?: (?:H|Hj|KH)\.(?= [A-Z])| (?:dan [A-Z]|[A-Z])[\w'\u2019-]*){{1,18}})")
 _AGE = re.compile(rf"(?<![\w-])(?P<name>{_NAME}) \((?P<age>\d{{2}})\)")
 # "pengelola koperasi, Hasanuddin,", "Salah satu peserta gelombang pertama, Murniati (45),": a role, then a name.
 _ROLE = re.compile(rf"(?<![\w-])(?:[Ss]alah (?:satu|seorang) )?(?:peserta|pengelola|pemilik|pengurus|anggota|warga|"
                    rf"pedagang|petani|perajin|nelayan|pelaku usaha)(?: {_PLAIN}{{1,60}}?)?, "
                    rf"(?P<name>[A-Z][\w'\u2019-]*(?: [A-Z][\w'\u2019-]*){{0,3}})(?=,| \(\d{{2}}\),)")
-_SHORT = re.compile(rf"(?:(?:{SAID})(?:nya)? (?P<a>[A-Z][\w'-]+)"
-                    rf"|(?:^|[.,] |\n)(?P<b>[A-Z][\w'-]+) (?:{SPEECH}|sudah|juga)|Menurut (?P<c>[A-Z][\w'-]+))")
+_SHORT = re.compile(rf"(?:(?:{SAID})(?:nya)? (?:{HONORIFIC} )?(?P<a>[A-Z][\w'-]+)"
+                    rf"|(?:^|[.,] |\n)(?:{HONORIFIC} )?(?P<b>[A-Z][\w'-]+) (?:{SPEECH}|sudah|juga)"
+                    rf"|Menurut (?:{HONORIFIC} )?(?P<c>[A-Z][\w'-]+))")
+# Words that start no one's name, among them those after an honorific in "Ibu Kota", "Ibu Negara",
+# "Ibu Pertiwi", "Pak Kades", "Bu Guru".
 _NOT_NAMES = frozenset({"Ia", "Dia", "Mereka", "Kami", "Hal", "Menurut", "Sementara", "Namun", "Selain", "Lebih",
-                        "Saat", "Pemerintah", "Pemprov", "Pemkab", "Pemkot", "Program", "Hub", "Startup", "Salah"})
+                        "Saat", "Pemerintah", "Pemprov", "Pemkab", "Pemkot", "Program", "Hub", "Startup", "Salah",
+                        "Kota", "Negara", "Pertiwi", "Kades", "Guru", "Dokter", "Bidan", "Dosen"})
+
+
+def without_honorific(name: str) -> str:
+    """"Mama Yuliana Wenda" -> "Yuliana Wenda"; a name that is only an honorific's word stays."""
+    while (match := _HONORED.match(name)) is not None:
+        name = name[match.end():]
+    return name
+
+
+def add_person(found: Proposals, name: str, span: Span, rule: str, confidence: float) -> Item:
+    """A person proposed by name: the honorific written before it ("Mama Yuliana Wenda") makes an
+    alias, never the label or the id."""
+    plain = without_honorific(name)
+    person = found.add(Item(slug(plain), "Person", plain, span, rule, confidence))
+    if plain != name:
+        person.alias(name, span)
+    return person
 
 
 def short_names(text: str) -> set[str]:
@@ -77,13 +111,47 @@ def people(found: Proposals) -> None:
             _post_run(found, start, run, shorts)
     for match in _AGE.finditer(found.text):
         name = match["name"].split(", ")[-1]
+        honored = [m for m in re.finditer(rf"(?<![\w-]){HONORIFIC} (?=[A-Z][a-z])", name) if m.group() != "H. "]
+        name = name[honored[-1].start():] if honored else name  # "Pedagang Mama Yuliana (52)"
         start = match.start("name") + match["name"].rfind(name)
         apposed = found.text[start - 2:start] == ", " and resolve(name) is None  # "salah satu peserta, Murniati (45)"
         if (len(name.split()) >= 2 or apposed) and name.split()[0] not in _NOT_NAMES:
-            found.add(Item(slug(name), "Person", name, Span(start, match.end("name")), "person-age", 0.7))
+            add_person(found, name, Span(start, match.end("name")), "person-age", 0.7)
     for match in _ROLE.finditer(found.text):
         _after_role(found, match)
+    for match in _HONORED_NAME.finditer(found.text, found.body_start()):
+        _honored(found, match)
     _aliases(found, shorts)
+
+
+# "kata Mama Yuliana", "Daeng Rahman, pengemudi bentor,": an honorific before a name names a person.
+_HONORED_NAME = re.compile(rf"(?<![\w/-]){HONORIFIC} "
+                           r"(?P<name>[A-Z][a-z][\w'\u2019-]*(?: [A-Z][a-z][\w'\u2019-]*){0,2})(?![\w-])")
+_LEADS = frozenset({"Menurut", "Kata", "Bagi", "Oleh", "Bersama", "Seperti", "Kepada", "Sementara", "Namun", "Kini"})
+_HEAD_WORDS = frozenset(w for head in POST_HEADS for w in head.split())
+
+
+def _honored(found: Proposals, match: re.Match[str]) -> None:
+    """The person an honorific names: an alias of the one person already proposed whose name
+    starts with (or, for one word, holds) the name; else a new person, at low confidence. Not
+    after a capitalised word ("Asrama Haji Sudiang", "Komunitas Mama Bisa"), never a post, a
+    place or a name of something else ("Ibu Kota", "Mama Papua", "Bapak Presiden")."""
+    before = re.search(r"(?<![\w-])([A-Z][\w-]*) $", found.text[max(0, match.start() - 30):match.start()])
+    words = match["name"].split(" ")
+    cut = next((i for i, word in enumerate(words) if word in _HEAD_WORDS | _NOT_NAMES | _ORG_NAME_WORDS), len(words))
+    name = " ".join(words[:cut])
+    if (before is not None and before.group(1) not in _LEADS) or not name or resolve(words[0]) is not None:
+        return
+    span = Span(match.start(), match.start("name") + len(name))
+    if any(i.type != "Person" and i.span.start <= span.start < i.span.end for i in found.items.values()) or (
+            (other := found.find_name(name)) is not None and other.type != "Person"):
+        return
+    people = [i for i in found.items.values() if i.type == "Person" and (
+        i.label == name or i.label.startswith(name + " ") or (cut == 1 and name in i.label.split(" ")))]
+    if len(people) == 1:
+        people[0].alias(found.span_text(span), span)
+    elif not people:
+        add_person(found, found.span_text(span), span, "person-honorific", 0.5)
 
 
 def _after_role(found: Proposals, match: re.Match[str]) -> None:
@@ -94,7 +162,7 @@ def _after_role(found: Proposals, match: re.Match[str]) -> None:
         return
     if any(i.span.start <= match.start("name") < i.span.end for i in found.items.values()):
         return
-    found.add(Item(slug(name), "Person", name, Span(match.start(), match.end("name")), "person-role", 0.5))
+    add_person(found, name, Span(match.start(), match.end("name")), "person-role", 0.5)
 
 
 _NEXT_POST = re.compile(rf" dan (?=(?:{_HEAD}) [A-Z])")
@@ -115,6 +183,8 @@ def _post_run(found: Proposals, start: int, run: str, shorts: set[str]) -> None:
     """A post's words followed by a name: split at a short name used elsewhere, else after a
     region's name, else (before a speech verb) before the last two words."""
     end = start + len(run)
+    if any(i.type == "Person" and i.span.start == start for i in found.items.values()):
+        return  # "Regional Manager Papua dan Maluku PT X, Andreas …": the post's person is named after its comma
     split, rule, confidence = _split_post(run, shorts), "post-then-name", 0.6
     if split is None and re.match(r" [a-z]", found.text[end:end + 2]):  # "Kepala BRIN Laksana … memimpin"
         split, rule, confidence = _split_after_org(found, run), "post-org-name", 0.5
@@ -168,8 +238,24 @@ def _split_at_region(run: str) -> tuple[str, str] | None:
     for end in range(len(words) - 2, 1, -1):
         for size in (3, 2, 1):
             if end - size >= 1 and resolve(" ".join(words[end - size:end])) is not None:
+                while end < len(words) and words[end] in _ORG_NAME_WORDS:
+                    end += 1  # "Ketua Komunitas Papua Muda Digital Yohanes Kogoya": the name goes on past the place
+                if len(words) - end < 2:
+                    return None  # "Koordinator Wilayah Maluku Utara Komunitas Startup Ternate": all post
                 return " ".join(words[:end]), " ".join(words[end:]).rstrip(".,")
     return None
+
+
+# Words organisations' names are made of and people's names are not: a name with a place inside
+# ("Komunitas Papua Muda Digital", "Asosiasi UMKM Sulsel Go Digital") goes on past the place.
+_ORG_NAME_WORDS = frozenset({
+    "Komunitas", "Asosiasi", "Yayasan", "Koperasi", "Forum", "Himpunan", "Ikatan", "Perkumpulan", "Paguyuban", "PT",
+    "CV", "Dinas", "Badan", "Universitas", "Institut", "Politeknik", "Kementerian", "Bank", "Balai", "Lembaga",
+    "Digital", "Kreatif", "Muda", "Maju", "Bersama", "Cerdas", "Bangkit", "Go", "Tech", "Hub", "Center", "Centre",
+    "Inovasi", "Mandiri", "Sejahtera", "Berdaya", "Hebat", "Unggul", "Milenial", "Startup", "UMKM", "Ekonomi",
+    "Bisnis", "Teknologi", "Informasi", "Literasi", "Peduli", "Kreasi", "Berkarya", "Usaha", "Tani", "Nelayan",
+    "Perempuan", "Pemuda", "Wirausaha", "Indonesia", "Nusantara", "Pintar", "Sehat", "Berdikari",
+    "Online", "Daring", "Community", "Creative", "Academy", "Akademi", "Lab", "Labs", "Society", "Foundation"})
 
 
 def _split_before_verb(run: str) -> tuple[str, str] | None:
@@ -189,7 +275,7 @@ def _person_with_post(found: Proposals, post: str, name: str, span: Span, rule: 
     if name.split()[0] in _NOT_NAMES or post.split()[-1] in ("dan",) or re.search(r"\bNomor\b", post):
         return  # "Peraturan Menteri Perdagangan Nomor 31": a regulation, not a post
     post_item = found.add(Item(slug(post), "Post", post, span, rule, confidence))
-    person = found.add(Item(slug(name), "Person", name, span, rule, confidence))
+    person = add_person(found, name, span, rule, confidence)
     person.add("holds", Value(post_item.ident, span, rule, confidence))
 
 
@@ -214,8 +300,7 @@ def posts_of_the_last_named(found: Proposals) -> None:
         post = found.add(Item(slug(f"{match['post']} {before[-1].ident}"), "Post", match["post"], span,
                               "post-of-last-named", 0.4))
         post.add("post_in", Value(before[-1].ident, span, "post-of-last-named", 0.4))
-        person = found.add(Item(slug(name), "Person", name, Span(match.start("name"), match.end("name")),
-                                "post-of-last-named", 0.5))
+        person = add_person(found, name, Span(match.start("name"), match.end("name")), "post-of-last-named", 0.5)
         person.add("holds", Value(post.ident, span, "post-of-last-named", 0.4))
 
 

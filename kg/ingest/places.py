@@ -80,6 +80,12 @@ def place_pattern() -> re.Pattern[str]:
     return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w-])")
 
 
+def regions_named(name: str) -> tuple[Region, ...]:
+    """Every region a written name may be, whatever the text's kind words say ("Gorontalo": the
+    province, the regency and the city)."""
+    return _index().get(name, ())
+
+
 def resolve(name: str) -> PlaceName | None:
     """What a written region name means; a province's short name means the province alone."""
     regions = _index().get(name)
@@ -93,7 +99,18 @@ def resolve(name: str) -> PlaceName | None:
 
 @cache
 def districts(code: str) -> dict[str, str]:
-    """The kecamatan of a regency or city (name -> Kemendagri code), from the same package."""
+    """The kecamatan of a regency or city (distrik in Papua; name -> Kemendagri code), from the same package."""
     from lokal import wilayah  # loaded on first use, like kg.link.regions
 
-    return {child.name: child.code for child in wilayah.list_wilayah(code) if child.type == "kecamatan"}
+    return {child.name: child.code for child in wilayah.list_wilayah(code) if child.type in ("kecamatan", "distrik")}
+
+
+@cache
+def district_regions() -> dict[str, tuple[Region, ...]]:
+    """Every kecamatan's name -> the regencies and cities that have a kecamatan of that name."""
+    found: dict[str, list[Region]] = {}
+    for region in load_regions():
+        if region.kind != "province":
+            for name in districts(region.code):
+                found.setdefault(name, []).append(region)
+    return {name: tuple(regions) for name, regions in found.items()}

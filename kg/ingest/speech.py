@@ -13,7 +13,7 @@ import re
 
 from kg.ingest.events import referent
 from kg.ingest.model import Item, Proposals, Value, mentions, slug
-from kg.ingest.people import SAID, SPEECH
+from kg.ingest.people import HONORIFIC, SAID, SPEECH
 from kg.source.dates import DateError, find_news_date
 from kg.source.text import ArticleText, Span
 
@@ -22,13 +22,14 @@ _WHO = r"dia|ia|beliau|[A-Z][\w'-]+"
 _DESCRIBED = (r"(?:pria|wanita|perempuan|lelaki|laki-laki|pemuda|pemudi|gadis|sosok|alumnus|alumni|lulusan|ibu|"
               r"bapak)(?: [^\"\u201c\u201d\n.,]{1,60}?)? (?:itu|ini|tersebut)(?![\w-])")
 _DIRECT = re.compile(r"(?P<open>[\"“])(?P<body>[^\"“”\n]{8,3000}?)(?P<close>[\"”])[ ]?"
-                     rf"(?P<verb>(?:{SAID})(?:nya)?)(?: (?P<who>dia|ia|beliau|[A-Z][\w'-]+(?: [A-Z][\w'-]+){{0,4}})"
+                     rf"(?P<verb>(?:{SAID})(?:nya)?)(?: (?:{HONORIFIC} )?"
+                     r"(?P<who>dia|ia|beliau|[A-Z][\w'-]+(?: [A-Z][\w'-]+){0,4})"
                      rf"| (?P<described>{_DESCRIBED}))?")
 # Words news puts between a speaker and the verb: "Meutya sudah menyinggung", "Ia juga mengatakan".
 _ADVERB = r"(?:(?:sudah|telah|juga|pun|sempat|pernah|kembali|lantas|kemudian|lalu|pun juga) )?"
 _INDIRECT = re.compile(rf"(?<![\w-])(?P<who>{_WHO})(?: \(\d{{1,3}}\))?,? {_ADVERB}(?P<verb>{SPEECH}),? (?:bahwa )?"
                        r"(?P<body>[^\"“\n])")
-_MENURUT = re.compile(rf"(?P<verb>Menurut)(?: (?P<who>{_WHO})|(?P<nya>nya)), (?P<body>[^\"“\n])")
+_MENURUT = re.compile(rf"(?P<verb>Menurut)(?: (?:{HONORIFIC} )?(?P<who>{_WHO})|(?P<nya>nya)), (?P<body>[^\"“\n])")
 # Where the words end and the circumstances of their saying start.
 _CIRCUMSTANCE = re.compile(r",? (?:ketika|saat|sewaktu|seusai|usai|dalam acara|di sela-sela|di sela) ")
 # "…, dan mengulanginya dalam kuliah umum di UMSU": the same words told again, elsewhere.

@@ -110,13 +110,18 @@ def ministry_short_names(found: Proposals) -> None:
                     item.alias(short, Span(match.start(), match.end()))
 
 
-def _region_government(found: Proposals, name: str) -> Item | None:
-    """The proposed government whose jurisdiction is the region a name ends with."""
+def _region_government(found: Proposals, name: str, level: str = "") -> Item | None:
+    """The proposed government whose jurisdiction is the region a name ends with; `level`
+    ("Kabupaten ", "Kota ") says which region an ambiguous name is ("Bupati Kupang")."""
     words = name.split(" ")
     for size in (3, 2, 1):
         tail = " ".join(words[-size:])
         meaning = resolve(tail) if len(words) > size else None
-        place = found.find_name(tail) if meaning is not None and not meaning.ambiguous else None
+        by_level = found.items.get(slug(level + tail)) if level and meaning is not None else None
+        if by_level is not None:  # "Bupati Kupang": its id, whether written "Kabupaten Kupang" or "Pemkab Kupang"
+            place: Item | None = by_level
+        else:
+            place = found.find_name(tail) if meaning is not None and not meaning.ambiguous else None
         if place is None:
             continue
         for item in found.items.values():
@@ -183,8 +188,9 @@ def posts(found: Proposals) -> None:
             post.add("post_in", Value(best[1].ident, None, "post-names-org", 0.6))
         elif ministry is not None and ministry.type == "Ministry":  # "Menteri X" of "Kementerian X"
             post.add("post_in", Value(ministry.ident, None, "minister-of-ministry", 0.6))
-        elif _HEAD_OF_REGION.match(post.label):
-            government = _region_government(found, post.label)
+        elif head := _HEAD_OF_REGION.match(post.label):
+            level = "Kabupaten " if "Bupati" in head.group() else "Kota " if "ota" in head.group() else ""
+            government = _region_government(found, post.label, level)
             if government is not None:  # "Bupati Banyuwangi": the regency's own government
                 post.add("post_in", Value(government.ident, None, "post-heads-region", 0.6))
 

@@ -18,7 +18,10 @@ from tests.ingest.test_rules import CUES, HEADER
 
 ROOT = Path(__file__).resolve().parents[2]
 SEED = (ROOT / "data" / "articles" / "tribunjatim-2022-08-09-jatim-lazada.txt").read_text(encoding="utf-8")
-WORDS = ["Pemprov", "Jatim", "Dinas", "Koperasi", "(UKM)", "dan", "akan", "berkolaborasi", "dengan", "Lazada",
+WORDS = ["Mama", "Pak", "H.", "Pemkot", "Pemkab", "Jayapura", "Gorontalo", "Sentani", "Distrik", "Kampung", "Danau",
+         "Fakultas", "Universitas", "Cenderawasih", "(FEB)", "(Uncen)", "Tim", "survei", "Regional", "Manager",
+         "Bupati", "Komunitas", "Papua", "Muda", "Digital",
+         "Pemprov", "Jatim", "Dinas", "Koperasi", "(UKM)", "dan", "akan", "berkolaborasi", "dengan", "Lazada",
          "tidak", "kata", "Andromeda", "mengatakan,", "di", "Hotel", "Malang", "Kepala", ",", ".", "\"", "“", "”",
          "Selasa", "(9/8/22)", "Baca", "juga:", "\n", "SURABAYA,", "TRIBUNJATIM.COM", "-", "start", "up", "Ozora",
          "pelatihan", "bagi", "pelaku", "UMKM", "para", "Sasaran", "mulai", "dari", "hingga", "diikuti", "oleh", "28",
