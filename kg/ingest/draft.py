@@ -22,6 +22,7 @@ from kg.ingest import (
     events,
     findings,
     groups,
+    launches,
     metadata,
     names,
     people,
@@ -85,6 +86,7 @@ def propose(text: str, known: dict[str, tuple[str, str]], cues: dict[str, list[s
     relations.teams(found)
     relations.studies(found)
     events.described(found)
+    launches.launches(found, cues)
     cohorts.cohorts(found)
     events.attendance(found)
     groups.target_groups(found)

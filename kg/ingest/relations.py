@@ -7,7 +7,6 @@ with an acronym or after "program", with their operator, venues ("di Hotel …")
 from __future__ import annotations
 
 import bisect
-import itertools
 import re
 
 from kg.ingest.model import Item, Proposals, Value, mentions, slug
@@ -52,8 +51,11 @@ _STUDY = re.compile(r"(?<![\w-])(?P<name>(?:Studi|Survei|Riset|Kajian|Penelitian
                     r" (?P<by>[A-Z][\w-]*(?: [A-Z][\w-]*){0,2}))"
                     r"(?=[ ,])(?:[^.\n]{0,25}?(?<![\w-])(?P<year>(?:19|20)\d\d)(?![\w-]))?")
 # "survei yang dilakukan Dinas X pada Januari 2025 terhadap 400 pelaku UMKM": a study told by who made it.
-_MADE = re.compile(r"(?<![\w-])(?P<kind>[Ss]urvei|[Ss]tudi|[Rr]iset|[Kk]ajian|[Pp]enelitian) (?:yang )?"
-                   r"(?:dilakukan|digelar|dilaksanakan|diadakan|dirilis|disusun)(?: oleh)? (?=[A-Z])")
+# "survei bersama Universitas X dan PT Y": made by both (and by whoever "menggelar" it with them).
+_MADE = re.compile(r"(?<![\w-])(?P<kind>[Ss]urvei|[Ss]tudi|[Rr]iset|[Kk]ajian|[Pp]enelitian) (?:(?:yang )?"
+                   r"(?:dilakukan|digelar|dilaksanakan|diadakan|dirilis|disusun)(?: oleh)?|(?P<with>bersama))"
+                   r" (?=[A-Z])")
+_MADE_BY = re.compile(r"(?:menggelar|melakukan|melaksanakan|mengadakan|merilis|menyusun) $")
 _AT_PLACE = re.compile(r"(?<![\w-])di (?P<place>[A-Z][\w-]*(?: [A-Z][\w-]*){0,2})")
 _TEAM = re.compile(r"(?<![\w-])Tim (?P<of>[A-Z][\w-]*(?: [A-Z][\w-]*){0,3})")
 _HOLDS_EVENT = re.compile(r"(?<![\w-])(?:mengadakan|menggelar|menyelenggarakan) (?P<name>[A-Z][\w-]*"
@@ -78,10 +80,13 @@ def collaborations(found: Proposals, cues: dict[str, list[str]]) -> None:
     told: set[frozenset[str]] = set()  # the body's collaborations first: a headline repeats its lead
     for titled, clause in sorted(zip(in_title, clauses, strict=True), key=lambda pair: (pair[0], pair[1].start)):
         word = COLLABORATE.search(found.text, clause.start, clause.end)
-        if word is None or re.match(r" (?:ini|itu|tersebut)\b", found.text[word.end():word.end() + 9]):
-            continue  # "kolaborasi ini" refers back to one already told
+        if word is not None and re.match(r" (?:ini|itu|tersebut)\b", found.text[word.end():word.end() + 9]):
+            _result_told_after(found, clause)  # "kolaborasi ini" refers back to one already told
+            continue
+        if word is None:
+            continue
         words = found.text[clause.start:clause.end]
-        status = _status(words, cues, title=titled)
+        status = clause_status(words, cues, title=titled)
         if (status is None or status[0] != "cancelled") and NEGATION.search(words):
             continue  # "tidak ada daerah lain…", "belum", "tidak akan": the text negates it
         first, last = bisect.bisect_left(starts, clause.start), bisect.bisect_left(starts, clause.end)
@@ -126,7 +131,7 @@ def headline_status(found: Proposals, cues: dict[str, list[str]]) -> None:
         part = Span(part_start, span.start + part_end)
         part_start = part.end + 2
         words = found.text[part.start:part.end]
-        word, status = COLLABORATE.search(words), _status(words, cues, title=True)
+        word, status = COLLABORATE.search(words), clause_status(words, cues, title=True)
         if word is None or status is None or (status[0] != "cancelled" and NEGATION.search(
                 found.text[span.start:span.end])):  # "Jika Disetujui DPRD, … Akan Kerja Sama"
             continue
@@ -169,8 +174,9 @@ def _parties(text: str, inside: list[tuple[int, int, Item]], start: int, end: in
     """The parties and who acts for them. Before the collaboration word: the actor named last
     (with those joined to it by "dan" or "&"); after it, the first actor named and those joined
     to it (not one after "dari": an owner, not a party); with no actor after it, the clause's first actor (its
-    subject). "A melalui B", "A menunjuk B … melalui C": A takes part, acting through B or C."""
-    before = [m for m in inside if m[1] <= start]
+    subject). "A melalui B", "A, lewat B,", "A menunjuk B … melalui C", "… yang dijalankan oleh C": A
+    takes part, acting through B or C."""
+    before, through = _without_channels(text, [m for m in inside if m[1] <= start])
     after = [m for m in inside if m[0] >= end and (  # "dukungan dari X": the word's own "dari"
         m[0] == end + 1 or not text[max(0, m[0] - 5):m[0]].endswith("dari "))]
     chosen = []
@@ -187,12 +193,35 @@ def _parties(text: str, inside: list[tuple[int, int, Item]], start: int, end: in
         if index and text[after[index - 1][1]:one[0]] not in (" dan ", ", ", ", dan ", " serta ", " & "):
             break
         chosen.append(one)
-    through = [b[2].ident for a, b in itertools.pairwise(before)
-               if text[a[1]:b[0]] == " melalui " and a in chosen]
-    if before and before[0] in chosen:  # "A menunjuk B sebagai pengelola … melalui C": A acts through C
-        through += [m[2].ident for m in after if text[max(0, m[0] - 8):m[0]] == "melalui " and m not in chosen]
+    if not before or before[0] in chosen:  # "A menunjuk B sebagai pengelola … melalui C": A acts through C
+        through += [m[2].ident for m in after if m not in chosen and m[2].type in ORG_TYPES
+                    and _CHANNEL_AFTER.search(text, max(0, m[0] - 40), m[0])]
     parties = [item.ident for _, _, item in chosen if item.ident not in through]
-    return list(dict.fromkeys(parties)), through
+    return list(dict.fromkeys(parties)), list(dict.fromkeys(through))
+
+
+# "A melalui B", "A, lewat B,", "Melalui B, A …": B is how A acts, not a party.
+_CHANNEL = re.compile(r",? (?:melalui|lewat|via) ")
+_CHANNEL_FIRST = re.compile(r"(?<![\w-])(?:Melalui|Lewat) $")
+# After the parties: "… melalui Dinas X", "… yang dijalankan oleh Dinas X".
+_CHANNEL_AFTER = re.compile(r"(?<![\w-])(?:melalui|lewat|via|(?:yang )?(?:dijalankan|dilaksanakan|dikelola|ditangani)"
+                            r"(?: oleh)?) $")
+
+
+def _without_channels(text: str, named: list[tuple[int, int, Item]]) -> tuple[list[tuple[int, int, Item]], list[str]]:
+    """The actors named before a collaboration word, without those an actor acts through
+    (an organisation, never a medium: "melalui aplikasi X" names no channel), and those."""
+    kept: list[tuple[int, int, Item]] = []
+    through: list[str] = []
+    for one in named:
+        channel = one[2].type in ORG_TYPES and (
+            (kept and _CHANNEL.fullmatch(text, kept[-1][1], one[0])) or
+            (_CHANNEL_FIRST.search(text, max(0, one[0] - 8), one[0]) and one is named[0] and len(named) > 1))
+        if channel:
+            through.append(one[2].ident)
+        else:
+            kept.append(one)
+    return kept, through
 
 
 def _we(text: str, start: int, end: int) -> bool:
@@ -223,7 +252,7 @@ def _clauses(text: str) -> list[Span]:
     return [s for s in spans if s.end > s.start]
 
 
-def _status(words: str, cues: dict[str, list[str]], title: bool = False) -> tuple[str, int, int] | None:
+def clause_status(words: str, cues: dict[str, list[str]], title: bool = False) -> tuple[str, int, int] | None:
     """The clause's status and its cue's offsets in it. A cancellation or a hope overrides a
     plan ("berharap … akan"), a plan overrides what is under way ("tengah menyiapkan"). In a
     title every word is capitalised: there a capitalised cue is a cue too."""
@@ -263,10 +292,44 @@ def _collaboration(found: Proposals, parties: list[str], through: list[str], sta
     found.add(item)
 
 
+# "Kerja sama itu melahirkan Festival X", "Dari kolaborasi tersebut lahir …": what it gave rise to.
+_BORN = re.compile(r"(?<![\w-])(?:melahirkan|menghasilkan|berbuah|lahir(?:lah)?)(?: (?:sebuah|kegiatan|acara))? "
+                   r"(?P<name>[A-Z][\w-]*(?: (?:[A-Z][\w-]*|dan|&)){0,6})")
+_EVENT_HEADS = re.compile(r"(?:Festival|Pameran|Bazar|Expo|Pekan|Lomba|Kompetisi|Forum|Gathering|Temu|Pelatihan|"
+                          r"Workshop|Seminar|Konferensi|Summit)(?![\w-])")
+
+
+def _born(found: Proposals, clause: Span) -> Item | None:
+    """The event the clause says was born of a collaboration: one already proposed, or one
+    named there by an event's head word ("Festival …")."""
+    born = _BORN.search(found.text, clause.start, clause.end)
+    if born is None or NEGATION.search(found.text, clause.start, born.end()):
+        return None
+    named = next((item for start, _, item in mentions(found, _EVENTS) if start == born.start("name")), None)
+    if named is None and _EVENT_HEADS.match(born["name"]):
+        named = found.add(Item(slug(born["name"]), "TrainingEvent" if re.match(r"Pelatihan|Workshop", born["name"])
+                               else "Event", born["name"], Span(born.start("name"), born.end()), "collaboration-born",
+                               0.5))
+    return named
+
+
+def _result_told_after(found: Proposals, clause: Span) -> None:
+    """"Kerja sama itu melahirkan Festival X": the collaboration told last before the clause
+    resulted in the event."""
+    told = [i for i in found.items.values() if i.type == "Collaboration" and i.span.start < clause.start]
+    event = _born(found, clause) if told else None
+    if event is not None:
+        last = max(told, key=lambda i: i.span.start)
+        last.add("resulted_in", Value(event.ident, Span(clause.start, clause.end), "collaboration-result", 0.5))
+
+
 def _groups_in(found: Proposals, clause: Span) -> list[Item]:
     """The target groups a cue names inside the clause ("… untuk memberikan pelatihan kepada X")."""
     return [group for group in found.items.values() if group.type == "TargetGroup" and group.rule == "group-cue"
             and clause.start <= group.span.start < clause.end]
+
+
+_TOLD_EVENTS = frozenset({"event-held", "program-launch"})
 
 
 def _outcome_and_place(found: Proposals, item: Item, parties: list[str], clause: Span) -> None:
@@ -274,12 +337,13 @@ def _outcome_and_place(found: Proposals, item: Item, parties: list[str], clause:
     mengadakan Gathering …") is what the collaboration resulted in, and they organise it; a
     region after "di" in the clause is where it happens (low confidence)."""
     held = _HOLDS_EVENT.search(found.text, clause.start, clause.end)
-    event = found.find_name(held["name"]) if held else None
+    event = found.find_name(held["name"]) if held else _born(found, clause)
     if event is None:  # "A bersama B menggelar pameran …": an event told in plain words, held by one of them
-        event = next((e for e in found.items.values() if e.type in _EVENTS and e.rule == "event-held"
+        event = next((e for e in found.items.values() if e.type in _EVENTS and e.rule in _TOLD_EVENTS
                       and clause.start <= e.span.start < clause.end
                       and {str(v.value) for v in e.fields.get("organizer", [])} & set(parties)), None)
-    if event is not None and event.type in _EVENTS:
+    if event is not None and event.type in _EVENTS and all(  # not one still to come or called off
+            v.value in ("completed", "ongoing") for v in event.fields.get("status", [])):
         item.add("resulted_in", Value(event.ident))
         for party in parties:
             event.add("organizer", Value(party))
@@ -366,6 +430,14 @@ def _operator(found: Proposals, item: Item, end: int) -> None:
     org = found.find_name(match["org"]) or found.find_name(match["org"].split()[0])
     if org is not None and org.type in ORG_TYPES:
         item.add("operated_by", Value(org.ident, Span(item.span.start, match.end()), "program-from", 0.6))
+        in_region(item, org, Span(item.span.start, match.end()))
+
+
+def in_region(program: Item, operator: Item, span: Span) -> None:
+    """A program of a regional government ("milik Pemkot Kupang") is in that government's
+    region (the one its name gives), said less surely than who runs it."""
+    for place in operator.fields.get("jurisdiction", []) if operator.type in _GOVERNMENTS else []:
+        program.add("location", Value(place.value, span, "operator-region", 0.4))
 
 
 def _runner(found: Proposals, item: Item, start: int) -> None:
@@ -397,19 +469,38 @@ def studies(found: Proposals) -> None:
         if match["year"]:
             item.add("period", Value(match["year"]))
     orgs = {start: (end, item) for start, end, item in mentions(found, ORG_TYPES - {"MediaOutlet"})}
+    ends = {end: (start, item) for start, (end, item) in orgs.items()}
     for match in _MADE.finditer(found.text):
-        if match.end() in orgs:
-            _made_by(found, match, *orgs[match.end()])
+        authors = _joined(found.text, orgs, match.end())
+        verb = _MADE_BY.search(found.text, max(0, match.start() - 20), match.start()) if match["with"] else None
+        if verb is not None and verb.start() - 1 in ends:  # "Dinas X menggelar survei bersama …"
+            start, item = ends[verb.start() - 1]
+            authors.insert(0, (start, verb.start() - 1, item))
+        if authors:
+            _made_by(found, match, authors)
 
 
-def _made_by(found: Proposals, match: re.Match[str], end: int, author: Item) -> None:
-    """"survei yang dilakukan Dinas X pada Januari 2025": the study of that author, with the
+def _joined(text: str, orgs: dict[int, tuple[int, Item]], at: int) -> list[tuple[int, int, Item]]:
+    """The organisations named from `at` on, joined by "dan", "serta", "bersama" or commas."""
+    out = []
+    while at in orgs:
+        end, item = orgs[at]
+        out.append((at, end, item))
+        joiner = re.match(r",? (?:dan|serta|bersama) |, ", text[end:end + 10])
+        at = end + joiner.end() if joiner else -1
+    return out
+
+
+def _made_by(found: Proposals, match: re.Match[str], authors: list[tuple[int, int, Item]]) -> None:
+    """"survei yang dilakukan Dinas X pada Januari 2025": the study of its authors, with the
     year written right after ("pada Januari 2025", "tahun 2024")."""
-    label = f"{match['kind'].capitalize()} {author.label}"
+    end = authors[-1][1]
+    label = f"{match['kind'].capitalize()} {found.text[match.end():end]}"  # "Survei A bersama B": the text's words
     year = re.match(r"(?: \([A-Z][\w ]{1,20}\))?,? (?:pada|tahun|sepanjang|selama) (?:[A-Z][a-z]+ )?"
                     r"(?:tahun )?(?P<year>(?:19|20)\d\d)(?![\w-])", found.text[end:])
     study = found.add(Item(slug(label), "Study", label, Span(match.start(), end), "study-made-by", 0.5))
-    study.add("author", Value(author.ident, Span(match.start(), end), "study-made-by", 0.5))
+    for start, _, author in authors:
+        study.add("author", Value(author.ident, Span(min(start, match.start()), end), "study-made-by", 0.5))
     if year is not None:
         study.add("period", Value(year["year"], Span(match.start(), end + year.end()), "study-made-by", 0.5))
 

@@ -1,0 +1,149 @@
+"""Rules for the launch of a program: "Pemkot Kupang meluncurkan program Tenun Daring bersama
+Bank NTT di Pasar Oeba, Kamis (6/3/2025)", "peluncuran Tenun Daring di …". The launch is an
+event that is part of the program, organised by the launcher and the partners the text joins
+to it ("bersama", "menggandeng"; never the office it acts through, "melalui Dinas …"), at the
+venue and on the date written after it; its label stops before the venue. The program is run
+by the launcher, in the launcher's region. A launch still to come or called off keeps the
+status its clause gives ("akan", "batal"); a negated or hypothetical one ("belum", "jika")
+gives nothing."""
+
+from __future__ import annotations
+
+import re
+
+from kg.ingest.events import dated, place_written
+from kg.ingest.model import Item, Proposals, Value, mentions, slug
+from kg.ingest.people import ORG_TYPES
+from kg.ingest.relations import NEGATION, clause_status, in_region
+from kg.source.text import ArticleText, Span
+
+_LAUNCH = re.compile(r"(?<![\w-])(?:(?P<verb>meluncurkan|melaunching|me-launching)|(?P<noun>[Pp]eluncuran|"
+                     r"[Ll]aunching))(?: resmi| secara resmi)?(?: (?P<kind>[Pp]rogram|inisiatif|gerakan))? (?=[A-Z])")
+_PROGRAMS = frozenset({"Program", "Initiative"})
+_ACTORS = (ORG_TYPES - {"MediaOutlet"}) | {"Person"}
+# Between two actors of one chain: joined ("dan", "bersama", "A menggandeng B meluncurkan …") or
+# acting through ("melalui").
+_JOINED = re.compile(r",? (?:dan|serta|bersama|&|menggandeng) ")
+_THROUGH = re.compile(r",? (?:melalui|lewat|via) ")
+_PARTNERS = re.compile(r" (?:bersama|dengan menggandeng|menggandeng|yang digagas bersama) ")
+_CUT = re.compile(r",|(?<![\w-])(?:ketika|saat|sewaktu|setelah|sebelum|usai|seusai|sedangkan|namun|tetapi)(?![\w-])")
+_AT = re.compile(r",? (?:(?:yang )?(?:digelar|berlangsung|dilaksanakan|diadakan) )?"
+                 r"di (?P<where>[A-Z][\w-]*(?: [A-Z][\w-]*){0,5})")
+
+
+def launches(found: Proposals, cues: dict[str, list[str]]) -> None:
+    """Each launch of a proposed program, told by the verb ("meluncurkan") or the noun
+    ("peluncuran"); one event per program, the later tellings adding to it."""
+    programs = {start: (end, item) for start, end, item in mentions(found, _PROGRAMS)}
+    if not programs:
+        return
+    titles = [v.span for v in found.article.values() if v.span is not None]
+    sentences = ArticleText(found.text).sentences
+    for match in _LAUNCH.finditer(found.text):
+        end, program = programs.get(match.end(), (0, None))
+        sentence = next((s for s in sentences if s.start <= match.start() < s.end), None)
+        if program is None or sentence is None or any(t.start <= match.start() < t.end for t in titles):
+            continue
+        cut = max((m.end() for m in _CUT.finditer(found.text, sentence.start, match.start())), default=sentence.start)
+        words = found.text[cut:match.end()]
+        status = clause_status(words, cues)
+        if (status is None or status[0] != "cancelled") and NEGATION.search(words):
+            continue  # "belum meluncurkan", "jika … meluncurkan": nothing happened
+        end += len(re.match(r"(?: \([A-Z][A-Za-z]{1,12}\))?", found.text[end:]).group())  # type: ignore[union-attr]
+        cue = (status[0], Span(cut + status[1], cut + status[2])) if status else None
+        _launch(found, match, program, Span(sentence.start, end), cue)
+
+
+def _launch(found: Proposals, match: re.Match[str], program: Item, told: Span, status: tuple[str, Span] | None) -> None:
+    """The launch event of one telling: who, with whom, where and when; the program's operator."""
+    words = re.sub(r" \([^)]*\)", "", found.text[match.start():told.end])
+    event = next((i for i in found.items.values() if i.rule == "program-launch"
+                  and any(v.value == program.ident for v in i.fields.get("part_of_program", []))), None)
+    if event is None:
+        event = found.add(Item(slug(words), "Event", words[0].upper() + words[1:], Span(match.start(), told.end),
+                               "program-launch", 0.5))
+    else:
+        event.alias(words, Span(match.start(), told.end))
+    event.add("part_of_program", Value(program.ident, Span(match.start(), told.end), "program-launch", 0.6))
+    if status is not None:  # its evidence: from the cue to the program's name
+        event.add("status", Value(status[0], Span(status[1].start, told.end), "launch-status", 0.5))
+    organisers = _launchers(found, told.start, match.start()) if match["verb"] else _held_by(found, match.start())
+    end = told.end
+    partners = _partners(found, end)
+    if partners:
+        organisers += partners
+        end = max(e for _, e, _ in partners)
+    for start, stop, actor in organisers:
+        event.add("organizer", Value(actor.ident, Span(min(start, match.start()), max(stop, match.end())),
+                                     "launch-organizer", 0.5))
+    _where_and_when(found, event, match.start(), told.end, end)
+    launchers = [a for _, _, a in organisers if a.type in ORG_TYPES]
+    if not launchers or (status is not None and status[0] not in ("completed", "ongoing")):
+        return  # a launch still to come says nothing yet of who runs the program
+    span = Span(min(organisers[0][0], match.start()), told.end)
+    if "operated_by" not in program.fields:
+        program.add("operated_by", Value(launchers[0].ident, span, "launched-by", 0.5))
+    if any(v.value == launchers[0].ident for v in program.fields["operated_by"]):
+        in_region(program, launchers[0], span)
+
+
+def _launchers(found: Proposals, sentence: int, verb: int) -> list[tuple[int, int, Item]]:
+    """The actors of the chain that ends right before the verb: "Pemkot X bersama PT Y
+    meluncurkan" (both), "Pemkot X, melalui Dinas Y, meluncurkan" (Pemkot X: the Dinas is how
+    it acts, not who launched)."""
+    posts = [i.span for i in found.items.values() if i.type == "Post"]  # not the office in a post's title
+    named = [(s, e, i) for s, e, i in mentions(found, _ACTORS) if sentence <= s and e <= verb
+             and not any(p.start <= s and e <= p.end for p in posts)]
+    if not named or not re.fullmatch(r",? (?:(?:telah|sudah|resmi|secara resmi|juga|pun|akan|berencana|batal) )*",
+                                     found.text[named[-1][1]:verb]):
+        return []
+    chain = [named[-1]]
+    for previous in reversed(named[:-1]):
+        between = found.text[previous[1]:chain[-1][0]]
+        if _THROUGH.fullmatch(between):
+            chain[-1] = previous  # "A melalui B": A launched it
+        elif _JOINED.fullmatch(between):
+            chain.append(previous)
+        else:
+            break
+    return list(reversed(chain))
+
+
+def _held_by(found: Proposals, noun: int) -> list[tuple[int, int, Item]]:
+    """Who held a launch told by its noun: "Dinas X menggelar peluncuran …"."""
+    line = found.text.rfind("\n", 0, noun) + 1
+    held = re.search(r"(?:menggelar|mengadakan|menyelenggarakan) (?:acara )?$", found.text[line:noun])
+    if held is None:
+        return []
+    named = [(s, e, i) for s, e, i in mentions(found, _ACTORS) if line <= s and e <= line + held.start()]
+    return named[-1:] if named and found.text[named[-1][1]:line + held.start()] in (" ", " juga ") else []
+
+
+def _partners(found: Proposals, end: int) -> list[tuple[int, int, Item]]:
+    """The actors joined to a launch after its program's name: "… bersama Bank NTT dan PT Y"."""
+    lead = _PARTNERS.match(found.text, end)
+    if lead is None:
+        return []
+    out: list[tuple[int, int, Item]] = []
+    at = lead.end()
+    for start, stop, actor in mentions(found, _ACTORS):
+        if start == at:
+            out.append((start, stop, actor))
+            joiner = re.match(r",? dan |, | serta ", found.text[stop:])
+            at = stop + joiner.end() if joiner else -1
+    return out
+
+
+def _where_and_when(found: Proposals, event: Item, start: int, named_end: int, end: int) -> None:
+    """The venue after "di" (past the partners), never an organisation, and the date after it;
+    the words up to the venue are another name of the launch."""
+    at = _AT.match(found.text, end)
+    named = place_written(found, at["where"]) if at else None
+    if at is not None and named is not None and named[0].type != "Organization" and "venue" not in event.fields:
+        place, venue_end = named[0], at.start("where") + len(named[1])
+        event.add("venue", Value(place.ident, Span(start, venue_end), "launch-venue", 0.5))
+        if end == named_end:  # "meluncurkan program X di Pasar Y": as news often names it
+            event.alias(re.sub(r" \([^)]*\)", "", found.text[start:venue_end]), Span(start, venue_end))
+        end = venue_end
+    if "date" not in event.fields:
+        dated(found, event, end, start)
