@@ -21,7 +21,7 @@ _NAME = r"[A-Z][\w-]*(?: [A-Z][\w-]*){0,5}"
 _ACR = r"(?: \([A-Z][A-Za-z]{1,12}\))?"
 _OPENS = re.compile(rf"(?<![\w-])(?P<verb>meresmikan|meluncurkan|membuka|melaunching) (?:secara resmi )?"
                     r"(?:(?P<kind>program|aplikasi|layanan|platform|gedung|kantor|fasilitas|portal) )?"
-                    rf"(?P<object>{_NAME}){_ACR} di (?P<where>{_NAME})")
+                    rf"(?P<object>{_NAME}){_ACR}(?P<with> bersama {_NAME}{_ACR})? di (?P<where>{_NAME})")
 _OCCASION_WORDS = (r"kuliah umum|seminar|lokakarya|workshop|pelatihan|sosialisasi|webinar|diskusi publik|"
                    r"rapat koordinasi|temu bisnis|bazar|pameran|festival|talkshow|gelar wicara|uji ?coba")
 _OCCASION = re.compile(rf"(?<![\w-])(?:dalam|pada|saat|ketika|di sela|menghadiri|mengisi|memberikan|memberi) "
@@ -114,7 +114,8 @@ def _opening(found: Proposals, match: re.Match[str], sentence: Span) -> None:
         event = found.add(Item(slug(label), "Event", label[0].upper() + label[1:], Span(match.start(), end),
                                "event-act", 0.5))
         whole = re.sub(r" \([^)]*\)", "", found.text[match.start():end])
-        event.alias(whole[0].upper() + whole[1:], Span(match.start(), end))  # "Meresmikan X di Pos Bloc Medan"
+        if not match["with"]:  # "Meresmikan X di Pos Bloc Medan": as news often names it
+            event.alias(whole[0].upper() + whole[1:], Span(match.start(), end))
         role = "organizer"
     event.add("venue", Value(place.ident))
     if actors and role == "organizer":

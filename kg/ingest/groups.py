@@ -35,7 +35,8 @@ _CUED = re.compile(rf"(?<![\w-])(?P<cue>{_VERB_CUE}|untuk|bagi|kepada) {_COUNT}(
 _AIMED = re.compile(rf"(?<![\w-])(?:[Tt]argetnya|[Ss]asarannya|[Dd]itargetkan|[Mm]enargetkan|[Dd]isasar) "
                     rf"(?:sebanyak )?{_COUNT}(?P<head>peserta|(?:{_HEADS})(?:nya)?)(?![\w-])")
 # "Sasaran program ini adalah pelaku ekonomi kreatif …": whom the program named, or told last, is for.
-_IS_AIMED = re.compile(rf"(?<![\w-])[Ss]asaran(?:nya| (?:program|kegiatan|pelatihan)(?P<program> [A-Z][\w-]*"
+_IS_AIMED = re.compile(rf"(?<![\w-])[Ss]asaran(?:nya| (?P<noun>program|kegiatan|pelatihan|kerja sama|kolaborasi)"
+                       rf"(?P<program> [A-Z][\w-]*"
                        rf"(?: [A-Z][\w-]*){{0,3}}| (?:ini|itu|tersebut))?) (?:adalah|ialah|yakni|yaitu|merupakan) "
                        rf"{_COUNT}(?P<head>(?:{_HEADS})(?:nya)?)(?![\w-])")
 _NOT = re.compile(r"(?<![\w-])(?:tidak|tak|bukan|belum)(?: (?:lagi|pernah))? $")  # not "tidak hanya"
@@ -92,6 +93,8 @@ def _is_aimed(found: Proposals, match: re.Match[str]) -> None:
     adalah …": the program named last before it."""
     written = (match["program"] or "").strip()
     program = found.find_name(written) if written[:1].isupper() else _last_program(found, match.start())
+    if match["noun"] in ("kerja sama", "kolaborasi"):  # a collaboration's, given when collaborations are told
+        program = None
     end = _group_end(found, match.start("head"))
     group = _group(found, Span(match.start("head"), end), Span(match.start(), end), "group-aimed", 0.5)
     if group is not None and program is not None and program.type in ("Program", "Initiative"):

@@ -190,8 +190,10 @@ def _parties(text: str, inside: list[tuple[int, int, Item]], start: int, end: in
         if not after and before[0] not in chosen:
             chosen.insert(0, before[0])
     for index, one in enumerate(after):  # "antara A dan B", "dengan A, B, dan C": all that are joined
-        if index and text[after[index - 1][1]:one[0]] not in (" dan ", ", ", ", dan ", " serta ", " & "):
-            break
+        joiner = text[after[index - 1][1]:one[0]] if index else ""
+        if index and joiner not in (" dan ", ", ", ", dan ", " serta ", " & ") and not (
+                joiner == " dengan " and index == 1 and not before and after[0][0] - end <= len(" antara ")):
+            break  # "kerja sama (antara) Pemkot X dengan PT Y": the second after "dengan"
         chosen.append(one)
     if not before or before[0] in chosen:  # "A menunjuk B sebagai pengelola … melalui C": A acts through C
         through += [m[2].ident for m in after if m not in chosen and m[2].type in ORG_TYPES
@@ -295,38 +297,60 @@ def _collaboration(found: Proposals, parties: list[str], through: list[str], sta
 # "Kerja sama itu melahirkan Festival X", "Dari kolaborasi tersebut lahir …": what it gave rise to.
 _BORN = re.compile(r"(?<![\w-])(?:melahirkan|menghasilkan|berbuah|lahir(?:lah)?)(?: (?:sebuah|kegiatan|acara))? "
                    r"(?P<name>[A-Z][\w-]*(?: (?:[A-Z][\w-]*|dan|&)){0,6})")
-_EVENT_HEADS = re.compile(r"(?:Festival|Pameran|Bazar|Expo|Pekan|Lomba|Kompetisi|Forum|Gathering|Temu|Pelatihan|"
-                          r"Workshop|Seminar|Konferensi|Summit)(?![\w-])")
+_EVENT_HEAD_WORDS = (r"(?:Festival|Pameran|Bazar|Expo|Pekan|Lomba|Kompetisi|Forum|Gathering|Temu|Pelatihan|"
+                     r"Workshop|Seminar|Konferensi|Summit)(?![\w-])")
+_EVENT_HEADS = re.compile(_EVENT_HEAD_WORDS)
 
 
 def _born(found: Proposals, clause: Span) -> Item | None:
-    """The event the clause says was born of a collaboration: one already proposed, or one
-    named there by an event's head word ("Festival …")."""
+    """The event the clause says was born of a collaboration ("melahirkan Festival …")."""
     born = _BORN.search(found.text, clause.start, clause.end)
     if born is None or NEGATION.search(found.text, clause.start, born.end()):
         return None
-    named = next((item for start, _, item in mentions(found, _EVENTS) if start == born.start("name")), None)
-    if named is None and _EVENT_HEADS.match(born["name"]):
-        named = found.add(Item(slug(born["name"]), "TrainingEvent" if re.match(r"Pelatihan|Workshop", born["name"])
-                               else "Event", born["name"], Span(born.start("name"), born.end()), "collaboration-born",
-                               0.5))
+    return _event_called(found, born["name"], born.start("name"))
+
+
+_RESULT_OF = re.compile(r"(?<![\w-])hasil (?:dari )?(?:kerja ?sama|kolaborasi|kemitraan|sinergi)(?![\w-])",
+                        re.IGNORECASE)
+_NAMED_EVENT = re.compile(rf"(?<![\w-])(?P<name>{_EVENT_HEAD_WORDS}(?: (?:[A-Z][\w-]*|dan|&)){{1,6}})")
+
+
+def _result_named(found: Proposals, clause: Span) -> Item | None:
+    """"Festival X digelar sebagai hasil kolaborasi …": the event named last before "hasil"."""
+    result = _RESULT_OF.search(found.text, clause.start, clause.end)
+    named = list(_NAMED_EVENT.finditer(found.text, clause.start, result.start())) if result else []
+    return _event_called(found, named[-1]["name"], named[-1].start()) if named else None
+
+
+def _event_called(found: Proposals, name: str, start: int) -> Item | None:
+    """The event proposed under the name written at `start`, or a new one named there by an
+    event's head word ("Festival …")."""
+    name = re.sub(r"(?: dan| &)+$", "", name)
+    named = next((item for at, _, item in mentions(found, _EVENTS) if at == start), None)
+    if named is None and _EVENT_HEADS.match(name):
+        kind = "TrainingEvent" if re.match(r"Pelatihan|Workshop", name) else "Event"
+        named = found.add(Item(slug(name), kind, name, Span(start, start + len(name)), "collaboration-born", 0.5))
     return named
 
 
 def _result_told_after(found: Proposals, clause: Span) -> None:
     """"Kerja sama itu melahirkan Festival X": the collaboration told last before the clause
-    resulted in the event."""
+    resulted in the event; "Kolaborasi ini menyasar …": the groups named there are its targets."""
     told = [i for i in found.items.values() if i.type == "Collaboration" and i.span.start < clause.start]
-    event = _born(found, clause) if told else None
+    if not told or NEGATION.search(found.text, clause.start, clause.end):
+        return
+    last = max(told, key=lambda i: i.span.start)
+    event = _born(found, clause) or _result_named(found, clause)
     if event is not None:
-        last = max(told, key=lambda i: i.span.start)
         last.add("resulted_in", Value(event.ident, Span(clause.start, clause.end), "collaboration-result", 0.5))
+    for group in _groups_in(found, clause):
+        last.add("target_groups", Value(group.ident, Span(clause.start, clause.end), "collaboration-group", 0.5))
 
 
 def _groups_in(found: Proposals, clause: Span) -> list[Item]:
     """The target groups a cue names inside the clause ("… untuk memberikan pelatihan kepada X")."""
-    return [group for group in found.items.values() if group.type == "TargetGroup" and group.rule == "group-cue"
-            and clause.start <= group.span.start < clause.end]
+    return [group for group in found.items.values() if group.type == "TargetGroup"
+            and group.rule in ("group-cue", "group-aimed") and clause.start <= group.span.start < clause.end]
 
 
 _TOLD_EVENTS = frozenset({"event-held", "program-launch"})
@@ -337,7 +361,7 @@ def _outcome_and_place(found: Proposals, item: Item, parties: list[str], clause:
     mengadakan Gathering …") is what the collaboration resulted in, and they organise it; a
     region after "di" in the clause is where it happens (low confidence)."""
     held = _HOLDS_EVENT.search(found.text, clause.start, clause.end)
-    event = found.find_name(held["name"]) if held else _born(found, clause)
+    event = found.find_name(held["name"]) if held else _born(found, clause) or _result_named(found, clause)
     if event is None:  # "A bersama B menggelar pameran …": an event told in plain words, held by one of them
         event = next((e for e in found.items.values() if e.type in _EVENTS and e.rule in _TOLD_EVENTS
                       and clause.start <= e.span.start < clause.end

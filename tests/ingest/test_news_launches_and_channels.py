@@ -52,6 +52,17 @@ TERNATE = (
     "TERNATE, MALUKUUTARAKINI.COM - Pemkot Ternate bekerja sama dengan PT Gamalama Data sejak 2024. Kerja sama itu "
     "melahirkan Festival Rempah Digital.\n")
 
+PEKALONGAN = (
+    "PEKALONGAN, PANTURAKINI.COM - Kerja sama Pemkot Pekalongan dengan PT Lawang Data dijalankan melalui Dinas "
+    "Perdagangan Kota Pekalongan. Kolaborasi itu menyasar 300 perajin batik di Kota Pekalongan.\n"
+    "Melalui Dinas Pariwisata Kabupaten Batang, Pemkab Batang menggandeng PT Ujungnegoro Data.\n"
+    "Pameran Batik Pesisir digelar sebagai hasil kolaborasi Pemkab Pekalongan dan PT Kawung Data. Kerja sama itu "
+    "tidak melahirkan Festival Canting.\n")
+
+SIKKA = (
+    "MAUMERE, FLORESKINI.COM - Pemkab Sikka meresmikan Rumah Tenun Digital bersama PT Flores Data di Kabupaten "
+    "Sikka, Senin (3/3/2025).\n")
+
 
 def test_a_launch_is_an_event_of_the_program_its_label_stops_before_the_venue() -> None:
     found = run(KUPANG)
@@ -136,3 +147,25 @@ def test_what_a_collaboration_gave_rise_to() -> None:
     (item,) = [i for i in found.items.values() if i.type == "Collaboration"]
     assert values_of(item)["resulted_in"] == ["festival-rempah-digital"]  # "Kerja sama itu melahirkan …"
 
+
+
+def test_a_collaboration_told_by_its_noun_its_channel_its_group_and_its_result() -> None:
+    found = run(PEKALONGAN)
+    told = collaborations_of(found)
+    assert set(told) == {("pemkot-pekalongan", "pt-lawang-data"), ("pemkab-batang", "pt-ujungnegoro-data"),
+                         ("pemkab-pekalongan", "pt-kawung-data")}
+    lawang = told[("pemkot-pekalongan", "pt-lawang-data")]  # "Kerja sama A dengan B dijalankan melalui C"
+    assert lawang["acting_through"] == ["dinas-perdagangan-kota-pekalongan"]
+    assert lawang["target_groups"] == ["perajin-batik-di-kota-pekalongan"]  # "Kolaborasi itu menyasar …"
+    assert told[("pemkab-batang", "pt-ujungnegoro-data")]["acting_through"] == [
+        "dinas-pariwisata-kabupaten-batang"]  # "Melalui Dinas …, Pemkab …"
+    assert told[("pemkab-pekalongan", "pt-kawung-data")]["resulted_in"] == ["pameran-batik-pesisir"]  # "sebagai hasil"
+    assert "festival-canting" not in found.items  # "tidak melahirkan"
+
+
+def test_an_opening_with_a_partner_is_labelled_by_the_act_alone() -> None:
+    found = run(SIKKA)
+    (event,) = [i for i in found.items.values() if i.rule == "event-act"]
+    assert event.label == "Meresmikan Rumah Tenun Digital"
+    assert values_of(event) == {"venue": ["sikka"], "organizer": ["pemkab-sikka"], "date": [dt.date(2025, 3, 3)]}
+    assert not event.aliases  # "… bersama PT Flores Data di …" is no name of it
