@@ -26,17 +26,20 @@ _ACTORS = (ORG_TYPES - {"MediaOutlet"}) | {"Person"}
 _JOINED = re.compile(r",? (?:dan|serta|bersama|&|menggandeng) ")
 _THROUGH = re.compile(r",? (?:melalui|lewat|via) ")
 _PARTNERS = re.compile(r" (?:bersama|dengan menggandeng|menggandeng|yang digagas bersama) ")
+# "Program Tenun Daring resmi diluncurkan Pemkot Kupang …": the launch told in the passive, and by whom.
+_PASSIVE = re.compile(r"(?: \([A-Z][A-Za-z]{1,12}\))?,? (?:(?:resmi|secara resmi|telah|sudah|akan|baru) )*"
+                      r"(?P<verb>diluncurkan)(?: oleh)? ")
+_BY = re.compile(r"(?: \([A-Z][A-Za-z]{1,12}\))?,? (?:(?:yang )?(?:digelar|diselenggarakan|dilaksanakan|diadakan)"
+                 r"(?: oleh)?|oleh) ")
 _CUT = re.compile(r",|(?<![\w-])(?:ketika|saat|sewaktu|setelah|sebelum|usai|seusai|sedangkan|namun|tetapi)(?![\w-])")
 _AT = re.compile(r",? (?:(?:yang )?(?:digelar|berlangsung|dilaksanakan|diadakan) )?"
                  r"di (?P<where>[A-Z][\w-]*(?: [A-Z][\w-]*){0,5})")
 
 
 def launches(found: Proposals, cues: dict[str, list[str]]) -> None:
-    """Each launch of a proposed program, told by the verb ("meluncurkan") or the noun
-    ("peluncuran"); one event per program, the later tellings adding to it."""
+    """Each launch of a proposed program, told by the verb ("meluncurkan", "X diluncurkan
+    Pemkot Y") or the noun ("peluncuran"); one event per program, the later tellings adding to it."""
     programs = {start: (end, item) for start, end, item in mentions(found, _PROGRAMS)}
-    if not programs:
-        return
     titles = [v.span for v in found.article.values() if v.span is not None]
     sentences = ArticleText(found.text).sentences
     for match in _LAUNCH.finditer(found.text):
@@ -44,43 +47,57 @@ def launches(found: Proposals, cues: dict[str, list[str]]) -> None:
         sentence = next((s for s in sentences if s.start <= match.start() < s.end), None)
         if program is None or sentence is None or any(t.start <= match.start() < t.end for t in titles):
             continue
-        cut = max((m.end() for m in _CUT.finditer(found.text, sentence.start, match.start())), default=sentence.start)
-        words = found.text[cut:match.end()]
-        status = clause_status(words, cues)
-        if (status is None or status[0] != "cancelled") and NEGATION.search(words):
-            continue  # "belum meluncurkan", "jika … meluncurkan": nothing happened
         end += len(re.match(r"(?: \([A-Z][A-Za-z]{1,12}\))?", found.text[end:]).group())  # type: ignore[union-attr]
-        cue = (status[0], Span(cut + status[1], cut + status[2])) if status else None
-        _launch(found, match, program, Span(sentence.start, end), cue)
+        organisers = _launchers(found, sentence.start, match.start()) if match["verb"] else _held_by(found, match)
+        _told(found, cues, program, Span(match.start(), end), sentence.start, organisers)
+    for start, (end, program) in programs.items():
+        passive = _PASSIVE.match(found.text, end)
+        sentence = next((s for s in sentences if s.start <= start < s.end), None)
+        if passive is None or sentence is None or any(t.start <= start < t.end for t in titles):
+            continue
+        start -= len("program ") if found.text[max(0, start - 8):start].lower() == "program " else 0
+        by = [m for m in mentions(found, _ACTORS) if m[0] == passive.end()]
+        _told(found, cues, program, Span(start, passive.end("verb")), sentence.start, by)
 
 
-def _launch(found: Proposals, match: re.Match[str], program: Item, told: Span, status: tuple[str, Span] | None) -> None:
-    """The launch event of one telling: who, with whom, where and when; the program's operator."""
-    words = re.sub(r" \([^)]*\)", "", found.text[match.start():told.end])
+def _told(found: Proposals, cues: dict[str, list[str]], program: Item, words: Span, sentence: int,
+          organisers: list[tuple[int, int, Item]]) -> None:
+    """One telling of a launch, unless its clause negates it; its status from a cue of the clause."""
+    cut = max((m.end() for m in _CUT.finditer(found.text, sentence, words.start)), default=sentence)
+    clause = found.text[cut:words.end]
+    status = clause_status(clause, cues)
+    if (status is None or status[0] != "cancelled") and NEGATION.search(clause):
+        return  # "belum meluncurkan", "jika … meluncurkan": nothing happened
+    cue = (status[0], Span(cut + status[1], cut + status[2])) if status else None
+    _launch(found, program, words, organisers, cue)
+
+
+def _launch(found: Proposals, program: Item, told: Span, organisers: list[tuple[int, int, Item]],
+            status: tuple[str, Span] | None) -> None:
+    """The launch event of one telling (`told`: its words): who, with whom, where and when; the
+    program's operator."""
+    words = re.sub(r" \([^)]*\)|(?:,? (?:resmi|secara resmi|telah|sudah|akan|baru))+(?= diluncurkan$)", "",
+                   found.text[told.start:told.end])  # "Program X diluncurkan", without its adverbs
     event = next((i for i in found.items.values() if i.rule == "program-launch"
                   and any(v.value == program.ident for v in i.fields.get("part_of_program", []))), None)
     if event is None:
-        event = found.add(Item(slug(words), "Event", words[0].upper() + words[1:], Span(match.start(), told.end),
-                               "program-launch", 0.5))
+        event = found.add(Item(slug(words), "Event", words[0].upper() + words[1:], told, "program-launch", 0.5))
     else:
-        event.alias(words, Span(match.start(), told.end))
-    event.add("part_of_program", Value(program.ident, Span(match.start(), told.end), "program-launch", 0.6))
-    if status is not None:  # its evidence: from the cue to the program's name
-        event.add("status", Value(status[0], Span(status[1].start, told.end), "launch-status", 0.5))
-    organisers = _launchers(found, told.start, match.start()) if match["verb"] else _held_by(found, match.start())
-    end = told.end
+        event.alias(words, told)
+    event.add("part_of_program", Value(program.ident, told, "program-launch", 0.6))
+    if status is not None:  # its evidence: from the cue to the launch's words
+        event.add("status", Value(status[0], Span(min(status[1].start, told.start), told.end), "launch-status", 0.5))
+    end = max([told.end] + [e for s, e, _ in organisers if s >= told.start])  # "diluncurkan Pemkot X"
     partners = _partners(found, end)
-    if partners:
-        organisers += partners
-        end = max(e for _, e, _ in partners)
+    organisers = organisers + partners
     for start, stop, actor in organisers:
-        event.add("organizer", Value(actor.ident, Span(min(start, match.start()), max(stop, match.end())),
+        event.add("organizer", Value(actor.ident, Span(min(start, told.start), max(stop, told.end)),
                                      "launch-organizer", 0.5))
-    _where_and_when(found, event, match.start(), told.end, end)
+    _where_and_when(found, event, told.start, told.end, max([end] + [e for _, e, _ in partners]))
     launchers = [a for _, _, a in organisers if a.type in ORG_TYPES]
     if not launchers or (status is not None and status[0] not in ("completed", "ongoing")):
         return  # a launch still to come says nothing yet of who runs the program
-    span = Span(min(organisers[0][0], match.start()), told.end)
+    span = Span(min(organisers[0][0], told.start), max(organisers[0][1], told.end))
     if "operated_by" not in program.fields:
         program.add("operated_by", Value(launchers[0].ident, span, "launched-by", 0.5))
     if any(v.value == launchers[0].ident for v in program.fields["operated_by"]):
@@ -109,14 +126,18 @@ def _launchers(found: Proposals, sentence: int, verb: int) -> list[tuple[int, in
     return list(reversed(chain))
 
 
-def _held_by(found: Proposals, noun: int) -> list[tuple[int, int, Item]]:
-    """Who held a launch told by its noun: "Dinas X menggelar peluncuran …"."""
+def _held_by(found: Proposals, match: re.Match[str]) -> list[tuple[int, int, Item]]:
+    """Who held a launch told by its noun: "Dinas X menggelar peluncuran …", "peluncuran X
+    oleh Dinas Y", "peluncuran X yang digelar Dinas Y"."""
+    noun = match.start()
     line = found.text.rfind("\n", 0, noun) + 1
     held = re.search(r"(?:menggelar|mengadakan|menyelenggarakan) (?:acara )?$", found.text[line:noun])
-    if held is None:
-        return []
-    named = [(s, e, i) for s, e, i in mentions(found, _ACTORS) if line <= s and e <= line + held.start()]
-    return named[-1:] if named and found.text[named[-1][1]:line + held.start()] in (" ", " juga ") else []
+    named = mentions(found, _ACTORS)
+    before = [(s, e, i) for s, e, i in named if held and line <= s and e <= line + held.start()]
+    if held and before and found.text[before[-1][1]:line + held.start()] in (" ", " juga "):
+        return before[-1:]
+    by = _BY.match(found.text, next((e for s, e, _ in mentions(found, _PROGRAMS) if s == match.end()), match.end()))
+    return [m for m in named if by is not None and m[0] == by.end()]
 
 
 def _partners(found: Proposals, end: int) -> list[tuple[int, int, Item]]:
@@ -135,15 +156,25 @@ def _partners(found: Proposals, end: int) -> list[tuple[int, int, Item]]:
 
 
 def _where_and_when(found: Proposals, event: Item, start: int, named_end: int, end: int) -> None:
-    """The venue after "di" (past the partners), never an organisation, and the date after it;
-    the words up to the venue are another name of the launch."""
+    """The venue after "di" (past the partners), never an organisation, and the date after it
+    (or before it: "… pada Kamis (6/3/2025) di Pasar Oeba"); the words up to a venue written
+    right after the launch's own are another name of it."""
+    venue_end = _venue(found, event, start, end)
+    if venue_end is not None and end == named_end:  # "meluncurkan program X di Pasar Y": as news often names it
+        event.alias(re.sub(r" \([^)]*\)", "", found.text[start:venue_end]), Span(start, venue_end))
+    if "date" in event.fields:
+        return
+    date_end = dated(found, event, venue_end or end, start)
+    if venue_end is None and date_end is not None:
+        _venue(found, event, start, date_end)
+
+
+def _venue(found: Proposals, event: Item, start: int, end: int) -> int | None:
+    """The place written right after `end` ("di Pasar Oeba"), never an organisation; where it ends."""
     at = _AT.match(found.text, end)
     named = place_written(found, at["where"]) if at else None
-    if at is not None and named is not None and named[0].type != "Organization" and "venue" not in event.fields:
-        place, venue_end = named[0], at.start("where") + len(named[1])
-        event.add("venue", Value(place.ident, Span(start, venue_end), "launch-venue", 0.5))
-        if end == named_end:  # "meluncurkan program X di Pasar Y": as news often names it
-            event.alias(re.sub(r" \([^)]*\)", "", found.text[start:venue_end]), Span(start, venue_end))
-        end = venue_end
-    if "date" not in event.fields:
-        dated(found, event, end, start)
+    if at is None or named is None or named[0].type == "Organization" or "venue" in event.fields:
+        return None
+    venue_end = at.start("where") + len(named[1])
+    event.add("venue", Value(named[0].ident, Span(start, venue_end), "launch-venue", 0.5))
+    return venue_end

@@ -45,7 +45,8 @@ _FROM = re.compile(r" (?:dari|milik|besutan|garapan) (?P<org>[A-Z][\w-]*(?: [A-Z
 _RUNS = re.compile(r"(?: \([A-Z][\w ]{1,20}\))? (?:menggelar|meluncurkan|menjalankan|menyelenggarakan|menginisiasi|"
                    r"menggulirkan|menghadirkan|mengadakan|melaksanakan)(?: kembali)? ")
 _VENUE = re.compile(r"(?<![\w-])(?:di )?(?P<venue>(?P<kind>Hotel|Gedung|Balai Kota|Pos Bloc|Aula|Pendopo|Auditorium|"
-                    r"Kantor Pos|Graha|Wisma|Pasar|Bandara|Stasiun|Pelabuhan|Alun-alun)"
+                    r"Kantor Pos|Graha|Wisma|Pasar|Bandara|Stasiun|Pelabuhan|Alun-alun|Lapangan|Pantai|Anjungan|"
+                    r"Rumah Jabatan|Mal)"
                     r" (?:[A-Z][\w-]*)(?: [A-Z][\w-]*){0,5})")
 _STUDY = re.compile(r"(?<![\w-])(?P<name>(?:Studi|Survei|Riset|Kajian|Penelitian)"
                     r" (?P<by>[A-Z][\w-]*(?: [A-Z][\w-]*){0,2}))"

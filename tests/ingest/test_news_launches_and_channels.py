@@ -59,6 +59,13 @@ PEKALONGAN = (
     "Pameran Batik Pesisir digelar sebagai hasil kolaborasi Pemkab Pekalongan dan PT Kawung Data. Kerja sama itu "
     "tidak melahirkan Festival Canting.\n")
 
+PADANG = (
+    "PADANG, MINANGKINI.COM - Program Rendang Go Digital resmi diluncurkan Pemprov Sumatera Barat di Kota Padang, "
+    "Jumat (7/3/2025).\n"
+    "Peluncuran program Pariaman Maju digelar oleh Pemkot Pariaman pada Sabtu (8/3/2025) di Pantai Gandoriah.\n"
+    "Pemkab Agam meluncurkan program Agam Cerdas pada Senin (10/3/2025) di Lapangan Segitiga. Program Solok Hijau "
+    "belum diluncurkan Pemkab Solok.\n")
+
 SIKKA = (
     "MAUMERE, FLORESKINI.COM - Pemkab Sikka meresmikan Rumah Tenun Digital bersama PT Flores Data di Kabupaten "
     "Sikka, Senin (3/3/2025).\n")
@@ -169,3 +176,19 @@ def test_an_opening_with_a_partner_is_labelled_by_the_act_alone() -> None:
     assert event.label == "Meresmikan Rumah Tenun Digital"
     assert values_of(event) == {"venue": ["sikka"], "organizer": ["pemkab-sikka"], "date": [dt.date(2025, 3, 3)]}
     assert not event.aliases  # "… bersama PT Flores Data di …" is no name of it
+
+
+def test_launches_told_in_the_passive_by_the_noun_and_with_the_date_first() -> None:
+    found = run(PADANG)
+    launches = {i.label: values_of(i) for i in found.items.values() if i.rule == "program-launch"}
+    assert launches == {
+        "Program Rendang Go Digital diluncurkan": {  # "resmi diluncurkan Pemprov …": the adverb is no name
+            "part_of_program": ["rendang-go-digital"], "organizer": ["pemprov-sumatera-barat"], "venue": ["padang"],
+            "date": [dt.date(2025, 3, 7)]},
+        "Peluncuran program Pariaman Maju": {  # "digelar oleh"
+            "part_of_program": ["pariaman-maju"], "organizer": ["pemkot-pariaman"], "venue": ["pantai-gandoriah"],
+            "date": [dt.date(2025, 3, 8)]},
+        "Meluncurkan program Agam Cerdas": {  # the date before the venue
+            "part_of_program": ["agam-cerdas"], "organizer": ["pemkab-agam"], "venue": ["lapangan-segitiga"],
+            "date": [dt.date(2025, 3, 10)]}}  # "Program Solok Hijau belum diluncurkan": nothing
+    assert values_of(found.items["rendang-go-digital"])["operated_by"] == ["pemprov-sumatera-barat"]
