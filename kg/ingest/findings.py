@@ -65,11 +65,12 @@ def findings(found: Proposals) -> None:
 
 
 def _of_study(found: Proposals, finding: Item, sentence: Sentence) -> None:
-    """The study named in the sentence, else, when it speaks of respondents or "survei itu",
-    the study told last before it."""
+    """The study named or told in the sentence ("Survei bersama A dan B menemukan …"), else,
+    when it speaks of respondents or "survei itu", the study told last before it."""
     words = sentence.text
     studies = [i for i in found.items.values() if i.type == "Study"]
-    named = [s for s in studies if any(name in words for name in (s.label, *s.aliases))]
+    named = [s for s in studies if any(name in words for name in (s.label, *s.aliases))  # or told there
+             or sentence.start <= s.span.start < sentence.end]
     if not named and _OF_THE_LAST.search(words):
         named = [max((s for s in studies if s.span.end <= sentence.start), key=lambda s: s.span.start, default=None)]
     for study in filter(None, named):

@@ -119,10 +119,13 @@ def _aimed(found: Proposals, match: re.Match[str], named: list[tuple[int, int, I
 
 
 def _pointed_at(found: Proposals, sentence: int, cue: int) -> Item | None:
-    """With nothing named before the cue in its sentence: the program "program itu" points back
-    to, else the event whose participants the cue's words count ("Peluncuran itu diikuti …")."""
-    if _THAT_PROGRAM.search(found.text, sentence, cue):
-        return _last_program(found, sentence)
+    """With nothing named before the cue in its sentence: the program "program itu" points back to."""
+    return _last_program(found, sentence) if _THAT_PROGRAM.search(found.text, sentence, cue) else None
+
+
+def _counted_at(found: Proposals, cue: int) -> Item | None:
+    """The event whose participants the words at the cue count ("Peluncuran itu diikuti …",
+    "…, yang diikuti 90 pedagang dari …"): the one they give the regions of."""
     return next((item for item in found.items.values() for value in item.fields.get("participants_from", [])
                  if value.span is not None and value.span.start <= cue < value.span.end), None)
 
@@ -234,7 +237,8 @@ def _served_by(found: Proposals, group: Item, label: Span, cue: re.Match[str], s
     holding = [item for item in found.items.values()
                if item.type in _SERVED and item.span.start <= cue.start() < item.span.end]
     before = [item for start, end, item in named if end <= cue.start()]
-    target = holding[0] if holding else before[-1] if before else _pointed_at(found, sentence, cue.start())
+    counted = _counted_at(found, cue.start()) if cue["cue"].startswith("diikuti") else None
+    target = counted or (holding[0] if holding else before[-1] if before else _pointed_at(found, sentence, cue.start()))
     if target is None:
         return
     if cue["cue"].startswith("diikuti"):

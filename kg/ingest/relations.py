@@ -346,6 +346,11 @@ def _result_told_after(found: Proposals, clause: Span) -> None:
         last.add("resulted_in", Value(event.ident, Span(clause.start, clause.end), "collaboration-result", 0.5))
     for group in _groups_in(found, clause):
         last.add("target_groups", Value(group.ident, Span(clause.start, clause.end), "collaboration-group", 0.5))
+    for start, _, office in mentions(found, ORG_TYPES):  # "Kerja sama itu dijalankan melalui Dinas X"
+        if clause.start <= start < clause.end and _CHANNEL_AFTER.search(found.text, max(0, start - 40), start) \
+                and not any(v.value == office.ident for v in last.fields.get("participants", [])):
+            last.add("acting_through", Value(office.ident, Span(clause.start, clause.end), "collaboration-channel",
+                                             0.5))
 
 
 def _groups_in(found: Proposals, clause: Span) -> list[Item]:
@@ -506,9 +511,11 @@ def studies(found: Proposals) -> None:
 
 
 def _joined(text: str, orgs: dict[int, tuple[int, Item]], at: int) -> list[tuple[int, int, Item]]:
-    """The organisations named from `at` on, joined by "dan", "serta", "bersama" or commas."""
+    """The organisations named from `at` on, joined by "dan", "serta", "bersama" or commas; a
+    faculty's short name before a university's is passed over ("FEB Universitas X": the university)."""
     out = []
-    while at in orgs:
+    while at in orgs or (re.match(r"[A-Z]{2,5} ", text[at:at + 6]) and text.find(" ", at) + 1 in orgs):
+        at = at if at in orgs else text.find(" ", at) + 1
         end, item = orgs[at]
         out.append((at, end, item))
         joiner = re.match(r",? (?:dan|serta|bersama) |, ", text[end:end + 10])

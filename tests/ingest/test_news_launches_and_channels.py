@@ -66,6 +66,13 @@ PADANG = (
     "Pemkab Agam meluncurkan program Agam Cerdas pada Senin (10/3/2025) di Lapangan Segitiga. Program Solok Hijau "
     "belum diluncurkan Pemkab Solok.\n")
 
+PONTIANAK = (
+    "PONTIANAK, KHATULISTIWAKINI.COM - Pemkot Pontianak meluncurkan program Khatulistiwa Digital di Pasar "
+    "Flamboyan, Senin (10/3/2025), yang diikuti 90 pedagang dari Pontianak, Kubu Raya dan Mempawah.\n"
+    "Pemkab Sanggau bekerja sama dengan PT Kapuas Data. Kerja sama itu dijalankan melalui Dinas Koperasi "
+    "Kabupaten Sanggau.\n"
+    "Survei bersama FEB Universitas Tanjungpura dan PT Borneo Riset menemukan banyak pedagang belum memakai QRIS.\n")
+
 SIKKA = (
     "MAUMERE, FLORESKINI.COM - Pemkab Sikka meresmikan Rumah Tenun Digital bersama PT Flores Data di Kabupaten "
     "Sikka, Senin (3/3/2025).\n")
@@ -192,3 +199,17 @@ def test_launches_told_in_the_passive_by_the_noun_and_with_the_date_first() -> N
             "part_of_program": ["agam-cerdas"], "organizer": ["pemkab-agam"], "venue": ["lapangan-segitiga"],
             "date": [dt.date(2025, 3, 10)]}}  # "Program Solok Hijau belum diluncurkan": nothing
     assert values_of(found.items["rendang-go-digital"])["operated_by"] == ["pemprov-sumatera-barat"]
+
+
+def test_who_came_in_the_launchs_own_sentence_an_office_told_after_and_a_faculty_author() -> None:
+    found = run(PONTIANAK)
+    (launch,) = [i for i in found.items.values() if i.rule == "program-launch"]
+    assert values_of(launch)["participants_from"] == ["pontianak", "kubu-raya", "mempawah"]
+    group = next(i for i in found.items.values() if i.type == "TargetGroup" and i.label.startswith("pedagang dari"))
+    assert values_of(group)["takes_part_in"] == [launch.ident]  # the launch's, not the program's
+    told = collaborations_of(found)
+    assert told[("pemkab-sanggau", "pt-kapuas-data")]["acting_through"] == [
+        "dinas-koperasi-kabupaten-sanggau"]  # "Kerja sama itu dijalankan melalui …"
+    (study,) = [i for i in found.items.values() if i.type == "Study"]
+    assert values_of(study)["author"] == ["universitas-tanjungpura", "pt-borneo-riset"]  # "FEB Universitas …"
+    assert values_of(study)["findings"] == [i.ident for i in found.items.values() if i.type == "Finding"]
