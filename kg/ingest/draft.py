@@ -29,6 +29,7 @@ from kg.ingest import (
     relations,
     speech,
     structure,
+    studies,
 )
 from kg.ingest.gazetteer import DECISIONS, precision, rule_precision
 from kg.ingest.model import Item, Proposals, Value, slug
@@ -84,7 +85,7 @@ def propose(text: str, known: dict[str, tuple[str, str]], cues: dict[str, list[s
     relations.facilities(found)
     relations.venues_and_events(found)
     relations.teams(found)
-    relations.studies(found)
+    studies.studies(found)
     events.described(found)
     launches.launches(found, cues)
     cohorts.cohorts(found)

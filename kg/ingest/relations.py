@@ -1,8 +1,10 @@
 """Rules for what actors do together: collaborations told by a collaboration word or by the act
 ("menggaet", "didukung oleh", "menunjuk X sebagai pelaksana", "A bersama B menggelar …"), with
 their status from the cue words of the same clause, or from the headline when the body gives
-none (negated or hypothetical clauses give nothing), programs and facilities named
-with an acronym or after "program", with their operator, venues ("di Hotel …") and events."""
+none (negated or hypothetical clauses give nothing), the office a party acts through ("A,
+melalui Dinas X, …", "… yang dijalankan oleh Dinas X": never a party) and what they gave rise to
+("Kerja sama itu melahirkan Festival X"); programs and facilities named with an acronym or
+after "program", with their operator, venues ("di Hotel …") and events."""
 
 from __future__ import annotations
 
@@ -48,15 +50,6 @@ _VENUE = re.compile(r"(?<![\w-])(?:di )?(?P<venue>(?P<kind>Hotel|Gedung|Balai Ko
                     r"Kantor Pos|Graha|Wisma|Pasar|Bandara|Stasiun|Pelabuhan|Alun-alun|Lapangan|Pantai|Anjungan|"
                     r"Rumah Jabatan|Mal)"
                     r" (?:[A-Z][\w-]*)(?: [A-Z][\w-]*){0,5})")
-_STUDY = re.compile(r"(?<![\w-])(?P<name>(?:Studi|Survei|Riset|Kajian|Penelitian)"
-                    r" (?P<by>[A-Z][\w-]*(?: [A-Z][\w-]*){0,2}))"
-                    r"(?=[ ,])(?:[^.\n]{0,25}?(?<![\w-])(?P<year>(?:19|20)\d\d)(?![\w-]))?")
-# "survei yang dilakukan Dinas X pada Januari 2025 terhadap 400 pelaku UMKM": a study told by who made it.
-# "survei bersama Universitas X dan PT Y": made by both (and by whoever "menggelar" it with them).
-_MADE = re.compile(r"(?<![\w-])(?P<kind>[Ss]urvei|[Ss]tudi|[Rr]iset|[Kk]ajian|[Pp]enelitian) (?:(?:yang )?"
-                   r"(?:dilakukan|digelar|dilaksanakan|diadakan|dirilis|disusun)(?: oleh)?|(?P<with>bersama))"
-                   r" (?=[A-Z])")
-_MADE_BY = re.compile(r"(?:menggelar|melakukan|melaksanakan|mengadakan|merilis|menyusun) $")
 _AT_PLACE = re.compile(r"(?<![\w-])di (?P<place>[A-Z][\w-]*(?: [A-Z][\w-]*){0,2})")
 _TEAM = re.compile(r"(?<![\w-])Tim (?P<of>[A-Z][\w-]*(?: [A-Z][\w-]*){0,3})")
 _HOLDS_EVENT = re.compile(r"(?<![\w-])(?:mengadakan|menggelar|menyelenggarakan) (?P<name>[A-Z][\w-]*"
@@ -396,7 +389,7 @@ def programs(found: Proposals) -> None:
         if first in ("Program", "Gerakan", "Aplikasi", "Platform") and rest[:1] == acronym[0] and " " in rest:
             name = rest  # "Program Digital Talent Scholarship (DTS)": the program's name is the rest
         if (name[0] != acronym[0] or name.startswith("Pemerintah") or found.find_name(name)
-                or found.find_name(acronym) or _inside_named(found, match.start())):
+                or found.find_name(acronym) or inside_named(found, match.start())):
             continue
         kind, confidence = _program_kind(name)
         span = Span(match.start(), match.end())
@@ -425,7 +418,7 @@ def facilities(found: Proposals) -> None:
     they are ("KUKM Jatim space yang merupakan co-working space" → a coworking space)."""
     for match in _DEFINED_FACILITY.finditer(found.text):
         name = match["name"]
-        if _inside_named(found, match.start()) or found.find_name(name) is not None:
+        if inside_named(found, match.start()) or found.find_name(name) is not None:
             continue
         kind = "CoworkingSpace" if re.match(r"co-?working|ruang kerja", match["kind"], re.I) else "Facility"
         found.add(Item(slug(name), kind, name, Span(match.start(), match.end()), "facility-defined", 0.6))
@@ -434,11 +427,11 @@ def facilities(found: Proposals) -> None:
         name = match["name"]
         if any(t.start <= match.start() < t.end for t in titles) and found.text.count(name) == 1:
             continue  # a headline's Title Case runs its verb into the name ("Resmikan … Hub")
-        if found.find_name(name) is None and not _inside_named(found, match.start()):
+        if found.find_name(name) is None and not inside_named(found, match.start()):
             found.add(Item(slug(name), "Facility", name, Span(match.start(), match.end()), "facility-name", 0.5))
 
 
-def _inside_named(found: Proposals, offset: int) -> bool:
+def inside_named(found: Proposals, offset: int) -> bool:
     """True when the offset lies inside a name already proposed (a Dinas's listed parts)."""
     return any(item.span.start <= offset < item.span.end and item.type in ORG_TYPES for item in found.items.values())
 
@@ -482,59 +475,6 @@ def _runner(found: Proposals, item: Item, start: int) -> None:
     if len(orgs) > 1 and found.text[orgs[-2][1]:runner[0]] == " melalui ":
         runner = orgs[-2]
     item.add("operated_by", Value(runner[2].ident, Span(runner[0], item.span.end), "program-run-by", 0.5))
-
-
-def studies(found: Proposals) -> None:
-    """"Berdasarkan Studi Lazada di sepanjang 2021": a study, its author when the name holds a
-    proposed organisation, and the year it covers when one follows closely; a study told by
-    who made it ("survei yang dilakukan Dinas X …")."""
-    for match in _STUDY.finditer(found.text):
-        if _inside_named(found, match.start()):
-            continue  # "Balai … dan Penelitian (BPSDMP)": part of a name
-        author = found.find_name(match["by"])
-        end = match.end()
-        item = found.add(Item(slug(match["name"]), "Study", match["name"], Span(match.start(), end), "study-cue", 0.5))
-        if author is not None and author.type in ORG_TYPES:
-            item.add("author", Value(author.ident))
-        if match["year"]:
-            item.add("period", Value(match["year"]))
-    orgs = {start: (end, item) for start, end, item in mentions(found, ORG_TYPES - {"MediaOutlet"})}
-    ends = {end: (start, item) for start, (end, item) in orgs.items()}
-    for match in _MADE.finditer(found.text):
-        authors = _joined(found.text, orgs, match.end())
-        verb = _MADE_BY.search(found.text, max(0, match.start() - 20), match.start()) if match["with"] else None
-        if verb is not None and verb.start() - 1 in ends:  # "Dinas X menggelar survei bersama …"
-            start, item = ends[verb.start() - 1]
-            authors.insert(0, (start, verb.start() - 1, item))
-        if authors:
-            _made_by(found, match, authors)
-
-
-def _joined(text: str, orgs: dict[int, tuple[int, Item]], at: int) -> list[tuple[int, int, Item]]:
-    """The organisations named from `at` on, joined by "dan", "serta", "bersama" or commas; a
-    faculty's short name before a university's is passed over ("FEB Universitas X": the university)."""
-    out = []
-    while at in orgs or (re.match(r"[A-Z]{2,5} ", text[at:at + 6]) and text.find(" ", at) + 1 in orgs):
-        at = at if at in orgs else text.find(" ", at) + 1
-        end, item = orgs[at]
-        out.append((at, end, item))
-        joiner = re.match(r",? (?:dan|serta|bersama) |, ", text[end:end + 10])
-        at = end + joiner.end() if joiner else -1
-    return out
-
-
-def _made_by(found: Proposals, match: re.Match[str], authors: list[tuple[int, int, Item]]) -> None:
-    """"survei yang dilakukan Dinas X pada Januari 2025": the study of its authors, with the
-    year written right after ("pada Januari 2025", "tahun 2024")."""
-    end = authors[-1][1]
-    label = f"{match['kind'].capitalize()} {found.text[match.end():end]}"  # "Survei A bersama B": the text's words
-    year = re.match(r"(?: \([A-Z][\w ]{1,20}\))?,? (?:pada|tahun|sepanjang|selama) (?:[A-Z][a-z]+ )?"
-                    r"(?:tahun )?(?P<year>(?:19|20)\d\d)(?![\w-])", found.text[end:])
-    study = found.add(Item(slug(label), "Study", label, Span(match.start(), end), "study-made-by", 0.5))
-    for start, _, author in authors:
-        study.add("author", Value(author.ident, Span(min(start, match.start()), end), "study-made-by", 0.5))
-    if year is not None:
-        study.add("period", Value(year["year"], Span(match.start(), end + year.end()), "study-made-by", 0.5))
 
 
 def teams(found: Proposals) -> None:
