@@ -41,7 +41,10 @@ _ONE_OF = re.compile(rf"(?<![\w-])(?:[Ss]alah (?:satu|seorang) )?peserta (?P<coh
 _HOLDS = re.compile(r"(?<![\w-])(?:menggelar|menyelenggarakan|mengadakan|melaksanakan|membuka) (?:kembali )?"
                     r"(?:pelatihan |kelas )?(?:[Pp]rogram )?$")
 _FROM = re.compile(r"(?<![\w-])(?:[Pp]eserta(?: [a-z]+)? (?:berasal|datang) dari|diikuti (?:oleh )?(?:\d[\d.]* )?"
-                   r"(?:[a-zA-Z]+ ){0,3}?(?:dari|asal)) (?P<list>[^.\n]+)")
+                   r"(?:[a-zA-Z]+ ){0,3}?(?:dari|asal)) (?P<list>[^.\n]+)"
+                   # "Sebanyak 120 pedagang dari A, B dan C mengikuti peluncuran itu": those who came
+                   r"|(?<![\w-])(?:\d[\d.]*|ratusan|puluhan|ribuan) (?:[a-zA-Z]+ ){0,3}?(?:dari|asal) "
+                   r"(?P<came>[^.\n]+?) (?:turut |ikut )?(?:mengikuti|menghadiri|hadir (?:dalam|pada|di))(?![\w-])")
 # "Peluncuran itu diikuti …": the event a sentence points back to.
 _BACK = re.compile(r"(?<![\w-])(?P<noun>[Pp]eluncuran|[Pp]elatihan|[Pp]eresmian|[Aa]cara|[Kk]egiatan|[Ss]eminar|"
                    r"[Ww]orkshop|[Pp]ameran|[Ff]estival) (?:itu|ini|tersebut)(?![\w-])")
@@ -159,13 +162,13 @@ def _participants_from(found: Proposals, match: re.Match[str]) -> None:
     before the phrase, each as places resolve (an ambiguous name stays so)."""
     line = found.text.rfind("\n", 0, match.start()) + 1
     sentence = max(line, found.text.rfind(". ", 0, match.start()) + 2)
-    back = _BACK.search(found.text, sentence, match.start())
+    back = _BACK.search(found.text, sentence, match.start() if match["list"] else match.end() + 40)
     told = [i for i in found.items.values() if i.type in EVENT_TYPES and line <= i.span.start < match.start()]
     event = referent(found, back["noun"].lower(), back.start()) if back else max(
         told, key=lambda i: i.span.start, default=None)
     if event is None or NEGATION.search(match.group()):
         return
-    for part in re.split(r",? dan |, | serta ", match["list"]):
+    for part in re.split(r",? dan |, | serta ", match["list"] or match["came"]):
         place = place_named(found, part.strip())
         if place is not None and place.type in _REGIONS:
             event.add("participants_from", Value(place.ident, Span(match.start(), match.end()),

@@ -73,6 +73,11 @@ PONTIANAK = (
     "Kabupaten Sanggau.\n"
     "Survei bersama FEB Universitas Tanjungpura dan PT Borneo Riset menemukan banyak pedagang belum memakai QRIS.\n")
 
+AMBON = (
+    "AMBON, MALUKUKINI.COM - Pemprov Maluku meluncurkan program Pala Digital di Pelabuhan Tulehu, Rabu (5/3/2025).\n"
+    "Sebanyak 80 nelayan dari Maluku Tengah, Seram Bagian Barat dan Buru mengikuti peluncuran tersebut. Sebanyak 40 "
+    "petani dari Buru Selatan tidak mengikuti peluncuran itu.\n")
+
 SIKKA = (
     "MAUMERE, FLORESKINI.COM - Pemkab Sikka meresmikan Rumah Tenun Digital bersama PT Flores Data di Kabupaten "
     "Sikka, Senin (3/3/2025).\n")
@@ -213,3 +218,10 @@ def test_who_came_in_the_launchs_own_sentence_an_office_told_after_and_a_faculty
     (study,) = [i for i in found.items.values() if i.type == "Study"]
     assert values_of(study)["author"] == ["universitas-tanjungpura", "pt-borneo-riset"]  # "FEB Universitas …"
     assert values_of(study)["findings"] == [i.ident for i in found.items.values() if i.type == "Finding"]
+
+
+def test_those_who_came_to_a_launch_told_after_it() -> None:
+    found = run(AMBON)
+    (launch,) = [i for i in found.items.values() if i.rule == "program-launch"]
+    assert values_of(launch)["venue"] == ["pelabuhan-tulehu"] and values_of(launch)["date"] == [dt.date(2025, 3, 5)]
+    assert values_of(launch)["participants_from"] == ["maluku-tengah", "seram-bagian-barat", "buru"]  # not Buru Selatan
