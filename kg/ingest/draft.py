@@ -92,6 +92,7 @@ def propose(text: str, known: dict[str, tuple[str, str]], cues: dict[str, list[s
     events.attendance(found)
     groups.target_groups(found)
     structure.link(found)
+    launches.run_by_posts(found)
     speech.quotes(found)
     findings.findings(found)
     relations.collaborations(found, cues)

@@ -110,7 +110,7 @@ def _launchers(found: Proposals, sentence: int, verb: int) -> list[tuple[int, in
     it acts, not who launched)."""
     posts = [i.span for i in found.items.values() if i.type == "Post"]  # not the office in a post's title
     named = [(s, e, i) for s, e, i in mentions(found, _ACTORS) if sentence <= s and e <= verb
-             and not any(p.start <= s and e <= p.end for p in posts)]
+             and (i.type == "Person" or not any(p.start <= s and e <= p.end for p in posts))]
     if not named or not re.fullmatch(r",? (?:(?:telah|sudah|resmi|secara resmi|juga|pun|akan|berencana|batal) )*",
                                      found.text[named[-1][1]:verb]):
         return []
@@ -178,3 +178,26 @@ def _venue(found: Proposals, event: Item, start: int, end: int) -> int | None:
     venue_end = at.start("where") + len(named[1])
     event.add("venue", Value(named[0].ident, Span(start, venue_end), "launch-venue", 0.5))
     return venue_end
+
+
+def run_by_posts(found: Proposals) -> None:
+    """"Wali Kota Kendari, Siska Karina, meluncurkan program X": a program launched by a person
+    in office, and run by nobody the text names, is run by the organisation of the post (known
+    once posts are linked), less surely."""
+    for event in [i for i in found.items.values() if i.rule == "program-launch" and "status" not in i.fields]:
+        first = event.fields.get("organizer", [None])[0]
+        person = found.items.get(str(first.value)) if first is not None else None
+        org = _post_organisation(found, person) if person is not None and person.type == "Person" else None
+        for program in [found.items[str(v.value)] for v in event.fields["part_of_program"]]:
+            if org is not None and "operated_by" not in program.fields:
+                program.add("operated_by", Value(org.ident, first.span, "launched-by-post", 0.4))  # type: ignore[union-attr]
+                in_region(program, org, first.span)  # type: ignore[union-attr,arg-type]
+
+
+def _post_organisation(found: Proposals, person: Item) -> Item | None:
+    """The organisation of the first post the person holds, if the text links it."""
+    for held in person.fields.get("holds", []):
+        post = found.items.get(str(held.value))
+        for org in post.fields.get("post_in", []) if post is not None else []:
+            return found.items.get(str(org.value))
+    return None

@@ -78,6 +78,10 @@ AMBON = (
     "Sebanyak 80 nelayan dari Maluku Tengah, Seram Bagian Barat dan Buru mengikuti peluncuran tersebut. Sebanyak 40 "
     "petani dari Buru Selatan tidak mengikuti peluncuran itu.\n")
 
+KENDARI = (
+    "KENDARI, SULTRAKINI.ID - Wali Kota Kendari, Siska Karina Imran, meluncurkan program Kendari Pintar di Balai "
+    "Kota Kendari, Selasa (4/3/2025). Pemkot Kendari menyiapkan anggaran pelatihan.\n")
+
 SIKKA = (
     "MAUMERE, FLORESKINI.COM - Pemkab Sikka meresmikan Rumah Tenun Digital bersama PT Flores Data di Kabupaten "
     "Sikka, Senin (3/3/2025).\n")
@@ -225,3 +229,12 @@ def test_those_who_came_to_a_launch_told_after_it() -> None:
     (launch,) = [i for i in found.items.values() if i.rule == "program-launch"]
     assert values_of(launch)["venue"] == ["pelabuhan-tulehu"] and values_of(launch)["date"] == [dt.date(2025, 3, 5)]
     assert values_of(launch)["participants_from"] == ["maluku-tengah", "seram-bagian-barat", "buru"]  # not Buru Selatan
+
+
+def test_a_program_launched_by_a_person_in_office_is_run_by_the_office() -> None:
+    found = run(KENDARI)
+    (launch,) = [i for i in found.items.values() if i.rule == "program-launch"]
+    assert values_of(launch)["organizer"] == ["siska-karina-imran"]  # who the text says launched it
+    program = found.items["kendari-pintar"]
+    assert values_of(program)["operated_by"] == ["pemkot-kendari"]  # the Wali Kota's government
+    assert program.fields["operated_by"][0].confidence <= 0.4
