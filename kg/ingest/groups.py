@@ -21,6 +21,7 @@ _HEADS = (r"pelaku|para|anggota|pedagang|penjual|mama-mama|ibu-ibu|kaum ibu|"
           r"buruh|karyawan|pegawai|lansia|peternak|pembudidaya|penenun|penjahit|ojek daring|pengemudi")
 # A cue verb that names whom something serves; the group follows it.
 _VERB_CUE = (r"dimanfaatkan oleh|diikuti oleh|diikuti|menyasar|menyasar kepada|ditujukan (?:untuk|bagi|kepada)|"
+             r"diperuntukkan (?:untuk|bagi|kepada)|dikhususkan (?:untuk|bagi)|"
              r"untuk membantu|"
              r"khusus (?:untuk|bagi)|(?:di|ter)buka (?:untuk|bagi)|mempersiapkan|melatih|membina|memberdayakan|"
              r"mendampingi|melibatkan")

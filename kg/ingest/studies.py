@@ -27,6 +27,8 @@ def studies(found: Proposals) -> None:
     """"Berdasarkan Studi Lazada di sepanjang 2021": a study, its author when the name holds a
     proposed organisation, and the year it covers when one follows closely; a study told by
     who made it ("survei yang dilakukan Dinas X …")."""
+    orgs = {start: (end, item) for start, end, item in mentions(found, ORG_TYPES - {"MediaOutlet"})}
+    ends = {end: (start, item) for start, (end, item) in orgs.items()}
     for match in _STUDY.finditer(found.text):
         if inside_named(found, match.start()):
             continue  # "Balai … dan Penelitian (BPSDMP)": part of a name
@@ -35,10 +37,10 @@ def studies(found: Proposals) -> None:
         item = found.add(Item(slug(match["name"]), "Study", match["name"], Span(match.start(), end), "study-cue", 0.5))
         if author is not None and author.type in ORG_TYPES:
             item.add("author", Value(author.ident))
+        for _, stop, other in _joined(found.text, orgs, match.start("by"))[1:]:  # "Survei A bersama B"
+            item.add("author", Value(other.ident, Span(match.start(), stop), "study-cue", 0.5))
         if match["year"]:
             item.add("period", Value(match["year"]))
-    orgs = {start: (end, item) for start, end, item in mentions(found, ORG_TYPES - {"MediaOutlet"})}
-    ends = {end: (start, item) for start, (end, item) in orgs.items()}
     for match in _MADE.finditer(found.text):
         authors = _joined(found.text, orgs, match.end())
         verb = _MADE_BY.search(found.text, max(0, match.start() - 20), match.start()) if match["with"] else None

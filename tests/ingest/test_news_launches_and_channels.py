@@ -50,7 +50,10 @@ JAMBI = (
 
 TERNATE = (
     "TERNATE, MALUKUUTARAKINI.COM - Pemkot Ternate bekerja sama dengan PT Gamalama Data sejak 2024. Kerja sama itu "
-    "melahirkan Festival Rempah Digital.\n")
+    "melahirkan Festival Rempah Digital.\n"
+    "Pemkab Halmahera Barat bekerja sama dengan PT Jailolo Data. Dari kolaborasi tersebut lahir Pekan Kopi Jailolo.\n"
+    "Survei Universitas Khairun bersama PT Tidore Riset menunjukkan 70 persen nelayan memakai ponsel pintar. Program "
+    "Nelayan Pintar diperuntukkan bagi nelayan di Kota Tidore Kepulauan.\n")
 
 PEKALONGAN = (
     "PEKALONGAN, PANTURAKINI.COM - Kerja sama Pemkot Pekalongan dengan PT Lawang Data dijalankan melalui Dinas "
@@ -165,10 +168,16 @@ def test_a_survey_made_by_two_and_its_finding() -> None:
         "dinas-koperasi-provinsi-jambi", "universitas-batanghari"]  # who released it is no author
 
 
-def test_what_a_collaboration_gave_rise_to() -> None:
+def test_what_a_collaboration_gave_rise_to_a_survey_by_two_and_a_program_for_a_group() -> None:
     found = run(TERNATE)
-    (item,) = [i for i in found.items.values() if i.type == "Collaboration"]
-    assert values_of(item)["resulted_in"] == ["festival-rempah-digital"]  # "Kerja sama itu melahirkan …"
+    told = collaborations_of(found)
+    assert told[("pemkot-ternate", "pt-gamalama-data")]["resulted_in"] == [
+        "festival-rempah-digital"]  # "Kerja sama itu melahirkan …"
+    assert told[("pemkab-halmahera-barat", "pt-jailolo-data")]["resulted_in"] == [
+        "pekan-kopi-jailolo"]  # "Dari kolaborasi tersebut lahir …"
+    (study,) = [values_of(i) for i in found.items.values() if i.type == "Study"]
+    assert study["author"] == ["universitas-khairun", "pt-tidore-riset"] and len(study["findings"]) == 1
+    assert values_of(found.items["nelayan-pintar"])["target_groups"] == ["nelayan-di-kota-tidore-kepulauan"]
 
 
 
