@@ -130,8 +130,9 @@ def _opening(found: Proposals, match: re.Match[str], sentence: Span) -> None:
 
 def _a_program(found: Proposals, at: int) -> bool:
     """A proposed program's or initiative's name starts at this offset."""
-    return any(found.text.startswith(name, at) for item in found.items.values()
-               if item.type in ("Program", "Initiative") for name in (item.label, *item.aliases))
+    return any(found.text.startswith(name, at) and not re.match(r" [A-Z][a-z]", found.text[at + len(name):])
+               for item in found.items.values() if item.type in ("Program", "Initiative")
+               for name in (item.label, *item.aliases))
 
 
 def _opened(found: Proposals, match: re.Match[str], place: Item, event: Item) -> None:

@@ -31,6 +31,7 @@ _PASSIVE = re.compile(r"(?: \([A-Z][A-Za-z]{1,12}\))?,? (?:(?:resmi|secara resmi
                       r"(?P<verb>diluncurkan)(?: oleh)? ")
 _BY = re.compile(r"(?: \([A-Z][A-Za-z]{1,12}\))?,? (?:(?:yang )?(?:digelar|diselenggarakan|dilaksanakan|diadakan)"
                  r"(?: oleh)?|oleh) ")
+_LONGER = re.compile(r" [A-Z][a-z]")  # a program's name that only starts a longer capitalised name
 _CUT = re.compile(r",|(?<![\w-])(?:ketika|saat|sewaktu|setelah|sebelum|usai|seusai|sedangkan|namun|tetapi)(?![\w-])")
 _AT = re.compile(r",? (?:(?:yang )?(?:digelar|berlangsung|dilaksanakan|diadakan) )?"
                  r"di (?P<where>[A-Z][\w-]*(?: [A-Z][\w-]*){0,5})")
@@ -45,8 +46,9 @@ def launches(found: Proposals, cues: dict[str, list[str]]) -> None:
     for match in _LAUNCH.finditer(found.text):
         end, program = programs.get(match.end(), (0, None))
         sentence = next((s for s in sentences if s.start <= match.start() < s.end), None)
-        if program is None or sentence is None or any(t.start <= match.start() < t.end for t in titles):
-            continue
+        if program is None or sentence is None or any(t.start <= match.start() < t.end for t in titles) \
+                or _LONGER.match(found.text, end):
+            continue  # "meluncurkan DTS Center": not the program DTS
         end += len(re.match(r"(?: \([A-Z][A-Za-z]{1,12}\))?", found.text[end:]).group())  # type: ignore[union-attr]
         organisers = _launchers(found, sentence.start, match.start()) if match["verb"] else _held_by(found, match)
         _told(found, cues, program, Span(match.start(), end), sentence.start, organisers)

@@ -247,3 +247,11 @@ def test_a_program_launched_by_a_person_in_office_is_run_by_the_office() -> None
     program = found.items["kendari-pintar"]
     assert values_of(program)["operated_by"] == ["pemkot-kendari"]  # the Wali Kota's government
     assert program.fields["operated_by"][0].confidence <= 0.4
+
+
+def test_a_name_that_only_starts_with_a_programs_is_no_launch_of_it() -> None:
+    found = run("MEDAN, DELIKINI.COM - Pemprov Sumatera Utara menjalankan program Sumut Kreatif. Pemkot Medan "
+                "meluncurkan Sumut Kreatif Center di Gedung Serbaguna Medan, Senin (10/3/2025).\n")
+    assert not [i for i in found.items.values() if i.rule == "program-launch"]
+    (event,) = [i for i in found.items.values() if i.rule == "event-act"]
+    assert event.label == "Meluncurkan Sumut Kreatif Center" and "part_of_program" not in event.fields
