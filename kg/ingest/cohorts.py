@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from kg.ingest.events import UNDONE, dated, place_named
+from kg.ingest.events import EVENT_TYPES, UNDONE, dated, place_named, referent
 from kg.ingest.model import Item, Proposals, Value, mentions, slug
 from kg.ingest.people import ORG_TYPES
 from kg.ingest.relations import NEGATION
@@ -41,22 +41,36 @@ _ONE_OF = re.compile(rf"(?<![\w-])(?:[Ss]alah (?:satu|seorang) )?peserta (?P<coh
 _HOLDS = re.compile(r"(?<![\w-])(?:menggelar|menyelenggarakan|mengadakan|melaksanakan|membuka) (?:kembali )?"
                     r"(?:pelatihan |kelas )?(?:[Pp]rogram )?$")
 _FROM = re.compile(r"(?<![\w-])(?:[Pp]eserta(?: [a-z]+)? (?:berasal|datang) dari|diikuti (?:oleh )?(?:\d[\d.]* )?"
-                   r"(?:[a-zA-Z]+ ){0,3}?(?:dari|asal)) (?P<list>[^.\n]+)")
+                   r"(?:[a-zA-Z]+ ){0,3}?(?:dari|asal)) (?P<list>[^.\n]+)"
+                   # "Sebanyak 120 pedagang dari A, B dan C mengikuti peluncuran itu": those who came
+                   r"|(?<![\w-])(?:\d[\d.]*|ratusan|puluhan|ribuan) (?:[a-zA-Z]+ ){0,3}?(?:dari|asal) "
+                   r"(?P<came>[^.\n]+?) (?:turut |ikut )?(?:mengikuti|menghadiri|hadir (?:dalam|pada|di))(?![\w-])")
+# "Peluncuran itu diikuti …": the event a sentence points back to.
+_BACK = re.compile(r"(?<![\w-])(?P<noun>[Pp]eluncuran|[Pp]elatihan|[Pp]eresmian|[Aa]cara|[Kk]egiatan|[Ss]eminar|"
+                   r"[Ww]orkshop|[Pp]ameran|[Ff]estival) (?:itu|ini|tersebut)(?![\w-])")
 _REGIONS = frozenset({"Province", "Regency", "City", "AmbiguousPlace", "Place"})
 _TRAINING = re.compile(r"(?i)pelatihan|kelas|bootcamp|workshop|training|lokakarya")
 
 
 def cohorts(found: Proposals) -> None:
     """Each cohort or session written next to a proposed program's name, then those told
-    alone after a program, then the regions their participants come from."""
+    alone after a program, then the regions the participants of an event come from."""
     programs = {name: item for item in found.items.values() if item.type in ("Program", "Initiative")
                 for name in (item.label, *item.aliases)}
-    if not programs:
-        return
+    sentences = ArticleText(found.text).sentences
+    if programs:
+        _told_alone(found, sentences, _named_cohorts(found, programs, sentences))
+    for match in _FROM.finditer(found.text):
+        _participants_from(found, match)
+    for match in _ONE_OF.finditer(found.text):
+        _one_of(found, match)
+
+
+def _named_cohorts(found: Proposals, programs: dict[str, Item], sentences: list[Span]) -> list[Span]:
+    """The cohorts written with their program's name; returns where they are written."""
     names = "|".join(re.escape(n) for n in sorted(programs, key=len, reverse=True))
     pattern = re.compile(rf"(?<![\w-])(?:(?:[Pp]rogram )?(?P<program>{names}) (?P<cohort>{_COHORT})"
                          rf"|(?P<cohort2>{_COHORT}) (?:[Pp]rogram )?(?P<program2>{names})(?![\w-]))")
-    sentences = ArticleText(found.text).sentences
     named = []
     for match in pattern.finditer(found.text):
         named.append(Span(match.start(), match.end()))
@@ -67,11 +81,7 @@ def cohorts(found: Proposals) -> None:
         program = programs[match["program"] or match["program2"]]
         _cohort(found, Span(match.start(), match.end()), match["cohort"] or match["cohort2"], sentence, program,
                 "program-cohort")
-    _told_alone(found, sentences, named)
-    for match in _FROM.finditer(found.text):
-        _participants_from(found, match)
-    for match in _ONE_OF.finditer(found.text):
-        _one_of(found, match)
+    return named
 
 
 def _told_alone(found: Proposals, sentences: list[Span], named: list[Span]) -> None:
@@ -147,14 +157,18 @@ def _one_of(found: Proposals, match: re.Match[str]) -> None:
 
 
 def _participants_from(found: Proposals, match: re.Match[str]) -> None:
-    """"Peserta berasal dari Lombok Barat, Lombok Tengah, dan Sumbawa": the regions of the
-    paragraph's last cohort before the phrase, each as places resolve (an ambiguous name stays so)."""
+    """"Peserta berasal dari Lombok Barat, Lombok Tengah, dan Sumbawa": the regions of the event
+    the sentence points back to ("Peluncuran itu diikuti …"), else of the paragraph's last event
+    before the phrase, each as places resolve (an ambiguous name stays so)."""
     line = found.text.rfind("\n", 0, match.start()) + 1
-    cohorts = [i for i in found.items.values() if i.rule in _COHORT_RULES and line <= i.span.start < match.start()]
-    if not cohorts or NEGATION.search(match.group()):
+    sentence = max(line, found.text.rfind(". ", 0, match.start()) + 2)
+    back = _BACK.search(found.text, sentence, match.start() if match["list"] else match.end() + 40)
+    told = [i for i in found.items.values() if i.type in EVENT_TYPES and line <= i.span.start < match.start()]
+    event = referent(found, back["noun"].lower(), back.start()) if back else max(
+        told, key=lambda i: i.span.start, default=None)
+    if event is None or NEGATION.search(match.group()):
         return
-    event = max(cohorts, key=lambda i: i.span.start)
-    for part in re.split(r",? dan |, | serta ", match["list"]):
+    for part in re.split(r",? dan |, | serta ", match["list"] or match["came"]):
         place = place_named(found, part.strip())
         if place is not None and place.type in _REGIONS:
             event.add("participants_from", Value(place.ident, Span(match.start(), match.end()),

@@ -22,12 +22,14 @@ from kg.ingest import (
     events,
     findings,
     groups,
+    launches,
     metadata,
     names,
     people,
     relations,
     speech,
     structure,
+    studies,
 )
 from kg.ingest.gazetteer import DECISIONS, precision, rule_precision
 from kg.ingest.model import Item, Proposals, Value, slug
@@ -85,12 +87,14 @@ def propose(text: str, known: dict[str, tuple[str, str]], cues: dict[str, list[s
     relations.venues_and_events(found)
     names.landmarks(found)
     relations.teams(found)
-    relations.studies(found)
+    studies.studies(found)
     events.described(found)
+    launches.launches(found, cues)
     cohorts.cohorts(found)
     events.attendance(found)
     groups.target_groups(found)
     structure.link(found)
+    launches.run_by_posts(found)
     speech.quotes(found)
     findings.findings(found)
     relations.collaborations(found, cues)

@@ -21,7 +21,7 @@ _NAME = r"[A-Z][\w-]*(?: [A-Z][\w-]*){0,5}"
 _ACR = r"(?: \([A-Z][A-Za-z]{1,12}\))?"
 _OPENS = re.compile(rf"(?<![\w-])(?P<verb>meresmikan|meluncurkan|membuka|melaunching) (?:secara resmi )?"
                     r"(?:(?P<kind>program|aplikasi|layanan|platform|gedung|kantor|fasilitas|portal) )?"
-                    rf"(?P<object>{_NAME}){_ACR} di (?P<where>{_NAME})")
+                    rf"(?P<object>{_NAME}){_ACR}(?P<with> bersama {_NAME}{_ACR})? di (?P<where>{_NAME})")
 _OCCASION_WORDS = (r"kuliah umum|seminar|lokakarya|workshop|pelatihan|sosialisasi|webinar|diskusi publik|"
                    r"rapat koordinasi|temu bisnis|bazar|pameran|festival|talkshow|gelar wicara|uji ?coba")
 _OCCASION = re.compile(rf"(?<![\w-])(?:dalam|pada|saat|ketika|di sela|menghadiri|mengisi|memberikan|memberi) "
@@ -77,24 +77,32 @@ def _in_title(found: Proposals, offset: int) -> bool:
 
 def place_named(found: Proposals, written: str) -> Item | None:
     """The proposed place whose name starts the words ("Pos Bloc Medan, …", "Bandung")."""
+    named = place_written(found, written)
+    return named[0] if named else None
+
+
+def place_written(found: Proposals, written: str) -> tuple[Item, str] | None:
+    """The proposed place whose name starts the words, and that name as written ("Kota Manado")."""
     words = written.split(" ")
     for size in range(len(words), 0, -1):
         item = found.find_name(" ".join(words[:size]))
         if item is not None and (item.type in _PLACE_TYPES or item.type == "Organization"):
-            return item
+            return item, " ".join(words[:size])
     return None
 
 
 def _opening(found: Proposals, match: re.Match[str], sentence: Span) -> None:
-    """"<actor> meresmikan <name> di <place>": an event labelled with the act's own words,
-    organised by the sentence's first actor, at the place, on the date that follows."""
+    """"<actor> meresmikan <name> di <place>": an event labelled with the act's own words (not
+    the place: "… di <place>" is another name of it), organised by the sentence's first actor,
+    at the place, on the date that follows."""
     before = _CLAUSE_CUT.split(found.text[sentence.start:match.start()])[-1]
     if NEGATION.search(before) or UNDONE.search(before):
         return  # "tidak jadi meresmikan", "akan meresmikan": not an act that happened
-    place = place_named(found, match["where"])
-    if place is None or place.type == "Organization":
-        return
-    end = match.start("where") + len(place.label)
+    named = place_written(found, match["where"])
+    if named is None or named[0].type == "Organization" or (match["verb"] == "meluncurkan" and _a_program(
+            found, match.start("object"))):
+        return  # a program's launch is told by kg.ingest.launches
+    place, end = named[0], match.start("where") + len(named[1])
     actors = [item for start, _, item in mentions(found, ORG_TYPES | {"Person"})
               if sentence.start <= start < match.start() and item.type != "MediaOutlet"]
     if _EVENT_NAME.search(match["object"]):  # "membuka Pameran Kopi Nusantara": the event is what was opened
@@ -102,9 +110,12 @@ def _opening(found: Proposals, match: re.Match[str], sentence: Span) -> None:
         event = found.add(Item(slug(name), _kind(name), name, Span(match.start("object"), end), "event-opened", 0.5))
         role = "takes_part_in"  # who opens an exhibition need not be who organised it
     else:
-        label = re.sub(r" \([^)]*\)", "", found.text[match.start():end])
+        label = re.sub(r" \([^)]*\)", "", found.text[match.start():match.end("object")])  # the act, not its place
         event = found.add(Item(slug(label), "Event", label[0].upper() + label[1:], Span(match.start(), end),
                                "event-act", 0.5))
+        whole = re.sub(r" \([^)]*\)", "", found.text[match.start():end])
+        if not match["with"]:  # "Meresmikan X di Pos Bloc Medan": as news often names it
+            event.alias(whole[0].upper() + whole[1:], Span(match.start(), end))
         role = "organizer"
     event.add("venue", Value(place.ident))
     if actors and role == "organizer":
@@ -115,6 +126,13 @@ def _opening(found: Proposals, match: re.Match[str], sentence: Span) -> None:
     dated(found, event, end, match.start())
     if role == "organizer":
         _opened(found, match, place, event)
+
+
+def _a_program(found: Proposals, at: int) -> bool:
+    """A proposed program's or initiative's name starts at this offset."""
+    return any(found.text.startswith(name, at) and not re.match(r" [A-Z][a-z]", found.text[at + len(name):])
+               for item in found.items.values() if item.type in ("Program", "Initiative")
+               for name in (item.label, *item.aliases))
 
 
 def _opened(found: Proposals, match: re.Match[str], place: Item, event: Item) -> None:
@@ -189,8 +207,8 @@ def _only_a_venue(found: Proposals, item: Item) -> bool:
     return bool(at) and all(found.text[max(0, s - 3):s] == "di " for s in at)
 
 
-_STEMS = {"peresmian": "resmi", "peluncuran": "luncur", "pelatihan": "latih", "pembukaan": "buka",
-          "seminar": "seminar", "workshop": "workshop"}
+STEMS = {"peresmian": "resmi", "peluncuran": "luncur", "pelatihan": "latih", "pembukaan": "buka",
+         "seminar": "seminar", "workshop": "workshop"}
 
 
 def referent(found: Proposals, noun: str | None, offset: int) -> Item | None:
@@ -203,7 +221,7 @@ def referent(found: Proposals, noun: str | None, offset: int) -> Item | None:
         return None
     if noun is None:
         return before[0]
-    stem = _STEMS.get(noun, noun if noun not in ("acara", "kegiatan") else None)
+    stem = STEMS.get(noun, noun if noun not in ("acara", "kegiatan") else None)
     same = [i for i in before if stem and stem in i.label.lower()]
     return (same or before)[-1]
 

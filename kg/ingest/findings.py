@@ -30,9 +30,11 @@ _NOT_FOUND = re.compile(r"(?<![\w-])(?:target|menargetkan|ditargetkan|diharapkan
                         r"kalau|apabila|seandainya|(?:mencatat|tercatat) (?:telah|sudah|sebagai))(?![\w-])",
                         re.IGNORECASE)  # a plan, a condition, or an organisation's count of its own work
 _SPOKEN = frozenset({"Quote", "IndirectQuote"})
-# "61 persen responden kesulitan …", "hasil survei tersebut": a finding of the study told last.
+# "61 persen responden kesulitan …", "hasil survei tersebut", "Hasil survei menunjukkan …": a finding of
+# the study told last.
 _SHARE = re.compile(r"(?<![\w-])(?:sebagian besar|mayoritas|kebanyakan)(?![\w-])", re.IGNORECASE)
-_OF_THE_LAST = re.compile(r"(?<![\w-])(?:responden|(?:survei|studi|riset|kajian|penelitian) (?:itu|ini|tersebut))"
+_OF_THE_LAST = re.compile(r"(?<![\w-])(?:responden|(?:survei|studi|riset|kajian|penelitian) (?:itu|ini|tersebut)|"
+                          r"hasil (?:survei|studi|riset|kajian|penelitian)(?! (?-i:[A-Z])))"  # not "hasil Survei X"
                           r"(?![\w-])", re.IGNORECASE)
 
 
@@ -63,11 +65,12 @@ def findings(found: Proposals) -> None:
 
 
 def _of_study(found: Proposals, finding: Item, sentence: Sentence) -> None:
-    """The study named in the sentence, else, when it speaks of respondents or "survei itu",
-    the study told last before it."""
+    """The study named or told in the sentence ("Survei bersama A dan B menemukan …"), else,
+    when it speaks of respondents or "survei itu", the study told last before it."""
     words = sentence.text
     studies = [i for i in found.items.values() if i.type == "Study"]
-    named = [s for s in studies if any(name in words for name in (s.label, *s.aliases))]
+    named = [s for s in studies if any(name in words for name in (s.label, *s.aliases))  # or told there
+             or sentence.start <= s.span.start < sentence.end]
     if not named and _OF_THE_LAST.search(words):
         named = [max((s for s in studies if s.span.end <= sentence.start), key=lambda s: s.span.start, default=None)]
     for study in filter(None, named):

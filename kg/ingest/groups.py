@@ -13,24 +13,36 @@ from kg.ingest.relations import COLLABORATE
 from kg.source.text import ArticleText, Span
 
 # Head words of a group of people or businesses (common Indonesian news vocabulary).
-_HEADS = (r"pelaku|para|anggota|pedagang|masyarakat|warga|pelajar|mahasiswa|siswa|santri|petani|nelayan|"
+_HEADS = (r"pelaku|para|anggota|pedagang|penjual|mama-mama|ibu-ibu|kaum ibu|"
+          r"masyarakat|warga|pelajar|mahasiswa|siswa|santri|petani|nelayan|"
           r"perajin|pengrajin|UMKM|UKM|IKM|startup|start up|perusahaan rintisan|talenta|angkatan kerja|"
           r"pencari kerja|pemuda|generasi muda|anak muda|kaum muda|perempuan|ibu rumah tangga|"
           r"aparatur sipil negara|ASN|guru|penyandang disabilitas|difabel|pengusaha|wirausaha\w*|pekerja|"
           r"buruh|karyawan|pegawai|lansia|peternak|pembudidaya|penenun|penjahit|ojek daring|pengemudi")
 # A cue verb that names whom something serves; the group follows it.
 _VERB_CUE = (r"dimanfaatkan oleh|diikuti oleh|diikuti|menyasar|menyasar kepada|ditujukan (?:untuk|bagi|kepada)|"
+             r"diperuntukkan (?:untuk|bagi|kepada)|dikhususkan (?:untuk|bagi)|"
+             r"untuk membantu|"
              r"khusus (?:untuk|bagi)|(?:di|ter)buka (?:untuk|bagi)|mempersiapkan|melatih|membina|memberdayakan|"
              r"mendampingi|melibatkan")
-# "untuk/bagi/kepada" name a target only after a word for what is given or held.
+# "untuk/bagi/kepada" name a target only after a word for what is given, held or done together.
 _GIVEN = re.compile(r"(?<![\w-])(?:pelatihan|program|beasiswa|kelas|pembinaan|pendampingan|bantuan|workshop|"
                     r"lokakarya|sosialisasi|literasi|fasilitas|bimbingan|kursus|bazar|pameran|seminar|"
-                    r"webinar|inkubasi|akselerasi|ruang|layanan|uji ?coba)(?![\w-])", re.IGNORECASE)
+                    r"webinar|inkubasi|akselerasi|ruang|layanan|uji ?coba|kerja ?sama|kolaborasi|kemitraan)(?![\w-])",
+                    re.IGNORECASE)
 _COUNT = r"(?:(?:\d[\d.]*|ratusan|ribuan|puluhan|sekitar \d[\d.]*) )?"
 _CUED = re.compile(rf"(?<![\w-])(?P<cue>{_VERB_CUE}|untuk|bagi|kepada) {_COUNT}(?P<head>(?:{_HEADS})(?:nya)?)(?![\w-])")
 # "Targetnya 200 peserta dari Parepare, Barru, dan Pinrang": whom the event or program told last is for.
 _AIMED = re.compile(rf"(?<![\w-])(?:[Tt]argetnya|[Ss]asarannya|[Dd]itargetkan|[Mm]enargetkan|[Dd]isasar) "
                     rf"(?:sebanyak )?{_COUNT}(?P<head>peserta|(?:{_HEADS})(?:nya)?)(?![\w-])")
+# "Sasaran program ini adalah pelaku ekonomi kreatif …": whom the program named, or told last, is for.
+_IS_AIMED = re.compile(rf"(?<![\w-])[Ss]asaran(?:nya| (?P<noun>program|kegiatan|pelatihan|kerja sama|kolaborasi)"
+                       rf"(?P<program> [A-Z][\w-]*"
+                       rf"(?: [A-Z][\w-]*){{0,3}}| (?:ini|itu|tersebut))?) (?:adalah|ialah|yakni|yaitu|merupakan) "
+                       rf"{_COUNT}(?P<head>(?:{_HEADS})(?:nya)?)(?![\w-])")
+_NOT = re.compile(r"(?<![\w-])(?:tidak|tak|bukan|belum)(?: (?:lagi|pernah))? $")  # not "tidak hanya"
+# "Program itu menyasar …": a program the sentence points back to.
+_THAT_PROGRAM = re.compile(r"(?<![\w-])[Pp]rogram (?:ini|itu|tersebut)(?![\w-])")
 _LIST = re.compile(r"(?<![\w-])(?:[Ss]asaran(?:nya)?|[Pp]eserta(?:nya)?|menyasar)"
                    r"[^.\n]{0,80}? mulai dari (?P<list>[^.\n]+?)(?=[.\n])")
 _STOP = frozenset({"yang", "untuk", "agar", "supaya", "dalam", "dengan", "pada", "sejak", "ke", "sebagai", "demi",
@@ -58,6 +70,8 @@ def target_groups(found: Proposals) -> None:
     for match in _CUED.finditer(found.text):
         if match["cue"] in ("untuk", "bagi", "kepada") and not _given_before(found.text, match.start()):
             continue
+        if _NOT.search(found.text, max(0, match.start() - 20), match.start()):
+            continue  # "tidak ditujukan bagi …": the text says it is not for them
         end = _group_end(found, match.start("head"))
         label = Span(match.start("head"), end)
         rule = "group-participants" if match["cue"].startswith("diikuti") else "group-cue"
@@ -71,6 +85,27 @@ def target_groups(found: Proposals) -> None:
         _listed(found, match)
     for match in _AIMED.finditer(found.text):
         _aimed(found, match, named)
+    for match in _IS_AIMED.finditer(found.text):
+        _is_aimed(found, match)
+
+
+def _is_aimed(found: Proposals, match: re.Match[str]) -> None:
+    """"Sasaran program X adalah …" (X's group); "Sasaran program ini adalah …", "Sasarannya
+    adalah …": the program named last before it."""
+    written = (match["program"] or "").strip()
+    program = found.find_name(written) if written[:1].isupper() else _last_program(found, match.start())
+    if match["noun"] in ("kerja sama", "kolaborasi"):  # a collaboration's, given when collaborations are told
+        program = None
+    end = _group_end(found, match.start("head"))
+    group = _group(found, Span(match.start("head"), end), Span(match.start(), end), "group-aimed", 0.5)
+    if group is not None and program is not None and program.type in ("Program", "Initiative"):
+        program.add("target_groups", Value(group.ident, Span(match.start(), end), "group-aimed", 0.5))
+
+
+def _last_program(found: Proposals, offset: int) -> Item | None:
+    """The program or initiative named last before the offset."""
+    named = [item for start, _, item in mentions(found, frozenset({"Program", "Initiative"})) if start < offset]
+    return named[-1] if named else None
 
 
 def _aimed(found: Proposals, match: re.Match[str], named: list[tuple[int, int, Item]]) -> None:
@@ -82,6 +117,18 @@ def _aimed(found: Proposals, match: re.Match[str], named: list[tuple[int, int, I
     group = _group(found, Span(match.start("head"), end), Span(match.start(), end), "group-aimed", 0.5)
     if group is not None and before:
         before[-1].add("target_groups", Value(group.ident, Span(before[-1].span.start, end), "group-aimed", 0.5))
+
+
+def _pointed_at(found: Proposals, sentence: int, cue: int) -> Item | None:
+    """With nothing named before the cue in its sentence: the program "program itu" points back to."""
+    return _last_program(found, sentence) if _THAT_PROGRAM.search(found.text, sentence, cue) else None
+
+
+def _counted_at(found: Proposals, cue: int) -> Item | None:
+    """The event whose participants the words at the cue count ("Peluncuran itu diikuti …",
+    "…, yang diikuti 90 pedagang dari …"): the one they give the regions of."""
+    return next((item for item in found.items.values() for value in item.fields.get("participants_from", [])
+                 if value.span is not None and value.span.start <= cue < value.span.end), None)
 
 
 def _given_before(text: str, at: int) -> bool:
@@ -115,7 +162,8 @@ def _group_end(found: Proposals, start: int) -> int:
 def _verb(token: str) -> bool:
     """A word shaped like a verb (me-, di-, ter- and four letters or more) ends a group's words."""
     lower = token.lower()
-    return lower not in _NOT_VERBS and re.match(r"(?:me|di|ter)[a-z]{4,}$", lower) is not None
+    return lower not in _NOT_VERBS and re.match(r"(?:me|di|ter)[a-z]{4,}$|ber(?:jualan|dagang|transaksi|promosi)$",
+                                                 lower) is not None
 
 
 def _places(found: Proposals, where: re.Match[str]) -> tuple[list[Item], int]:
@@ -190,7 +238,8 @@ def _served_by(found: Proposals, group: Item, label: Span, cue: re.Match[str], s
     holding = [item for item in found.items.values()
                if item.type in _SERVED and item.span.start <= cue.start() < item.span.end]
     before = [item for start, end, item in named if end <= cue.start()]
-    target = holding[0] if holding else before[-1] if before else None
+    counted = _counted_at(found, cue.start()) if cue["cue"].startswith("diikuti") else None
+    target = counted or (holding[0] if holding else before[-1] if before else _pointed_at(found, sentence, cue.start()))
     if target is None:
         return
     if cue["cue"].startswith("diikuti"):

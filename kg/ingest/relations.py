@@ -1,13 +1,14 @@
 """Rules for what actors do together: collaborations told by a collaboration word or by the act
 ("menggaet", "didukung oleh", "menunjuk X sebagai pelaksana", "A bersama B menggelar …"), with
 their status from the cue words of the same clause, or from the headline when the body gives
-none (negated or hypothetical clauses give nothing), programs and facilities named
-with an acronym or after "program", with their operator, venues ("di Hotel …") and events."""
+none (negated or hypothetical clauses give nothing), the office a party acts through ("A,
+melalui Dinas X, …", "… yang dijalankan oleh Dinas X": never a party) and what they gave rise to
+("Kerja sama itu melahirkan Festival X"); programs and facilities named with an acronym or
+after "program", with their operator, venues ("di Hotel …") and events."""
 
 from __future__ import annotations
 
 import bisect
-import itertools
 import re
 
 from kg.ingest.model import Item, Proposals, Value, mentions, slug
@@ -46,14 +47,9 @@ _FROM = re.compile(r" (?:dari|milik|besutan|garapan) (?P<org>[A-Z][\w-]*(?: [A-Z
 _RUNS = re.compile(r"(?: \([A-Z][\w ]{1,20}\))? (?:menggelar|meluncurkan|menjalankan|menyelenggarakan|menginisiasi|"
                    r"menggulirkan|menghadirkan|mengadakan|melaksanakan)(?: kembali)? ")
 _VENUE = re.compile(r"(?<![\w-])(?:di )?(?P<venue>(?P<kind>Hotel|Gedung|Balai Kota|Pos Bloc|Aula|Pendopo|Auditorium|"
-                    r"Kantor Pos|Graha|Wisma|Pasar|Bandara|Stasiun|Pelabuhan|Alun-alun)"
+                    r"Kantor Pos|Graha|Wisma|Pasar|Bandara|Stasiun|Pelabuhan|Alun-alun|Lapangan|Pantai|Anjungan|"
+                    r"Rumah Jabatan|Mal)"
                     r" (?:[A-Z][\w-]*)(?: [A-Z][\w-]*){0,5})")
-_STUDY = re.compile(r"(?<![\w-])(?P<name>(?:Studi|Survei|Riset|Kajian|Penelitian)"
-                    r" (?P<by>[A-Z][\w-]*(?: [A-Z][\w-]*){0,2}))"
-                    r"(?=[ ,])(?:[^.\n]{0,25}?(?<![\w-])(?P<year>(?:19|20)\d\d)(?![\w-]))?")
-# "survei yang dilakukan Dinas X pada Januari 2025 terhadap 400 pelaku UMKM": a study told by who made it.
-_MADE = re.compile(r"(?<![\w-])(?P<kind>[Ss]urvei|[Ss]tudi|[Rr]iset|[Kk]ajian|[Pp]enelitian) (?:yang )?"
-                   r"(?:dilakukan|digelar|dilaksanakan|diadakan|dirilis|disusun)(?: oleh)? (?=[A-Z])")
 _AT_PLACE = re.compile(r"(?<![\w-])di (?P<place>[A-Z][\w-]*(?: [A-Z][\w-]*){0,2})")
 _TEAM = re.compile(r"(?<![\w-])Tim (?P<of>[A-Z][\w-]*(?: [A-Z][\w-]*){0,3})")
 _HOLDS_EVENT = re.compile(r"(?<![\w-])(?:mengadakan|menggelar|menyelenggarakan) (?P<name>[A-Z][\w-]*"
@@ -78,10 +74,13 @@ def collaborations(found: Proposals, cues: dict[str, list[str]]) -> None:
     told: set[frozenset[str]] = set()  # the body's collaborations first: a headline repeats its lead
     for titled, clause in sorted(zip(in_title, clauses, strict=True), key=lambda pair: (pair[0], pair[1].start)):
         word = COLLABORATE.search(found.text, clause.start, clause.end)
-        if word is None or re.match(r" (?:ini|itu|tersebut)\b", found.text[word.end():word.end() + 9]):
-            continue  # "kolaborasi ini" refers back to one already told
+        if word is not None and re.match(r" (?:ini|itu|tersebut)\b", found.text[word.end():word.end() + 9]):
+            _result_told_after(found, clause)  # "kolaborasi ini" refers back to one already told
+            continue
+        if word is None:
+            continue
         words = found.text[clause.start:clause.end]
-        status = _status(words, cues, title=titled)
+        status = clause_status(words, cues, title=titled)
         if (status is None or status[0] != "cancelled") and NEGATION.search(words):
             continue  # "tidak ada daerah lain…", "belum", "tidak akan": the text negates it
         first, last = bisect.bisect_left(starts, clause.start), bisect.bisect_left(starts, clause.end)
@@ -126,7 +125,7 @@ def headline_status(found: Proposals, cues: dict[str, list[str]]) -> None:
         part = Span(part_start, span.start + part_end)
         part_start = part.end + 2
         words = found.text[part.start:part.end]
-        word, status = COLLABORATE.search(words), _status(words, cues, title=True)
+        word, status = COLLABORATE.search(words), clause_status(words, cues, title=True)
         if word is None or status is None or (status[0] != "cancelled" and NEGATION.search(
                 found.text[span.start:span.end])):  # "Jika Disetujui DPRD, … Akan Kerja Sama"
             continue
@@ -169,8 +168,9 @@ def _parties(text: str, inside: list[tuple[int, int, Item]], start: int, end: in
     """The parties and who acts for them. Before the collaboration word: the actor named last
     (with those joined to it by "dan" or "&"); after it, the first actor named and those joined
     to it (not one after "dari": an owner, not a party); with no actor after it, the clause's first actor (its
-    subject). "A melalui B", "A menunjuk B … melalui C": A takes part, acting through B or C."""
-    before = [m for m in inside if m[1] <= start]
+    subject). "A melalui B", "A, lewat B,", "A menunjuk B … melalui C", "… yang dijalankan oleh C": A
+    takes part, acting through B or C."""
+    before, through = _without_channels(text, [m for m in inside if m[1] <= start])
     after = [m for m in inside if m[0] >= end and (  # "dukungan dari X": the word's own "dari"
         m[0] == end + 1 or not text[max(0, m[0] - 5):m[0]].endswith("dari "))]
     chosen = []
@@ -184,15 +184,40 @@ def _parties(text: str, inside: list[tuple[int, int, Item]], start: int, end: in
         if not after and before[0] not in chosen:
             chosen.insert(0, before[0])
     for index, one in enumerate(after):  # "antara A dan B", "dengan A, B, dan C": all that are joined
-        if index and text[after[index - 1][1]:one[0]] not in (" dan ", ", ", ", dan ", " serta ", " & "):
-            break
+        joiner = text[after[index - 1][1]:one[0]] if index else ""
+        if index and joiner not in (" dan ", ", ", ", dan ", " serta ", " & ") and not (
+                joiner == " dengan " and index == 1 and not before and after[0][0] - end <= len(" antara ")):
+            break  # "kerja sama (antara) Pemkot X dengan PT Y": the second after "dengan"
         chosen.append(one)
-    through = [b[2].ident for a, b in itertools.pairwise(before)
-               if text[a[1]:b[0]] == " melalui " and a in chosen]
-    if before and before[0] in chosen:  # "A menunjuk B sebagai pengelola … melalui C": A acts through C
-        through += [m[2].ident for m in after if text[max(0, m[0] - 8):m[0]] == "melalui " and m not in chosen]
+    if not before or before[0] in chosen:  # "A menunjuk B sebagai pengelola … melalui C": A acts through C
+        through += [m[2].ident for m in after if m not in chosen and m[2].type in ORG_TYPES
+                    and _CHANNEL_AFTER.search(text, max(0, m[0] - 40), m[0])]
     parties = [item.ident for _, _, item in chosen if item.ident not in through]
-    return list(dict.fromkeys(parties)), through
+    return list(dict.fromkeys(parties)), list(dict.fromkeys(through))
+
+
+# "A melalui B", "A, lewat B,", "Melalui B, A …": B is how A acts, not a party.
+_CHANNEL = re.compile(r",? (?:melalui|lewat|via) ")
+_CHANNEL_FIRST = re.compile(r"(?<![\w-])(?:Melalui|Lewat) $")
+# After the parties: "… melalui Dinas X", "… yang dijalankan oleh Dinas X".
+_CHANNEL_AFTER = re.compile(r"(?<![\w-])(?:melalui|lewat|via|(?:yang )?(?:dijalankan|dilaksanakan|dikelola|ditangani)"
+                            r"(?: oleh)?) $")
+
+
+def _without_channels(text: str, named: list[tuple[int, int, Item]]) -> tuple[list[tuple[int, int, Item]], list[str]]:
+    """The actors named before a collaboration word, without those an actor acts through
+    (an organisation, never a medium: "melalui aplikasi X" names no channel), and those."""
+    kept: list[tuple[int, int, Item]] = []
+    through: list[str] = []
+    for one in named:
+        channel = one[2].type in ORG_TYPES and (
+            (kept and _CHANNEL.fullmatch(text, kept[-1][1], one[0])) or
+            (_CHANNEL_FIRST.search(text, max(0, one[0] - 8), one[0]) and one is named[0] and len(named) > 1))
+        if channel:
+            through.append(one[2].ident)
+        else:
+            kept.append(one)
+    return kept, through
 
 
 def _we(text: str, start: int, end: int) -> bool:
@@ -223,7 +248,7 @@ def _clauses(text: str) -> list[Span]:
     return [s for s in spans if s.end > s.start]
 
 
-def _status(words: str, cues: dict[str, list[str]], title: bool = False) -> tuple[str, int, int] | None:
+def clause_status(words: str, cues: dict[str, list[str]], title: bool = False) -> tuple[str, int, int] | None:
     """The clause's status and its cue's offsets in it. A cancellation or a hope overrides a
     plan ("berharap … akan"), a plan overrides what is under way ("tengah menyiapkan"). In a
     title every word is capitalised: there a capitalised cue is a cue too."""
@@ -263,10 +288,71 @@ def _collaboration(found: Proposals, parties: list[str], through: list[str], sta
     found.add(item)
 
 
+# "Kerja sama itu melahirkan Festival X", "Dari kolaborasi tersebut lahir …": what it gave rise to.
+_BORN = re.compile(r"(?<![\w-])(?:melahirkan|menghasilkan|berbuah|lahir(?:lah)?)(?: (?:sebuah|kegiatan|acara))? "
+                   r"(?P<name>[A-Z][\w-]*(?: (?:[A-Z][\w-]*|dan|&)){0,6})")
+_EVENT_HEAD_WORDS = (r"(?:Festival|Pameran|Bazar|Expo|Pekan|Lomba|Kompetisi|Forum|Gathering|Temu|Pelatihan|"
+                     r"Workshop|Seminar|Konferensi|Summit)(?![\w-])")
+_EVENT_HEADS = re.compile(_EVENT_HEAD_WORDS)
+
+
+def _born(found: Proposals, clause: Span) -> Item | None:
+    """The event the clause says was born of a collaboration ("melahirkan Festival …")."""
+    born = _BORN.search(found.text, clause.start, clause.end)
+    if born is None or NEGATION.search(found.text, clause.start, born.end()):
+        return None
+    return _event_called(found, born["name"], born.start("name"))
+
+
+_RESULT_OF = re.compile(r"(?<![\w-])hasil (?:dari )?(?:kerja ?sama|kolaborasi|kemitraan|sinergi)(?![\w-])",
+                        re.IGNORECASE)
+_NAMED_EVENT = re.compile(rf"(?<![\w-])(?P<name>{_EVENT_HEAD_WORDS}(?: (?:[A-Z][\w-]*|dan|&)){{1,6}})")
+
+
+def _result_named(found: Proposals, clause: Span) -> Item | None:
+    """"Festival X digelar sebagai hasil kolaborasi …": the event named last before "hasil"."""
+    result = _RESULT_OF.search(found.text, clause.start, clause.end)
+    named = list(_NAMED_EVENT.finditer(found.text, clause.start, result.start())) if result else []
+    return _event_called(found, named[-1]["name"], named[-1].start()) if named else None
+
+
+def _event_called(found: Proposals, name: str, start: int) -> Item | None:
+    """The event proposed under the name written at `start`, or a new one named there by an
+    event's head word ("Festival …")."""
+    name = re.sub(r"(?: dan| &)+$", "", name)
+    named = next((item for at, _, item in mentions(found, _EVENTS) if at == start), None)
+    if named is None and _EVENT_HEADS.match(name):
+        kind = "TrainingEvent" if re.match(r"Pelatihan|Workshop", name) else "Event"
+        named = found.add(Item(slug(name), kind, name, Span(start, start + len(name)), "collaboration-born", 0.5))
+    return named
+
+
+def _result_told_after(found: Proposals, clause: Span) -> None:
+    """"Kerja sama itu melahirkan Festival X": the collaboration told last before the clause
+    resulted in the event; "Kolaborasi ini menyasar …": the groups named there are its targets."""
+    told = [i for i in found.items.values() if i.type == "Collaboration" and i.span.start < clause.start]
+    if not told or NEGATION.search(found.text, clause.start, clause.end):
+        return
+    last = max(told, key=lambda i: i.span.start)
+    event = _born(found, clause) or _result_named(found, clause)
+    if event is not None:
+        last.add("resulted_in", Value(event.ident, Span(clause.start, clause.end), "collaboration-result", 0.5))
+    for group in _groups_in(found, clause):
+        last.add("target_groups", Value(group.ident, Span(clause.start, clause.end), "collaboration-group", 0.5))
+    for start, _, office in mentions(found, ORG_TYPES):  # "Kerja sama itu dijalankan melalui Dinas X"
+        if clause.start <= start < clause.end and _CHANNEL_AFTER.search(found.text, max(0, start - 40), start) \
+                and not any(v.value == office.ident for v in last.fields.get("participants", [])):
+            last.add("acting_through", Value(office.ident, Span(clause.start, clause.end), "collaboration-channel",
+                                             0.5))
+
+
 def _groups_in(found: Proposals, clause: Span) -> list[Item]:
     """The target groups a cue names inside the clause ("… untuk memberikan pelatihan kepada X")."""
-    return [group for group in found.items.values() if group.type == "TargetGroup" and group.rule == "group-cue"
-            and clause.start <= group.span.start < clause.end]
+    return [group for group in found.items.values() if group.type == "TargetGroup"
+            and group.rule in ("group-cue", "group-aimed") and clause.start <= group.span.start < clause.end]
+
+
+_TOLD_EVENTS = frozenset({"event-held", "program-launch"})
 
 
 def _outcome_and_place(found: Proposals, item: Item, parties: list[str], clause: Span) -> None:
@@ -274,12 +360,13 @@ def _outcome_and_place(found: Proposals, item: Item, parties: list[str], clause:
     mengadakan Gathering …") is what the collaboration resulted in, and they organise it; a
     region after "di" in the clause is where it happens (low confidence)."""
     held = _HOLDS_EVENT.search(found.text, clause.start, clause.end)
-    event = found.find_name(held["name"]) if held else None
+    event = found.find_name(held["name"]) if held else _born(found, clause) or _result_named(found, clause)
     if event is None:  # "A bersama B menggelar pameran …": an event told in plain words, held by one of them
-        event = next((e for e in found.items.values() if e.type in _EVENTS and e.rule == "event-held"
+        event = next((e for e in found.items.values() if e.type in _EVENTS and e.rule in _TOLD_EVENTS
                       and clause.start <= e.span.start < clause.end
                       and {str(v.value) for v in e.fields.get("organizer", [])} & set(parties)), None)
-    if event is not None and event.type in _EVENTS:
+    if event is not None and event.type in _EVENTS and all(  # not one still to come or called off
+            v.value in ("completed", "ongoing") for v in event.fields.get("status", [])):
         item.add("resulted_in", Value(event.ident))
         for party in parties:
             event.add("organizer", Value(party))
@@ -302,7 +389,7 @@ def programs(found: Proposals) -> None:
         if first in ("Program", "Gerakan", "Aplikasi", "Platform") and rest[:1] == acronym[0] and " " in rest:
             name = rest  # "Program Digital Talent Scholarship (DTS)": the program's name is the rest
         if (name[0] != acronym[0] or name.startswith("Pemerintah") or found.find_name(name)
-                or found.find_name(acronym) or _inside_named(found, match.start())):
+                or found.find_name(acronym) or inside_named(found, match.start())):
             continue
         kind, confidence = _program_kind(name)
         span = Span(match.start(), match.end())
@@ -331,7 +418,7 @@ def facilities(found: Proposals) -> None:
     they are ("KUKM Jatim space yang merupakan co-working space" → a coworking space)."""
     for match in _DEFINED_FACILITY.finditer(found.text):
         name = match["name"]
-        if _inside_named(found, match.start()) or found.find_name(name) is not None:
+        if inside_named(found, match.start()) or found.find_name(name) is not None:
             continue
         kind = "CoworkingSpace" if re.match(r"co-?working|ruang kerja", match["kind"], re.I) else "Facility"
         found.add(Item(slug(name), kind, name, Span(match.start(), match.end()), "facility-defined", 0.6))
@@ -340,11 +427,11 @@ def facilities(found: Proposals) -> None:
         name = match["name"]
         if any(t.start <= match.start() < t.end for t in titles) and found.text.count(name) == 1:
             continue  # a headline's Title Case runs its verb into the name ("Resmikan … Hub")
-        if found.find_name(name) is None and not _inside_named(found, match.start()):
+        if found.find_name(name) is None and not inside_named(found, match.start()):
             found.add(Item(slug(name), "Facility", name, Span(match.start(), match.end()), "facility-name", 0.5))
 
 
-def _inside_named(found: Proposals, offset: int) -> bool:
+def inside_named(found: Proposals, offset: int) -> bool:
     """True when the offset lies inside a name already proposed (a Dinas's listed parts)."""
     return any(item.span.start <= offset < item.span.end and item.type in ORG_TYPES for item in found.items.values())
 
@@ -366,6 +453,14 @@ def _operator(found: Proposals, item: Item, end: int) -> None:
     org = found.find_name(match["org"]) or found.find_name(match["org"].split()[0])
     if org is not None and org.type in ORG_TYPES:
         item.add("operated_by", Value(org.ident, Span(item.span.start, match.end()), "program-from", 0.6))
+        in_region(item, org, Span(item.span.start, match.end()))
+
+
+def in_region(program: Item, operator: Item, span: Span) -> None:
+    """A program of a regional government ("milik Pemkot Kupang") is in that government's
+    region (the one its name gives), said less surely than who runs it."""
+    for place in operator.fields.get("jurisdiction", []) if operator.type in _GOVERNMENTS else []:
+        program.add("location", Value(place.value, span, "operator-region", 0.4))
 
 
 def _runner(found: Proposals, item: Item, start: int) -> None:
@@ -380,38 +475,6 @@ def _runner(found: Proposals, item: Item, start: int) -> None:
     if len(orgs) > 1 and found.text[orgs[-2][1]:runner[0]] == " melalui ":
         runner = orgs[-2]
     item.add("operated_by", Value(runner[2].ident, Span(runner[0], item.span.end), "program-run-by", 0.5))
-
-
-def studies(found: Proposals) -> None:
-    """"Berdasarkan Studi Lazada di sepanjang 2021": a study, its author when the name holds a
-    proposed organisation, and the year it covers when one follows closely; a study told by
-    who made it ("survei yang dilakukan Dinas X …")."""
-    for match in _STUDY.finditer(found.text):
-        if _inside_named(found, match.start()):
-            continue  # "Balai … dan Penelitian (BPSDMP)": part of a name
-        author = found.find_name(match["by"])
-        end = match.end()
-        item = found.add(Item(slug(match["name"]), "Study", match["name"], Span(match.start(), end), "study-cue", 0.5))
-        if author is not None and author.type in ORG_TYPES:
-            item.add("author", Value(author.ident))
-        if match["year"]:
-            item.add("period", Value(match["year"]))
-    orgs = {start: (end, item) for start, end, item in mentions(found, ORG_TYPES - {"MediaOutlet"})}
-    for match in _MADE.finditer(found.text):
-        if match.end() in orgs:
-            _made_by(found, match, *orgs[match.end()])
-
-
-def _made_by(found: Proposals, match: re.Match[str], end: int, author: Item) -> None:
-    """"survei yang dilakukan Dinas X pada Januari 2025": the study of that author, with the
-    year written right after ("pada Januari 2025", "tahun 2024")."""
-    label = f"{match['kind'].capitalize()} {author.label}"
-    year = re.match(r"(?: \([A-Z][\w ]{1,20}\))?,? (?:pada|tahun|sepanjang|selama) (?:[A-Z][a-z]+ )?"
-                    r"(?:tahun )?(?P<year>(?:19|20)\d\d)(?![\w-])", found.text[end:])
-    study = found.add(Item(slug(label), "Study", label, Span(match.start(), end), "study-made-by", 0.5))
-    study.add("author", Value(author.ident, Span(match.start(), end), "study-made-by", 0.5))
-    if year is not None:
-        study.add("period", Value(year["year"], Span(match.start(), end + year.end()), "study-made-by", 0.5))
 
 
 def teams(found: Proposals) -> None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from kg.ingest.events import referent
+from kg.ingest.events import STEMS, referent
 from kg.ingest.model import Item, Proposals, Value, mentions, slug
 from kg.ingest.people import HONORIFIC, SAID, SPEECH
 from kg.source.dates import DateError, find_news_date
@@ -142,7 +142,8 @@ def _said_at(found: Proposals, quote: Item, start: int, end: int) -> None:
 _OCCASION = re.compile(r"(?<![\w-])(?:[Dd]i sela(?:-sela)?|[Ss]aat|[Kk]etika|[Ss]ewaktu|[Dd]alam|[Pp]ada|[Dd]i)"
                        r"(?P<verb> (?:membuka|menghadiri|mengisi|meresmikan|mengikuti)(?: acara)?)?"
                        r" (?:(?P<noun>acara|kegiatan|pelatihan|peresmian|peluncuran|seminar|workshop|pameran|festival)"
-                       r" (?:itu|ini|tersebut)(?![\w-])|(?:acara |(?=[A-Z]))(?P<named>\w))")
+                       r" (?:itu|ini|tersebut)(?![\w-])|(?:acara )?(?P<act>peluncuran|peresmian|pembukaan)"
+                       r" (?:program )?(?=[A-Z])|(?:acara |(?=[A-Z]))(?P<named>\w))")
 
 
 def _said_at_occasion(found: Proposals, quote: Item, start: int, end: int) -> None:
@@ -156,6 +157,9 @@ def _said_at_occasion(found: Proposals, quote: Item, start: int, end: int) -> No
     for match in _OCCASION.finditer(found.text, start, end):
         if match["noun"]:
             event, at = referent(found, match["noun"], match.start()), match.end()
+        elif match["act"]:  # "saat peluncuran Tenun Daring": the launch told before, by its act's stem
+            event, at = referent(found, match["act"], match.start()), match.end()
+            event = event if event is not None and STEMS[match["act"]] in event.label.lower() else None
         else:  # an event named there, or whose words start there ("pada acara rangkaian pelatihan … digelar Lazada")
             at, event = named.get(match.start("named"), (0, None))
         if event is not None:

@@ -13,7 +13,7 @@ from kg.source.text import ArticleText, Span
 
 _REGIONAL = frozenset({"Dinas", "Bakorwil", "GovernmentOffice", "GovernmentBody"})
 _GOVERNMENTS = frozenset({"ProvincialGovernment", "RegionalGovernment"})
-_RUN_BY = re.compile(r"(?P<program>[A-Z][\w-]*(?: [A-Z][\w-]*){0,3}) (?:juga |pun )?(?:dijalankan|dikelola|"
+_RUN_BY = re.compile(r"(?P<program>[A-Z][\w-]*(?: [A-Z][\w-]*){0,3}) (?:yang )?(?:juga |pun )?(?:dijalankan|dikelola|"
                      r"diselenggarakan|digagas|dilaksanakan|dioperasikan) (?:oleh )?(?P<org>[A-Z])")
 _BESIDES = re.compile(r"(?<![\w-])Selain (?P<org>[A-Z][\w-]*(?: [A-Z][\w-]*){0,5}),")
 # "DTS merupakan program beasiswa pelatihan talenta digital dari Kemenkominfo"

@@ -29,7 +29,9 @@ WORDS = ["Mama", "Pak", "H.", "Pemkot", "Pemkab", "Jayapura", "Gorontalo", "Sent
          "PT", "Telkom", "(Persero)", "Tbk", "Jawa Tengah", "anggota", "program", "yang", "berdomisili",
          "meresmikan", "membuka", "Pameran", "Menurutnya,", "menyinggung", "ketika", "mengulanginya", "dalam",
          "kuliah umum", "didampingi", "memimpin", "peresmian", "tersebut", "hadir,", "Pendirinya,", "(29)",
-         "menunjukkan", "Berdasarkan", "persen", "menempati", "peringkat", "kedua", "Acara", "digelar", "pada"]
+         "menunjukkan", "Berdasarkan", "persen", "menempati", "peringkat", "kedua", "Acara", "digelar", "pada",
+         "meluncurkan", "Peluncuran", "peluncuran", "itu", "melalui", "lewat", "menyasar", "adalah", "survei",
+         "bersama", "melahirkan", "Festival", "Kerja sama", "Pasar Oeba", "Kamis", "(6/3/2025)", "Hasil"]
 texts = st.one_of(st.text(max_size=400),
                   st.lists(st.sampled_from(WORDS), max_size=120).map(" ".join),
                   st.integers(0, len(SEED)).map(lambda cut: SEED[:cut]))

@@ -1,0 +1,78 @@
+"""Rules for studies: a study named with its author ("Studi Lazada", "Survei Bank Indonesia …")
+and the year it covers, or told by who made it ("survei yang dilakukan Dinas X pada Januari
+2025", "survei bersama Universitas X dan PT Y", "Dinas X menggelar survei bersama …": all of
+them its authors)."""
+
+from __future__ import annotations
+
+import re
+
+from kg.ingest.model import Item, Proposals, Value, mentions, slug
+from kg.ingest.people import ORG_TYPES
+from kg.ingest.relations import inside_named
+from kg.source.text import Span
+
+_STUDY = re.compile(r"(?<![\w-])(?P<name>(?:Studi|Survei|Riset|Kajian|Penelitian)"
+                    r" (?P<by>[A-Z][\w-]*(?: [A-Z][\w-]*){0,2}))"
+                    r"(?=[ ,])(?:[^.\n]{0,25}?(?<![\w-])(?P<year>(?:19|20)\d\d)(?![\w-]))?")
+# "survei yang dilakukan Dinas X pada Januari 2025 terhadap 400 pelaku UMKM": a study told by who made it.
+# "survei bersama Universitas X dan PT Y": made by both (and by whoever "menggelar" it with them).
+_MADE = re.compile(r"(?<![\w-])(?P<kind>[Ss]urvei|[Ss]tudi|[Rr]iset|[Kk]ajian|[Pp]enelitian) (?:(?:yang )?"
+                   r"(?:dilakukan|digelar|dilaksanakan|diadakan|dirilis|disusun)(?: oleh)?|(?P<with>bersama))"
+                   r" (?=[A-Z])")
+_MADE_BY = re.compile(r"(?:menggelar|melakukan|melaksanakan|mengadakan|merilis|menyusun) $")
+
+
+def studies(found: Proposals) -> None:
+    """"Berdasarkan Studi Lazada di sepanjang 2021": a study, its author when the name holds a
+    proposed organisation, and the year it covers when one follows closely; a study told by
+    who made it ("survei yang dilakukan Dinas X …")."""
+    orgs = {start: (end, item) for start, end, item in mentions(found, ORG_TYPES - {"MediaOutlet"})}
+    ends = {end: (start, item) for start, (end, item) in orgs.items()}
+    for match in _STUDY.finditer(found.text):
+        if inside_named(found, match.start()):
+            continue  # "Balai … dan Penelitian (BPSDMP)": part of a name
+        author = found.find_name(match["by"])
+        end = match.end()
+        item = found.add(Item(slug(match["name"]), "Study", match["name"], Span(match.start(), end), "study-cue", 0.5))
+        if author is not None and author.type in ORG_TYPES:
+            item.add("author", Value(author.ident))
+        for _, stop, other in _joined(found.text, orgs, match.start("by"))[1:]:  # "Survei A bersama B"
+            item.add("author", Value(other.ident, Span(match.start(), stop), "study-cue", 0.5))
+        if match["year"]:
+            item.add("period", Value(match["year"]))
+    for match in _MADE.finditer(found.text):
+        authors = _joined(found.text, orgs, match.end())
+        verb = _MADE_BY.search(found.text, max(0, match.start() - 20), match.start()) if match["with"] else None
+        if verb is not None and verb.start() - 1 in ends:  # "Dinas X menggelar survei bersama …"
+            start, item = ends[verb.start() - 1]
+            authors.insert(0, (start, verb.start() - 1, item))
+        if authors:
+            _made_by(found, match, authors)
+
+
+def _joined(text: str, orgs: dict[int, tuple[int, Item]], at: int) -> list[tuple[int, int, Item]]:
+    """The organisations named from `at` on, joined by "dan", "serta", "bersama" or commas; a
+    faculty's short name before a university's is passed over ("FEB Universitas X": the university)."""
+    out = []
+    while at in orgs or (re.match(r"[A-Z]{2,5} ", text[at:at + 6]) and text.find(" ", at) + 1 in orgs):
+        at = at if at in orgs else text.find(" ", at) + 1
+        end, item = orgs[at]
+        out.append((at, end, item))
+        joiner = re.match(r",? (?:dan|serta|bersama) |, ", text[end:end + 10])
+        at = end + joiner.end() if joiner else -1
+    return out
+
+
+def _made_by(found: Proposals, match: re.Match[str], authors: list[tuple[int, int, Item]]) -> None:
+    """"survei yang dilakukan Dinas X pada Januari 2025": the study of its authors, with the
+    year written right after ("pada Januari 2025", "tahun 2024")."""
+    end = authors[-1][1]
+    label = f"{match['kind'].capitalize()} {found.text[match.end():end]}"  # "Survei A bersama B": the text's words
+    year = re.match(r"(?: \([A-Z][\w ]{1,20}\))?,? (?:pada|tahun|sepanjang|selama) (?:[A-Z][a-z]+ )?"
+                    r"(?:tahun )?(?P<year>(?:19|20)\d\d)(?![\w-])", found.text[end:])
+    study = found.add(Item(slug(label), "Study", label, Span(match.start(), end), "study-made-by", 0.5))
+    for start, _, author in authors:
+        study.add("author", Value(author.ident, Span(min(start, match.start()), end), "study-made-by", 0.5))
+    if year is not None:
+        study.add("period", Value(year["year"], Span(match.start(), end + year.end()), "study-made-by", 0.5))
