@@ -12,7 +12,7 @@ import bisect
 import re
 
 from kg.ingest.model import Item, Proposals, Value, mentions, slug
-from kg.ingest.people import ORG_TYPES
+from kg.ingest.people import ORG_TYPES, is_title
 from kg.source.dates import DateError, find_news_date
 from kg.source.text import ArticleText, Span
 
@@ -46,10 +46,14 @@ _FROM = re.compile(r" (?:dari|milik|besutan|garapan) (?P<org>[A-Z][\w-]*(?: [A-Z
 # "Dinas X menggelar program Z", "Pemprov X melalui Dinas Y meluncurkan program Z": who runs it.
 _RUNS = re.compile(r"(?: \([A-Z][\w ]{1,20}\))? (?:menggelar|meluncurkan|menjalankan|menyelenggarakan|menginisiasi|"
                    r"menggulirkan|menghadirkan|mengadakan|melaksanakan)(?: kembali)? ")
+# After "di", a house or hall is a venue too: "di Rumah Radakng, Pontianak", "di Balai Desa Kuta".
 _VENUE = re.compile(r"(?<![\w-])(?:di )?(?P<venue>(?P<kind>Hotel|Gedung|Balai Kota|Pos Bloc|Aula|Pendopo|Auditorium|"
                     r"Kantor Pos|Graha|Wisma|Pasar|Bandara|Stasiun|Pelabuhan|Alun-alun|Lapangan|Pantai|Anjungan|"
-                    r"Rumah Jabatan|Mal)"
+                    r"Rumah Jabatan|Mal|(?<=di )(?:Rumah(?: Adat)?|Balai (?:Desa|Adat|Warga|Pertemuan|Banjar|Kampung|"
+                    r"Rakyat|Sidang|Kelurahan)))"
                     r" (?:[A-Z][\w-]*)(?: [A-Z][\w-]*){0,5})")
+# Buildings people gather in: facilities; a hotel is a hotel; a market, port or beach a place.
+_HALLS = re.compile(r"Gedung|Balai|Aula|Pendopo|Auditorium|Graha|Wisma|Rumah")
 _AT_PLACE = re.compile(r"(?<![\w-])di (?P<place>[A-Z][\w-]*(?: [A-Z][\w-]*){0,2})")
 _TEAM = re.compile(r"(?<![\w-])Tim (?P<of>[A-Z][\w-]*(?: [A-Z][\w-]*){0,3})")
 _HOLDS_EVENT = re.compile(r"(?<![\w-])(?:mengadakan|menggelar|menyelenggarakan) (?P<name>[A-Z][\w-]*"
@@ -388,7 +392,7 @@ def programs(found: Proposals) -> None:
         first, _, rest = name.partition(" ")
         if first in ("Program", "Gerakan", "Aplikasi", "Platform") and rest[:1] == acronym[0] and " " in rest:
             name = rest  # "Program Digital Talent Scholarship (DTS)": the program's name is the rest
-        if (name[0] != acronym[0] or name.startswith("Pemerintah") or found.find_name(name)
+        if (name[0] != acronym[0] or name.startswith("Pemerintah") or found.find_name(name) or is_title(name)
                 or found.find_name(acronym) or inside_named(found, match.start())):
             continue
         kind, confidence = _program_kind(name)
@@ -494,7 +498,7 @@ def venues_and_events(found: Proposals) -> None:
     venues = []
     for match in _VENUE.finditer(found.text):
         name = match["venue"]
-        kind = "Hotel" if match["kind"] == "Hotel" else "Place"
+        kind = "Hotel" if match["kind"] == "Hotel" else "Facility" if _HALLS.match(match["kind"]) else "Place"
         venues.append(found.add(Item(slug(name), kind, name, Span(match.start(), match.end()), "venue-di", 0.7)))
     for item in venues:  # every venue known first: one may lie within the next ("Pos Bloc Medan, Kantor Pos …")
         _within(found, item)
