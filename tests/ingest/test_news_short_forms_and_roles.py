@@ -141,5 +141,58 @@ def _every_evidence_verbatim(found: Proposals) -> bool:
 
 
 def test_the_paragraphs_spans_lie_in_the_text() -> None:
-    for text in (PONTIANAK, PALU, TITLES, NICKNAMES, WATERS, GROUPS):
+    for text in (PONTIANAK, PALU, TITLES, NICKNAMES, WATERS, GROUPS, MEETING, PARTNERS):
         assert _every_evidence_verbatim(run(text))
+
+
+MEETING = (
+    "KENDARI, SULTRAKINI.COM - Pemerintah Provinsi (Pemprov) Sultra melalui Dinas Koperasi dan UKM (Diskop UKM) "
+    "Sultra bersama PT Anoa Niaga Digital menggelar temu niaga produk lokal di Gedung Merah Putih, Kendari, "
+    "Kamis (6/6/2024).\n"
+    "Kepala Diskop UKM Sultra, Ridwan Badallah, mengatakan pelaku usaha bertemu langsung dengan pembeli. \"Ada 40 "
+    "pembeli yang hadir,\" kata Ridwan dalam temu niaga itu.\n"
+    "Diskop UKM Sultra akan menggelar temu niaga serupa di Baubau. Dinas Perdagangan Kota Kendari tidak menggelar "
+    "temu usaha tahun ini.\n")
+
+
+def test_an_event_held_by_two_through_a_channel_and_one_planned() -> None:
+    found = run(MEETING)
+    held = found.items["temu-niaga-produk-lokal"]
+    assert values_of(held)["organizer"] == ["pemprov-sulawesi-tenggara", "pt-anoa-niaga-digital"]  # not the channel
+    assert values_of(held)["venue"] == ["gedung-merah-putih"] and "status" not in held.fields  # it happened
+    assert values_of(found.items["gedung-merah-putih"])["within"] == ["kendari"]
+    planned = found.items["temu-niaga-serupa"]
+    assert values_of(planned) == {"organizer": ["diskop-ukm-sultra"], "status": ["planned"], "venue": ["baubau"]}
+    assert found.span_text(planned.fields["status"][0].span) == "akan"
+    said = next(q for q in found.items.values() if q.type == "Quote")
+    assert values_of(said)["said_at"] == ["temu-niaga-produk-lokal"]
+    assert values_of(found.items["ridwan-badallah"])["takes_part_in"] == ["temu-niaga-produk-lokal"]
+    assert not any(i.label.lower().startswith("temu usaha") for i in found.items.values())  # "tidak menggelar"
+
+
+PARTNERS = (
+    "AMBON, MALUKUKINI.COM - Pemerintah Provinsi (Pemprov) Maluku melalui Badan Perencanaan Pembangunan Daerah "
+    "(Bappeda) Maluku bersama Universitas Pattimura menjalankan program Desa Pala Digital.\n"
+    "Rencana kerja sama Bappeda Maluku dengan perusahaan angkutan daring asal Makassar, PT Gerak Cepat Nusantara, "
+    "batal. Kerja sama Bappeda Maluku dengan pelaku usaha di Ambon masih dijajaki.\n"
+    "Survei Bappeda Maluku terhadap 312 nelayan di Ambon dilakukan pada Mei 2024. Hasil survei itu menunjukkan "
+    "64 persen nelayan sudah memakai ponsel pintar.\n")
+
+
+def test_collaborations_told_with_a_channel_and_with_a_described_partner() -> None:
+    found = run(PARTNERS)
+    told = {tuple(values_of(c)["participants"]): values_of(c)
+            for c in found.items.values() if c.type == "Collaboration"}
+    program = told[("pemprov-maluku", "universitas-pattimura")]
+    assert program["acting_through"] == ["bappeda-maluku"] and "status" not in program  # no cue: no status
+    assert values_of(found.items["desa-pala-digital"])["operated_by"] == ["pemprov-maluku", "universitas-pattimura"]
+    assert told[("bappeda-maluku", "pt-gerak-cepat-nusantara")]["status"] == ["cancelled"]  # "batal"
+    assert len(told) == 2  # "pelaku usaha di Ambon" is no named partner
+
+
+def test_a_survey_by_one_author_and_its_finding() -> None:
+    found = run(PARTNERS)
+    survey = next(i for i in found.items.values() if i.type == "Study")
+    assert values_of(survey)["author"] == ["bappeda-maluku"]
+    finding = found.items[values_of(survey)["findings"][0]]
+    assert "64 persen nelayan" in values_of(finding)["text"][0]
