@@ -51,7 +51,7 @@ TITLES = (
     "aplikasinya dipakai nelayan di Bitung.\n"
     "Pendiri sekaligus Direktur Utama PT Sagu Digital Nusantara, Yohanis Latuconsina, menyebut ekspor sagu naik.\n"
     "Ketua dan pendiri Komunitas Kopi Flores, Maria Goreti, mengatakan petani mulai berjualan daring.\n"
-    "Kepala Dinas Perdagangan Kota Manado, Stevanus Lumowa, mengatakan pasar akan dibuka.\n")
+    "Kepala Dinas Koperasi dan UKM Kota Manado, Stevanus Lumowa, mengatakan pasar akan dibuka.\n")
 
 
 def test_two_titles_joined_before_one_organisation_are_two_posts_in_it() -> None:
@@ -70,7 +70,7 @@ def test_two_titles_joined_before_one_organisation_are_two_posts_in_it() -> None
     # a title is never a program, and one post with "dan" inside its organisation's name stays one
     assert not any(i.type == "Program" for i in found.items.values())
     assert "Chief Executive Officer" not in {i.label for i in found.items.values()}
-    assert holds["Stevanus Lumowa"] == ["kepala-dinas-perdagangan-kota-manado"]
+    assert holds["Stevanus Lumowa"] == ["kepala-dinas-koperasi-dan-ukm-kota-manado"]
 
 
 NICKNAMES = (
