@@ -13,7 +13,7 @@ import re
 
 from kg.ingest.model import Item, Proposals, Value, mentions, slug
 from kg.ingest.people import ORG_TYPES
-from kg.ingest.relations import NEGATION
+from kg.ingest.relations import NEGATION, holders
 from kg.source.dates import DateError, NewsDate, find_news_date
 from kg.source.text import ArticleText, Span
 
@@ -23,7 +23,8 @@ _OPENS = re.compile(rf"(?<![\w-])(?P<verb>meresmikan|meluncurkan|membuka|melaunc
                     r"(?:(?P<kind>program|aplikasi|layanan|platform|gedung|kantor|fasilitas|portal) )?"
                     rf"(?P<object>{_NAME}){_ACR}(?P<with> bersama {_NAME}{_ACR})? di (?P<where>{_NAME})")
 _OCCASION_WORDS = (r"kuliah umum|seminar|lokakarya|workshop|pelatihan|sosialisasi|webinar|diskusi publik|"
-                   r"rapat koordinasi|temu bisnis|bazar|pameran|festival|talkshow|gelar wicara|uji ?coba")
+                   r"rapat koordinasi|temu bisnis|temu niaga|temu usaha|temu mitra|business matching|bazar|pameran|"
+                   r"festival|talkshow|gelar wicara|uji ?coba")
 _OCCASION = re.compile(rf"(?<![\w-])(?:dalam|pada|saat|ketika|di sela|menghadiri|mengisi|memberikan|memberi) "
                        rf"(?:acara )?(?P<event>{_OCCASION_WORDS}) di (?P<where>{_NAME}){_ACR}")
 _HELD = re.compile(r"(?<![\w-])(?P<noun>[Aa]cara|[Kk]egiatan|[Pp]elatihan|[Pp]eresmian|[Pp]eluncuran|[Ss]eminar|"
@@ -191,14 +192,37 @@ def _held(found: Proposals, match: re.Match[str], sentences: list[Span]) -> None
     if sentence is None:
         return
     before = _CLAUSE_CUT.split(found.text[sentence.start:match.start()])[-1]
-    organisers = [item for start, end, item in mentions(found, ORG_TYPES - {"MediaOutlet"})
+    organisers = [(start, end, item) for start, end, item in mentions(found, ORG_TYPES - {"MediaOutlet"})
                   if sentence.start <= start and end <= match.start()]
     label = match["event"]
-    if not organisers or NEGATION.search(before) or UNDONE.search(before) or re.fullmatch(_OCCASION_WORDS, label):
-        return  # not done, or a bare "pelatihan" that names nothing in particular
+    planned = _PLANNED.search(before)
+    if not organisers or NEGATION.search(before) or (UNDONE.search(before) and planned is None) or \
+            re.fullmatch(_OCCASION_WORDS, label):
+        return  # not done (and not planned either), or a bare "pelatihan" that names nothing in particular
     event = found.add(Item(slug(label), _kind(label), label[0].upper() + label[1:],
                            Span(match.start("event"), match.end()), "event-held", 0.5))
-    event.add("organizer", Value(organisers[-1].ident, Span(sentence.start, match.end()), "event-held-by", 0.5))
+    for organiser in _holders(found, organisers, match.start()):
+        event.add("organizer", Value(organiser.ident, Span(sentence.start, match.end()), "event-held-by", 0.5))
+    if planned is not None:  # "Diskominfo X akan menggelar temu niaga serupa": planned, not done
+        at = match.start() - len(before) + planned.start()
+        event.add("status", Value("planned", Span(at, at + len(planned.group())), "status-cue", 0.6))
+    where = re.match(r" di (?P<where>[A-Z][\w-]*(?: [A-Z][\w-]*){0,5})", found.text[match.end():match.end() + 80])
+    named = place_written(found, where["where"]) if where else None
+    if named is not None and named[0].type != "Organization":
+        end = match.end() + where.start("where") + len(named[1])  # type: ignore[union-attr]
+        event.add("venue", Value(named[0].ident, Span(match.start("event"), end), "event-held-at", 0.5))
+        dated(found, event, end, match.start("event"))
+
+
+_PLANNED = re.compile(r"(?<![\w-])(?:akan|bakal|berencana|dijadwalkan|rencananya)(?![\w-])")
+
+
+def _holders(found: Proposals, organisers: list[tuple[int, int, Item]], verb: int) -> list[Item]:
+    """Who holds what the verb tells: the organisation right before it and those joined to it,
+    not a channel ("A melalui B bersama C menggelar …": A and C)."""
+    if found.text[organisers[-1][1]:verb].strip():
+        return [organisers[-1][2]]  # words between: only the last one named, as before
+    return [item for _, _, item in holders(found.text, organisers)]
 
 
 def _only_a_venue(found: Proposals, item: Item) -> bool:

@@ -54,6 +54,8 @@ _PLACE_TYPES = frozenset({"Province", "Regency", "City", "AmbiguousPlace", "Plac
 _SERVED = frozenset({"Program", "Initiative", "Facility", "CoworkingSpace", "Event", "TrainingEvent",
                      "NetworkingEvent"})
 _MAX_WORDS = 7
+# A group told in this many words or more is named by them alone; the places it comes from are its location.
+_NAMED_ALONE = 5
 # Events told in plain words or without their name: where their words are is where they are named.
 _TOLD = frozenset({"program-cohort", "cohort-after-program", "event-held"})
 _NOT_VERBS = frozenset({"digital", "diri", "dini", "menengah", "milenial", "teratas", "terbesar", "terkecil"})
@@ -142,11 +144,23 @@ def _group_end(found: Proposals, start: int) -> int:
     """Where a group's words end: at punctuation, a connecting word, a verb, after a word in
     -nya, or after the places of "di X" / "yang berdomisili di X dan Y"."""
     text = found.text
-    position, words = start, 0
-    for word in re.finditer(r"\(?[\w-]+\)?", text[start:start + 200]):
+    position, words, limit = start, 0, _MAX_WORDS
+    for word in re.finditer(r"\(?[\w-]+\)?", text[start:start + 300]):
         token, at = word.group(), start + word.start()
-        if (words and text[position:at] != " ") or words >= _MAX_WORDS:
+        if at < position:
+            continue
+        listed = _SIZES.match(text, position)  # "usaha mikro, kecil, dan menengah": one word of the group
+        if listed is not None:
+            position, words = listed.end(), words + 1
+            continue
+        if (words and text[position:at] != " ") or words >= limit:
             break
+        if _JOINS.match(text, at):  # "… (UMKM) serta pengurus BUMDes", "mahasiswa sebagai pendamping desa"
+            position, words, limit = at + len(token), words + 1, words + 1 + _MAX_WORDS
+            continue
+        if token == "di" and re.match(r"di [a-z]", text[at:at + 4]) and not _verb(text[at + 3:].split(" ")[0]):
+            position, words = at + 2, words + 1  # "pelaku usaha di desa": a kind of place, no place's name
+            continue
         if token in ("di", "yang", "dari", "asal"):  # "pelaku UMKM dari Gowa dan Maros": the places are its own
             where = _WHERE.match(text, position)
             places, end = _places(found, where) if where else ([], 0)
@@ -157,6 +171,13 @@ def _group_end(found: Proposals, start: int) -> int:
         if token.endswith("nya") and len(token) > 5:
             break
     return position
+
+
+# Words that keep a group going: the sizes of businesses listed ("mikro, kecil, dan menengah"),
+# a second group joined by "serta" and a role given by "sebagai".
+_SIZES = re.compile(r",? (?:mikro|kecil)(?:,? (?:dan )?(?:mikro|kecil|menengah))+(?![\w-])")
+_JOINS = re.compile(rf"(?:serta (?=(?:{_HEADS}|pengurus|pengelola)(?![\w-]))|sebagai (?=(?:pendamping|fasilitator|"
+                    r"mentor|relawan|duta|agen|kader|penggerak|instruktur|pelatih)(?![\w-])))")
 
 
 def _verb(token: str) -> bool:
@@ -190,15 +211,19 @@ def _places(found: Proposals, where: re.Match[str]) -> tuple[list[Item], int]:
 
 
 def _group(found: Proposals, label_span: Span, evidence: Span, rule: str, confidence: float) -> Item | None:
-    label = found.span_text(label_span).strip()
-    if not label or len(label.split()) > _MAX_WORDS + 6 or label.lower() in ("para", "anggota", "pelaku"):
+    written = found.span_text(label_span).strip()
+    where = _WHERE.search(written)
+    own = written[:where.start()] if where is not None and where.group().startswith(" dari ") else written
+    label = own if len(own.split()) >= _NAMED_ALONE else written  # "pelaku usaha … (BUMDes)" from A and B
+    if not label or len(label.split()) > 2 * _MAX_WORDS + 2 or label.lower() in ("para", "anggota", "pelaku"):
         return None
     ident = slug(label)
     known = found.items.get(ident)
     if known is not None and known.type != "TargetGroup":
         return None
     group = found.add(Item(ident, "TargetGroup", label, evidence, rule, confidence))
-    where = _WHERE.search(label)
+    if label != written:
+        group.alias(written, label_span)
     inside = [item for start, end, item in mentions(found, _PLACE_TYPES)  # "pedagang Pasar Hamadi"
               if label_span.start <= start and end <= label_span.end]
     for place in _places(found, where)[0] if where else inside:

@@ -73,10 +73,16 @@ _LEVEL_SHORT = {"province": "Pemprov", "regency": "Pemkab", "city": "Pemkot"}
 _LEVEL_WORD = {"province": "Provinsi ", "regency": "Kabupaten ", "city": "Kota "}
 
 
+_NAMED_AFTER_KIND = re.compile(r"(?<![\w-])(?:Sungai|Danau|Selat|Teluk|Gunung|Jalan|Jl\.|Gedung|Rumah|Hotel|"
+                               r"Universitas) $")
+
+
 def places(found: Proposals) -> None:
     """Every region name in the text: the region, or an AmbiguousPlace naming its candidates;
     districts and villages by their kind word ("Desa Pegayaman, Kecamatan Sukasada")."""
     for match in place_pattern().finditer(found.text):
+        if _NAMED_AFTER_KIND.search(found.text, max(0, match.start() - 14), match.start()):
+            continue  # "Sungai Kapuas", "Jalan Sulawesi": a word of a river's or a street's name, no region
         region = place_item(found, match.group(), Span(match.start(), match.end()))
         if region is not None and region.type in ("Regency", "City"):
             _district_before(found, region, Span(match.start(), match.end()))
@@ -127,7 +133,7 @@ def bare_districts(found: Proposals) -> None:
             item.add("within", Value(within.ident))
 
 
-_NATURAL = ("Danau", "Pantai", "Pulau", "Kampung", "Teluk", "Gunung", "Bukit", "Tanjung", "Lembah")
+_NATURAL = ("Sungai", "Danau", "Pantai", "Pulau", "Kampung", "Teluk", "Gunung", "Bukit", "Tanjung", "Lembah")
 _LANDMARK = re.compile(rf"(?<![\w-])(?:{'|'.join(_NATURAL)}) [A-Z][a-z][\w-]*(?: [A-Z][a-z][\w-]*){{0,2}}(?![\w-])")
 _WHERE_AFTER = re.compile(r"(?:,| di| yang (?:berada|terletak) di) (?P<place>[A-Z][\w-]*(?: [A-Z][\w-]*){0,2})")
 
@@ -246,7 +252,7 @@ def organisations(found: Proposals, cores: dict[str, str]) -> None:
             position, name = match.start() + unit.start("parent"), re.sub(r" \([A-Za-z]+\)$", "", name)
         elif head in _UNIT_HEADS:
             position = match.start() + len(head) + 1  # no parent named: no unit, but other names inside
-        if name == head or name.startswith("Balai Kota") or len(name.split()) < _FEWEST_WORDS.get(head, 2) or \
+        if name == head or re.match(_HALL, name) or len(name.split()) < _FEWEST_WORDS.get(head, 2) or \
                 re.match(r"Forum (?:Group|Diskusi|Discussion)\b", name):  # "Forum Group Discussion": a meeting
             continue
         if head in _UNIT_HEADS and (unit is None or _POST_BEFORE.search(found.text, 0, match.start())):
@@ -275,6 +281,8 @@ def organisations(found: Proposals, cores: dict[str, str]) -> None:
                            "ministry-short", 0.6))
 
 
+# "Balai Kota", "Balai Desa Kuta": a building, no office (the venue rule proposes it).
+_HALL = r"Balai (?:Kota|Desa|Adat|Warga|Pertemuan|Banjar|Kampung|Rakyat|Sidang|Kelurahan)\b"
 _PLACE_KINDS = frozenset({"AmbiguousPlace", "City", "Regency", "Province", "Place"})
 _REGION_KINDS = frozenset({"AmbiguousPlace", "City", "Regency", "Province"})
 _LEVEL_POST = re.compile(r"(?:Wakil )?(?:Bupati|Wali ?[Kk]ota) ")  # "Bupati Kediri": the regency
@@ -487,6 +495,8 @@ def _by_level(found: Proposals, region: Region, name: str, span: Span) -> Item:
 def _named_org(found: Proposals, name: str, kind: str, span: Span, cores: dict[str, str], rule: str) -> None:
     acronym = next((m for m in re.finditer(ACRONYM, name) if m["acr"] not in _LEGAL_FORMS), None)
     head = name.split(" ")[0]
+    if acronym and _region_after(found, name, acronym, kind, span, cores):
+        return
     if acronym:
         core = f"{head} {acronym['acr']}".lower()
         at_end = name.endswith(acronym.group())
@@ -503,6 +513,37 @@ def _named_org(found: Proposals, name: str, kind: str, span: Span, cores: dict[s
     ident = cores.get(name.lower()) or cores.get(core) or slug(name)
     item = found.add(Item(ident, kind, name, span, rule, 0.7))
     cores.setdefault(name.lower(), item.ident)
+
+
+def _region_after(found: Proposals, name: str, acronym: re.Match[str], kind: str, span: Span,
+                  cores: dict[str, str]) -> bool:
+    """"Dinas Komunikasi dan Informatika (Diskominfo) Kalbar": the short form sits inside the
+    name, before the region the office serves. The label is the name without it, the short form
+    with the region ("Diskominfo Kalbar") its alias, the region its jurisdiction."""
+    rest = name[acronym.end():].strip()
+    if kind not in ("Dinas", "GovernmentBody", "GovernmentOffice") or not rest or resolve(rest) is None or \
+            acronym["acr"][0] != name[0]:  # "(UKM)" of "Usaha Kecil dan Menengah": a part's short form
+        return False
+    label = f"{name[:acronym.start()].rstrip(' ,')} {rest}"
+    short = f"{acronym['acr']} {rest}"
+    ident = cores.get(short.lower()) or slug(f"{acronym['acr']} {rest.removeprefix('Provinsi ')}")
+    for key in (short, label, f"{name.split(' ')[0]} {acronym['acr']}", acronym["acr"]):
+        cores.setdefault(key.lower(), ident)
+    item = found.add(Item(ident, kind, label, span, "acronym-inside-name", 0.8))
+    item.alias(short, span)
+    alone = re.search(rf"(?<![\w(-]){re.escape(acronym['acr'])}(?![\w)-])(?! {re.escape(rest)})", found.text)
+    if alone is not None:  # "berkolaborasi dengan Distanbun": the short form on its own
+        item.alias(alone.group(), Span(alone.start(), alone.end()))
+    at = span.start + acronym.end() + 1
+    place = place_item(found, rest, Span(at, at + len(rest)))
+    if place is None:
+        return True
+    item.add("jurisdiction", Value(place.ident, span, "acronym-inside-name", 0.6))
+    bare_name = re.sub(r"^(?:Kabupaten|Kota|Provinsi) ", "", rest)
+    written = re.search(rf"(?<![\w-]){re.escape(acronym['acr'])} {re.escape(bare_name)}(?![\w-])", found.text)
+    if written is not None:  # "(Diskominfo) Kota Makassar", later "Diskominfo Makassar"
+        item.alias(written.group(), Span(written.start(), written.end()))
+    return True
 
 
 def _acronym_mentions(found: Proposals, cores: dict[str, str]) -> None:

@@ -119,9 +119,52 @@ def people(found: Proposals) -> None:
             add_person(found, name, Span(start, match.end("name")), "person-age", 0.7)
     for match in _ROLE.finditer(found.text):
         _after_role(found, match)
+    for match in _NICKNAMED.finditer(found.text, found.body_start()):
+        _nicknamed(found, match)
     for match in _HONORED_NAME.finditer(found.text, found.body_start()):
         _honored(found, match)
     _aliases(found, shorts)
+
+
+# "Bu Nur, sapaan akrabnya," / "Hendri Maulana (Pak Hendri)": the form of address a person goes by.
+_NICKNAMED = re.compile(
+    rf"(?<![\w-])(?P<nick>(?:{HONORIFIC} )?(?P<short>[A-Z][a-z][\w'\u2019-]*)),? (?:sapaan|panggilan)"
+    rf" (?:akrab|karib|sehari-hari)?(?:nya)?(?![\w-])"
+    rf"|(?<![\w-])(?P<full>[A-Z][a-z][\w'\u2019-]*(?: [A-Z][a-z][\w'\u2019-]*){{1,3}})"
+    rf" \((?P<nick2>{HONORIFIC} (?P<short2>[A-Z][a-z][\w'\u2019-]*))\)")
+_NAMED_FIRST = re.compile(r"(?:^|(?<=[.\n\-] )|(?<=\n))"
+                          r"(?P<name>[A-Z][a-z][\w'\u2019-]*(?: [A-Z][a-z][\w'\u2019-]*){0,3}), (?![A-Z])",
+                          re.MULTILINE)
+
+
+def _nicknamed(found: Proposals, match: re.Match[str]) -> None:
+    """A form of address is an alias of the person it shortens: the one whose name starts with
+    it ("Nur" of "Nurhayati"), written in full in the same or the paragraph before; a name
+    written in full at a sentence's start with a comma is proposed for it when no rule did."""
+    nick, short = match["nick"] or match["nick2"], match["short"] or match["short2"]
+    nick_span = Span(match.start("nick") if match["nick"] else match.start("nick2"),
+                     match.end("nick") if match["nick"] else match.end("nick2"))
+    if match["full"]:
+        if not any(word.startswith(short) for word in match["full"].split(" ")) or resolve(match["full"]):
+            return
+        person = add_person(found, match["full"], Span(match.start("full"), match.end("full")), "person-nickname", 0.6)
+    else:
+        line = found.text.rfind("\n", 0, match.start())
+        paragraph = found.text.rfind("\n", 0, max(0, line)) + 1
+        people = [i for i in found.items.values() if i.type == "Person" and paragraph <= i.span.start < match.start()
+                  and i.label.startswith(short)]
+        if people:
+            person = people[-1]
+        else:
+            written = [m for m in _NAMED_FIRST.finditer(found.text, paragraph, match.start())
+                       if m["name"].startswith(short) and m["name"] != nick and resolve(m["name"]) is None]
+            if not written:
+                return
+            person = add_person(found, written[-1]["name"], Span(written[-1].start(), written[-1].end("name")),
+                                "person-nickname", 0.5)
+    person.alias(nick, nick_span)
+    if short != nick:  # "kata Bu Nur": the speaker's name is read without its honorific
+        person.alias(short, Span(nick_span.end - len(short), nick_span.end))
 
 
 # "kata Mama Yuliana", "Daeng Rahman, pengemudi bentor,": an honorific before a name names a person.
@@ -146,6 +189,8 @@ def _honored(found: Proposals, match: re.Match[str]) -> None:
     if any(i.type != "Person" and i.span.start <= span.start < i.span.end for i in found.items.values()) or (
             (other := found.find_name(name)) is not None and other.type != "Person"):
         return
+    if any(i.type == "Person" and found.span_text(span) in i.aliases for i in found.items.values()):
+        return  # "kata Bu Nur": a form of address already known ("Bu Nur, sapaan akrabnya")
     people = [i for i in found.items.values() if i.type == "Person" and (
         i.label == name or i.label.startswith(name + " ") or (cut == 1 and name in i.label.split(" ")))]
     if len(people) == 1:
@@ -274,9 +319,43 @@ def _person_with_post(found: Proposals, post: str, name: str, span: Span, rule: 
         post = head  # "Ketua Komunitas Jakpreneur Cakung, Jakarta Timur": the place says where, not which post
     if name.split()[0] in _NOT_NAMES or post.split()[-1] in ("dan",) or re.search(r"\bNomor\b", post):
         return  # "Peraturan Menteri Perdagangan Nomor 31": a regulation, not a post
-    post_item = found.add(Item(slug(post), "Post", post, span, rule, confidence))
     person = add_person(found, name, span, rule, confidence)
-    person.add("holds", Value(post_item.ident, span, rule, confidence))
+    for one in coordinated_posts(found, post, span):
+        post_item = found.add(Item(slug(one), "Post", one, span, rule, confidence))
+        person.add("holds", Value(post_item.ident, span, rule, confidence))
+
+
+_TITLE = re.compile(rf"(?:{_HEAD})\b", re.IGNORECASE)
+_JOINED = re.compile(r" (?:dan|sekaligus|serta|merangkap) ")
+_COMPANY_TITLES = re.compile(r"CEO|COO|CTO|Co-Founder|Founder|Pendiri|Direktur|Chief|Managing", re.IGNORECASE)
+
+
+def is_title(name: str) -> bool:
+    """True for words that are only a post's title ("Chief Executive Officer", "Direktur Utama")."""
+    return re.fullmatch(rf"(?:{_HEAD})", name) is not None
+
+
+def coordinated_posts(found: Proposals, post: str, span: Span) -> list[str]:
+    """"Co-Founder dan Chief Executive Officer (CEO) Jalurku", "Pendiri sekaligus Direktur Utama
+    PT X", "Ketua dan pendiri Komunitas Y": two titles joined before one organisation are two
+    posts in it (a short form in parentheses after the second title left out of its label). The
+    organisation, when no rule proposed it, is proposed from its name written after the titles."""
+    joined = _JOINED.search(post)
+    first = post[:joined.start()] if joined else ""
+    second = _TITLE.match(post, joined.end()) if joined else None
+    if joined is None or second is None or not re.fullmatch(rf"(?:{_HEAD})", first, re.IGNORECASE):
+        return [post]
+    owner = re.sub(r"^ \([A-Z][A-Za-z]{1,9}\)", "", post[second.end():]).strip()
+    if not re.fullmatch(r"[A-Z][\w.&-]*(?: [A-Z][\w.&-]*){0,5}", owner) or resolve(owner) is not None:
+        return [post]
+    if found.find_name(owner) is None and not any(
+            owner.startswith(n + " ") or owner == n for i in found.items.values() for n in (i.label, *i.aliases)):
+        company = _COMPANY_TITLES.match(first) or _COMPANY_TITLES.match(second.group())
+        at = found.text.find(owner, span.start, span.end)
+        found.add(Item(slug(owner), "Company" if company else "Organization", owner,
+                       Span(at, at + len(owner)), "organisation-of-posts", 0.5))
+    titles = (first, second.group())
+    return [f"{title[0].upper()}{title[1:]} {owner}" for title in titles]
 
 
 # "Pendirinya, Rahmadani Siregar (29)": a post of "-nya", the organisation named just before.

@@ -16,6 +16,8 @@ PROVINCE_SHORT = {
     "Sumbar": "Sumatera Barat", "Sumsel": "Sumatera Selatan", "Kaltim": "Kalimantan Timur",
     "Kalbar": "Kalimantan Barat", "Kalsel": "Kalimantan Selatan", "Kalteng": "Kalimantan Tengah",
     "Sulsel": "Sulawesi Selatan", "Sulut": "Sulawesi Utara", "Sulteng": "Sulawesi Tengah",
+    "Sultra": "Sulawesi Tenggara", "Sulbar": "Sulawesi Barat", "Kaltara": "Kalimantan Utara",
+    "Kepri": "Kepulauan Riau", "Babel": "Kepulauan Bangka Belitung", "Malut": "Maluku Utara",
     "NTB": "Nusa Tenggara Barat", "NTT": "Nusa Tenggara Timur", "DIY": "Daerah Istimewa Yogyakarta",
     "DKI Jakarta": "Daerah Khusus Ibukota Jakarta", "DKI": "Daerah Khusus Ibukota Jakarta",
     "Jakarta": "Daerah Khusus Ibukota Jakarta", "Yogyakarta": "Daerah Istimewa Yogyakarta",

@@ -12,7 +12,7 @@ import bisect
 import re
 
 from kg.ingest.model import Item, Proposals, Value, mentions, slug
-from kg.ingest.people import ORG_TYPES
+from kg.ingest.people import ORG_TYPES, is_title
 from kg.source.dates import DateError, find_news_date
 from kg.source.text import ArticleText, Span
 
@@ -25,7 +25,7 @@ COLLABORATE = re.compile(r"(?<![\w-])(?:ber)?(?:kolaborasi|sinergi|kerja ?sama|m
                          r"mendapat(?:kan)? dukungan(?: dari)?)(?![\w-])|"
                          # "menunjuk PT X sebagai pelaksana", "A bersama B menggelar …": told by the act
                          rf"(?<![\w-])(?:menunjuk|ditunjuk)(?={_APPOINTS})|(?<![\w-])bersama(?= [A-Z][^.;\n]{{0,80}}? "
-                         r"(?:menggelar|menyelenggarakan|mengadakan|meluncurkan|meresmikan|melatih|membuka|"
+                         r"(?:menggelar|menyelenggarakan|mengadakan|meluncurkan|meresmikan|melatih|membuka|menjalankan|"
                          r"mendampingi|menyalurkan|melaksanakan|menuntaskan|merampungkan)(?![\w-]))|"
                          # "Kemenkop siap mendampingi koperasi X": an offer of support, a plan at most
                          r"(?<![\w-])siap (?:mendampingi|mendukung)(?![\w-])", re.IGNORECASE)
@@ -46,10 +46,14 @@ _FROM = re.compile(r" (?:dari|milik|besutan|garapan) (?P<org>[A-Z][\w-]*(?: [A-Z
 # "Dinas X menggelar program Z", "Pemprov X melalui Dinas Y meluncurkan program Z": who runs it.
 _RUNS = re.compile(r"(?: \([A-Z][\w ]{1,20}\))? (?:menggelar|meluncurkan|menjalankan|menyelenggarakan|menginisiasi|"
                    r"menggulirkan|menghadirkan|mengadakan|melaksanakan)(?: kembali)? ")
+# After "di", a house or hall is a venue too: "di Rumah Radakng, Pontianak", "di Balai Desa Kuta".
 _VENUE = re.compile(r"(?<![\w-])(?:di )?(?P<venue>(?P<kind>Hotel|Gedung|Balai Kota|Pos Bloc|Aula|Pendopo|Auditorium|"
                     r"Kantor Pos|Graha|Wisma|Pasar|Bandara|Stasiun|Pelabuhan|Alun-alun|Lapangan|Pantai|Anjungan|"
-                    r"Rumah Jabatan|Mal)"
+                    r"Rumah Jabatan|Mal|(?<=di )(?:Rumah(?: Adat)?|Balai (?:Desa|Adat|Warga|Pertemuan|Banjar|Kampung|"
+                    r"Rakyat|Sidang|Kelurahan)))"
                     r" (?:[A-Z][\w-]*)(?: [A-Z][\w-]*){0,5})")
+# Buildings people gather in: facilities; a hotel is a hotel; a market, port or beach a place.
+_HALLS = re.compile(r"Gedung|Balai|Aula|Pendopo|Auditorium|Graha|Wisma|Rumah")
 _AT_PLACE = re.compile(r"(?<![\w-])di (?P<place>[A-Z][\w-]*(?: [A-Z][\w-]*){0,2})")
 _TEAM = re.compile(r"(?<![\w-])Tim (?P<of>[A-Z][\w-]*(?: [A-Z][\w-]*){0,3})")
 _HOLDS_EVENT = re.compile(r"(?<![\w-])(?:mengadakan|menggelar|menyelenggarakan) (?P<name>[A-Z][\w-]*"
@@ -186,7 +190,8 @@ def _parties(text: str, inside: list[tuple[int, int, Item]], start: int, end: in
     for index, one in enumerate(after):  # "antara A dan B", "dengan A, B, dan C": all that are joined
         joiner = text[after[index - 1][1]:one[0]] if index else ""
         if index and joiner not in (" dan ", ", ", ", dan ", " serta ", " & ") and not (
-                joiner == " dengan " and index == 1 and not before and after[0][0] - end <= len(" antara ")):
+                joiner == " dengan " and index == 1 and not before and after[0][0] - end <= len(" antara ")) and not (
+                _DESCRIBED_PARTNER.fullmatch(joiner) and index == 1 and not before):
             break  # "kerja sama (antara) Pemkot X dengan PT Y": the second after "dengan"
         chosen.append(one)
     if not before or before[0] in chosen:  # "A menunjuk B sebagai pengelola … melalui C": A acts through C
@@ -196,6 +201,9 @@ def _parties(text: str, inside: list[tuple[int, int, Item]], start: int, end: in
     return list(dict.fromkeys(parties)), list(dict.fromkeys(through))
 
 
+# "kerja sama A dengan perusahaan angkutan daring asal Jakarta, PT B,": the partner told by what it is, then named.
+_DESCRIBED_PARTNER = re.compile(r" dengan (?:[a-z][\w-]* ){1,5}"
+                                r"(?:(?:asal|dari|di) [A-Z][\w-]*(?: [A-Z][\w-]*){0,2})?, ")
 # "A melalui B", "A, lewat B,", "Melalui B, A …": B is how A acts, not a party.
 _CHANNEL = re.compile(r",? (?:melalui|lewat|via) ")
 _CHANNEL_FIRST = re.compile(r"(?<![\w-])(?:Melalui|Lewat) $")
@@ -388,7 +396,7 @@ def programs(found: Proposals) -> None:
         first, _, rest = name.partition(" ")
         if first in ("Program", "Gerakan", "Aplikasi", "Platform") and rest[:1] == acronym[0] and " " in rest:
             name = rest  # "Program Digital Talent Scholarship (DTS)": the program's name is the rest
-        if (name[0] != acronym[0] or name.startswith("Pemerintah") or found.find_name(name)
+        if (name[0] != acronym[0] or name.startswith("Pemerintah") or found.find_name(name) or is_title(name)
                 or found.find_name(acronym) or inside_named(found, match.start())):
             continue
         kind, confidence = _program_kind(name)
@@ -471,10 +479,23 @@ def _runner(found: Proposals, item: Item, start: int) -> None:
     orgs = [m for m in mentions(found, ORG_TYPES - {"MediaOutlet"}) if sentence <= m[0] and m[1] <= start]
     if not orgs or not _RUNS.fullmatch(found.text, orgs[-1][1], start):
         return
-    runner = orgs[-1]
-    if len(orgs) > 1 and found.text[orgs[-2][1]:runner[0]] == " melalui ":
-        runner = orgs[-2]
-    item.add("operated_by", Value(runner[2].ident, Span(runner[0], item.span.end), "program-run-by", 0.5))
+    for runner in holders(found.text, orgs):
+        item.add("operated_by", Value(runner[2].ident, Span(runner[0], item.span.end), "program-run-by", 0.5))
+
+
+def holders(text: str, named: list[tuple[int, int, Item]]) -> list[tuple[int, int, Item]]:
+    """Who does what the verb after the last of `named` tells: that one and those joined to it
+    ("A bersama C", "A dan C"); in "A melalui B bersama C" B is the channel A acts through, no
+    doer."""
+    chain = [named[-1]]
+    for previous in reversed(named[:-1]):
+        joint = text[previous[1]:chain[-1][0]]
+        if joint not in (" bersama ", " dan ", ", ", " melalui "):
+            break
+        if joint == " melalui ":
+            chain.pop()  # the one after "melalui" is the channel
+        chain.append(previous)
+    return sorted(chain, key=lambda m: m[0])
 
 
 def teams(found: Proposals) -> None:
@@ -494,7 +515,7 @@ def venues_and_events(found: Proposals) -> None:
     venues = []
     for match in _VENUE.finditer(found.text):
         name = match["venue"]
-        kind = "Hotel" if match["kind"] == "Hotel" else "Place"
+        kind = "Hotel" if match["kind"] == "Hotel" else "Facility" if _HALLS.match(match["kind"]) else "Place"
         venues.append(found.add(Item(slug(name), kind, name, Span(match.start(), match.end()), "venue-di", 0.7)))
     for item in venues:  # every venue known first: one may lie within the next ("Pos Bloc Medan, Kantor Pos …")
         _within(found, item)

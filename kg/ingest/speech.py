@@ -141,7 +141,8 @@ def _said_at(found: Proposals, quote: Item, start: int, end: int) -> None:
 # "ujarnya di sela membuka acara tersebut", "katanya dalam acara itu", "saat menghadiri Festival X".
 _OCCASION = re.compile(r"(?<![\w-])(?:[Dd]i sela(?:-sela)?|[Ss]aat|[Kk]etika|[Ss]ewaktu|[Dd]alam|[Pp]ada|[Dd]i)"
                        r"(?P<verb> (?:membuka|menghadiri|mengisi|meresmikan|mengikuti)(?: acara)?)?"
-                       r" (?:(?P<noun>acara|kegiatan|pelatihan|peresmian|peluncuran|seminar|workshop|pameran|festival)"
+                       r" (?:(?P<noun>acara|kegiatan|pelatihan|peresmian|peluncuran|seminar|workshop|pameran|festival|"
+                       r"temu niaga|temu bisnis|temu usaha|temu mitra|lokakarya|sosialisasi|kuliah umum|bazar)"
                        r" (?:itu|ini|tersebut)(?![\w-])|(?:acara )?(?P<act>peluncuran|peresmian|pembukaan)"
                        r" (?:program )?(?=[A-Z])|(?:acara |(?=[A-Z]))(?P<named>\w))")
 
@@ -170,7 +171,7 @@ def _said_at_occasion(found: Proposals, quote: Item, start: int, end: int) -> No
     span = Span(match.start(), quote.span.end) if told_first else Span(quote.span.start, at)
     quote.add("said_at", Value(event.ident, span, "said-at-occasion", 0.4))
     speaker = found.items.get(str(quote.fields["speaker"][0].value))
-    if match["verb"] and speaker is not None:
+    if (match["verb"] or match["noun"]) and speaker is not None:  # words said in an event: the speaker was there
         speaker.add("takes_part_in", Value(event.ident, span, "speaker-at-event", 0.4))
 
 

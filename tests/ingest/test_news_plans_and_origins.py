@@ -87,9 +87,9 @@ def test_posts_and_offices_by_their_short_forms() -> None:
     linked = {i.ident: [v.value for v in i.fields.get("part_of", i.fields.get("post_in", []))]
               for i in found.items.values() if i.type in ("Dinas", "GovernmentBody", "Post")}
     assert linked["diskominfo-gowa"] == ["pemkab-gowa"]
-    assert linked["badan-bapenda"] == ["pemkot-makassar"]
+    assert linked["bapenda-kota-makassar"] == ["pemkot-makassar"]
     assert linked["kepala-diskominfo-gowa"] == ["diskominfo-gowa"]
-    assert linked["kepala-bapenda-kota-makassar"] == ["badan-bapenda"]
+    assert linked["kepala-bapenda-kota-makassar"] == ["bapenda-kota-makassar"]
     assert linked["asisten-deputi-pemasaran-kemenkop-ukm"] == ["kemenkop-ukm"]
     assert linked["dinas-pertanian-kabupaten-maros"] == []  # its region's government is not named
     assert [i.ident for i in found.items.values() if i.type == "Ministry"] == ["kemenkop-ukm"]  # no "Kemenkop"
