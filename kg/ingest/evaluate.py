@@ -13,6 +13,7 @@ from typing import Any
 import yaml
 
 from kg.errors import KgError, Location, SourceError
+from kg.ingest.reading import normalise
 from kg.ingest.relations import NEGATION
 from kg.source.limits import read_bounded
 from kg.source.schema import FIELDS, STATUSES, TYPES, Kind
@@ -188,6 +189,8 @@ def evaluate(draft_path: Path, gold_path: Path) -> Evaluation:
     """Score one draft against its gold article."""
     draft_data, draft_text = _load(draft_path)
     gold_data, gold_text = _load(gold_path)
+    # both as `kg ingest` stores a text: a gold written with blank lines between paragraphs is the same article
+    draft_text, gold_text = ArticleText(normalise(draft_text.text)), ArticleText(normalise(gold_text.text))
     if draft_text.text != gold_text.text:
         raise KgError(f"{draft_path.name} and {gold_path.name} are drafts of different texts",
                       "compare a draft with the gold of the same article")

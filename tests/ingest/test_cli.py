@@ -245,3 +245,20 @@ def test_drafts_of_cohorts_surveys_and_trials_build_with_nothing_dropped(empty_p
     assert "dropped" not in result.output  # every cohort, group, study and trial builds as drafted
     draft = (empty_project / "data" / "drafts" / "makassar.yaml").read_text(encoding="utf-8")
     assert "id: juragan-digital-gelombang-pertama" in draft and "label: Gelombang pertama" in draft
+
+
+def test_eval_reads_a_gold_text_with_blank_lines_as_its_draft_stores_it(tmp_path: Path) -> None:
+    """A gold article written with a blank line between paragraphs is the same article as its
+    draft, whose text keeps none: eval compares them, and every gold span is found."""
+    gold_dir, draft_dir = tmp_path / "gold", tmp_path / "drafts"
+    gold_dir.mkdir()
+    draft_dir.mkdir()
+    text = SEED.with_suffix(".txt").read_text(encoding="utf-8")
+    (gold_dir / f"{SEED.name}.txt").write_text(text.replace("\n", "\n\n"), encoding="utf-8")
+    shutil.copyfile(SEED.with_suffix(".yaml"), gold_dir / f"{SEED.name}.yaml")
+    shutil.copyfile(SEED.with_suffix(".txt"), draft_dir / f"{SEED.name}.txt")
+    shutil.copyfile(SEED.with_suffix(".yaml"), draft_dir / f"{SEED.name}.yaml")
+    result = kg("eval", draft_dir, gold_dir, "-f", "json")
+    assert result.exit_code == 0, result.output
+    figures = json.loads(result.output)["macro"]
+    assert figures["entity_f1"] == 1.0 and figures["relation_f1"] == 1.0
