@@ -1,8 +1,10 @@
 """Loading the query store from a generation's graph files: as `kg build` does now (views of the
-chunks, each file's graph taken off in one pass), and as it did before (the rest of a chunk
-copied at every read of the loader, the graph taken off line by line), side by side.
+chunks, each file's graph taken off in one pass), as it did before (the rest of a chunk copied
+at every read of the loader, the graph taken off line by line), and now with the loader held to
+one CPU (Oxigraph sizes its parallel batches by the CPUs it may use: less memory, more time),
+side by side.
 
-    python -m benchmarks.store_load --project DIR [--repeats 3]
+    python -m benchmarks.store_load --project DIR [--repeats 3] [--ways now before one-cpu]
 
 DIR: a built project (`python -m benchmarks.corpus`, then `kg build --formats none`). Each
 round loads a new store in a temporary folder once each way, alternating which goes first, in
@@ -22,10 +24,12 @@ from pathlib import Path
 from benchmarks.validate_bench import run
 
 _LOAD = """
-import json, sys
+import json, os, sys
 from pathlib import Path
 import kg.build.store as store
 files = [Path(p) for p in json.loads(sys.argv[2])]
+if sys.argv[1] == "one-cpu":
+    os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})
 if sys.argv[1] == "before":
     import itertools
     class Stream(store._Stream):
@@ -47,7 +51,7 @@ if sys.argv[1] == "before":
     store._Stream, store._triple_chunks = Stream, triples
 store.load_store(Path(sys.argv[3]), files)
 """
-WAYS = ("now", "before")
+WAYS = ("now", "before", "one-cpu")
 
 
 def _graph_files(project: Path) -> list[str]:
@@ -60,19 +64,23 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--project", type=Path, required=True)
     parser.add_argument("--repeats", type=int, default=3)
+    parser.add_argument("--ways", nargs="+", choices=WAYS, default=["now", "before"])
     args = parser.parse_args(argv)
     files = json.dumps(_graph_files(args.project))
-    figures: dict[str, list[tuple[float, float, float]]] = {way: [] for way in WAYS}
+    figures: dict[str, list[tuple[float, float, float]]] = {way: [] for way in args.ways}
     for round_ in range(args.repeats):
-        for way in WAYS if round_ % 2 == 0 else reversed(WAYS):
+        for way in args.ways if round_ % 2 == 0 else reversed(args.ways):
             with tempfile.TemporaryDirectory() as folder:
                 figures[way].append(run([sys.executable, "-c", _LOAD, way, files, folder], Path.cwd()))
     medians = {way: [statistics.median(f[i] for f in runs) for i in range(3)] for way, runs in figures.items()}
-    print(f"{len(files and json.loads(files))} graph files, {args.repeats} rounds, medians")
+    print(f"{len(json.loads(files))} graph files, {args.repeats} rounds, medians")
     for way, (wall, cpu, peak) in medians.items():
         print(f"{way:7} wall {wall:8.2f} s  cpu {cpu:8.2f} s  peak {peak:7.0f} MB")
-    now, before = medians["now"], medians["before"]
-    print(f"now/before: wall {now[0] / before[0]:.3f}, cpu {now[1] / before[1]:.3f}, peak {now[2] / before[2]:.3f}")
+    first = medians[args.ways[0]]
+    for way in args.ways[1:]:
+        other = medians[way]
+        print(f"{args.ways[0]}/{way}: wall {first[0] / other[0]:.3f}, cpu {first[1] / other[1]:.3f}, "
+              f"peak {first[2] / other[2]:.3f}")
 
 
 if __name__ == "__main__":
