@@ -1,0 +1,110 @@
+"""News paragraphs written for these tests (invented offices, outlets and people, real regions of
+Sumatra, Jawa, Bali, Kalimantan, Sulawesi, Maluku and Nusa Tenggara Timur): academic and religious
+titles around a name, an outlet written only in the dateline, and indirect quotes whose speaker is
+named after the words or by "menurut". Each test says what must and must not be proposed."""
+
+from __future__ import annotations
+
+from kg.ingest.draft import propose
+from kg.ingest.model import Proposals
+from kg.source.text import ArticleText
+from tests.ingest.test_rules import CUES, by_type, run, values_of
+
+HEADLINE_ONLY = "Ekonomi\nPetani Muda Belajar Berjualan Daring\n"  # no byline, no reporter line
+
+TITLED = (
+    "PALEMBANG, SRIWIJAYAKINI.COM - Kepala Dinas Pertanian Sumsel, Dr. Hj. Rosmala Dewi, M.Si., mengatakan "
+    "petani muda mulai memakai aplikasi pasar.\n"
+    "Rektor Universitas Sriwijaya, Prof. Dr. Ir. Bambang Setiadi, M.Sc., menyebut kampus siap mendampingi.\n"
+    "\"Kami ingin petani melek digital,\" kata Rosmala. Ketua Yayasan Tani Makmur, K.H. Abdul Karim, S.Pd., M.M., "
+    "mengatakan pesantren ikut berjualan daring.\n")
+
+
+def _person_labels(found: Proposals) -> set[str]:
+    return {item.label for item in found.items.values() if item.type == "Person"}
+
+
+def test_titles_before_a_name_and_degrees_after_it_are_no_part_of_it() -> None:
+    found = run(TITLED)
+    people = by_type(found, "Person")
+    assert {"Rosmala Dewi", "Bambang Setiadi", "Abdul Karim"} <= _person_labels(found)
+    assert values_of(people["Rosmala Dewi"])["holds"] == ["kepala-dinas-pertanian-sumsel"]
+    assert values_of(people["Bambang Setiadi"])["holds"] == ["rektor-universitas-sriwijaya"]
+    assert values_of(found.items["rektor-universitas-sriwijaya"])["post_in"] == ["universitas-sriwijaya"]
+    assert "Rosmala" in people["Rosmala Dewi"].aliases  # "kata Rosmala" is her
+    # never a person made of titles, nor a name holding a title or a degree
+    assert not any(word in label for label in _person_labels(found)
+                   for word in ("Dr", "Prof", "Hj", "K.H", "M.Si", "M.Sc", "S.Pd", "M.M"))
+    quote = next(i for i in found.items.values() if i.type == "Quote")
+    assert values_of(quote)["speaker"] == ["rosmala-dewi"]
+    said = {values_of(i)["speaker"][0] for i in found.items.values() if i.type == "IndirectQuote"}
+    assert {"rosmala-dewi", "bambang-setiadi", "abdul-karim"} <= said  # the degree sits between name and verb
+
+
+def test_a_titles_dot_ends_no_sentence_but_a_full_stop_still_does() -> None:
+    text = ArticleText("Kepala Dinas, Dr. Hj. Rosmala Dewi, M.Si., hadir. Bupati H. Saidi ada. Blok AH. Lalu pulang.")
+    assert [s.text for s in text.sentences] == ["Kepala Dinas, Dr. Hj. Rosmala Dewi, M.Si., hadir.",
+                                                "Bupati H. Saidi ada.", "Blok AH.", "Lalu pulang."]
+
+
+def test_an_upper_case_datelines_outlet_is_the_publisher_labelled_as_the_text_writes_it() -> None:
+    found = run("MEDAN, KABARMEDAN.ID \u2013 Pemerintah Kota (Pemkot) Medan membuka kelas digital. Ikuti berita lain "
+                "di Kabarmedan.id setiap hari.\n", HEADLINE_ONLY)
+    outlet = by_type(found, "MediaOutlet")["Kabarmedan.id"]
+    assert found.article["publisher"].value == outlet.ident == "kabarmedan"
+    assert "KABARMEDAN.ID" in outlet.aliases
+    assert found.article["dateline"].value == "medan"
+    assert not any("venue" in item.fields for item in found.items.values())  # a dateline is never a venue
+
+
+def test_a_dateline_outlet_in_its_own_case_or_only_in_capitals() -> None:
+    kupang = run("KUPANG, Floresku.com - Pemerintah Provinsi NTT membuka kelas digital, Selasa (4/6/2024).\n",
+                 HEADLINE_ONLY)
+    assert by_type(kupang, "MediaOutlet")["Floresku.com"].ident == kupang.article["publisher"].value
+    assert kupang.article["dateline"].value == "kupang"
+    ambon = run("AMBON, MALUKUHARI.COM - Dinas Koperasi Kota Ambon membuka pasar daring.\n", HEADLINE_ONLY)
+    assert set(by_type(ambon, "MediaOutlet")) == {"MALUKUHARI.COM"}  # written nowhere else: as in the dateline
+    # a reporter line names the outlet already: the dateline's capitals are its alias, no second outlet
+    found = run("DENPASAR, CONTOHNEWS.COM - Pemprov Bali membuka kelas.\n")
+    assert set(by_type(found, "MediaOutlet")) == {"ContohNews.com"}
+
+
+SPEAKERS_AFTER = (
+    "SAMARINDA, BORNEOKINI.COM - Kepala Dinas Koperasi Kaltim, Yusran Effendi, menyebut pelatihan itu diikuti "
+    "pedagang pasar.\n"
+    "Pelatihan lanjutan akan digelar di Balikpapan pada bulan depan, ungkapnya.\n"
+    "Pemilik toko daring, Sri Wahyuni (41), ikut hadir. Pesanan dari Makassar kini datang tiap pekan, tutur Sri.\n"
+    "Menurut Andi Pawelloi, pedagang di Kendari juga mulai berjualan lewat aplikasi. Menurut dia, ongkos kirim "
+    "masih mahal.\n"
+    "Ia datang pagi hari, lalu pulang.\n")
+
+
+def test_words_told_before_their_speaker_and_a_speaker_named_by_menurut() -> None:
+    found = run(SPEAKERS_AFTER)
+    told = {values_of(i)["text"][0]: values_of(i)["speaker"][0]
+            for i in found.items.values() if i.type == "IndirectQuote"}
+    assert told["Pelatihan lanjutan akan digelar di Balikpapan pada bulan depan"] == "yusran-effendi"
+    assert told["Pesanan dari Makassar kini datang tiap pekan"] == "sri-wahyuni"
+    assert told["pedagang di Kendari juga mulai berjualan lewat aplikasi"] == "andi-pawelloi"
+    assert told["ongkos kirim masih mahal"] == "andi-pawelloi"  # "menurut dia": the last one named
+    assert by_type(found, "Person")["Andi Pawelloi"].confidence <= 0.5
+    # a sentence with no speech verb after its words is no quote; every quote's words are the text's
+    assert not any("Ia datang" in str(values_of(i)["text"][0]) for i in found.items.values()
+                   if i.type == "IndirectQuote")
+    for item in found.items.values():
+        if item.type == "IndirectQuote":
+            assert values_of(item)["text"][0] in found.text[item.span.start:item.span.end]
+
+
+def test_no_speaker_is_invented_for_words_told_before_an_unknown_name_or_a_place() -> None:
+    found = run("YOGYAKARTA, JOGJAKINI.COM - Pasar digital dibuka untuk perajin batik, kata Sleman.\n"
+                "Menurut Jawa Tengah, harga naik. Menurut Pemerintah Provinsi, pasar dibuka.\n")
+    assert not any(i.type in ("IndirectQuote", "Quote") for i in found.items.values())
+    assert not ({"Jawa Tengah", "Pemerintah Provinsi", "Sleman"} & _person_labels(found))
+
+
+def test_every_proposal_of_these_paragraphs_has_a_span_and_a_confidence() -> None:
+    found = propose(HEADLINE_ONLY + TITLED + SPEAKERS_AFTER.split("\n", 1)[1], {}, CUES)
+    for item in found.items.values():
+        assert 0 < item.confidence <= 1
+        assert 0 <= item.span.start < item.span.end <= len(found.text)
