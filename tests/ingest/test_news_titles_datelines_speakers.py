@@ -108,3 +108,43 @@ def test_every_proposal_of_these_paragraphs_has_a_span_and_a_confidence() -> Non
     for item in found.items.values():
         assert 0 < item.confidence <= 1
         assert 0 <= item.span.start < item.span.end <= len(found.text)
+
+
+OFFICES = (
+    "PADANG, RANAHKABAR.COM - Kantor Perwakilan Bank Indonesia (KPw BI) Sumatera Barat menggandeng Kantor Wilayah "
+    "(Kanwil) Kementerian Agama Sumbar untuk digitalisasi infak masjid.\n"
+    "Kepala KPw BI Sumbar, Endy Pratama, mengatakan program itu diikuti 40 masjid. Bank Indonesia menargetkan "
+    "seribu masjid. Kanwil Kemenag Sumbar menyiapkan data masjid.\n"
+    "Di Sulawesi, Kantor Cabang Bank Sulselbar Makassar menyalurkan kredit usaha. Kantor Perwakilan kami di "
+    "Jakarta tutup.\n")
+
+
+def test_a_national_bodys_office_in_a_region_is_one_organisation() -> None:
+    found = run(OFFICES, HEADLINE_ONLY)
+    kpw = found.items["kantor-perwakilan-bank-indonesia-sumatera-barat"]
+    assert kpw.type == "GovernmentBody" and kpw.label == "Kantor Perwakilan Bank Indonesia Sumatera Barat"
+    assert "KPw BI Sumbar" in kpw.aliases  # the short form with the region, as written
+    assert values_of(kpw)["jurisdiction"] == ["sumatera-barat"]
+    assert values_of(kpw)["part_of"] == ["bank-indonesia"]  # the body is named on its own later
+    assert found.items["bank-indonesia"].type == "GovernmentBody"  # the central bank is no company
+    assert values_of(found.items["kepala-kpw-bi-sumbar"])["post_in"] == [kpw.ident]
+    kanwil = found.items["kantor-wilayah-kementerian-agama-sumbar"]
+    assert kanwil.type == "GovernmentBody" and "Kanwil Kemenag Sumbar" in kanwil.aliases
+    assert values_of(kanwil)["jurisdiction"] == ["sumatera-barat"]
+    branch = found.items["kantor-cabang-bank-sulselbar-makassar"]
+    assert branch.type == "Company" and values_of(branch)["jurisdiction"] == ["makassar"]
+    # never the words inside the office's name as organisations, programs or a country of their own
+    labels = {item.label for item in found.items.values()}
+    assert not labels & {"Bank Indonesia (KPw BI) Sumatera Barat", "Kantor Wilayah", "Kementerian Agama Sumbar",
+                         "Bank Sulselbar Makassar", "Indonesia"}
+    assert not any(i.type == "Country" for i in found.items.values())
+    assert not any(label.startswith("Kantor Perwakilan kami") for label in labels)  # no region closes it
+
+
+def test_an_office_whose_national_body_is_not_named_alone_is_part_of_nothing() -> None:
+    found = run("MATARAM, LOMBOKKINI.COM - Kantor Wilayah Direktorat Jenderal Pajak Nusa Tenggara membuka kelas "
+                "pajak digital. Kantor Regional Badan Kepegawaian Negara Denpasar ikut hadir.\n", HEADLINE_ONLY)
+    offices = [i for i in found.items.values() if i.rule == "regional-office"]
+    assert {i.label for i in offices} == {"Kantor Regional Badan Kepegawaian Negara Denpasar"}
+    assert all("part_of" not in i.fields for i in offices)  # nothing invented
+    assert values_of(offices[0])["jurisdiction"] == ["denpasar"]
