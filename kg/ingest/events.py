@@ -48,6 +48,50 @@ _HOLDS = re.compile(rf"(?<![\w-])(?:menggelar|mengadakan|menyelenggarakan|melaks
                     r"[a-z][\w-]*){0,4})")
 
 
+# "240 petani muda … mengikuti Bootcamp Tani Cakap Digital di Gedung X, Kamis (16/4/2026)", "Ratusan
+# pelaku UMKM memadati Pelatihan Y yang digelar Dinas Z", "Festival X resmi dibuka oleh …": an event
+# named by its head word, told by those who came to it or by its opening.
+_HEAD_WORD = (r"(?:Bootcamp|Pelatihan|Workshop|Lokakarya|Kelas|Training|Festival|Pameran|Expo|Bazar|Seminar|"
+              r"Webinar|Konferensi|Summit|Gathering|Temu|Lomba|Kompetisi|Hackathon)")
+_NAMED = rf"{_HEAD_WORD}(?: (?:[A-Z][\w-]*|\d{{4}}|dan|&)){{1,6}}(?![\w-])"
+_ATTENDED = re.compile(rf"(?<![\w-])(?:mengikuti|memadati|menghadiri|meramaikan|memeriahkan) (?P<name>{_NAMED})"
+                       rf"|(?<![\w-])(?P<opened>{_NAMED}) (?:resmi )?(?:dibuka|digelar|diselenggarakan|berlangsung)"
+                       r"(?![\w-])")
+_BY = re.compile(r"(?: yang)? (?:resmi )?(?:digelar|diselenggarakan|dibuka|diadakan)(?: secara resmi)? (?:oleh )?"
+                 r"(?P<org>[A-Z][\w-]*(?: [A-Z][\w-]*){0,5})")
+
+
+def told_by_attendance(found: Proposals) -> None:
+    """Events named in a sentence by those who came or by their opening, with their venue
+    ("di <venue>"), date and organiser ("yang digelar <organisation>"); not an event the clause
+    says is to come or did not happen."""
+    for match in _ATTENDED.finditer(found.text):
+        group = "name" if match["name"] else "opened"
+        name, start = match[group].removesuffix(" dan").removesuffix(" &"), match.start(group)
+        line = found.text.rfind("\n", 0, start) + 1
+        clause = _CLAUSE_CUT.split(found.text[max(line, found.text.rfind(". ", 0, start) + 2):start])[-1]
+        if NEGATION.search(clause) or UNDONE.search(clause) or _in_title(found, start) or \
+                (found.find_name(name) is not None and found.find_name(name).type not in EVENT_TYPES):
+            continue
+        end = start + len(name)
+        event = found.add(Item(slug(name), _kind(name), name, Span(start, end), "event-attended", 0.5))
+        by = _BY.match(found.text, end)
+        organiser = found.find_name(by["org"]) if by else None
+        if organiser is None and by is not None:
+            organiser = next((i for s, _, i in mentions(found, ORG_TYPES) if s == by.start("org")), None)
+        if organiser is not None and organiser.type in ORG_TYPES and organiser.type != "MediaOutlet":
+            event.add("organizer", Value(organiser.ident, Span(start, by.end("org")), "event-attended", 0.5))
+            end = by.start("org") + len(organiser.label) if found.text.startswith(organiser.label, by.start("org")) \
+                else by.end("org")
+        at = re.match(rf" di (?P<where>{_NAME})", found.text[end:])
+        place = place_named(found, at["where"]) if at else None
+        if place is not None and "venue" not in event.fields:
+            event.add("venue", Value(place.ident, Span(start, end + 4 + len(place.label)), "event-attended", 0.5))
+            end += 4 + len(place.label)
+        if "date" not in event.fields:
+            dated(found, event, end, start)
+
+
 def _kind(name: str) -> str:
     return "TrainingEvent" if _TRAINING.search(name) else "Event"
 
@@ -63,6 +107,7 @@ def described(found: Proposals) -> None:
         _occasion(found, match)
     for match in _HOLDS.finditer(found.text):
         _held(found, match, sentences)
+    told_by_attendance(found)
     for match in _HELD.finditer(found.text):
         event = referent(found, match["noun"].lower(), match.start())
         place = place_named(found, match["where"])

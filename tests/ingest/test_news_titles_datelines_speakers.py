@@ -148,3 +148,38 @@ def test_an_office_whose_national_body_is_not_named_alone_is_part_of_nothing() -
     assert {i.label for i in offices} == {"Kantor Regional Badan Kepegawaian Negara Denpasar"}
     assert all("part_of" not in i.fields for i in offices)  # nothing invented
     assert values_of(offices[0])["jurisdiction"] == ["denpasar"]
+
+
+LEADS = (
+    "DENPASAR, BALIKINI.COM - Sebanyak 240 petani muda dari Tabanan, Gianyar dan Bangli mengikuti Bootcamp Tani "
+    "Cakap Digital di Gedung Ksirarnawa, Kamis (16/4/2026).\n"
+    "Di Kalimantan, ratusan pelaku UMKM memadati Pelatihan Pemasaran Daring yang digelar Dinas Koperasi Kaltim di "
+    "Hotel Mesra, Jumat (17/4/2026).\n"
+    "Festival Kopi Toraja resmi dibuka oleh Bupati Tana Toraja di Rantepao.\n")
+
+
+def test_events_told_in_the_lead_by_those_who_came() -> None:
+    found = run(LEADS, HEADLINE_ONLY)
+    bootcamp = found.items["bootcamp-tani-cakap-digital"]
+    assert bootcamp.type == "TrainingEvent"
+    assert values_of(bootcamp)["venue"] == ["gedung-ksirarnawa"]
+    assert [d.isoformat() for d in values_of(bootcamp)["date"]] == ["2026-04-16"]
+    assert values_of(bootcamp)["participants_from"] == ["tabanan", "gianyar", "bangli"]
+    farmers = next(i for i in found.items.values() if i.type == "TargetGroup" and i.label.startswith("petani muda"))
+    assert values_of(farmers)["takes_part_in"] == [bootcamp.ident] and values_of(farmers)["size"] == [240]
+    training = found.items["pelatihan-pemasaran-daring"]
+    assert training.type == "TrainingEvent" and values_of(training)["organizer"] == ["dinas-koperasi-kaltim"]
+    assert values_of(training)["venue"] == ["hotel-mesra"]
+    assert values_of(by_type(found, "TargetGroup")["pelaku UMKM"])["takes_part_in"] == [training.ident]
+    assert "size" not in by_type(found, "TargetGroup")["pelaku UMKM"].fields  # "ratusan" is no number
+    festival = found.items["festival-kopi-toraja"]
+    assert festival.type == "Event" and "organizer" not in festival.fields  # who opened it need not organise it
+    assert found.article["dateline"].value == "denpasar"
+    assert all(values_of(i).get("venue") != ["denpasar"] for i in found.items.values())  # the dateline is no venue
+
+
+def test_no_event_from_a_lead_that_says_it_is_to_come_or_did_not_happen() -> None:
+    found = run("AMBON, MALUKUHARI.COM - Ratusan nelayan akan mengikuti Bootcamp Laut Digital di Ambon. Puluhan "
+                "perajin tidak mengikuti Pameran Kain Tenun Maluku tahun ini.\n", HEADLINE_ONLY)
+    assert not any(i.type in ("Event", "TrainingEvent") for i in found.items.values())
+    assert not any("takes_part_in" in i.fields for i in found.items.values())
