@@ -57,8 +57,29 @@ _NAMED = rf"{_HEAD_WORD}(?: (?:[A-Z][\w-]*|\d{{4}}|dan|&)){{1,6}}(?![\w-])"
 _ATTENDED = re.compile(rf"(?<![\w-])(?:mengikuti|memadati|menghadiri|meramaikan|memeriahkan) (?P<name>{_NAMED})"
                        rf"|(?<![\w-])(?P<opened>{_NAMED}) (?:resmi )?(?:dibuka|digelar|diselenggarakan|berlangsung)"
                        r"(?![\w-])")
+# "Dinas Pariwisata Bali berencana menggelar Festival Kopi Kintamani di Bangli": a named event held, or planned.
+_HOLDS_NAMED = re.compile(rf"(?<![\w-])(?:menggelar|mengadakan|menyelenggarakan|melaksanakan) (?P<event>{_NAMED})")
 _BY = re.compile(r"(?: yang)? (?:resmi )?(?:digelar|diselenggarakan|dibuka|diadakan)(?: secara resmi)? (?:oleh )?"
                  r"(?P<org>[A-Z][\w-]*(?: [A-Z][\w-]*){0,5})")
+
+
+# "Pameran Kopi Gayo yang dijadwalkan digelar di Takengon urung terlaksana": an event called off.
+_CALLED_OFF = re.compile(rf"(?<![\w-])(?P<name>{_NAMED})[^.\n]{{0,80}}? (?P<cue>urung|batal|dibatalkan|tidak jadi)"
+                         r"(?![\w-])")
+
+
+def called_off(found: Proposals) -> None:
+    """A named event its sentence says was called off: proposed as cancelled, the cue its evidence."""
+    for match in _CALLED_OFF.finditer(found.text):
+        if _in_title(found, match.start()) or NEGATION.search(found.text, match.start(), match.start("cue")):
+            continue
+        name = match["name"].removesuffix(" dan").removesuffix(" &")
+        known = found.find_name(name)
+        if known is not None and known.type not in EVENT_TYPES:
+            continue
+        event = found.add(Item(slug(name), _kind(name), name, Span(match.start(), match.start() + len(name)),
+                               "event-called-off", 0.5))
+        event.add("status", Value("cancelled", Span(match.start(), match.end()), "status-cue", 0.6))
 
 
 def told_by_attendance(found: Proposals) -> None:
@@ -105,9 +126,11 @@ def described(found: Proposals) -> None:
             _opening(found, match, sentence)
     for match in _OCCASION.finditer(found.text):
         _occasion(found, match)
-    for match in _HOLDS.finditer(found.text):
-        _held(found, match, sentences)
+    for pattern in (_HOLDS, _HOLDS_NAMED):
+        for match in pattern.finditer(found.text):
+            _held(found, match, sentences)
     told_by_attendance(found)
+    called_off(found)
     for match in _HELD.finditer(found.text):
         event = referent(found, match["noun"].lower(), match.start())
         place = place_named(found, match["where"])
@@ -259,7 +282,7 @@ def _held(found: Proposals, match: re.Match[str], sentences: list[Span]) -> None
         dated(found, event, end, match.start("event"))
 
 
-_PLANNED = re.compile(r"(?<![\w-])(?:akan|bakal|berencana|dijadwalkan|rencananya)(?![\w-])")
+_PLANNED = re.compile(r"(?<![\w-])(?:akan|bakal|berencana|dijadwalkan|rencananya|merencanakan)(?![\w-])")
 
 
 def _holders(found: Proposals, organisers: list[tuple[int, int, Item]], verb: int) -> list[Item]:

@@ -522,7 +522,9 @@ def venues_and_events(found: Proposals) -> None:
     for match in _EVENT.finditer(found.text):
         _event(found, match)
     for match in _HOLDS_EVENT.finditer(found.text):
-        name = match["name"]
+        name, before = match["name"], found.text[max(0, match.start() - 20):match.start()].split("\n")[-1]
+        if NEGATION.search(before.split(", ")[-1]):
+            continue  # "tidak menggelar Bazar X tahun ini": no event the text says was not held
         if found.find_name(name) is None and not name.startswith("Program "):  # a program is held, not an event
             kind = ("NetworkingEvent" if re.search(r"Networking|Gathering|Temu", name)
                     else "TrainingEvent" if re.search(r"Pelatihan|Workshop|Training|Bootcamp|Kelas", name) else "Event")

@@ -5,10 +5,15 @@ named after the words or by "menurut". Each test says what must and must not be 
 
 from __future__ import annotations
 
-from kg.ingest.draft import propose
+import shutil
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from kg.cli import main
 from kg.ingest.model import Proposals
 from kg.source.text import ArticleText
-from tests.ingest.test_rules import CUES, by_type, run, values_of
+from tests.ingest.test_rules import ROOT, by_type, run, values_of
 
 HEADLINE_ONLY = "Ekonomi\nPetani Muda Belajar Berjualan Daring\n"  # no byline, no reporter line
 
@@ -103,11 +108,28 @@ def test_no_speaker_is_invented_for_words_told_before_an_unknown_name_or_a_place
     assert not ({"Jawa Tengah", "Pemerintah Provinsi", "Sleman"} & _person_labels(found))
 
 
-def test_every_proposal_of_these_paragraphs_has_a_span_and_a_confidence() -> None:
-    found = propose(HEADLINE_ONLY + TITLED + SPEAKERS_AFTER.split("\n", 1)[1], {}, CUES)
-    for item in found.items.values():
-        assert 0 < item.confidence <= 1
-        assert 0 <= item.span.start < item.span.end <= len(found.text)
+def test_the_drafts_of_these_paragraphs_pass_the_builds_checks_and_build(tmp_path: Path) -> None:
+    """Every paragraph of this module through `kg ingest` (the build's checks run on each draft
+    before it is written), then the drafts built as articles."""
+    project = tmp_path / "project"
+    shutil.copytree(ROOT / "ontology", project / "ontology")
+    (project / "data" / "articles").mkdir(parents=True)
+    for name in ("dataset.yaml", "places.yaml"):
+        shutil.copyfile(ROOT / "data" / name, project / "data" / name)
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    for name in ("TITLED", "SPEAKERS_AFTER", "OFFICES", "LEADS", "PLANS"):
+        (inbox / f"contoh-2026-04-18-{name.lower().replace('_', '-')}.txt").write_text(
+            HEADLINE_ONLY + globals()[name], encoding="utf-8")
+    runner = CliRunner()
+    result = runner.invoke(main, ["ingest", str(inbox), "--project", str(project), "--published", "2026-04-18"])
+    assert result.exit_code == 0, result.output
+    drafts = sorted((project / "data" / "drafts").glob("*.yaml"))
+    assert len(drafts) == 5
+    for path in (project / "data" / "drafts").iterdir():
+        shutil.move(path, project / "data" / "articles" / path.name)
+    built = runner.invoke(main, ["build", "--project", str(project), "--out", str(tmp_path / "out"), "--quiet"])
+    assert built.exit_code == 0, built.output
 
 
 OFFICES = (
@@ -183,3 +205,29 @@ def test_no_event_from_a_lead_that_says_it_is_to_come_or_did_not_happen() -> Non
                 "perajin tidak mengikuti Pameran Kain Tenun Maluku tahun ini.\n", HEADLINE_ONLY)
     assert not any(i.type in ("Event", "TrainingEvent") for i in found.items.values())
     assert not any("takes_part_in" in i.fields for i in found.items.values())
+
+
+PLANS = (
+    "MATARAM, LOMBOKKINI.COM - Dinas Pariwisata NTB berencana menggelar Festival Kopi Sembalun di Lombok Timur pada "
+    "Mei mendatang.\n"
+    "Dalam waktu dekat, Dinas Koperasi Kota Kupang akan menggelar Pelatihan Toko Daring di Kupang. \"Kami siapkan "
+    "pelatih,\" kata Kepala Dinas Koperasi Kota Kupang, Yosef Lendes.\n"
+    "Koperasi Tani Flores tidak menggelar Bazar Kopi Flores tahun ini. Pameran Kopi Gayo yang dijadwalkan digelar di "
+    "Aceh Tengah urung terlaksana.\n")
+
+
+def test_planned_events_with_organiser_and_place_and_events_called_off_or_not_held() -> None:
+    found = run(PLANS, HEADLINE_ONLY)
+    festival = found.items["festival-kopi-sembalun"]
+    assert values_of(festival) == {"organizer": ["dinas-pariwisata-ntb"], "status": ["planned"],
+                                   "venue": ["lombok-timur"]}
+    assert found.span_text(festival.fields["status"][0].span) == "berencana"  # the cue of its own clause
+    training = found.items["pelatihan-toko-daring"]
+    assert training.type == "TrainingEvent" and values_of(training)["status"] == ["planned"]
+    assert values_of(training)["organizer"] == ["dinas-koperasi-kota-kupang"]
+    assert "date" not in training.fields  # planned: no day it was held
+    quote = next(i for i in found.items.values() if i.type == "Quote")
+    assert values_of(quote)["speaker"] == ["yosef-lendes"]
+    gayo = found.items["pameran-kopi-gayo"]
+    assert values_of(gayo)["status"] == ["cancelled"] and "urung" in found.span_text(gayo.fields["status"][0].span)
+    assert "bazar-kopi-flores" not in found.items  # "tidak menggelar": the text says it was not held
