@@ -404,11 +404,13 @@ def programs(found: Proposals) -> None:
         item = found.add(Item(slug(name), kind, name, span, "acronym-program", confidence))
         item.alias(acronym, span)
         _operator(found, item, match.end())
+    owners = {start for start, _, _ in mentions(found, ORG_TYPES)}
     for pattern, kind in ((_PROGRAM, "Program"), (_GERAKAN, "Initiative")):
         for match in pattern.finditer(found.text):
-            name = match["name"] if "name" in pattern.groupindex else match.group()
-            if found.find_name(name) or len(name) < 3:
-                continue
+            group = "name" if "name" in pattern.groupindex else 0
+            name, at = match[group], match.start(group)
+            if found.find_name(name) or len(name) < 3 or at in owners or inside_named(found, at):
+                continue  # "program Pemerintah Provinsi (Pemprov) X", "program Pemprov X": whose it is, no name
             item = found.add(Item(slug(name), kind, name, Span(match.start(), match.end()), "program-cue", 0.6))
             _operator(found, item, match.end())
             _runner(found, item, match.start())

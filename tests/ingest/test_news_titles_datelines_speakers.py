@@ -231,3 +231,20 @@ def test_planned_events_with_organiser_and_place_and_events_called_off_or_not_he
     gayo = found.items["pameran-kopi-gayo"]
     assert values_of(gayo)["status"] == ["cancelled"] and "urung" in found.span_text(gayo.fields["status"][0].span)
     assert "bazar-kopi-flores" not in found.items  # "tidak menggelar": the text says it was not held
+
+
+OWNERS = (
+    "PADANG, RANAHKABAR.COM - Bootcamp ini merupakan program Pemerintah Provinsi (Pemprov) Sumatera Barat yang "
+    "dijalankan Dinas Pertanian Sumbar bersama PT Tani Rantau Digital (Rantani).\n"
+    "Kegiatan itu bagian dari program Pemerintah Kota Padang. Ini program Pemprov Sumbar untuk petani. Petani belajar "
+    "menjual lewat aplikasi Rantani.\n"
+    "Program Petani Milenial milik Pemkab Agam diikuti 30 desa.\n")
+
+
+def test_owner_words_are_no_programs_and_an_app_is_its_company_by_its_brand() -> None:
+    found = run(OWNERS, HEADLINE_ONLY)
+    programs = by_type(found, "Program")
+    assert set(programs) == {"Petani Milenial"}  # "program Pemerintah Provinsi (Pemprov) X" names its owner only
+    assert values_of(programs["Petani Milenial"])["operated_by"] == ["pemkab-agam"]
+    rantani = [i for i in found.items.values() if "Rantani" in (i.label, *i.aliases)]
+    assert [(i.type, i.label) for i in rantani] == [("Company", "PT Tani Rantau Digital")]  # one, the company
