@@ -32,8 +32,8 @@ COLLABORATE = re.compile(r"(?<![\w-])(?:ber)?(?:kolaborasi|sinergi|kerja ?sama|m
 _OFFER = re.compile(r"siap (?:mendampingi|mendukung)", re.IGNORECASE)
 _GOVERNMENT_ACTORS = frozenset({"Ministry", "GovernmentBody", "GovernmentOffice", "Dinas", "ProvincialGovernment",
                                 "RegionalGovernment"})
-NEGATION = re.compile(r"(?<![\w-])(?:tidak|tak|belum|bukan|jika|kalau|bila|seandainya|apabila|andaikan|andai)"
-                      r"(?![\w-])", re.IGNORECASE)
+NEGATION = re.compile(r"(?<![\w-])(?:tidak|tak|belum|bukan|menolak|enggan|jika|kalau|bila|seandainya|apabila|"
+                      r"andaikan|andai)(?![\w-])", re.IGNORECASE)
 _CLAUSE_END = re.compile(r"[;:]|[\"\u201d](?=[ ,])|, (?:tapi|namun|sedangkan|sementara|padahal)\b|(?<=[a-z])\. ")
 PARTNER_TYPES = (ORG_TYPES - {"MediaOutlet"}) | {"Program", "Initiative", "Team"}
 _ACRONYM_RUN = re.compile(r"(?P<name>[A-Z][\w-]*(?: (?:[A-Z][\w-]*|and|of|&)){1,6}) \((?P<acr>[A-Z][A-Za-z]{1,9})\)")

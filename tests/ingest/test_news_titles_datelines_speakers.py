@@ -13,7 +13,7 @@ from click.testing import CliRunner
 from kg.cli import main
 from kg.ingest.model import Proposals
 from kg.source.text import ArticleText
-from tests.ingest.test_rules import ROOT, by_type, run, values_of
+from tests.ingest.test_rules import ROOT, by_type, collaborations, run, values_of
 
 HEADLINE_ONLY = "Ekonomi\nPetani Muda Belajar Berjualan Daring\n"  # no byline, no reporter line
 
@@ -248,3 +248,25 @@ def test_owner_words_are_no_programs_and_an_app_is_its_company_by_its_brand() ->
     assert values_of(programs["Petani Milenial"])["operated_by"] == ["pemkab-agam"]
     rantani = [i for i in found.items.values() if "Rantani" in (i.label, *i.aliases)]
     assert [(i.type, i.label) for i in rantani] == [("Company", "PT Tani Rantau Digital")]  # one, the company
+
+
+REFUSALS = (
+    "MANADO, NYIURKINI.COM - Pemprov Sulut bekerja sama dengan PT Nusa Digital Manado untuk melatih nelayan. PT "
+    "Bitung Data tidak ikut bermitra dalam program itu. Koperasi Nelayan Bitung belum bergabung dengan Pemprov "
+    "Sulut. PT Minahasa Kode menolak bekerja sama dengan Pemprov Sulut.\n"
+    "Kerja sama Pemkot Ambon dan PT Maluku Cerdas tidak jadi diteken. Kolaborasi Pemkab Kupang dengan PT Flobamora "
+    "Tech dibatalkan.\n"
+    "Kepala Dinas Kelautan Sulut, Ronny Lumenta, hadir. Pelatihan akan diperluas ke Tomohon, jelasnya. Nelayan "
+    "muda paling cepat belajar, imbuhnya.\n")
+
+
+def test_refusals_give_no_collaboration_and_cancellations_are_cancelled() -> None:
+    found = run(REFUSALS, HEADLINE_ONLY)
+    told = {tuple(sorted(parties)): status for parties, status in collaborations(found)}
+    assert told == {("pemprov-sulawesi-utara", "pt-nusa-digital-manado"): None,
+                    ("pemkot-ambon", "pt-maluku-cerdas"): "cancelled",      # "tidak jadi"
+                    ("pemkab-kupang", "pt-flobamora-tech"): "cancelled"}    # "dibatalkan"
+    said = {values_of(i)["text"][0]: values_of(i)["speaker"][0] for i in found.items.values()
+            if i.type == "IndirectQuote"}
+    assert said == {"Pelatihan akan diperluas ke Tomohon": "ronny-lumenta",
+                    "Nelayan muda paling cepat belajar": "ronny-lumenta"}
