@@ -51,6 +51,7 @@ _SUB_UNIT = re.compile(rf"(?:{'|'.join(sorted(_UNIT_HEADS))}) .*? (?P<parent>(?:
 # the team of an organisation named elsewhere.
 _FEWEST_WORDS = {"Bank": 2, "Tim": 3}
 _CENTRAL_BANK = "Bank Indonesia"
+_TITLED = re.compile(r" (?:Prof|Dr|Drs|Dra|Ir|drg)\.(?= |$)")
 _POST_BEFORE = re.compile(r"(?<![\w-])(?:Kepala|Ketua|Kabid|Koordinator|Sekretaris|Dekan|Direktur|Manajer) $")
 _HEAD = re.compile(rf"(?<![\w-])(?P<head>{'|'.join(sorted(_HEADS, key=len, reverse=True))}) (?P<rest>{_RUN})")
 _GOVERNMENT = re.compile(
@@ -438,6 +439,8 @@ _NEXT_NAME = re.compile(rf"\.\s|,? (?:dan|serta|&) (?=(?:{'|'.join(_HEADS)}|Pemp
 def _trim(name: str) -> str:
     """A name ends before a trailing connector, at a sentence's end, and before "dan" that joins
     the next organisation ("Bank Jatim dan PT Pos Indonesia")."""
+    titled = _TITLED.search(name)  # "Rektor Universitas Mulawarman Prof. Dr. Abdunnur": a person's titles start
+    name = name[:titled.start()] if titled else name
     cut = _NEXT_NAME.search(name)
     name = name[:cut.start()] if cut else name
     words = name.split(" ")

@@ -56,15 +56,18 @@ _POST_COMMA = re.compile(
     rf", (?P<name>{_NAME})(?:{DEGREES})?(?=,? (?:{SPEECH})|,? (?!dan )[a-z]|, {_WEEKDAY}|\.(?:\s|$))")
 # "Andi Rahmat, Kepala Dinas Perdagangan Kota Makassar, mengatakan": the name, then the post.
 _NAME_POST = re.compile(
-    rf"(?:^|(?<=[.\n\-] )|(?<=\n))(?P<name>{_NAME}), (?P<post>(?:{_HEAD})\b{_PLAIN}{{0,160}}?), (?={SPEECH})")
+    rf"(?:^|(?<=[.\n\-] )|(?<=\n))(?P<name>{_NAME})(?:{DEGREES})?, (?P<post>(?:{_HEAD})\b{_PLAIN}{{0,160}}?), "
+    rf"(?={SPEECH})")
 # "Wali Kota Medan Rico Tri Putra Bayu Waas": post words, then the name, no comma.
 _POST_RUN = re.compile(rf"(?<![\w-])(?P<run>(?:{_HEAD}) [A-Z][\w'\u2019-]*"  # "Bupati Banjar H. Saidi Mansyur"
-                       rf"(?: (?:H|Hj|KH)\.(?= [A-Z])| (?:dan [A-Z]|[A-Z])[\w'\u2019-]*){{1,18}})")
+                       rf"(?: {ACADEMIC}| (?:dan [A-Z]|[A-Z])[\w'\u2019-]*){{1,18}})")
 _AGE = re.compile(rf"(?<![\w-])(?P<name>{_NAME}) \((?P<age>\d{{2}})\)")
 # "pengelola koperasi, Hasanuddin,", "Salah satu peserta gelombang pertama, Murniati (45),": a role, then a name.
 _ROLE = re.compile(rf"(?<![\w-])(?:[Ss]alah (?:satu|seorang) )?(?:peserta|pengelola|pemilik|pengurus|anggota|warga|"
-                   rf"pedagang|petani|perajin|nelayan|pelaku usaha)(?: {_PLAIN}{{1,60}}?)?, "
-                   rf"(?P<name>[A-Z][\w'\u2019-]*(?: [A-Z][\w'\u2019-]*){{0,3}})(?=,| \(\d{{2}}\),)")
+                   rf"pedagang|petani|perajin|nelayan|pelaku usaha|[Dd]osen|[Gg]uru|[Mm]ahasiswa)"
+                   rf"(?: {_PLAIN}{{1,60}}?)?, "
+                   rf"(?P<name>(?:{ACADEMIC} )*[A-Z][\w'\u2019-]*(?: [A-Z][\w'\u2019-]*){{0,3}})(?:{DEGREES})?"
+                   rf"(?=,| \(\d{{2}}\),)")
 _SHORT = re.compile(rf"(?:(?:{SAID})(?:nya)? (?:{HONORIFIC} )?(?P<a>[A-Z][\w'-]+)"
                     rf"|(?:^|[.,] |\n)(?:{HONORIFIC} )?(?P<b>[A-Z][\w'-]+) (?:{SPEECH}|sudah|juga)"
                     rf"|Menurut (?:{HONORIFIC} )?(?P<c>[A-Z][\w'-]+))")
@@ -245,6 +248,10 @@ def _post_run(found: Proposals, start: int, run: str, shorts: set[str]) -> None:
     end = start + len(run)
     if any(i.type == "Person" and i.span.start == start for i in found.items.values()):
         return  # "Regional Manager Papua dan Maluku PT X, Andreas …": the post's person is named after its comma
+    titled = re.search(rf" (?={ACADEMIC})", run)
+    if titled is not None:  # "Rektor Universitas X Prof. Dr. Abdunnur": the name starts at its titles
+        _person_with_post(found, run[:titled.start()], run[titled.end():], Span(start, end), "post-titled-name", 0.6)
+        return
     split, rule, confidence = _split_post(run, shorts), "post-then-name", 0.6
     if split is None and re.match(r" [a-z]", found.text[end:end + 2]):  # "Kepala BRIN Laksana … memimpin"
         split, rule, confidence = _split_after_org(found, run), "post-org-name", 0.5

@@ -263,7 +263,8 @@ def clause_status(words: str, cues: dict[str, list[str]], title: bool = False) -
     lower = words.lower()
     for status in ("cancelled", "aspired", "planned", "completed", "ongoing"):
         for cue in sorted(cues.get(status, []), key=lambda c: c in _ACT_CUES):  # "telah" before "menandatangani"
-            for match in re.finditer(rf"(?<![\w-]){re.escape(cue)}(?![\w-])", lower):
+            passive = r"(?:di)?{}(?:kan)?" if status == "cancelled" else "{}"  # "batal": "dibatalkan" too
+            for match in re.finditer(rf"(?<![\w-]){passive.format(re.escape(cue))}(?![\w-])", lower):
                 if title or not re.search(r"\w \Z", words[:match.start()]) or words[match.start()].islower():
                     return status, match.start(), match.end()  # not "Jawa Tengah": a cue inside a name
     return None

@@ -270,3 +270,23 @@ def test_refusals_give_no_collaboration_and_cancellations_are_cancelled() -> Non
             if i.type == "IndirectQuote"}
     assert said == {"Pelatihan akan diperluas ke Tomohon": "ronny-lumenta",
                     "Nelayan muda paling cepat belajar": "ronny-lumenta"}
+
+
+TITLES_IN_RUNS = (
+    "SAMARINDA, BORNEOKINI.COM - Rektor Universitas Mulawarman Prof. Dr. Ir. Abdunnur, M.Si., membuka pelatihan itu. "
+    "Wakil Gubernur Kaltim H. Seno Aji mengatakan petani harus melek digital.\n"
+    "Dosen pendamping, dr. Ratna Sari, hadir. Drs. H. Mulyadi, M.M., Kepala Bappeda Kaltim, mengatakan anggaran "
+    "pelatihan sudah disiapkan.\n"
+    "\"Kami siap,\" ujar Ratna.\n")
+
+
+def test_titles_say_where_a_name_starts_after_a_post_or_a_role() -> None:
+    found = run(TITLES_IN_RUNS, HEADLINE_ONLY)
+    holds = {p.label: values_of(p).get("holds") for p in found.items.values() if p.type == "Person"}
+    assert holds == {"Abdunnur": ["rektor-universitas-mulawarman"], "Seno Aji": ["wakil-gubernur-kaltim"],
+                     "Ratna Sari": None, "Mulyadi": ["kepala-bappeda-kaltim"]}
+    assert values_of(found.items["rektor-universitas-mulawarman"])["post_in"] == ["universitas-mulawarman"]
+    assert "Universitas Mulawarman" in by_type(found, "Organization")  # the name stops at the titles
+    assert not any("Prof" in i.label for i in found.items.values())
+    quote = next(i for i in found.items.values() if i.type == "Quote")
+    assert values_of(quote)["speaker"] == ["ratna-sari"]
