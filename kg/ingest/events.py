@@ -55,8 +55,8 @@ _HEAD_WORD = (r"(?:Bootcamp|Pelatihan|Workshop|Lokakarya|Kelas|Training|Festival
               r"Webinar|Konferensi|Summit|Gathering|Temu|Lomba|Kompetisi|Hackathon)")
 _NAMED = rf"{_HEAD_WORD}(?: (?:[A-Z][\w-]*|\d{{4}}|dan|&)){{1,6}}(?![\w-])"
 _ATTENDED = re.compile(rf"(?<![\w-])(?:mengikuti|memadati|menghadiri|meramaikan|memeriahkan) (?P<name>{_NAMED})"
-                       rf"|(?<![\w-])(?P<opened>{_NAMED}) (?:resmi )?(?:dibuka|digelar|diselenggarakan|berlangsung)"
-                       r"(?![\w-])")
+                       rf"|(?<![\w-])(?P<opened>{_NAMED}) (?P<plan>(?:dijadwalkan|rencananya|akan|bakal) )?"
+                       r"(?:resmi )?(?:dibuka|digelar|diselenggarakan|berlangsung)(?![\w-])")
 # "Dinas Pariwisata Bali berencana menggelar Festival Kopi Kintamani di Bangli": a named event held, or planned.
 _HOLDS_NAMED = re.compile(rf"(?<![\w-])(?:menggelar|mengadakan|menyelenggarakan|melaksanakan) (?P<event>{_NAMED})")
 _BY = re.compile(r"(?: yang)? (?:resmi )?(?:digelar|diselenggarakan|dibuka|diadakan)(?: secara resmi)? (?:oleh )?"
@@ -84,8 +84,9 @@ def called_off(found: Proposals) -> None:
 
 def told_by_attendance(found: Proposals) -> None:
     """Events named in a sentence by those who came or by their opening, with their venue
-    ("di <venue>"), date and organiser ("yang digelar <organisation>"); not an event the clause
-    says is to come or did not happen."""
+    ("di <venue>"), date and organiser ("yang digelar <organisation>"); one the sentence says is
+    scheduled ("Festival X dijadwalkan digelar di Y") is planned, with no date; none the clause
+    before says is to come or did not happen."""
     for match in _ATTENDED.finditer(found.text):
         group = "name" if match["name"] else "opened"
         name, start = match[group].removesuffix(" dan").removesuffix(" &"), match.start(group)
@@ -94,23 +95,36 @@ def told_by_attendance(found: Proposals) -> None:
         if NEGATION.search(clause) or UNDONE.search(clause) or _in_title(found, start) or \
                 (found.find_name(name) is not None and found.find_name(name).type not in EVENT_TYPES):
             continue
-        end = start + len(name)
-        event = found.add(Item(slug(name), _kind(name), name, Span(start, end), "event-attended", 0.5))
-        by = _BY.match(found.text, end)
-        organiser = found.find_name(by["org"]) if by else None
-        if organiser is None and by is not None:
-            organiser = next((i for s, _, i in mentions(found, ORG_TYPES) if s == by.start("org")), None)
-        if organiser is not None and organiser.type in ORG_TYPES and organiser.type != "MediaOutlet":
-            event.add("organizer", Value(organiser.ident, Span(start, by.end("org")), "event-attended", 0.5))
-            end = by.start("org") + len(organiser.label) if found.text.startswith(organiser.label, by.start("org")) \
-                else by.end("org")
+        event = found.add(Item(slug(name), _kind(name), name, Span(start, start + len(name)), "event-attended", 0.5))
+        end = _held_by(found, event, start, start + len(name))
+        end = max(end, match.end()) if group == "opened" else end  # "Festival X digelar di Y": past the verb
         at = re.match(rf" di (?P<where>{_NAME})", found.text[end:])
         place = place_named(found, at["where"]) if at else None
         if place is not None and "venue" not in event.fields:
             event.add("venue", Value(place.ident, Span(start, end + 4 + len(place.label)), "event-attended", 0.5))
             end += 4 + len(place.label)
-        if "date" not in event.fields:
+        if match["plan"]:
+            event.add("status", Value("planned", Span(match.start("plan"), match.end("plan") - 1), "status-cue", 0.6))
+        elif "date" not in event.fields:
             dated(found, event, end, start)
+
+
+def _held_by(found: Proposals, event: Item, start: int, end: int) -> int:
+    """"… yang digelar Dinas X": the organiser; "… resmi dibuka oleh Bupati Y": who opened it
+    takes part in it (opening is no organising). Returns where the words of either end."""
+    by = _BY.match(found.text, end)
+    if by is None:
+        return end
+    written = [(stop, i) for s, stop, i in mentions(found, ORG_TYPES | {"Person"}) if s == by.start("org")]
+    if not written or written[0][1].type == "MediaOutlet":
+        return end
+    stop, actor = written[0]
+    opened = "dibuka" in by.group()
+    if actor.type in ORG_TYPES and not opened:
+        event.add("organizer", Value(actor.ident, Span(start, stop), "event-attended", 0.5))
+    elif opened:
+        actor.add("takes_part_in", Value(event.ident, Span(start, stop), "event-opened-by", 0.4))
+    return stop
 
 
 def _kind(name: str) -> str:

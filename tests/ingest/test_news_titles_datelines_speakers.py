@@ -118,14 +118,14 @@ def test_the_drafts_of_these_paragraphs_pass_the_builds_checks_and_build(tmp_pat
         shutil.copyfile(ROOT / "data" / name, project / "data" / name)
     inbox = tmp_path / "inbox"
     inbox.mkdir()
-    for name in ("TITLED", "SPEAKERS_AFTER", "OFFICES", "LEADS", "PLANS"):
+    for name in ("TITLED", "SPEAKERS_AFTER", "OFFICES", "LEADS", "PLANS", "SCHEDULED", "TITLES_IN_RUNS", "REFUSALS"):
         (inbox / f"contoh-2026-04-18-{name.lower().replace('_', '-')}.txt").write_text(
             HEADLINE_ONLY + globals()[name], encoding="utf-8")
     runner = CliRunner()
     result = runner.invoke(main, ["ingest", str(inbox), "--project", str(project), "--published", "2026-04-18"])
     assert result.exit_code == 0, result.output
     drafts = sorted((project / "data" / "drafts").glob("*.yaml"))
-    assert len(drafts) == 5
+    assert len(drafts) == 8
     for path in (project / "data" / "drafts").iterdir():
         shutil.move(path, project / "data" / "articles" / path.name)
     built = runner.invoke(main, ["build", "--project", str(project), "--out", str(tmp_path / "out"), "--quiet"])
@@ -290,3 +290,22 @@ def test_titles_say_where_a_name_starts_after_a_post_or_a_role() -> None:
     assert not any("Prof" in i.label for i in found.items.values())
     quote = next(i for i in found.items.values() if i.type == "Quote")
     assert values_of(quote)["speaker"] == ["ratna-sari"]
+
+
+SCHEDULED = (
+    "AMBON, MALUKUHARI.COM - Festival Teknologi Maluku dijadwalkan digelar di Ambon pada Mei mendatang. Pameran "
+    "Rempah Digital resmi dibuka oleh Kepala Dinas Perindustrian Maluku, Yohanes Latuheru, Senin (13/4/2026).\n"
+    "Festival Sagu Nusantara digelar di Ambon, Selasa (14/4/2026).\n")
+
+
+def test_an_event_scheduled_is_planned_and_who_opened_one_took_part_in_it() -> None:
+    found = run(SCHEDULED, HEADLINE_ONLY)
+    planned = found.items["festival-teknologi-maluku"]
+    assert values_of(planned) == {"venue": ["ambon"], "status": ["planned"]}  # no date: it has not happened
+    assert found.span_text(planned.fields["status"][0].span) == "dijadwalkan"
+    opened = found.items["pameran-rempah-digital"]
+    assert "organizer" not in opened.fields  # opening is no organising
+    assert values_of(found.items["yohanes-latuheru"])["takes_part_in"] == ["pameran-rempah-digital"]
+    assert [d.isoformat() for d in values_of(opened)["date"]] == ["2026-04-13"]
+    held = found.items["festival-sagu-nusantara"]
+    assert values_of(held)["venue"] == ["ambon"] and "status" not in held.fields
