@@ -4,8 +4,11 @@ Medan, Sabtu (8/11/2025)"), an occasion at a venue ("dalam kuliah umum di Univer
 the venue and date a later sentence gives ("Acara yang digelar di Hotel X pada Senin …"), and
 who took part ("X memimpin langsung peresmian tersebut", "Ia didampingi A dan B", "dihadiri
 oleh …", "Salah satu startup yang hadir, Y", "Z menjadi narasumber dalam acara itu", "Z mengikuti
-Bootcamp X"). Negated, hypothetical or planned acts give no
-event: the label says it happened."""
+Bootcamp X"); named events told by those who came or by their opening ("240 petani … mengikuti
+Bootcamp X di …", "Festival X resmi dibuka oleh …"), held or planned by an organisation ("berencana
+menggelar Festival X"), scheduled ("dijadwalkan digelar": planned) or called off ("urung
+terlaksana": cancelled). An act told in the editors' words that is negated, hypothetical or
+planned gives no event: its label says it happened."""
 
 from __future__ import annotations
 

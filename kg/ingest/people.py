@@ -2,8 +2,9 @@
 mengatakan"; "Wali Kota Medan Rico Tri Putra Bayu Waas"), a person with an age ("Rahmadani
 Siregar (29)", or one name in apposition: "salah satu peserta, Murniati (45)"), a person named
 after a role ("pengelola koperasi, Hasanuddin,") or an honorific ("kata Mama Yuliana": the
-honorific is no part of the name), and the short names the article uses for them later
-("kata Andromeda")."""
+honorific is no part of the name, nor are academic and religious titles and degrees: "Dr. Hj.
+Yulia Rahmi, M.Si."), a speaker named in full by "Menurut", and the short names the article uses
+for them later ("kata Andromeda")."""
 
 from __future__ import annotations
 

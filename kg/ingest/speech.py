@@ -4,7 +4,8 @@ person named in it; "kata Ratu di Balai Kota …, Kamis (16/11/2023)" → where 
 indirect quotes after a speech verb ("Edwin menjelaskan …", "Meutya sudah menyinggung …",
 "Menurut Suryada, …", "Menurutnya, …"), with the event they were said at when the sentence
 names it ("… ketika meresmikan X di Bandung", "ujarnya di sela membuka acara tersebut": the
-event told last), and a second telling joined by "dan mengulanginya dalam kuliah umum …"."""
+event told last), and a second telling joined by "dan mengulanginya dalam kuliah umum …"; words
+without quote marks whose speaker comes after them ("…, ungkapnya.", "…, tegas Hendra.")."""
 
 from __future__ import annotations
 
