@@ -164,8 +164,9 @@ def _participants_from(found: Proposals, match: re.Match[str]) -> None:
     sentence = max(line, found.text.rfind(". ", 0, match.start()) + 2)
     back = _BACK.search(found.text, sentence, match.start() if match["list"] else match.end() + 40)
     told = [i for i in found.items.values() if i.type in EVENT_TYPES and line <= i.span.start < match.start()]
-    event = referent(found, back["noun"].lower(), back.start()) if back else max(
-        told, key=lambda i: i.span.start, default=None)
+    after = [i for i in found.items.values() if i.type in EVENT_TYPES and i.span.start == match.end() + 1]
+    event = after[0] if match["came"] and after else referent(found, back["noun"].lower(), back.start()) if back \
+        else max(told, key=lambda i: i.span.start, default=None)  # "… mengikuti Bootcamp X": the event named there
     if event is None or NEGATION.search(match.group()):
         return
     for part in re.split(r",? dan |, | serta ", match["list"] or match["came"]):

@@ -25,6 +25,7 @@ from kg.ingest import (
     launches,
     metadata,
     names,
+    offices,
     people,
     relations,
     speech,
@@ -75,6 +76,7 @@ def propose(text: str, known: dict[str, tuple[str, str]], cues: dict[str, list[s
     names.islands(found)
     cores: dict[str, str] = {}
     names.organisations(found, cores)
+    offices.representative_offices(found)
     people.people(found)
     names.untangle(found)
     names.bare_districts(found)

@@ -4,8 +4,11 @@ Medan, Sabtu (8/11/2025)"), an occasion at a venue ("dalam kuliah umum di Univer
 the venue and date a later sentence gives ("Acara yang digelar di Hotel X pada Senin …"), and
 who took part ("X memimpin langsung peresmian tersebut", "Ia didampingi A dan B", "dihadiri
 oleh …", "Salah satu startup yang hadir, Y", "Z menjadi narasumber dalam acara itu", "Z mengikuti
-Bootcamp X"). Negated, hypothetical or planned acts give no
-event: the label says it happened."""
+Bootcamp X"); named events told by those who came or by their opening ("240 petani … mengikuti
+Bootcamp X di …", "Festival X resmi dibuka oleh …"), held or planned by an organisation ("berencana
+menggelar Festival X"), scheduled ("dijadwalkan digelar": planned) or called off ("urung
+terlaksana": cancelled). An act told in the editors' words that is negated, hypothetical or
+planned gives no event: its label says it happened."""
 
 from __future__ import annotations
 
@@ -48,6 +51,85 @@ _HOLDS = re.compile(rf"(?<![\w-])(?:menggelar|mengadakan|menyelenggarakan|melaks
                     r"[a-z][\w-]*){0,4})")
 
 
+# "240 petani muda … mengikuti Bootcamp Tani Cakap Digital di Gedung X, Kamis (16/4/2026)", "Ratusan
+# pelaku UMKM memadati Pelatihan Y yang digelar Dinas Z", "Festival X resmi dibuka oleh …": an event
+# named by its head word, told by those who came to it or by its opening.
+_HEAD_WORD = (r"(?:Bootcamp|Pelatihan|Workshop|Lokakarya|Kelas|Training|Festival|Pameran|Expo|Bazar|Seminar|"
+              r"Webinar|Konferensi|Summit|Gathering|Temu|Lomba|Kompetisi|Hackathon)")
+_NAMED = rf"{_HEAD_WORD}(?: (?:[A-Z][\w-]*|\d{{4}}|dan|&)){{1,6}}(?![\w-])"
+_ATTENDED = re.compile(rf"(?<![\w-])(?:mengikuti|memadati|menghadiri|meramaikan|memeriahkan) (?P<name>{_NAMED})"
+                       rf"|(?<![\w-])(?P<opened>{_NAMED}) (?P<plan>(?:dijadwalkan|rencananya|akan|bakal) )?"
+                       r"(?:resmi )?(?:dibuka|digelar|diselenggarakan|berlangsung)(?![\w-])")
+# "Dinas Pariwisata Bali berencana menggelar Festival Kopi Kintamani di Bangli": a named event held, or planned.
+_HOLDS_NAMED = re.compile(rf"(?<![\w-])(?:menggelar|mengadakan|menyelenggarakan|melaksanakan) (?P<event>{_NAMED})")
+_BY = re.compile(r"(?: yang)? (?:resmi )?(?:digelar|diselenggarakan|dibuka|diadakan)(?: secara resmi)? (?:oleh )?"
+                 r"(?P<org>[A-Z][\w-]*(?: [A-Z][\w-]*){0,5})")
+
+
+# "Pameran Kopi Gayo yang dijadwalkan digelar di Takengon urung terlaksana": an event called off.
+_CALLED_OFF = re.compile(rf"(?<![\w-])(?P<name>{_NAMED})[^.\n]{{0,80}}? (?P<cue>urung|batal|dibatalkan|tidak jadi)"
+                         r"(?![\w-])")
+
+
+def called_off(found: Proposals) -> None:
+    """A named event its sentence says was called off: proposed as cancelled, the cue its evidence."""
+    for match in _CALLED_OFF.finditer(found.text):
+        if _in_title(found, match.start()) or NEGATION.search(found.text, match.start(), match.start("cue")):
+            continue
+        name = match["name"].removesuffix(" dan").removesuffix(" &")
+        known = found.find_name(name)
+        if known is not None and known.type not in EVENT_TYPES:
+            continue
+        event = found.add(Item(slug(name), _kind(name), name, Span(match.start(), match.start() + len(name)),
+                               "event-called-off", 0.5))
+        event.add("status", Value("cancelled", Span(match.start(), match.end()), "status-cue", 0.6))
+
+
+def told_by_attendance(found: Proposals) -> None:
+    """Events named in a sentence by those who came or by their opening, with their venue
+    ("di <venue>"), date and organiser ("yang digelar <organisation>"); one the sentence says is
+    scheduled ("Festival X dijadwalkan digelar di Y") is planned, with no date; none the clause
+    before says is to come or did not happen."""
+    for match in _ATTENDED.finditer(found.text):
+        group = "name" if match["name"] else "opened"
+        name, start = match[group].removesuffix(" dan").removesuffix(" &"), match.start(group)
+        line = found.text.rfind("\n", 0, start) + 1
+        clause = _CLAUSE_CUT.split(found.text[max(line, found.text.rfind(". ", 0, start) + 2):start])[-1]
+        if NEGATION.search(clause) or UNDONE.search(clause) or _in_title(found, start) or \
+                (found.find_name(name) is not None and found.find_name(name).type not in EVENT_TYPES):
+            continue
+        event = found.add(Item(slug(name), _kind(name), name, Span(start, start + len(name)), "event-attended", 0.5))
+        end = _held_by(found, event, start, start + len(name))
+        end = max(end, match.end()) if group == "opened" else end  # "Festival X digelar di Y": past the verb
+        at = re.match(rf" di (?P<where>{_NAME})", found.text[end:])
+        place = place_named(found, at["where"]) if at else None
+        if place is not None and "venue" not in event.fields:
+            event.add("venue", Value(place.ident, Span(start, end + 4 + len(place.label)), "event-attended", 0.5))
+            end += 4 + len(place.label)
+        if match["plan"]:
+            event.add("status", Value("planned", Span(match.start("plan"), match.end("plan") - 1), "status-cue", 0.6))
+        elif "date" not in event.fields:
+            dated(found, event, end, start)
+
+
+def _held_by(found: Proposals, event: Item, start: int, end: int) -> int:
+    """"… yang digelar Dinas X": the organiser; "… resmi dibuka oleh Bupati Y": who opened it
+    takes part in it (opening is no organising). Returns where the words of either end."""
+    by = _BY.match(found.text, end)
+    if by is None:
+        return end
+    written = [(stop, i) for s, stop, i in mentions(found, ORG_TYPES | {"Person"}) if s == by.start("org")]
+    if not written or written[0][1].type == "MediaOutlet":
+        return end
+    stop, actor = written[0]
+    opened = "dibuka" in by.group()
+    if actor.type in ORG_TYPES and not opened:
+        event.add("organizer", Value(actor.ident, Span(start, stop), "event-attended", 0.5))
+    elif opened:
+        actor.add("takes_part_in", Value(event.ident, Span(start, stop), "event-opened-by", 0.4))
+    return stop
+
+
 def _kind(name: str) -> str:
     return "TrainingEvent" if _TRAINING.search(name) else "Event"
 
@@ -61,8 +143,11 @@ def described(found: Proposals) -> None:
             _opening(found, match, sentence)
     for match in _OCCASION.finditer(found.text):
         _occasion(found, match)
-    for match in _HOLDS.finditer(found.text):
-        _held(found, match, sentences)
+    for pattern in (_HOLDS, _HOLDS_NAMED):
+        for match in pattern.finditer(found.text):
+            _held(found, match, sentences)
+    told_by_attendance(found)
+    called_off(found)
     for match in _HELD.finditer(found.text):
         event = referent(found, match["noun"].lower(), match.start())
         place = place_named(found, match["where"])
@@ -214,7 +299,7 @@ def _held(found: Proposals, match: re.Match[str], sentences: list[Span]) -> None
         dated(found, event, end, match.start("event"))
 
 
-_PLANNED = re.compile(r"(?<![\w-])(?:akan|bakal|berencana|dijadwalkan|rencananya)(?![\w-])")
+_PLANNED = re.compile(r"(?<![\w-])(?:akan|bakal|berencana|dijadwalkan|rencananya|merencanakan)(?![\w-])")
 
 
 def _holders(found: Proposals, organisers: list[tuple[int, int, Item]], verb: int) -> list[Item]:

@@ -54,6 +54,7 @@ _PLACE_TYPES = frozenset({"Province", "Regency", "City", "AmbiguousPlace", "Plac
 _SERVED = frozenset({"Program", "Initiative", "Facility", "CoworkingSpace", "Event", "TrainingEvent",
                      "NetworkingEvent"})
 _MAX_WORDS = 7
+_EVENTS = frozenset({"Event", "TrainingEvent", "NetworkingEvent"})
 # A group told in this many words or more is named by them alone; the places it comes from are its location.
 _NAMED_ALONE = 5
 # Events told in plain words or without their name: where their words are is where they are named.
@@ -89,6 +90,30 @@ def target_groups(found: Proposals) -> None:
         _aimed(found, match, named)
     for match in _IS_AIMED.finditer(found.text):
         _is_aimed(found, match)
+    for match in _CAME.finditer(found.text):
+        _came(found, match)
+
+
+# "Sebanyak 240 petani muda dari A, B dan C mengikuti Bootcamp X", "Ratusan pelaku UMKM memadati
+# Pelatihan Y": a group counted in a sentence takes part in the event named right after its verb.
+_CAME = re.compile(rf"(?<![\w-])(?:[Ss]ebanyak )?(?P<count>\d[\d.]*|[Rr]atusan|[Pp]uluhan|[Rr]ibuan) "
+                   rf"(?P<head>(?:{_HEADS}))(?![\w-])[^.\n]{{0,160}}? (?:turut |ikut )?"
+                   r"(?:mengikuti|memadati|menghadiri|meramaikan|memeriahkan) (?=[A-Z])")
+
+
+def _came(found: Proposals, match: re.Match[str]) -> None:
+    """The counted group, its size when a number gives it, taking part in the event named there."""
+    named = next(((stop, item) for start, stop, item in mentions(found, _EVENTS) if start == match.end()), None)
+    if named is None:
+        return
+    event, end = named[1], _group_end(found, match.start("head"))
+    evidence = Span(match.start(), named[0])
+    group = _group(found, Span(match.start("head"), end), evidence, "group-came", 0.5)
+    if group is None:
+        return
+    group.add("takes_part_in", Value(event.ident, evidence, "group-came", 0.5))
+    if match["count"][0].isdigit():
+        group.add("size", Value(int(match["count"].replace(".", "")), evidence, "group-came", 0.5))
 
 
 def _is_aimed(found: Proposals, match: re.Match[str]) -> None:

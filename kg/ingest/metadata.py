@@ -15,7 +15,8 @@ _BYLINE = re.compile(r"^Penulis\s*:\s*(?P<author>[^|\n]{2,80}?)\s*(?:\|\s*Editor
 _REPORTER = re.compile(r"^Laporan (?P<post>Wartawan|Reporter|Kontributor) (?P<outlet>[A-Za-z0-9.-]{3,60}),"
                        r" (?P<name>[A-Z][\w.'-]*(?: [A-Z][\w.'-]*){0,5})\s*$", re.MULTILINE)
 # "SURABAYA, TRIBUNJATIM.COM -" or "TRIBUNJATIM.COM, SURABAYA -": a place in capitals and the outlet.
-_OUTLET = r"[A-Z0-9-]{2,40}(?:\.[A-Z]{2,6}){1,2}"
+# "KUPANG, Floresku.com -": the outlet's site as it writes itself, in capitals or not.
+_OUTLET = r"[A-Za-z0-9-]{2,40}(?:\.[A-Za-z]{2,6}){1,2}"
 _PLACE = r"[A-Z][A-Z'-]{1,30}(?: [A-Z][A-Z'-]{1,30}){0,3}"
 _DATELINE = re.compile(rf"^(?:(?P<p1>{_PLACE}), (?P<o1>{_OUTLET})|(?P<o2>{_OUTLET}), (?P<p2>{_PLACE}))"
                        r"\s*[-\u2013\u2014]", re.MULTILINE)
@@ -87,10 +88,22 @@ def _dateline(found: Proposals, match: re.Match[str]) -> None:
     span = Span(match.start(), match.end())
     name = " ".join(word.capitalize() for word in place.split())
     found.article["dateline"] = Value(name, span, "dateline", 0.8)  # resolved to a place id later
+    start = match.start("o1") if match["p1"] else match.start("o2")
+    outlet_span = Span(start, start + len(outlet))
     publisher = found.article.get("publisher")
     if publisher is not None:
-        start = match.start("o1") if match["p1"] else match.start("o2")
-        found.items[str(publisher.value)].alias(outlet, Span(start, start + len(outlet)))
+        found.items[str(publisher.value)].alias(outlet, outlet_span)
+        return
+    # No reporter line: the dateline's outlet is the publisher, labelled as the text writes its
+    # site elsewhere when it does in other than capitals ("RANAHKABAR.COM" … "Ranahkabar.com").
+    written = re.search(rf"(?<![\w.-]){re.escape(outlet)}(?![\w-])", found.text[match.end():], re.IGNORECASE)
+    usual = written is not None and not written.group().isupper()
+    label, label_span = (written.group(), Span(match.end() + written.start(), match.end() + written.end())) \
+        if usual else (outlet, outlet_span)
+    item = found.add(Item(slug(outlet.split(".")[0]), "MediaOutlet", label, label_span, "dateline-outlet", 0.8))
+    if label != outlet:
+        item.alias(outlet, outlet_span)
+    found.article["publisher"] = Value(item.ident, outlet_span, "dateline-outlet", 0.8)
 
 
 def _news_date(found: Proposals) -> None:

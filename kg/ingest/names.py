@@ -50,6 +50,8 @@ _SUB_UNIT = re.compile(rf"(?:{'|'.join(sorted(_UNIT_HEADS))}) .*? (?P<parent>(?:
 # Words a name needs with its head: "Bank" alone names no bank; "Tim MJC" is left to the rule for
 # the team of an organisation named elsewhere.
 _FEWEST_WORDS = {"Bank": 2, "Tim": 3}
+_CENTRAL_BANK = "Bank Indonesia"
+_TITLED = re.compile(r" (?:Prof|Dr|Drs|Dra|Ir|drg)\.(?= |$)")
 _POST_BEFORE = re.compile(r"(?<![\w-])(?:Kepala|Ketua|Kabid|Koordinator|Sekretaris|Dekan|Direktur|Manajer) $")
 _HEAD = re.compile(rf"(?<![\w-])(?P<head>{'|'.join(sorted(_HEADS, key=len, reverse=True))}) (?P<rest>{_RUN})")
 _GOVERNMENT = re.compile(
@@ -260,7 +262,8 @@ def organisations(found: Proposals, cores: dict[str, str]) -> None:
         if _in_title(found, match.start()) and found.text.count(name) == 1:
             continue  # a headline's Title Case runs into its verbs ("Kementerian Koperasi Gandeng Bank …")
         span = Span(match.start(), match.start() + len(name))
-        _named_org(found, name, _HEADS[head], span, cores, "org-shape")
+        kind = "GovernmentBody" if name.startswith(_CENTRAL_BANK) else _HEADS[head]  # a bank by name, not a company
+        _named_org(found, name, kind, span, cores, "org-shape")
         if unit is not None:
             units.append((name, span, position))
     _part_of_parents(found, units)
@@ -436,6 +439,8 @@ _NEXT_NAME = re.compile(rf"\.\s|,? (?:dan|serta|&) (?=(?:{'|'.join(_HEADS)}|Pemp
 def _trim(name: str) -> str:
     """A name ends before a trailing connector, at a sentence's end, and before "dan" that joins
     the next organisation ("Bank Jatim dan PT Pos Indonesia")."""
+    titled = _TITLED.search(name)  # "Rektor Universitas Mulawarman Prof. Dr. Abdunnur": a person's titles start
+    name = name[:titled.start()] if titled else name
     cut = _NEXT_NAME.search(name)
     name = name[:cut.start()] if cut else name
     words = name.split(" ")

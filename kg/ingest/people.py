@@ -2,8 +2,9 @@
 mengatakan"; "Wali Kota Medan Rico Tri Putra Bayu Waas"), a person with an age ("Rahmadani
 Siregar (29)", or one name in apposition: "salah satu peserta, Murniati (45)"), a person named
 after a role ("pengelola koperasi, Hasanuddin,") or an honorific ("kata Mama Yuliana": the
-honorific is no part of the name), and the short names the article uses for them later
-("kata Andromeda")."""
+honorific is no part of the name, nor are academic and religious titles and degrees: "Dr. Hj.
+Yulia Rahmi, M.Si."), a speaker named in full by "Menurut", and the short names the article uses
+for them later ("kata Andromeda")."""
 
 from __future__ import annotations
 
@@ -18,7 +19,7 @@ POST_HEADS = (
     "Dirjen", "Wali Kota", "Walikota", "Wakil Wali Kota", "Bupati", "Wakil Bupati", "Gubernur", "Wakil Gubernur",
     "Sekretaris Daerah", "Sekretaris", "Kabid", "Kadis", "Camat", "Lurah", "Presiden", "CEO", "COO", "CTO",
     "Co-Founder", "Founder", "Pendiri", "SVP", "VP", "Manajer", "Manager", "Head of", "Koordinator", "Deputi",
-    "Asisten Deputi", "Plt", "Pj",
+    "Asisten Deputi", "Plt", "Pj", "Rektor", "Wakil Rektor", "Dekan",
 )
 # Verbs news uses to report speech, in the active voice ("Edwin menjelaskan …") and after a
 # quote ("…," kata Meutya / ujarnya / ungkap dia).
@@ -28,7 +29,14 @@ SPEECH = (r"mengatakan|menjelaskan|menyatakan|menambahkan|mengakui|mengaku|meyak
 SAID = (r"kata|ujar|ucap|tutur|tutup|jelas|lanjut|imbuh|tambah|papar|terang|ungkap|sebut|tegas|pungkas|sambung|"
         r"tandas|tukas|timpal|kenang|seru")
 _WEEKDAY = r"(?:Senin|Selasa|Rabu|Kamis|Jumat|Sabtu|Minggu)\b"
-_NAME = r"[A-Z][\w'\u2019.-]*(?: [A-Z][\w'\u2019.-]*){0,5}"
+# Academic, professional and religious titles written before a name ("Dr. Hj. Yulia Rahmi", "Prof. Dr. Ir.
+# Hendra Saputra", "dr. Nanda", "K.H. Ahmad") and degrees after it (", M.Si.", ", S.Kom., M.T.", ", Ph.D"):
+# no part of the name.
+ACADEMIC = r"(?:Prof|Dr|dr|Drs|Dra|Ir|drg|apt|Ns|H|Hj|K\.H|KH)\.(?= [A-Z])"
+_DEGREE = r"(?:[SM]\.[A-Z][A-Za-z]{0,3}\.?(?:[A-Z][a-z]{0,3}\.?)?|Ph\.D\.?|MBA|MM|MT|M\.M\.?)(?![\w-])"
+DEGREES = rf"(?:,? {_DEGREE})+"
+_TITLED = re.compile(rf"(?:{ACADEMIC} )+")
+_NAME = rf"(?:(?:{ACADEMIC}) )*[A-Z][\w'\u2019.-]*(?: [A-Z][\w'\u2019.-]*){{0,5}}"
 _PLAIN = r"[^.,;:\"\u201c\u201d\n]"  # words of a post: no stop, comma or quote mark
 # What news writes before a name out of respect or closeness ("Mama Yuliana", "Pak Hendra", "Daeng
 # Rahman", "Hj. Siti"): no part of the name. Name titles that are ("Andi", "Lalu", "Baiq") are kept.
@@ -46,18 +54,21 @@ _HEAD = "|".join([_ENGLISH_TITLE, *(re.escape(h) for h in sorted(POST_HEADS, key
 # "Kepala Dinas …, Andromeda Qomariah mengatakan" / "SVP -Seller Operations Lazada Indonesia, Haikal Bekti Anggoro"
 _POST_COMMA = re.compile(
     rf"(?<![\w-])(?P<post>(?:{_HEAD})\b{_PLAIN}{{0,160}}?(?:, (?:dan )?[A-Z]{_PLAIN}{{0,80}}?){{0,6}})"
-    rf", (?P<name>{_NAME})(?=,? (?:{SPEECH})|,? (?!dan )[a-z]|, {_WEEKDAY}|\.(?:\s|$))")
+    rf", (?P<name>{_NAME})(?:{DEGREES})?(?=,? (?:{SPEECH})|,? (?!dan )[a-z]|, {_WEEKDAY}|\.(?:\s|$))")
 # "Andi Rahmat, Kepala Dinas Perdagangan Kota Makassar, mengatakan": the name, then the post.
 _NAME_POST = re.compile(
-    rf"(?:^|(?<=[.\n\-] )|(?<=\n))(?P<name>{_NAME}), (?P<post>(?:{_HEAD})\b{_PLAIN}{{0,160}}?), (?={SPEECH})")
+    rf"(?:^|(?<=[.\n\-] )|(?<=\n))(?P<name>{_NAME})(?:{DEGREES})?, (?P<post>(?:{_HEAD})\b{_PLAIN}{{0,160}}?), "
+    rf"(?={SPEECH})")
 # "Wali Kota Medan Rico Tri Putra Bayu Waas": post words, then the name, no comma.
 _POST_RUN = re.compile(rf"(?<![\w-])(?P<run>(?:{_HEAD}) [A-Z][\w'\u2019-]*"  # "Bupati Banjar H. Saidi Mansyur"
-                       rf"(?: (?:H|Hj|KH)\.(?= [A-Z])| (?:dan [A-Z]|[A-Z])[\w'\u2019-]*){{1,18}})")
+                       rf"(?: {ACADEMIC}| (?:dan [A-Z]|[A-Z])[\w'\u2019-]*){{1,18}})")
 _AGE = re.compile(rf"(?<![\w-])(?P<name>{_NAME}) \((?P<age>\d{{2}})\)")
 # "pengelola koperasi, Hasanuddin,", "Salah satu peserta gelombang pertama, Murniati (45),": a role, then a name.
 _ROLE = re.compile(rf"(?<![\w-])(?:[Ss]alah (?:satu|seorang) )?(?:peserta|pengelola|pemilik|pengurus|anggota|warga|"
-                   rf"pedagang|petani|perajin|nelayan|pelaku usaha)(?: {_PLAIN}{{1,60}}?)?, "
-                   rf"(?P<name>[A-Z][\w'\u2019-]*(?: [A-Z][\w'\u2019-]*){{0,3}})(?=,| \(\d{{2}}\),)")
+                   rf"pedagang|petani|perajin|nelayan|pelaku usaha|[Dd]osen|[Gg]uru|[Mm]ahasiswa)"
+                   rf"(?: {_PLAIN}{{1,60}}?)?, "
+                   rf"(?P<name>(?:{ACADEMIC} )*[A-Z][\w'\u2019-]*(?: [A-Z][\w'\u2019-]*){{0,3}})(?:{DEGREES})?"
+                   rf"(?=,| \(\d{{2}}\),)")
 _SHORT = re.compile(rf"(?:(?:{SAID})(?:nya)? (?:{HONORIFIC} )?(?P<a>[A-Z][\w'-]+)"
                     rf"|(?:^|[.,] |\n)(?:{HONORIFIC} )?(?P<b>[A-Z][\w'-]+) (?:{SPEECH}|sudah|juga)"
                     rf"|Menurut (?:{HONORIFIC} )?(?P<c>[A-Z][\w'-]+))")
@@ -78,7 +89,7 @@ def without_honorific(name: str) -> str:
 def add_person(found: Proposals, name: str, span: Span, rule: str, confidence: float) -> Item:
     """A person proposed by name: the honorific written before it ("Mama Yuliana Wenda") makes an
     alias, never the label or the id."""
-    plain = without_honorific(name)
+    plain = without_honorific(_TITLED.sub("", name, count=1) if _TITLED.match(name) else name)
     person = found.add(Item(slug(plain), "Person", plain, span, rule, confidence))
     if plain != name:
         person.alias(name, span)
@@ -119,6 +130,11 @@ def people(found: Proposals) -> None:
             add_person(found, name, Span(start, match.end("name")), "person-age", 0.7)
     for match in _ROLE.finditer(found.text):
         _after_role(found, match)
+    for match in _ACCORDING.finditer(found.text, found.body_start()):
+        name = match["name"]
+        if name.split()[0] not in _NOT_NAMES and without_honorific(name) == name and resolve(name) is None \
+                and found.find_name(name) is None:  # "Menurut Daeng Rahman,": the honorific's rule names him
+            add_person(found, name, Span(match.start("name"), match.end("name")), "person-menurut", 0.5)
     for match in _NICKNAMED.finditer(found.text, found.body_start()):
         _nicknamed(found, match)
     for match in _HONORED_NAME.finditer(found.text, found.body_start()):
@@ -126,6 +142,9 @@ def people(found: Proposals) -> None:
     _aliases(found, shorts)
 
 
+# "Menurut Rahmat Hidayat, …": a speaker named in full by "menurut" at a sentence's start.
+_ACCORDING = re.compile(rf"(?:^|(?<=[.!?] ))Menurut (?:{HONORIFIC} )?(?P<name>[A-Z][a-z]+(?: [A-Z][a-z]+){{1,3}}),",
+                        re.MULTILINE)
 # "Bu Nur, sapaan akrabnya," / "Hendri Maulana (Pak Hendri)": the form of address a person goes by.
 _NICKNAMED = re.compile(
     rf"(?<![\w-])(?P<nick>(?:{HONORIFIC} )?(?P<short>[A-Z][a-z][\w'\u2019-]*)),? (?:sapaan|panggilan)"
@@ -230,6 +249,10 @@ def _post_run(found: Proposals, start: int, run: str, shorts: set[str]) -> None:
     end = start + len(run)
     if any(i.type == "Person" and i.span.start == start for i in found.items.values()):
         return  # "Regional Manager Papua dan Maluku PT X, Andreas …": the post's person is named after its comma
+    titled = re.search(rf" (?={ACADEMIC})", run)
+    if titled is not None:  # "Rektor Universitas X Prof. Dr. Abdunnur": the name starts at its titles
+        _person_with_post(found, run[:titled.start()], run[titled.end():], Span(start, end), "post-titled-name", 0.6)
+        return
     split, rule, confidence = _split_post(run, shorts), "post-then-name", 0.6
     if split is None and re.match(r" [a-z]", found.text[end:end + 2]):  # "Kepala BRIN Laksana … memimpin"
         split, rule, confidence = _split_after_org(found, run), "post-org-name", 0.5

@@ -32,8 +32,8 @@ COLLABORATE = re.compile(r"(?<![\w-])(?:ber)?(?:kolaborasi|sinergi|kerja ?sama|m
 _OFFER = re.compile(r"siap (?:mendampingi|mendukung)", re.IGNORECASE)
 _GOVERNMENT_ACTORS = frozenset({"Ministry", "GovernmentBody", "GovernmentOffice", "Dinas", "ProvincialGovernment",
                                 "RegionalGovernment"})
-NEGATION = re.compile(r"(?<![\w-])(?:tidak|tak|belum|bukan|jika|kalau|bila|seandainya|apabila|andaikan|andai)"
-                      r"(?![\w-])", re.IGNORECASE)
+NEGATION = re.compile(r"(?<![\w-])(?:tidak|tak|belum|bukan|menolak|enggan|jika|kalau|bila|seandainya|apabila|"
+                      r"andaikan|andai)(?![\w-])", re.IGNORECASE)
 _CLAUSE_END = re.compile(r"[;:]|[\"\u201d](?=[ ,])|, (?:tapi|namun|sedangkan|sementara|padahal)\b|(?<=[a-z])\. ")
 PARTNER_TYPES = (ORG_TYPES - {"MediaOutlet"}) | {"Program", "Initiative", "Team"}
 _ACRONYM_RUN = re.compile(r"(?P<name>[A-Z][\w-]*(?: (?:[A-Z][\w-]*|and|of|&)){1,6}) \((?P<acr>[A-Z][A-Za-z]{1,9})\)")
@@ -263,7 +263,8 @@ def clause_status(words: str, cues: dict[str, list[str]], title: bool = False) -
     lower = words.lower()
     for status in ("cancelled", "aspired", "planned", "completed", "ongoing"):
         for cue in sorted(cues.get(status, []), key=lambda c: c in _ACT_CUES):  # "telah" before "menandatangani"
-            for match in re.finditer(rf"(?<![\w-]){re.escape(cue)}(?![\w-])", lower):
+            passive = r"(?:di)?{}(?:kan)?" if status == "cancelled" else "{}"  # "batal": "dibatalkan" too
+            for match in re.finditer(rf"(?<![\w-]){passive.format(re.escape(cue))}(?![\w-])", lower):
                 if title or not re.search(r"\w \Z", words[:match.start()]) or words[match.start()].islower():
                     return status, match.start(), match.end()  # not "Jawa Tengah": a cue inside a name
     return None
@@ -404,11 +405,13 @@ def programs(found: Proposals) -> None:
         item = found.add(Item(slug(name), kind, name, span, "acronym-program", confidence))
         item.alias(acronym, span)
         _operator(found, item, match.end())
+    owners = {start for start, _, _ in mentions(found, ORG_TYPES)}
     for pattern, kind in ((_PROGRAM, "Program"), (_GERAKAN, "Initiative")):
         for match in pattern.finditer(found.text):
-            name = match["name"] if "name" in pattern.groupindex else match.group()
-            if found.find_name(name) or len(name) < 3:
-                continue
+            group = "name" if "name" in pattern.groupindex else 0
+            name, at = match[group], match.start(group)
+            if found.find_name(name) or len(name) < 3 or at in owners or inside_named(found, at):
+                continue  # "program Pemerintah Provinsi (Pemprov) X", "program Pemprov X": whose it is, no name
             item = found.add(Item(slug(name), kind, name, Span(match.start(), match.end()), "program-cue", 0.6))
             _operator(found, item, match.end())
             _runner(found, item, match.start())
@@ -522,7 +525,9 @@ def venues_and_events(found: Proposals) -> None:
     for match in _EVENT.finditer(found.text):
         _event(found, match)
     for match in _HOLDS_EVENT.finditer(found.text):
-        name = match["name"]
+        name, before = match["name"], found.text[max(0, match.start() - 20):match.start()].split("\n")[-1]
+        if NEGATION.search(before.split(", ")[-1]):
+            continue  # "tidak menggelar Bazar X tahun ini": no event the text says was not held
         if found.find_name(name) is None and not name.startswith("Program "):  # a program is held, not an event
             kind = ("NetworkingEvent" if re.search(r"Networking|Gathering|Temu", name)
                     else "TrainingEvent" if re.search(r"Pelatihan|Workshop|Training|Bootcamp|Kelas", name) else "Event")

@@ -4,7 +4,8 @@ person named in it; "kata Ratu di Balai Kota …, Kamis (16/11/2023)" → where 
 indirect quotes after a speech verb ("Edwin menjelaskan …", "Meutya sudah menyinggung …",
 "Menurut Suryada, …", "Menurutnya, …"), with the event they were said at when the sentence
 names it ("… ketika meresmikan X di Bandung", "ujarnya di sela membuka acara tersebut": the
-event told last), and a second telling joined by "dan mengulanginya dalam kuliah umum …"."""
+event told last), and a second telling joined by "dan mengulanginya dalam kuliah umum …"; words
+without quote marks whose speaker comes after them ("…, ungkapnya.", "…, tegas Hendra.")."""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ import re
 
 from kg.ingest.events import STEMS, referent
 from kg.ingest.model import Item, Proposals, Value, mentions, slug
-from kg.ingest.people import HONORIFIC, SAID, SPEECH
+from kg.ingest.people import DEGREES, HONORIFIC, SAID, SPEECH
 from kg.source.dates import DateError, find_news_date
 from kg.source.text import ArticleText, Span
 
@@ -27,9 +28,15 @@ _DIRECT = re.compile(r"(?P<open>[\"“])(?P<body>[^\"“”\n]{8,3000}?)(?P<clos
                      rf"| (?P<described>{_DESCRIBED}))?")
 # Words news puts between a speaker and the verb: "Meutya sudah menyinggung", "Ia juga mengatakan".
 _ADVERB = r"(?:(?:sudah|telah|juga|pun|sempat|pernah|kembali|lantas|kemudian|lalu|pun juga) )?"
-_INDIRECT = re.compile(rf"(?<![\w-])(?P<who>{_WHO})(?: \(\d{{1,3}}\))?,? {_ADVERB}(?P<verb>{SPEECH}),? (?:bahwa )?"
-                       r"(?P<body>[^\"“\n])")
-_MENURUT = re.compile(rf"(?P<verb>Menurut)(?: (?:{HONORIFIC} )?(?P<who>{_WHO})|(?P<nya>nya)), (?P<body>[^\"“\n])")
+_INDIRECT = re.compile(rf"(?<![\w-])(?P<who>{_WHO})(?: \(\d{{1,3}}\))?(?:{DEGREES})?,? {_ADVERB}(?P<verb>{SPEECH}),? "
+                       r"(?:bahwa )?(?P<body>[^\"“\n])")  # "Yulia Rahmi, M.Si., mengatakan …": a degree between
+# "Program itu akan diperluas ke Agam, tegasnya." / "…, ungkap Hendra.": words without quote marks,
+# their speaker after them.
+_TOLD_BEFORE = re.compile(rf"(?:^|(?<=[.!?] ))(?P<body>(?:[^\"“”\n.]|\.(?!\s)){{15,600}}?), "
+                          rf"(?P<verb>(?:{SAID})(?:nya)?)(?: (?:{HONORIFIC} )?"
+                          r"(?P<who>dia|ia|beliau|[A-Z][\w'-]+(?: [A-Z][\w'-]+){0,2}))?\.(?=\s|$)", re.MULTILINE)
+_MENURUT = re.compile(rf"(?P<verb>Menurut)(?: (?:{HONORIFIC} )?(?P<who>{_WHO}(?: [A-Z][\w'-]+){{0,3}})|(?P<nya>nya)), "
+                      r"(?P<body>[^\"“\n])")
 # Where the words end and the circumstances of their saying start.
 _CIRCUMSTANCE = re.compile(r",? (?:ketika|saat|sewaktu|seusai|usai|dalam acara|di sela-sela|di sela) ")
 # "…, dan mengulanginya dalam kuliah umum di UMSU": the same words told again, elsewhere.
@@ -87,6 +94,14 @@ def quotes(found: Proposals) -> None:
         stop = re.search(r"\.(?:\s|$)|\n", found.text[match.end():])
         _said_at_occasion(found, quote, match.end(), match.end() + (stop.start() if stop else 0))
     sentences = ArticleText(found.text).sentences
+    for match in _TOLD_BEFORE.finditer(found.text):
+        if match["who"] is None and not match["verb"].endswith("nya"):
+            continue
+        speaker, confidence = speakers.resolve(match["who"] or "nya", match.start(), named_from=match.start("who")
+                                               if match["who"] else -1)
+        if speaker is not None and not _inside_quote(found, match.start()):
+            _add(found, "IndirectQuote", speaker, match["verb"], match["body"], Span(match.start(), match.end()),
+                 "quote-then-speaker", confidence - 0.2)
     for pattern, rule in ((_INDIRECT, "indirect-quote"), (_MENURUT, "menurut-quote")):
         for match in pattern.finditer(found.text):
             who = match["who"] or "nya"

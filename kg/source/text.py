@@ -26,7 +26,10 @@ _COPY_EXACTLY = "copy the words from the article exactly, including punctuation 
 
 # A sentence ends at . ! or ? (optionally followed by closing quotes or brackets) when
 # white space and then a capital letter, digit or opening quote follow.
-_SENTENCE_END = re.compile("[.!?][\"'\u201d\u2019)]*(?=\\s+[\"\u201c\u2018(]?[A-Z0-9])")
+# A title's dot before a name ("Dr. Hj. Yulia", "Prof. Dr. Ir. Hendra", "K.H. Ahmad") ends no sentence.
+_TITLE_DOT = "".join(f"(?<!\\b{re.escape(title)})" for title in (
+    "Prof", "Dr", "dr", "Drs", "Dra", "Ir", "drg", "apt", "Ns", "H", "Hj", "K.H", "KH"))
+_SENTENCE_END = re.compile(f"{_TITLE_DOT}[.!?][\"'\u201d\u2019)]*(?=\\s+[\"\u201c\u2018(]?[A-Z0-9])")
 # "..., kata X. Selasa (9/8/22)." puts the day of the report after a full stop; the
 # fragment belongs to the sentence before it.
 _DAY_FRAGMENT = re.compile(rf"^(?:{'|'.join(DAY_NAMES)})\s*\(\d{{1,2}}/\d{{1,2}}/\d{{2,4}}\)\.?$")
