@@ -1,7 +1,7 @@
 """The example corpora annotated by hand build, validate, and say what their texts say: the dev
 corpus (examples/dev-corpus, three articles) and the held-out articles (examples/heldout,
-examples/heldout2, examples/heldout3, examples/heldout4, examples/heldout5 and examples/heldout6, one article each,
-kept from the ingest rules to measure them blind).
+examples/heldout2, examples/heldout3, examples/heldout4, examples/heldout5, examples/heldout6 and
+examples/heldout7, one article each, kept from the ingest rules to measure them blind).
 
 The articles were written for the project as test material (see their READMEs); every
 expectation here was written from the article texts, not copied from the build output.
@@ -43,12 +43,15 @@ HELDOUT5 = ROOT / "examples" / "heldout5"
 HELDOUT5_ARTICLES = ("ranahkabar-2026-04-16-tani-cakap-digital-sumbar",)
 HELDOUT6 = ROOT / "examples" / "heldout6"
 HELDOUT6_ARTICLES = ("kabarbengawan-2026-05-19-pasar-pintar-surakarta",)
+HELDOUT7 = ROOT / "examples" / "heldout7"
+HELDOUT7_ARTICLES = ("kabarhulonthalo-2026-06-11-telaga-digital-gorontalo",)
 # Each example folder with its articles: the folder-level checks run on every one.
 EXAMPLES = pytest.mark.parametrize(
     "folder, articles",
     [(DEV, ARTICLES), (HELDOUT, HELDOUT_ARTICLES), (HELDOUT2, HELDOUT2_ARTICLES), (HELDOUT3, HELDOUT3_ARTICLES),
-     (HELDOUT4, HELDOUT4_ARTICLES), (HELDOUT5, HELDOUT5_ARTICLES), (HELDOUT6, HELDOUT6_ARTICLES)],
-    ids=["dev-corpus", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6"])
+     (HELDOUT4, HELDOUT4_ARTICLES), (HELDOUT5, HELDOUT5_ARTICLES), (HELDOUT6, HELDOUT6_ARTICLES),
+     (HELDOUT7, HELDOUT7_ARTICLES)],
+    ids=["dev-corpus", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7"])
 
 
 @pytest.fixture(scope="module")
@@ -97,6 +100,11 @@ def heldout5_union() -> Dataset:
 @pytest.fixture(scope="module")
 def heldout6_union() -> Dataset:
     return union_of(build(open_project(HELDOUT6)))
+
+
+@pytest.fixture(scope="module")
+def heldout7_union() -> Dataset:
+    return union_of(build(open_project(HELDOUT7)))
 
 
 def ask(union: Dataset, pattern: str) -> bool:
@@ -743,3 +751,80 @@ def test_heldout6_speakers_posts_and_the_program(heldout6_union: Dataset) -> Non
             kg:finding id:temuan-qris-dan-pencatatan""")
     # 1,850 traders use the app; the text does not call that taking part in the program.
     assert not ask(heldout6_union, "id:pasar-pintar-bengawan kg:participantCount ?n")
+
+
+# --- The seventh held-out article (Gorontalo): five statuses, one negation, an ambiguous Gorontalo ---
+
+def test_heldout7_statuses_rest_on_the_texts_cue_words(heldout7_union: Dataset) -> None:
+    statuses = {
+        "mou-dkp-gorontalo-lautra": "completed",                      # "sudah diresmikan ... diteken"
+        "kemitraan-lautra-koperasi-mina-telaga": "ongoing",           # "sudah berjalan sejak Januari 2026"
+        "kerja-sama-lautra-pos-indonesia": "planned",                 # "dijadwalkan mulai berjalan"
+        "kemitraan-lautra-dingin-cepat-sulawesi": "cancelled",        # "resmi diurungkan"
+        "kemitraan-dkp-gorontalo-pemprov-gorontalo": "aspired",       # "berkeinginan menggandeng"
+    }
+    assert values(heldout7_union, "SELECT ?c WHERE { ?c a kg:Collaboration }") == set(statuses)
+    for collaboration, status in statuses.items():
+        assert ask(heldout7_union, f"id:{collaboration} kg:status kg:{status}")
+    # "rencana kemitraan ... resmi diurungkan": a plan called off, not a plan.
+    assert not ask(heldout7_union, "id:kemitraan-lautra-dingin-cepat-sulawesi kg:status kg:planned")
+    # Months, no days; the training the two held together ("bersama") is the MoU's result.
+    assert ask(heldout7_union, """id:mou-dkp-gorontalo-lautra
+        kg:participant id:dkp-kabupaten-gorontalo , id:lautra ; schema:startDate "2026-04"^^xsd:gYearMonth ;
+        kg:resultedIn id:pelatihan-jualan-ikan-daring .
+        id:dkp-kabupaten-gorontalo org:subOrganizationOf id:pemkab-gorontalo""")
+    # Two collaborations in one sentence: the cooperative's (since January) and Pos Indonesia's (from August).
+    assert ask(heldout7_union, """id:kemitraan-lautra-koperasi-mina-telaga
+        kg:participant id:lautra , id:koperasi-mina-telaga-sejahtera ; schema:startDate "2026-01"^^xsd:gYearMonth .
+        id:kerja-sama-lautra-pos-indonesia kg:participant id:lautra , id:pos-indonesia ;
+            schema:startDate "2026-08"^^xsd:gYearMonth""")
+    assert ask(heldout7_union, 'id:lautra a kg:Startup ; skos:altLabel "Lautra"@id')
+
+
+def test_heldout7_negated_cooperation_is_not_recorded(heldout7_union: Dataset) -> None:
+    """"Pemkot Gorontalo sendiri tidak terlibat dalam kerja sama tersebut": the city government is
+    there, in no collaboration and no event."""
+    assert ask(heldout7_union, "id:pemkot-gorontalo a kg:RegionalGovernment ; kg:jurisdiction id:kota-gorontalo")
+    assert not ask(heldout7_union, "?c kg:participant id:pemkot-gorontalo")
+    assert not ask(heldout7_union, "?x schema:organizer|kg:operatedBy|kg:takesPartIn id:pemkot-gorontalo")
+
+
+def test_heldout7_gorontalo_stays_ambiguous_and_the_dateline_is_not_a_venue(heldout7_union: Dataset) -> None:
+    article = f"<{ID}article/kabarhulonthalo-2026-06-11-telaga-digital-gorontalo>"
+    assert ask(heldout7_union, f"{article} kg:dateline id:limboto")
+    assert not ask(heldout7_union, "?event kg:venue id:limboto")
+    assert values(heldout7_union, "SELECT ?c WHERE { id:gorontalo a kg:AmbiguousPlace ; kg:possibleReferent ?c }") \
+        == {"kabupaten-gorontalo", "kota-gorontalo"}
+    # The regency and the city are named only through their governments, never as where people came from.
+    assert ask(heldout7_union, "id:pemkab-gorontalo kg:jurisdiction id:kabupaten-gorontalo")
+    assert not ask(heldout7_union, """VALUES ?place { id:kota-gorontalo id:kabupaten-gorontalo id:provinsi-gorontalo }
+        ?x kg:participantsFrom|kg:venue ?place""")
+    assert ask(heldout7_union, """id:pelatihan-jualan-ikan-daring kg:venue id:hotel-telaga-permai ;
+        schema:startDate "2026-06-11"^^xsd:date ; kg:participantCount "150"^^xsd:nonNegativeInteger ;
+        kg:participantsFrom id:gorontalo , id:bone-bolango , id:gorontalo-utara , id:boalemo ;
+        schema:organizer id:dkp-kabupaten-gorontalo , id:lautra ; kg:partOfProgram id:telaga-digital .
+        id:hotel-telaga-permai kg:within id:limboto""")
+
+
+def test_heldout7_speakers_posts_and_the_program(heldout7_union: Dataset) -> None:
+    # A quote opening the article, its speaker after it; an answer to the reporter's question.
+    assert ask(heldout7_union, "id:siti-pembeli-luar-daerah a kg:DirectQuote ; kg:speaker id:siti-hulalata")
+    assert not ask(heldout7_union, "id:siti-pembeli-luar-daerah kg:saidAt ?event")
+    assert ask(heldout7_union, """id:nurhayati-nelayan-butuh-pasar a kg:DirectQuote ;
+        kg:speaker id:nurhayati-mooduto ; kg:attributionVerb "jawab"@id""")
+    # "menurut dia" after the speaker was named; "tambah Nurhayati" after a reported aspiration.
+    assert ask(heldout7_union, "id:nurhayati-baru-430 a kg:IndirectQuote ; kg:speaker id:nurhayati-mooduto")
+    assert ask(heldout7_union, "id:hamzah-titik-kumpul kg:speaker id:hamzah-dunggio")
+    assert ask(heldout7_union, "id:yusuf-rantai-pasok kg:speaker id:yusuf-katili")
+    # Names without their titles ("Ir. Hj. ..., M.Si.", "..., S.Kom.", "Dr. ..., S.Pi., M.Si.");
+    # two posts before one name ("Founder sekaligus Chief Executive Officer (CEO) Lautra").
+    assert ask(heldout7_union, """id:nurhayati-mooduto rdfs:label "Nurhayati Mooduto"@id ;
+            org:holds id:kepala-dkp-kabupaten-gorontalo .
+        id:rizky-pratama-hasan rdfs:label "Rizky Pratama Hasan"@id ; org:holds id:founder-lautra , id:ceo-lautra .
+        id:yusuf-katili org:holds id:peneliti-fpik-ung , id:ketua-tim-survei-fpik-ung .
+        id:fpik-ung org:subOrganizationOf id:ung""")
+    assert ask(heldout7_union, """id:telaga-digital kg:operatedBy id:pemkab-gorontalo ;
+        kg:targetGroup id:nelayan-dan-pembudidaya-ikan-skala-kecil ;
+        kg:targetCount "1200"^^xsd:nonNegativeInteger ; kg:participantCount "430"^^xsd:nonNegativeInteger .
+        id:survei-fpik-ung-nelayan schema:author id:fpik-ung ; schema:temporalCoverage "2026"^^xsd:gYear ;
+            kg:finding id:temuan-68-persen-jual-ke-tengkulak""")
