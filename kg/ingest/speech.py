@@ -30,6 +30,12 @@ _DIRECT = re.compile(r"(?P<open>[\"“])(?P<body>[^\"“”\n]{8,3000}?)(?P<clos
 _ADVERB = r"(?:(?:sudah|telah|juga|pun|sempat|pernah|kembali|lantas|kemudian|lalu|pun juga) )?"
 _INDIRECT = re.compile(rf"(?<![\w-])(?P<who>{_WHO})(?: \(\d{{1,3}}\))?(?:{DEGREES})?,? {_ADVERB}(?P<verb>{SPEECH}),? "
                        r"(?:bahwa )?(?P<body>[^\"“\n])")  # "Yulia Rahmi, M.Si., mengatakan …": a degree between
+# "Suparmi (52), pedagang jamu di Pasar Gede, mengaku …": what the speaker is, between name and verb.
+_APPOSED = re.compile(rf"(?<![\w-])(?P<who>[A-Z][\w'-]+(?: [A-Z][\w'-]+){{0,3}})(?: \(\d{{1,3}}\))?, "
+                      rf"[a-z][^,\n.\"“”]{{2,80}}, {_ADVERB}(?P<verb>{SPEECH}),? (?:bahwa )?(?P<body>[^\"“\n])")
+# "Pemkab Sukoharjo, kata Hartono, tidak menjalin …": the speaker set between the words.
+_AMID = re.compile(rf"(?:^|(?<=[.!?] ))(?P<head>[^\"“”\n.,]{{3,120}}), (?P<verb>{SAID}) (?:{HONORIFIC} )?"
+                   r"(?P<who>[A-Z][\w'-]+(?: [A-Z][\w'-]+){0,2}), (?P<rest>[^\"“”\n]{10,600}?)\.(?=\s|$)", re.MULTILINE)
 # "Program itu akan diperluas ke Agam, tegasnya." / "…, ungkap Hendra.": words without quote marks,
 # their speaker after them.
 _TOLD_BEFORE = re.compile(rf"(?:^|(?<=[.!?] ))(?P<body>(?:[^\"“”\n.]|\.(?!\s)){{15,600}}?), "
@@ -102,7 +108,13 @@ def quotes(found: Proposals) -> None:
         if speaker is not None and not _inside_quote(found, match.start()):
             _add(found, "IndirectQuote", speaker, match["verb"], match["body"], Span(match.start(), match.end()),
                  "quote-then-speaker", confidence - 0.2)
-    for pattern, rule in ((_INDIRECT, "indirect-quote"), (_MENURUT, "menurut-quote")):
+    for match in _AMID.finditer(found.text):
+        speaker, confidence = speakers.resolve(match["who"], match.start(), named_from=match.start("who"))
+        if speaker is not None and not _inside_quote(found, match.start()):
+            _add(found, "IndirectQuote", speaker, match["verb"], f"{match['head']} {match['rest']}",
+                 Span(match.start(), match.end()), "speaker-amid-words", confidence - 0.2)
+    for pattern, rule in ((_INDIRECT, "indirect-quote"), (_APPOSED, "indirect-quote-apposed"),
+                          (_MENURUT, "menurut-quote")):
         for match in pattern.finditer(found.text):
             who = match["who"] or "nya"
             speaker, confidence = speakers.resolve(who, match.start(), match.end("who") if match["who"] else -1)
