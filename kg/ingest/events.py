@@ -58,7 +58,8 @@ _HEAD_WORD = (r"(?:Bootcamp|Pelatihan|Workshop|Lokakarya|Kelas|Training|Festival
               r"Webinar|Konferensi|Summit|Gathering|Temu|Lomba|Kompetisi|Hackathon|Gelar)")
 _NAMED = rf"{_HEAD_WORD}(?: (?:[A-Z][\w-]*|\d{{4}}|dan|&)){{1,6}}(?![\w-])"
 _ATTENDED = re.compile(rf"(?<![\w-])(?:mengikuti|memadati|menghadiri|meramaikan|memeriahkan) (?P<name>{_NAMED})"
-                       rf"|(?<![\w-])(?P<opened>{_NAMED}) (?:yang (?=(?:resmi )?(?:dibuka|diresmikan)))?(?P<plan>(?:dijadwalkan|rencananya|akan|bakal) )?"
+                       rf"|(?<![\w-])(?P<opened>{_NAMED}) (?:yang (?=(?:resmi )?(?:dibuka|diresmikan)))?"
+                       r"(?P<plan>(?:dijadwalkan|rencananya|akan|bakal) )?"
                        r"(?:resmi )?(?:dibuka|digelar|diselenggarakan|berlangsung|diresmikan)(?![\w-])")
 # "Dinas Pariwisata Bali berencana menggelar Festival Kopi Kintamani di Bangli": a named event held, or planned.
 _HOLDS_NAMED = re.compile(rf"(?<![\w-])(?:menggelar|mengadakan|menyelenggarakan|melaksanakan) (?P<event>{_NAMED})")

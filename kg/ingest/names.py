@@ -23,11 +23,12 @@ from kg.link.regions import Region
 from kg.source.text import Span
 
 WORD = r"(?:[A-Z][\w'\u2019.&-]*|\d{4})"  # a word of a name: capitalised, or a year
-# "Komdigi", "SKPD", "idEA"; a short form with its region: "Diskop UKM NTB", "Diskominfo Gowa" (a Dinas's
-# "Dis…", a Badan's "Bap…"/"Bak…", a ministry's "Kemen…" may end with a region's name).
+# "Komdigi", "SKPD", "idEA", a unit's with its university's: "FISIP Unmul"; a short form with its
+# region: "Diskop UKM NTB", "Diskominfo Gowa" (a Dinas's "Dis…", a Badan's "Bap…"/"Bak…", a
+# ministry's "Kemen…" may end with a region's name).
 _ACR = (r"(?:[A-Z][A-Za-z]{1,15}|[a-z]{1,3}[A-Z][A-Za-z]{1,12})"
         r"(?:(?: [A-Z][A-Za-z]{1,7}){0,2} [A-Z]{2,6}(?=\))|(?<=Dis|Bap|Bak)[a-z]{2,12} [A-Z][a-z]{2,12}(?=\))"
-        r"|(?<=Kemen)[a-z]{2,12} [A-Z][a-z]{2,12}(?=\)))?")
+        r"|(?<=Kemen)[a-z]{2,12} [A-Z][a-z]{2,12}(?=\))|(?<=[A-Z]{3}) [A-Z][a-z]{2,8}(?=\)))?")
 ACRONYM = rf"\((?P<acr>{_ACR})\)"
 _RUN = rf"{WORD}(?:(?: dan | & | ){WORD}|,? \({_ACR}\)(?= [A-Z]|[,.]|\s|$))*"
 _HEADS = {

@@ -36,7 +36,8 @@ def studies(found: Proposals) -> None:
         author, name, end = found.find_name(match["by"]), match["name"], match.end()
         if match.start("by") in orgs:  # "Survei Fakultas Ekonomi dan Bisnis Universitas X (FEB X)": whole
             stop, author = orgs[match.start("by")]
-            name, end = f"{match['name'].split(' ')[0]} {author.label}", max(end, stop)
+            written = re.sub(r" \([^()]{1,30}\)$", "", found.text[match.start("by"):stop])  # as the text names it
+            name, end = f"{match['name'].split(' ')[0]} {written}", max(end, stop)
         item = found.add(Item(slug(name), "Study", name, Span(match.start(), end), "study-cue", 0.5))
         if author is not None and author.type in ORG_TYPES:
             item.add("author", Value(author.ident))
