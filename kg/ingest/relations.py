@@ -85,6 +85,7 @@ def collaborations(found: Proposals, cues: dict[str, list[str]]) -> None:
     clauses = _clauses(found.text)
     in_title = [any(t.start <= c.start < t.end for t in titles) for c in clauses]
     told: set[frozenset[str]] = set()  # the body's collaborations first: a headline repeats its lead
+    told_last: list[str] = []  # the parties of the collaboration told last
     for titled, clause in sorted(zip(in_title, clauses, strict=True), key=lambda pair: (pair[0], pair[1].start)):
         word = COLLABORATE.search(found.text, clause.start, clause.end)
         if word is not None and re.match(r" (?:ini|itu|tersebut)\b", found.text[word.end():word.end() + 9]):
@@ -103,8 +104,11 @@ def collaborations(found: Proposals, cues: dict[str, list[str]]) -> None:
             speaker_org = _speaker_organisation(found, clause.start)
             if speaker_org is not None and speaker_org not in parties:
                 parties.insert(0, speaker_org)
+        if not parties and told_last and _BOTH.search(words):  # "PKS ditandatangani kedua pihak": those before
+            parties = told_last
         if len(parties) < (1 if status and status[0] == "aspired" else 2):
             continue
+        told_last = parties
         offer = _OFFER.fullmatch(word.group()) is not None
         if offer and found.items[parties[0]].type not in _GOVERNMENT_ACTORS:
             continue  # only a government's offer of support is told as a planned collaboration
@@ -210,9 +214,11 @@ def _parties(text: str, inside: list[tuple[int, int, Item]], start: int, end: in
     return list(dict.fromkeys(parties)), list(dict.fromkeys(through))
 
 
-# "kerja sama A dengan perusahaan angkutan daring asal Jakarta, PT B,": the partner told by what it is, then named.
+_BOTH = re.compile(r"(?<![\w-])kedua (?:belah )?pihak(?![\w-])")
+# "kerja sama A dengan perusahaan angkutan daring asal Jakarta, PT B,": the partner told by what it is, then
+# named; with no comma too ("dengan penyedia mesin kasir PT B").
 _DESCRIBED_PARTNER = re.compile(r" dengan (?:[a-z][\w-]* ){1,5}"
-                                r"(?:(?:asal|dari|di) [A-Z][\w-]*(?: [A-Z][\w-]*){0,2})?, ")
+                                r"(?:(?:asal|dari|di) [A-Z][\w-]*(?: [A-Z][\w-]*){0,2}, )?")
 # "A melalui B", "A, lewat B,", "Melalui B, A …": B is how A acts, not a party.
 _CHANNEL = re.compile(r",? (?:melalui|lewat|via) ")
 _CHANNEL_FIRST = re.compile(r"(?<![\w-])(?:Melalui|Lewat) $")

@@ -8,8 +8,14 @@ says what must and must not be proposed."""
 
 from __future__ import annotations
 
+import shutil
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from kg.cli import main
 from kg.ingest.model import Proposals
-from tests.ingest.test_rules import by_type, collaborations, run, values_of
+from tests.ingest.test_rules import ROOT, by_type, collaborations, run, values_of
 
 
 def _header(headline: str, byline: str = "Laporan: Rahmi Yusnita\nEditor: Dedi Kurniawan") -> str:
@@ -142,15 +148,18 @@ def test_a_participant_with_age_and_trade_is_a_person_with_her_indirect_quote_an
     assert not any("Yuliana" in i.label for i in found.items.values() if i.type == "Finding")
 
 
+AMID = ("TERNATE, MALUKUUTARAKINI.COM - Kepala Dinas Koperasi Kota Ternate, Rahman Soleman, mengatakan "
+        "pedagang pasar mulai memakai kasir digital.\n"
+        "Pemkot Ternate, kata Rahman, tidak menjalin kerja sama dengan PT Kasir Timur karena anggaran terbatas.\n")
+
+
 def test_a_speaker_set_amid_the_words_and_a_negated_collaboration() -> None:
-    found = run("TERNATE, MALUKUUTARAKINI.COM - Kepala Dinas Koperasi Kota Ternate, Rahman Soleman, mengatakan "
-                "pedagang pasar mulai memakai kasir digital.\n"
-                "Pemkot Ternate, kata Rahman, tidak menjalin kerja sama dengan PT Kasir Timur karena anggaran "
-                "terbatas.\n")
+    found = run(AMID)
     said = [values_of(i) for i in found.items.values() if i.type == "IndirectQuote"]
     amid = next(q for q in said if q["verb"] == ["kata"])
     assert amid["speaker"] == ["rahman-soleman"]
-    assert amid["text"] == ["Pemkot Ternate tidak menjalin kerja sama dengan PT Kasir Timur karena anggaran terbatas"]
+    assert amid["text"] == ["Pemkot Ternate, kata Rahman, tidak menjalin kerja sama dengan PT Kasir Timur karena "
+                            "anggaran terbatas"]  # word for word, as the build checks
     assert collaborations(found) == []  # "tidak menjalin kerja sama": negated, none proposed
 
 
@@ -179,3 +188,71 @@ def test_an_ambiguous_place_after_a_village_enterprise_stays_ambiguous_and_a_din
     place = found.items[values_of(koperasi)["location"][0]]
     assert place.type == "AmbiguousPlace"  # Kabupaten or Kota Magelang: the text does not say
     assert "location" not in found.items["dinas-koperasi-sumsel"].fields  # where it sits is not what it is
+
+
+PARTNERS = (
+    "PONTIANAK, KALBARKINI.COM - Rencana kerja sama PT Khatulistiwa Digital dengan penyedia mesin kasir "
+    "PT Kasir Borneo Mandiri akhirnya dibatalkan.\n"
+    "Dinas Koperasi Kota Pontianak menjajaki kerja sama dengan Bank Kalbar. Perjanjian kerja sama (PKS) "
+    "ditandatangani oleh kedua pihak di Pontianak, Senin (18/5/2026).\n"
+    "Pelatihan Kasir Khatulistiwa yang diresmikan oleh Wali Kota Pontianak, Edi Rusdi, di Pasar Flamboyan, "
+    "Senin (18/5/2026), diikuti 80 pedagang dari Pontianak dan Kubu Raya. \"Pedagang harus berani berubah,\" kata "
+    "Edi dalam sambutannya.\n")
+
+
+def test_a_partner_told_by_what_it_is_without_commas_and_a_cancelled_plan() -> None:
+    found = run(PARTNERS)
+    cancelled = [(set(p), s) for p, s in collaborations(found) if "pt-kasir-borneo-mandiri" in p]
+    assert cancelled == [({"pt-khatulistiwa-digital", "pt-kasir-borneo-mandiri"}, "cancelled")]
+    collaboration = next(i for i in found.items.values() if i.type == "Collaboration"
+                         and values_of(i)["status"] == ["cancelled"])
+    assert "dibatalkan" in found.span_text(collaboration.fields["status"][0].span)  # the cue of its own clause
+    assert not any("Ekonomi" in i.label or "Judul" in i.label for i in found.items.values()
+                   if i.type == "Collaboration")  # no label swallows the headline
+
+
+def test_an_agreement_signed_by_both_parties_is_the_collaboration_of_those_told_before() -> None:
+    found = run(PARTNERS)
+    between = sorted((s or "") for p, s in collaborations(found)
+                     if set(p) == {"dinas-koperasi-kota-pontianak", "bank-kalbar"})
+    assert between == ["completed", "planned"]  # "menjajaki": planned; "PKS ditandatangani": signed
+    signed = next(i for i in found.items.values() if i.type == "Collaboration"
+                  and values_of(i)["status"] == ["completed"])
+    assert "ditandatangani" in found.span_text(signed.fields["status"][0].span)
+    # no "both parties" without a collaboration told before
+    alone = run("MANADO, SULUTKINI.COM - Nota kesepahaman kerja sama ditandatangani oleh kedua pihak kemarin.\n")
+    assert collaborations(alone) == []
+
+
+def test_a_quote_said_in_a_speech_is_said_at_the_event_told_last() -> None:
+    found = run(PARTNERS)
+    quote = next(i for i in found.items.values() if i.type == "Quote")
+    assert values_of(quote)["speaker"] == ["edi-rusdi"]
+    assert values_of(quote)["said_at"] == ["pelatihan-kasir-khatulistiwa"]
+    assert values_of(by_type(found, "Person")["Edi Rusdi"])["takes_part_in"] == ["pelatihan-kasir-khatulistiwa"]
+    no_event = run("BANDA ACEH, ACEHKINI.COM - \"Pasar harus berubah,\" kata Gubernur Aceh, Muzakir Hasan, dalam "
+                   "sambutannya.\n")
+    assert "said_at" not in next(i for i in no_event.items.values() if i.type == "Quote").fields
+
+
+def test_the_drafts_of_these_paragraphs_pass_the_builds_checks_whole_and_build(tmp_path: Path) -> None:
+    """The paragraphs through `kg ingest` (the build's checks run on each draft before it is
+    written): nothing dropped by them, and the drafts build as articles."""
+    project = tmp_path / "project"
+    shutil.copytree(ROOT / "ontology", project / "ontology")
+    (project / "data" / "articles").mkdir(parents=True)
+    for name in ("dataset.yaml", "places.yaml"):
+        shutil.copyfile(ROOT / "data" / name, project / "data" / name)
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    header = _header("Ratusan Penenun Ikuti Gelar Tenun Daring di Kupang")
+    for name in ("SURVEY", "EVENT", "AMID", "PARTNERS"):
+        (inbox / f"contoh-2026-05-21-{name.lower()}.txt").write_text(header + globals()[name], encoding="utf-8")
+    runner = CliRunner()
+    result = runner.invoke(main, ["ingest", str(inbox), "--project", str(project), "--published", "2026-05-21"])
+    assert result.exit_code == 0, result.output
+    assert "dropped" not in result.output  # every value held up against its evidence
+    for path in (project / "data" / "drafts").iterdir():
+        shutil.move(path, project / "data" / "articles" / path.name)
+    built = runner.invoke(main, ["build", "--project", str(project), "--out", str(tmp_path / "out"), "--quiet"])
+    assert built.exit_code == 0, built.output
