@@ -55,14 +55,16 @@ _HOLDS = re.compile(rf"(?<![\w-])(?:menggelar|mengadakan|menyelenggarakan|melaks
 # pelaku UMKM memadati Pelatihan Y yang digelar Dinas Z", "Festival X resmi dibuka oleh …": an event
 # named by its head word, told by those who came to it or by its opening.
 _HEAD_WORD = (r"(?:Bootcamp|Pelatihan|Workshop|Lokakarya|Kelas|Training|Festival|Pameran|Expo|Bazar|Seminar|"
-              r"Webinar|Konferensi|Summit|Gathering|Temu|Lomba|Kompetisi|Hackathon)")
+              r"Webinar|Konferensi|Summit|Gathering|Temu|Lomba|Kompetisi|Hackathon|Gelar)")
 _NAMED = rf"{_HEAD_WORD}(?: (?:[A-Z][\w-]*|\d{{4}}|dan|&)){{1,6}}(?![\w-])"
 _ATTENDED = re.compile(rf"(?<![\w-])(?:mengikuti|memadati|menghadiri|meramaikan|memeriahkan) (?P<name>{_NAMED})"
-                       rf"|(?<![\w-])(?P<opened>{_NAMED}) (?P<plan>(?:dijadwalkan|rencananya|akan|bakal) )?"
-                       r"(?:resmi )?(?:dibuka|digelar|diselenggarakan|berlangsung)(?![\w-])")
+                       rf"|(?<![\w-])(?P<opened>{_NAMED}) (?:yang (?=(?:resmi )?(?:dibuka|diresmikan)))?"
+                       r"(?P<plan>(?:dijadwalkan|rencananya|akan|bakal) )?"
+                       r"(?:resmi )?(?:dibuka|digelar|diselenggarakan|berlangsung|diresmikan)(?![\w-])")
 # "Dinas Pariwisata Bali berencana menggelar Festival Kopi Kintamani di Bangli": a named event held, or planned.
 _HOLDS_NAMED = re.compile(rf"(?<![\w-])(?:menggelar|mengadakan|menyelenggarakan|melaksanakan) (?P<event>{_NAMED})")
-_BY = re.compile(r"(?: yang)? (?:resmi )?(?:digelar|diselenggarakan|dibuka|diadakan)(?: secara resmi)? (?:oleh )?"
+_BY = re.compile(r"(?: yang)? (?:resmi )?(?:digelar|diselenggarakan|dibuka|diadakan|diresmikan)(?: secara resmi)? "
+                 r"(?:oleh )?"
                  r"(?P<org>[A-Z][\w-]*(?: [A-Z][\w-]*){0,5})")
 
 
@@ -101,11 +103,11 @@ def told_by_attendance(found: Proposals) -> None:
         event = found.add(Item(slug(name), _kind(name), name, Span(start, start + len(name)), "event-attended", 0.5))
         end = _held_by(found, event, start, start + len(name))
         end = max(end, match.end()) if group == "opened" else end  # "Festival X digelar di Y": past the verb
-        at = re.match(rf" di (?P<where>{_NAME})", found.text[end:])
+        at = re.match(rf",? di (?P<where>{_NAME})", found.text[end:])
         place = place_named(found, at["where"]) if at else None
         if place is not None and "venue" not in event.fields:
-            event.add("venue", Value(place.ident, Span(start, end + 4 + len(place.label)), "event-attended", 0.5))
-            end += 4 + len(place.label)
+            end += at.start("where") + len(place.label)  # type: ignore[union-attr]
+            event.add("venue", Value(place.ident, Span(start, end), "event-attended", 0.5))
         if match["plan"]:
             event.add("status", Value("planned", Span(match.start("plan"), match.end("plan") - 1), "status-cue", 0.6))
         elif "date" not in event.fields:
@@ -118,16 +120,59 @@ def _held_by(found: Proposals, event: Item, start: int, end: int) -> int:
     by = _BY.match(found.text, end)
     if by is None:
         return end
-    written = [(stop, i) for s, stop, i in mentions(found, ORG_TYPES | {"Person"}) if s == by.start("org")]
+    written = [(stop, i) for s, stop, i in mentions(found, ORG_TYPES | {"Person", "Post"}) if s == by.start("org")]
     if not written or written[0][1].type == "MediaOutlet":
         return end
     stop, actor = written[0]
-    opened = "dibuka" in by.group()
+    if actor.type == "Post":  # "diresmikan oleh Kepala Dinas X, Drs. H. Bambang …,": the one holding it
+        holder = _holder_named(found, actor, stop)
+        if holder is None:
+            return end
+        actor, stop = holder
+    opened = re.search(r"dibuka|diresmikan", by.group()) is not None
     if actor.type in ORG_TYPES and not opened:
         event.add("organizer", Value(actor.ident, Span(start, stop), "event-attended", 0.5))
     elif opened:
         actor.add("takes_part_in", Value(event.ident, Span(start, stop), "event-opened-by", 0.4))
     return stop
+
+
+# "Acara tersebut diselenggarakan oleh A bersama B sebagai bagian dari program X": the event told
+# before, its organisers and the program it belongs to.
+_ORGANISED_BACK = re.compile(r"(?<![\w-])(?P<noun>[Aa]cara|[Kk]egiatan|[Pp]elatihan|[Pp]eluncuran|[Pp]ameran|"
+                             r"[Ff]estival|[Bb]azar|[Ss]eminar) (?:ini|itu|tersebut) (?:juga )?(?:diselenggarakan|"
+                             r"digelar|diadakan|dilaksanakan|diinisiasi) (?:oleh )?")
+_PART_OF = re.compile(r",? (?:sebagai|yang merupakan|merupakan) (?:salah satu )?(?:bagian|rangkaian) (?:dari )?"
+                      r"(?:program )?(?P<program>[A-Z][\w-]*(?: [A-Z][\w-]*){0,5})")
+
+
+def organised_back(found: Proposals) -> None:
+    """An event a later sentence points back to: who organised it ("A bersama B", "A dan B")
+    and the program it is part of."""
+    orgs = {start: (end, item) for start, end, item in mentions(found, ORG_TYPES - {"MediaOutlet"})}
+    for match in _ORGANISED_BACK.finditer(found.text):
+        event = referent(found, match["noun"].lower(), match.start())
+        if event is None or NEGATION.search(found.text, max(0, match.start() - 40), match.start()):
+            continue
+        at = stop = match.end()
+        while at in orgs:
+            stop, organiser = orgs[at]
+            event.add("organizer", Value(organiser.ident, Span(match.start(), stop), "event-organised-back", 0.5))
+            joiner = re.match(r",? (?:dan|serta|bersama(?: dengan)?) |, ", found.text[stop:stop + 20])
+            at = stop + joiner.end() if joiner else -1
+        part = _PART_OF.match(found.text, stop)
+        program = found.find_name(part["program"]) if part else None
+        if program is not None and program.type in ("Program", "Initiative"):
+            event.add("part_of_program", Value(program.ident, Span(match.start(), part.end()),  # type: ignore[union-attr]
+                                               "event-part-of-program", 0.5))
+
+
+def _holder_named(found: Proposals, post: Item, end: int) -> tuple[Item, int] | None:
+    """The person holding `post` whose name follows it after a comma, and where that name ends."""
+    for start, stop, person in mentions(found, frozenset({"Person"})):
+        if start in (end + 1, end + 2) and any(v.value == post.ident for v in person.fields.get("holds", [])):
+            return person, stop
+    return None
 
 
 def _kind(name: str) -> str:
@@ -148,6 +193,7 @@ def described(found: Proposals) -> None:
             _held(found, match, sentences)
     told_by_attendance(found)
     called_off(found)
+    organised_back(found)
     for match in _HELD.finditer(found.text):
         event = referent(found, match["noun"].lower(), match.start())
         place = place_named(found, match["where"])
@@ -345,7 +391,9 @@ _CAME = re.compile(r"(?<![\w-])(?:(?:hadir|turut hadir|ikut hadir|menjadi narasu
 # "Komang Ayu (24) mengikuti DTS 2022", "Budi hadir dalam Festival Kopi …": taking part in a named event or program.
 _JOINED = re.compile(r"(?<![\w-])(?:mengikuti|menghadiri|(?:hadir|menjadi (?:narasumber|pembicara|peserta)) "
                      r"(?:dalam|pada|di)) (?:acara |program |kegiatan )?(?=[A-Z])")
-_PRESENT = re.compile(r"(?<![\w-])yang (?:hadir|ikut hadir|turut hadir), (?P<name>[A-Z][\w-]*(?: [A-Z][\w-]*){0,4})")
+# "Salah satu startup yang hadir, Y", "Salah satu peserta, Suparmi (52), …": one who took part.
+_PRESENT = re.compile(r"(?<![\w-])(?:yang (?:hadir|ikut hadir|turut hadir)|[Ss]alah (?:satu|seorang) peserta"
+                      r"(?: (?:acara|kegiatan) (?:ini|itu|tersebut))?), (?P<name>[A-Z][\w-]*(?: [A-Z][\w-]*){0,4})")
 
 
 def attendance(found: Proposals) -> None:

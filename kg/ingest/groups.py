@@ -28,7 +28,8 @@ _VERB_CUE = (r"dimanfaatkan oleh|diikuti oleh|diikuti|menyasar|menyasar kepada|d
 # "untuk/bagi/kepada" name a target only after a word for what is given, held or done together.
 _GIVEN = re.compile(r"(?<![\w-])(?:pelatihan|program|beasiswa|kelas|pembinaan|pendampingan|bantuan|workshop|"
                     r"lokakarya|sosialisasi|literasi|fasilitas|bimbingan|kursus|bazar|pameran|seminar|"
-                    r"webinar|inkubasi|akselerasi|ruang|layanan|uji ?coba|kerja ?sama|kolaborasi|kemitraan)(?![\w-])",
+                    r"webinar|inkubasi|akselerasi|ruang|layanan|uji ?coba|kerja ?sama|kolaborasi|kemitraan|kredit|"
+                    r"pinjaman|pembiayaan|modal|permodalan)(?![\w-])",
                     re.IGNORECASE)
 _COUNT = r"(?:(?:\d[\d.]*|ratusan|ribuan|puluhan|sekitar \d[\d.]*) )?"
 _CUED = re.compile(rf"(?<![\w-])(?P<cue>{_VERB_CUE}|untuk|bagi|kepada) {_COUNT}(?P<head>(?:{_HEADS})(?:nya)?)(?![\w-])")

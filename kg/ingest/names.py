@@ -23,11 +23,12 @@ from kg.link.regions import Region
 from kg.source.text import Span
 
 WORD = r"(?:[A-Z][\w'\u2019.&-]*|\d{4})"  # a word of a name: capitalised, or a year
-# "Komdigi", "SKPD", "idEA"; a short form with its region: "Diskop UKM NTB", "Diskominfo Gowa" (a Dinas's
-# "Dis…", a Badan's "Bap…"/"Bak…", a ministry's "Kemen…" may end with a region's name).
+# "Komdigi", "SKPD", "idEA", a unit's with its university's: "FISIP Unmul"; a short form with its
+# region: "Diskop UKM NTB", "Diskominfo Gowa" (a Dinas's "Dis…", a Badan's "Bap…"/"Bak…", a
+# ministry's "Kemen…" may end with a region's name).
 _ACR = (r"(?:[A-Z][A-Za-z]{1,15}|[a-z]{1,3}[A-Z][A-Za-z]{1,12})"
         r"(?:(?: [A-Z][A-Za-z]{1,7}){0,2} [A-Z]{2,6}(?=\))|(?<=Dis|Bap|Bak)[a-z]{2,12} [A-Z][a-z]{2,12}(?=\))"
-        r"|(?<=Kemen)[a-z]{2,12} [A-Z][a-z]{2,12}(?=\)))?")
+        r"|(?<=Kemen)[a-z]{2,12} [A-Z][a-z]{2,12}(?=\))|(?<=[A-Z]{3}) [A-Z][a-z]{2,8}(?=\)))?")
 ACRONYM = rf"\((?P<acr>{_ACR})\)"
 _RUN = rf"{WORD}(?:(?: dan | & | ){WORD}|,? \({_ACR}\)(?= [A-Z]|[,.]|\s|$))*"
 _HEADS = {
@@ -40,17 +41,23 @@ _HEADS = {
     "Koperasi": "Organization", "Forum": "Organization", "Himpunan": "Organization", "Ikatan": "Organization",
     "Perkumpulan": "Organization", "Paguyuban": "Organization", "Persatuan": "Organization",
     "Fakultas": "Organization", "Laboratorium": "Organization", "Lab": "Organization", "Jurusan": "Organization",
-    "Program Studi": "Organization", "Pusat Studi": "Organization", "Bidang": "GovernmentOffice", "Tim": "Team",
+    "Program Studi": "Organization", "Pusat Studi": "Organization",
+    "Pusat Kajian": "Organization", "Pusat Penelitian": "Organization", "Bidang": "GovernmentOffice", "Tim": "Team",
 }
 # A unit named with the organisation it belongs to: "Fakultas Ekonomi dan Bisnis (FEB) Universitas
 # Cenderawasih", "Lab Data Politeknik Negeri Ambon", "Bidang Ekonomi Kreatif Dinas Pariwisata Kota Ambon".
-_UNIT_HEADS = frozenset({"Fakultas", "Laboratorium", "Lab", "Jurusan", "Program Studi", "Pusat Studi", "Bidang"})
+_UNIT_HEADS = frozenset({"Fakultas", "Laboratorium", "Lab", "Jurusan", "Program Studi", "Pusat Studi", "Pusat Kajian",
+                         "Pusat Penelitian", "Bidang"})
+# A research centre is a unit, even in a post's title ("Kepala Pusat Studi Ekonomi Digital FEB UNS").
+_CENTRES = frozenset({"Pusat Studi", "Pusat Kajian", "Pusat Penelitian"})
 _SUB_UNIT = re.compile(rf"(?:{'|'.join(sorted(_UNIT_HEADS))}) .*? (?P<parent>(?:Universitas|Institut|Politeknik|"
                        r"Sekolah Tinggi|Dinas|Badan|Kementerian|PT|Bank|Balai) [A-Z])")
 # Words a name needs with its head: "Bank" alone names no bank; "Tim MJC" is left to the rule for
 # the team of an organisation named elsewhere.
 _FEWEST_WORDS = {"Bank": 2, "Tim": 3}
 _CENTRAL_BANK = "Bank Indonesia"
+# Names whose head says less than their start: a bank by name, not a company; a village's enterprise, no office.
+_KIND_BY_START = {_CENTRAL_BANK: "GovernmentBody", "Badan Usaha Milik Desa": "Company"}
 _TITLED = re.compile(r" (?:Prof|Dr|Drs|Dra|Ir|drg)\.(?= |$)")
 _POST_BEFORE = re.compile(r"(?<![\w-])(?:Kepala|Ketua|Kabid|Koordinator|Sekretaris|Dekan|Direktur|Manajer) $")
 _HEAD = re.compile(rf"(?<![\w-])(?P<head>{'|'.join(sorted(_HEADS, key=len, reverse=True))}) (?P<rest>{_RUN})")
@@ -244,27 +251,35 @@ def organisations(found: Proposals, cores: dict[str, str]) -> None:
     """Organisations by shape; `cores` maps a name's core (head + acronym) to its entity id."""
     for match in _GOVERNMENT.finditer(found.text):
         _government(found, match)
-    position, units = 0, []
+    position, units, parent_end = 0, [], -1
     while (match := _HEAD.search(found.text, position)) is not None:
         name = _trim(found.text[match.start():_extend(found.text, match.end())])
+        if match.start() < parent_end:  # "Universitas Sebelas Maret" of "… (FEB UNS)": the unit's short form
+            name = found.text[match.start():parent_end]
         head = match["head"]
         position = max(match.start() + len(name), match.start() + len(head) + 1)  # "Bank X dan PT Y": Y too
         unit = _SUB_UNIT.match(name) if head in _UNIT_HEADS else None
+        is_unit = unit is not None
         if unit is not None:  # the unit, then its parent on its own
+            both = re.search(r" \([A-Za-z]+ [A-Za-z]+\)$", name)  # "(FEB UNS)": the unit's and its parent's
+            parent_end = match.start() + both.start() if both else -1
             position, name = match.start() + unit.start("parent"), re.sub(r" \([A-Za-z]+\)$", "", name)
+        elif head in _CENTRES and (parent_at := _known_parent(found, name)) is not None:
+            is_unit, position = True, match.start() + parent_at  # "… FEB UNS": a parent named before, by its short form
         elif head in _UNIT_HEADS:
             position = match.start() + len(head) + 1  # no parent named: no unit, but other names inside
         if name == head or re.match(_HALL, name) or len(name.split()) < _FEWEST_WORDS.get(head, 2) or \
                 re.match(r"Forum (?:Group|Diskusi|Discussion)\b", name):  # "Forum Group Discussion": a meeting
             continue
-        if head in _UNIT_HEADS and (unit is None or _POST_BEFORE.search(found.text, 0, match.start())):
+        if head in _UNIT_HEADS and (not is_unit or (head not in _CENTRES and _POST_BEFORE.search(found.text, 0,
+                                                                                                   match.start()))):
             continue  # "Kepala Bidang Aplikasi Informatika Diskominfo …": words of a post, not a unit
         if _in_title(found, match.start()) and found.text.count(name) == 1:
             continue  # a headline's Title Case runs into its verbs ("Kementerian Koperasi Gandeng Bank …")
         span = Span(match.start(), match.start() + len(name))
-        kind = "GovernmentBody" if name.startswith(_CENTRAL_BANK) else _HEADS[head]  # a bank by name, not a company
+        kind = next((k for start, k in _KIND_BY_START.items() if name.startswith(start)), _HEADS[head])
         _named_org(found, name, kind, span, cores, "org-shape")
-        if unit is not None:
+        if is_unit:
             units.append((name, span, position))
     _part_of_parents(found, units)
     _teams_of(found)
@@ -321,11 +336,18 @@ def untangle(found: Proposals) -> None:
                 found.add(item)
 
 
+def _known_parent(found: Proposals, name: str) -> int | None:
+    """Where, in a unit's name, the name of an organisation proposed before it begins."""
+    ends = [len(name) - len(n) for i in found.items.values() if i.type in _ORG_TYPES
+            for n in (i.label, *i.aliases) if name.endswith(" " + n)]
+    return min(ends) if ends else None
+
+
 def _part_of_parents(found: Proposals, units: list[tuple[str, Span, int]]) -> None:
     """A unit named with its parent is part of it; the unit's acronym with the parent's short
     name ("FEB Uncen") is the unit's alias where the text writes it."""
     for name, span, parent_at in units:
-        unit = found.find_name(name) or found.find_name(re.sub(r" \([A-Za-z]+\)", "", name))
+        unit = found.find_name(name) or found.find_name(re.sub(r" \([A-Za-z]+(?: [A-Za-z]+)?\)", "", name))
         written = sorted(((len(n), i) for i in found.items.values() if i.type in _ORG_TYPES and i is not unit
                           for n in (i.label, *i.aliases) if found.text.startswith(n, parent_at)), key=lambda p: p[0])
         if unit is None or not written:

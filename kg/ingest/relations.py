@@ -52,6 +52,15 @@ _VENUE = re.compile(r"(?<![\w-])(?:di )?(?P<venue>(?P<kind>Hotel|Gedung|Balai Ko
                     r"Rumah Jabatan|Mal|(?<=di )(?:Rumah(?: Adat)?|Balai (?:Desa|Adat|Warga|Pertemuan|Banjar|Kampung|"
                     r"Rakyat|Sidang|Kelurahan)))"
                     r" (?:[A-Z][\w-]*)(?: [A-Z][\w-]*){0,5})")
+# A headline capitalises every word: a venue's name stops at a verb or a common word written there
+# ("Pasar Klewer Gunakan Aplikasi Kasir"); "Pasar Digital", "Pasar Pintar …" name no market.
+_NOT_NAME_WORDS = frozenset({
+    "Ikuti", "Gunakan", "Gelar", "Siap", "Dorong", "Raih", "Hadirkan", "Luncurkan", "Buka", "Jadi", "Jadikan",
+    "Terima", "Tingkatkan", "Perluas", "Sambut", "Gandeng", "Latih", "Manfaatkan", "Pakai", "Kembangkan", "Catat",
+    "Targetkan", "Ajak", "Bidik", "Resmikan", "Kini", "Mulai", "Makin", "Semakin", "Lewat", "Melalui", "Untuk",
+    "Bagi", "Dengan", "Dan", "Di", "Ke", "Dari", "Yang", "Pedagang", "Ratusan", "Ribuan", "Puluhan"})
+_COMMON_MARKETS = frozenset({"Digital", "Tradisional", "Daring", "Online", "Modern", "Murah", "Pintar", "Kaget",
+                             "Rakyat", "Tani", "Kreatif", "UMKM"})
 # Buildings people gather in: facilities; a hotel is a hotel; a market, port or beach a place.
 _HALLS = re.compile(r"Gedung|Balai|Aula|Pendopo|Auditorium|Graha|Wisma|Rumah")
 _AT_PLACE = re.compile(r"(?<![\w-])di (?P<place>[A-Z][\w-]*(?: [A-Z][\w-]*){0,2})")
@@ -76,6 +85,7 @@ def collaborations(found: Proposals, cues: dict[str, list[str]]) -> None:
     clauses = _clauses(found.text)
     in_title = [any(t.start <= c.start < t.end for t in titles) for c in clauses]
     told: set[frozenset[str]] = set()  # the body's collaborations first: a headline repeats its lead
+    told_last: list[str] = []  # the parties of the collaboration told last
     for titled, clause in sorted(zip(in_title, clauses, strict=True), key=lambda pair: (pair[0], pair[1].start)):
         word = COLLABORATE.search(found.text, clause.start, clause.end)
         if word is not None and re.match(r" (?:ini|itu|tersebut)\b", found.text[word.end():word.end() + 9]):
@@ -94,8 +104,11 @@ def collaborations(found: Proposals, cues: dict[str, list[str]]) -> None:
             speaker_org = _speaker_organisation(found, clause.start)
             if speaker_org is not None and speaker_org not in parties:
                 parties.insert(0, speaker_org)
+        if not parties and told_last and _BOTH.search(words):  # "PKS ditandatangani kedua pihak": those before
+            parties = told_last
         if len(parties) < (1 if status and status[0] == "aspired" else 2):
             continue
+        told_last = parties
         offer = _OFFER.fullmatch(word.group()) is not None
         if offer and found.items[parties[0]].type not in _GOVERNMENT_ACTORS:
             continue  # only a government's offer of support is told as a planned collaboration
@@ -201,9 +214,11 @@ def _parties(text: str, inside: list[tuple[int, int, Item]], start: int, end: in
     return list(dict.fromkeys(parties)), list(dict.fromkeys(through))
 
 
-# "kerja sama A dengan perusahaan angkutan daring asal Jakarta, PT B,": the partner told by what it is, then named.
+_BOTH = re.compile(r"(?<![\w-])kedua (?:belah )?pihak(?![\w-])")
+# "kerja sama A dengan perusahaan angkutan daring asal Jakarta, PT B,": the partner told by what it is, then
+# named; with no comma too ("dengan penyedia mesin kasir PT B").
 _DESCRIBED_PARTNER = re.compile(r" dengan (?:[a-z][\w-]* ){1,5}"
-                                r"(?:(?:asal|dari|di) [A-Z][\w-]*(?: [A-Z][\w-]*){0,2})?, ")
+                                r"(?:(?:asal|dari|di) [A-Z][\w-]*(?: [A-Z][\w-]*){0,2}, )?")
 # "A melalui B", "A, lewat B,", "Melalui B, A …": B is how A acts, not a party.
 _CHANNEL = re.compile(r",? (?:melalui|lewat|via) ")
 _CHANNEL_FIRST = re.compile(r"(?<![\w-])(?:Melalui|Lewat) $")
@@ -415,6 +430,33 @@ def programs(found: Proposals) -> None:
             item = found.add(Item(slug(name), kind, name, Span(match.start(), match.end()), "program-cue", 0.6))
             _operator(found, item, match.end())
             _runner(found, item, match.start())
+    _appositive_operators(found)
+
+
+# "Pasar Pintar Bengawan, program Pemerintah Kota (Pemkot) Surakarta, …": a program and whose it is.
+_PROGRAM_OF = re.compile(r"(?<![\w-])(?P<name>[A-Z][\w-]*(?: [A-Z][\w-]*){0,4}), (?:sebuah |salah satu )?program "
+                         r"(?:milik |dari |besutan |garapan )?(?=[A-Z])")
+
+
+def _appositive_operators(found: Proposals) -> None:
+    """"X, program Y,": X (a program, or a name nothing else claims) is operated by Y."""
+    orgs = {start: item for start, _, item in mentions(found, ORG_TYPES - {"MediaOutlet"})}
+    for match in _PROGRAM_OF.finditer(found.text):
+        org = orgs.get(match.end())
+        if org is None:
+            continue
+        item = found.find_name(match["name"])
+        if item is None and not inside_named(found, match.start()):
+            item = found.add(Item(slug(match["name"]), "Program", match["name"], Span(match.start(), match.end()),
+                                  "program-apposition", 0.5))
+        if item is not None and item.type == "Program" and "operated_by" not in item.fields:
+            span = Span(match.start(), _mention_end(found, match.end(), org))
+            item.add("operated_by", Value(org.ident, span, "program-apposition", 0.5))
+            in_region(item, org, span)
+
+
+def _mention_end(found: Proposals, start: int, item: Item) -> int:
+    return next(e for s, e, i in mentions(found, ORG_TYPES) if s == start and i is item)
 
 
 _FACILITY_NAME = re.compile(r"(?<![\w-])(?P<name>[A-Z][\w-]*(?: [A-Z][\w-]*){0,3} (?:Hub|Space|Lab|Labs|Incubator|"
@@ -515,11 +557,19 @@ def teams(found: Proposals) -> None:
 def venues_and_events(found: Proposals) -> None:
     """Venues and landmarks with their kind (Hotel …), within the region their name ends with;
     events held by an organiser, and named events someone holds ("mengadakan Gathering …")."""
-    venues = []
+    venues: list[Item] = []
+    titles = [v.span for k, v in found.article.items() if k in ("headline", "subheadline") and v.span is not None]
     for match in _VENUE.finditer(found.text):
-        name = match["venue"]
+        name = _venue_name(found, match, titles)
+        if name is None:
+            continue
         kind = "Hotel" if match["kind"] == "Hotel" else "Facility" if _HALLS.match(match["kind"]) else "Place"
-        venues.append(found.add(Item(slug(name), kind, name, Span(match.start(), match.end()), "venue-di", 0.7)))
+        longer = next((v for v in venues if v.label.startswith(name + " ")), None)
+        if longer is not None:  # "Pasar Gede" after "Pasar Gede Hardjonagoro": the same market, written short
+            longer.alias(name, Span(match.start("venue"), match.start("venue") + len(name)))
+            continue
+        end = match.start("venue") + len(name)
+        venues.append(found.add(Item(slug(name), kind, name, Span(match.start(), end), "venue-di", 0.7)))
     for item in venues:  # every venue known first: one may lie within the next ("Pos Bloc Medan, Kantor Pos …")
         _within(found, item)
     for match in _EVENT.finditer(found.text):
@@ -532,6 +582,22 @@ def venues_and_events(found: Proposals) -> None:
             kind = ("NetworkingEvent" if re.search(r"Networking|Gathering|Temu", name)
                     else "TrainingEvent" if re.search(r"Pelatihan|Workshop|Training|Bootcamp|Kelas", name) else "Event")
             found.add(Item(slug(name), kind, name, Span(match.start(), match.end()), "event-named", 0.6))
+
+
+def _venue_name(found: Proposals, match: re.Match[str], titles: list[Span]) -> str | None:
+    """The venue's name up to the first verb or common word; none for a market named by a common
+    word, nor for a name only a headline writes (its capitals say nothing there)."""
+    kind_size = len(match["kind"].split(" "))
+    words = match["venue"].split(" ")
+    size = next((i for i, word in enumerate(words) if i >= kind_size and word in _NOT_NAME_WORDS), len(words))
+    if size <= kind_size or (match["kind"] == "Pasar" and words[kind_size] in _COMMON_MARKETS):
+        return None
+    name = " ".join(words[:size])
+    if any(t.start <= match.start("venue") < t.end for t in titles):
+        body = max(t.end for t in titles)
+        if not re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", found.text[body:]):
+            return None
+    return name
 
 
 def _within(found: Proposals, item: Item) -> None:

@@ -30,6 +30,13 @@ _DIRECT = re.compile(r"(?P<open>[\"“])(?P<body>[^\"“”\n]{8,3000}?)(?P<clos
 _ADVERB = r"(?:(?:sudah|telah|juga|pun|sempat|pernah|kembali|lantas|kemudian|lalu|pun juga) )?"
 _INDIRECT = re.compile(rf"(?<![\w-])(?P<who>{_WHO})(?: \(\d{{1,3}}\))?(?:{DEGREES})?,? {_ADVERB}(?P<verb>{SPEECH}),? "
                        r"(?:bahwa )?(?P<body>[^\"“\n])")  # "Yulia Rahmi, M.Si., mengatakan …": a degree between
+# "Suparmi (52), pedagang jamu di Pasar Gede, mengaku …": what the speaker is, between name and verb.
+_APPOSED = re.compile(rf"(?<![\w-])(?P<who>[A-Z][\w'-]+(?: [A-Z][\w'-]+){{0,3}})(?: \(\d{{1,3}}\))?, "
+                      rf"[a-z][^,\n.\"“”]{{2,80}}, {_ADVERB}(?P<verb>{SPEECH}),? (?:bahwa )?(?P<body>[^\"“\n])")
+# "Pemkab Sukoharjo, kata Hartono, tidak menjalin …": the speaker set between the words (which are
+# kept as written, the attribution with them: a quote's text is word for word in its evidence).
+_AMID = re.compile(rf"(?:^|(?<=[.!?] ))(?P<head>[^\"“”\n.,]{{3,120}}), (?P<verb>{SAID}) (?:{HONORIFIC} )?"
+                   r"(?P<who>[A-Z][\w'-]+(?: [A-Z][\w'-]+){0,2}), (?P<rest>[^\"“”\n]{10,600}?)\.(?=\s|$)", re.MULTILINE)
 # "Program itu akan diperluas ke Agam, tegasnya." / "…, ungkap Hendra.": words without quote marks,
 # their speaker after them.
 _TOLD_BEFORE = re.compile(rf"(?:^|(?<=[.!?] ))(?P<body>(?:[^\"“”\n.]|\.(?!\s)){{15,600}}?), "
@@ -102,7 +109,13 @@ def quotes(found: Proposals) -> None:
         if speaker is not None and not _inside_quote(found, match.start()):
             _add(found, "IndirectQuote", speaker, match["verb"], match["body"], Span(match.start(), match.end()),
                  "quote-then-speaker", confidence - 0.2)
-    for pattern, rule in ((_INDIRECT, "indirect-quote"), (_MENURUT, "menurut-quote")):
+    for match in _AMID.finditer(found.text):
+        speaker, confidence = speakers.resolve(match["who"], match.start(), named_from=match.start("who"))
+        if speaker is not None and not _inside_quote(found, match.start()):
+            _add(found, "IndirectQuote", speaker, match["verb"], found.text[match.start():match.end() - 1],
+                 Span(match.start(), match.end()), "speaker-amid-words", confidence - 0.2)
+    for pattern, rule in ((_INDIRECT, "indirect-quote"), (_APPOSED, "indirect-quote-apposed"),
+                          (_MENURUT, "menurut-quote")):
         for match in pattern.finditer(found.text):
             who = match["who"] or "nya"
             speaker, confidence = speakers.resolve(who, match.start(), match.end("who") if match["who"] else -1)
@@ -159,7 +172,8 @@ _OCCASION = re.compile(r"(?<![\w-])(?:[Dd]i sela(?:-sela)?|[Ss]aat|[Kk]etika|[Ss
                        r" (?:(?P<noun>acara|kegiatan|pelatihan|peresmian|peluncuran|seminar|workshop|pameran|festival|"
                        r"temu niaga|temu bisnis|temu usaha|temu mitra|lokakarya|sosialisasi|kuliah umum|bazar)"
                        r" (?:itu|ini|tersebut)(?![\w-])|(?:acara )?(?P<act>peluncuran|peresmian|pembukaan)"
-                       r" (?:program )?(?=[A-Z])|(?:acara |(?=[A-Z]))(?P<named>\w))")
+                       r" (?:program )?(?=[A-Z])|(?P<speech>sambutan|pidato|paparan|arahan)(?:nya)?(?![\w-])"
+                       r"|(?:acara |(?=[A-Z]))(?P<named>\w))")
 
 
 def _said_at_occasion(found: Proposals, quote: Item, start: int, end: int) -> None:
@@ -171,8 +185,8 @@ def _said_at_occasion(found: Proposals, quote: Item, start: int, end: int) -> No
     named = {s: (e, i) for s, e, i in mentions(found, _EVENT_TYPES)}
     named.update((i.span.start, (i.span.end, i)) for i in found.items.values() if i.type in _EVENT_TYPES)
     for match in _OCCASION.finditer(found.text, start, end):
-        if match["noun"]:
-            event, at = referent(found, match["noun"], match.start()), match.end()
+        if match["noun"] or match["speech"]:  # "dalam sambutannya": at the event told last
+            event, at = referent(found, match["noun"] or "acara", match.start()), match.end()
         elif match["act"]:  # "saat peluncuran Tenun Daring": the launch told before, by its act's stem
             event, at = referent(found, match["act"], match.start()), match.end()
             event = event if event is not None and STEMS[match["act"]] in event.label.lower() else None
@@ -186,7 +200,7 @@ def _said_at_occasion(found: Proposals, quote: Item, start: int, end: int) -> No
     span = Span(match.start(), quote.span.end) if told_first else Span(quote.span.start, at)
     quote.add("said_at", Value(event.ident, span, "said-at-occasion", 0.4))
     speaker = found.items.get(str(quote.fields["speaker"][0].value))
-    if (match["verb"] or match["noun"]) and speaker is not None:  # words said in an event: the speaker was there
+    if (match["verb"] or match["noun"] or match["speech"]) and speaker is not None:  # said there: was there
         speaker.add("takes_part_in", Value(event.ident, span, "speaker-at-event", 0.4))
 
 

@@ -67,6 +67,10 @@ _WHO_FROM = (r"(?i:perajin|pengrajin|petani|nelayan|pengusaha|pedagang|peternak|
 _FROM_BEFORE = re.compile(rf"(?<![\w-])(?:[A-Za-z][\w-]* asal|{_WHO_FROM}) {_PLACE_WORDS}, $")
 _FROM_AFTER = re.compile(rf", (?:sebuah |salah satu )?(?:(?:[a-z][\w-]* ){{0,3}}asal|{_WHO_FROM}) {_PLACE_WORDS}")
 
+# Organisations of one village or town, written with where they are: "BUMDes Tunas Makmur di Magelang".
+_LOCAL = re.compile(r"(?:Badan Usaha Milik Desa|BUMDes|Koperasi|Kelompok|Gapoktan|Pokdarwis|Karang Taruna) ")
+_LOCAL_AT = re.compile(rf" di {_PLACE_WORDS}")
+
 
 def from_places(found: Proposals) -> None:
     """"startup asal Mataram, Rinjani Tech," / "perajin dari Desa Sukarara, Nurul Aini," /
@@ -77,6 +81,8 @@ def from_places(found: Proposals) -> None:
             start = end - len(item.label)
         before = _FROM_BEFORE.search(found.text[max(0, start - 80):start])
         after = _FROM_AFTER.match(found.text, end)
+        if after is None and _LOCAL.match(item.label):  # "BUMDes Tunas Makmur di Magelang": a village's own
+            after = _LOCAL_AT.match(found.text, end)
         for match, offset in ((before, max(0, start - 80)), (after, 0)):
             place = _leading_place(found, match["place"]) if match else None
             if match is None or place is None:

@@ -20,6 +20,7 @@ _STUDY = re.compile(r"(?<![\w-])(?P<name>(?:Studi|Survei|Riset|Kajian|Penelitian
 _MADE = re.compile(r"(?<![\w-])(?P<kind>[Ss]urvei|[Ss]tudi|[Rr]iset|[Kk]ajian|[Pp]enelitian) (?:(?:yang )?"
                    r"(?:dilakukan|digelar|dilaksanakan|diadakan|dirilis|disusun)(?: oleh)?|(?P<with>bersama))"
                    r" (?=[A-Z])")
+_UNIT_BEFORE = re.compile(r"(?<![\w-])(?:Pusat|Lembaga|Program|Badan|Balai) $")
 _MADE_BY = re.compile(r"(?:menggelar|melakukan|melaksanakan|mengadakan|merilis|menyusun) $")
 
 
@@ -30,11 +31,14 @@ def studies(found: Proposals) -> None:
     orgs = {start: (end, item) for start, end, item in mentions(found, ORG_TYPES - {"MediaOutlet"})}
     ends = {end: (start, item) for start, (end, item) in orgs.items()}
     for match in _STUDY.finditer(found.text):
-        if inside_named(found, match.start()):
-            continue  # "Balai … dan Penelitian (BPSDMP)": part of a name
-        author = found.find_name(match["by"])
-        end = match.end()
-        item = found.add(Item(slug(match["name"]), "Study", match["name"], Span(match.start(), end), "study-cue", 0.5))
+        if inside_named(found, match.start()) or _UNIT_BEFORE.search(found.text, 0, match.start()):
+            continue  # "Balai … dan Penelitian (BPSDMP)", "Pusat Studi Ekonomi Digital": part of a name
+        author, name, end = found.find_name(match["by"]), match["name"], match.end()
+        if match.start("by") in orgs:  # "Survei Fakultas Ekonomi dan Bisnis Universitas X (FEB X)": whole
+            stop, author = orgs[match.start("by")]
+            written = re.sub(r" \([^()]{1,30}\)$", "", found.text[match.start("by"):stop])  # as the text names it
+            name, end = f"{match['name'].split(' ')[0]} {written}", max(end, stop)
+        item = found.add(Item(slug(name), "Study", name, Span(match.start(), end), "study-cue", 0.5))
         if author is not None and author.type in ORG_TYPES:
             item.add("author", Value(author.ident))
         for _, stop, other in _joined(found.text, orgs, match.start("by"))[1:]:  # "Survei A bersama B"
