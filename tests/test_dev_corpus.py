@@ -111,6 +111,13 @@ def ask(union: Dataset, pattern: str) -> bool:
     return bool(union.query(HEADER + f"ASK {{ {pattern} }}").askAnswer)
 
 
+def assert_statuses(union: Dataset, statuses: dict[str, str]) -> None:
+    """The article's collaborations are exactly these, each with its status."""
+    assert values(union, "SELECT ?c WHERE { ?c a kg:Collaboration }") == set(statuses)
+    for collaboration, status in statuses.items():
+        assert ask(union, f"id:{collaboration} kg:status kg:{status}")
+
+
 def values(union: Dataset, query: str) -> set[str]:
     """The first column of a SELECT, local ids for our entities."""
     return {str(row[0]).removeprefix(ID) for row in union.query(HEADER + query)}
@@ -357,9 +364,7 @@ def test_heldout_statuses_rest_on_the_texts_cue_words(heldout_union: Dataset) ->
         "kerja-sama-lontara-digital-diskominfo-makassar": "completed",   # "telah menuntaskan"
         "harapan-lontara-digital-bermitra": "aspired",                   # "berharap"
     }
-    assert values(heldout_union, "SELECT ?c WHERE { ?c a kg:Collaboration }") == set(statuses)
-    for collaboration, status in statuses.items():
-        assert ask(heldout_union, f"id:{collaboration} kg:status kg:{status}")
+    assert_statuses(heldout_union, statuses)
     assert ask(heldout_union, "id:kerja-sama-pemprov-sulsel-lontara-digital kg:actingThrough id:diskop-ukm-sulsel")
 
 
@@ -394,9 +399,7 @@ def test_heldout2_statuses_rest_on_the_texts_cue_words(heldout2_union: Dataset) 
         "kerja-sama-balekode-koperasi-perajin-tenun-sukarara": "completed",   # "sudah", "rampung"
         "rencana-kementerian-umkm-pemprov-ntb-percontohan": "planned",        # "siap mendampingi"
     }
-    assert values(heldout2_union, "SELECT ?c WHERE { ?c a kg:Collaboration }") == set(statuses)
-    for collaboration, status in statuses.items():
-        assert ask(heldout2_union, f"id:{collaboration} kg:status kg:{status}")
+    assert_statuses(heldout2_union, statuses)
     # "menunjuk startup asal Mataram, Balekode, sebagai mitra teknologi": no "kerja sama", still one.
     assert ask(heldout2_union, """id:penunjukan-balekode-mitra-teknologi-bale-digital-umkm
         kg:participant id:pemprov-ntb , id:balekode ; kg:actingThrough id:diskop-ukm-ntb ;
@@ -451,9 +454,7 @@ def test_heldout3_statuses_rest_on_the_texts_cue_words(heldout3_union: Dataset) 
         "rencana-dompetnusa-bumkam-yoboi": "planned",                      # "DompetNusa akan menggandeng"
         "hackathon-papua-muda-digital-dompetnusa": "cancelled",            # "batal dilaksanakan"
     }
-    assert values(heldout3_union, "SELECT ?c WHERE { ?c a kg:Collaboration }") == set(statuses)
-    for collaboration, status in statuses.items():
-        assert ask(heldout3_union, f"id:{collaboration} kg:status kg:{status}")
+    assert_statuses(heldout3_union, statuses)
     # The city government works through its Dinas; the cooperation began in a month, no day.
     assert ask(heldout3_union, """id:kerja-sama-pemkot-jayapura-dompetnusa-noken-digital
         kg:participant id:pemkot-jayapura , id:dompetnusa ; kg:actingThrough id:diskop-umkm-kota-jayapura ;
@@ -511,9 +512,7 @@ def test_heldout4_statuses_rest_on_the_texts_cue_words(heldout4_union: Dataset) 
         "rencana-jalurku-lintas-sungai-borneo": "cancelled",                       # "batal pada Desember 2025"
         "harapan-komunitas-developer-khatulistiwa-pemkot-pontianak": "aspired",    # "berharap ... bisa bermitra"
     }
-    assert values(heldout4_union, "SELECT ?c WHERE { ?c a kg:Collaboration }") == set(statuses)
-    for collaboration, status in statuses.items():
-        assert ask(heldout4_union, f"id:{collaboration} kg:status kg:{status}")
+    assert_statuses(heldout4_union, statuses)
     # The province works through its Dinas ("melalui"); the cooperation began in a month, no day.
     assert ask(heldout4_union, """id:kerja-sama-pemprov-kalbar-jalurku-desa-niaga-digital
         kg:participant id:pemprov-kalbar , id:jalurku ; kg:actingThrough id:diskominfo-kalbar ;
@@ -592,9 +591,7 @@ def test_heldout5_statuses_rest_on_the_texts_cue_words(heldout5_union: Dataset) 
         "rencana-rantani-kurir-dingin-andalas": "cancelled",             # "urung terlaksana"
         "harapan-pemkot-bukittinggi-rantani": "aspired",                 # "berharap bisa menggandeng"
     }
-    assert values(heldout5_union, "SELECT ?c WHERE { ?c a kg:Collaboration }") == set(statuses)
-    for collaboration, status in statuses.items():
-        assert ask(heldout5_union, f"id:{collaboration} kg:status kg:{status}")
+    assert_statuses(heldout5_union, statuses)
     # Months, no days; the bootcamp the two held together is the partnership's result.
     assert ask(heldout5_union, """id:kemitraan-diskominfotik-sumbar-rantani
         kg:participant id:diskominfotik-sumbar , id:rantani ; schema:startDate "2025-08"^^xsd:gYearMonth ;
@@ -683,9 +680,7 @@ def test_heldout6_statuses_rest_on_the_texts_cue_words(heldout6_union: Dataset) 
         "kerja-sama-larisin-kasir-cerdas-mandiri": "cancelled",          # "sudah dibatalkan"
         "kemitraan-pemkot-surakarta-pemprov-jateng": "aspired",          # "berharap dapat bermitra"
     }
-    assert values(heldout6_union, "SELECT ?c WHERE { ?c a kg:Collaboration }") == set(statuses)
-    for collaboration, status in statuses.items():
-        assert ask(heldout6_union, f"id:{collaboration} kg:status kg:{status}")
+    assert_statuses(heldout6_union, statuses)
     # "sudah dibatalkan" is cancelled, not completed, though "sudah" is a completed cue word.
     assert not ask(heldout6_union, "id:kerja-sama-larisin-kasir-cerdas-mandiri kg:status kg:completed")
     # Months, no days; the event the two held together ("bersama") is the agreement's result.
@@ -763,9 +758,7 @@ def test_heldout7_statuses_rest_on_the_texts_cue_words(heldout7_union: Dataset) 
         "kemitraan-lautra-dingin-cepat-sulawesi": "cancelled",        # "resmi diurungkan"
         "kemitraan-dkp-gorontalo-pemprov-gorontalo": "aspired",       # "berkeinginan menggandeng"
     }
-    assert values(heldout7_union, "SELECT ?c WHERE { ?c a kg:Collaboration }") == set(statuses)
-    for collaboration, status in statuses.items():
-        assert ask(heldout7_union, f"id:{collaboration} kg:status kg:{status}")
+    assert_statuses(heldout7_union, statuses)
     # "rencana kemitraan ... resmi diurungkan": a plan called off, not a plan.
     assert not ask(heldout7_union, "id:kemitraan-lautra-dingin-cepat-sulawesi kg:status kg:planned")
     # Months, no days; the training the two held together ("bersama") is the MoU's result.
