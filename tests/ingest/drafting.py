@@ -1,6 +1,7 @@
-"""Drafts made by hand for the review tests: a dev-corpus article put in data/drafts/ of a copy of
-the dev corpus, with a `rule` and a `confidence` on every entity and on every value written as a
-mapping, as `kg ingest` writes them (the contract of issue #12)."""
+"""Drafts for the tests: made by hand for the review tests (a dev-corpus article put in data/drafts/
+of a copy of the dev corpus, with a `rule` and a `confidence` on every entity and on every value
+written as a mapping, as `kg ingest` writes them: the contract of issue #12), and drafted by
+`kg ingest` from crafted paragraphs, then built as articles."""
 
 from __future__ import annotations
 
@@ -63,3 +64,31 @@ def with_rules(yaml_text: str) -> str:
 def _mark(mapping: dict, rule: str, confidence: float) -> None:
     mapping["rule"] = rule
     mapping["confidence"] = confidence
+
+
+def ingest_and_build(tmp_path: Path, texts: dict[str, str], published: str) -> list[Path]:
+    """The texts (file name -> text) through `kg ingest` into a project with no articles (the
+    build's checks run on each draft before it is written): nothing dropped by them; then the
+    drafts moved among the articles and built. Returns the drafts' YAML files."""
+    from click.testing import CliRunner
+
+    from kg.cli import main
+
+    project, inbox = tmp_path / "project", tmp_path / "inbox"
+    shutil.copytree(ROOT / "ontology", project / "ontology")
+    (project / "data" / "articles").mkdir(parents=True)
+    for name in ("dataset.yaml", "places.yaml"):
+        shutil.copyfile(ROOT / "data" / name, project / "data" / name)
+    inbox.mkdir()
+    for name, text in texts.items():
+        (inbox / name).write_text(text, encoding="utf-8")
+    runner = CliRunner()
+    result = runner.invoke(main, ["ingest", str(inbox), "--project", str(project), "--published", published])
+    assert result.exit_code == 0, result.output
+    assert "dropped" not in result.output  # every value held up against its evidence
+    drafts = sorted((project / "data" / "drafts").glob("*.yaml"))
+    for path in (project / "data" / "drafts").iterdir():
+        shutil.move(path, project / "data" / "articles" / path.name)
+    built = runner.invoke(main, ["build", "--project", str(project), "--out", str(tmp_path / "out"), "--quiet"])
+    assert built.exit_code == 0, built.output
+    return drafts

@@ -8,14 +8,11 @@ says what must and must not be proposed."""
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
-from click.testing import CliRunner
-
-from kg.cli import main
 from kg.ingest.model import Proposals
-from tests.ingest.test_rules import ROOT, by_type, collaborations, run, values_of
+from tests.ingest.drafting import ingest_and_build
+from tests.ingest.test_rules import by_type, collaborations, run, values_of
 
 
 def _header(headline: str, byline: str = "Laporan: Rahmi Yusnita\nEditor: Dedi Kurniawan") -> str:
@@ -236,23 +233,8 @@ def test_a_quote_said_in_a_speech_is_said_at_the_event_told_last() -> None:
 
 
 def test_the_drafts_of_these_paragraphs_pass_the_builds_checks_whole_and_build(tmp_path: Path) -> None:
-    """The paragraphs through `kg ingest` (the build's checks run on each draft before it is
-    written): nothing dropped by them, and the drafts build as articles."""
-    project = tmp_path / "project"
-    shutil.copytree(ROOT / "ontology", project / "ontology")
-    (project / "data" / "articles").mkdir(parents=True)
-    for name in ("dataset.yaml", "places.yaml"):
-        shutil.copyfile(ROOT / "data" / name, project / "data" / name)
-    inbox = tmp_path / "inbox"
-    inbox.mkdir()
+    """The paragraphs through `kg ingest`: nothing dropped by the build's checks, and the drafts
+    build as articles."""
     header = _header("Ratusan Penenun Ikuti Gelar Tenun Daring di Kupang")
-    for name in ("SURVEY", "EVENT", "AMID", "PARTNERS"):
-        (inbox / f"contoh-2026-05-21-{name.lower()}.txt").write_text(header + globals()[name], encoding="utf-8")
-    runner = CliRunner()
-    result = runner.invoke(main, ["ingest", str(inbox), "--project", str(project), "--published", "2026-05-21"])
-    assert result.exit_code == 0, result.output
-    assert "dropped" not in result.output  # every value held up against its evidence
-    for path in (project / "data" / "drafts").iterdir():
-        shutil.move(path, project / "data" / "articles" / path.name)
-    built = runner.invoke(main, ["build", "--project", str(project), "--out", str(tmp_path / "out"), "--quiet"])
-    assert built.exit_code == 0, built.output
+    ingest_and_build(tmp_path, {f"contoh-2026-05-21-{name.lower()}.txt": header + globals()[name]
+                                for name in ("SURVEY", "EVENT", "AMID", "PARTNERS")}, "2026-05-21")

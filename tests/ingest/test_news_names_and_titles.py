@@ -6,11 +6,10 @@ test says what must and must not be proposed."""
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 from kg.ingest.model import Proposals
-from tests.ingest.test_cli import ROOT, kg
+from tests.ingest.drafting import ingest_and_build
 from tests.ingest.test_rules import HEADER, by_type, run, values_of
 
 JAYAPURA = (
@@ -233,23 +232,9 @@ def test_a_hajj_title_in_a_post_is_no_part_of_the_name_and_a_regent_heads_the_re
 
 
 def test_the_drafts_of_these_paragraphs_pass_the_builds_checks_whole_and_build(tmp_path: Path) -> None:
-    project, inbox = tmp_path / "project", tmp_path / "inbox"
-    shutil.copytree(ROOT / "ontology", project / "ontology")
-    (project / "data" / "articles").mkdir(parents=True)
-    for name in ("dataset.yaml", "places.yaml"):
-        shutil.copyfile(ROOT / "data" / name, project / "data" / name)
-    inbox.mkdir()
-    for name, body in (("jayapura", JAYAPURA), ("kediri", KEDIRI), ("gorontalo", GORONTALO), ("pasar", PASAR),
-                       ("titles", TITLES),
-                       ("komunitas", KOMUNITAS), ("uncen", UNCEN), ("sentani", SENTANI), ("banjar", BANJAR)):
-        (inbox / f"{name}.txt").write_text(HEADER + body, encoding="utf-8")
-    result = kg("ingest", inbox, "--project", project, "--published", "2024-06-10")
-    assert result.exit_code == 0, result.output
-    assert "dropped" not in result.output  # nothing the rules proposed was refused
-    for path in (project / "data" / "drafts").iterdir():
-        shutil.move(path, project / "data" / "articles" / path.name)
-    built = kg("build", "--project", project, "--out", tmp_path / "out", "--quiet")
-    assert built.exit_code == 0, built.output
+    ingest_and_build(tmp_path, {f"{name}.txt": HEADER + body for name, body in (
+        ("jayapura", JAYAPURA), ("kediri", KEDIRI), ("gorontalo", GORONTALO), ("pasar", PASAR), ("titles", TITLES),
+        ("komunitas", KOMUNITAS), ("uncen", UNCEN), ("sentani", SENTANI), ("banjar", BANJAR))}, "2024-06-10")
 
 
 def test_a_kampung_lies_in_the_distrik_written_after_it_and_the_distrik_in_its_regency() -> None:

@@ -5,15 +5,12 @@ named after the words or by "menurut". Each test says what must and must not be 
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
-from click.testing import CliRunner
-
-from kg.cli import main
 from kg.ingest.model import Proposals
 from kg.source.text import ArticleText
-from tests.ingest.test_rules import ROOT, by_type, collaborations, run, values_of
+from tests.ingest.drafting import ingest_and_build
+from tests.ingest.test_rules import by_type, collaborations, run, values_of
 
 HEADLINE_ONLY = "Ekonomi\nPetani Muda Belajar Berjualan Daring\n"  # no byline, no reporter line
 
@@ -109,27 +106,11 @@ def test_no_speaker_is_invented_for_words_told_before_an_unknown_name_or_a_place
 
 
 def test_the_drafts_of_these_paragraphs_pass_the_builds_checks_and_build(tmp_path: Path) -> None:
-    """Every paragraph of this module through `kg ingest` (the build's checks run on each draft
-    before it is written), then the drafts built as articles."""
-    project = tmp_path / "project"
-    shutil.copytree(ROOT / "ontology", project / "ontology")
-    (project / "data" / "articles").mkdir(parents=True)
-    for name in ("dataset.yaml", "places.yaml"):
-        shutil.copyfile(ROOT / "data" / name, project / "data" / name)
-    inbox = tmp_path / "inbox"
-    inbox.mkdir()
-    for name in ("TITLED", "SPEAKERS_AFTER", "OFFICES", "LEADS", "PLANS", "SCHEDULED", "TITLES_IN_RUNS", "REFUSALS"):
-        (inbox / f"contoh-2026-04-18-{name.lower().replace('_', '-')}.txt").write_text(
-            HEADLINE_ONLY + globals()[name], encoding="utf-8")
-    runner = CliRunner()
-    result = runner.invoke(main, ["ingest", str(inbox), "--project", str(project), "--published", "2026-04-18"])
-    assert result.exit_code == 0, result.output
-    drafts = sorted((project / "data" / "drafts").glob("*.yaml"))
+    """Every paragraph of this module through `kg ingest`, then the drafts built as articles."""
+    names = ("TITLED", "SPEAKERS_AFTER", "OFFICES", "LEADS", "PLANS", "SCHEDULED", "TITLES_IN_RUNS", "REFUSALS")
+    drafts = ingest_and_build(tmp_path, {f"contoh-2026-04-18-{name.lower().replace('_', '-')}.txt":
+                                         HEADLINE_ONLY + globals()[name] for name in names}, "2026-04-18")
     assert len(drafts) == 8
-    for path in (project / "data" / "drafts").iterdir():
-        shutil.move(path, project / "data" / "articles" / path.name)
-    built = runner.invoke(main, ["build", "--project", str(project), "--out", str(tmp_path / "out"), "--quiet"])
-    assert built.exit_code == 0, built.output
 
 
 OFFICES = (
