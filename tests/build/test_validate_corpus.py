@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from benchmarks.corpus import write_project
+from kg.build import validation_units
 from kg.build.compile import build_to
 from kg.build.validate import Report, load_built, validate, validate_built
 from kg.project import Project, open_project
@@ -19,6 +20,13 @@ from tests.conftest import ROOT
 def whole(project: Project, out: Path) -> Report:
     """The reference: one pySHACL run over every graph the build wrote, merged."""
     return validate(load_built(out), project.shapes_file, project.base)
+
+
+def units(out: Path) -> int:
+    """How many units a run from nothing checks: every graph file but the ontology, the curated
+    graph's slices (kept in the validation cache) in place of its file once it is cut."""
+    slices = len(list((out / "generations" / "cache" / "validation").glob("*.nq")))
+    return len(list((out / "graphs").rglob("*.nq"))) - 1 + (slices - 1 if slices else 0)
 
 
 def same(report: Report, reference: Report) -> None:
@@ -85,7 +93,7 @@ def test_unchanged_graphs_come_from_the_cache_and_a_changed_one_is_checked_again
     project, out = open_project(tmp_path / "project"), tmp_path / "out"
     build_to(project, out)
     first = validate_built(project, out)
-    assert first.graphs_checked == len(list((out / "graphs").rglob("*.nq"))) - 1  # all but the ontology
+    assert first.graphs_checked == units(out)
     again = validate_built(project, out)
     assert (again.graphs_checked, again.shared_checked) == (0, 0)
     same(again, first)
@@ -106,7 +114,7 @@ def test_a_new_shapes_file_checks_everything_again(corpus: Path, tmp_path: Path)
     shapes.write_text(shapes.read_text(encoding="utf-8").replace(
         'sh:path kg:status ; sh:minCount 1 ; sh:maxCount 1 ;', 'sh:path kg:status ; sh:minCount 1 ;'), encoding="utf-8")
     report = validate_built(project, out)
-    assert report.graphs_checked == len(list((out / "graphs").rglob("*.nq"))) - 1
+    assert report.graphs_checked == units(out)
     assert not any(v.path == "kg:status" for v in report.violations)
     same(report, whole(project, out))
 
@@ -123,7 +131,15 @@ def _fresh(project: Project, out: Path) -> Report:
         aside.rename(cache)
 
 
-def test_the_kept_index_gives_the_report_made_from_nothing_after_each_edit(corpus: Path, tmp_path: Path) -> None:
+@pytest.fixture(params=["whole", "sliced"])
+def slicing(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> bool:
+    """The curated graph checked whole, or in slices of about 1 KB (as at scale, where it is 16 MB)."""
+    monkeypatch.setattr(validation_units, "SLICE_BYTES", 1024 if request.param == "sliced" else 1 << 40)
+    return request.param == "sliced"
+
+
+def test_the_kept_index_gives_the_report_made_from_nothing_after_each_edit(corpus: Path, tmp_path: Path,
+                                                                          slicing: bool) -> None:
     """Add a copy, add an article of new entities, remove one, change a text, remove the other,
     remove an article whose collaborations recur: after each, the index brought up to date by the
     units that came and left reports what a run from an empty cache reports."""
@@ -141,8 +157,34 @@ def test_the_kept_index_gives_the_report_made_from_nothing_after_each_edit(corpu
         build_to(project, out)
         kept = validate_built(project, out)
         same(kept, _fresh(project, out))
-        assert kept.graphs_checked < len(list((out / "graphs").rglob("*.nq"))) - 1
+        assert kept.graphs_checked < units(out)
+        slices = list((out / "generations" / "cache" / "validation").glob("*.nq"))
+        assert len(slices) > 4 if slicing else not slices
     same(kept, whole(project, out))
+
+
+def test_an_article_of_new_entities_checks_the_slices_they_fall_in(corpus: Path, tmp_path: Path,
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    """The curated graph in slices: a new article's entities re-check the slices they fall in, not
+    every slice, and the slices of a graph that left are forgotten."""
+    from benchmarks.build_bench import add_new
+
+    monkeypatch.setattr(validation_units, "SLICE_BYTES", 512)
+    shutil.copytree(corpus, tmp_path / "project")
+    project, out = open_project(tmp_path / "project"), tmp_path / "out"
+    build_to(project, out)
+    first = validate_built(project, out)
+    cache = out / "generations" / "cache" / "validation"
+    before = {path.name for path in cache.glob("*.nq")}
+    add_new(project.root)
+    build_to(project, out)
+    report = validate_built(project, out)
+    same(report, whole(project, out))
+    after = {path.name for path in cache.glob("*.nq")}
+    assert 1 < len(after - before) < len(after) // 2  # a few new slices, most kept
+    shards = len(list((out / "graphs" / "corpus").glob("*.nq")))  # the corpus graph's, which count the new facts
+    assert report.graphs_checked <= len(after - before) + 1 + shards  # and the new article's graph
+    assert first.graphs_checked == len(before) + len(list((out / "graphs").rglob("*.nq"))) - 3
 
 
 def test_a_damaged_index_is_made_again(corpus: Path, tmp_path: Path) -> None:
