@@ -100,12 +100,14 @@ def collaborations(found: Proposals, cues: dict[str, list[str]]) -> None:
         first, last = bisect.bisect_left(starts, clause.start), bisect.bisect_left(starts, clause.end)
         inside = [(s, e, i) for s, e, i in actors[first:last] if e <= clause.end]
         parties, through = _parties(found.text, inside, word.start(), word.end())
-        if not any(e <= word.start() for _, e, _ in inside) and _we(found.text, clause.start, word.start()):
-            speaker_org = _speaker_organisation(found, clause.start)
+        we = _we(found.text, clause.start, word.start())
+        if not any(e <= word.start() for _, e, _ in inside) and (we or len(parties) == 1):
+            speaker_org = _speaker_organisation(found, word.start(), quoted=not we)
             if speaker_org is not None and speaker_org not in parties:
                 parties.insert(0, speaker_org)
-        if not parties and told_last and _BOTH.search(words):  # "PKS ditandatangani kedua pihak": those before
-            parties = told_last
+        both = (told_last or _two_before(found, actors, clause)) if _BOTH.search(words) else []
+        if both and set(parties) <= set(both):  # "PKS ditandatangani kedua pihak": those before
+            parties = both
         if len(parties) < (1 if status and status[0] == "aspired" else 2):
             continue
         told_last = parties
@@ -244,19 +246,40 @@ def _without_channels(text: str, named: list[tuple[int, int, Item]]) -> tuple[li
 
 
 def _we(text: str, start: int, end: int) -> bool:
-    return re.search(r"(?<![\w-])[Kk]ami(?![\w-])", text[start:end]) is not None
+    """"kami", "pihak kami", "pihaknya": the speaker's side."""
+    return re.search(r"(?<![\w-])(?:[Kk]ami|[Pp]ihaknya)(?![\w-])", text[start:end]) is not None
 
 
-def _speaker_organisation(found: Proposals, offset: int) -> str | None:
-    """Who "kami" is inside a direct quote: the organisation of the speaker's post."""
-    for item in found.items.values():
-        if item.type == "Quote" and item.span.start <= offset < item.span.end:
+def _speaker_organisation(found: Proposals, offset: int, quoted: bool = False) -> str | None:
+    """Who "kami" or "pihaknya" is inside a quote: the organisation of the speaker's post. With
+    `quoted`, the clause names one partner and no one before it ("Rina mengungkapkan, rencana
+    kemitraan dengan PT X …"): its other party is the speaker's, told in an indirect quote."""
+    kinds = ("IndirectQuote",) if quoted else ("Quote", "IndirectQuote")  # the words' own quote marks first
+    for item in sorted(found.items.values(), key=lambda i: i.type != "Quote"):
+        if item.type in kinds and item.span.start <= offset < item.span.end:
             speaker = found.items.get(str(item.fields["speaker"][0].value))
             for held in (speaker.fields.get("holds", []) if speaker else []):
                 post = found.items.get(str(held.value))
                 if post is not None and post.fields.get("post_in"):
                     return str(post.fields["post_in"][0].value)
     return None
+
+
+_JOINED_PAIR = re.compile(r" (?:bersama|dan|dengan|serta) ")
+
+
+def _two_before(found: Proposals, actors: list[tuple[int, int, Item]], clause: Span) -> list[str]:
+    """"Pelatihan itu digelar oleh A bersama B. Kerja sama kedua pihak …": the two parties named
+    together in the sentence before, when it names exactly two."""
+    sentences = [s for s in ArticleText(found.text).sentences if s.end <= clause.start]
+    if not sentences:
+        return []
+    before = sentences[-1]
+    named = [(s, e, i) for s, e, i in actors if before.start <= s and e <= before.end]
+    if len({i.ident for _, _, i in named}) != 2 or len(named) != 2:
+        return []
+    (_, end, first), (start, _, second) = named
+    return [first.ident, second.ident] if _JOINED_PAIR.fullmatch(found.text, end, start) else []
 
 
 def _clauses(text: str) -> list[Span]:

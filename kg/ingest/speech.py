@@ -44,8 +44,8 @@ _TOLD_BEFORE = re.compile(rf"(?:^|(?<=[.!?] ))(?P<body>(?:[^\"“”\n.]|\.(?!\s
                           r"(?P<who>dia|ia|beliau|[A-Z][\w'-]+(?: [A-Z][\w'-]+){0,2}))?\.(?=\s|$)", re.MULTILINE)
 _MENURUT = re.compile(rf"(?P<verb>Menurut)(?: (?:{HONORIFIC} )?(?P<who>{_WHO}(?: [A-Z][\w'-]+){{0,3}})|(?P<nya>nya)), "
                       r"(?P<body>[^\"“\n])")
-# Where the words end and the circumstances of their saying start.
-_CIRCUMSTANCE = re.compile(r",? (?:ketika|saat|sewaktu|seusai|usai|dalam acara|di sela-sela|di sela) ")
+# Where the words end and the circumstances of their saying start ("saat ini" is "now", no circumstance).
+_CIRCUMSTANCE = re.compile(r",? (?:ketika|saat(?! ini)|sewaktu|seusai|usai|dalam acara|di sela-sela|di sela) ")
 # "…, dan mengulanginya dalam kuliah umum di UMSU": the same words told again, elsewhere.
 _AGAIN = re.compile(r",? dan (?P<verb>me[a-z]+(?:kan|i)?nya) (?=dalam|di|pada|saat|ketika)")
 _PRONOUNS = frozenset({"dia", "ia", "nya", "beliau"})
