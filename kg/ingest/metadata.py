@@ -25,6 +25,7 @@ _OUTLET = r"[A-Za-z0-9-]{2,40}(?:\.[A-Za-z]{2,6}){1,2}"
 _PLACE = r"[A-Z][A-Z'-]{1,30}(?: [A-Z][A-Z'-]{1,30}){0,3}"
 _DATELINE = re.compile(rf"^(?:(?P<p1>{_PLACE}), (?P<o1>{_OUTLET})|(?P<o2>{_OUTLET}), (?P<p2>{_PLACE}))"
                        r"\s*[-\u2013\u2014]", re.MULTILINE)
+_OUTLET_LINE = re.compile(rf"^(?:\S+ ){{0,4}}\S*(?<![\w.-]){_OUTLET}(?![\w.-])\S*(?: \S+){{0,4}}$")
 _BYLINE_WORD = re.compile(r"(?:Penulis|Oleh [A-Z]|Laporan |Editor|Reporter\s*:|Kontributor\s*:|Penyunting\s*:"
                           r"|Laporan:)")
 _RELATED = re.compile(r"^Baca [Jj]uga\s*:\s*(?P<headline>.{5,300})$", re.MULTILINE)
@@ -47,10 +48,11 @@ def article_metadata(found: Proposals) -> None:
 
 
 def _header_lines(found: Proposals, header_end: int) -> None:
-    """Before the byline: a short first line is the section, then the headline and subheadline."""
+    """Before the byline: a short first line is the section, then the headline and subheadline;
+    a short line with the outlet's web address ("KabarMaluku.com | Indonesia") is neither."""
     offset, lines = 0, []
     for line in found.text[:max(header_end, 0)].split("\n"):
-        if line and not _BYLINE_WORD.match(line):
+        if line and not _BYLINE_WORD.match(line) and not _OUTLET_LINE.search(line):
             lines.append((line, Span(offset, offset + len(line))))
         offset += len(line) + 1
     if lines and len(lines[0][0].split()) <= 3 and not lines[0][0].endswith("."):

@@ -197,3 +197,27 @@ def test_the_drafts_build(tmp_path) -> None:
     assert parties == [["dinas-koperasi-kalbar", "pt-borneo-niaga-digital"], ["koperasi-tani-samosir",
                        "pt-kopi-toba-lestari"], ["pemkot-ambon", "pemprov-maluku"], ["pt-angkut-sumatra",
                        "pt-kopi-toba-lestari"], ["pt-kirim-cepat-nusantara", "pt-kopi-toba-lestari"]]
+
+
+def test_words_with_menurut_dia_set_between_them_are_the_speakers() -> None:
+    found = run("PALANGKA RAYA, KALTENGKINI.COM - Kepala Dinas Koperasi Kalteng, Yuliana Ungkal, hadir. Pelatihan "
+                "itu, menurut dia, membuat perajin rotan lebih siap. Pasar daring, menurutnya, terus tumbuh di "
+                "Kalteng.\n")
+    quotes = [i for i in found.items.values() if i.type == "IndirectQuote"]
+    assert [values_of(q)["text"] for q in quotes] == [
+        ["Pelatihan itu, menurut dia, membuat perajin rotan lebih siap"],
+        ["Pasar daring, menurutnya, terus tumbuh di Kalteng"]]
+    assert all(values_of(q)["speaker"] == ["yuliana-ungkal"] for q in quotes)
+    # "menurut dia, berharap …": "dia" reports the hope, it does not hope: no quote of "dia berharap"
+    assert not any(values_of(q)["verb"] == ["berharap"] for q in quotes)
+
+
+def test_a_country_in_the_outlets_line_or_address_is_not_proposed() -> None:
+    known = {"Indonesia": ("indonesia", "Country")}
+    header = "Ekonomi\nPerajin Rotan Kalteng Go Digital\nKabarIndonesia.com | Indonesia\n"
+    found = propose(header + "PALANGKA RAYA, KALTENGKINI.COM - Perajin rotan berjualan daring.\n", {}, CUES)
+    assert "subheadline" not in found.article  # the outlet's line is no subheadline
+    found = propose(header + "PALANGKA RAYA, KALTENGKINI.COM - Perajin rotan berjualan daring.\n", known, CUES)
+    assert "indonesia" not in found.items
+    spoken = propose(header + "PALANGKA RAYA, KALTENGKINI.COM - Rotan dijual ke seluruh Indonesia.\n", known, CUES)
+    assert spoken.items["indonesia"].type == "Country"  # the text speaks of it
