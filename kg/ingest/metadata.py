@@ -14,7 +14,7 @@ _BYLINE = re.compile(r"^Penulis\s*:\s*(?P<author>[^|\n]{2,80}?)\s*(?:\|\s*Editor
                      re.MULTILINE)
 # "Laporan: Anindya Putri Rahayu", "Editor: Bayu Setiawan": one role a line, the name alone after the colon;
 # "Oleh Yohana Wenda": the writer, a name of two words or more alone after "Oleh".
-_ROLE_LINE = re.compile(r"^(?:(?P<role>Laporan|Penulis|Reporter|Kontributor|Editor|Penyunting)\s*:\s*|Oleh (?=\S+ ))"
+_ROLE_LINE = re.compile(r"^(?:(?P<role>Laporan|Penulis|Reporter|Kontributor|Editor|Penyunting)\s*:\s*|Oleh:? (?=\S+ ))"
                         r"(?P<name>[A-Z][\w.'-]*(?: [A-Z][\w.'-]*){0,5})\s*$", re.MULTILINE)
 _ROLE_KEY = {"Editor": "editor", "Penyunting": "editor"}  # the others write the report: its author
 _REPORTER = re.compile(r"^Laporan (?P<post>Wartawan|Reporter|Kontributor) (?P<outlet>[A-Za-z0-9.-]{3,60}),"
@@ -26,7 +26,7 @@ _PLACE = r"[A-Z][A-Z'-]{1,30}(?: [A-Z][A-Z'-]{1,30}){0,3}"
 _DATELINE = re.compile(rf"^(?:(?P<p1>{_PLACE}), (?P<o1>{_OUTLET})|(?P<o2>{_OUTLET}), (?P<p2>{_PLACE}))"
                        r"\s*[-\u2013\u2014]", re.MULTILINE)
 _OUTLET_LINE = re.compile(rf"^(?:\S+ ){{0,4}}\S*(?<![\w.-]){_OUTLET}(?![\w.-])\S*(?: \S+){{0,4}}$")
-_BYLINE_WORD = re.compile(r"(?:Penulis|Oleh [A-Z]|Laporan |Editor|Reporter\s*:|Kontributor\s*:|Penyunting\s*:"
+_BYLINE_WORD = re.compile(r"(?:Penulis|Oleh:? [A-Z]|Laporan |Editor|Reporter\s*:|Kontributor\s*:|Penyunting\s*:"
                           r"|Laporan:)")
 _RELATED = re.compile(r"^Baca [Jj]uga\s*:\s*(?P<headline>.{5,300})$", re.MULTILINE)
 

@@ -216,7 +216,7 @@ def _parties(text: str, inside: list[tuple[int, int, Item]], start: int, end: in
     return list(dict.fromkeys(parties)), list(dict.fromkeys(through))
 
 
-_BOTH = re.compile(r"(?<![\w-])kedua (?:belah )?pihak(?![\w-])")
+_BOTH = re.compile(r"(?<![\w-])[Kk]edua (?:belah )?pihak(?![\w-])")
 # "kerja sama A dengan perusahaan angkutan daring asal Jakarta, PT B,": the partner told by what it is, then
 # named; with no comma too ("dengan penyedia mesin kasir PT B").
 _DESCRIBED_PARTNER = re.compile(r" dengan (?:[a-z][\w-]* ){1,5}"

@@ -24,6 +24,12 @@ _UNIT_BEFORE = re.compile(r"(?<![\w-])(?:Pusat|Lembaga|Program|Badan|Balai) $")
 _MADE_BY = re.compile(r"(?:menggelar|melakukan|melaksanakan|mengadakan|merilis|menyusun) $")
 
 
+# The year a study covers, written right after its authors ("pada Januari 2025", "tahun 2024"), or after
+# whom it asked ("terhadap 300 pelaku UMKM pada Maret 2026").
+_YEAR_AFTER = re.compile(r"(?: \([A-Z][\w ]{1,20}\))?(?: terhadap [^.,;:\n]{3,60}?)?,? (?:pada|tahun|sepanjang|selama) "
+                         r"(?:[A-Z][a-z]+ )?(?:tahun )?(?P<year>(?:19|20)\d\d)(?![\w-])")
+
+
 def studies(found: Proposals) -> None:
     """"Berdasarkan Studi Lazada di sepanjang 2021": a study, its author when the name holds a
     proposed organisation, and the year it covers when one follows closely; a study told by
@@ -51,6 +57,8 @@ def studies(found: Proposals) -> None:
             item.add("author", Value(other.ident, Span(match.start(), stop), "study-cue", 0.5))
         if match["year"]:
             item.add("period", Value(match["year"]))
+        elif (year := _YEAR_AFTER.match(found.text, end)) is not None:  # "… (FEB X) terhadap 300 … pada Maret 2026"
+            item.add("period", Value(year["year"], Span(match.start(), year.end()), "study-cue", 0.5))
     for match in _MADE.finditer(found.text):
         authors = _joined(found.text, orgs, match.end())
         verb = _MADE_BY.search(found.text, max(0, match.start() - 20), match.start()) if match["with"] else None
@@ -79,8 +87,7 @@ def _made_by(found: Proposals, match: re.Match[str], authors: list[tuple[int, in
     year written right after ("pada Januari 2025", "tahun 2024")."""
     end = authors[-1][1]
     label = f"{match['kind'].capitalize()} {found.text[match.end():end]}"  # "Survei A bersama B": the text's words
-    year = re.match(r"(?: \([A-Z][\w ]{1,20}\))?,? (?:pada|tahun|sepanjang|selama) (?:[A-Z][a-z]+ )?"
-                    r"(?:tahun )?(?P<year>(?:19|20)\d\d)(?![\w-])", found.text[end:])
+    year = _YEAR_AFTER.match(found.text[end:])
     study = found.add(Item(slug(label), "Study", label, Span(match.start(), end), "study-made-by", 0.5))
     for start, _, author in authors:
         study.add("author", Value(author.ident, Span(min(start, match.start()), end), "study-made-by", 0.5))

@@ -51,6 +51,8 @@ def test_a_byline_by_oleh_is_the_author_and_a_closing_editor_line_the_editor() -
     assert found.article["editor"].value == "markus-umbu-remu"
     assert found.items["yohana-kahi-ata"].type == "Person"
     assert "subheadline" not in found.article  # "Oleh …" is a byline, not a subheadline
+    colon = propose("Ekonomi\nJudul Berita\nOleh: Agustina Mote\nNABIRE, X.COM - Pasar tumbuh.\n", {}, CUES)
+    assert colon.article["author"].value == "agustina-mote" and "subheadline" not in colon.article
     # "Oleh karena itu" in the body names no one
     body = propose("Ekonomi\nJudul Berita\nKUPANG, X.COM - Pasar tumbuh.\nOleh karena itu pelatihan digelar.\n",
                    {}, CUES)
@@ -113,6 +115,7 @@ def test_a_survey_written_small_by_an_organisation_named_in_full_and_its_finding
     assert list(studies) == ["Survei Fakultas Ekonomi dan Bisnis Universitas Pattimura"]  # no "survei lapangan"
     study = studies["Survei Fakultas Ekonomi dan Bisnis Universitas Pattimura"]
     assert values_of(study)["author"] == ["feb-unpatti"]
+    assert values_of(study)["period"] == ["2026"]  # the year after whom it asked
     finding = found.items[values_of(study)["findings"][0]]
     assert values_of(finding)["text"] == ["Hasilnya, 60 persen pelaku UMKM sudah berjualan daring"]
     assert len(by_type(found, "Finding")) == 1  # "Hasilnya belum diumumkan": no figure, no finding
@@ -130,6 +133,9 @@ THREE = (
 def test_kedua_pihak_are_the_two_parties_named_together_in_the_sentence_before() -> None:
     assert collaborations(run(BOTH)) == [(["dinas-koperasi-kalbar", "pt-borneo-niaga-digital"], "completed")]
     assert collaborations(run(THREE)) == []  # three named before: "kedua pihak" is not resolved
+    opening = run("PALU, SULTENGKINI.COM - Pelatihan digelar Dinas Koperasi Sulteng dan PT Tadulako Digital di Palu. "
+                  "Kedua pihak sepakat melanjutkan kerja sama tahun depan.\n")
+    assert collaborations(opening) == [(["dinas-koperasi-sulteng", "pt-tadulako-digital"], None)]  # no cue
 
 
 SPOKEN_FOR = (
@@ -149,6 +155,9 @@ def test_collaborations_a_speaker_tells_for_their_organisation() -> None:
     quotes = [i for i in found.items.values() if i.type == "IndirectQuote"]
     assert len(quotes) == 2 and all(values_of(q)["speaker"] == ["rina-simanjuntak"] for q in quotes)
     assert values_of(quotes[0])["text"][0].startswith("pihaknya saat ini masih bermitra")  # "saat ini": now
+    done = run("JAYAPURA, PAPUAKINI.COM - Ketua Koperasi Noken Mama, Yohana Wenda, mengatakan pihaknya telah "
+               "menjalin kerja sama dengan PT Papua Kirim untuk pengiriman noken.\n")
+    assert collaborations(done) == [(["koperasi-noken-mama", "pt-papua-kirim"], "completed")]
     # no speaker, no organisation of theirs: one partner alone is no collaboration
     alone = run("BATAM, KEPRIKINI.COM - Kerja sama dengan PT Kirim Cepat Nusantara dijadwalkan mulai Agustus.\n")
     assert collaborations(alone) == []
