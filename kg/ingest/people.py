@@ -33,7 +33,8 @@ _WEEKDAY = r"(?:Senin|Selasa|Rabu|Kamis|Jumat|Sabtu|Minggu)\b"
 # Hendra Saputra", "dr. Nanda", "K.H. Ahmad") and degrees after it (", M.Si.", ", S.Kom., M.T.", ", Ph.D"):
 # no part of the name.
 ACADEMIC = r"(?:Prof|Dr|dr|Drs|Dra|Ir|drg|apt|Ns|H|Hj|K\.H|KH)\.(?= [A-Z])"
-_DEGREE = r"(?:[SM]\.[A-Z][A-Za-z]{0,3}\.?(?:[A-Z][a-z]{0,3}\.?)?|Ph\.D\.?|MBA|MM|MT|M\.M\.?)(?![\w-])"
+_DEGREE = (r"(?:[SM]\.[A-Z][A-Za-z]{0,3}\.?(?:[A-Z][a-z]{0,3}\.?)?|Ph\.D\.?|MBA|M\.M\.?"
+           r"|[SM][A-Z][A-Za-z]{0,3})(?![\w-])")  # "SE, MSi", "ST, MKom", "MM", "MSE": written without dots
 DEGREES = rf"(?:,? {_DEGREE})+"
 _TITLED = re.compile(rf"(?:{ACADEMIC} )+")
 _NAME = rf"(?:(?:{ACADEMIC}) )*[A-Z][\w'\u2019.-]*(?: [A-Z][\w'\u2019.-]*){{0,5}}"
@@ -54,7 +55,8 @@ _HEAD = "|".join([_ENGLISH_TITLE, *(re.escape(h) for h in sorted(POST_HEADS, key
 # "Kepala Dinas …, Andromeda Qomariah mengatakan" / "SVP -Seller Operations Lazada Indonesia, Haikal Bekti Anggoro"
 _POST_COMMA = re.compile(
     rf"(?<![\w-])(?P<post>(?:{_HEAD})\b{_PLAIN}{{0,160}}?(?:, (?:dan )?[A-Z]{_PLAIN}{{0,80}}?){{0,6}})"
-    rf", (?!{_DEGREE})(?P<name>{_NAME})(?:{DEGREES})?(?=,? (?:{SPEECH})|,? (?!dan )[a-z]|, {_WEEKDAY}|\.(?:\s|$))")
+    rf", (?!{_DEGREE})(?P<name>{_NAME})(?:{DEGREES})?(?=,? (?:{SPEECH})|,? (?!dan )[a-z]|, {_WEEKDAY}"
+    r"|(?<!\bDr)(?<!\bIr)(?<!\bProf)(?<!\bDrs)(?<!\bDra)\.(?:\s|$))")  # a title's dot ends no name
 # "Andi Rahmat, Kepala Dinas Perdagangan Kota Makassar, mengatakan": the name, then the post.
 _NAME_POST = re.compile(
     rf"(?:^|(?<=[.\n\-] )|(?<=\n))(?P<name>{_NAME})(?:{DEGREES})?, (?P<post>(?:{_HEAD})\b{_PLAIN}{{0,160}}?), "

@@ -230,3 +230,12 @@ def test_a_country_in_the_outlets_line_or_address_is_not_proposed() -> None:
     assert "indonesia" not in found.items
     spoken = propose(header + "PALANGKA RAYA, KALTENGKINI.COM - Rotan dijual ke seluruh Indonesia.\n", known, CUES)
     assert spoken.items["indonesia"].type == "Country"  # the text speaks of it
+
+
+def test_degrees_written_without_dots_are_no_name() -> None:
+    found = run("TERNATE, MALUTKINI.COM - Peneliti Unkhair, Dr. Sartika Hamid, SE, MSi, menilai pasar rempah tumbuh. "
+                "Kepala Bappeda Malut, Ir. Yusuf Sangaji, MSE, mengatakan data ekspor naik.\n")
+    people = by_type(found, "Person")
+    assert values_of(people["Sartika Hamid"])["holds"] == ["peneliti-unkhair"]
+    assert values_of(people["Yusuf Sangaji"])["holds"] == ["kepala-bappeda-malut"]
+    assert not any(label in people for label in ("Dr", "SE", "MSi", "MSE", "Ir"))
