@@ -108,6 +108,8 @@ def collaborations(found: Proposals, cues: dict[str, list[str]]) -> None:
         both = (told_last or _two_before(found, actors, clause)) if _BOTH.search(words) else []
         if both and set(parties) <= set(both):  # "PKS ditandatangani kedua pihak": those before
             parties = both
+        else:
+            both = []
         if len(parties) < (1 if status and status[0] == "aspired" else 2):
             continue
         told_last = parties
@@ -119,7 +121,9 @@ def collaborations(found: Proposals, cues: dict[str, list[str]]) -> None:
             continue
         seen.add(key)
         told.add(frozenset(parties))
-        _collaboration(found, parties, through, status, clause, offer)
+        item = _collaboration(found, parties, through, status, clause, offer)
+        if both and "resulted_in" not in item.fields:
+            _joint_event(found, item, parties, clause)
 
 
 _REGIONS = frozenset({"Province", "Regency", "City"})
@@ -309,7 +313,7 @@ def clause_status(words: str, cues: dict[str, list[str]], title: bool = False) -
 
 
 def _collaboration(found: Proposals, parties: list[str], through: list[str], status: tuple[str, int, int] | None,
-                   clause: Span, offer: bool = False) -> None:
+                   clause: Span, offer: bool = False) -> Item:
     """A collaboration of the parties in the clause; an offer of support ("siap mendampingi")
     is proposed less surely, as is its status."""
     names = [found.items[p].label for p in parties]
@@ -332,7 +336,17 @@ def _collaboration(found: Proposals, parties: list[str], through: list[str], sta
         cue = found.text[clause.start + start:clause.start + end].lower()
         item.add("status", Value(name, Span(clause.start + start, clause.start + end), "status-cue",
                                  0.4 if offer else 0.5 if cue in _ACT_CUES else 0.7))
-    found.add(item)
+    return found.add(item)
+
+
+def _joint_event(found: Proposals, item: Item, parties: list[str], clause: Span) -> None:
+    """"Pelatihan itu digelar oleh A bersama B. Kerja sama kedua pihak …": the one event told
+    before, held by exactly those two and not called off, is what their collaboration resulted in."""
+    events = [e for e in found.items.values() if e.type in _EVENTS and e.span.start < clause.start
+              and {str(v.value) for v in e.fields.get("organizer", [])} == set(parties)
+              and all(v.value in ("completed", "ongoing") for v in e.fields.get("status", []))]
+    if len(events) == 1:
+        item.add("resulted_in", Value(events[0].ident, None, "collaboration-joint-event", 0.4))
 
 
 # "Kerja sama itu melahirkan Festival X", "Dari kolaborasi tersebut lahir …": what it gave rise to.

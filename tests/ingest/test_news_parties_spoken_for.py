@@ -122,16 +122,20 @@ def test_a_survey_written_small_by_an_organisation_named_in_full_and_its_finding
 
 
 BOTH = (
-    "PONTIANAK, KALBARKINI.COM - Pelatihan itu digelar oleh Dinas Koperasi Kalbar bersama PT Borneo Niaga "
-    "Digital di Pontianak, Selasa (3/3/2026). Kerja sama kedua pihak sudah diresmikan lewat nota kesepahaman "
-    "yang diteken pada April 2026 di kantor Dinas Koperasi Kalbar.\n")
+    "PONTIANAK, KALBARKINI.COM - Sebanyak 60 perajin mengikuti Pelatihan Kriya Digital di Pontianak, Selasa "
+    "(3/3/2026). Pelatihan itu digelar oleh Dinas Koperasi Kalbar bersama PT Borneo Niaga Digital. Kerja sama "
+    "kedua pihak sudah diresmikan lewat nota kesepahaman yang diteken pada April 2026 di kantor Dinas Koperasi "
+    "Kalbar.\n")
 THREE = (
     "SAMARINDA, KALTIMKINI.COM - Pelatihan itu digelar oleh Dinas Koperasi Kaltim bersama PT Mahakam Digital dan "
     "Koperasi Nelayan Bontang. Kerja sama kedua pihak sudah diresmikan.\n")
 
 
 def test_kedua_pihak_are_the_two_parties_named_together_in_the_sentence_before() -> None:
-    assert collaborations(run(BOTH)) == [(["dinas-koperasi-kalbar", "pt-borneo-niaga-digital"], "completed")]
+    found = run(BOTH)
+    assert collaborations(found) == [(["dinas-koperasi-kalbar", "pt-borneo-niaga-digital"], "completed")]
+    collaboration = by_type(found, "Collaboration")["Kolaborasi Dinas Koperasi Kalbar dan PT Borneo Niaga Digital"]
+    assert values_of(collaboration)["resulted_in"] == ["pelatihan-kriya-digital"]  # the event the two held
     assert collaborations(run(THREE)) == []  # three named before: "kedua pihak" is not resolved
     opening = run("PALU, SULTENGKINI.COM - Pelatihan digelar Dinas Koperasi Sulteng dan PT Tadulako Digital di Palu. "
                   "Kedua pihak sepakat melanjutkan kerja sama tahun depan.\n")
@@ -201,6 +205,8 @@ def test_the_drafts_build(tmp_path) -> None:
     built = [path.parent.parent / "articles" / path.name for path in drafts]  # moved among the articles
     entities = {e["id"]: e for path in built for e in yaml.safe_load(path.read_text(encoding="utf-8"))["entities"]}
     assert entities["tim-survei-feb-unud"]["type"] == "Team"
+    assert entities["kolaborasi-dinas-koperasi-kalbar-pt-borneo-niaga-digital"]["resulted_in"] == [
+        "pelatihan-kriya-digital"]
     assert entities["survei-fakultas-ekonomi-dan-bisnis-universitas-pattimura"]["type"] == "Study"
     parties = sorted(sorted(e["participants"]) for e in entities.values() if e["type"] == "Collaboration")
     assert parties == [["dinas-koperasi-kalbar", "pt-borneo-niaga-digital"], ["koperasi-tani-samosir",
