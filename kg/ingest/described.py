@@ -66,7 +66,23 @@ def _add(found: Proposals, match: re.Match[str], span: Span, how: str, confidenc
         return  # a place, a word of another name ("Bank Jatim"), a person ("Menurut Budi, perusahaan …")
     if known is not None and known.type != kind:
         return
+    if match["kind"].lower() in ("aplikasi", "platform") and _app_of(found, name, span):
+        return
     rule = "startup-apposed" if kind == "Startup" and how == "apposed" else f"org-{how}"
     item = found.add(Item(slug(name), kind, name, Span(match.start("name"), match.end("name")), rule, confidence))
     if item.rule == rule:
         item.span = span
+
+
+_LEGAL_FORM = re.compile(r"^(?:PT|CV|Koperasi|Perum|PD)\.? ")
+
+
+def _app_of(found: Proposals, name: str, span: Span) -> bool:
+    """"PT Kopiku Nusantara … aplikasi Kopiku": an app or platform named as a proposed company's
+    name starts (after its legal form) is that company's, written short: its alias, no new organisation."""
+    owners = [i for i in found.items.values() if i.type in ("Company", "Startup", "Organization")
+              and _LEGAL_FORM.sub("", i.label).startswith(name + " ")]
+    if len(owners) != 1:
+        return False
+    owners[0].alias(name, Span(span.end - len(name), span.end))
+    return True

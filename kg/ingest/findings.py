@@ -30,10 +30,11 @@ _NOT_FOUND = re.compile(r"(?<![\w-])(?:target|menargetkan|ditargetkan|diharapkan
                         r"kalau|apabila|seandainya|(?:mencatat|tercatat) (?:telah|sudah|sebagai))(?![\w-])",
                         re.IGNORECASE)  # a plan, a condition, or an organisation's count of its own work
 _SPOKEN = frozenset({"Quote", "IndirectQuote"})
-# "61 persen responden kesulitan …", "hasil survei tersebut", "Hasil survei menunjukkan …": a finding of
-# the study told last.
+# "61 persen responden kesulitan …", "Hasilnya, 60 persen …", "hasil survei tersebut", "Hasil survei
+# menunjukkan …": a finding of the study told last.
 _SHARE = re.compile(r"(?<![\w-])(?:sebagian besar|mayoritas|kebanyakan)(?![\w-])", re.IGNORECASE)
-_OF_THE_LAST = re.compile(r"(?<![\w-])(?:responden|(?:survei|studi|riset|kajian|penelitian) (?:itu|ini|tersebut)|"
+_OF_THE_LAST = re.compile(r"(?<![\w-])(?:responden|hasilnya|"
+                          r"(?:survei|studi|riset|kajian|penelitian) (?:itu|ini|tersebut)|"
                           r"hasil (?:survei|studi|riset|kajian|penelitian)(?! (?-i:[A-Z])))"  # not "hasil Survei X"
                           r"(?![\w-])", re.IGNORECASE)
 

@@ -200,10 +200,12 @@ def _group_end(found: Proposals, start: int) -> int:
 
 
 # Words that keep a group going: the sizes of businesses listed ("mikro, kecil, dan menengah"),
-# a second group joined by "serta" and a role given by "sebagai".
+# a second group joined by "serta" or "dan" ("nelayan dan pembudidaya ikan skala kecil": one group, told
+# whole) and a role given by "sebagai".
 _SIZES = re.compile(r",? (?:mikro|kecil)(?:,? (?:dan )?(?:mikro|kecil|menengah))+(?![\w-])")
-_JOINS = re.compile(rf"(?:serta (?=(?:{_HEADS}|pengurus|pengelola)(?![\w-]))|sebagai (?=(?:pendamping|fasilitator|"
-                    r"mentor|relawan|duta|agen|kader|penggerak|instruktur|pelatih)(?![\w-])))")
+_JOINS = re.compile(rf"(?:(?:serta|dan) (?=(?:{_HEADS}|pengurus|pengelola)(?![\w-]))|"
+                    r"sebagai (?=(?:pendamping|fasilitator|mentor|relawan|"
+                    r"duta|agen|kader|penggerak|instruktur|pelatih)(?![\w-])))")
 
 
 def _verb(token: str) -> bool:

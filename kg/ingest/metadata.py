@@ -12,8 +12,9 @@ from kg.source.text import Span
 
 _BYLINE = re.compile(r"^Penulis\s*:\s*(?P<author>[^|\n]{2,80}?)\s*(?:\|\s*Editor\s*:\s*(?P<editor>[^|\n]{2,80}?))?\s*$",
                      re.MULTILINE)
-# "Laporan: Anindya Putri Rahayu", "Editor: Bayu Setiawan": one role a line, the name alone after the colon.
-_ROLE_LINE = re.compile(r"^(?P<role>Laporan|Penulis|Reporter|Kontributor|Editor|Penyunting)\s*:\s*"
+# "Laporan: Anindya Putri Rahayu", "Editor: Bayu Setiawan": one role a line, the name alone after the colon;
+# "Oleh Yohana Wenda": the writer, a name of two words or more alone after "Oleh".
+_ROLE_LINE = re.compile(r"^(?:(?P<role>Laporan|Penulis|Reporter|Kontributor|Editor|Penyunting)\s*:\s*|Oleh:? (?=\S+ ))"
                         r"(?P<name>[A-Z][\w.'-]*(?: [A-Z][\w.'-]*){0,5})\s*$", re.MULTILINE)
 _ROLE_KEY = {"Editor": "editor", "Penyunting": "editor"}  # the others write the report: its author
 _REPORTER = re.compile(r"^Laporan (?P<post>Wartawan|Reporter|Kontributor) (?P<outlet>[A-Za-z0-9.-]{3,60}),"
@@ -24,7 +25,9 @@ _OUTLET = r"[A-Za-z0-9-]{2,40}(?:\.[A-Za-z]{2,6}){1,2}"
 _PLACE = r"[A-Z][A-Z'-]{1,30}(?: [A-Z][A-Z'-]{1,30}){0,3}"
 _DATELINE = re.compile(rf"^(?:(?P<p1>{_PLACE}), (?P<o1>{_OUTLET})|(?P<o2>{_OUTLET}), (?P<p2>{_PLACE}))"
                        r"\s*[-\u2013\u2014]", re.MULTILINE)
-_BYLINE_WORD = re.compile(r"(?:Penulis|Laporan |Editor|Reporter\s*:|Kontributor\s*:|Penyunting\s*:|Laporan:)")
+_OUTLET_LINE = re.compile(rf"^(?:\S+ ){{0,4}}\S*(?<![\w.-]){_OUTLET}(?![\w.-])\S*(?: \S+){{0,4}}$")
+_BYLINE_WORD = re.compile(r"(?:Penulis|Oleh:? [A-Z]|Laporan |Editor|Reporter\s*:|Kontributor\s*:|Penyunting\s*:"
+                          r"|Laporan:)")
 _RELATED = re.compile(r"^Baca [Jj]uga\s*:\s*(?P<headline>.{5,300})$", re.MULTILINE)
 
 
@@ -45,10 +48,11 @@ def article_metadata(found: Proposals) -> None:
 
 
 def _header_lines(found: Proposals, header_end: int) -> None:
-    """Before the byline: a short first line is the section, then the headline and subheadline."""
+    """Before the byline: a short first line is the section, then the headline and subheadline;
+    a short line with the outlet's web address ("KabarMaluku.com | Indonesia") is neither."""
     offset, lines = 0, []
     for line in found.text[:max(header_end, 0)].split("\n"):
-        if line and not _BYLINE_WORD.match(line):
+        if line and not _BYLINE_WORD.match(line) and not _OUTLET_LINE.search(line):
             lines.append((line, Span(offset, offset + len(line))))
         offset += len(line) + 1
     if lines and len(lines[0][0].split()) <= 3 and not lines[0][0].endswith("."):
@@ -72,8 +76,10 @@ def _byline(found: Proposals) -> None:
             start = text.rfind("Editor", match.start(), match.start("editor"))
             editor = _person(found, match["editor"], Span(start, match.end("editor")), "byline", 0.9)
             found.article["editor"] = Value(editor.ident, editor.span, "byline", 0.9)
-    for line in _ROLE_LINE.finditer(text[:3000]):
-        key = _ROLE_KEY.get(line["role"], "author")
+    last = text.rstrip().rfind("\n") + 1  # "Editor: Bayu Setiawan" closing the text
+    lines = [*_ROLE_LINE.finditer(text[:3000]), *_ROLE_LINE.finditer(text, max(last, 3000))]
+    for line in lines:
+        key = _ROLE_KEY.get(line["role"] or "", "author")
         if key not in found.article:  # the first line of a role names it
             person = _person(found, line["name"], Span(line.start(), line.end("name")), "byline", 0.9)
             found.article[key] = Value(person.ident, person.span, "byline", 0.9)

@@ -591,12 +591,17 @@ def _acronym_mentions(found: Proposals, cores: dict[str, str]) -> None:
 
 
 def known_entities(found: Proposals, gazetteer: dict[str, tuple[str, str]]) -> None:
-    """Entities the built graph already has, found by label or alias: their ids are reused."""
+    """Entities the built graph already has, found by label or alias: their ids are reused. Not
+    from a web address ("KabarIndonesia.com", "x.com/indonesia") nor from the lines above the
+    dateline other than the headlines (a section, an outlet's line): there the text speaks of nothing."""
     if not gazetteer:
         return
     names = sorted(gazetteer, key=lambda n: (-len(n), n))
-    pattern = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w-])")
+    pattern = re.compile(r"(?<![\w./@-])(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w-]|\.[A-Za-z])")
+    titles = [v.span for k, v in found.article.items() if k in ("headline", "subheadline") and v.span is not None]
     for match in _limited(pattern.finditer(found.text)):
+        if match.start() < found.body_start() and not any(t.start <= match.start() < t.end for t in titles):
+            continue
         ident, type_name = gazetteer[match.group()]
         found.add(Item(ident, type_name, match.group(), Span(match.start(), match.end()), "known-entity", 0.9))
 

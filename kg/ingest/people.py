@@ -19,21 +19,22 @@ POST_HEADS = (
     "Dirjen", "Wali Kota", "Walikota", "Wakil Wali Kota", "Bupati", "Wakil Bupati", "Gubernur", "Wakil Gubernur",
     "Sekretaris Daerah", "Sekretaris", "Kabid", "Kadis", "Camat", "Lurah", "Presiden", "CEO", "COO", "CTO",
     "Co-Founder", "Founder", "Pendiri", "SVP", "VP", "Manajer", "Manager", "Head of", "Koordinator", "Deputi",
-    "Asisten Deputi", "Plt", "Pj", "Rektor", "Wakil Rektor", "Dekan",
+    "Asisten Deputi", "Plt", "Pj", "Rektor", "Wakil Rektor", "Dekan", "Peneliti", "Peneliti Senior",
 )
 # Verbs news uses to report speech, in the active voice ("Edwin menjelaskan …") and after a
 # quote ("…," kata Meutya / ujarnya / ungkap dia).
 SPEECH = (r"mengatakan|menjelaskan|menyatakan|menambahkan|mengakui|mengaku|meyakini|memperkirakan|menyebutkan|"
           r"menyebut|menegaskan|mengungkapkan|menuturkan|menilai|berharap|memaparkan|menerangkan|menyampaikan|menyinggung|menekankan|memastikan|"
           r"mengingatkan|mengimbau|membeberkan|mengklaim|mengulangi|mengungkap|berpendapat|berujar")
-SAID = (r"kata|ujar|ucap|tutur|tutup|jelas|lanjut|imbuh|tambah|papar|terang|ungkap|sebut|tegas|pungkas|sambung|"
+SAID = (r"kata|ujar|jawab|ucap|tutur|tutup|jelas|lanjut|imbuh|tambah|papar|terang|ungkap|sebut|tegas|pungkas|sambung|"
         r"tandas|tukas|timpal|kenang|seru")
 _WEEKDAY = r"(?:Senin|Selasa|Rabu|Kamis|Jumat|Sabtu|Minggu)\b"
 # Academic, professional and religious titles written before a name ("Dr. Hj. Yulia Rahmi", "Prof. Dr. Ir.
 # Hendra Saputra", "dr. Nanda", "K.H. Ahmad") and degrees after it (", M.Si.", ", S.Kom., M.T.", ", Ph.D"):
 # no part of the name.
 ACADEMIC = r"(?:Prof|Dr|dr|Drs|Dra|Ir|drg|apt|Ns|H|Hj|K\.H|KH)\.(?= [A-Z])"
-_DEGREE = r"(?:[SM]\.[A-Z][A-Za-z]{0,3}\.?(?:[A-Z][a-z]{0,3}\.?)?|Ph\.D\.?|MBA|MM|MT|M\.M\.?)(?![\w-])"
+_DEGREE = (r"(?:[SM]\.[A-Z][A-Za-z]{0,3}\.?(?:[A-Z][a-z]{0,3}\.?)?|Ph\.D\.?|MBA|M\.M\.?"
+           r"|[SM][A-Z][A-Za-z]{0,3})(?![\w-])")  # "SE, MSi", "ST, MKom", "MM", "MSE": written without dots
 DEGREES = rf"(?:,? {_DEGREE})+"
 _TITLED = re.compile(rf"(?:{ACADEMIC} )+")
 _NAME = rf"(?:(?:{ACADEMIC}) )*[A-Z][\w'\u2019.-]*(?: [A-Z][\w'\u2019.-]*){{0,5}}"
@@ -54,7 +55,8 @@ _HEAD = "|".join([_ENGLISH_TITLE, *(re.escape(h) for h in sorted(POST_HEADS, key
 # "Kepala Dinas …, Andromeda Qomariah mengatakan" / "SVP -Seller Operations Lazada Indonesia, Haikal Bekti Anggoro"
 _POST_COMMA = re.compile(
     rf"(?<![\w-])(?P<post>(?:{_HEAD})\b{_PLAIN}{{0,160}}?(?:, (?:dan )?[A-Z]{_PLAIN}{{0,80}}?){{0,6}})"
-    rf", (?P<name>{_NAME})(?:{DEGREES})?(?=,? (?:{SPEECH})|,? (?!dan )[a-z]|, {_WEEKDAY}|\.(?:\s|$))")
+    rf", (?!{_DEGREE})(?P<name>{_NAME})(?:{DEGREES})?(?=,? (?:{SPEECH})|,? (?!dan )[a-z]|, {_WEEKDAY}"
+    r"|(?<!\bDr)(?<!\bIr)(?<!\bProf)(?<!\bDrs)(?<!\bDra)\.(?:\s|$))")  # a title's dot ends no name
 # "Andi Rahmat, Kepala Dinas Perdagangan Kota Makassar, mengatakan": the name, then the post.
 _NAME_POST = re.compile(
     rf"(?:^|(?<=[.\n\-] )|(?<=\n))(?P<name>{_NAME})(?:{DEGREES})?, (?P<post>(?:{_HEAD})\b{_PLAIN}{{0,160}}?), "
@@ -366,6 +368,8 @@ def coordinated_posts(found: Proposals, post: str, span: Span) -> list[str]:
     joined = _JOINED.search(post)
     first = post[:joined.start()] if joined else ""
     second = _TITLE.match(post, joined.end()) if joined else None
+    if joined is not None and second is not None and re.fullmatch(r"[a-z]+(?: [a-z]+){1,3}", post[joined.end():]):
+        return _post_and_team_post(found, first, post[joined.end():], span)
     if joined is None or second is None or not re.fullmatch(rf"(?:{_HEAD})", first, re.IGNORECASE):
         return [post]
     owner = re.sub(r"^ \([A-Z][A-Za-z]{1,9}\)", "", post[second.end():]).strip()
@@ -379,6 +383,30 @@ def coordinated_posts(found: Proposals, post: str, span: Span) -> list[str]:
                        Span(at, at + len(owner)), "organisation-of-posts", 0.5))
     titles = (first, second.group())
     return [f"{title[0].upper()}{title[1:]} {owner}" for title in titles]
+
+
+_TEAM_WORDS = re.compile(r"(?<![\w-])tim (?:survei|peneliti|riset|ahli|pakar|kerja|pendamping|teknis|penyusun|kajian)$")
+
+
+def _post_and_team_post(found: Proposals, first: str, second: str, span: Span) -> list[str]:
+    """"Peneliti FEB Unpatti sekaligus ketua tim survei": a post in an organisation, then a second
+    post written in small letters with no organisation of its own. When it heads a team ("tim
+    survei") and the first post names a proposed organisation, the team is that organisation's
+    and the second post is in it."""
+    words = first.split(" ")
+    owner = next((item for size in range(len(words) - 1, 0, -1)
+                  if (item := found.find_name(" ".join(words[-size:]))) is not None and item.type in ORG_TYPES), None)
+    team = _TEAM_WORDS.search(second)
+    label = second[0].upper() + second[1:]
+    if owner is not None and team is not None:
+        at = found.text.find(second, span.start, span.end)
+        team_span = Span(at + team.start(), at + team.end())
+        unit = found.add(Item(slug(f"{team.group()} {owner.ident}"), "Team", team.group()[0].upper() + team.group()[1:],
+                              team_span, "team-of-post", 0.5))
+        unit.add("team_of", Value(owner.ident, span, "team-of-post", 0.5))
+        post = found.add(Item(slug(label), "Post", label, span, "team-of-post", 0.5))
+        post.add("post_in", Value(unit.ident, span, "team-of-post", 0.5))
+    return [first, label]
 
 
 # "Pendirinya, Rahmadani Siregar (29)": a post of "-nya", the organisation named just before.

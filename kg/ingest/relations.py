@@ -100,12 +100,16 @@ def collaborations(found: Proposals, cues: dict[str, list[str]]) -> None:
         first, last = bisect.bisect_left(starts, clause.start), bisect.bisect_left(starts, clause.end)
         inside = [(s, e, i) for s, e, i in actors[first:last] if e <= clause.end]
         parties, through = _parties(found.text, inside, word.start(), word.end())
-        if not any(e <= word.start() for _, e, _ in inside) and _we(found.text, clause.start, word.start()):
-            speaker_org = _speaker_organisation(found, clause.start)
+        we = _we(found.text, clause.start, word.start())
+        if not any(e <= word.start() for _, e, _ in inside) and (we or len(parties) == 1):
+            speaker_org = _speaker_organisation(found, word.start(), quoted=not we)
             if speaker_org is not None and speaker_org not in parties:
                 parties.insert(0, speaker_org)
-        if not parties and told_last and _BOTH.search(words):  # "PKS ditandatangani kedua pihak": those before
-            parties = told_last
+        both = (told_last or _two_before(found, actors, clause)) if _BOTH.search(words) else []
+        if both and set(parties) <= set(both):  # "PKS ditandatangani kedua pihak": those before
+            parties = both
+        else:
+            both = []
         if len(parties) < (1 if status and status[0] == "aspired" else 2):
             continue
         told_last = parties
@@ -117,7 +121,9 @@ def collaborations(found: Proposals, cues: dict[str, list[str]]) -> None:
             continue
         seen.add(key)
         told.add(frozenset(parties))
-        _collaboration(found, parties, through, status, clause, offer)
+        item = _collaboration(found, parties, through, status, clause, offer)
+        if both and "resulted_in" not in item.fields:
+            _joint_event(found, item, parties, clause)
 
 
 _REGIONS = frozenset({"Province", "Regency", "City"})
@@ -214,7 +220,7 @@ def _parties(text: str, inside: list[tuple[int, int, Item]], start: int, end: in
     return list(dict.fromkeys(parties)), list(dict.fromkeys(through))
 
 
-_BOTH = re.compile(r"(?<![\w-])kedua (?:belah )?pihak(?![\w-])")
+_BOTH = re.compile(r"(?<![\w-])[Kk]edua (?:belah )?pihak(?![\w-])")
 # "kerja sama A dengan perusahaan angkutan daring asal Jakarta, PT B,": the partner told by what it is, then
 # named; with no comma too ("dengan penyedia mesin kasir PT B").
 _DESCRIBED_PARTNER = re.compile(r" dengan (?:[a-z][\w-]* ){1,5}"
@@ -244,19 +250,40 @@ def _without_channels(text: str, named: list[tuple[int, int, Item]]) -> tuple[li
 
 
 def _we(text: str, start: int, end: int) -> bool:
-    return re.search(r"(?<![\w-])[Kk]ami(?![\w-])", text[start:end]) is not None
+    """"kami", "pihak kami", "pihaknya": the speaker's side."""
+    return re.search(r"(?<![\w-])(?:[Kk]ami|[Pp]ihaknya)(?![\w-])", text[start:end]) is not None
 
 
-def _speaker_organisation(found: Proposals, offset: int) -> str | None:
-    """Who "kami" is inside a direct quote: the organisation of the speaker's post."""
-    for item in found.items.values():
-        if item.type == "Quote" and item.span.start <= offset < item.span.end:
+def _speaker_organisation(found: Proposals, offset: int, quoted: bool = False) -> str | None:
+    """Who "kami" or "pihaknya" is inside a quote: the organisation of the speaker's post. With
+    `quoted`, the clause names one partner and no one before it ("Rina mengungkapkan, rencana
+    kemitraan dengan PT X …"): its other party is the speaker's, told in an indirect quote."""
+    kinds = ("IndirectQuote",) if quoted else ("Quote", "IndirectQuote")  # the words' own quote marks first
+    for item in sorted(found.items.values(), key=lambda i: i.type != "Quote"):
+        if item.type in kinds and item.span.start <= offset < item.span.end:
             speaker = found.items.get(str(item.fields["speaker"][0].value))
             for held in (speaker.fields.get("holds", []) if speaker else []):
                 post = found.items.get(str(held.value))
                 if post is not None and post.fields.get("post_in"):
                     return str(post.fields["post_in"][0].value)
     return None
+
+
+_JOINED_PAIR = re.compile(r" (?:bersama|dan|dengan|serta) ")
+
+
+def _two_before(found: Proposals, actors: list[tuple[int, int, Item]], clause: Span) -> list[str]:
+    """"Pelatihan itu digelar oleh A bersama B. Kerja sama kedua pihak …": the two parties named
+    together in the sentence before, when it names exactly two."""
+    sentences = [s for s in ArticleText(found.text).sentences if s.end <= clause.start]
+    if not sentences:
+        return []
+    before = sentences[-1]
+    named = [(s, e, i) for s, e, i in actors if before.start <= s and e <= before.end]
+    if len({i.ident for _, _, i in named}) != 2 or len(named) != 2:
+        return []
+    (_, end, first), (start, _, second) = named
+    return [first.ident, second.ident] if _JOINED_PAIR.fullmatch(found.text, end, start) else []
 
 
 def _clauses(text: str) -> list[Span]:
@@ -286,7 +313,7 @@ def clause_status(words: str, cues: dict[str, list[str]], title: bool = False) -
 
 
 def _collaboration(found: Proposals, parties: list[str], through: list[str], status: tuple[str, int, int] | None,
-                   clause: Span, offer: bool = False) -> None:
+                   clause: Span, offer: bool = False) -> Item:
     """A collaboration of the parties in the clause; an offer of support ("siap mendampingi")
     is proposed less surely, as is its status."""
     names = [found.items[p].label for p in parties]
@@ -309,7 +336,17 @@ def _collaboration(found: Proposals, parties: list[str], through: list[str], sta
         cue = found.text[clause.start + start:clause.start + end].lower()
         item.add("status", Value(name, Span(clause.start + start, clause.start + end), "status-cue",
                                  0.4 if offer else 0.5 if cue in _ACT_CUES else 0.7))
-    found.add(item)
+    return found.add(item)
+
+
+def _joint_event(found: Proposals, item: Item, parties: list[str], clause: Span) -> None:
+    """"Pelatihan itu digelar oleh A bersama B. Kerja sama kedua pihak …": the one event told
+    before, held by exactly those two and not called off, is what their collaboration resulted in."""
+    events = [e for e in found.items.values() if e.type in _EVENTS and e.span.start < clause.start
+              and {str(v.value) for v in e.fields.get("organizer", [])} == set(parties)
+              and all(v.value in ("completed", "ongoing") for v in e.fields.get("status", []))]
+    if len(events) == 1:
+        item.add("resulted_in", Value(events[0].ident, None, "collaboration-joint-event", 0.4))
 
 
 # "Kerja sama itu melahirkan Festival X", "Dari kolaborasi tersebut lahir …": what it gave rise to.

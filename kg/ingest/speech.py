@@ -26,17 +26,21 @@ _DIRECT = re.compile(r"(?P<open>[\"“])(?P<body>[^\"“”\n]{8,3000}?)(?P<clos
                      rf"(?P<verb>(?:{SAID})(?:nya)?)(?: (?:{HONORIFIC} )?"
                      r"(?P<who>dia|ia|beliau|[A-Z][\w'-]+(?: [A-Z][\w'-]+){0,4})"
                      rf"| (?P<described>{_DESCRIBED}))?")
-# Words news puts between a speaker and the verb: "Meutya sudah menyinggung", "Ia juga mengatakan".
+# Words news puts between a speaker and the verb: "Meutya sudah menyinggung", "Ia juga mengatakan"; not
+# "menurut dia, berharap …": there "dia" is who reports, not who hopes. "Yulia Rahmi, M.Si., mengatakan …":
+# a degree between.
 _ADVERB = r"(?:(?:sudah|telah|juga|pun|sempat|pernah|kembali|lantas|kemudian|lalu|pun juga) )?"
-_INDIRECT = re.compile(rf"(?<![\w-])(?P<who>{_WHO})(?: \(\d{{1,3}}\))?(?:{DEGREES})?,? {_ADVERB}(?P<verb>{SPEECH}),? "
-                       r"(?:bahwa )?(?P<body>[^\"“\n])")  # "Yulia Rahmi, M.Si., mengatakan …": a degree between
+_INDIRECT = re.compile(rf"(?<![\w-])(?<![Mm]enurut )(?P<who>{_WHO})(?: \(\d{{1,3}}\))?(?:{DEGREES})?,? {_ADVERB}"
+                       rf"(?P<verb>{SPEECH}),? (?:bahwa )?(?P<body>[^\"“\n])")
 # "Suparmi (52), pedagang jamu di Pasar Gede, mengaku …": what the speaker is, between name and verb.
 _APPOSED = re.compile(rf"(?<![\w-])(?P<who>[A-Z][\w'-]+(?: [A-Z][\w'-]+){{0,3}})(?: \(\d{{1,3}}\))?, "
                       rf"[a-z][^,\n.\"“”]{{2,80}}, {_ADVERB}(?P<verb>{SPEECH}),? (?:bahwa )?(?P<body>[^\"“\n])")
-# "Pemkab Sukoharjo, kata Hartono, tidak menjalin …": the speaker set between the words (which are
-# kept as written, the attribution with them: a quote's text is word for word in its evidence).
-_AMID = re.compile(rf"(?:^|(?<=[.!?] ))(?P<head>[^\"“”\n.,]{{3,120}}), (?P<verb>{SAID}) (?:{HONORIFIC} )?"
-                   r"(?P<who>[A-Z][\w'-]+(?: [A-Z][\w'-]+){0,2}), (?P<rest>[^\"“”\n]{10,600}?)\.(?=\s|$)", re.MULTILINE)
+# "Pemkab Sukoharjo, kata Hartono, tidak menjalin …", "Pelatihan itu, menurut dia, membuat …": the
+# speaker set between the words (which are kept as written, the attribution with them: a quote's
+# text is word for word in its evidence).
+_AMID = re.compile(rf"(?:^|(?<=[.!?] ))(?P<head>[^\"“”\n.,]{{3,120}}), (?P<verb>{SAID}|menurut)"
+                   rf"(?: (?:{HONORIFIC} )?(?P<who>dia|ia|beliau|[A-Z][\w'-]+(?: [A-Z][\w'-]+){{0,2}})|nya), "
+                   r"(?P<rest>[^\"“”\n]{10,600}?)\.(?=\s|$)", re.MULTILINE)
 # "Program itu akan diperluas ke Agam, tegasnya." / "…, ungkap Hendra.": words without quote marks,
 # their speaker after them.
 _TOLD_BEFORE = re.compile(rf"(?:^|(?<=[.!?] ))(?P<body>(?:[^\"“”\n.]|\.(?!\s)){{15,600}}?), "
@@ -44,8 +48,8 @@ _TOLD_BEFORE = re.compile(rf"(?:^|(?<=[.!?] ))(?P<body>(?:[^\"“”\n.]|\.(?!\s
                           r"(?P<who>dia|ia|beliau|[A-Z][\w'-]+(?: [A-Z][\w'-]+){0,2}))?\.(?=\s|$)", re.MULTILINE)
 _MENURUT = re.compile(rf"(?P<verb>Menurut)(?: (?:{HONORIFIC} )?(?P<who>{_WHO}(?: [A-Z][\w'-]+){{0,3}})|(?P<nya>nya)), "
                       r"(?P<body>[^\"“\n])")
-# Where the words end and the circumstances of their saying start.
-_CIRCUMSTANCE = re.compile(r",? (?:ketika|saat|sewaktu|seusai|usai|dalam acara|di sela-sela|di sela) ")
+# Where the words end and the circumstances of their saying start ("saat ini" is "now", no circumstance).
+_CIRCUMSTANCE = re.compile(r",? (?:ketika|saat(?! ini)|sewaktu|seusai|usai|dalam acara|di sela-sela|di sela) ")
 # "…, dan mengulanginya dalam kuliah umum di UMSU": the same words told again, elsewhere.
 _AGAIN = re.compile(r",? dan (?P<verb>me[a-z]+(?:kan|i)?nya) (?=dalam|di|pada|saat|ketika)")
 _PRONOUNS = frozenset({"dia", "ia", "nya", "beliau"})

@@ -12,7 +12,7 @@ from kg.ingest.people import ORG_TYPES
 from kg.ingest.relations import inside_named
 from kg.source.text import Span
 
-_STUDY = re.compile(r"(?<![\w-])(?P<name>(?:Studi|Survei|Riset|Kajian|Penelitian)"
+_STUDY = re.compile(r"(?<![\w-])(?P<name>(?:[Ss]tudi|[Ss]urvei|[Rr]iset|[Kk]ajian|[Pp]enelitian)"
                     r" (?P<by>[A-Z][\w-]*(?: [A-Z][\w-]*){0,2}))"
                     r"(?=[ ,])(?:[^.\n]{0,25}?(?<![\w-])(?P<year>(?:19|20)\d\d)(?![\w-]))?")
 # "survei yang dilakukan Dinas X pada Januari 2025 terhadap 400 pelaku UMKM": a study told by who made it.
@@ -24,6 +24,12 @@ _UNIT_BEFORE = re.compile(r"(?<![\w-])(?:Pusat|Lembaga|Program|Badan|Balai) $")
 _MADE_BY = re.compile(r"(?:menggelar|melakukan|melaksanakan|mengadakan|merilis|menyusun) $")
 
 
+# The year a study covers, written right after its authors ("pada Januari 2025", "tahun 2024"), or after
+# whom it asked ("terhadap 300 pelaku UMKM pada Maret 2026").
+_YEAR_AFTER = re.compile(r"(?: \([A-Z][\w ]{1,20}\))?(?: terhadap [^.,;:\n]{3,60}?)?,? (?:pada|tahun|sepanjang|selama) "
+                         r"(?:[A-Z][a-z]+ )?(?:tahun )?(?P<year>(?:19|20)\d\d)(?![\w-])")
+
+
 def studies(found: Proposals) -> None:
     """"Berdasarkan Studi Lazada di sepanjang 2021": a study, its author when the name holds a
     proposed organisation, and the year it covers when one follows closely; a study told by
@@ -33,18 +39,26 @@ def studies(found: Proposals) -> None:
     for match in _STUDY.finditer(found.text):
         if inside_named(found, match.start()) or _UNIT_BEFORE.search(found.text, 0, match.start()):
             continue  # "Balai … dan Penelitian (BPSDMP)", "Pusat Studi Ekonomi Digital": part of a name
+        if match["name"][0].islower() and match.start("by") not in orgs:
+            continue  # "survei Fakultas … (FEB X) terhadap …": in small letters, only a proposed organisation's
         author, name, end = found.find_name(match["by"]), match["name"], match.end()
         if match.start("by") in orgs:  # "Survei Fakultas Ekonomi dan Bisnis Universitas X (FEB X)": whole
             stop, author = orgs[match.start("by")]
             written = re.sub(r" \([^()]{1,30}\)$", "", found.text[match.start("by"):stop])  # as the text names it
-            name, end = f"{match['name'].split(' ')[0]} {written}", max(end, stop)
+            name, end = f"{match['name'].split(' ')[0].capitalize()} {written}", max(end, stop)
+        joined = _joined(found.text, orgs, match.start("by"))[1:]  # "Survei A bersama B"
+        if joined and match["name"][0].islower():  # "survei A dan B (X) terhadap …": named by all its authors
+            written = re.sub(r" \([^()]{1,30}\)$", "", found.text[match.start("by"):joined[-1][1]])
+            name, end = f"{match['name'].split(' ')[0].capitalize()} {written}", max(end, joined[-1][1])
         item = found.add(Item(slug(name), "Study", name, Span(match.start(), end), "study-cue", 0.5))
         if author is not None and author.type in ORG_TYPES:
             item.add("author", Value(author.ident))
-        for _, stop, other in _joined(found.text, orgs, match.start("by"))[1:]:  # "Survei A bersama B"
+        for _, stop, other in joined:
             item.add("author", Value(other.ident, Span(match.start(), stop), "study-cue", 0.5))
         if match["year"]:
             item.add("period", Value(match["year"]))
+        elif (year := _YEAR_AFTER.match(found.text, end)) is not None:  # "… (FEB X) terhadap 300 … pada Maret 2026"
+            item.add("period", Value(year["year"], Span(match.start(), year.end()), "study-cue", 0.5))
     for match in _MADE.finditer(found.text):
         authors = _joined(found.text, orgs, match.end())
         verb = _MADE_BY.search(found.text, max(0, match.start() - 20), match.start()) if match["with"] else None
@@ -73,8 +87,7 @@ def _made_by(found: Proposals, match: re.Match[str], authors: list[tuple[int, in
     year written right after ("pada Januari 2025", "tahun 2024")."""
     end = authors[-1][1]
     label = f"{match['kind'].capitalize()} {found.text[match.end():end]}"  # "Survei A bersama B": the text's words
-    year = re.match(r"(?: \([A-Z][\w ]{1,20}\))?,? (?:pada|tahun|sepanjang|selama) (?:[A-Z][a-z]+ )?"
-                    r"(?:tahun )?(?P<year>(?:19|20)\d\d)(?![\w-])", found.text[end:])
+    year = _YEAR_AFTER.match(found.text[end:])
     study = found.add(Item(slug(label), "Study", label, Span(match.start(), end), "study-made-by", 0.5))
     for start, _, author in authors:
         study.add("author", Value(author.ident, Span(min(start, match.start()), end), "study-made-by", 0.5))
