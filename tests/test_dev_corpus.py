@@ -1,7 +1,8 @@
 """The example corpora annotated by hand build, validate, and say what their texts say: the dev
 corpus (examples/dev-corpus, three articles) and the held-out articles (examples/heldout,
 examples/heldout2, examples/heldout3, examples/heldout4, examples/heldout5, examples/heldout6,
-examples/heldout7 and examples/heldout8, one article each, kept from the ingest rules to measure them blind).
+examples/heldout7, examples/heldout8 and examples/heldout9, one article each, kept from the ingest
+rules to measure them blind).
 
 The articles were written for the project as test material (see their READMEs); every
 expectation here was written from the article texts, not copied from the build output.
@@ -47,14 +48,16 @@ HELDOUT7 = ROOT / "examples" / "heldout7"
 HELDOUT7_ARTICLES = ("kabarhulonthalo-2026-06-11-telaga-digital-gorontalo",)
 HELDOUT8 = ROOT / "examples" / "heldout8"
 HELDOUT8_ARTICLES = ("kabarmekongga-2026-07-17-gerai-anoa-digital-sultra",)
+HELDOUT9 = ROOT / "examples" / "heldout9"
+HELDOUT9_ARTICLES = ("wartakieraha-2026-08-20-nelayan-digital-malut",)
 # Each example folder with its articles: the folder-level checks run on every one.
 EXAMPLES = pytest.mark.parametrize(
     "folder, articles",
     [(DEV, ARTICLES), (HELDOUT, HELDOUT_ARTICLES), (HELDOUT2, HELDOUT2_ARTICLES), (HELDOUT3, HELDOUT3_ARTICLES),
      (HELDOUT4, HELDOUT4_ARTICLES), (HELDOUT5, HELDOUT5_ARTICLES), (HELDOUT6, HELDOUT6_ARTICLES),
-     (HELDOUT7, HELDOUT7_ARTICLES), (HELDOUT8, HELDOUT8_ARTICLES)],
+     (HELDOUT7, HELDOUT7_ARTICLES), (HELDOUT8, HELDOUT8_ARTICLES), (HELDOUT9, HELDOUT9_ARTICLES)],
     ids=["dev-corpus", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7",
-         "heldout8"])
+         "heldout8", "heldout9"])
 
 
 @pytest.fixture(scope="module")
@@ -113,6 +116,11 @@ def heldout7_union() -> Dataset:
 @pytest.fixture(scope="module")
 def heldout8_union() -> Dataset:
     return union_of(build(open_project(HELDOUT8)))
+
+
+@pytest.fixture(scope="module")
+def heldout9_union() -> Dataset:
+    return union_of(build(open_project(HELDOUT9)))
 
 
 def ask(union: Dataset, pattern: str) -> bool:
@@ -913,3 +921,77 @@ def test_heldout8_speakers_posts_and_the_program(heldout8_union: Dataset) -> Non
         id:survei-sdi-pelaku-umkm schema:author id:sdi ; schema:temporalCoverage "2026"^^xsd:gYear ;
             kg:finding id:temuan-27-persen-lokapasar , id:temuan-58-persen-ongkos-kirim .
         id:sdi schema:location id:kota-kendari""")
+
+
+# --- The ninth held-out article (Maluku Utara): five statuses, a denied cooperation, an ambiguous Tidore ---
+
+def test_heldout9_statuses_rest_on_the_texts_cue_words(heldout9_union: Dataset) -> None:
+    statuses = {
+        "kemitraan-jaring-kie-digital-dkp-malut": "ongoing",                      # "masih berjalan hingga kini"
+        "pelatihan-jaring-kie-universitas-bahari-halmahera": "completed",         # "telah merampungkan"
+        "kerja-sama-dkp-malut-bank-indonesia": "planned",                         # "kami akan bekerja sama" (a quote)
+        "kerja-sama-pemkab-halmahera-utara-samudra-rempah-logistik": "cancelled",  # "dibatalkan"
+        "kemitraan-koperasi-tuna-gamtala-pemkab-pulau-morotai": "aspired",        # "berharap ... dapat bermitra"
+    }
+    assert_statuses(heldout9_union, statuses)
+    # "rencana kerja sama ... dibatalkan": a plan called off is not a plan any more.
+    assert not ask(heldout9_union, """VALUES ?s { kg:completed kg:planned }
+        id:kerja-sama-pemkab-halmahera-utara-samudra-rempah-logistik kg:status ?s""")
+    # "kami" in the head's quote is his office; a month and a year.
+    assert ask(heldout9_union, """id:kerja-sama-dkp-malut-bank-indonesia
+            kg:participant id:dkp-malut , id:bank-indonesia ; schema:startDate "2026-10"^^xsd:gYearMonth .
+        id:kemitraan-jaring-kie-digital-dkp-malut kg:participant id:jaring-kie-digital , id:dkp-malut ;
+            schema:startDate "2026-02"^^xsd:gYearMonth .
+        id:pelatihan-jaring-kie-universitas-bahari-halmahera
+            kg:participant id:jaring-kie-digital , id:universitas-bahari-halmahera ;
+            schema:startDate "2025"^^xsd:gYear .
+        id:dkp-malut org:subOrganizationOf id:pemprov-malut""")
+    assert ask(heldout9_union, 'id:jaring-kie-digital a kg:Startup ; skos:altLabel "JaringKie"@id')
+
+
+def test_heldout9_denied_cooperation_is_not_recorded(heldout9_union: Dataset) -> None:
+    """"membantah kabar bahwa perusahaannya bekerja sama dengan JaringKie": the company and the
+    startup share no collaboration; the company's only one is the cancelled plan."""
+    assert not ask(heldout9_union, "?c kg:participant id:samudra-rempah-logistik , id:jaring-kie-digital")
+    assert values(heldout9_union, "SELECT ?c WHERE { ?c kg:participant id:samudra-rempah-logistik }") \
+        == {"kerja-sama-pemkab-halmahera-utara-samudra-rempah-logistik"}
+    assert ask(heldout9_union, """id:nadia-membantah a kg:IndirectQuote ; kg:speaker id:nadia-tuasikal ;
+        kg:attributionVerb "membantah"@id""")
+
+
+def test_heldout9_tidore_stays_ambiguous_and_the_dateline_is_not_a_venue(heldout9_union: Dataset) -> None:
+    article = f"<{ID}article/wartakieraha-2026-08-20-nelayan-digital-malut>"
+    assert ask(heldout9_union, f"{article} kg:dateline id:kota-ternate")
+    assert not ask(heldout9_union, "?event kg:venue id:kota-ternate")
+    assert values(heldout9_union, "SELECT ?c WHERE { id:tidore a kg:AmbiguousPlace ; kg:possibleReferent ?c }") \
+        == {"kota-tidore-kepulauan", "kecamatan-tidore"}
+    assert not ask(heldout9_union, """VALUES ?place { id:kota-tidore-kepulauan id:kecamatan-tidore }
+        ?x kg:participantsFrom|kg:venue ?place""")
+    assert ask(heldout9_union, """id:festival-bahari-digital-malut-2026 kg:venue id:aula-rempah-nusantara ;
+        schema:startDate "2026-08-19"^^xsd:date ; kg:participantCount "150"^^xsd:nonNegativeInteger ;
+        kg:participantsFrom id:halmahera-barat , id:halmahera-utara , id:pulau-morotai , id:tidore ;
+        schema:organizer id:dkp-malut ; kg:partOfProgram id:nelayan-naik-kelas .
+        id:aula-rempah-nusantara kg:within id:kota-ternate .
+        id:gamtala kg:within id:jailolo . id:jailolo kg:within id:halmahera-barat .
+        id:ramli schema:location id:gamtala ; kg:takesPartIn id:festival-bahari-digital-malut-2026""")
+
+
+def test_heldout9_speakers_posts_and_the_program(heldout9_union: Dataset) -> None:
+    assert ask(heldout9_union, """id:ramli-pembeli-luar-daerah a kg:DirectQuote ; kg:speaker id:ramli ;
+        kg:attributionVerb "katanya"@id .
+        id:syamsul-jaringan-stabil a kg:IndirectQuote ; kg:speaker id:syamsul-bahri-tjan .
+        id:jafar-sudah-siap a kg:DirectQuote ; kg:speaker id:jafar-ibrahim""")
+    # Names without their titles ("Ir. ..., M.Si.", "..., S.Kom.", "Dr. ..."); "Hi." stays in a name;
+    # two posts before one name ("CEO sekaligus pendiri PT Jaring Kie Digital").
+    assert ask(heldout9_union, """id:abdul-rahman-sangaji rdfs:label "Abdul Rahman Sangaji"@id ;
+            org:holds id:kepala-dkp-malut .
+        id:fitriani-hi-umar rdfs:label "Fitriani Hi. Umar"@id ;
+            org:holds id:ceo-jaring-kie-digital , id:pendiri-jaring-kie-digital .
+        id:syamsul-bahri-tjan rdfs:label "Syamsul Bahri Tjan"@id ;
+            org:holds id:peneliti-pusat-studi-ekonomi-pesisir .
+        id:pusat-studi-ekonomi-pesisir org:subOrganizationOf id:universitas-bahari-halmahera""")
+    assert ask(heldout9_union, """id:nelayan-naik-kelas kg:operatedBy id:pemprov-malut ;
+        kg:targetGroup id:nelayan-kecil , id:perempuan-pengolah-ikan ;
+        kg:targetCount "1000"^^xsd:nonNegativeInteger .
+        id:survei-pusat-studi-ekonomi-pesisir-nelayan schema:author id:pusat-studi-ekonomi-pesisir ;
+            schema:temporalCoverage "2026"^^xsd:gYear ; kg:finding id:temuan-64-persen-nontunai""")
