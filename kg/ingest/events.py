@@ -87,6 +87,9 @@ def called_off(found: Proposals) -> None:
         event.add("status", Value("cancelled", Span(match.start(), match.end()), "status-cue", 0.6))
 
 
+_LEGAL_FORM_BEFORE = re.compile(r"(?<![\w-])(?:PT|CV|Tbk)\.? $")
+
+
 def told_by_attendance(found: Proposals) -> None:
     """Events named in a sentence by those who came or by their opening, with their venue
     ("di <venue>"), date and organiser ("yang digelar <organisation>"); one the sentence says is
@@ -98,8 +101,9 @@ def told_by_attendance(found: Proposals) -> None:
         line = found.text.rfind("\n", 0, start) + 1
         clause = _CLAUSE_CUT.split(found.text[max(line, found.text.rfind(". ", 0, start) + 2):start])[-1]
         if NEGATION.search(clause) or UNDONE.search(clause) or _in_title(found, start) or \
-                (found.find_name(name) is not None and found.find_name(name).type not in EVENT_TYPES):
-            continue
+                (found.find_name(name) is not None and found.find_name(name).type not in EVENT_TYPES) or \
+                _LEGAL_FORM_BEFORE.search(found.text, max(0, start - 4), start):
+            continue  # "Kantor PT Bazar Nusa Daring resmi dibuka": a company's name, no bazaar
         event = found.add(Item(slug(name), _kind(name), name, Span(start, start + len(name)), "event-attended", 0.5))
         end = _held_by(found, event, start, start + len(name))
         end = max(end, match.end()) if group == "opened" else end  # "Festival X digelar di Y": past the verb

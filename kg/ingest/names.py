@@ -64,7 +64,8 @@ _HEAD = re.compile(rf"(?<![\w-])(?P<head>{'|'.join(sorted(_HEADS, key=len, rever
 _GOVERNMENT = re.compile(
     r"(?<![\w-])(?P<head>[Pp]emerintah (?P<level>Provinsi|Kabupaten|Kota)(?: \((?P<acr>Pem(?:prov|kab|kot))\))?"
     r"|(?P<short>Pemprov|Pemkab|Pemkot)) (?P<place>[A-Z][\w-]*(?: [A-Z][\w-]*){0,2})")
-_STARTUP = re.compile(r"(?<![\w-])(?:start ?up|startup|perusahaan rintisan) (?P<name>[A-Z]\w*(?: [A-Z]\w*){0,2})")
+_STARTUP = re.compile(r"(?<![\w-])(?:start ?up|startup|perusahaan rintisan)(?P<local> lokal| digital| asal [A-Z]\w+)?"
+                      r" (?P<name>[A-Z]\w*(?: [A-Z]\w*){0,2})")
 _PARTNER = re.compile(r"(?<![\w-])(?:dengan|bersama|gandeng|menggandeng|digelar|dari|oleh|keterbukaan|misi|Gandeng|"
                       r"menggaet|merangkul|menunjuk)"
                       r" (?P<name>[A-Z][a-z]+[A-Z]\w*(?: Shop)?|[A-Z][a-z]{2,}(?: Indonesia| Shop)?)(?![\w-])")
@@ -283,7 +284,13 @@ def organisations(found: Proposals, cores: dict[str, str]) -> None:
             units.append((name, span, position))
     _part_of_parents(found, units)
     _teams_of(found)
+    orgs = {start: item for start, _, item in mentions(found, frozenset({"Company"}))}
     for match in _STARTUP.finditer(found.text):
+        if match.start("name") in orgs:  # "startup lokal PT Kapuas Teknologi Nusantara": the company is one
+            orgs[match.start("name")].type = "Startup"
+            continue
+        if match["local"]:
+            continue
         span = Span(match.start("name"), match.end("name"))
         item = found.add(Item(slug(match["name"]), "Startup", match["name"], span, "startup-cue", 0.7))
         item.span = Span(match.start(), match.end())

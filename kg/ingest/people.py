@@ -57,9 +57,10 @@ _POST_COMMA = re.compile(
     rf"(?<![\w-])(?P<post>(?:{_HEAD})\b{_PLAIN}{{0,160}}?(?:, (?:dan )?[A-Z]{_PLAIN}{{0,80}}?){{0,6}})"
     rf", (?!{_DEGREE})(?P<name>{_NAME})(?:{DEGREES})?(?=,? (?:{SPEECH})|,? (?!dan )[a-z]|, {_WEEKDAY}"
     r"|(?<!\bDr)(?<!\bIr)(?<!\bProf)(?<!\bDrs)(?<!\bDra)\.(?:\s|$))")  # a title's dot ends no name
-# "Andi Rahmat, Kepala Dinas Perdagangan Kota Makassar, mengatakan": the name, then the post.
+# "Andi Rahmat, Kepala Dinas Perdagangan Kota Makassar, mengatakan": the name, then the post; written
+# small after degrees too ("Maria Ohoiwutun, S.E., M.B.A., pendiri sekaligus Direktur Utama PT X, menjelaskan").
 _NAME_POST = re.compile(
-    rf"(?:^|(?<=[.\n\-] )|(?<=\n))(?P<name>{_NAME})(?:{DEGREES})?, (?P<post>(?:{_HEAD})\b{_PLAIN}{{0,160}}?), "
+    rf"(?:^|(?<=[.\n\-] )|(?<=\n))(?P<name>{_NAME})(?:{DEGREES})?, (?P<post>(?i:{_HEAD})\b{_PLAIN}{{0,160}}?), "
     rf"(?={SPEECH})")
 # "Wali Kota Medan Rico Tri Putra Bayu Waas": post words, then the name, no comma.
 _POST_RUN = re.compile(rf"(?<![\w-])(?P<run>(?:{_HEAD}) [A-Z][\w'\u2019-]*"  # "Bupati Banjar H. Saidi Mansyur"
@@ -358,6 +359,11 @@ _COMPANY_TITLES = re.compile(r"CEO|COO|CTO|Co-Founder|Founder|Pendiri|Direktur|C
 def is_title(name: str) -> bool:
     """True for words that are only a post's title ("Chief Executive Officer", "Direktur Utama")."""
     return re.fullmatch(rf"(?:{_HEAD})", name) is not None
+
+
+def opens_with_title(words: str) -> bool:
+    """True for words a post's title opens ("Direktur Eksekutif", "Kepala Bidang")."""
+    return _TITLE.match(words) is not None
 
 
 def coordinated_posts(found: Proposals, post: str, span: Span) -> list[str]:

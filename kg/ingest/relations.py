@@ -12,7 +12,7 @@ import bisect
 import re
 
 from kg.ingest.model import Item, Proposals, Value, mentions, slug
-from kg.ingest.people import ORG_TYPES, is_title
+from kg.ingest.people import ORG_TYPES, is_title, opens_with_title
 from kg.source.dates import DateError, find_news_date
 from kg.source.text import ArticleText, Span
 
@@ -449,11 +449,13 @@ def programs(found: Proposals) -> None:
         first, _, rest = name.partition(" ")
         if first in ("Program", "Gerakan", "Aplikasi", "Platform") and rest[:1] == acronym[0] and " " in rest:
             name = rest  # "Program Digital Talent Scholarship (DTS)": the program's name is the rest
+        elif name[0] != acronym[0] and opens_with_title(name):
+            name = _after_title(name, acronym)  # "Direktur Eksekutif Flores Data Institute (FDI)": its post's
         if (name[0] != acronym[0] or name.startswith("Pemerintah") or found.find_name(name) or is_title(name)
                 or found.find_name(acronym) or inside_named(found, match.start())):
             continue
-        kind, confidence = _program_kind(name)
-        span = Span(match.start(), match.end())
+        kind, confidence = _program_kind(name, found.text[match.end():match.end() + 60])
+        span = Span(match.start() + len(match["name"]) - len(name), match.end())
         item = found.add(Item(slug(name), kind, name, span, "acronym-program", confidence))
         item.alias(acronym, span)
         _operator(found, item, match.end())
@@ -526,7 +528,23 @@ def inside_named(found: Proposals, offset: int) -> bool:
     return any(item.span.start <= offset < item.span.end and item.type in ORG_TYPES for item in found.items.values())
 
 
-def _program_kind(name: str) -> tuple[str, float]:
+# "Flores Data Institute (FDI)", "X Center (XC), lembaga riset …": an organisation, by its name's last word
+# or by what the text says it is.
+_ORGANISATION_NAME = re.compile(r"(?:Institute|Foundation|Society|Association)$")
+_ORGANISATION_AFTER = re.compile(r", (?:sebuah |salah satu )?(?:lembaga|organisasi|yayasan|perusahaan|pusat "
+                                 r"(?:riset|kajian|studi|penelitian))(?![\w-])")
+
+
+def _after_title(name: str, acronym: str) -> str:
+    """The words from the first that opens the acronym on, when two or more are left."""
+    words = name.split(" ")
+    return next((" ".join(words[i:]) for i in range(1, len(words) - 1) if words[i][0] == acronym[0]), name)
+
+
+def _program_kind(name: str, after: str) -> tuple[str, float]:
+    """What an acronym-defined name is, by its words and by the apposition written after it."""
+    if _ORGANISATION_NAME.search(name) or _ORGANISATION_AFTER.match(after):
+        return "Organization", 0.6
     if _FACILITY_WORDS.search(name):
         return "Facility", 0.6
     if _EVENT_WORDS.search(name):
@@ -598,8 +616,9 @@ def venues_and_events(found: Proposals) -> None:
     titles = [v.span for k, v in found.article.items() if k in ("headline", "subheadline") and v.span is not None]
     for match in _VENUE.finditer(found.text):
         name = _venue_name(found, match, titles)
-        if name is None:
-            continue
+        known = found.find_name(name) if name is not None else None
+        if name is None or (known is not None and known.type in ORG_TYPES):
+            continue  # "lokapasar Pasar Kapuas": another name of the company that makes it, no market
         kind = "Hotel" if match["kind"] == "Hotel" else "Facility" if _HALLS.match(match["kind"]) else "Place"
         longer = next((v for v in venues if v.label.startswith(name + " ")), None)
         if longer is not None:  # "Pasar Gede" after "Pasar Gede Hardjonagoro": the same market, written short

@@ -42,13 +42,17 @@ def link(found: Proposals) -> None:
     named_after_places(found)
 
 
-_BASED = re.compile(r", (?:yang )?(?:berbasis|berkantor|bermarkas|berkedudukan|berlokasi|berdomisili) di "
+# "Flores Data Institute (FDI), lembaga riset independen yang berkantor di Kupang": after its short form
+# and what it is, too.
+_BASED = re.compile(r"(?: \([A-Z][A-Za-z]{1,9}\))?, (?:(?:sebuah |salah satu )?(?:lembaga|organisasi|yayasan|"
+                    r"perusahaan|komunitas|pusat)(?: [a-z]+){0,4} )?(?:yang )?"
+                    r"(?:berbasis|berkantor|bermarkas|berkedudukan|berlokasi|berdomisili) di "
                     r"(?P<place>[A-Z][\w-]*(?: [A-Z][\w-]*){0,2})")
 
 
 def based_in(found: Proposals) -> None:
     """"Ladang Data, berbasis di Lubuk Pakam": an organisation is located where the clause
-    right after its name says it is based."""
+    right after its name (and what it is: "lembaga riset yang berkantor di Kupang") says it is based."""
     for start, end, org in mentions(found, ORG_TYPES - {"MediaOutlet"}):
         match = _BASED.match(found.text, end)
         words = match["place"].split(" ") if match else []
