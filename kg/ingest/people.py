@@ -128,7 +128,8 @@ def people(found: Proposals) -> None:
         honored = [m for m in re.finditer(rf"(?<![\w-]){HONORIFIC} (?=[A-Z][a-z])", name) if m.group() != "H. "]
         name = name[honored[-1].start():] if honored else name  # "Pedagang Mama Yuliana (52)"
         start = match.start("name") + match["name"].rfind(name)
-        apposed = found.text[start - 2:start] == ", " and resolve(name) is None  # "salah satu peserta, Murniati (45)"
+        apposed = (found.text[start - 2:start] == ", " or _ONE_OF_THEM.search(found.text, max(0, start - 30), start)) \
+            and resolve(name) is None  # "salah satu peserta, Murniati (45)", "Salah satunya Yuliana (38)"
         if (len(name.split()) >= 2 or apposed) and name.split()[0] not in _NOT_NAMES:
             add_person(found, name, Span(start, match.end("name")), "person-age", 0.7)
     for match in _ROLE.finditer(found.text):
@@ -145,6 +146,8 @@ def people(found: Proposals) -> None:
     _aliases(found, shorts)
 
 
+_ONE_OF_THEM = re.compile(r"(?<![\w-])(?:[Ss]alah (?:satunya|seorangnya|seorang di antaranya|satu di antaranya)|"
+                          r"[Dd]i antaranya|[Ss]eperti) $")
 # "Menurut Rahmat Hidayat, …": a speaker named in full by "menurut" at a sentence's start.
 _ACCORDING = re.compile(rf"(?:^|(?<=[.!?] ))Menurut (?:{HONORIFIC} )?(?P<name>[A-Z][a-z]+(?: [A-Z][a-z]+){{1,3}}),",
                         re.MULTILINE)

@@ -484,7 +484,7 @@ def _appositive_operators(found: Proposals) -> None:
         org = orgs.get(match.end())
         if org is None:
             continue
-        item = found.find_name(match["name"])
+        item = found.find_name(match["name"]) or found.find_name(match["name"].removeprefix("Program "))
         if item is None and not inside_named(found, match.start()):
             item = found.add(Item(slug(match["name"]), "Program", match["name"], Span(match.start(), match.end()),
                                   "program-apposition", 0.5))

@@ -7,7 +7,11 @@ event's word. Each test says what must and must not be proposed."""
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
+import yaml
+
+from tests.ingest.drafting import ingest_and_build
 from tests.ingest.test_rules import by_type, run, values_of
 
 POSTS_AFTER_DEGREES = (
@@ -78,3 +82,46 @@ def test_a_local_startup_that_is_a_pt_and_goes_by_its_apps_name() -> None:
     assert found.items["pt-bazar-nusa-daring"].type == "Company"
     assert "bazar-nusa-daring" not in found.items
     assert by_type(found, "Event")["Bazar Kuliner Khatulistiwa"]
+
+
+LEAD = (
+    "PALU, SULTENGKINI.COM - Gedung Kreatif Nosarara di Kota Palu, Kamis (16/7/2026), dipadati sekitar 240 "
+    "pelaku usaha mikro yang mengikuti Temu Bisnis Niaga Tadulako. Mereka datang dari Kota Palu, Kabupaten "
+    "Sigi, Kabupaten Donggala, hingga Kabupaten Poso.\n"
+    "Temu bisnis tersebut diselenggarakan Dinas Koperasi dan UKM Provinsi Sulawesi Tengah bersama startup "
+    "lokal PT Lembah Palu Digital.\n"
+    "Kegiatan itu juga bagian dari Program Sulteng Niaga Digital, program Pemerintah Provinsi (Pemprov) "
+    "Sulawesi Tengah untuk pelaku usaha.\n"
+    "Salah satunya Yuliana (38), perajin tenun dari Desa Tondo, Kecamatan Mantikulore, Kota Palu.\n"
+    "\u201cSaya baru pertama kali berjualan daring,\u201d ujarnya.\n")
+
+
+def test_an_event_told_by_the_hall_its_people_filled_its_organisers_program_and_one_who_came() -> None:
+    found = run(LEAD)
+    event = values_of(found.items["temu-bisnis-niaga-tadulako"])
+    assert event["venue"] == ["gedung-kreatif-nosarara"]  # the hall the lead opens with, not the city
+    assert values_of(found.items["gedung-kreatif-nosarara"])["within"] == ["palu"]
+    assert str(event["date"][0]) == "2026-07-16"
+    assert event["participants_from"] == ["palu", "sigi", "donggala", "poso"]  # "…, hingga Kabupaten Poso"
+    assert event["organizer"] == ["dinas-koperasi-dan-ukm-provinsi-sulawesi-tengah", "pt-lembah-palu-digital"]
+    assert event["part_of_program"] == ["sulteng-niaga-digital"]
+    assert [i.label for i in found.items.values() if i.type == "Program"] == ["Sulteng Niaga Digital"]  # one
+    assert found.items["pt-lembah-palu-digital"].type == "Startup"
+    group = values_of(by_type(found, "TargetGroup")["pelaku usaha mikro"])
+    assert group["takes_part_in"] == ["temu-bisnis-niaga-tadulako"]
+    yuliana = values_of(by_type(found, "Person")["Yuliana"])
+    assert yuliana["location"] == ["tondo"] and yuliana["takes_part_in"] == ["temu-bisnis-niaga-tadulako"]
+    quote = next(i for i in found.items.values() if i.type == "Quote")
+    assert values_of(quote)["speaker"] == ["yuliana"]
+    # a place's name after "Salah satunya" is no one's
+    assert "Kupang" not in by_type(run("KUPANG, X.COM - Salah satunya Kupang (12), kota tujuan.\n"), "Person")
+
+
+def test_the_drafts_build(tmp_path: Path) -> None:
+    drafts = ingest_and_build(tmp_path, {"palu.txt": LEAD, "kupang.txt": SURVEY, "pontianak.txt": STARTUP,
+                                         "ambon.txt": POSTS_AFTER_DEGREES}, "2026-07-17")
+    built = [path.parent.parent / "articles" / path.name for path in drafts]  # moved among the articles
+    entities = {e["id"]: e for path in built for e in yaml.safe_load(path.read_text(encoding="utf-8"))["entities"]}
+    assert entities["flores-data-institute"]["type"] == "Organization"
+    assert entities["pt-kapuas-teknologi-nusantara"]["type"] == "Startup"
+    assert entities["temu-bisnis-niaga-tadulako"]["venue"]
