@@ -87,7 +87,7 @@ def collaborations(found: Proposals, cues: dict[str, list[str]]) -> None:
     told: set[frozenset[str]] = set()  # the body's collaborations first: a headline repeats its lead
     told_last: list[str] = []  # the parties of the collaboration told last
     for titled, clause in sorted(zip(in_title, clauses, strict=True), key=lambda pair: (pair[0], pair[1].start)):
-        word = COLLABORATE.search(found.text, clause.start, clause.end)
+        word = COLLABORATE.search(found.text, clause.start, clause.end) or _we_with(found.text, clause)
         if word is not None and re.match(r" (?:ini|itu|tersebut)\b", found.text[word.end():word.end() + 9]):
             _result_told_after(found, clause)  # "kolaborasi ini" refers back to one already told
             continue
@@ -124,6 +124,18 @@ def collaborations(found: Proposals, cues: dict[str, list[str]]) -> None:
         item = _collaboration(found, parties, through, status, clause, offer)
         if both and "resulted_in" not in item.fields:
             _joint_event(found, item, parties, clause)
+
+
+# "kami sedang menjalankan uji coba gudang bersama dengan Koperasi X": what the speaker's side does with
+# another, told by the work itself.
+_WITH = re.compile(r"(?<![\w-])bersama(?: dengan)?(?= [A-Z])")
+_WE_DO = re.compile(r"(?<![\w-])kami (?:[a-z]+ ){1,8}$")
+
+
+def _we_with(text: str, clause: Span) -> re.Match[str] | None:
+    """"… kami sedang menjalankan uji coba gudang bersama dengan Koperasi X": "bersama" after what "kami" do."""
+    match = _WITH.search(text, clause.start, clause.end)
+    return match if match is not None and _WE_DO.search(text, clause.start, match.start()) else None
 
 
 _REGIONS = frozenset({"Province", "Regency", "City"})

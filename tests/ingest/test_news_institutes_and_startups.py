@@ -12,7 +12,7 @@ from pathlib import Path
 import yaml
 
 from tests.ingest.drafting import ingest_and_build
-from tests.ingest.test_rules import by_type, run, values_of
+from tests.ingest.test_rules import by_type, collaborations, run, values_of
 
 POSTS_AFTER_DEGREES = (
     "AMBON, MALUKUKINI.COM - Pelaku usaha di Ambon mulai berjualan daring.\n"
@@ -119,9 +119,41 @@ def test_an_event_told_by_the_hall_its_people_filled_its_organisers_program_and_
 
 def test_the_drafts_build(tmp_path: Path) -> None:
     drafts = ingest_and_build(tmp_path, {"palu.txt": LEAD, "kupang.txt": SURVEY, "pontianak.txt": STARTUP,
-                                         "ambon.txt": POSTS_AFTER_DEGREES}, "2026-07-17")
+                                         "ambon.txt": POSTS_AFTER_DEGREES, "jayapura.txt": COLLABORATIONS},
+                              "2026-07-17")
     built = [path.parent.parent / "articles" / path.name for path in drafts]  # moved among the articles
     entities = {e["id"]: e for path in built for e in yaml.safe_load(path.read_text(encoding="utf-8"))["entities"]}
     assert entities["flores-data-institute"]["type"] == "Organization"
     assert entities["pt-kapuas-teknologi-nusantara"]["type"] == "Startup"
     assert entities["temu-bisnis-niaga-tadulako"]["venue"]
+    cancelled = entities["kolaborasi-pemkot-jayapura-pt-sagu-niaga-daring"]
+    assert sorted(cancelled["participants"]) == ["pemkot-jayapura", "pt-sagu-niaga-daring"]
+
+
+COLLABORATIONS = (
+    "JAYAPURA, PAPUAKINI.COM - Pemerintah Kota (Pemkot) Jayapura membuka kelas digital bagi pedagang pasar.\n"
+    "Nelson Wenda, Direktur Utama PT Cenderawasih Kirim Digital, mengatakan pengiriman makin cepat.\n"
+    "\u201cSaat ini kami sedang menjalankan uji coba gudang bersama dengan Koperasi Mambruk Sejahtera, agar "
+    "ongkos kirim turun,\u201d kata Nelson.\n"
+    "Sementara itu, kolaborasi Pemkot dengan perusahaan lokapasar PT Sagu Niaga Daring yang disiapkan sejak "
+    "2025 akhirnya batal.\n"
+    "Startup lokal PT Noken Data Nusantara (Noken Data) juga ikut. Pada 12 Maret 2026, Dinas Koperasi Kota "
+    "Jayapura dan Noken Data menandatangani perjanjian kerja sama (PKS) pelatihan pemasaran.\n")
+
+
+def test_collaborations_told_by_we_by_a_bare_pemkot_and_by_a_short_name() -> None:
+    found = run(COLLABORATIONS)
+    told = sorted((sorted(parties), status) for parties, status in collaborations(found))
+    assert told == [
+        (["dinas-koperasi-kota-jayapura", "pt-noken-data-nusantara"], "completed"),  # "Noken Data": its short name
+        (["koperasi-mambruk-sejahtera", "pt-cenderawasih-kirim-digital"], "ongoing"),  # "kami": the speaker's
+        (["pemkot-jayapura", "pt-sagu-niaga-daring"], "cancelled")]  # "Pemkot" alone: the one named before
+    assert found.items["pt-noken-data-nusantara"].type == "Startup"
+    assert "Noken Data" in found.items["pt-noken-data-nusantara"].aliases
+    assert "dinas-koperasi-kota-jayapura-dan-noken-data" not in found.items  # the region ends the office's name
+    # "bersama dengan" told by no one's "kami" is no collaboration; two governments of a level: "Pemkot" is neither
+    plain = run("AMBON, X.COM - Warga berlatih bersama dengan Koperasi Pala Banda di Ambon.\n")
+    assert collaborations(plain) == []
+    two = run("AMBON, X.COM - Pemerintah Kota (Pemkot) Ambon dan Pemerintah Kota (Pemkot) Tual hadir. Pemkot "
+              "bersiap.\n")
+    assert not any("Pemkot" in i.aliases for i in two.items.values())
