@@ -103,7 +103,10 @@ def places(found: Proposals) -> None:
         if re.search(r"(?:[Pp]rogram|[Gg]erakan|\b(?!(?:Di|Ke|Dari|Pada|Kepala|Kantor|Balai|Pemerintah|Warga|"
                      r"Perangkat|Sekretaris)\b)[A-Z][\w-]*) $", found.text[max(0, match.start() - 30):match.start()]):
             continue  # "program Desa Digital Mandiri", "Inkubator Desa Digital": part of another name
-        item = found.add(Item(slug(match["name"]), "Place", match["name"], Span(match.start(), match.end()),
+        ident, label = slug(match["name"]), match["name"]
+        if ident in found.items and found.items[ident].type != "Place":  # "Kecamatan Merauke": not the regency
+            ident, label = slug(match.group()), match.group()
+        item = found.add(Item(ident, "Place", label, Span(match.start(), match.end()),
                               "local-place", 0.7, note=f"A {match['kind'].lower()} named in the text."))
         item.alias(match.group(), Span(match.start(), match.end()))
         if inner is not None and found.text[inner.span.end:match.start()] == ", ":

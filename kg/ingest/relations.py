@@ -503,7 +503,6 @@ def _appositive_operators(found: Proposals) -> None:
         if item is not None and item.type == "Program" and "operated_by" not in item.fields:
             span = Span(match.start(), _mention_end(found, match.end(), org))
             item.add("operated_by", Value(org.ident, span, "program-apposition", 0.5))
-            in_region(item, org, span)
 
 
 def _mention_end(found: Proposals, start: int, item: Item) -> int:
@@ -573,14 +572,6 @@ def _operator(found: Proposals, item: Item, end: int) -> None:
     org = found.find_name(match["org"]) or found.find_name(match["org"].split()[0])
     if org is not None and org.type in ORG_TYPES:
         item.add("operated_by", Value(org.ident, Span(item.span.start, match.end()), "program-from", 0.6))
-        in_region(item, org, Span(item.span.start, match.end()))
-
-
-def in_region(program: Item, operator: Item, span: Span) -> None:
-    """A program of a regional government ("milik Pemkot Kupang") is in that government's
-    region (the one its name gives), said less surely than who runs it."""
-    for place in operator.fields.get("jurisdiction", []) if operator.type in _GOVERNMENTS else []:
-        program.add("location", Value(place.value, span, "operator-region", 0.4))
 
 
 def _runner(found: Proposals, item: Item, start: int) -> None:

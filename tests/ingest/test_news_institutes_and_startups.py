@@ -1,8 +1,11 @@
-"""News paragraphs written for these tests (invented people, companies and institutes, real regions
-of Maluku, Nusa Tenggara Timur and Kalimantan Barat): a post written after a name and its degrees,
-an institute with an English name and its short form, a survey with two figures set against each
-other, a startup that is a PT with an app of its own name, and a company whose name holds an
-event's word. Each test says what must and must not be proposed."""
+"""News paragraphs written for these tests (invented people, companies, institutes and programs, real
+regions of Maluku, Nusa Tenggara Timur, Papua, Kalimantan Barat and Sulawesi Tengah): a post written
+after a name and its degrees, an institute with an English name and its short form, a survey with two
+figures set against each other, a startup that is a PT with an app of its own name, a company whose
+name holds an event's word, an event told by the hall its people filled and by later sentences
+pointing back to it, one who came introduced by her age, collaborations told by "kami", by a bare
+"Pemkot" and by a short name, groups listed after a cue, a target figure, speakers named before, and a
+kecamatan that bears its regency's name. Each test says what must and must not be proposed."""
 
 from __future__ import annotations
 
@@ -119,7 +122,8 @@ def test_an_event_told_by_the_hall_its_people_filled_its_organisers_program_and_
 
 def test_the_drafts_build(tmp_path: Path) -> None:
     drafts = ingest_and_build(tmp_path, {"palu.txt": LEAD, "kupang.txt": SURVEY, "pontianak.txt": STARTUP,
-                                         "ambon.txt": POSTS_AFTER_DEGREES, "jayapura.txt": COLLABORATIONS},
+                                         "ambon.txt": POSTS_AFTER_DEGREES, "jayapura.txt": COLLABORATIONS,
+                                         "ntt.txt": GROUPS_AND_WORDS},
                               "2026-07-17")
     built = [path.parent.parent / "articles" / path.name for path in drafts]  # moved among the articles
     entities = {e["id"]: e for path in built for e in yaml.safe_load(path.read_text(encoding="utf-8"))["entities"]}
@@ -157,3 +161,34 @@ def test_collaborations_told_by_we_by_a_bare_pemkot_and_by_a_short_name() -> Non
     two = run("AMBON, X.COM - Pemerintah Kota (Pemkot) Ambon dan Pemerintah Kota (Pemkot) Tual hadir. Pemkot "
               "bersiap.\n")
     assert not any("Pemkot" in i.aliases for i in two.items.values())
+
+
+GROUPS_AND_WORDS = (
+    "KUPANG, FLORESKU.COM - Pemerintah Provinsi (Pemprov) Nusa Tenggara Timur meluncurkan Program Flobamora "
+    "Niaga Digital.\n"
+    "Program Flobamora Niaga Digital menyasar perajin tenun, petani jambu mete, dan pelaku usaha mikro.\n"
+    "Pemprov menargetkan 2.500 pelaku usaha masuk lokapasar hingga akhir 2026.\n"
+    "Maria Ohoiwutun, S.E., M.B.A., pendiri sekaligus Direktur Utama PT Arafura Niaga Digital, menjelaskan "
+    "penjualan naik tajam tahun ini.\n"
+    "Maria menjelaskan aplikasinya kini memuat 300 produk dari 40 desa.\n"
+    "\u201cKami ingin pasar lebih luas,\u201d imbuhnya.\n"
+    "Menurut Maria, pesanan datang dari Jawa dan Bali.\n"
+    "Warga dari Kelurahan Maro, Kecamatan Merauke, juga ikut. Pemerintah Kabupaten (Pemkab) Merauke mengirim "
+    "utusan.\n")
+
+
+def test_groups_listed_after_a_cue_a_target_figure_and_what_a_speaker_named_by_degrees_said() -> None:
+    found = run(GROUPS_AND_WORDS)
+    program = values_of(found.items["flobamora-niaga-digital"])
+    assert program["target_groups"] == ["perajin-tenun", "petani-jambu-mete", "pelaku-usaha-mikro"]  # all three
+    assert "location" not in program  # the government's province is not said to be where it runs
+    assert "pelaku-usaha-masuk-lokapasar" not in found.items  # a figure to reach, its verb no word of a group
+    said = {values_of(i)["text"][0]: i for i in found.items.values() if i.type in ("Quote", "IndirectQuote")}
+    for words in ("aplikasinya kini memuat 300 produk dari 40 desa",  # "menjelaskan" without "bahwa"
+                  "Kami ingin pasar lebih luas,",  # "imbuhnya": the last one named
+                  "pesanan datang dari Jawa dan Bali"):  # "Menurut Maria,"
+        assert values_of(said[words])["speaker"] == ["maria-ohoiwutun"]
+    # "Kecamatan Merauke" is a district of the regency of that name, not the regency Pemkab Merauke governs
+    assert found.items["kecamatan-merauke"].type == "Place"
+    assert values_of(found.items["pemkab-merauke"])["jurisdiction"] == ["merauke"]
+    assert found.items["merauke"].type == "Regency" and "Kecamatan Merauke" not in found.items["merauke"].aliases
