@@ -171,7 +171,12 @@ def _given_before(text: str, at: int) -> bool:
     """A word for something given (pelatihan, program…) in the 90 characters before, same sentence."""
     window = text[max(0, at - 90):at]
     window = re.split(r"[.!?\n]", window)[-1]
-    return _GIVEN.search(window) is not None
+    given = list(_GIVEN.finditer(window))
+    return bool(given) and _HOPED.search(window, given[-1].end()) is None
+
+
+# "Kerja sama … ini diharapkan membuka pasar baru bagi UMKM": a hope for them, not whom it is for.
+_HOPED = re.compile(r"(?<![\w-])(?:diharapkan|diharap|berharap|harapannya|semoga|diyakini)(?![\w-])")
 
 
 def _group_end(found: Proposals, start: int) -> int:

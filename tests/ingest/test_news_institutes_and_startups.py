@@ -168,6 +168,8 @@ GROUPS_AND_WORDS = (
     "Niaga Digital.\n"
     "Program Flobamora Niaga Digital menyasar perajin tenun, petani jambu mete, dan pelaku usaha mikro.\n"
     "Pemprov menargetkan 2.500 pelaku usaha masuk lokapasar hingga akhir 2026.\n"
+    "Kerja sama Pemprov Nusa Tenggara Timur dengan PT Sasando Niaga ini diharapkan membuka pasar baru bagi "
+    "UMKM. Kerja sama itu juga memuat pelatihan pemasaran bagi nelayan.\n"
     "Maria Ohoiwutun, S.E., M.B.A., pendiri sekaligus Direktur Utama PT Arafura Niaga Digital, menjelaskan "
     "penjualan naik tajam tahun ini.\n"
     "Maria menjelaskan aplikasinya kini memuat 300 produk dari 40 desa.\n"
@@ -183,6 +185,8 @@ def test_groups_listed_after_a_cue_a_target_figure_and_what_a_speaker_named_by_d
     assert program["target_groups"] == ["perajin-tenun", "petani-jambu-mete", "pelaku-usaha-mikro"]  # all three
     assert "location" not in program  # the government's province is not said to be where it runs
     assert "pelaku-usaha-masuk-lokapasar" not in found.items  # a figure to reach, its verb no word of a group
+    assert "umkm" not in found.items  # "diharapkan membuka pasar baru bagi UMKM": a hope, not whom it is for
+    assert by_type(found, "TargetGroup")["nelayan"]  # "pelatihan pemasaran bagi nelayan"
     said = {values_of(i)["text"][0]: i for i in found.items.values() if i.type in ("Quote", "IndirectQuote")}
     for words in ("aplikasinya kini memuat 300 produk dari 40 desa",  # "menjelaskan" without "bahwa"
                   "Kami ingin pasar lebih luas,",  # "imbuhnya": the last one named
