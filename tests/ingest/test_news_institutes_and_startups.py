@@ -196,3 +196,22 @@ def test_groups_listed_after_a_cue_a_target_figure_and_what_a_speaker_named_by_d
     assert found.items["kecamatan-merauke"].type == "Place"
     assert values_of(found.items["pemkab-merauke"])["jurisdiction"] == ["merauke"]
     assert found.items["merauke"].type == "Regency" and "Kecamatan Merauke" not in found.items["merauke"].aliases
+
+
+SPEAKERS = (
+    "TERNATE, MALUTKINI.COM - Dinas Koperasi Kota Ternate membuka kelas digital.\n"
+    "Kepala Dinas Koperasi dan UKM Provinsi Maluku Utara, Hj. Nur Aisyah Lamadi, S.E., M.Si., mengatakan "
+    "pesanan pedagang naik dua kali lipat.\n"
+    "Menurut Nur, pedagang makin percaya diri berjualan daring.\n"
+    "Pelatihan itu, kata dia, akan digelar lagi tahun depan di Tidore.\n")
+
+
+def test_a_speaker_by_her_first_name_and_by_kata_dia_set_amid_the_words() -> None:
+    found = run(SPEAKERS)
+    said = {values_of(i)["text"][0]: values_of(i)["speaker"] for i in found.items.values()
+            if i.type == "IndirectQuote"}
+    assert said == {"pesanan pedagang naik dua kali lipat": ["nur-aisyah-lamadi"],
+                    "pedagang makin percaya diri berjualan daring": ["nur-aisyah-lamadi"],  # "Menurut Nur,"
+                    "Pelatihan itu, kata dia, akan digelar lagi tahun depan di Tidore": ["nur-aisyah-lamadi"]}
+    # an office named with its province's level word is given no jurisdiction the text does not write
+    assert "jurisdiction" not in found.items["dinas-koperasi-dan-ukm-provinsi-maluku-utara"].fields
