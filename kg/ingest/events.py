@@ -223,7 +223,10 @@ def _holder_named(found: Proposals, post: Item, end: int) -> tuple[Item, int] | 
 
 
 def _kind(name: str) -> str:
-    return "TrainingEvent" if _TRAINING.search(name) else "Event"
+    """A training by its words; a business meeting ("Temu Bisnis X", "Gathering Y") is for networking."""
+    if _TRAINING.search(name):
+        return "TrainingEvent"
+    return "NetworkingEvent" if re.match(r"(?:Temu|Gathering|Networking|Business Matching)\b", name) else "Event"
 
 
 def described(found: Proposals) -> None:

@@ -101,6 +101,7 @@ LEAD = (
 
 def test_an_event_told_by_the_hall_its_people_filled_its_organisers_program_and_one_who_came() -> None:
     found = run(LEAD)
+    assert found.items["temu-bisnis-niaga-tadulako"].type == "NetworkingEvent"  # a business meeting
     event = values_of(found.items["temu-bisnis-niaga-tadulako"])
     assert event["venue"] == ["gedung-kreatif-nosarara"]  # the hall the lead opens with, not the city
     assert values_of(found.items["gedung-kreatif-nosarara"])["within"] == ["palu"]
