@@ -40,7 +40,8 @@ _ONE_OF = re.compile(rf"(?<![\w-])(?:[Ss]alah (?:satu|seorang) )?peserta (?P<coh
                      r"(?: (?:pelatihan|program|kegiatan) [^,.\n]{1,40}?| (?:itu|ini|tersebut))?, (?=[A-Z])")
 _HOLDS = re.compile(r"(?<![\w-])(?:menggelar|menyelenggarakan|mengadakan|melaksanakan|membuka) (?:kembali )?"
                     r"(?:pelatihan |kelas )?(?:[Pp]rogram )?$")
-_FROM = re.compile(r"(?<![\w-])(?:[Pp]eserta(?: [a-z]+)? (?:berasal|datang) dari|diikuti (?:oleh )?(?:\d[\d.]* )?"
+_FROM = re.compile(r"(?<![\w-])(?:(?:[Pp]eserta(?: [a-z]+)?|Mereka|[Pp]ara peserta) (?:berasal|datang) dari"
+                   r"|diikuti (?:oleh )?(?:\d[\d.]* )?"
                    r"(?:[a-zA-Z]+ ){0,3}?(?:dari|asal)) (?P<list>[^.\n]+)"
                    # "Sebanyak 120 pedagang dari A, B dan C mengikuti peluncuran itu": those who came
                    r"|(?<![\w-])(?:\d[\d.]*|ratusan|puluhan|ribuan) (?:[a-zA-Z]+ ){0,3}?(?:dari|asal) "
@@ -157,9 +158,9 @@ def _one_of(found: Proposals, match: re.Match[str]) -> None:
 
 
 def _participants_from(found: Proposals, match: re.Match[str]) -> None:
-    """"Peserta berasal dari Lombok Barat, Lombok Tengah, dan Sumbawa": the regions of the event
-    the sentence points back to ("Peluncuran itu diikuti …"), else of the paragraph's last event
-    before the phrase, each as places resolve (an ambiguous name stays so)."""
+    """"Peserta berasal dari Lombok Barat, Lombok Tengah, dan Sumbawa", "Mereka datang dari A, B, hingga
+    C": the regions of the event the sentence points back to ("Peluncuran itu diikuti …"), else of the
+    paragraph's last event before the phrase, each as places resolve (an ambiguous name stays so)."""
     line = found.text.rfind("\n", 0, match.start()) + 1
     sentence = max(line, found.text.rfind(". ", 0, match.start()) + 2)
     back = _BACK.search(found.text, sentence, match.start() if match["list"] else match.end() + 40)
@@ -169,7 +170,7 @@ def _participants_from(found: Proposals, match: re.Match[str]) -> None:
         else max(told, key=lambda i: i.span.start, default=None)  # "… mengikuti Bootcamp X": the event named there
     if event is None or NEGATION.search(match.group()):
         return
-    for part in re.split(r",? dan |, | serta ", match["list"] or match["came"]):
+    for part in re.split(r",? (?:dan|hingga|sampai) |, | serta ", match["list"] or match["came"]):
         place = place_named(found, part.strip())
         if place is not None and place.type in _REGIONS:
             event.add("participants_from", Value(place.ident, Span(match.start(), match.end()),

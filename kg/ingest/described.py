@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from kg.ingest.model import Item, Proposals, slug
+from kg.ingest.model import Item, Proposals, mentions, slug
 from kg.ingest.places import resolve
 from kg.source.text import Span
 
@@ -45,6 +45,7 @@ def described_organisations(found: Proposals, post_heads: tuple[str, ...]) -> No
     after a post or a role ("CEO startup itu, Budi …", "pengelola koperasi, Hasanuddin,": a
     person) nor a demonstrative, never a name
     already proposed as something else (a person, a place)."""
+    _developers(found)
     for match in _APPOSED.finditer(found.text):
         words = match["words"].split()
         lead = (match["lead"] or "").strip()
@@ -64,14 +65,29 @@ def _add(found: Proposals, match: re.Match[str], span: Span, how: str, confidenc
     if name in _NOT_NAMES or name.split()[0] in _NOT_NAMES or resolve(name) is not None or any(
             item.span.start <= match.start("name") < item.span.end for item in found.items.values()):
         return  # a place, a word of another name ("Bank Jatim"), a person ("Menurut Budi, perusahaan …")
-    if known is not None and known.type != kind:
-        return
+    if known is not None and (known.type != kind or known.label != name):
+        return  # a name another entity goes by ("lokapasar Pasar Kapuas" of the company that makes it)
     if match["kind"].lower() in ("aplikasi", "platform") and _app_of(found, name, span):
         return
     rule = "startup-apposed" if kind == "Startup" and how == "apposed" else f"org-{how}"
     item = found.add(Item(slug(name), kind, name, Span(match.start("name"), match.end("name")), rule, confidence))
     if item.rule == rule:
         item.span = span
+
+
+# "PT Kapuas Teknologi Nusantara, pengembang aplikasi lokapasar Pasar Kapuas": the app the organisation
+# makes goes by its own name; the organisation's other name, no second one.
+_DEVELOPER = re.compile(r"(?: \([A-Z][A-Za-z]{1,9}\))?, (?:sebuah |salah satu |yakni )?(?:pengembang|pengelola|"
+                        r"pembuat|penyedia|operator) (?:(?:aplikasi|platform|lokapasar|marketplace|situs|layanan|"
+                        r"e-commerce|dompet digital) ){1,2}(?P<name>[A-Z][\w'-]*(?: [A-Z][\w'-]*){0,3})(?![\w-])")
+
+
+def _developers(found: Proposals) -> None:
+    """An app or platform named in apposition as an organisation's product: the organisation's alias."""
+    for _, end, org in mentions(found, frozenset({"Company", "Startup", "Organization"})):
+        match = _DEVELOPER.match(found.text, end)
+        if match is not None and found.find_name(match["name"]) is None and resolve(match["name"]) is None:
+            org.alias(match["name"], Span(match.start("name"), match.end("name")))
 
 
 _LEGAL_FORM = re.compile(r"^(?:PT|CV|Koperasi|Perum|PD)\.? ")

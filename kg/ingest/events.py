@@ -87,6 +87,9 @@ def called_off(found: Proposals) -> None:
         event.add("status", Value("cancelled", Span(match.start(), match.end()), "status-cue", 0.6))
 
 
+_LEGAL_FORM_BEFORE = re.compile(r"(?<![\w-])(?:PT|CV|Tbk)\.? $")
+
+
 def told_by_attendance(found: Proposals) -> None:
     """Events named in a sentence by those who came or by their opening, with their venue
     ("di <venue>"), date and organiser ("yang digelar <organisation>"); one the sentence says is
@@ -98,8 +101,9 @@ def told_by_attendance(found: Proposals) -> None:
         line = found.text.rfind("\n", 0, start) + 1
         clause = _CLAUSE_CUT.split(found.text[max(line, found.text.rfind(". ", 0, start) + 2):start])[-1]
         if NEGATION.search(clause) or UNDONE.search(clause) or _in_title(found, start) or \
-                (found.find_name(name) is not None and found.find_name(name).type not in EVENT_TYPES):
-            continue
+                (found.find_name(name) is not None and found.find_name(name).type not in EVENT_TYPES) or \
+                _LEGAL_FORM_BEFORE.search(found.text, max(0, start - 4), start):
+            continue  # "Kantor PT Bazar Nusa Daring resmi dibuka": a company's name, no bazaar
         event = found.add(Item(slug(name), _kind(name), name, Span(start, start + len(name)), "event-attended", 0.5))
         end = _held_by(found, event, start, start + len(name))
         end = max(end, match.end()) if group == "opened" else end  # "Festival X digelar di Y": past the verb
@@ -108,6 +112,8 @@ def told_by_attendance(found: Proposals) -> None:
         if place is not None and "venue" not in event.fields:
             end += at.start("where") + len(place.label)  # type: ignore[union-attr]
             event.add("venue", Value(place.ident, Span(start, end), "event-attended", 0.5))
+        elif match["name"] and "venue" not in event.fields:
+            _filled_venue(found, event, max(line, found.text.rfind(". ", 0, start) + 2), start)
         if match["plan"]:
             event.add("status", Value("planned", Span(match.start("plan"), match.end("plan") - 1), "status-cue", 0.6))
         elif "date" not in event.fields:
@@ -137,13 +143,44 @@ def _held_by(found: Proposals, event: Item, start: int, end: int) -> int:
     return stop
 
 
+_FILLED = re.compile(r"(?<![\w-])(?:dipadati|dipenuhi|diramaikan|disesaki|dibanjiri)(?![\w-])")
+_VENUE_TYPES = frozenset({"Facility", "Hotel", "Place", "CoworkingSpace"})
+
+
+def _filled_venue(found: Proposals, event: Item, sentence: int, start: int) -> None:
+    """"Gedung Kreatif X di Kota Y, Kamis (…), dipadati 240 pelaku usaha yang mengikuti Temu Bisnis Z":
+    the building the sentence opens with is the event's venue, within the region written after "di"."""
+    for at, stop, venue in mentions(found, _VENUE_TYPES):
+        between = found.text[stop:start]
+        if sentence <= at < start and _FILLED.search(between) and ". " not in between:
+            event.add("venue", Value(venue.ident, Span(at, start), "event-filled-venue", 0.5))
+            where = re.match(rf" di (?P<where>{_NAME})", between)
+            named = place_written(found, where["where"]) if where else None
+            if named is not None and named[0].type in ("Province", "Regency", "City") and "within" not in venue.fields:
+                span = Span(at, stop + where.start("where") + len(named[1]))  # type: ignore[union-attr]
+                venue.add("within", Value(named[0].ident, span, "event-filled-venue", 0.5))
+            if "date" not in event.fields:
+                dated(found, event, stop + (where.start("where") + len(named[1]) if named else 0), at)
+            return
+
+
 # "Acara tersebut diselenggarakan oleh A bersama B sebagai bagian dari program X": the event told
 # before, its organisers and the program it belongs to.
-_ORGANISED_BACK = re.compile(r"(?<![\w-])(?P<noun>[Aa]cara|[Kk]egiatan|[Pp]elatihan|[Pp]eluncuran|[Pp]ameran|"
-                             r"[Ff]estival|[Bb]azar|[Ss]eminar) (?:ini|itu|tersebut) (?:juga )?(?:diselenggarakan|"
+_BACK_NOUN = (r"(?P<noun>[Aa]cara|[Kk]egiatan|[Pp]elatihan|[Pp]eluncuran|[Pp]ameran|[Ff]estival|[Bb]azar|[Ss]eminar|"
+              r"[Tt]emu (?:bisnis|usaha|dagang)|[Pp]ertemuan|[Ww]orkshop|[Ll]okakarya|[Bb]ootcamp)"
+              r" (?:ini|itu|tersebut)")
+_ORGANISED_BACK = re.compile(rf"(?<![\w-]){_BACK_NOUN} (?:juga )?(?:diselenggarakan|"
                              r"digelar|diadakan|dilaksanakan|diinisiasi) (?:oleh )?")
 _PART_OF = re.compile(r",? (?:sebagai|yang merupakan|merupakan) (?:salah satu )?(?:bagian|rangkaian) (?:dari )?"
                       r"(?:program )?(?P<program>[A-Z][\w-]*(?: [A-Z][\w-]*){0,5})")
+# "Kegiatan itu juga bagian dari Program X, program Pemprov Y": the program the event told before is part of.
+_PART_BACK = re.compile(rf"(?<![\w-]){_BACK_NOUN} (?:juga )?(?:merupakan |menjadi )?(?:salah satu )?"
+                        r"(?:bagian|rangkaian) (?:dari )?(?:program )?(?P<program>[A-Z][\w-]*(?: [A-Z][\w-]*){0,5})")
+
+
+# "A bersama startup lokal B": the next organiser, its kind written small before its name.
+_NEXT_ORGANISER = re.compile(r"(?:,? (?:dan|serta|bersama(?: dengan)?) |, )(?:(?:startup|start up|perusahaan rintisan|"
+                             r"perusahaan|komunitas|koperasi)(?: lokal| digital)? )?")
 
 
 def organised_back(found: Proposals) -> None:
@@ -158,13 +195,23 @@ def organised_back(found: Proposals) -> None:
         while at in orgs:
             stop, organiser = orgs[at]
             event.add("organizer", Value(organiser.ident, Span(match.start(), stop), "event-organised-back", 0.5))
-            joiner = re.match(r",? (?:dan|serta|bersama(?: dengan)?) |, ", found.text[stop:stop + 20])
+            joiner = _NEXT_ORGANISER.match(found.text[stop:stop + 60])
             at = stop + joiner.end() if joiner else -1
-        part = _PART_OF.match(found.text, stop)
-        program = found.find_name(part["program"]) if part else None
-        if program is not None and program.type in ("Program", "Initiative"):
-            event.add("part_of_program", Value(program.ident, Span(match.start(), part.end()),  # type: ignore[union-attr]
-                                               "event-part-of-program", 0.5))
+        _part_of_program(found, event, _PART_OF.match(found.text, stop), match.start())
+    for match in _PART_BACK.finditer(found.text):
+        event = referent(found, match["noun"].lower(), match.start())
+        if event is not None and not NEGATION.search(found.text, max(0, match.start() - 40), match.start()):
+            _part_of_program(found, event, match, match.start())
+
+
+def _part_of_program(found: Proposals, event: Item, part: re.Match[str] | None, start: int) -> None:
+    """The event is part of the program the words name ("Program X" or "X"), when it is one."""
+    if part is None:
+        return
+    written = part["program"]
+    program = found.find_name(written) or found.find_name(written.removeprefix("Program "))
+    if program is not None and program.type in ("Program", "Initiative"):
+        event.add("part_of_program", Value(program.ident, Span(start, part.end()), "event-part-of-program", 0.5))
 
 
 def _holder_named(found: Proposals, post: Item, end: int) -> tuple[Item, int] | None:
@@ -176,7 +223,10 @@ def _holder_named(found: Proposals, post: Item, end: int) -> tuple[Item, int] | 
 
 
 def _kind(name: str) -> str:
-    return "TrainingEvent" if _TRAINING.search(name) else "Event"
+    """A training by its words; a business meeting ("Temu Bisnis X", "Gathering Y") is for networking."""
+    if _TRAINING.search(name):
+        return "TrainingEvent"
+    return "NetworkingEvent" if re.match(r"(?:Temu|Gathering|Networking|Business Matching)\b", name) else "Event"
 
 
 def described(found: Proposals) -> None:
@@ -395,6 +445,11 @@ _JOINED = re.compile(r"(?<![\w-])(?:mengikuti|menghadiri|(?:hadir|menjadi (?:nar
 _PRESENT = re.compile(r"(?<![\w-])(?:yang (?:hadir|ikut hadir|turut hadir)|[Ss]alah (?:satu|seorang) peserta"
                       r"(?: (?:acara|kegiatan) (?:ini|itu|tersebut))?), (?P<name>[A-Z][\w-]*(?: [A-Z][\w-]*){0,4})")
 
+# "… yang mengikuti Temu Bisnis X. … Salah satunya Yuliana (38), perajin tenun …": one of those who came
+# to the event told last.
+_ONE_OF_THEM = re.compile(r"(?<![\w-])[Ss]alah (?:satunya|seorang di antaranya|satu di antaranya) "
+                          r"(?P<name>[A-Z][\w-]*(?: [A-Z][\w-]*){0,4})(?= \(\d{2}\))")
+
 
 def attendance(found: Proposals) -> None:
     """Who took part in an event: the one who led it, those who accompanied them or attended,
@@ -423,9 +478,9 @@ def attendance(found: Proposals) -> None:
         if named and event is not None and not NEGATION.search(found.text[sentence:match.start()]):
             named[-1].add("takes_part_in", Value(event.ident, Span(sentence, match.end()), "came-to-event", 0.4))
     _joined(found, people)
-    for match in _PRESENT.finditer(found.text):
+    for match in [*_PRESENT.finditer(found.text), *_ONE_OF_THEM.finditer(found.text)]:
         item = found.find_name(match["name"])
-        event = referent(found, None, match.start())
+        event = referent(found, None if match.re is _PRESENT else "kegiatan", match.start())
         if item is not None and event is not None and item.type in ORG_TYPES | {"Person"}:
             item.add("takes_part_in", Value(event.ident, Span(match.start(), match.end()), "present-at-event", 0.4))
 

@@ -54,15 +54,29 @@ def findings(found: Proposals) -> None:
                 _SHOWS.search(words) or surveyed or (_REPORTS.search(words) and _FIGURE.search(words)))):
             continue
         start = max(sentence.start + (based.start("rest") if based else 0), _after_dateline(found))
-        body = found.text[start:sentence.end].rstrip(". ")
-        if len(body.split()) < 5:
-            continue
-        label = " ".join(body.split()[:8]).rstrip(",") + " …"
         rule = "finding-based-on" if based else "finding-respondents" if surveyed else "finding-figure"
-        item = found.add(Item(slug("temuan " + " ".join(body.split()[:8]))[:60].rstrip("-"), "Finding", label,
-                              Span(sentence.start, sentence.end), rule, 0.5 if based else 0.4))
-        item.add("text", Value(body))
-        _of_study(found, item, sentence)
+        for body in _contrasted(found.text[start:sentence.end].rstrip(". ")):
+            if len(body.split()) < 5:
+                continue
+            label = " ".join(body.split()[:8]).rstrip(",") + " …"
+            item = found.add(Item(slug("temuan " + " ".join(body.split()[:8]))[:60].rstrip("-"), "Finding", label,
+                                  Span(sentence.start, sentence.end), rule, 0.5 if based else 0.4))
+            item.add("text", Value(body))
+            _of_study(found, item, sentence)
+
+
+# "… baru 27 persen pelaku UMKM berjualan di lokapasar, sedangkan 58 persen menyebut ongkos kirim …":
+# two figures set against each other, two findings; "…, sedangkan yang pernah mengirim … hanya 9 persen":
+# the second share told of the first's people, one.
+_CONTRAST = re.compile(r", (?:sedangkan|sementara|adapun) (?=(?:sekitar |hanya |baru |lebih dari )?\d)")
+
+
+def _contrasted(body: str) -> list[str]:
+    """The sentence's finding, or its two halves when each gives its own figure."""
+    match = _CONTRAST.search(body)
+    if match is None or not _FIGURE.search(body[:match.start()]):
+        return [body]
+    return [body[:match.start()], body[match.end():]]
 
 
 def _of_study(found: Proposals, finding: Item, sentence: Sentence) -> None:

@@ -48,7 +48,8 @@ _LIST = re.compile(r"(?<![\w-])(?:[Ss]asaran(?:nya)?|[Pp]eserta(?:nya)?|menyasar
                    r"[^.\n]{0,80}? mulai dari (?P<list>[^.\n]+?)(?=[.\n])")
 _STOP = frozenset({"yang", "untuk", "agar", "supaya", "dalam", "dengan", "pada", "sejak", "ke", "sebagai", "demi",
                    "serta", "dan", "melalui", "oleh", "akan", "telah", "sudah", "bisa", "dapat", "itu", "ini",
-                   "tersebut", "hingga", "sampai", "di", "dari", "juga", "pun", "lebih"})
+                   "tersebut", "hingga", "sampai", "di", "dari", "juga", "pun", "lebih",
+                   "masuk", "naik", "mampu", "punya"})  # "2.500 pelaku usaha masuk lokapasar": what they are to do
 _WHERE = re.compile(r"(?: yang (?:berdomisili|berbasis|berada|tinggal) di| di| dari| asal)"
                     r" (?P<places>[A-Z][\w-]*(?: [A-Z][\w-]*){0,2}(?:(?:,? dan |, )[A-Z][\w-]*(?: [A-Z][\w-]*){0,2})*)")
 _PLACE_TYPES = frozenset({"Province", "Regency", "City", "AmbiguousPlace", "Place"})
@@ -79,12 +80,16 @@ def target_groups(found: Proposals) -> None:
         end = _group_end(found, match.start("head"))
         label = Span(match.start("head"), end)
         rule = "group-participants" if match["cue"].startswith("diikuti") else "group-cue"
-        group = _group(found, label, Span(match.start(), end), rule, 0.5)
-        if group is not None:
-            sentence = next((s for s in sentences if s.start <= match.start() < s.end), None)
+        sentence = next((s for s in sentences if s.start <= match.start() < s.end), None)
+        while (group := _group(found, label, Span(match.start(), end), rule, 0.5)) is not None:
             if sentence is not None:
                 _served_by(found, group, label, match, sentence.start,
                            [m for m in named if sentence.start <= m[0] < sentence.end])
+            more = _NEXT_GROUP.match(found.text, end)  # "menyasar A, B, dan C": each is a group
+            if more is None:
+                break
+            label = Span(more.end(), _group_end(found, more.end()))
+            end = label.end
     for match in _LIST.finditer(found.text):
         _listed(found, match)
     for match in _AIMED.finditer(found.text):
@@ -93,6 +98,9 @@ def target_groups(found: Proposals) -> None:
         _is_aimed(found, match)
     for match in _CAME.finditer(found.text):
         _came(found, match)
+
+
+_NEXT_GROUP = re.compile(rf", (?:dan |serta )?(?=(?:{_HEADS})(?![\w-]))")
 
 
 # "Sebanyak 240 petani muda dari A, B dan C mengikuti Bootcamp X", "Ratusan pelaku UMKM memadati
@@ -163,7 +171,12 @@ def _given_before(text: str, at: int) -> bool:
     """A word for something given (pelatihan, program…) in the 90 characters before, same sentence."""
     window = text[max(0, at - 90):at]
     window = re.split(r"[.!?\n]", window)[-1]
-    return _GIVEN.search(window) is not None
+    given = list(_GIVEN.finditer(window))
+    return bool(given) and _HOPED.search(window, given[-1].end()) is None
+
+
+# "Kerja sama … ini diharapkan membuka pasar baru bagi UMKM": a hope for them, not whom it is for.
+_HOPED = re.compile(r"(?<![\w-])(?:diharapkan|diharap|berharap|harapannya|semoga|diyakini)(?![\w-])")
 
 
 def _group_end(found: Proposals, start: int) -> int:

@@ -14,7 +14,7 @@ import re
 from kg.ingest.events import dated, place_written
 from kg.ingest.model import Item, Proposals, Value, mentions, slug
 from kg.ingest.people import ORG_TYPES
-from kg.ingest.relations import NEGATION, clause_status, in_region
+from kg.ingest.relations import NEGATION, clause_status
 from kg.source.text import ArticleText, Span
 
 _LAUNCH = re.compile(r"(?<![\w-])(?:(?P<verb>meluncurkan|melaunching|me-launching)|(?P<noun>[Pp]eluncuran|"
@@ -102,8 +102,6 @@ def _launch(found: Proposals, program: Item, told: Span, organisers: list[tuple[
     span = Span(min(organisers[0][0], told.start), max(organisers[0][1], told.end))
     if "operated_by" not in program.fields:
         program.add("operated_by", Value(launchers[0].ident, span, "launched-by", 0.5))
-    if any(v.value == launchers[0].ident for v in program.fields["operated_by"]):
-        in_region(program, launchers[0], span)
 
 
 def _launchers(found: Proposals, sentence: int, verb: int) -> list[tuple[int, int, Item]]:
@@ -193,7 +191,6 @@ def run_by_posts(found: Proposals) -> None:
         for program in [found.items[str(v.value)] for v in event.fields["part_of_program"]]:
             if org is not None and "operated_by" not in program.fields:
                 program.add("operated_by", Value(org.ident, first.span, "launched-by-post", 0.4))  # type: ignore[union-attr]
-                in_region(program, org, first.span)  # type: ignore[union-attr,arg-type]
 
 
 def _post_organisation(found: Proposals, person: Item) -> Item | None:

@@ -64,7 +64,10 @@ _HEAD = re.compile(rf"(?<![\w-])(?P<head>{'|'.join(sorted(_HEADS, key=len, rever
 _GOVERNMENT = re.compile(
     r"(?<![\w-])(?P<head>[Pp]emerintah (?P<level>Provinsi|Kabupaten|Kota)(?: \((?P<acr>Pem(?:prov|kab|kot))\))?"
     r"|(?P<short>Pemprov|Pemkab|Pemkot)) (?P<place>[A-Z][\w-]*(?: [A-Z][\w-]*){0,2})")
-_STARTUP = re.compile(r"(?<![\w-])(?:start ?up|startup|perusahaan rintisan) (?P<name>[A-Z]\w*(?: [A-Z]\w*){0,2})")
+# "Startup lokal PT X" opening a sentence: capitalised, only before a legal form (a headline capitalises all).
+_STARTUP = re.compile(r"(?<![\w-])(?:start ?up|perusahaan rintisan|Start ?up(?=(?: lokal| digital)? (?:PT|CV) ))"
+                      r"(?P<local> lokal| digital| asal [A-Z]\w+)?"
+                      r" (?P<name>[A-Z]\w*(?: [A-Z]\w*){0,2})")
 _PARTNER = re.compile(r"(?<![\w-])(?:dengan|bersama|gandeng|menggandeng|digelar|dari|oleh|keterbukaan|misi|Gandeng|"
                       r"menggaet|merangkul|menunjuk)"
                       r" (?P<name>[A-Z][a-z]+[A-Z]\w*(?: Shop)?|[A-Z][a-z]{2,}(?: Indonesia| Shop)?)(?![\w-])")
@@ -100,7 +103,10 @@ def places(found: Proposals) -> None:
         if re.search(r"(?:[Pp]rogram|[Gg]erakan|\b(?!(?:Di|Ke|Dari|Pada|Kepala|Kantor|Balai|Pemerintah|Warga|"
                      r"Perangkat|Sekretaris)\b)[A-Z][\w-]*) $", found.text[max(0, match.start() - 30):match.start()]):
             continue  # "program Desa Digital Mandiri", "Inkubator Desa Digital": part of another name
-        item = found.add(Item(slug(match["name"]), "Place", match["name"], Span(match.start(), match.end()),
+        ident, label = slug(match["name"]), match["name"]
+        if ident in found.items and found.items[ident].type != "Place":  # "Kecamatan Merauke": not the regency
+            ident, label = slug(match.group()), match.group()
+        item = found.add(Item(ident, "Place", label, Span(match.start(), match.end()),
                               "local-place", 0.7, note=f"A {match['kind'].lower()} named in the text."))
         item.alias(match.group(), Span(match.start(), match.end()))
         if inner is not None and found.text[inner.span.end:match.start()] == ", ":
@@ -251,6 +257,7 @@ def organisations(found: Proposals, cores: dict[str, str]) -> None:
     """Organisations by shape; `cores` maps a name's core (head + acronym) to its entity id."""
     for match in _GOVERNMENT.finditer(found.text):
         _government(found, match)
+    _short_governments(found)
     position, units, parent_end = 0, [], -1
     while (match := _HEAD.search(found.text, position)) is not None:
         name = _trim(found.text[match.start():_extend(found.text, match.end())])
@@ -282,8 +289,15 @@ def organisations(found: Proposals, cores: dict[str, str]) -> None:
         if is_unit:
             units.append((name, span, position))
     _part_of_parents(found, units)
+    _short_in_parentheses(found)
     _teams_of(found)
+    orgs = {start: item for start, _, item in mentions(found, frozenset({"Company"}))}
     for match in _STARTUP.finditer(found.text):
+        if match.start("name") in orgs:  # "startup lokal PT Kapuas Teknologi Nusantara": the company is one
+            orgs[match.start("name")].type = "Startup"
+            continue
+        if match["local"]:
+            continue
         span = Span(match.start("name"), match.end("name"))
         item = found.add(Item(slug(match["name"]), "Startup", match["name"], span, "startup-cue", 0.7))
         item.span = Span(match.start(), match.end())
@@ -297,6 +311,18 @@ def organisations(found: Proposals, cores: dict[str, str]) -> None:
         if found.find_name(match.group()) is None and not _in_title(found, match.start()):
             found.add(Item(slug(match.group()), "Ministry", match.group(), Span(match.start(), match.end()),
                            "ministry-short", 0.6))
+
+
+_SHORT_WORDS = re.compile(r" \((?P<short>[A-Z][a-z]+(?: [A-Z][a-z]+){1,2})\)")
+
+
+def _short_in_parentheses(found: Proposals) -> None:
+    """"PT Noken Data Nusantara (Noken Data)": words of the name in parentheses are the short name
+    the text uses for it."""
+    for _, end, item in mentions(found, frozenset({"Company", "Startup", "Organization"})):
+        match = _SHORT_WORDS.match(found.text, end)
+        if match is not None and set(match["short"].split()) <= set(item.label.split()[1:]):
+            item.alias(match["short"], Span(match.start("short"), match.end("short")))
 
 
 # "Balai Kota", "Balai Desa Kuta": a building, no office (the venue rule proposes it).
@@ -458,6 +484,12 @@ def _extend(text: str, end: int) -> int:
 _NEXT_NAME = re.compile(rf"\.\s|,? (?:dan|serta|&) (?=(?:{'|'.join(_HEADS)}|Pemprov|Pemkab|Pemkot|Pemerintah) [A-Z])")
 
 
+# "Dinas Koperasi Kota Jayapura dan Noken Data menandatangani …": a region's name ends an office's; "dan"
+# after it joins the next party.
+_REGION_THEN = re.compile(r"(?<![\w-])(?P<region>(?:Kota|Kabupaten|Provinsi) [A-Z][\w-]*(?: [A-Z][\w-]*){0,2}),? "
+                          r"(?:dan|serta) [A-Z]")
+
+
 def _trim(name: str) -> str:
     """A name ends before a trailing connector, at a sentence's end, and before "dan" that joins
     the next organisation ("Bank Jatim dan PT Pos Indonesia")."""
@@ -465,6 +497,8 @@ def _trim(name: str) -> str:
     name = name[:titled.start()] if titled else name
     cut = _NEXT_NAME.search(name)
     name = name[:cut.start()] if cut else name
+    region = next((m for m in _REGION_THEN.finditer(name) if resolve(m["region"]) is not None), None)
+    name = name[:region.end("region")] if region else name
     words = name.split(" ")
     while words and words[-1] in ("dan", "&"):
         words.pop()
@@ -505,6 +539,17 @@ def _government(found: Proposals, match: re.Match[str]) -> None:
         place = _by_level(found, region, place_name, Span(match.start("place"), end))
     if place is not None:
         item.add("jurisdiction", Value(place.ident))
+
+
+def _short_governments(found: Proposals) -> None:
+    """"Pemerintah Kota (Pemkot) Kendari …, kolaborasi Pemkot dengan …": "Pemkot" alone is the one
+    government of that level the article names."""
+    for short in _LEVEL_SHORT.values():
+        named = [i for i in found.items.values() if i.rule == "government-shape"
+                 and any(n.startswith(short + " ") for n in (i.label, *i.aliases))]
+        alone = re.search(rf"(?<![\w(-]){short}(?![\w)-])(?! [A-Z(])", found.text)
+        if len(named) == 1 and alone is not None:
+            named[0].alias(short, Span(alone.start(), alone.end()))
 
 
 def _by_level(found: Proposals, region: Region, name: str, span: Span) -> Item:

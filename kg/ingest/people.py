@@ -57,9 +57,10 @@ _POST_COMMA = re.compile(
     rf"(?<![\w-])(?P<post>(?:{_HEAD})\b{_PLAIN}{{0,160}}?(?:, (?:dan )?[A-Z]{_PLAIN}{{0,80}}?){{0,6}})"
     rf", (?!{_DEGREE})(?P<name>{_NAME})(?:{DEGREES})?(?=,? (?:{SPEECH})|,? (?!dan )[a-z]|, {_WEEKDAY}"
     r"|(?<!\bDr)(?<!\bIr)(?<!\bProf)(?<!\bDrs)(?<!\bDra)\.(?:\s|$))")  # a title's dot ends no name
-# "Andi Rahmat, Kepala Dinas Perdagangan Kota Makassar, mengatakan": the name, then the post.
+# "Andi Rahmat, Kepala Dinas Perdagangan Kota Makassar, mengatakan": the name, then the post; written
+# small after degrees too ("Maria Ohoiwutun, S.E., M.B.A., pendiri sekaligus Direktur Utama PT X, menjelaskan").
 _NAME_POST = re.compile(
-    rf"(?:^|(?<=[.\n\-] )|(?<=\n))(?P<name>{_NAME})(?:{DEGREES})?, (?P<post>(?:{_HEAD})\b{_PLAIN}{{0,160}}?), "
+    rf"(?:^|(?<=[.\n\-] )|(?<=\n))(?P<name>{_NAME})(?:{DEGREES})?, (?P<post>(?i:{_HEAD})\b{_PLAIN}{{0,160}}?), "
     rf"(?={SPEECH})")
 # "Wali Kota Medan Rico Tri Putra Bayu Waas": post words, then the name, no comma.
 _POST_RUN = re.compile(rf"(?<![\w-])(?P<run>(?:{_HEAD}) [A-Z][\w'\u2019-]*"  # "Bupati Banjar H. Saidi Mansyur"
@@ -127,7 +128,8 @@ def people(found: Proposals) -> None:
         honored = [m for m in re.finditer(rf"(?<![\w-]){HONORIFIC} (?=[A-Z][a-z])", name) if m.group() != "H. "]
         name = name[honored[-1].start():] if honored else name  # "Pedagang Mama Yuliana (52)"
         start = match.start("name") + match["name"].rfind(name)
-        apposed = found.text[start - 2:start] == ", " and resolve(name) is None  # "salah satu peserta, Murniati (45)"
+        apposed = (found.text[start - 2:start] == ", " or _ONE_OF_THEM.search(found.text, max(0, start - 30), start)) \
+            and resolve(name) is None  # "salah satu peserta, Murniati (45)", "Salah satunya Yuliana (38)"
         if (len(name.split()) >= 2 or apposed) and name.split()[0] not in _NOT_NAMES:
             add_person(found, name, Span(start, match.end("name")), "person-age", 0.7)
     for match in _ROLE.finditer(found.text):
@@ -144,6 +146,8 @@ def people(found: Proposals) -> None:
     _aliases(found, shorts)
 
 
+_ONE_OF_THEM = re.compile(r"(?<![\w-])(?:[Ss]alah (?:satunya|seorangnya|seorang di antaranya|satu di antaranya)|"
+                          r"[Dd]i antaranya|[Ss]eperti) $")
 # "Menurut Rahmat Hidayat, …": a speaker named in full by "menurut" at a sentence's start.
 _ACCORDING = re.compile(rf"(?:^|(?<=[.!?] ))Menurut (?:{HONORIFIC} )?(?P<name>[A-Z][a-z]+(?: [A-Z][a-z]+){{1,3}}),",
                         re.MULTILINE)
@@ -358,6 +362,11 @@ _COMPANY_TITLES = re.compile(r"CEO|COO|CTO|Co-Founder|Founder|Pendiri|Direktur|C
 def is_title(name: str) -> bool:
     """True for words that are only a post's title ("Chief Executive Officer", "Direktur Utama")."""
     return re.fullmatch(rf"(?:{_HEAD})", name) is not None
+
+
+def opens_with_title(words: str) -> bool:
+    """True for words a post's title opens ("Direktur Eksekutif", "Kepala Bidang")."""
+    return _TITLE.match(words) is not None
 
 
 def coordinated_posts(found: Proposals, post: str, span: Span) -> list[str]:

@@ -12,7 +12,7 @@ import bisect
 import re
 
 from kg.ingest.model import Item, Proposals, Value, mentions, slug
-from kg.ingest.people import ORG_TYPES, is_title
+from kg.ingest.people import ORG_TYPES, is_title, opens_with_title
 from kg.source.dates import DateError, find_news_date
 from kg.source.text import ArticleText, Span
 
@@ -87,7 +87,7 @@ def collaborations(found: Proposals, cues: dict[str, list[str]]) -> None:
     told: set[frozenset[str]] = set()  # the body's collaborations first: a headline repeats its lead
     told_last: list[str] = []  # the parties of the collaboration told last
     for titled, clause in sorted(zip(in_title, clauses, strict=True), key=lambda pair: (pair[0], pair[1].start)):
-        word = COLLABORATE.search(found.text, clause.start, clause.end)
+        word = COLLABORATE.search(found.text, clause.start, clause.end) or _we_with(found.text, clause)
         if word is not None and re.match(r" (?:ini|itu|tersebut)\b", found.text[word.end():word.end() + 9]):
             _result_told_after(found, clause)  # "kolaborasi ini" refers back to one already told
             continue
@@ -124,6 +124,18 @@ def collaborations(found: Proposals, cues: dict[str, list[str]]) -> None:
         item = _collaboration(found, parties, through, status, clause, offer)
         if both and "resulted_in" not in item.fields:
             _joint_event(found, item, parties, clause)
+
+
+# "kami sedang menjalankan uji coba gudang bersama dengan Koperasi X": what the speaker's side does with
+# another, told by the work itself.
+_WITH = re.compile(r"(?<![\w-])bersama(?: dengan)?(?= [A-Z])")
+_WE_DO = re.compile(r"(?<![\w-])kami (?:[a-z]+ ){1,8}$")
+
+
+def _we_with(text: str, clause: Span) -> re.Match[str] | None:
+    """"… kami sedang menjalankan uji coba gudang bersama dengan Koperasi X": "bersama" after what "kami" do."""
+    match = _WITH.search(text, clause.start, clause.end)
+    return match if match is not None and _WE_DO.search(text, clause.start, match.start()) else None
 
 
 _REGIONS = frozenset({"Province", "Regency", "City"})
@@ -449,11 +461,13 @@ def programs(found: Proposals) -> None:
         first, _, rest = name.partition(" ")
         if first in ("Program", "Gerakan", "Aplikasi", "Platform") and rest[:1] == acronym[0] and " " in rest:
             name = rest  # "Program Digital Talent Scholarship (DTS)": the program's name is the rest
+        elif name[0] != acronym[0] and opens_with_title(name):
+            name = _after_title(name, acronym)  # "Direktur Eksekutif Flores Data Institute (FDI)": its post's
         if (name[0] != acronym[0] or name.startswith("Pemerintah") or found.find_name(name) or is_title(name)
                 or found.find_name(acronym) or inside_named(found, match.start())):
             continue
-        kind, confidence = _program_kind(name)
-        span = Span(match.start(), match.end())
+        kind, confidence = _program_kind(name, found.text[match.end():match.end() + 60])
+        span = Span(match.start() + len(match["name"]) - len(name), match.end())
         item = found.add(Item(slug(name), kind, name, span, "acronym-program", confidence))
         item.alias(acronym, span)
         _operator(found, item, match.end())
@@ -482,14 +496,13 @@ def _appositive_operators(found: Proposals) -> None:
         org = orgs.get(match.end())
         if org is None:
             continue
-        item = found.find_name(match["name"])
+        item = found.find_name(match["name"]) or found.find_name(match["name"].removeprefix("Program "))
         if item is None and not inside_named(found, match.start()):
             item = found.add(Item(slug(match["name"]), "Program", match["name"], Span(match.start(), match.end()),
                                   "program-apposition", 0.5))
         if item is not None and item.type == "Program" and "operated_by" not in item.fields:
             span = Span(match.start(), _mention_end(found, match.end(), org))
             item.add("operated_by", Value(org.ident, span, "program-apposition", 0.5))
-            in_region(item, org, span)
 
 
 def _mention_end(found: Proposals, start: int, item: Item) -> int:
@@ -526,7 +539,23 @@ def inside_named(found: Proposals, offset: int) -> bool:
     return any(item.span.start <= offset < item.span.end and item.type in ORG_TYPES for item in found.items.values())
 
 
-def _program_kind(name: str) -> tuple[str, float]:
+# "Flores Data Institute (FDI)", "X Center (XC), lembaga riset …": an organisation, by its name's last word
+# or by what the text says it is.
+_ORGANISATION_NAME = re.compile(r"(?:Institute|Foundation|Society|Association)$")
+_ORGANISATION_AFTER = re.compile(r", (?:sebuah |salah satu )?(?:lembaga|organisasi|yayasan|perusahaan|pusat "
+                                 r"(?:riset|kajian|studi|penelitian))(?![\w-])")
+
+
+def _after_title(name: str, acronym: str) -> str:
+    """The words from the first that opens the acronym on, when two or more are left."""
+    words = name.split(" ")
+    return next((" ".join(words[i:]) for i in range(1, len(words) - 1) if words[i][0] == acronym[0]), name)
+
+
+def _program_kind(name: str, after: str) -> tuple[str, float]:
+    """What an acronym-defined name is, by its words and by the apposition written after it."""
+    if _ORGANISATION_NAME.search(name) or _ORGANISATION_AFTER.match(after):
+        return "Organization", 0.6
     if _FACILITY_WORDS.search(name):
         return "Facility", 0.6
     if _EVENT_WORDS.search(name):
@@ -543,14 +572,6 @@ def _operator(found: Proposals, item: Item, end: int) -> None:
     org = found.find_name(match["org"]) or found.find_name(match["org"].split()[0])
     if org is not None and org.type in ORG_TYPES:
         item.add("operated_by", Value(org.ident, Span(item.span.start, match.end()), "program-from", 0.6))
-        in_region(item, org, Span(item.span.start, match.end()))
-
-
-def in_region(program: Item, operator: Item, span: Span) -> None:
-    """A program of a regional government ("milik Pemkot Kupang") is in that government's
-    region (the one its name gives), said less surely than who runs it."""
-    for place in operator.fields.get("jurisdiction", []) if operator.type in _GOVERNMENTS else []:
-        program.add("location", Value(place.value, span, "operator-region", 0.4))
 
 
 def _runner(found: Proposals, item: Item, start: int) -> None:
@@ -598,8 +619,9 @@ def venues_and_events(found: Proposals) -> None:
     titles = [v.span for k, v in found.article.items() if k in ("headline", "subheadline") and v.span is not None]
     for match in _VENUE.finditer(found.text):
         name = _venue_name(found, match, titles)
-        if name is None:
-            continue
+        known = found.find_name(name) if name is not None else None
+        if name is None or (known is not None and known.type in ORG_TYPES):
+            continue  # "lokapasar Pasar Kapuas": another name of the company that makes it, no market
         kind = "Hotel" if match["kind"] == "Hotel" else "Facility" if _HALLS.match(match["kind"]) else "Place"
         longer = next((v for v in venues if v.label.startswith(name + " ")), None)
         if longer is not None:  # "Pasar Gede" after "Pasar Gede Hardjonagoro": the same market, written short

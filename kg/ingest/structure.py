@@ -42,13 +42,17 @@ def link(found: Proposals) -> None:
     named_after_places(found)
 
 
-_BASED = re.compile(r", (?:yang )?(?:berbasis|berkantor|bermarkas|berkedudukan|berlokasi|berdomisili) di "
+# "Flores Data Institute (FDI), lembaga riset independen yang berkantor di Kupang": after its short form
+# and what it is, too.
+_BASED = re.compile(r"(?: \([A-Z][A-Za-z]{1,9}\))?, (?:(?:sebuah |salah satu )?(?:lembaga|organisasi|yayasan|"
+                    r"perusahaan|komunitas|pusat)(?: [a-z]+){0,4} )?(?:yang )?"
+                    r"(?:berbasis|berkantor|bermarkas|berkedudukan|berlokasi|berdomisili) di "
                     r"(?P<place>[A-Z][\w-]*(?: [A-Z][\w-]*){0,2})")
 
 
 def based_in(found: Proposals) -> None:
     """"Ladang Data, berbasis di Lubuk Pakam": an organisation is located where the clause
-    right after its name says it is based."""
+    right after its name (and what it is: "lembaga riset yang berkantor di Kupang") says it is based."""
     for start, end, org in mentions(found, ORG_TYPES - {"MediaOutlet"}):
         match = _BASED.match(found.text, end)
         words = match["place"].split(" ") if match else []
@@ -63,9 +67,10 @@ def based_in(found: Proposals) -> None:
 _PLACE_WORDS = r"(?P<place>(?:Desa |Kelurahan |Kecamatan |Kabupaten |Kota )?[A-Z][\w-]*(?: [A-Z][\w-]*){0,2})"
 # "startup asal Mataram, Rinjani Tech": any word before "asal"; before "dari" only who people are.
 _WHO_FROM = (r"(?i:perajin|pengrajin|petani|nelayan|pengusaha|pedagang|peternak|UMKM|usaha|startup|mahasiswa|warga|"
-             r"seniman|desainer|penenun) dari")
+             r"seniman|desainer|penenun)(?: [a-z]+){0,2} dari")  # "perajin tenun dari …"
 _FROM_BEFORE = re.compile(rf"(?<![\w-])(?:[A-Za-z][\w-]* asal|{_WHO_FROM}) {_PLACE_WORDS}, $")
-_FROM_AFTER = re.compile(rf", (?:sebuah |salah satu )?(?:(?:[a-z][\w-]* ){{0,3}}asal|{_WHO_FROM}) {_PLACE_WORDS}")
+_FROM_AFTER = re.compile(rf"(?: \(\d{{2}}\))?, (?:sebuah |salah satu )?(?:(?:[a-z][\w-]* ){{0,3}}asal|{_WHO_FROM})"
+                         rf" {_PLACE_WORDS}")
 
 # Organisations of one village or town, written with where they are: "BUMDes Tunas Makmur di Magelang".
 _LOCAL = re.compile(r"(?:Badan Usaha Milik Desa|BUMDes|Koperasi|Kelompok|Gapoktan|Pokdarwis|Karang Taruna) ")

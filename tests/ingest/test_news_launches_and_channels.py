@@ -101,11 +101,11 @@ def test_a_launch_is_an_event_of_the_program_its_label_stops_before_the_venue() 
     assert "peluncuran Tenun Daring" in launch.aliases  # told again by its noun: the same event
 
 
-def test_a_launched_program_is_run_by_the_launcher_in_its_region_and_for_its_group() -> None:
+def test_a_launched_program_is_run_by_the_launcher_and_for_its_group() -> None:
     found = run(KUPANG)
     program = values_of(found.items["tenun-daring"])
     assert program["operated_by"] == ["pemkot-kupang"]  # not the partner
-    assert program["location"] == values_of(found.items["pemkot-kupang"])["jurisdiction"]
+    assert "location" not in program  # the launcher's region is not said to be where it runs
     assert program["target_groups"] == ["mama-mama-penenun-di-kota-kupang"]  # "Program itu menyasar …"
 
 
@@ -152,8 +152,8 @@ def test_whom_a_collaboration_or_a_program_is_for() -> None:
         "pelaku-ekonomi-kreatif-di-kota-palu-dan-kabupaten-donggala"]  # "Sasaran program ini adalah"
     sigi = values_of(found.items["sigi-mandiri"])
     assert sigi["target_groups"] == ["petani-kakao-di-kabupaten-sigi"]  # "ditujukan bagi"
-    assert sigi["operated_by"] == ["pemkab-sigi"]  # "milik Pemkab Sigi": run by it, in its region
-    assert sigi["location"] == values_of(found.items["pemkab-sigi"])["jurisdiction"]
+    assert sigi["operated_by"] == ["pemkab-sigi"]  # "milik Pemkab Sigi": run by it
+    assert "location" not in sigi  # its region is not said to be where the program runs
     assert "target_groups" not in found.items["poso-hijau"].fields  # "tidak ditujukan"
 
 
