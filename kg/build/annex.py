@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from kg.build.assemble import GRAPHS, MANIFEST
+from kg.build.assemble import GRAPHS, MANIFEST, unit_graph
 from kg.build.generations import current, locked
 from kg.build.store import STORE_DIR, without_graph
 from kg.errors import KgError, NotBuiltError
@@ -51,8 +51,7 @@ def annex_graph(out_dir: Path, generation: Path, graph: str, name: str, nquads: 
             raise GenerationChanged(f"{out_dir} was rebuilt while `{command}` measured {generation.name}",
                                     f"run `{command}` again")
         manifest = json.loads((generation / MANIFEST).read_text(encoding="utf-8"))
-        entry = manifest.get(graph)
-        if entry is not None and ANNEX not in entry:
+        if any(unit_graph(unit) == graph and ANNEX not in entry for unit, entry in manifest.items()):  # or its shard
             raise KgError(f"the build already has a graph {graph}", "rename the article or source that makes it")
         lines = _canonical(nquads, graph)
         data = "".join(lines).encode()

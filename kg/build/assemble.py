@@ -2,12 +2,13 @@
 asked for, the census behind the summary and the VoID description, and the query store.
 
 Each graph's file is named in the generation's manifest with a digest of the parts it was made
-from (the corpus graph is written in shards, `graphs/corpus/<shard>.nq`, each its own entry, keyed
-`IRI SHARD`; each file's census is kept in the cache under its digest); a file whose digest has
-not changed since the previous generation is hard-linked from it, not written again, and the
-store is the previous one (copied by hard links) with only the lines that left or came in the
-changed graphs removed or added. `--full` ignores the previous generation: both paths give the
-same bytes.
+from (the corpus graph and the curated graph are written in shards, `graphs/corpus/<shard>.nq`,
+`graphs/curated/<shard>.nq`, each its own entry, keyed `IRI SHARD`: one article changes the few
+shards its facts and entities fall in; each file's census is kept in the cache under its
+digest); a file whose digest has not changed since the previous generation is hard-linked from
+it, not written again, and the store is the previous one (copied by hard links) with only the
+lines that left or came in the changed graphs removed or added. `--full` ignores the previous
+generation: both paths give the same bytes.
 """
 
 from __future__ import annotations
@@ -28,10 +29,11 @@ import pyoxigraph as ox
 
 from kg.build.censuses import GraphCensuses, distinct, unit_digest
 from kg.build.corpus import Compiled, Progress
-from kg.build.parts import Part, PartCache
+from kg.build.parts import Part, PartCache, buckets_of, shard_of
 from kg.build.serialize import GRAPH_BASENAME, jsonld_from_nquads
 from kg.build.store import STORE_DIR, load_store, update_store, without_graph
 from kg.build.summary import Census
+from kg.build.tallies import shard_count
 from kg.namespaces import ONTOLOGY_IRI, PREFIXES
 from kg.project import Project
 
@@ -55,7 +57,8 @@ def write_generation(project: Project, compiled: Compiled, cache: PartCache, fol
     """Write the graphs, the formats and the store of one generation into `folder`."""
     base = project.base
     articles = {str(project.iris.article_graph(a)) for a in compiled.articles}
-    sources = _contributions(compiled.all_parts())
+    curated = (str(project.iris.curated_graph), curated_shards(len(compiled.articles)))
+    sources = _contributions(compiled.all_parts(), curated)
     old = _manifest(previous)
     manifest, changed = {}, {}
     censuses = GraphCensuses(cache.folder, base)
@@ -72,7 +75,7 @@ def write_generation(project: Project, compiled: Compiled, cache: PartCache, fol
         if previous is not None and entry and entry["digest"] == digest:
             os.link(previous / GRAPHS / (entry["file"] + ".nq"), folder / GRAPHS / (name + ".nq"))
         else:
-            lines = _lines(cache, iri, sources[unit])
+            lines = _lines(cache, unit, sources[unit], curated)
             (folder / GRAPHS / (name + ".nq")).write_bytes(("\n".join(lines) + "\n").encode() if lines else b"")
             if iri not in articles or not censuses.has(digest):  # an article's was counted as it compiled
                 censuses.write(digest, iri, lines, iri in articles)
@@ -140,13 +143,24 @@ def _graph_census(censuses: GraphCensuses, generation: Path, entry: dict[str, st
     return censuses.read(entry["digest"], iri, generation / GRAPHS / f"{entry['file']}.nq", iri in articles)
 
 
-def _contributions(parts: list[Part]) -> dict[str, list[Part]]:
-    """The parts that hold quads of each file (the curated graph gathers from many; each shard of
-    the corpus graph is a file of its own)."""
+def curated_shards(articles: int) -> int:
+    """How many shards the curated graph is written in: a quarter of the corpus graph's (at
+    10,000 articles 256 shards of about 64 KB), one for a few articles."""
+    return max(1, shard_count(articles) // 4)
+
+
+def _contributions(parts: list[Part], curated: tuple[str, int]) -> dict[str, list[Part]]:
+    """The parts that hold quads of each file: each shard of the corpus graph is a part of its
+    own; each shard of the curated graph gathers from the parts with lines in its buckets."""
+    graph_iri, shards = curated
     found: dict[str, list[Part]] = {}
     for part in parts:
-        for graph in part.graphs:
-            found.setdefault(f"{graph} {part.shard}" if part.shard else graph, []).append(part)
+        for graph, span in part.graphs.items():
+            if graph == graph_iri:
+                for shard in sorted({shard_of(number, shards) for number in buckets_of(span)}):
+                    found.setdefault(f"{graph} {shard:03x}", []).append(part)
+            else:
+                found.setdefault(f"{graph} {part.shard}" if part.shard else graph, []).append(part)
     return found
 
 
@@ -190,9 +204,13 @@ def _file_name(unit: str, base: str) -> str:
     return "graph-" + hashlib.sha256(iri.encode()).hexdigest()[:16]
 
 
-def _lines(cache: PartCache, graph: str, parts: list[Part]) -> list[str]:
-    """One graph's quads, sorted and each once, from every part that holds some."""
-    blocks = [cache.block(part, graph) for part in parts]
+def _lines(cache: PartCache, unit: str, parts: list[Part], curated: tuple[str, int]) -> list[str]:
+    """One file's quads, sorted and each once, from every part that holds some."""
+    graph, _, shard = unit.partition(" ")
+    if graph == curated[0]:
+        blocks = [cache.shard_block(part, graph, int(shard, 16), curated[1]) for part in parts]
+    else:
+        blocks = [cache.block(part, graph) for part in parts]
     return distinct(blocks[0] if len(blocks) == 1 else list(heapq.merge(*blocks)))
 
 

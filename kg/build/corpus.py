@@ -120,7 +120,7 @@ class _Job:
                 lambda name: _file_hash(item.path.parent / name, self.project, self.inputs))
         except KgError as exc:
             return exc.message, exc.hint
-        self.cache.put(part, blocks, claims)
+        self.cache.put(part, blocks, claims, bucketed=str(self.project.iris.curated_graph))
         if part.article is not None and (graph := str(self.project.iris.article_graph(part.article))) in blocks:
             GraphCensuses(self.cache.folder, self.project.base).count_ahead(part, graph, blocks[graph])
         return part

@@ -6,6 +6,10 @@ bytes. What it depends on beyond its own file is recorded beside it and checked 
 the article text it names (by hash) and the type of every entity it refers to that another
 file declares. Quads are grouped by graph (an article writes its own graph and the editors'
 additions to the curated graph), each group sorted, so that a graph is read as one block.
+
+The curated graph gathers from every article (16 MB at 10,000), so it is written in shards
+(kg/build/assemble.py) and a part's block of it is kept cut by subject into BUCKETS buckets,
+each sorted, with where each lies: a shard reads its buckets of each part and nothing else.
 """
 
 from __future__ import annotations
@@ -13,6 +17,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import zlib
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -106,6 +111,8 @@ _PUBLISHED = str(SCHEMA.datePublished)
 
 
 Declared = dict[str, list]  # entity id -> [its type's name, how many sources declare it]
+BUCKETS = 1024  # the buckets a part's block of the curated graph is cut into, by subject
+LAYOUT = "parts 2"  # in every part's key: parts of an older layout (blocks not cut in buckets) are made again
 CATALOGUE = "parts.catalogue"  # not *.json: prune reads those as parts
 
 
@@ -176,14 +183,18 @@ class PartCache:
         return Claims.from_json(self.claims_file(part.key).read_bytes())
 
     def put(self, part: Part, blocks: dict[str, list[str]], claims: Claims | None = None,
-            state: bytes | None = None) -> None:
+            state: bytes | None = None, bucketed: str = "") -> None:
         """The quads (and an article's claims, or a corpus shard's tallies) first, then the part that
         names them (a part is only found once complete), with where each graph's block lies in the
-        file, so one graph is read without the rest."""
+        file, so one graph is read without the rest; the `bucketed` graph's block in buckets."""
+        ranges: list[list[int]] = []
+        if bucketed in blocks:
+            blocks = {**blocks, bucketed: _in_buckets(blocks[bucketed], ranges)}
         chunks = {graph: ("\n".join(lines) + "\n").encode() if lines else b"" for graph, lines in blocks.items()}
         offset = 0
         for graph, chunk in chunks.items():
-            part.graphs[graph] = [offset, len(chunk), hashlib.sha256(chunk).hexdigest()]
+            part.graphs[graph] = [offset, len(chunk), hashlib.sha256(chunk).hexdigest(),
+                                  *([ranges] if graph == bucketed else [])]
             offset += len(chunk)
         data = b"".join(chunks.values())
         part.digest = hashlib.sha256(data).hexdigest()
@@ -205,6 +216,17 @@ class PartCache:
         with self.quads_file(part.key).open("rb") as stream:
             stream.seek(offset)
             return stream.read(length).decode("utf-8").splitlines()
+
+    def shard_block(self, part: Part, graph: str, shard: int, shards: int) -> list[str]:
+        """The lines of a bucketed graph's block whose buckets fall in `shard` of `shards`, sorted."""
+        offset, _, _, ranges = part.graphs[graph]
+        lines: list[str] = []
+        with self.quads_file(part.key).open("rb") as stream:
+            for number, start, length in ranges:
+                if shard_of(number, shards) == shard:
+                    stream.seek(offset + start)
+                    lines += stream.read(length).decode("utf-8").splitlines()
+        return sorted(lines)
 
     def index(self, key: str) -> list[str] | None:
         """The part keys an index records (parts made together from one set of inputs), if any."""
@@ -233,9 +255,39 @@ class PartCache:
                 (self.folder / f"{stem}.index").unlink(missing_ok=True)
 
 
+def bucket(line: str) -> int:
+    """A line's bucket, by its subject: a subject's lines stay in one bucket, so in one shard."""
+    return zlib.crc32(line.split(" ", 1)[0].encode()) % BUCKETS
+
+
+def shard_of(number: int, shards: int) -> int:
+    """The shard a bucket falls in: shards (a power of two up to BUCKETS) take runs of buckets."""
+    return number * shards // BUCKETS
+
+
+def buckets_of(span: list) -> list[int]:
+    """The buckets a part's block of the bucketed graph holds lines in."""
+    return [number for number, _, _ in span[3]]
+
+
+def _in_buckets(lines: list[str], ranges: list[list[int]]) -> list[str]:
+    """The lines ordered by bucket, each bucket sorted; `ranges` gets [bucket, offset, length]
+    of each bucket within the block, in bytes."""
+    ordered = sorted((bucket(line), line) for line in lines)
+    offset = 0
+    for number, line in ordered:
+        size = len(line.encode()) + 1
+        if ranges and ranges[-1][0] == number:
+            ranges[-1][2] += size
+        else:
+            ranges.append([number, offset, size])
+        offset += size
+    return [line for _, line in ordered]
+
+
 def source_key(shared: str, relative: str, data: bytes) -> str:
     """The cache key of a source file: its bytes and everything shared it is compiled with."""
-    digest = hashlib.sha256(f"kg {__version__}\n{shared}\n{relative}\n".encode())
+    digest = hashlib.sha256(f"kg {__version__} {LAYOUT}\n{shared}\n{relative}\n".encode())
     digest.update(data)
     return digest.hexdigest()
 

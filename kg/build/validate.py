@@ -40,7 +40,6 @@ from kg.build.validation_units import (
     parse_lines,
     read_unit,
     shared_key,
-    slice_count,
     survey,
     unit_key,
 )
@@ -153,7 +152,11 @@ def _validate_built(project: Project, out_dir: Path, jobs: int) -> Report:
     cache = EntryCache(out_dir / GENERATIONS / CACHE)
     cache.folder.mkdir(parents=True, exist_ok=True)
     common = shared_key(project.shapes_file.read_bytes(), manifest[str(ONTOLOGY_IRI)]["digest"])
-    units, sliced = _units(generation, manifest, common, cache, str(project.iris.curated_graph))
+    units = []
+    for name, item in sorted(manifest.items()):  # a graph, or a shard of the corpus graph
+        if name != str(ONTOLOGY_IRI):
+            path = generation / GRAPHS / f"{item['file']}.nq"
+            units.append(Unit(unit_graph(name), path, unit_key(common, name, item["digest"], path)))
     index = ValidationIndex(cache.folder, common)
     try:
         with index.transaction():
@@ -162,30 +165,8 @@ def _validate_built(project: Project, out_dir: Path, jobs: int) -> Report:
             results, size = [Result(*fields) for fields in index.results()], index.size()
     finally:
         index.close()
-    cache.prune({unit.key for unit in units} | sliced)
+    cache.prune({unit.key for unit in units})
     return _report(results, size, project.base, checked)
-
-
-def _units(generation: Path, manifest: dict[str, dict[str, str]], common: str, cache: EntryCache,
-           curated: str) -> tuple[list[Unit], set[str]]:
-    """The units to check: every graph (or shard of the corpus graph) but the ontology, the
-    curated graph in slices once large; and the keys of the files cut into slices."""
-    units, sliced = [], set()
-    for name, item in sorted(manifest.items()):
-        if name == str(ONTOLOGY_IRI):
-            continue
-        path = generation / GRAPHS / f"{item['file']}.nq"
-        graph, key = unit_graph(name), unit_key(common, name, item["digest"], path)
-        if graph == curated and slice_count(path.stat().st_size) > 1:
-            try:
-                keys = cache.slices(key) or cache.put_slices(key, graph, path, common)
-            except OSError as exc:
-                raise ValidationUnavailable(f"{path} could not be read: {exc}", "run `kg build` again") from exc
-            units += [Unit(graph, cache.slice_file(k), k) for k in keys]
-            sliced.add(key)
-        else:
-            units.append(Unit(graph, path, key))
-    return units, sliced
 
 
 class _Work:

@@ -10,19 +10,12 @@ kg/build/validate.py), since counts such as sh:maxCount only hold across the who
 A unit's entry is cached under a key made of what its report depends on: the graph's digest in
 the generation's manifest and its file's size and time (an edited file is checked again), the
 shapes, the ontology and kg's version; and, inside the entry, a digest of the types it was given.
-
-The curated graph, which every article adds its entities' labels and types to (16 MB at 10,000
-articles), is checked in slices: its lines cut by subject into files of about SLICE_BYTES, each
-keyed by its own content, so an article that brings new entities re-checks the few slices they
-fall in rather than the whole graph. A node's description stays whole in one slice, as a node
-several units describe is checked on their merged description.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
-import zlib
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
@@ -34,8 +27,6 @@ from kg.build.shacl import Result
 from kg.rdfio import write_atomic
 
 RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
-SLICE_BYTES = 16 << 10  # the size a slice of the curated graph is cut to, about
-SLICES_MAX = 1024
 
 
 @dataclass
@@ -98,48 +89,11 @@ class EntryCache:
         with (self.folder / f"{key}.nt").open(encoding="utf-8") as lines:
             return [line for line in lines if line[1:line.index(">")] in nodes]
 
-    def slices(self, key: str) -> list[str] | None:
-        """The keys of the slices a graph's file (by its unit key) was cut into, if all are kept."""
-        try:
-            keys = orjson.loads((self.folder / f"{key}.slices").read_bytes())
-        except (OSError, ValueError):
-            return None
-        fits = isinstance(keys, list) and all(isinstance(k, str) and self.slice_file(k).is_file() for k in keys)
-        return keys if fits else None
-
-    def put_slices(self, key: str, graph: str, path: Path, common: str) -> list[str]:
-        """Cut a graph's file into slices by subject (each subject's lines in one), each written
-        under a key of its content and kept while unchanged; their keys, in slice order."""
-        count = slice_count(path.stat().st_size)
-        buckets: dict[int, list[bytes]] = {}
-        with path.open("rb") as lines:
-            for line in lines:
-                buckets.setdefault(zlib.crc32(line.split(b" ", 1)[0]) % count, []).append(line)
-        keys = []
-        for number in sorted(buckets):
-            data = b"".join(buckets[number])
-            slice_key = hashlib.sha256(f"{common}\n{graph}\n{number}/{count}\n".encode() + data).hexdigest()
-            if not self.slice_file(slice_key).is_file():
-                write_atomic(self.slice_file(slice_key), data)
-            keys.append(slice_key)
-        write_atomic(self.folder / f"{key}.slices", json.dumps(keys).encode())
-        return keys
-
-    def slice_file(self, key: str) -> Path:
-        return self.folder / f"{key}.nq"
-
     def prune(self, keep: set[str]) -> None:
-        """Forget the entries and slices of graphs no longer in the generation validated."""
+        """Forget the entries of graphs no longer in the generation validated."""
         for path in self.folder.iterdir():
-            if path.suffix in (".json", ".nt", ".nq", ".slices") and path.stem not in keep:
+            if path.suffix in (".json", ".nt") and path.stem not in keep:
                 path.unlink(missing_ok=True)
-
-
-def slice_count(size: int) -> int:
-    """How many slices a file of `size` bytes is cut into: a power of two (so the count, and every
-    slice's key, changes only when the graph doubles), at most SLICES_MAX."""
-    wanted = min(SLICES_MAX, max(1, size // SLICE_BYTES))
-    return 1 << (wanted.bit_length() - 1)
 
 
 def read_unit(path: Path) -> list[ox.Triple]:

@@ -113,23 +113,29 @@ def _change_a_status(project: Path) -> None:
     raise AssertionError("the generated corpus states no completed collaboration")
 
 
-def test_a_corpus_graph_in_shards_agrees_with_a_full_build(tmp_path: Path) -> None:
-    """Twelve generated articles: the corpus graph in four shards, each step (add, change a claim,
-    change a text, remove) updating the shards it touches, with the bytes of a full build."""
+def test_graphs_in_shards_agree_with_a_full_build(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Twelve generated articles: the corpus graph in four shards and the curated graph in eight,
+    each step (add, add new entities, change a claim, change a text, remove both) updating the
+    shards it touches, with the bytes of a full build."""
     from benchmarks.build_bench import add_copy as add_generated
-    from benchmarks.build_bench import change_text
+    from benchmarks.build_bench import add_new, change_text, remove_new
     from benchmarks.build_bench import remove_copy as remove_generated
     from benchmarks.corpus import write_project
+    from kg.build import assemble
 
+    monkeypatch.setattr(assemble, "curated_shards", lambda articles: 8)
     root, out = tmp_path / "p", tmp_path / "out"
     write_project(root, 12, seed=3)
     build_to(open_project(root), out)
     assert len(list((out / "graphs" / "corpus").glob("*.nq"))) == 4
-    for number, step in enumerate([add_generated, _change_a_status, change_text, remove_generated]):
+    assert len(list((out / "graphs" / "curated").glob("*.nq"))) == 8
+    steps = [add_generated, add_new, _change_a_status, change_text, remove_generated, remove_new]
+    for number, step in enumerate(steps):
         step(root)
         project = open_project(root)
         report, _ = build_to(project, out)
         assert report.compiled <= 1
+        assert report.changed < len(list((out / "graphs").rglob("*.nq"))) // 2  # the shards it touches
         build_to(project, tmp_path / f"full-{number}", full=True)
         _assert_same(out, tmp_path / f"full-{number}")
 
@@ -153,7 +159,7 @@ def test_a_build_with_nothing_changed_compiles_and_writes_nothing(project_copy: 
     report, _ = build_to(open_project(project_copy), out)
     assert (report.compiled, report.changed, report.removed) == (0, 0, 0)
     previous = sorted((out / "generations").glob("g*"))[0]
-    for name in ("graphs/curated.nq", f"graphs/{ARTICLE_ID}.nq"):
+    for name in ("graphs/curated/000.nq", f"graphs/{ARTICLE_ID}.nq"):
         assert (out / "generations" / "current" / name).stat().st_ino == (previous / name).stat().st_ino
 
 

@@ -85,7 +85,7 @@ def test_a_text_only_change_or_a_copy_leaves_the_curated_file_as_it_was(project_
     text = _articles(project_copy) / f"{ARTICLE_ID}.txt"
 
     def curated() -> int:
-        return (out / "generations" / "current" / "graphs" / "curated.nq").stat().st_ino
+        return (out / "generations" / "current" / "graphs" / "curated" / "000.nq").stat().st_ino
 
     first = curated()
     text.write_text(text.read_text(encoding="utf-8") + "\n", encoding="utf-8")

@@ -4,13 +4,14 @@ across articles still caught."""
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
 import pytest
 
 from benchmarks.corpus import write_project
-from kg.build import validation_units
+from kg.build import assemble
 from kg.build.compile import build_to
 from kg.build.validate import Report, load_built, validate, validate_built
 from kg.project import Project, open_project
@@ -23,10 +24,8 @@ def whole(project: Project, out: Path) -> Report:
 
 
 def units(out: Path) -> int:
-    """How many units a run from nothing checks: every graph file but the ontology, the curated
-    graph's slices (kept in the validation cache) in place of its file once it is cut."""
-    slices = len(list((out / "generations" / "cache" / "validation").glob("*.nq")))
-    return len(list((out / "graphs").rglob("*.nq"))) - 1 + (slices - 1 if slices else 0)
+    """How many units a run from nothing checks: every graph file (or shard) but the ontology."""
+    return len(list((out / "graphs").rglob("*.nq"))) - 1
 
 
 def same(report: Report, reference: Report) -> None:
@@ -132,15 +131,16 @@ def _fresh(project: Project, out: Path) -> Report:
         aside.rename(cache)
 
 
-@pytest.fixture(params=["whole", "sliced"])
-def slicing(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> bool:
-    """The curated graph checked whole, or in slices of about 1 KB (as at scale, where it is 16 MB)."""
-    monkeypatch.setattr(validation_units, "SLICE_BYTES", 1024 if request.param == "sliced" else 1 << 40)
-    return request.param == "sliced"
+@pytest.fixture(params=["one", "several"])
+def curated_shards(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> int:
+    """The curated graph in one file, or in 8 shards (as at scale, where it is 16 MB in 256)."""
+    shards = 1 if request.param == "one" else 8
+    monkeypatch.setattr(assemble, "curated_shards", lambda articles: shards)
+    return shards
 
 
 def test_the_kept_index_gives_the_report_made_from_nothing_after_each_edit(corpus: Path, tmp_path: Path,
-                                                                          slicing: bool) -> None:
+                                                                          curated_shards: int) -> None:
     """Add a copy, add an article of new entities, remove one, change a text, remove the other,
     remove an article whose collaborations recur: after each, the index brought up to date by the
     units that came and left reports what a run from an empty cache reports."""
@@ -159,73 +159,34 @@ def test_the_kept_index_gives_the_report_made_from_nothing_after_each_edit(corpu
         kept = validate_built(project, out)
         same(kept, _fresh(project, out))
         assert kept.graphs_checked < units(out)
-        slices = list((out / "generations" / "cache" / "validation").glob("*.nq"))
-        assert len(slices) > 4 if slicing else not slices
+        assert 1 <= len(list((out / "graphs" / "curated").glob("*.nq"))) <= curated_shards
     same(kept, whole(project, out))
 
 
-def test_an_article_of_new_entities_checks_the_slices_they_fall_in(corpus: Path, tmp_path: Path,
-                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
-    """The curated graph in slices: a new article's entities re-check the slices they fall in, not
-    every slice, and the slices of a graph that left are forgotten."""
+def test_an_article_of_new_entities_checks_the_curated_shards_they_fall_in(corpus: Path, tmp_path: Path,
+                                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    """The curated graph in shards: a new article's entities re-check the shards they fall in
+    (and the corpus graph's shards that count its facts), not every shard."""
     from benchmarks.build_bench import add_new
 
-    monkeypatch.setattr(validation_units, "SLICE_BYTES", 512)
+    monkeypatch.setattr(assemble, "curated_shards", lambda articles: 64)
     shutil.copytree(corpus, tmp_path / "project")
     project, out = open_project(tmp_path / "project"), tmp_path / "out"
     build_to(project, out)
-    first = validate_built(project, out)
-    cache = out / "generations" / "cache" / "validation"
-    before = {path.name for path in cache.glob("*.nq")}
+    validate_built(project, out)
+    before = {**_digests(out, "curated"), **_digests(out, "corpus")}
     add_new(project.root)
     build_to(project, out)
     report = validate_built(project, out)
     same(report, whole(project, out))
-    after = {path.name for path in cache.glob("*.nq")}
-    assert 1 < len(after - before) < len(after) // 2  # a few new slices, most kept
-    shards = len(list((out / "graphs" / "corpus").glob("*.nq")))  # the corpus graph's, which count the new facts
-    assert report.graphs_checked <= len(after - before) + 1 + shards  # and the new article's graph
-    assert first.graphs_checked == len(before) + len(list((out / "graphs").rglob("*.nq"))) - 3
+    after = _digests(out, "curated")
+    changed = {name for name, digest in after.items() if before.get(name) != digest}
+    assert 1 < len(changed) < len(after) // 2  # a few shards written again, most kept
+    corpus_changed = {n for n, d in _digests(out, "corpus").items() if before.get(n) != d}
+    assert report.graphs_checked <= len(changed) + 1 + len(corpus_changed)  # and the new article's graph
 
 
-def test_a_damaged_index_is_made_again(corpus: Path, tmp_path: Path) -> None:
-    shutil.copytree(corpus, tmp_path / "project")
-    project, out = open_project(tmp_path / "project"), tmp_path / "out"
-    build_to(project, out)
-    first = validate_built(project, out)
-    index = out / "generations" / "cache" / "validation" / "index.sqlite"
-    for name in ("index.sqlite-wal", "index.sqlite-shm"):
-        (index.parent / name).unlink(missing_ok=True)
-    index.write_bytes(b"not a database" * 100)
-    again = validate_built(project, out)
-    same(again, first)
-    assert again.graphs_checked == 0  # the units' entries still hold
-
-
-def test_a_cache_of_the_layout_before_the_index_keeps_its_shared_results(corpus: Path, tmp_path: Path) -> None:
-    """A cache written before the index kept the shared nodes' records in shared.json: the first
-    run after the upgrade takes them from there instead of checking every shared node again."""
-    import json
-    import sqlite3
-
-    shutil.copytree(corpus, tmp_path / "project")
-    project, out = open_project(tmp_path / "project"), tmp_path / "out"
-    build_to(project, out)
-    first = validate_built(project, out)
-    folder = out / "generations" / "cache" / "validation"
-    with sqlite3.connect(folder / "index.sqlite") as db:
-        rows = db.execute("SELECT n.iri, s.key, s.context, s.duplicates, s.results FROM shared s "
-                          "JOIN node n ON n.id = s.node").fetchall()
-        neighbors = db.execute("SELECT n.iri, m.iri FROM shared_points p JOIN node n ON n.id = p.node "
-                               "JOIN node m ON m.id = p.neighbor").fetchall()
-    assert rows
-    old = {iri: {"key": key, "context": context, "duplicates": duplicates, "results": json.loads(results),
-                 "neighbors": sorted(m for n, m in neighbors if n == iri)}
-           for iri, key, context, duplicates, results in rows}
-    (folder / "shared.json").write_text(json.dumps(old), encoding="utf-8")
-    for path in folder.glob("index.sqlite*"):
-        path.unlink()
-    upgraded = validate_built(project, out)
-    same(upgraded, first)
-    assert (upgraded.graphs_checked, upgraded.shared_checked) == (0, 0)
-    assert not (folder / "shared.json").exists()
+def _digests(out: Path, graph: str) -> dict[str, str]:
+    """The manifest digest of each shard of a sharded graph in the current generation."""
+    manifest = json.loads((out / "generations" / "current" / "manifest.json").read_text(encoding="utf-8"))
+    return {unit: entry["digest"] for unit, entry in manifest.items() if entry["file"].startswith(f"{graph}/")}
