@@ -255,7 +255,7 @@ class PartCache:
                 (self.folder / f"{stem}.index").unlink(missing_ok=True)
 
 
-def bucket(line: str) -> int:
+def _bucket(line: str) -> int:
     """A line's bucket, by its subject: a subject's lines stay in one bucket, so in one shard."""
     return zlib.crc32(line.split(" ", 1)[0].encode()) % BUCKETS
 
@@ -273,7 +273,7 @@ def buckets_of(span: list) -> list[int]:
 def _in_buckets(lines: list[str], ranges: list[list[int]]) -> list[str]:
     """The lines ordered by bucket, each bucket sorted; `ranges` gets [bucket, offset, length]
     of each bucket within the block, in bytes."""
-    ordered = sorted((bucket(line), line) for line in lines)
+    ordered = sorted((_bucket(line), line) for line in lines)
     offset = 0
     for number, line in ordered:
         size = len(line.encode()) + 1
