@@ -56,6 +56,8 @@ class Checker:
         self.ontology = ontology
         self._schema = _Schema(ontology)
         self._entailed_ontology = list(rdflib_triples(self._schema.entail(ontology)))
+        self._read = class_read(shapes)
+        self._lends: dict[str, bool] = {}
 
     @classmethod
     def load(cls, shapes_file: Path, ontology: list[ox.Triple]) -> Checker:
@@ -71,6 +73,54 @@ class Checker:
                            {URIRef(n) for n in {t.subject.value for t in lent} - {t.subject.value for t in triples}})
         _, results, _ = pyshacl.validate(data, shacl_graph=self.shapes, abort_on_first=False, allow_warnings=True)
         return results_of(results)
+
+    def lends(self, predicate: str) -> bool:
+        """Whether the classes of a `predicate` value described in another graph can change a
+        result: a shape reads them (`class_read`), or the ontology gives such values a class
+        (rdfs:range), for the predicate or one of its super-properties. Only those values are
+        lent their types: a value whose classes nothing reads (a fact's rdf:subject) would be
+        one more target whose results belong to the graph describing it."""
+        found = self._lends.get(predicate)
+        if found is None:
+            supers = self._schema.supers(ox.NamedNode(predicate))
+            found = self._lends[predicate] = any(p.value in self._read or self._schema.ranges(p) for p in supers)
+        return found
+
+
+_NESTED = (SH.node, SH.qualifiedValueShape, SH["not"])
+_LISTS = (SH["or"], SH["and"], SH.xone)
+
+
+def class_read(shapes: Graph) -> frozenset[str]:
+    """The predicates whose values' classes the shapes read: those on the path of a property
+    shape with sh:class (itself, or in a shape it nests through sh:node, sh:or, sh:and, sh:xone,
+    sh:not or sh:qualifiedValueShape), and those whose values sh:targetObjectsOf makes targets."""
+    read = {str(p) for p in shapes.objects(None, SH.targetObjectsOf)}
+    for shape, path in shapes.subject_objects(SH.path):
+        if _reads_class(shapes, shape, set()):
+            read.update(str(p) for p in _path_predicates(shapes, path))
+    return frozenset(read)
+
+
+def _reads_class(shapes: Graph, shape: object, seen: set) -> bool:
+    if shape in seen:
+        return False
+    seen.add(shape)
+    if (shape, SH["class"], None) in shapes:
+        return True
+    nested = [o for p in _NESTED for o in shapes.objects(shape, p)]
+    nested += [member for p in _LISTS for head in shapes.objects(shape, p) for member in shapes.items(head)]
+    return any(_reads_class(shapes, node, seen) for node in nested)
+
+
+def _path_predicates(shapes: Graph, path: object) -> list[object]:
+    """Every IRI in a SHACL path: a predicate, or the members of a sequence, inverse,
+    alternative or repeated path (all of them: a value may be reached through any)."""
+    if isinstance(path, URIRef):
+        return [path]
+    inner = [o for _, o in shapes.predicate_objects(path) if o != RDF.nil] if (path, RDF.first, None) not in shapes \
+        else list(shapes.items(path))
+    return [p for node in inner for p in _path_predicates(shapes, node)]
 
 
 class _Parameters(list):

@@ -244,13 +244,15 @@ class _Work:
     def _entries(self, came: list[Unit]) -> dict[str, Entry]:
         entries = {unit.key: self.cache.get(unit.key) for unit in came}
         missing = [unit for unit in came if entries[unit.key] is None]
-        for unit, entry in zip(missing, _map(lambda u: _survey(u, self.cache, self.article(u.graph)), missing,
-                                             self.jobs), strict=True):
+        for unit, entry in zip(missing, _map(self._survey, missing, self.jobs), strict=True):
             entries[unit.key] = _checked(entry)
         return {key: entry for key, entry in entries.items() if entry is not None}
 
     def _entry(self, unit: Unit) -> Entry:
-        return self.cache.get(unit.key) or _checked(_survey(unit, self.cache, self.article(unit.graph)))
+        return self.cache.get(unit.key) or _checked(self._survey(unit))
+
+    def _survey(self, unit: Unit) -> Entry | KgError:
+        return _survey(unit, self.cache, self.article(unit.graph), self.checker.lends)
 
 
 def _manifest(generation: Path) -> dict[str, dict[str, str]]:
@@ -277,9 +279,9 @@ def _article_iri(project: Project) -> Callable[[str], str]:
     return lambda graph: project.base + "article/" + graph.removeprefix(graphs)
 
 
-def _survey(unit: Unit, cache: EntryCache, article: str) -> Entry | KgError:
+def _survey(unit: Unit, cache: EntryCache, article: str, lends: Callable[[str], bool]) -> Entry | KgError:
     try:
-        entry, lines = survey(_read(unit.path), article)
+        entry, lines = survey(_read(unit.path), article, lends)
     except KgError as exc:
         return exc
     cache.put_descriptions(unit.key, lines)
@@ -325,7 +327,7 @@ def _recheck(dirty: dict[str, str], holders: dict[str, dict[str, str]],
     triples = parse_lines(sorted(set().union(*lines.values())))
     neighbors: dict[str, set[str]] = {node: set() for node in dirty}
     for t in triples:
-        if t.predicate.value != RDF_TYPE and isinstance(t.object, ox.NamedNode):
+        if t.predicate.value != RDF_TYPE and isinstance(t.object, ox.NamedNode) and checker.lends(t.predicate.value):
             neighbors[t.subject.value].add(t.object.value)
     every = sorted(set().union(*neighbors.values()))
     known = types(every)

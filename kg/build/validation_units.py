@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
@@ -101,16 +102,18 @@ def read_unit(path: Path) -> list[ox.Triple]:
     return [quad.triple for quad in ox.parse(path=str(path), format=ox.RdfFormat.N_QUADS)]
 
 
-def survey(triples: list[ox.Triple], article: str) -> tuple[Entry, list[str]]:
+def survey(triples: list[ox.Triple], article: str, lends: Callable[[str], bool]) -> tuple[Entry, list[str]]:
     """A unit's entry before checking, and the N-Triples lines describing its shareable nodes:
-    every subject but the article's own nodes (`article` and the IRIs under `article/`)."""
+    every subject but the article's own nodes (`article` and the IRIs under `article/`). Its
+    neighbours are the values of the predicates whose values' classes the shapes may read
+    (`lends`, Checker.lends)."""
     inside = article + "/"
     types: dict[str, list[str]] = {}
     objects: set[str] = set()
     lines = []
     for t in triples:
         if t.predicate.value != RDF_TYPE and isinstance(t.object, ox.NamedNode) \
-                and not _own(t.object.value, article, inside):
+                and not _own(t.object.value, article, inside) and lends(t.predicate.value):
             objects.add(t.object.value)
         if isinstance(t.subject, ox.NamedNode) and not _own(t.subject.value, article, inside):
             classes = types.setdefault(t.subject.value, [])

@@ -5,6 +5,7 @@ only lent to a graph is not checked itself."""
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -13,7 +14,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from rdflib import BNode, Graph, Literal, URIRef
-from rdflib.namespace import RDF, XSD
+from rdflib.namespace import RDF, RDFS, XSD
 
 from kg.build.compile import BuildResult
 from kg.build.shacl import Checker, Result, entailed, results_of
@@ -130,3 +131,81 @@ def test_a_node_only_lent_is_not_checked(built: BuildResult, project: Project) -
     assert any(r.focus == node.value for r in plain)  # an organisation with no label
     assert ordered(checker.check(triples, lent)) == ordered([r for r in plain if r.focus != node.value])
     assert ordered(checker.check(triples + lent, lent)) == ordered(plain)
+
+
+SHAPES = """\
+@prefix sh: <http://www.w3.org/ns/shacl#> .
+@prefix ex: <http://example.org/> .
+ex:Direct a sh:NodeShape ; sh:targetClass ex:A ;
+    sh:property [ sh:path ex:direct ; sh:class ex:B ] ;
+    sh:property [ sh:path ex:counted ; sh:minCount 1 ; sh:maxCount 2 ] ;
+    sh:property [ sh:path ex:either ; sh:or ( [ sh:class ex:B ] [ sh:datatype ex:D ] ) ] ;
+    sh:property [ sh:path ex:nested ; sh:node ex:Typed ] ;
+    sh:property [ sh:path ex:some ; sh:qualifiedValueShape [ sh:class ex:B ] ; sh:qualifiedMinCount 1 ] ;
+    sh:property [ sh:path ( ex:first ex:second ) ; sh:class ex:B ] ;
+    sh:property [ sh:path [ sh:inversePath ex:back ] ; sh:class ex:B ] ;
+    sh:or ( [ sh:path ex:inOr ; sh:class ex:B ] [ sh:path ex:plainInOr ; sh:minCount 1 ] ) .
+ex:Typed a sh:NodeShape ; sh:class ex:B .
+ex:Targets a sh:NodeShape ; sh:targetObjectsOf ex:pointsAt ; sh:property [ sh:path ex:name ; sh:minCount 1 ] .
+"""
+ONTOLOGY = """\
+@prefix ex: <http://example.org/> .
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+ex:subDirect rdfs:subPropertyOf ex:direct .
+ex:ranged rdfs:range ex:A .
+ex:subRanged rdfs:subPropertyOf ex:ranged .
+"""
+
+
+def test_only_the_values_whose_classes_a_shape_reads_are_lent() -> None:
+    """A value's classes matter where a shape puts sh:class on its path (directly, in sh:or,
+    through sh:node or sh:qualifiedValueShape, in a sequence or inverse path), where
+    sh:targetObjectsOf makes it a target, or where rdfs:range gives it a class; through
+    sub-properties too. Nowhere else (a count, a plain path in an sh:or)."""
+    shapes = Graph().parse(data=SHAPES, format="turtle")
+    ontology = list(ox.parse(ONTOLOGY.encode(), format=ox.RdfFormat.TURTLE))
+    checker = Checker(shapes, ontology)
+    read = {"direct", "either", "nested", "some", "first", "second", "back", "inOr", "pointsAt", "subDirect",
+            "ranged", "subRanged"}
+    unread = {"counted", "plainInOr", "name", "unknown"}
+    assert {name for name in read | unread if checker.lends(EX + name)} == read
+
+
+def test_a_value_typed_in_another_graph_is_lent_its_types(tmp_path: Path) -> None:
+    """The types of a value a shape reads are lent from the graph describing it. The build's
+    files edited: a quote's speaker typed a person only in the curated graph conforms, also
+    when only the quote is checked again; typed a place there, it is a violation. Graph by
+    graph as in one run over the whole graph."""
+    from kg.build.compile import build_to
+    from kg.build.validate import load_built, validate, validate_built
+    from kg.project import open_project
+    from tests.conftest import ROOT
+
+    project, out = open_project(ROOT), tmp_path / "out"
+    build_to(project, out)
+    files = sorted((out / "graphs").rglob("*.nq"))
+    quote, speaker = next(line.split()[::2][:2] for f in files for line in f.read_text(encoding="utf-8").splitlines()
+                          if line.split()[1] == f"<{KG.speaker}>")
+    typed = f"{speaker} <{RDF.type}> "
+    curated = next(f for f in files if f.parent.name == "curated" or f.stem == "curated")
+
+    def edit(file: Path, keep: Callable[[str], bool], add: str = "") -> None:
+        lines = [line for line in file.read_text(encoding="utf-8").splitlines() if keep(line)]
+        lines += [f"{add} {lines[0].split()[-2]} ."] if add else []
+        file.unlink()  # a hard link into the build's cache: write a new file
+        file.write_text("".join(f"{line}\n" for line in sorted(lines)), encoding="utf-8")
+
+    def check(violation: bool) -> None:
+        report = validate_built(project, out)
+        assert any(v.path == "kg:speaker" for v in report.violations) == violation
+        assert [str(v) for v in report.violations] == \
+            [str(v) for v in validate(load_built(out), project.shapes_file, project.base).violations]
+
+    for f in files:
+        edit(f, lambda line: not line.startswith(typed), f"{typed}<https://schema.org/Person>" if f == curated else "")
+    check(False)
+    stating = next(f for f in files if f"{quote} <{KG.speaker}>" in f.read_text(encoding="utf-8"))
+    edit(stating, lambda line: True, f'{quote} <{RDFS.comment}> "dicek lagi"')
+    check(False)
+    edit(curated, lambda line: not line.startswith(typed), f"{typed}<https://schema.org/Place>")
+    check(True)
