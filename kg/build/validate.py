@@ -13,6 +13,7 @@ from __future__ import annotations
 import hashlib
 import json
 import multiprocessing
+from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -176,7 +177,7 @@ class _Work:
     def __init__(self, index: ValidationIndex, cache: EntryCache, checker: Checker, article: Callable[[str], str],
                  jobs: int) -> None:
         self.index, self.cache, self.checker, self.article, self.jobs = index, cache, checker, article, jobs
-        self.touched: set[str] = set()  # the nodes of the units that came and left
+        self.touched: set[str] = set()  # the nodes whose descriptions changed
         self.retyped: set[str] = set()  # those whose classes changed
         self.fresh = False  # the index held nothing: a first run, or a cache of an older layout
         self._types: dict[str, set[str]] = {}
@@ -190,7 +191,7 @@ class _Work:
         left = [unit for key, unit in known.items() if key not in keys]
         came = [unit for unit in units if unit.key not in known]
         entries = self._entries(came)
-        self.touched = self.index.nodes_of(left) | {node for entry in entries.values() for node in entry.types}
+        self.touched = _redescribed(self.index.descriptions_of(left), entries.values())
         before = self.index.classes(self.touched)
         self.index.remove(left)
         for unit in came:
@@ -253,6 +254,15 @@ class _Work:
 
     def _survey(self, unit: Unit) -> Entry | KgError:
         return _survey(unit, self.cache, self.article(unit.graph), self.checker.lends)
+
+
+def _redescribed(gone: Counter[tuple[str, str]], came: Iterable[Entry]) -> set[str]:
+    """The nodes whose descriptions changed: what the units that left said of them (node,
+    digest) differs from what the units that came say. A shard written again with a few
+    changed lines leaves its other nodes as they were: their classes, holders and merged
+    descriptions need no second look."""
+    now = Counter((node, entry.described.get(node, "")) for entry in came for node in entry.types)
+    return {node for node, _ in (gone - now) + (now - gone)}
 
 
 def _manifest(generation: Path) -> dict[str, dict[str, str]]:

@@ -13,6 +13,7 @@ other shapes, ontology or kg version, it is made again from the units' cached en
 from __future__ import annotations
 
 import sqlite3
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -93,10 +94,10 @@ class ValidationIndex:
         """Each unit's key and id."""
         return dict(self.db.execute("SELECT key, id FROM unit"))
 
-    def nodes_of(self, units: Iterable[int]) -> set[str]:
-        """The nodes the given units describe."""
-        return {iri for (iri,) in self._joined("SELECT n.iri FROM described d JOIN node n ON n.id = d.node "
-                                               "WHERE d.unit IN (SELECT value FROM wanted)", units)}
+    def descriptions_of(self, units: Iterable[int]) -> Counter[tuple[str, str]]:
+        """The nodes the given units describe, each with the digest of what a unit says of it."""
+        return Counter(self._joined("SELECT n.iri, d.digest FROM described d JOIN node n ON n.id = d.node "
+                                    "WHERE d.unit IN (SELECT value FROM wanted)", units))
 
     def remove(self, units: list[int]) -> None:
         for table in ("described", "points", "result"):
