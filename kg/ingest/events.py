@@ -380,6 +380,8 @@ def _held(found: Proposals, match: re.Match[str], sentences: list[Span]) -> None
     if not organisers or NEGATION.search(before) or (UNDONE.search(before) and planned is None) or \
             re.fullmatch(_OCCASION_WORDS, label):
         return  # not done (and not planned either), or a bare "pelatihan" that names nothing in particular
+    if _finished_together(found.text, organisers, match.start()):
+        return  # "A dan B telah merampungkan pelatihan …": their collaboration, told by the collaboration rules
     event = found.add(Item(slug(label), _kind(label), label[0].upper() + label[1:],
                            Span(match.start("event"), match.end()), "event-held", 0.5))
     for organiser in _holders(found, organisers, match.start()):
@@ -393,6 +395,16 @@ def _held(found: Proposals, match: re.Match[str], sentences: list[Span]) -> None
         end = match.end() + where.start("where") + len(named[1])  # type: ignore[union-attr]
         event.add("venue", Value(named[0].ident, Span(match.start("event"), end), "event-held-at", 0.5))
         dated(found, event, end, match.start("event"))
+
+
+_FINISHED = re.compile(r" (?:(?:telah|sudah|berhasil) )?")
+
+
+def _finished_together(text: str, organisers: list[tuple[int, int, Item]], verb: int) -> bool:
+    """"A dan B telah merampungkan pelatihan …": two named together finished it (a collaboration)."""
+    return (len(organisers) > 1 and text[organisers[-2][1]:organisers[-1][0]] == " dan "
+            and _FINISHED.fullmatch(text, organisers[-1][1], verb) is not None
+            and text.startswith(("menuntaskan", "merampungkan"), verb))
 
 
 _PLANNED = re.compile(r"(?<![\w-])(?:akan|bakal|berencana|dijadwalkan|rencananya|merencanakan)(?![\w-])")

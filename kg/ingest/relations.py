@@ -13,6 +13,7 @@ import re
 
 from kg.ingest.model import Item, Proposals, Value, mentions, slug
 from kg.ingest.people import ORG_TYPES, is_title, opens_with_title
+from kg.ingest.pointers import POINTER, pointed
 from kg.source.dates import DateError, find_news_date
 from kg.source.text import ArticleText, Span
 
@@ -27,6 +28,9 @@ COLLABORATE = re.compile(r"(?<![\w-])(?:ber)?(?:kolaborasi|sinergi|kerja ?sama|m
                          rf"(?<![\w-])(?:menunjuk|ditunjuk)(?={_APPOINTS})|(?<![\w-])bersama(?= [A-Z][^.;\n]{{0,80}}? "
                          r"(?:menggelar|menyelenggarakan|mengadakan|meluncurkan|meresmikan|melatih|membuka|menjalankan|"
                          r"mendampingi|menyalurkan|melaksanakan|menuntaskan|merampungkan)(?![\w-]))|"
+                         # "A dan B telah merampungkan pelatihan …": what two finished together
+                         r"(?<=[\w)]) dan(?= [A-Z][\w-]*(?: [A-Z][\w-]*){0,5} (?:telah |sudah |berhasil )?"
+                         r"(?:menuntaskan|merampungkan|menyelesaikan)(?![\w-]))|"
                          # "Kemenkop siap mendampingi koperasi X": an offer of support, a plan at most
                          r"(?<![\w-])siap (?:mendampingi|mendukung)(?![\w-])", re.IGNORECASE)
 _OFFER = re.compile(r"siap (?:mendampingi|mendukung)", re.IGNORECASE)
@@ -100,6 +104,7 @@ def collaborations(found: Proposals, cues: dict[str, list[str]]) -> None:
         first, last = bisect.bisect_left(starts, clause.start), bisect.bisect_left(starts, clause.end)
         inside = [(s, e, i) for s, e, i in actors[first:last] if e <= clause.end]
         parties, through = _parties(found.text, inside, word.start(), word.end())
+        _pointed_party(found, parties, inside, word)
         we = _we(found.text, clause.start, word.start())
         if not any(e <= word.start() for _, e, _ in inside) and (we or len(parties) == 1):
             speaker_org = _speaker_organisation(found, word.start(), quoted=not we)
@@ -124,6 +129,18 @@ def collaborations(found: Proposals, cues: dict[str, list[str]]) -> None:
         item = _collaboration(found, parties, through, status, clause, offer)
         if both and "resulted_in" not in item.fields:
             _joint_event(found, item, parties, clause)
+
+
+def _pointed_party(found: Proposals, parties: list[str], inside: list[tuple[int, int, Item]],
+                   word: re.Match[str]) -> None:
+    """"Kemitraan perusahaan rintisan itu dengan Dinas X": the party the words after the
+    collaboration word point back to, when no actor is named before the word."""
+    pointer = re.compile(rf" {POINTER}", re.IGNORECASE).match(found.text, word.end())
+    if pointer is None or any(e <= word.start() for _, e, _ in inside):
+        return
+    party = pointed(found, pointer["noun"], word.start())
+    if party is not None and party.ident not in parties:
+        parties.insert(0, party.ident)
 
 
 # "kami sedang menjalankan uji coba gudang bersama dengan Koperasi X": what the speaker's side does with

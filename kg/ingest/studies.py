@@ -9,6 +9,7 @@ import re
 
 from kg.ingest.model import Item, Proposals, Value, mentions, slug
 from kg.ingest.people import ORG_TYPES
+from kg.ingest.pointers import POINTER, pointed
 from kg.ingest.relations import inside_named
 from kg.source.text import Span
 
@@ -20,6 +21,10 @@ _STUDY = re.compile(r"(?<![\w-])(?P<name>(?:[Ss]tudi|[Ss]urvei|[Rr]iset|[Kk]ajia
 _MADE = re.compile(r"(?<![\w-])(?P<kind>[Ss]urvei|[Ss]tudi|[Rr]iset|[Kk]ajian|[Pp]enelitian) (?:(?:yang )?"
                    r"(?:dilakukan|digelar|dilaksanakan|diadakan|dirilis|disusun)(?: oleh)?|(?P<with>bersama))"
                    r" (?=[A-Z])")
+# "Survei lembaga itu terhadap 320 nelayan pada Juli 2026": the study of the organisation pointed back to.
+_POINTED = re.compile(rf"(?<![\w-])(?P<kind>[Ss]urvei|[Ss]tudi|[Rr]iset|[Kk]ajian|[Pp]enelitian) {POINTER}")
+_ASKED = re.compile(r" (?P<whom>terhadap (?:\d[\d.]* )?[a-z][\w-]*(?: (?!(?:pada|tahun|sepanjang|selama|me\w+|di\w*)"
+                    r"(?![\w-]))[a-zA-Z][\w-]*){0,3})")
 _UNIT_BEFORE = re.compile(r"(?<![\w-])(?:Pusat|Lembaga|Program|Badan|Balai) $")
 _MADE_BY = re.compile(r"(?:menggelar|melakukan|melaksanakan|mengadakan|merilis|menyusun) $")
 
@@ -67,6 +72,13 @@ def studies(found: Proposals) -> None:
             authors.insert(0, (start, verb.start() - 1, item))
         if authors:
             _made_by(found, match, authors)
+    for match in _POINTED.finditer(found.text):
+        author = pointed(found, match["noun"], match.start())
+        asked = _ASKED.match(found.text, match.end())  # "Survei lembaga itu terhadap 320 nelayan": whom it asked
+        whom = asked["whom"] if asked else found.text[match.start("noun"):match.end()]
+        label = f"{match['kind'].capitalize()} {whom}"
+        if author is not None:
+            _made_by(found, match, [(match.start(), asked.end() if asked else match.end(), author)], label)
 
 
 def _joined(text: str, orgs: dict[int, tuple[int, Item]], at: int) -> list[tuple[int, int, Item]]:
@@ -82,11 +94,12 @@ def _joined(text: str, orgs: dict[int, tuple[int, Item]], at: int) -> list[tuple
     return out
 
 
-def _made_by(found: Proposals, match: re.Match[str], authors: list[tuple[int, int, Item]]) -> None:
+def _made_by(found: Proposals, match: re.Match[str], authors: list[tuple[int, int, Item]],
+             label: str | None = None) -> None:
     """"survei yang dilakukan Dinas X pada Januari 2025": the study of its authors, with the
-    year written right after ("pada Januari 2025", "tahun 2024")."""
+    year written right after ("pada Januari 2025", "tahun 2024"), labelled by the text's words."""
     end = authors[-1][1]
-    label = f"{match['kind'].capitalize()} {found.text[match.end():end]}"  # "Survei A bersama B": the text's words
+    label = label or f"{match['kind'].capitalize()} {found.text[match.end():end]}"  # "Survei A bersama B"
     year = _YEAR_AFTER.match(found.text[end:])
     study = found.add(Item(slug(label), "Study", label, Span(match.start(), end), "study-made-by", 0.5))
     for start, _, author in authors:

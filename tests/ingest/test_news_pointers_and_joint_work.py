@@ -1,0 +1,82 @@
+"""News paragraphs written for these tests (invented people, startups, centres and festivals, real
+regions of Kalimantan Timur, Bengkulu, Jambi, Kalimantan Selatan and Riau): an organisation named in
+full, then pointed back to by what it is ("perusahaan rintisan itu", "pusat studi tersebut",
+"lembaga itu") as a party, a post's organisation and a study's author; what two finished together
+told in someone's indirect words; an event named at the end of a sentence that opens with who came,
+where and when; groups after a targeting verb, a crowd that came; short forms in brackets; a company
+first named by its app; a headline's plan; "Menurut dia" at a paragraph's start; and where offices,
+venues and startups are. Each test says what must and must not be proposed."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+
+from tests.ingest.drafting import ingest_and_build
+from tests.ingest.test_rules import by_type, collaborations, run, values_of
+
+POINTED_PARTY = (
+    "SAMARINDA, KALTIMKINI.COM - PT Kopi Digital Nusantara (KopiKu) mengembangkan aplikasi penjualan kopi.\n"
+    "Kemitraan perusahaan rintisan itu dengan Dinas Koperasi dan UKM Provinsi Kalimantan Timur, yang dimulai "
+    "Maret 2026, masih berjalan hingga kini.\n"
+    "Rina Wulandari, pendiri PT Kopi Digital Nusantara, bercerita bahwa sepanjang 2025 KopiKu dan Universitas "
+    "Mulawarman telah merampungkan pelatihan pemasaran daring bagi 200 petani.\n")
+
+
+def test_a_party_pointed_back_to_and_what_two_finished_together_in_someones_words() -> None:
+    found = run(POINTED_PARTY)
+    startup = found.find_name("KopiKu")
+    assert startup is not None and startup.type == "Startup"  # "perusahaan rintisan itu" says what it is
+    told = sorted((sorted(parties), status) for parties, status in collaborations(found))
+    assert told == [
+        (["dinas-koperasi-dan-ukm-provinsi-kalimantan-timur", startup.ident], "ongoing"),  # "masih berjalan"
+        ([startup.ident, "universitas-mulawarman"], "completed")]  # "telah merampungkan"
+    said = by_type(found, "IndirectQuote")
+    assert [values_of(q)["speaker"] for q in said.values()] == [["rina-wulandari"]]  # "bercerita bahwa"
+    # the training is what they did together, not an event of its own with an organiser
+    assert not by_type(found, "TrainingEvent")
+    # no party is a pointer's words, and one named alone with "dan" finishes nothing
+    assert not any("itu" in i.label.split() for i in found.items.values())
+    alone = run("JAMBI, X.COM - Warga dan Koperasi Batanghari telah merampungkan pelatihan itu.\n")
+    assert collaborations(alone) == []
+
+
+CENTRE = (
+    "BENGKULU, RAFFLESIANEWS.COM - Nelayan di Kota Bengkulu mulai berjualan ikan secara daring.\n"
+    "Pusat Studi Ekonomi Pesisir Universitas Bengkulu mencatat transaksi daring nelayan terus naik.\n"
+    "Survei lembaga itu terhadap 320 nelayan pada Juli 2026 menunjukkan 41 persen nelayan sudah berjualan "
+    "lewat aplikasi pesan.\n"
+    "Dr. Andi Rahman, peneliti pusat studi tersebut, mengatakan nelayan masih butuh pendampingan.\n")
+
+
+def test_a_centre_pointed_back_to_by_its_survey_and_by_a_researchers_post() -> None:
+    found = run(CENTRE)
+    centre = "pusat-studi-ekonomi-pesisir-universitas-bengkulu"
+    assert found.items[centre].type == "Organization"
+    study = by_type(found, "Study")["Survei terhadap 320 nelayan"]  # whom it asked: its name is the centre's
+    assert values_of(study)["author"] == [centre] and values_of(study)["period"] == ["2026"]
+    finding = found.items[values_of(study)["findings"][0]]
+    assert "41 persen nelayan" in values_of(finding)["text"][0]
+    # the centre's "mencatat" opens its survey: no finding labelled by the centre's name
+    assert [f.label for f in by_type(found, "Finding").values() if f.label.startswith("Pusat Studi")] == []
+    assert len(by_type(found, "Finding")) == 1
+    andi = values_of(by_type(found, "Person")["Andi Rahman"])
+    post = found.items[andi["holds"][0]]
+    assert post.label == "Peneliti"  # the title the text writes, in the centre it points back to
+    assert values_of(post)["post_in"] == [centre]
+    assert not any("tersebut" in i.label or "itu" in i.label.split() for i in found.items.values()
+                   if i.type not in ("Finding", "IndirectQuote"))  # those keep the text's words
+    # a pointer with nothing of its kind named before it points at nothing
+    lone = run("JAMBI, X.COM - Dr. Sari Lubis, peneliti pusat studi tersebut, mengatakan harga naik.\n")
+    held = values_of(by_type(lone, "Person")["Sari Lubis"]).get("holds", [])
+    assert held and not any(values_of(lone.items[p]).get("post_in") for p in held)
+
+
+def test_the_drafts_build(tmp_path: Path) -> None:
+    drafts = ingest_and_build(tmp_path, {"samarinda.txt": POINTED_PARTY, "bengkulu.txt": CENTRE}, "2026-10-07")
+    built = [path.parent.parent / "articles" / path.name for path in drafts]  # moved among the articles
+    entities = {e["id"]: e for path in built for e in yaml.safe_load(path.read_text(encoding="utf-8"))["entities"]}
+    centre = "pusat-studi-ekonomi-pesisir-universitas-bengkulu"
+    assert entities["survei-terhadap-320-nelayan"]["author"][0]["value"] == centre
+    assert sum(e["type"] == "Collaboration" for e in entities.values()) == 2
