@@ -73,10 +73,42 @@ def test_a_centre_pointed_back_to_by_its_survey_and_by_a_researchers_post() -> N
     assert held and not any(values_of(lone.items[p]).get("post_in") for p in held)
 
 
+FESTIVAL = (
+    "BANJARMASIN, KALSELKINI.COM - Sekitar 150 petani dan perajin memadati Gedung Sultan Suriansyah, Kota "
+    "Banjarmasin, Sabtu (10/10/2026), dalam Festival Tani Digital Kalsel 2026.\n"
+    "Festival yang digelar Dinas Koperasi dan UKM Provinsi Kalimantan Selatan itu merupakan bagian dari program "
+    "Banua Niaga Digital.\n"
+    "Mereka datang dari Kabupaten Banjar, Kabupaten Tapin, hingga Kabupaten Tabalong.\n"
+    "Program Banua Niaga Digital menyasar petani karet dan perempuan penenun sasirangan.\n")
+
+
+def test_an_event_named_after_the_crowd_the_hall_and_the_date_and_whom_a_program_aims_at() -> None:
+    found = run(FESTIVAL)
+    festival = found.items["festival-tani-digital-kalsel-2026"]
+    event = values_of(festival)
+    assert festival.type == "Event" and event["venue"] == ["gedung-sultan-suriansyah"]
+    assert values_of(found.items["gedung-sultan-suriansyah"])["within"] == ["banjarmasin"]  # "Kota Banjarmasin"
+    assert str(event["date"][0]) == "2026-10-10"
+    assert event["organizer"] == ["dinas-koperasi-dan-ukm-provinsi-kalimantan-selatan"]  # "Festival yang digelar …"
+    assert event["part_of_program"] == ["banua-niaga-digital"]
+    assert event["participants_from"] == ["kabupaten-banjar", "tapin", "tabalong"]  # "Mereka datang dari …"
+    crowd = values_of(by_type(found, "TargetGroup")["petani dan perajin"])  # those who came: one group
+    assert crowd["takes_part_in"] == [festival.ident] and crowd["size"] == [150]
+    # those a program aims at, each with words of its own: two groups
+    assert values_of(found.items["banua-niaga-digital"])["target_groups"] == ["petani-karet",
+                                                                             "perempuan-penenun-sasirangan"]
+    # a festival the crowd is said not to have come to, or one to come, is no event told
+    for words in ("tidak memadati", "akan memadati"):
+        other = run(f"PALU, X.COM - Warga {words} Gedung Sultan Suriansyah, Kota Palu, dalam Festival Teluk Palu.\n")
+        assert not any(i.type == "Event" for i in other.items.values())
+
+
 def test_the_drafts_build(tmp_path: Path) -> None:
-    drafts = ingest_and_build(tmp_path, {"samarinda.txt": POINTED_PARTY, "bengkulu.txt": CENTRE}, "2026-10-07")
+    drafts = ingest_and_build(tmp_path, {"samarinda.txt": POINTED_PARTY, "bengkulu.txt": CENTRE,
+                                         "banjarmasin.txt": FESTIVAL}, "2026-10-07")
     built = [path.parent.parent / "articles" / path.name for path in drafts]  # moved among the articles
     entities = {e["id"]: e for path in built for e in yaml.safe_load(path.read_text(encoding="utf-8"))["entities"]}
     centre = "pusat-studi-ekonomi-pesisir-universitas-bengkulu"
     assert entities["survei-terhadap-320-nelayan"]["author"][0]["value"] == centre
     assert sum(e["type"] == "Collaboration" for e in entities.values()) == 2
+    assert entities["festival-tani-digital-kalsel-2026"]["venue"]
