@@ -122,13 +122,28 @@ def collaborations(found: Proposals, cues: dict[str, list[str]]) -> None:
         if offer and found.items[parties[0]].type not in _GOVERNMENT_ACTORS:
             continue  # only a government's offer of support is told as a planned collaboration
         key = (*sorted(parties), status[0] if status else "")
-        if key in seen or (titled and frozenset(parties) in told):
+        if key in seen or (titled and any(_told_again(found, parties, body) for body in told)):
             continue
         seen.add(key)
         told.add(frozenset(parties))
         item = _collaboration(found, parties, through, status, clause, offer)
         if both and "resulted_in" not in item.fields:
             _joint_event(found, item, parties, clause)
+
+
+def _told_again(found: Proposals, parties: list[str], body: frozenset[str]) -> bool:
+    """A headline's parties are the body's collaboration's, each the same actor or one named
+    inside the other's names ("Diskop X Akan Gandeng BI": the body's "KPw BI Riau")."""
+    return len(parties) == len(body) and all(any(_one_actor(found.items[a], found.items[b]) for b in body)
+                                             for a in parties)
+
+
+def _one_actor(first: Item, second: Item) -> bool:
+    if first is second:
+        return True
+    names = [(first.label, *first.aliases), (second.label, *second.aliases)]
+    return any(re.search(rf"(?<![\w-]){re.escape(short)}(?![\w-])", long)
+               for one, other in (names, names[::-1]) for short in one for long in other)
 
 
 def _pointed_party(found: Proposals, parties: list[str], inside: list[tuple[int, int, Item]],

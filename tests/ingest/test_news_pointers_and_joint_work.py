@@ -103,12 +103,55 @@ def test_an_event_named_after_the_crowd_the_hall_and_the_date_and_whom_a_program
         assert not any(i.type == "Event" for i in other.items.values())
 
 
+HEADLINE = "Diskop UKM Riau Akan Gandeng BI Latih Pedagang Pasar\n"
+NAMES_AND_PLACES = (
+    "PEKANBARU, RIAUKINI.COM - Dinas Koperasi dan UKM (Diskop UKM) Riau berencana menggandeng Kantor Perwakilan "
+    "Bank Indonesia (KPw BI) Riau untuk melatih pedagang pasar.\n"
+    "Bank Indonesia (BI) menilai transaksi digital di Riau terus tumbuh.\n"
+    "Pedagang kini memakai aplikasi TaniKu untuk memesan pupuk. PT Tani Kita Digital, pengembang TaniKu, berbasis "
+    "di Kota Pekanbaru.\n"
+    "CEO TaniKu, Rudi Hartono, mengatakan pengguna naik. Pendiri PT Tani Kita Digital, Sinta Dewi, menambahkan "
+    "petani kini lebih mudah memesan.\n"
+    "Dinas Kelautan dan Perikanan Provinsi Maluku Utara (DKP Malut) juga hadir. Startup asal Pekanbaru, Lancang "
+    "Data, ikut pameran di Kecamatan Siak Hulu, Kabupaten Kampar.\n"
+    "Sinta Dewi menjelaskan penjualan naik tiga kali lipat.\n"
+    "Menurut dia, petani muda paling cepat belajar.\n")
+
+
+def test_short_forms_an_apps_maker_a_headlines_plan_and_where_offices_and_startups_are() -> None:
+    found = run(NAMES_AND_PLACES, header=HEADLINE)
+    bank = found.find_name("BI")
+    assert bank is not None and bank.label == "Bank Indonesia" and bank.type == "GovernmentBody"
+    assert not any(i.type == "Country" for i in found.items.values())  # "Indonesia" of "Bank Indonesia"
+    office = found.items["kantor-perwakilan-bank-indonesia-riau"]  # one office, as written too
+    assert "Kantor Perwakilan Bank Indonesia (KPw BI) Riau" in office.aliases
+    maker = found.find_name("TaniKu")  # the app named first, then its maker: one company
+    assert maker is not None and maker.label == "PT Tani Kita Digital"
+    assert values_of(maker)["location"] == ["pekanbaru"]  # "berbasis di Kota Pekanbaru"
+    posts = [values_of(found.items[p])["post_in"] for who in ("Rudi Hartono", "Sinta Dewi")
+             for p in values_of(by_type(found, "Person")[who])["holds"]]
+    assert posts == [[maker.ident], [maker.ident]]  # "CEO TaniKu", "Pendiri PT Tani Kita Digital"
+    # the headline's "Akan Gandeng BI" is the body's plan with the bank's office: told once, by the body
+    told = collaborations(found)
+    assert told == [([found.find_name("Diskop UKM Riau").ident, office.ident], "planned")]
+    assert values_of(found.find_name("DKP Malut"))["jurisdiction"] == ["maluku-utara"]  # its name says it
+    assert values_of(by_type(found, "Startup")["Lancang Data"])["location"] == ["pekanbaru"]  # "asal Pekanbaru"
+    district = found.items["siak-hulu"]
+    assert values_of(district)["within"] == ["kampar"] and "siak" not in found.items  # not the regency Siak
+    said = {values_of(q)["text"][0]: values_of(q)["speaker"] for q in by_type(found, "IndirectQuote").values()}
+    assert said["petani muda paling cepat belajar"] == ["sinta-dewi"]  # "Menurut dia": the one just quoted
+    # a headline naming other parties than the body's is still told
+    other = run(NAMES_AND_PLACES, header="Diskop UKM Riau Akan Gandeng PT Tani Kita Digital\n")
+    assert len(collaborations(other)) == 2
+
+
 def test_the_drafts_build(tmp_path: Path) -> None:
-    drafts = ingest_and_build(tmp_path, {"samarinda.txt": POINTED_PARTY, "bengkulu.txt": CENTRE,
-                                         "banjarmasin.txt": FESTIVAL}, "2026-10-07")
+    texts = {"samarinda.txt": POINTED_PARTY, "bengkulu.txt": CENTRE, "banjarmasin.txt": FESTIVAL,
+             "pekanbaru.txt": HEADLINE + NAMES_AND_PLACES}
+    drafts = ingest_and_build(tmp_path, texts, "2026-10-07")
     built = [path.parent.parent / "articles" / path.name for path in drafts]  # moved among the articles
     entities = {e["id"]: e for path in built for e in yaml.safe_load(path.read_text(encoding="utf-8"))["entities"]}
     centre = "pusat-studi-ekonomi-pesisir-universitas-bengkulu"
     assert entities["survei-terhadap-320-nelayan"]["author"][0]["value"] == centre
-    assert sum(e["type"] == "Collaboration" for e in entities.values()) == 2
+    assert sum(e["type"] == "Collaboration" for e in entities.values()) == 3
     assert entities["festival-tani-digital-kalsel-2026"]["venue"]
