@@ -122,9 +122,9 @@ def told_by_attendance(found: Proposals) -> None:
 
 # "Sekitar 120 petani dan perajin memadati Gedung X, Kota Y, Selasa (6/10/2026), dalam Festival Z": the
 # crowd, the hall and the date first, the event they came for named last.
-CAME_TO = re.compile(r"(?<![\w-])(?:memadati|memenuhi|mendatangi|menyesaki|meramaikan) "
-                     rf"(?P<venue>[A-Z][^.\n]{{0,120}}?),? (?:dalam|pada|saat|di sela(?:-sela)?) (?P<name>{_NAMED})"
-                     r"(?=[.,;\n]|$)")
+CAME_TO = re.compile(r"(?<![\w-])(?:memadati|memenuhi|mendatangi|menyesaki|meramaikan|berkumpul di|hadir di) "
+                     r"(?P<venue>[A-Z][^.\n]{0,120}?),? (?:dalam|pada|saat|di sela(?:-sela)?|untuk mengikuti)"
+                     rf" (?:(?:acara|gelaran|ajang|kegiatan|perhelatan) )?(?P<name>{_NAMED})(?=[.,;\n]|$)")
 
 
 def named_after_the_crowd(found: Proposals) -> None:

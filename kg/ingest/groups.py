@@ -50,7 +50,8 @@ _LIST = re.compile(r"(?<![\w-])(?:[Ss]asaran(?:nya)?|[Pp]eserta(?:nya)?|menyasar
 _STOP = frozenset({"yang", "untuk", "agar", "supaya", "dalam", "dengan", "pada", "sejak", "ke", "sebagai", "demi",
                    "serta", "dan", "melalui", "oleh", "akan", "telah", "sudah", "bisa", "dapat", "itu", "ini",
                    "tersebut", "hingga", "sampai", "di", "dari", "juga", "pun", "lebih",
-                   "masuk", "naik", "mampu", "punya"})  # "2.500 pelaku usaha masuk lokapasar": what they are to do
+                   "masuk", "naik", "mampu", "punya", "berkumpul", "hadir", "datang"})  # "2.500 pelaku usaha masuk
+# lokapasar": what they are to do; "Ratusan petani berkumpul di …": what they did
 _WHERE = re.compile(r"(?: yang (?:berdomisili|berbasis|berada|tinggal) di| di| dari| asal)"
                     r" (?P<places>[A-Z][\w-]*(?: [A-Z][\w-]*){0,2}(?:(?:,? dan |, )[A-Z][\w-]*(?: [A-Z][\w-]*){0,2})*)")
 _PLACE_TYPES = frozenset({"Province", "Regency", "City", "AmbiguousPlace", "Place"})
@@ -125,13 +126,13 @@ _NEXT_GROUP = re.compile(rf", (?:dan |serta )?(?=(?:{_HEADS})(?![\w-]))")
 # Pelatihan Y": a group counted in a sentence takes part in the event named right after its verb.
 _CAME = re.compile(rf"(?<![\w-])(?:[Ss]ebanyak )?(?P<count>\d[\d.]*|[Rr]atusan|[Pp]uluhan|[Rr]ibuan) "
                    rf"(?P<head>(?:{_HEADS}))(?![\w-])[^.\n]{{0,160}}? (?:turut |ikut )?"
-                   r"(?:mengikuti|memadati|menghadiri|meramaikan|memeriahkan) (?=[A-Z])")
+                   r"(?P<verb>mengikuti|memadati|menghadiri|meramaikan|memeriahkan|berkumpul di) (?=[A-Z])")
 
 
 def _came(found: Proposals, match: re.Match[str]) -> None:
     """The counted group, its size when a number gives it, taking part in the event named there
     (or named at the end, after the hall they filled: "memadati Gedung X, …, dalam Festival Y")."""
-    last = CAME_TO.match(found.text, found.text.rfind(" ", 0, match.end() - 1) + 1)
+    last = CAME_TO.match(found.text, match.start("verb"))
     at = last.start("name") if last else match.end()
     named = next(((stop, item) for start, stop, item in mentions(found, _EVENTS) if start in (match.end(), at)), None)
     if named is None:

@@ -578,7 +578,8 @@ def _named_org(found: Proposals, name: str, kind: str, span: Span, cores: dict[s
         core = f"{head} {acronym['acr']}".lower()
         at_end = name.endswith(acronym.group())
         label = name[:acronym.start()].rstrip(" ,") if at_end else name
-        ident = cores.get(core) or slug(f"{head} {acronym['acr']}" if not at_end else acronym["acr"])
+        ident = cores.get(core) or (cores.get(label.lower()) if at_end else None) or \
+            slug(f"{head} {acronym['acr']}" if not at_end else acronym["acr"])  # "Bank Indonesia", then "… (BI)"
         cores[core] = ident
         cores[acronym["acr"].lower()] = ident
         cores.setdefault(label.lower(), ident)  # the long form written again without its acronym

@@ -146,16 +146,20 @@ def _one_actor(first: Item, second: Item) -> bool:
                for one, other in (names, names[::-1]) for short in one for long in other)
 
 
+_POINTED_PARTY = re.compile(rf" (?P<with>dengan |bersama )?{POINTER}")
+
+
 def _pointed_party(found: Proposals, parties: list[str], inside: list[tuple[int, int, Item]],
                    word: re.Match[str]) -> None:
-    """"Kemitraan perusahaan rintisan itu dengan Dinas X": the party the words after the
-    collaboration word point back to, when no actor is named before the word."""
-    pointer = re.compile(rf" {POINTER}", re.IGNORECASE).match(found.text, word.end())
-    if pointer is None or any(e <= word.start() for _, e, _ in inside):
+    """"Kemitraan perusahaan rintisan itu dengan Dinas X" (no actor named before the word), "Dinas X
+    menjalin kemitraan dengan startup tersebut" (one before it): the party the words point back to."""
+    pointer = _POINTED_PARTY.match(found.text, word.end())
+    before = any(e <= word.start() for _, e, _ in inside)
+    if pointer is None or before != bool(pointer["with"]):
         return
     party = pointed(found, pointer["noun"], word.start())
     if party is not None and party.ident not in parties:
-        parties.insert(0, party.ident)
+        parties.insert(len(parties) if before else 0, party.ident)
 
 
 # "kami sedang menjalankan uji coba gudang bersama dengan Koperasi X": what the speaker's side does with
@@ -496,7 +500,8 @@ def programs(found: Proposals) -> None:
         elif name[0] != acronym[0] and opens_with_title(name):
             name = _after_title(name, acronym)  # "Direktur Eksekutif Flores Data Institute (FDI)": its post's
         if (name[0] != acronym[0] or name.startswith("Pemerintah") or found.find_name(name) or is_title(name)
-                or found.find_name(acronym) or inside_named(found, match.start())):
+                or found.find_name(acronym) or inside_named(found, match.start())
+                or inside_named(found, match.start("acr"))):  # "Perwakilan Bank Indonesia (BI) Maluku Utara"
             continue
         kind, confidence = _program_kind(name, found.text[match.end():match.end() + 60])
         span = Span(match.start() + len(match["name"]) - len(name), match.end())

@@ -20,7 +20,7 @@ _STUDY = re.compile(r"(?<![\w-])(?P<name>(?:[Ss]tudi|[Ss]urvei|[Rr]iset|[Kk]ajia
 # "survei bersama Universitas X dan PT Y": made by both (and by whoever "menggelar" it with them).
 _MADE = re.compile(r"(?<![\w-])(?P<kind>[Ss]urvei|[Ss]tudi|[Rr]iset|[Kk]ajian|[Pp]enelitian) (?:(?:yang )?"
                    r"(?:dilakukan|digelar|dilaksanakan|diadakan|dirilis|disusun)(?: oleh)?|(?P<with>bersama))"
-                   r" (?=[A-Z])")
+                   rf" (?=[A-Z]|{POINTER})")
 # "Survei lembaga itu terhadap 320 nelayan pada Juli 2026": the study of the organisation pointed back to.
 _POINTED = re.compile(rf"(?<![\w-])(?P<kind>[Ss]urvei|[Ss]tudi|[Rr]iset|[Kk]ajian|[Pp]enelitian) {POINTER}")
 _ASKED = re.compile(r" (?P<whom>terhadap (?:\d[\d.]* )?[a-z][\w-]*(?: (?!(?:pada|tahun|sepanjang|selama|me\w+|di\w*)"
@@ -65,7 +65,7 @@ def studies(found: Proposals) -> None:
         elif (year := _YEAR_AFTER.match(found.text, end)) is not None:  # "… (FEB X) terhadap 300 … pada Maret 2026"
             item.add("period", Value(year["year"], Span(match.start(), year.end()), "study-cue", 0.5))
     for match in _MADE.finditer(found.text):
-        authors = _joined(found.text, orgs, match.end())
+        authors = _joined(found.text, orgs, match.end()) or _pointed_author(found, match)
         verb = _MADE_BY.search(found.text, max(0, match.start() - 20), match.start()) if match["with"] else None
         if verb is not None and verb.start() - 1 in ends:  # "Dinas X menggelar survei bersama …"
             start, item = ends[verb.start() - 1]
@@ -79,6 +79,13 @@ def studies(found: Proposals) -> None:
         label = f"{match['kind'].capitalize()} {whom}"
         if author is not None:
             _made_by(found, match, [(match.start(), asked.end() if asked else match.end(), author)], label)
+
+
+def _pointed_author(found: Proposals, match: re.Match[str]) -> list[tuple[int, int, Item]]:
+    """"Riset yang dilakukan lembaga tersebut": the organisation the words point back to."""
+    pointer = re.compile(POINTER, re.IGNORECASE).match(found.text, match.end())
+    author = pointed(found, pointer["noun"], match.start()) if pointer else None
+    return [(pointer.start(), pointer.end(), author)] if pointer and author else []
 
 
 def _joined(text: str, orgs: dict[int, tuple[int, Item]], at: int) -> list[tuple[int, int, Item]]:

@@ -145,13 +145,43 @@ def test_short_forms_an_apps_maker_a_headlines_plan_and_where_offices_and_startu
     assert len(collaborations(other)) == 2
 
 
+VARIANTS = (
+    "TERNATE, MALUTKINI.COM - Startup lokal PT Rempah Data Nusantara (Rempah Data) mengembangkan aplikasi bagi "
+    "petani pala.\n"
+    "Dinas Pertanian Kota Ternate juga menjalin kemitraan dengan startup tersebut sejak 2025.\n"
+    "Yayasan Kie Raha Lestari mencatat harga pala membaik. Kepala yayasan itu, Dr. Nurhayati Umar, mengatakan "
+    "petani senang.\n"
+    "Riset yang dilakukan lembaga tersebut pada 2026 menemukan 60 persen petani sudah memakai ponsel pintar.\n"
+    "Ratusan petani berkumpul di Aula Kantor Wali Kota Ternate, Kota Ternate, Rabu (14/10/2026), dalam acara "
+    "Festival Pala Ternate 2026.\n"
+    "Pemprov Maluku Utara bekerja sama dengan Bank Indonesia. Bank Indonesia (BI) menilai pasar pala tumbuh.\n"
+    "Kepala Perwakilan Bank Indonesia (BI) Maluku Utara, Hendra Siregar, mengatakan transaksi naik.\n")
+
+
+def test_the_same_shapes_told_other_ways() -> None:
+    found = run(VARIANTS)
+    told = sorted(parties for parties, _ in collaborations(found))
+    assert told[0] == ["dinas-pertanian-kota-ternate", "pt-rempah-data-nusantara"]  # "dengan startup tersebut"
+    post = found.items[values_of(by_type(found, "Person")["Nurhayati Umar"])["holds"][0]]
+    assert post.label == "Kepala" and values_of(post)["post_in"] == ["yayasan-kie-raha-lestari"]  # "yayasan itu"
+    study = next(iter(by_type(found, "Study").values()))
+    assert values_of(study)["author"] == ["yayasan-kie-raha-lestari"] and values_of(study)["period"] == ["2026"]
+    festival = values_of(found.items["festival-pala-ternate-2026"])  # "berkumpul di …, dalam acara Festival …"
+    assert festival["venue"] == ["aula-kantor-wali-kota-ternate"] and str(festival["date"][0]) == "2026-10-14"
+    assert values_of(by_type(found, "TargetGroup")["petani"])["takes_part_in"] == ["festival-pala-ternate-2026"]
+    # "Bank Indonesia", then "Bank Indonesia (BI)": one bank; its short form inside an office's name makes no program
+    banks = [i for i in found.items.values() if i.label == "Bank Indonesia"]
+    assert len(banks) == 1 and "BI" in banks[0].aliases
+    assert not by_type(found, "Program")
+
+
 def test_the_drafts_build(tmp_path: Path) -> None:
     texts = {"samarinda.txt": POINTED_PARTY, "bengkulu.txt": CENTRE, "banjarmasin.txt": FESTIVAL,
-             "pekanbaru.txt": HEADLINE + NAMES_AND_PLACES}
+             "pekanbaru.txt": HEADLINE + NAMES_AND_PLACES, "ternate.txt": VARIANTS}
     drafts = ingest_and_build(tmp_path, texts, "2026-10-07")
     built = [path.parent.parent / "articles" / path.name for path in drafts]  # moved among the articles
     entities = {e["id"]: e for path in built for e in yaml.safe_load(path.read_text(encoding="utf-8"))["entities"]}
     centre = "pusat-studi-ekonomi-pesisir-universitas-bengkulu"
     assert entities["survei-terhadap-320-nelayan"]["author"][0]["value"] == centre
-    assert sum(e["type"] == "Collaboration" for e in entities.values()) == 3
+    assert sum(e["type"] == "Collaboration" for e in entities.values()) == 5
     assert entities["festival-tani-digital-kalsel-2026"]["venue"]
