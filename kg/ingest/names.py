@@ -100,6 +100,8 @@ def places(found: Proposals) -> None:
         if _LOCAL_KIND_BEFORE.search(found.text, max(0, match.start() - 11), match.start()) and \
                 re.match(r" [A-Z][a-z]", found.text[match.end():match.end() + 3]):
             continue  # "Kecamatan Siak Hulu": not the regency Siak
+        if _country_in_a_name(found.text, match):
+            continue  # "Bank Indonesia", "Pos Indonesia": a word of a name, not the country
         region = place_item(found, match.group(), Span(match.start(), match.end()))
         if region is not None and region.type in ("Regency", "City"):
             _district_before(found, region, Span(match.start(), match.end()))
@@ -673,7 +675,15 @@ def known_entities(found: Proposals, gazetteer: dict[str, tuple[str, str]]) -> N
         if match.start() < found.body_start() and not any(t.start <= match.start() < t.end for t in titles):
             continue
         ident, type_name = gazetteer[match.group()]
+        if type_name == "Country" and _country_in_a_name(found.text, match):
+            continue
         found.add(Item(ident, type_name, match.group(), Span(match.start(), match.end()), "known-entity", 0.9))
+
+
+def _country_in_a_name(text: str, match: re.Match[str]) -> bool:
+    """"Indonesia" after a capitalised word ("Bank Indonesia", "PT Pos Indonesia") is a word of that name."""
+    return match.group() == "Indonesia" and re.search(r"(?<![\w-])[A-Z][\w-]* $", text[max(0, match.start() - 30):
+                                                                                       match.start()]) is not None
 
 
 def _limited(matches: Iterator[re.Match[str]], limit: int = 5000) -> Iterator[re.Match[str]]:

@@ -155,7 +155,8 @@ VARIANTS = (
     "Ratusan petani berkumpul di Aula Kantor Wali Kota Ternate, Kota Ternate, Rabu (14/10/2026), dalam acara "
     "Festival Pala Ternate 2026.\n"
     "Pemprov Maluku Utara bekerja sama dengan Bank Indonesia. Bank Indonesia (BI) menilai pasar pala tumbuh.\n"
-    "Kepala Perwakilan Bank Indonesia (BI) Maluku Utara, Hendra Siregar, mengatakan transaksi naik.\n")
+    "Kepala Perwakilan Bank Indonesia (BI) Maluku Utara, Hendra Siregar, mengatakan transaksi naik.\n"
+    "PT Pos Indonesia mengantar pala Ternate ke seluruh Indonesia.\n")
 
 
 def test_the_same_shapes_told_other_ways() -> None:
@@ -173,6 +174,7 @@ def test_the_same_shapes_told_other_ways() -> None:
     banks = [i for i in found.items.values() if i.label == "Bank Indonesia"]
     assert len(banks) == 1 and "BI" in banks[0].aliases
     assert not by_type(found, "Program")
+    assert not any(i.type == "Country" for i in found.items.values())  # "Bank Indonesia" names no country
 
 
 def test_the_drafts_build(tmp_path: Path) -> None:
@@ -185,3 +187,6 @@ def test_the_drafts_build(tmp_path: Path) -> None:
     assert entities["survei-terhadap-320-nelayan"]["author"][0]["value"] == centre
     assert sum(e["type"] == "Collaboration" for e in entities.values()) == 5
     assert entities["festival-tani-digital-kalsel-2026"]["venue"]
+    ternate = yaml.safe_load(next(p for p in built if p.name == "ternate.yaml").read_text(encoding="utf-8"))
+    countries = [e["evidence"] for e in ternate["entities"] if e["type"] == "Country"]
+    assert countries == [{"quote": "Indonesia", "occurrence": VARIANTS.count("Indonesia")}]  # "ke seluruh Indonesia"
