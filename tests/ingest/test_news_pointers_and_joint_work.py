@@ -177,6 +177,21 @@ def test_the_same_shapes_told_other_ways() -> None:
     assert not any(i.type == "Country" for i in found.items.values())  # "Bank Indonesia" names no country
 
 
+CARRIED_OVER = (
+    "PALEMBANG, SUMSELKINI.COM - Penjualan daring pedagang pempek terus naik.\n"
+    "Rudi Hartono, CEO PT Musi Data Niaga, mengatakan pengguna aplikasinya naik dua kali lipat. Ia didampingi "
+    "Sinta Dewi (41), pendiri Koperasi Ampera Jaya.\n"
+    "Menurut dia, pelatihan akan digelar lagi bulan depan.\n"
+    "Budi Santoso, Kepala Dinas Koperasi Kota Palembang, meninjau lokasi. Menurut dia, pasar akan diperluas.\n")
+
+
+def test_menurut_dia_opening_a_paragraph_goes_on_quoting_the_one_just_quoted() -> None:
+    quotes = by_type(run(CARRIED_OVER), "IndirectQuote").values()
+    said = {values_of(q)["text"][0]: values_of(q)["speaker"] for q in quotes}
+    assert said["pelatihan akan digelar lagi bulan depan"] == ["rudi-hartono"]  # not Sinta, named after him
+    assert said["pasar akan diperluas"] == ["budi-santoso"]  # named in its own paragraph: the one named there
+
+
 def test_the_drafts_build(tmp_path: Path) -> None:
     texts = {"samarinda.txt": POINTED_PARTY, "bengkulu.txt": CENTRE, "banjarmasin.txt": FESTIVAL,
              "pekanbaru.txt": HEADLINE + NAMES_AND_PLACES, "ternate.txt": VARIANTS}
