@@ -104,7 +104,7 @@ def collaborations(found: Proposals, cues: dict[str, list[str]]) -> None:
         first, last = bisect.bisect_left(starts, clause.start), bisect.bisect_left(starts, clause.end)
         inside = [(s, e, i) for s, e, i in actors[first:last] if e <= clause.end]
         parties, through = _parties(found.text, inside, word.start(), word.end())
-        _pointed_party(found, parties, inside, word)
+        _pointed_party(found, parties, inside, word, clause)
         we = _we(found.text, clause.start, word.start())
         if not any(e <= word.start() for _, e, _ in inside) and (we or len(parties) == 1):
             speaker_org = _speaker_organisation(found, word.start(), quoted=not we)
@@ -149,13 +149,21 @@ def _one_actor(first: Item, second: Item) -> bool:
 _POINTED_PARTY = re.compile(rf" (?P<with>dengan |bersama )?{POINTER}")
 
 
+_POINTED_SUBJECT = re.compile(rf"(?:^|(?<=[.\n] )|(?<=\n)){POINTER}[^.\n]{{0,40}}$", re.IGNORECASE)
+
+
 def _pointed_party(found: Proposals, parties: list[str], inside: list[tuple[int, int, Item]],
-                   word: re.Match[str]) -> None:
-    """"Kemitraan perusahaan rintisan itu dengan Dinas X" (no actor named before the word), "Dinas X
-    menjalin kemitraan dengan startup tersebut" (one before it): the party the words point back to."""
-    pointer = _POINTED_PARTY.match(found.text, word.end())
+                   word: re.Match[str], clause: Span) -> None:
+    """"Kemitraan perusahaan rintisan itu dengan Dinas X", "Perusahaan rintisan itu bekerja sama dengan
+    Dinas X" (no actor named before the word), "Dinas X menjalin kemitraan dengan startup tersebut" (one
+    before it): the party the words point back to."""
     before = any(e <= word.start() for _, e, _ in inside)
-    if pointer is None or before != bool(pointer["with"]):
+    pointer = _POINTED_PARTY.match(found.text, word.end())
+    if pointer is not None and before != bool(pointer["with"]):
+        return  # "Dinas X … kemitraan perusahaan itu": no shape of these
+    if pointer is None and not before:
+        pointer = _POINTED_SUBJECT.search(found.text, clause.start, word.start())
+    if pointer is None:
         return
     party = pointed(found, pointer["noun"], word.start())
     if party is not None and party.ident not in parties:

@@ -40,6 +40,10 @@ def test_a_party_pointed_back_to_and_what_two_finished_together_in_someones_word
     assert not any("itu" in i.label.split() for i in found.items.values())
     alone = run("JAMBI, X.COM - Warga dan Koperasi Batanghari telah merampungkan pelatihan itu.\n")
     assert collaborations(alone) == []
+    # the pointer as the subject of the collaboration's verb
+    subject = run("JAMBI, X.COM - PT Batanghari Niaga Digital membuka gudang baru.\nPerusahaan rintisan itu juga "
+                  "telah bekerja sama dengan Universitas Jambi sejak 2024.\n")
+    assert collaborations(subject) == [(["pt-batanghari-niaga-digital", "universitas-jambi"], "completed")]
 
 
 CENTRE = (
