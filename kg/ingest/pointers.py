@@ -54,7 +54,7 @@ def posts_pointing_back(found: Proposals) -> None:
     words point back to (the post "Peneliti" in Pusat Studi X), not in a new "pusat studi tersebut"."""
     for post in [i for i in found.items.values() if i.type == "Post"]:
         match = re.search(rf"(?<![\w-]){POINTER}$", post.label, re.IGNORECASE)
-        title = post.label[:match.start()].strip() if match else ""
+        title = re.sub(r" (?:di|pada|dari)$", "", post.label[:match.start()].strip()) if match else ""
         org = pointed(found, match["noun"], post.span.start) if match and title else None
         if org is None:
             continue

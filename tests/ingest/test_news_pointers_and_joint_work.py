@@ -73,6 +73,9 @@ def test_a_centre_pointed_back_to_by_its_survey_and_by_a_researchers_post() -> N
                    if i.type not in ("Finding", "IndirectQuote"))  # those keep the text's words
     # a pointer with nothing of its kind named before it points at nothing
     lone = run("JAMBI, X.COM - Dr. Sari Lubis, peneliti pusat studi tersebut, mengatakan harga naik.\n")
+    at = run(CENTRE.replace("peneliti pusat studi tersebut", "peneliti di pusat studi tersebut"))
+    post = at.items[values_of(by_type(at, "Person")["Andi Rahman"])["holds"][0]]
+    assert post.label == "Peneliti" and values_of(post)["post_in"] == [centre]  # "peneliti di pusat studi tersebut"
     held = values_of(by_type(lone, "Person")["Sari Lubis"]).get("holds", [])
     assert held and not any(values_of(lone.items[p]).get("post_in") for p in held)
 
