@@ -47,11 +47,12 @@ _NOT = re.compile(r"(?<![\w-])(?:tidak|tak|bukan|belum)(?: (?:lagi|pernah))? $")
 _THAT_PROGRAM = re.compile(r"(?<![\w-])[Pp]rogram (?:ini|itu|tersebut)(?![\w-])")
 _LIST = re.compile(r"(?<![\w-])(?:[Ss]asaran(?:nya)?|[Pp]eserta(?:nya)?|menyasar)"
                    r"[^.\n]{0,80}? mulai dari (?P<list>[^.\n]+?)(?=[.\n])")
+# Words that end a group's: "2.500 pelaku usaha masuk lokapasar" (what they are to do), "Ratusan petani
+# berkumpul di …" (what they did).
 _STOP = frozenset({"yang", "untuk", "agar", "supaya", "dalam", "dengan", "pada", "sejak", "ke", "sebagai", "demi",
                    "serta", "dan", "melalui", "oleh", "akan", "telah", "sudah", "bisa", "dapat", "itu", "ini",
                    "tersebut", "hingga", "sampai", "di", "dari", "juga", "pun", "lebih",
-                   "masuk", "naik", "mampu", "punya", "berkumpul", "hadir", "datang"})  # "2.500 pelaku usaha masuk
-# lokapasar": what they are to do; "Ratusan petani berkumpul di …": what they did
+                   "masuk", "naik", "mampu", "punya", "berkumpul", "hadir", "datang"})
 _WHERE = re.compile(r"(?: yang (?:berdomisili|berbasis|berada|tinggal) di| di| dari| asal)"
                     r" (?P<places>[A-Z][\w-]*(?: [A-Z][\w-]*){0,2}(?:(?:,? dan |, )[A-Z][\w-]*(?: [A-Z][\w-]*){0,2})*)")
 _PLACE_TYPES = frozenset({"Province", "Regency", "City", "AmbiguousPlace", "Place"})
