@@ -160,11 +160,14 @@ def _one_of(found: Proposals, match: re.Match[str]) -> None:
 def _participants_from(found: Proposals, match: re.Match[str]) -> None:
     """"Peserta berasal dari Lombok Barat, Lombok Tengah, dan Sumbawa", "Mereka datang dari A, B, hingga
     C": the regions of the event the sentence points back to ("Peluncuran itu diikuti …"), else of the
-    paragraph's last event before the phrase, each as places resolve (an ambiguous name stays so)."""
+    paragraph's last event before the phrase ("Mereka" opening a paragraph: the text's last event before
+    it), each as places resolve (an ambiguous name stays so)."""
     line = found.text.rfind("\n", 0, match.start()) + 1
     sentence = max(line, found.text.rfind(". ", 0, match.start()) + 2)
     back = _BACK.search(found.text, sentence, match.start() if match["list"] else match.end() + 40)
     told = [i for i in found.items.values() if i.type in EVENT_TYPES and line <= i.span.start < match.start()]
+    if not told and match.group().startswith("Mereka"):  # a paragraph of its own: the event told last before it
+        told = [i for i in found.items.values() if i.type in EVENT_TYPES and i.span.start < match.start()]
     after = [i for i in found.items.values() if i.type in EVENT_TYPES and i.span.start == match.end() + 1]
     event = after[0] if match["came"] and after else referent(found, back["noun"].lower(), back.start()) if back \
         else max(told, key=lambda i: i.span.start, default=None)  # "… mengikuti Bootcamp X": the event named there

@@ -77,9 +77,11 @@ def _add(found: Proposals, match: re.Match[str], span: Span, how: str, confidenc
 
 # "PT Kapuas Teknologi Nusantara, pengembang aplikasi lokapasar Pasar Kapuas": the app the organisation
 # makes goes by its own name; the organisation's other name, no second one.
-_DEVELOPER = re.compile(r"(?: \([A-Z][A-Za-z]{1,9}\))?, (?:sebuah |salah satu |yakni )?(?:pengembang|pengelola|"
-                        r"pembuat|penyedia|operator) (?:(?:aplikasi|platform|lokapasar|marketplace|situs|layanan|"
-                        r"e-commerce|dompet digital) ){1,2}(?P<name>[A-Z][\w'-]*(?: [A-Z][\w'-]*){0,3})(?![\w-])")
+# "PT X, pengembang aplikasi Y", "PT X, pengembang Y" (the app named before): the product's name, the maker's alias.
+_PRODUCT = r"(?:aplikasi|platform|lokapasar|marketplace|situs|layanan|e-commerce|dompet digital) "
+_DEVELOPER = re.compile(rf"(?: \([A-Z][A-Za-z]{{1,9}}\))?, (?:sebuah |salah satu |yakni )?(?:(?:pengembang|pembuat) "
+                        rf"(?:{_PRODUCT}){{0,2}}|(?:pengelola|penyedia|operator) (?:{_PRODUCT}){{1,2}})"
+                        r"(?P<name>[A-Z][\w'-]*(?: [A-Z][\w'-]*){0,3})(?![\w-])")
 
 
 def _developers(found: Proposals) -> None:

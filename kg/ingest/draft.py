@@ -27,6 +27,7 @@ from kg.ingest import (
     names,
     offices,
     people,
+    pointers,
     relations,
     speech,
     structure,
@@ -84,6 +85,7 @@ def propose(text: str, known: dict[str, tuple[str, str]], cues: dict[str, list[s
     names.partners(found, {i.label for i in found.items.values() if i.type in ("Person",)}
                    | {w for i in found.items.values() if i.type == "Person" for w in i.label.split()})
     people.posts_of_the_last_named(found)
+    pointers.posts_pointing_back(found)
     relations.programs(found)
     relations.facilities(found)
     relations.venues_and_events(found)

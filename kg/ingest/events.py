@@ -120,6 +120,34 @@ def told_by_attendance(found: Proposals) -> None:
             dated(found, event, end, start)
 
 
+# "Sekitar 120 petani dan perajin memadati Gedung X, Kota Y, Selasa (6/10/2026), dalam Festival Z": the
+# crowd, the hall and the date first, the event they came for named last.
+CAME_TO = re.compile(r"(?<![\w-])(?:memadati|memenuhi|mendatangi|menyesaki|meramaikan|berkumpul di|hadir di) "
+                     r"(?P<venue>[A-Z][^.\n]{0,120}?),? (?:dalam|pada|saat|di sela(?:-sela)?|untuk mengikuti)"
+                     rf" (?:(?:acara|gelaran|ajang|kegiatan|perhelatan) )?(?P<name>{_NAMED})(?=[.,;\n]|$)")
+
+
+def named_after_the_crowd(found: Proposals) -> None:
+    """An event named at the end of a sentence that opens with who came, where and when: the hall
+    after the verb is its venue, the date after the hall (and its region) is its date."""
+    for match in CAME_TO.finditer(found.text):
+        name, start = match["name"], match.start("name")
+        known = found.find_name(name)
+        clause = found.text[max(found.text.rfind("\n", 0, match.start()), found.text.rfind(". ", 0, match.start())) + 1:
+                            match.start()]
+        if _in_title(found, start) or (known is not None and known.type not in EVENT_TYPES) or \
+                NEGATION.search(clause) or UNDONE.search(clause):
+            continue
+        event = found.add(Item(slug(name), _kind(name), name, Span(start, start + len(name)), "event-named-after", 0.5))
+        hall = next(((stop, venue) for at, stop, venue in mentions(found, _VENUE_TYPES)
+                     if at == match.start("venue")), None)
+        if hall is None or "venue" in event.fields:
+            continue
+        event.add("venue", Value(hall[1].ident, Span(match.start("venue"), match.end()), "event-named-after", 0.5))
+        if "date" not in event.fields:
+            dated(found, event, hall[0], match.start("venue"))
+
+
 def _held_by(found: Proposals, event: Item, start: int, end: int) -> int:
     """"… yang digelar Dinas X": the organiser; "… resmi dibuka oleh Bupati Y": who opened it
     takes part in it (opening is no organising). Returns where the words of either end."""
@@ -166,12 +194,14 @@ def _filled_venue(found: Proposals, event: Item, sentence: int, start: int) -> N
 
 # "Acara tersebut diselenggarakan oleh A bersama B sebagai bagian dari program X": the event told
 # before, its organisers and the program it belongs to.
-_BACK_NOUN = (r"(?P<noun>[Aa]cara|[Kk]egiatan|[Pp]elatihan|[Pp]eluncuran|[Pp]ameran|[Ff]estival|[Bb]azar|[Ss]eminar|"
-              r"[Tt]emu (?:bisnis|usaha|dagang)|[Pp]ertemuan|[Ww]orkshop|[Ll]okakarya|[Bb]ootcamp)"
-              r" (?:ini|itu|tersebut)")
-_ORGANISED_BACK = re.compile(rf"(?<![\w-]){_BACK_NOUN} (?:juga )?(?:diselenggarakan|"
-                             r"digelar|diadakan|dilaksanakan|diinisiasi) (?:oleh )?")
-_PART_OF = re.compile(r",? (?:sebagai|yang merupakan|merupakan) (?:salah satu )?(?:bagian|rangkaian) (?:dari )?"
+_EVENT_NOUN = (r"(?P<noun>[Aa]cara|[Kk]egiatan|[Pp]elatihan|[Pp]eluncuran|[Pp]ameran|[Ff]estival|[Bb]azar|[Ss]eminar|"
+               r"[Tt]emu (?:bisnis|usaha|dagang)|[Pp]ertemuan|[Ww]orkshop|[Ll]okakarya|[Bb]ootcamp)")
+_BACK_NOUN = _EVENT_NOUN + r" (?:ini|itu|tersebut)"
+# "Festival yang digelar Dinas X itu merupakan bagian dari program Y": the pointer after the organiser.
+_ORGANISED_BACK = re.compile(rf"(?<![\w-]){_EVENT_NOUN}(?: (?:ini|itu|tersebut) (?:juga )?| (?P<which>yang) )"
+                             r"(?:diselenggarakan|digelar|diadakan|dilaksanakan|diinisiasi) (?:oleh )?")
+_PART_OF = re.compile(r"(?: (?:itu|ini|tersebut))?,? (?:sebagai|yang merupakan|merupakan) (?:salah satu )?"
+                      r"(?:bagian|rangkaian) (?:dari )?"
                       r"(?:program )?(?P<program>[A-Z][\w-]*(?: [A-Z][\w-]*){0,5})")
 # "Kegiatan itu juga bagian dari Program X, program Pemprov Y": the program the event told before is part of.
 _PART_BACK = re.compile(rf"(?<![\w-]){_BACK_NOUN} (?:juga )?(?:merupakan |menjadi )?(?:salah satu )?"
@@ -192,11 +222,16 @@ def organised_back(found: Proposals) -> None:
         if event is None or NEGATION.search(found.text, max(0, match.start() - 40), match.start()):
             continue
         at = stop = match.end()
+        organisers = []
         while at in orgs:
             stop, organiser = orgs[at]
-            event.add("organizer", Value(organiser.ident, Span(match.start(), stop), "event-organised-back", 0.5))
+            organisers.append((organiser, stop))
             joiner = _NEXT_ORGANISER.match(found.text[stop:stop + 60])
             at = stop + joiner.end() if joiner else -1
+        if match["which"] and not re.match(r" (?:itu|ini|tersebut)(?![\w-])", found.text[stop:stop + 10]):
+            continue  # "pelatihan yang digelar Dinas X" with no pointer after it: another one
+        for organiser, end in organisers:
+            event.add("organizer", Value(organiser.ident, Span(match.start(), end), "event-organised-back", 0.5))
         _part_of_program(found, event, _PART_OF.match(found.text, stop), match.start())
     for match in _PART_BACK.finditer(found.text):
         event = referent(found, match["noun"].lower(), match.start())
@@ -242,6 +277,7 @@ def described(found: Proposals) -> None:
         for match in pattern.finditer(found.text):
             _held(found, match, sentences)
     told_by_attendance(found)
+    named_after_the_crowd(found)
     called_off(found)
     organised_back(found)
     for match in _HELD.finditer(found.text):
@@ -380,6 +416,8 @@ def _held(found: Proposals, match: re.Match[str], sentences: list[Span]) -> None
     if not organisers or NEGATION.search(before) or (UNDONE.search(before) and planned is None) or \
             re.fullmatch(_OCCASION_WORDS, label):
         return  # not done (and not planned either), or a bare "pelatihan" that names nothing in particular
+    if _finished_together(found.text, organisers, match.start()):
+        return  # "A dan B telah merampungkan pelatihan …": their collaboration, told by the collaboration rules
     event = found.add(Item(slug(label), _kind(label), label[0].upper() + label[1:],
                            Span(match.start("event"), match.end()), "event-held", 0.5))
     for organiser in _holders(found, organisers, match.start()):
@@ -393,6 +431,16 @@ def _held(found: Proposals, match: re.Match[str], sentences: list[Span]) -> None
         end = match.end() + where.start("where") + len(named[1])  # type: ignore[union-attr]
         event.add("venue", Value(named[0].ident, Span(match.start("event"), end), "event-held-at", 0.5))
         dated(found, event, end, match.start("event"))
+
+
+_FINISHED = re.compile(r" (?:(?:telah|sudah|berhasil) )?")
+
+
+def _finished_together(text: str, organisers: list[tuple[int, int, Item]], verb: int) -> bool:
+    """"A dan B telah merampungkan pelatihan …": two named together finished it (a collaboration)."""
+    return (len(organisers) > 1 and text[organisers[-2][1]:organisers[-1][0]] == " dan "
+            and _FINISHED.fullmatch(text, organisers[-1][1], verb) is not None
+            and text.startswith(("menuntaskan", "merampungkan"), verb))
 
 
 _PLANNED = re.compile(r"(?<![\w-])(?:akan|bakal|berencana|dijadwalkan|rencananya|merencanakan)(?![\w-])")

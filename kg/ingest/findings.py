@@ -44,9 +44,12 @@ def findings(found: Proposals) -> None:
     anyone and not a plan; linked to a study named in the sentence."""
     said = [i.span for i in found.items.values() if i.type in _SPOKEN]
     titles = [v.span for k, v in found.article.items() if k in ("headline", "subheadline") and v.span is not None]
-    for sentence in ArticleText(found.text).sentences:
+    sentences = ArticleText(found.text).sentences
+    for index, sentence in enumerate(sentences):
         words = sentence.text
         if any(s.start < sentence.end and sentence.start < s.end for s in said + titles) or re.search(r"[\"“”]", words):
+            continue
+        if _study_told_next(found, sentence, sentences[index + 1:index + 2]):
             continue
         based = _BASED_ON.search(words)
         surveyed = _OF_THE_LAST.search(words) is not None and (_FIGURE.search(words) or _SHARE.search(words))
@@ -90,6 +93,19 @@ def _of_study(found: Proposals, finding: Item, sentence: Sentence) -> None:
         named = [max((s for s in studies if s.span.end <= sentence.start), key=lambda s: s.span.start, default=None)]
     for study in filter(None, named):
         study.add("findings", Value(finding.ident, Span(sentence.start, sentence.end), "study-finding", 0.5))
+
+
+def _study_told_next(found: Proposals, sentence: Sentence, following: list[Sentence]) -> bool:
+    """"Pusat Studi X mencatat …. Survei lembaga itu terhadap …": the organisation's words open a
+    study the next sentence tells, with its finding; the first sentence is no finding of its own."""
+    if not following:
+        return False
+    told = [s for s in found.items.values() if s.type == "Study"
+            and following[0].start <= s.span.start < following[0].end]
+    authors = [found.items[str(v.value)] for s in told for v in s.fields.get("author", [])
+               if str(v.value) in found.items]
+    return any(re.match(rf"{re.escape(a.label)}(?: \([^()]{{1,20}}\))?(?: [A-Z][\w-]*){{0,4}},? "
+                        r"(?:mencatat|menemukan|mengungkapkan)(?![\w-])", sentence.text) for a in authors)
 
 
 def _after_dateline(found: Proposals) -> int:

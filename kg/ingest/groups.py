@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from kg.ingest.events import CAME_TO
 from kg.ingest.model import Item, Proposals, Value, mentions, slug
 from kg.ingest.relations import COLLABORATE
 from kg.source.text import ArticleText, Span
@@ -46,10 +47,12 @@ _NOT = re.compile(r"(?<![\w-])(?:tidak|tak|bukan|belum)(?: (?:lagi|pernah))? $")
 _THAT_PROGRAM = re.compile(r"(?<![\w-])[Pp]rogram (?:ini|itu|tersebut)(?![\w-])")
 _LIST = re.compile(r"(?<![\w-])(?:[Ss]asaran(?:nya)?|[Pp]eserta(?:nya)?|menyasar)"
                    r"[^.\n]{0,80}? mulai dari (?P<list>[^.\n]+?)(?=[.\n])")
+# Words that end a group's: "2.500 pelaku usaha masuk lokapasar" (what they are to do), "Ratusan petani
+# berkumpul di …" (what they did).
 _STOP = frozenset({"yang", "untuk", "agar", "supaya", "dalam", "dengan", "pada", "sejak", "ke", "sebagai", "demi",
                    "serta", "dan", "melalui", "oleh", "akan", "telah", "sudah", "bisa", "dapat", "itu", "ini",
                    "tersebut", "hingga", "sampai", "di", "dari", "juga", "pun", "lebih",
-                   "masuk", "naik", "mampu", "punya"})  # "2.500 pelaku usaha masuk lokapasar": what they are to do
+                   "masuk", "naik", "mampu", "punya", "berkumpul", "hadir", "datang"})
 _WHERE = re.compile(r"(?: yang (?:berdomisili|berbasis|berada|tinggal) di| di| dari| asal)"
                     r" (?P<places>[A-Z][\w-]*(?: [A-Z][\w-]*){0,2}(?:(?:,? dan |, )[A-Z][\w-]*(?: [A-Z][\w-]*){0,2})*)")
 _PLACE_TYPES = frozenset({"Province", "Regency", "City", "AmbiguousPlace", "Place"})
@@ -81,11 +84,15 @@ def target_groups(found: Proposals) -> None:
         label = Span(match.start("head"), end)
         rule = "group-participants" if match["cue"].startswith("diikuti") else "group-cue"
         sentence = next((s for s in sentences if s.start <= match.start() < s.end), None)
-        while (group := _group(found, label, Span(match.start(), end), rule, 0.5)) is not None:
+        aimed = match["cue"].startswith(_AIMING)
+        while (group := _group(found, (label := _first_of_two(found.text, label) if aimed else label),
+                               Span(match.start(), label.end), rule, 0.5)) is not None:
             if sentence is not None:
                 _served_by(found, group, label, match, sentence.start,
                            [m for m in named if sentence.start <= m[0] < sentence.end])
-            more = _NEXT_GROUP.match(found.text, end)  # "menyasar A, B, dan C": each is a group
+            end = max(end, label.end)
+            more = _NEXT_GROUP.match(found.text, end) or (  # "menyasar A, B, dan C": each is a group
+                _AND_GROUP.match(found.text, label.end) if label.end < end else None)
             if more is None:
                 break
             label = Span(more.end(), _group_end(found, more.end()))
@@ -100,6 +107,19 @@ def target_groups(found: Proposals) -> None:
         _came(found, match)
 
 
+# "menyasar petani kopi dan perempuan pengrajin": whom a program aims at, two groups each with its own
+# words; "nelayan dan pembudidaya ikan skala kecil" (the first a bare head, the words after maybe both's) one.
+_AIMING = ("menyasar", "ditujukan", "diperuntukkan", "dikhususkan")
+_AND_GROUP = re.compile(rf" dan (?=(?:{_HEADS})(?![\w-]))")
+_PAIR = re.compile(rf"(?:{_HEADS})(?: [a-z][\w-]*)+(?= dan (?:{_HEADS})(?![\w-]) ?)")
+
+
+def _first_of_two(text: str, label: Span) -> Span:
+    """The first of two groups joined by "dan", when it has words of its own ("petani kopi"), else the whole."""
+    pair = _PAIR.match(text, label.start, label.end)
+    return Span(label.start, pair.end()) if pair is not None and " dan " not in pair.group() else label
+
+
 _NEXT_GROUP = re.compile(rf", (?:dan |serta )?(?=(?:{_HEADS})(?![\w-]))")
 
 
@@ -107,12 +127,15 @@ _NEXT_GROUP = re.compile(rf", (?:dan |serta )?(?=(?:{_HEADS})(?![\w-]))")
 # Pelatihan Y": a group counted in a sentence takes part in the event named right after its verb.
 _CAME = re.compile(rf"(?<![\w-])(?:[Ss]ebanyak )?(?P<count>\d[\d.]*|[Rr]atusan|[Pp]uluhan|[Rr]ibuan) "
                    rf"(?P<head>(?:{_HEADS}))(?![\w-])[^.\n]{{0,160}}? (?:turut |ikut )?"
-                   r"(?:mengikuti|memadati|menghadiri|meramaikan|memeriahkan) (?=[A-Z])")
+                   r"(?P<verb>mengikuti|memadati|menghadiri|meramaikan|memeriahkan|berkumpul di) (?=[A-Z])")
 
 
 def _came(found: Proposals, match: re.Match[str]) -> None:
-    """The counted group, its size when a number gives it, taking part in the event named there."""
-    named = next(((stop, item) for start, stop, item in mentions(found, _EVENTS) if start == match.end()), None)
+    """The counted group, its size when a number gives it, taking part in the event named there
+    (or named at the end, after the hall they filled: "memadati Gedung X, …, dalam Festival Y")."""
+    last = CAME_TO.match(found.text, match.start("verb"))
+    at = last.start("name") if last else match.end()
+    named = next(((stop, item) for start, stop, item in mentions(found, _EVENTS) if start in (match.end(), at)), None)
     if named is None:
         return
     event, end = named[1], _group_end(found, match.start("head"))

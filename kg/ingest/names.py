@@ -87,6 +87,8 @@ _LEVEL_WORD = {"province": "Provinsi ", "regency": "Kabupaten ", "city": "Kota "
 
 _NAMED_AFTER_KIND = re.compile(r"(?<![\w-])(?:Sungai|Danau|Selat|Teluk|Gunung|Jalan|Jl\.|Gedung|Rumah|Hotel|"
                                r"Universitas) $")
+# "Kecamatan Siak Hulu": a district's name that starts with a region's ("Siak") is the district's alone.
+_LOCAL_KIND_BEFORE = re.compile(r"(?<![\w-])(?:Kecamatan|Distrik|Desa|Kelurahan|Kampung|Nagari|Gampong) $")
 
 
 def places(found: Proposals) -> None:
@@ -95,6 +97,11 @@ def places(found: Proposals) -> None:
     for match in place_pattern().finditer(found.text):
         if _NAMED_AFTER_KIND.search(found.text, max(0, match.start() - 14), match.start()):
             continue  # "Sungai Kapuas", "Jalan Sulawesi": a word of a river's or a street's name, no region
+        if _LOCAL_KIND_BEFORE.search(found.text, max(0, match.start() - 11), match.start()) and \
+                re.match(r" [A-Z][a-z]", found.text[match.end():match.end() + 3]):
+            continue  # "Kecamatan Siak Hulu": not the regency Siak
+        if _country_in_a_name(found.text, match):
+            continue  # "Bank Indonesia", "Pos Indonesia": a word of a name, not the country
         region = place_item(found, match.group(), Span(match.start(), match.end()))
         if region is not None and region.type in ("Regency", "City"):
             _district_before(found, region, Span(match.start(), match.end()))
@@ -573,18 +580,38 @@ def _named_org(found: Proposals, name: str, kind: str, span: Span, cores: dict[s
         core = f"{head} {acronym['acr']}".lower()
         at_end = name.endswith(acronym.group())
         label = name[:acronym.start()].rstrip(" ,") if at_end else name
-        ident = cores.get(core) or slug(f"{head} {acronym['acr']}" if not at_end else acronym["acr"])
+        ident = cores.get(core) or (cores.get(label.lower()) if at_end else None) or \
+            slug(f"{head} {acronym['acr']}" if not at_end else acronym["acr"])  # "Bank Indonesia", then "… (BI)"
         cores[core] = ident
         cores[acronym["acr"].lower()] = ident
         cores.setdefault(label.lower(), ident)  # the long form written again without its acronym
         item = found.add(Item(ident, kind, label, span, "acronym-defined", 0.8))
         if at_end:
             item.alias(acronym["acr"], span)
+            _jurisdiction_named(found, item, acronym["acr"], span)
         return
     core = " ".join(name.split(" ")[:2]).lower()
     ident = cores.get(name.lower()) or cores.get(core) or slug(name)
     item = found.add(Item(ident, kind, name, span, rule, 0.7))
     cores.setdefault(name.lower(), item.ident)
+
+
+_REGION_LAST = re.compile(r"(?:Provinsi|Kabupaten|Kota) [A-Z][\w-]*(?: [A-Z][\w-]*){0,2}$")
+
+
+def _jurisdiction_named(found: Proposals, item: Item, short: str, span: Span) -> None:
+    """"Dinas Kelautan dan Perikanan Provinsi Maluku Utara (DKP Malut)": an office whose name ends
+    with a region, its short form naming that region too, serves it (its jurisdiction)."""
+    region = _REGION_LAST.search(item.label)
+    if item.type not in ("Dinas", "GovernmentOffice") or region is None or " " not in short:
+        return
+    meaning, also = resolve(region.group()), resolve(short.split(" ", 1)[1])
+    if meaning is None or also is None or meaning.candidates[0] not in also.candidates:
+        return
+    at = span.start + region.start()
+    place = place_item(found, region.group(), Span(at, at + len(region.group())))
+    if place is not None:
+        item.add("jurisdiction", Value(place.ident, span, "acronym-defined", 0.6))
 
 
 def _region_after(found: Proposals, name: str, acronym: re.Match[str], kind: str, span: Span,
@@ -648,7 +675,15 @@ def known_entities(found: Proposals, gazetteer: dict[str, tuple[str, str]]) -> N
         if match.start() < found.body_start() and not any(t.start <= match.start() < t.end for t in titles):
             continue
         ident, type_name = gazetteer[match.group()]
+        if type_name == "Country" and _country_in_a_name(found.text, match):
+            continue
         found.add(Item(ident, type_name, match.group(), Span(match.start(), match.end()), "known-entity", 0.9))
+
+
+def _country_in_a_name(text: str, match: re.Match[str]) -> bool:
+    """"Indonesia" after a capitalised word ("Bank Indonesia", "PT Pos Indonesia") is a word of that name."""
+    return match.group() == "Indonesia" and re.search(r"(?<![\w-])[A-Z][\w-]* $", text[max(0, match.start() - 30):
+                                                                                       match.start()]) is not None
 
 
 def _limited(matches: Iterator[re.Match[str]], limit: int = 5000) -> Iterator[re.Match[str]]:

@@ -38,6 +38,7 @@ def representative_offices(found: Proposals) -> None:
         branch = match["kind"] == "Kantor Cabang" and not parent.startswith(_PUBLIC)
         office = found.add(Item(slug(label), "Company" if branch else "GovernmentBody", label, span,
                                 "regional-office", 0.7))
+        office.alias(found.span_text(span), span)  # as written, with its short form: "… (KPw BI) Sumatera Barat"
         place = place_item(found, region, Span(match.end() - len(region), match.end()))
         if place is not None:
             office.add("jurisdiction", Value(place.ident, span, "regional-office", 0.7))

@@ -13,6 +13,7 @@ import re
 
 from kg.ingest.model import Item, Proposals, Value, mentions, slug
 from kg.ingest.people import ORG_TYPES, is_title, opens_with_title
+from kg.ingest.pointers import POINTER, pointed
 from kg.source.dates import DateError, find_news_date
 from kg.source.text import ArticleText, Span
 
@@ -27,6 +28,9 @@ COLLABORATE = re.compile(r"(?<![\w-])(?:ber)?(?:kolaborasi|sinergi|kerja ?sama|m
                          rf"(?<![\w-])(?:menunjuk|ditunjuk)(?={_APPOINTS})|(?<![\w-])bersama(?= [A-Z][^.;\n]{{0,80}}? "
                          r"(?:menggelar|menyelenggarakan|mengadakan|meluncurkan|meresmikan|melatih|membuka|menjalankan|"
                          r"mendampingi|menyalurkan|melaksanakan|menuntaskan|merampungkan)(?![\w-]))|"
+                         # "A dan B telah merampungkan pelatihan …": what two finished together
+                         r"(?<=[\w)]) dan(?= [A-Z][\w-]*(?: [A-Z][\w-]*){0,5} (?:telah |sudah |berhasil )?"
+                         r"(?:menuntaskan|merampungkan|menyelesaikan)(?![\w-]))|"
                          # "Kemenkop siap mendampingi koperasi X": an offer of support, a plan at most
                          r"(?<![\w-])siap (?:mendampingi|mendukung)(?![\w-])", re.IGNORECASE)
 _OFFER = re.compile(r"siap (?:mendampingi|mendukung)", re.IGNORECASE)
@@ -100,6 +104,7 @@ def collaborations(found: Proposals, cues: dict[str, list[str]]) -> None:
         first, last = bisect.bisect_left(starts, clause.start), bisect.bisect_left(starts, clause.end)
         inside = [(s, e, i) for s, e, i in actors[first:last] if e <= clause.end]
         parties, through = _parties(found.text, inside, word.start(), word.end())
+        _pointed_party(found, parties, inside, word, clause)
         we = _we(found.text, clause.start, word.start())
         if not any(e <= word.start() for _, e, _ in inside) and (we or len(parties) == 1):
             speaker_org = _speaker_organisation(found, word.start(), quoted=not we)
@@ -117,13 +122,52 @@ def collaborations(found: Proposals, cues: dict[str, list[str]]) -> None:
         if offer and found.items[parties[0]].type not in _GOVERNMENT_ACTORS:
             continue  # only a government's offer of support is told as a planned collaboration
         key = (*sorted(parties), status[0] if status else "")
-        if key in seen or (titled and frozenset(parties) in told):
+        if key in seen or (titled and any(_told_again(found, parties, body) for body in told)):
             continue
         seen.add(key)
         told.add(frozenset(parties))
         item = _collaboration(found, parties, through, status, clause, offer)
         if both and "resulted_in" not in item.fields:
             _joint_event(found, item, parties, clause)
+
+
+def _told_again(found: Proposals, parties: list[str], body: frozenset[str]) -> bool:
+    """A headline's parties are the body's collaboration's, each the same actor or one named
+    inside the other's names ("Diskop X Akan Gandeng BI": the body's "KPw BI Riau")."""
+    return len(parties) == len(body) and all(any(_one_actor(found.items[a], found.items[b]) for b in body)
+                                             for a in parties)
+
+
+def _one_actor(first: Item, second: Item) -> bool:
+    if first is second:
+        return True
+    names = [(first.label, *first.aliases), (second.label, *second.aliases)]
+    return any(re.search(rf"(?<![\w-]){re.escape(short)}(?![\w-])", long)
+               for one, other in (names, names[::-1]) for short in one for long in other)
+
+
+_POINTED_PARTY = re.compile(rf" (?P<with>dengan |bersama )?{POINTER}")
+
+
+_POINTED_SUBJECT = re.compile(rf"(?:^|(?<=[.\n] )|(?<=\n)){POINTER}[^.\n]{{0,40}}$", re.IGNORECASE)
+
+
+def _pointed_party(found: Proposals, parties: list[str], inside: list[tuple[int, int, Item]],
+                   word: re.Match[str], clause: Span) -> None:
+    """"Kemitraan perusahaan rintisan itu dengan Dinas X", "Perusahaan rintisan itu bekerja sama dengan
+    Dinas X" (no actor named before the word), "Dinas X menjalin kemitraan dengan startup tersebut" (one
+    before it): the party the words point back to."""
+    before = any(e <= word.start() for _, e, _ in inside)
+    pointer = _POINTED_PARTY.match(found.text, word.end())
+    if pointer is not None and before != bool(pointer["with"]):
+        return  # "Dinas X … kemitraan perusahaan itu": no shape of these
+    if pointer is None and not before:
+        pointer = _POINTED_SUBJECT.search(found.text, clause.start, word.start())
+    if pointer is None:
+        return
+    party = pointed(found, pointer["noun"], word.start())
+    if party is not None and party.ident not in parties:
+        parties.insert(len(parties) if before else 0, party.ident)
 
 
 # "kami sedang menjalankan uji coba gudang bersama dengan Koperasi X": what the speaker's side does with
@@ -464,7 +508,8 @@ def programs(found: Proposals) -> None:
         elif name[0] != acronym[0] and opens_with_title(name):
             name = _after_title(name, acronym)  # "Direktur Eksekutif Flores Data Institute (FDI)": its post's
         if (name[0] != acronym[0] or name.startswith("Pemerintah") or found.find_name(name) or is_title(name)
-                or found.find_name(acronym) or inside_named(found, match.start())):
+                or found.find_name(acronym) or inside_named(found, match.start())
+                or inside_named(found, match.start("acr"))):  # "Perwakilan Bank Indonesia (BI) Maluku Utara"
             continue
         kind, confidence = _program_kind(name, found.text[match.end():match.end() + 60])
         span = Span(match.start() + len(match["name"]) - len(name), match.end())

@@ -80,6 +80,18 @@ class _Speakers:
         index = bisect.bisect_left(self.starts, at) - 1
         return (self.people[index][2], 0.6) if index >= 0 else (None, 0.0)
 
+    def carried_over(self, at: int) -> Item | None:
+        """Who "Menurut dia" at `at` goes on quoting: the last speaker of its paragraph; with no one
+        named there, the speaker quoted last before it (not another person the paragraph before named)."""
+        paragraph = self.found.text.rfind("\n", 0, at) + 1
+        said = sorted((i for i in self.found.items.values() if i.type in ("Quote", "IndirectQuote")
+                       and i.span.end <= at and i.fields.get("speaker")), key=lambda i: i.span.start)
+        here = [i for i in said if i.span.start >= paragraph]
+        if not here and any(paragraph <= start < at for start in self.starts):
+            return None  # a person named in this paragraph, not quoted: the last one named
+        last = (here or said)[-1:]
+        return self.found.items.get(str(last[0].fields["speaker"][0].value)) if last else None
+
     def _named_in_sentence(self, start: int) -> Item | None:
         """The first person named after `start`, before the sentence or the line ends."""
         index = bisect.bisect_left(self.starts, start)
@@ -123,6 +135,8 @@ def quotes(found: Proposals) -> None:
         for match in pattern.finditer(found.text):
             who = match["who"] or "nya"
             speaker, confidence = speakers.resolve(who, match.start(), match.end("who") if match["who"] else -1)
+            carried = speakers.carried_over(match.start()) if rule == "menurut-quote" and who in _PRONOUNS else None
+            speaker = carried or speaker
             sentence = next((s for s in sentences if s.start <= match.start("body") < s.end), None)
             if speaker is not None and sentence is not None and not _inside_quote(found, match.start()):
                 quote = _indirect(found, match, speaker, Span(match.start(), sentence.end), rule, confidence - 0.1)

@@ -9,6 +9,7 @@ import re
 
 from kg.ingest.model import Item, Proposals, Value, mentions, slug
 from kg.ingest.people import ORG_TYPES
+from kg.ingest.pointers import POINTER, pointed
 from kg.ingest.relations import inside_named
 from kg.source.text import Span
 
@@ -19,7 +20,11 @@ _STUDY = re.compile(r"(?<![\w-])(?P<name>(?:[Ss]tudi|[Ss]urvei|[Rr]iset|[Kk]ajia
 # "survei bersama Universitas X dan PT Y": made by both (and by whoever "menggelar" it with them).
 _MADE = re.compile(r"(?<![\w-])(?P<kind>[Ss]urvei|[Ss]tudi|[Rr]iset|[Kk]ajian|[Pp]enelitian) (?:(?:yang )?"
                    r"(?:dilakukan|digelar|dilaksanakan|diadakan|dirilis|disusun)(?: oleh)?|(?P<with>bersama))"
-                   r" (?=[A-Z])")
+                   rf" (?=[A-Z]|{POINTER})")
+# "Survei lembaga itu terhadap 320 nelayan pada Juli 2026": the study of the organisation pointed back to.
+_POINTED = re.compile(rf"(?<![\w-])(?P<kind>[Ss]urvei|[Ss]tudi|[Rr]iset|[Kk]ajian|[Pp]enelitian) {POINTER}")
+_ASKED = re.compile(r" (?P<whom>terhadap (?:\d[\d.]* )?[a-z][\w-]*(?: (?!(?:pada|tahun|sepanjang|selama|me\w+|di\w*)"
+                    r"(?![\w-]))[a-zA-Z][\w-]*){0,3})")
 _UNIT_BEFORE = re.compile(r"(?<![\w-])(?:Pusat|Lembaga|Program|Badan|Balai) $")
 _MADE_BY = re.compile(r"(?:menggelar|melakukan|melaksanakan|mengadakan|merilis|menyusun) $")
 
@@ -60,13 +65,27 @@ def studies(found: Proposals) -> None:
         elif (year := _YEAR_AFTER.match(found.text, end)) is not None:  # "… (FEB X) terhadap 300 … pada Maret 2026"
             item.add("period", Value(year["year"], Span(match.start(), year.end()), "study-cue", 0.5))
     for match in _MADE.finditer(found.text):
-        authors = _joined(found.text, orgs, match.end())
+        authors = _joined(found.text, orgs, match.end()) or _pointed_author(found, match)
         verb = _MADE_BY.search(found.text, max(0, match.start() - 20), match.start()) if match["with"] else None
         if verb is not None and verb.start() - 1 in ends:  # "Dinas X menggelar survei bersama …"
             start, item = ends[verb.start() - 1]
             authors.insert(0, (start, verb.start() - 1, item))
         if authors:
             _made_by(found, match, authors)
+    for match in _POINTED.finditer(found.text):
+        author = pointed(found, match["noun"], match.start())
+        asked = _ASKED.match(found.text, match.end())  # "Survei lembaga itu terhadap 320 nelayan": whom it asked
+        whom = asked["whom"] if asked else found.text[match.start("noun"):match.end()]
+        label = f"{match['kind'].capitalize()} {whom}"
+        if author is not None:
+            _made_by(found, match, [(match.start(), asked.end() if asked else match.end(), author)], label)
+
+
+def _pointed_author(found: Proposals, match: re.Match[str]) -> list[tuple[int, int, Item]]:
+    """"Riset yang dilakukan lembaga tersebut": the organisation the words point back to."""
+    pointer = re.compile(POINTER, re.IGNORECASE).match(found.text, match.end())
+    author = pointed(found, pointer["noun"], match.start()) if pointer else None
+    return [(pointer.start(), pointer.end(), author)] if pointer and author else []
 
 
 def _joined(text: str, orgs: dict[int, tuple[int, Item]], at: int) -> list[tuple[int, int, Item]]:
@@ -82,11 +101,12 @@ def _joined(text: str, orgs: dict[int, tuple[int, Item]], at: int) -> list[tuple
     return out
 
 
-def _made_by(found: Proposals, match: re.Match[str], authors: list[tuple[int, int, Item]]) -> None:
+def _made_by(found: Proposals, match: re.Match[str], authors: list[tuple[int, int, Item]],
+             label: str | None = None) -> None:
     """"survei yang dilakukan Dinas X pada Januari 2025": the study of its authors, with the
-    year written right after ("pada Januari 2025", "tahun 2024")."""
+    year written right after ("pada Januari 2025", "tahun 2024"), labelled by the text's words."""
     end = authors[-1][1]
-    label = f"{match['kind'].capitalize()} {found.text[match.end():end]}"  # "Survei A bersama B": the text's words
+    label = label or f"{match['kind'].capitalize()} {found.text[match.end():end]}"  # "Survei A bersama B"
     year = _YEAR_AFTER.match(found.text[end:])
     study = found.add(Item(slug(label), "Study", label, Span(match.start(), end), "study-made-by", 0.5))
     for start, _, author in authors:
