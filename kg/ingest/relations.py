@@ -37,7 +37,9 @@ _OFFER = re.compile(r"siap (?:mendampingi|mendukung)", re.IGNORECASE)
 _GOVERNMENT_ACTORS = frozenset({"Ministry", "GovernmentBody", "GovernmentOffice", "Dinas", "ProvincialGovernment",
                                 "RegionalGovernment"})
 NEGATION = re.compile(r"(?<![\w-])(?:tidak|tak|belum|bukan|menolak|enggan|jika|kalau|bila|seandainya|apabila|"
-                      r"andaikan|andai)(?![\w-])", re.IGNORECASE)
+                      r"andaikan|andai|"  # a denied rumour reports a cooperation only to deny it
+                      r"(?:mem|di)bantah|bantahan|(?:menampik|ditampik)|(?:meny|dis)angkal|"
+                      r"meluruskan (?:kabar|isu|informasi|berita|rumor))(?![\w-])", re.IGNORECASE)
 _CLAUSE_END = re.compile(r"[;:]|[\"\u201d](?=[ ,])|, (?:tapi|namun|sedangkan|sementara|padahal)\b|(?<=[a-z])\. ")
 PARTNER_TYPES = (ORG_TYPES - {"MediaOutlet"}) | {"Program", "Initiative", "Team"}
 _ACRONYM_RUN = re.compile(r"(?P<name>[A-Z][\w-]*(?: (?:[A-Z][\w-]*|and|of|&)){1,6}) \((?P<acr>[A-Z][A-Za-z]{1,9})\)")
