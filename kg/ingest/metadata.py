@@ -10,11 +10,12 @@ from kg.ingest.model import Item, Proposals, Value, slug
 from kg.source.dates import DateError, find_news_date
 from kg.source.text import Span
 
-_BYLINE = re.compile(r"^Penulis\s*:\s*(?P<author>[^|\n]{2,80}?)\s*(?:\|\s*Editor\s*:\s*(?P<editor>[^|\n]{2,80}?))?\s*$",
-                     re.MULTILINE)
+_BYLINE = re.compile(r"^(?:Penulis|Reporter|Pewarta|Laporan)\s*:\s*(?P<author>[^|\n]{2,80}?)\s*"
+                     r"(?:\|\s*Editor\s*:\s*(?P<editor>[^|\n]{2,80}?))?\s*$", re.MULTILINE)
 # "Laporan: Anindya Putri Rahayu", "Editor: Bayu Setiawan": one role a line, the name alone after the colon;
 # "Oleh Yohana Wenda": the writer, a name of two words or more alone after "Oleh".
-_ROLE_LINE = re.compile(r"^(?:(?P<role>Laporan|Penulis|Reporter|Kontributor|Editor|Penyunting)\s*:\s*|Oleh:? (?=\S+ ))"
+_ROLE_LINE = re.compile(r"^(?:(?P<role>Laporan|Penulis|Reporter|Pewarta|Kontributor|Editor|Penyunting)\s*:\s*|"
+                        r"Oleh:? (?=\S+ ))"
                         r"(?P<name>[A-Z][\w.'-]*(?: [A-Z][\w.'-]*){0,5})\s*$", re.MULTILINE)
 _ROLE_KEY = {"Editor": "editor", "Penyunting": "editor"}  # the others write the report: its author
 _REPORTER = re.compile(r"^Laporan (?P<post>Wartawan|Reporter|Kontributor) (?P<outlet>[A-Za-z0-9.-]{3,60}),"
@@ -26,8 +27,8 @@ _PLACE = r"[A-Z][A-Z'-]{1,30}(?: [A-Z][A-Z'-]{1,30}){0,3}"
 _DATELINE = re.compile(rf"^(?:(?P<p1>{_PLACE}), (?P<o1>{_OUTLET})|(?P<o2>{_OUTLET}), (?P<p2>{_PLACE}))"
                        r"\s*[-\u2013\u2014]", re.MULTILINE)
 _OUTLET_LINE = re.compile(rf"^(?:\S+ ){{0,4}}\S*(?<![\w.-]){_OUTLET}(?![\w.-])\S*(?: \S+){{0,4}}$")
-_BYLINE_WORD = re.compile(r"(?:Penulis|Oleh:? [A-Z]|Laporan |Editor|Reporter\s*:|Kontributor\s*:|Penyunting\s*:"
-                          r"|Laporan:)")
+_BYLINE_WORD = re.compile(r"(?:Penulis|Oleh:? [A-Z]|Laporan |Editor|Reporter\s*:|Pewarta\s*:|Kontributor\s*:"
+                          r"|Penyunting\s*:|Laporan:)")
 _RELATED = re.compile(r"^Baca [Jj]uga\s*:\s*(?P<headline>.{5,300})$", re.MULTILINE)
 
 
@@ -76,8 +77,7 @@ def _byline(found: Proposals) -> None:
             start = text.rfind("Editor", match.start(), match.start("editor"))
             editor = _person(found, match["editor"], Span(start, match.end("editor")), "byline", 0.9)
             found.article["editor"] = Value(editor.ident, editor.span, "byline", 0.9)
-    last = text.rstrip().rfind("\n") + 1  # "Editor: Bayu Setiawan" closing the text
-    lines = [*_ROLE_LINE.finditer(text[:3000]), *_ROLE_LINE.finditer(text, max(last, 3000))]
+    lines = [*_ROLE_LINE.finditer(text[:3000]), *_ROLE_LINE.finditer(text, max(_closing_lines(text), 3000))]
     for line in lines:
         key = _ROLE_KEY.get(line["role"] or "", "author")
         if key not in found.article:  # the first line of a role names it
@@ -96,6 +96,17 @@ def _byline(found: Proposals) -> None:
         post.add("post_in", Value(outlet.ident))
         reporter = _person(found, report["name"], whole, "reporter-line", 0.9)
         reporter.add("holds", Value(post.ident))
+
+
+def _closing_lines(text: str, count: int = 3) -> int:
+    """Where the text's last `count` lines begin: a byline may close the text ("Pewarta: …",
+    then "Editor: Bayu Setiawan")."""
+    start = len(text.rstrip())
+    for _ in range(count):
+        start = text.rfind("\n", 0, start)
+        if start < 0:
+            return 0
+    return start + 1
 
 
 def _dateline(found: Proposals, match: re.Match[str]) -> None:

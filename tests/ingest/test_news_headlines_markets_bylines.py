@@ -73,6 +73,19 @@ def test_bylines_with_a_colon_give_the_reporter_and_the_editor() -> None:
     assert "andi-nurhayati" not in speakers  # the reporter says nothing in the article
 
 
+
+def test_a_byline_in_one_line_and_a_byline_closing_a_long_text() -> None:
+    """"Reporter: A | Editor: B" on one line; "Pewarta: A" then "Editor: B" as the text's last lines,
+    however long the text (a reporter is the author, "Pewarta" is the news agencies' word for one)."""
+    found = run("SINGARAJA, BALIKINI.COM - Dinas Koperasi Kabupaten Buleleng membuka kelas.\n",
+                _header("Kelas Ekspor Dibuka", "Reporter: Made Ayu Lestari | Editor: Komang Surya"))
+    assert found.article["author"].value == "made-ayu-lestari" and found.article["editor"].value == "komang-surya"
+    body = "PEKANBARU, RIAUKINI.COM - Dinas Koperasi Provinsi Riau membuka kelas pemasaran.\n" + \
+        "Peserta datang dari banyak kecamatan dan belajar memotret produk.\n" * 60
+    closing = run(body + "Pewarta: Rina Oktaviani\nEditor: Dedi Kurnia\n", "Ekonomi\nKelas Dibuka\n")
+    assert closing.article["author"].value == "rina-oktaviani" and closing.article["editor"].value == "dedi-kurnia"
+
+
 SURVEY = (
     "SAMARINDA, BORNEOKINI.COM - Survei Fakultas Ilmu Sosial dan Ilmu Politik Universitas Mulawarman "
     "(FISIP Unmul) terhadap 300 pedagang menunjukkan separuh pedagang belum memakai kasir digital.\n"
