@@ -118,8 +118,10 @@ def _path_predicates(shapes: Graph, path: object) -> list[object]:
     alternative or repeated path (all of them: a value may be reached through any)."""
     if isinstance(path, URIRef):
         return [path]
-    inner = [o for _, o in shapes.predicate_objects(path) if o != RDF.nil] if (path, RDF.first, None) not in shapes \
-        else list(shapes.items(path))
+    if (path, RDF.first, None) in shapes:  # a sequence
+        inner = list(shapes.items(path))
+    else:  # [ sh:inversePath p ], [ sh:alternativePath (...) ], [ sh:zeroOrMorePath p ] ...
+        inner = [o for _, o in shapes.predicate_objects(path)]
     return [p for node in inner for p in _path_predicates(shapes, node)]
 
 
