@@ -61,9 +61,11 @@ _KIND_BY_START = {_CENTRAL_BANK: "GovernmentBody", "Badan Usaha Milik Desa": "Co
 _TITLED = re.compile(r" (?:Prof|Dr|Drs|Dra|Ir|drg)\.(?= |$)")
 _POST_BEFORE = re.compile(r"(?<![\w-])(?:Kepala|Ketua|Kabid|Koordinator|Sekretaris|Dekan|Direktur|Manajer) $")
 _HEAD = re.compile(rf"(?<![\w-])(?P<head>{'|'.join(sorted(_HEADS, key=len, reverse=True))}) (?P<rest>{_RUN})")
+# "Pemerintah Kota (Pemko) Lhokseumawe": Pemko is Aceh's and Sumatra's Pemkot; "Pemerintah Aceh" (no level
+# word): a province's government, as Aceh's official name is written.
 _GOVERNMENT = re.compile(
-    r"(?<![\w-])(?P<head>[Pp]emerintah (?P<level>Provinsi|Kabupaten|Kota)(?: \((?P<acr>Pem(?:prov|kab|kot))\))?"
-    r"|(?P<short>Pemprov|Pemkab|Pemkot)) (?P<place>[A-Z][\w-]*(?: [A-Z][\w-]*){0,2})")
+    r"(?<![\w-])(?P<head>[Pp]emerintah (?P<level>Provinsi|Kabupaten|Kota)(?: \((?P<acr>Pem(?:prov|kab|kot|ko))\))?"
+    r"|(?P<short>Pemprov|Pemkab|Pemkot|Pemko)|(?P<bare>[Pp]emerintah)) (?P<place>[A-Z][\w-]*(?: [A-Z][\w-]*){0,2})")
 # "Startup lokal PT X" opening a sentence: capitalised, only before a legal form (a headline capitalises all).
 _STARTUP = re.compile(r"(?<![\w-])(?:start ?up|perusahaan rintisan|Start ?up(?=(?: lokal| digital)? (?:PT|CV) ))"
                       r"(?P<local> lokal| digital| asal [A-Z]\w+)?"
@@ -80,7 +82,7 @@ _LISTED = re.compile(rf"(?<![\w-])(?P<head>{'|'.join(_HEADS)})"
                      r" \((?P<list>[A-Z][\w-]*(?:, [A-Z][\w-]*)*,? dan [A-Z][\w-]*)\)")
 _LEGAL_FORMS = frozenset({"Persero", "Tbk"})  # "PT Telkom Indonesia (Persero) Tbk": a legal form, not an acronym
 _LEVEL_KIND = {"Provinsi": "province", "Pemprov": "province", "Kabupaten": "regency", "Pemkab": "regency",
-               "Kota": "city", "Pemkot": "city"}
+               "Kota": "city", "Pemkot": "city", "Pemko": "city"}
 _LEVEL_SHORT = {"province": "Pemprov", "regency": "Pemkab", "city": "Pemkot"}
 _LEVEL_WORD = {"province": "Provinsi ", "regency": "Kabupaten ", "city": "Kota "}
 
@@ -514,17 +516,11 @@ def _trim(name: str) -> str:
 
 def _government(found: Proposals, match: re.Match[str]) -> None:
     """Pemerintah Provinsi (Pemprov) DKI Jakarta / Pemkab Buleleng: the government of a region."""
-    level = match["level"] or match["short"]
-    kind = _LEVEL_KIND[level]
-    words, region = match["place"].split(" "), None
-    for size in range(len(words), 0, -1):
-        place_name = " ".join(words[:size])
-        named = (*regions_named(place_name), *regions_named(_LEVEL_WORD[kind] + place_name))
-        region = next((r for r in named if r.kind == kind), None)
-        if region is not None:
-            break
-    if region is None:
+    kind = _LEVEL_KIND[match["level"] or match["short"] or "Provinsi"]
+    found_region = _governed(match["place"], kind, bare_word=match["bare"] is not None)
+    if found_region is None:
         return
+    region, place_name = found_region
     end = match.start("place") + len(place_name)
     span = Span(match.start(), end)
     written = found.text[span.start:span.end]
@@ -546,6 +542,20 @@ def _government(found: Proposals, match: re.Match[str]) -> None:
         place = _by_level(found, region, place_name, Span(match.start("place"), end))
     if place is not None:
         item.add("jurisdiction", Value(place.ident))
+
+
+def _governed(written: str, kind: str, bare_word: bool) -> tuple[Region, str] | None:
+    """The region of `kind` the words after a government's head name, and its name as written (the
+    longest that is one). After a bare "Pemerintah" the longest region name must be a province's:
+    "Pemerintah Aceh Besar" is no government of Aceh."""
+    words = written.split(" ")
+    for size in range(len(words), 0, -1):
+        place_name = " ".join(words[:size])
+        named = (*regions_named(place_name), *([] if bare_word else regions_named(_LEVEL_WORD[kind] + place_name)))
+        region = next((r for r in named if r.kind == kind), None)
+        if region is not None or (bare_word and named):
+            return (region, place_name) if region is not None else None
+    return None
 
 
 def _short_governments(found: Proposals) -> None:
@@ -631,7 +641,12 @@ def _region_after(found: Proposals, name: str, acronym: re.Match[str], kind: str
     item = found.add(Item(ident, kind, label, span, "acronym-inside-name", 0.8))
     item.alias(short, span)
     alone = re.search(rf"(?<![\w(-]){re.escape(acronym['acr'])}(?![\w)-])(?! {re.escape(rest)})", found.text)
-    if alone is not None:  # "berkolaborasi dengan Distanbun": the short form on its own
+    head = Span(span.start, span.start + acronym.end())
+    parent = _national_parent(found, name[:acronym.start()].rstrip(" ,"), acronym["acr"], head) \
+        if _NATIONAL.match(name) else None
+    if parent is not None:
+        item.add("part_of", Value(parent.ident, span, "acronym-inside-name", 0.6))
+    elif alone is not None:  # "berkolaborasi dengan Distanbun": the short form on its own
         item.alias(alone.group(), Span(alone.start(), alone.end()))
     at = span.start + acronym.end() + 1
     place = place_item(found, rest, Span(at, at + len(rest)))
@@ -643,6 +658,20 @@ def _region_after(found: Proposals, name: str, acronym: re.Match[str], kind: str
     if written is not None:  # "(Diskominfo) Kota Makassar", later "Diskominfo Makassar"
         item.alias(written.group(), Span(written.start(), written.end()))
     return True
+
+
+# National bodies with offices in the provinces: "Otoritas Jasa Keuangan (OJK) Provinsi Aceh" is the OJK's
+# office there (a Dinas or a "Badan … Daerah" is the region's own).
+_NATIONAL = re.compile(r"(?:Otoritas|Badan Pusat Statistik|Badan Pengawas Obat|Lembaga Penjamin Simpanan|"
+                       r"(?:Badan|Lembaga)(?: [A-Z]\w*)+ Nasional)(?![\w-])")
+
+
+def _national_parent(found: Proposals, label: str, acronym: str, span: Span) -> Item:
+    """The national body an office's name opens with ("Otoritas Jasa Keuangan (OJK)"): its short
+    form, on its own in the text, names the body, not the office."""
+    parent = found.add(Item(slug(acronym), "GovernmentBody", label, span, "national-parent", 0.6))
+    parent.alias(acronym, span)
+    return parent
 
 
 def _acronym_mentions(found: Proposals, cores: dict[str, str]) -> None:
