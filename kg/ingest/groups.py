@@ -35,7 +35,8 @@ _GIVEN = re.compile(r"(?<![\w-])(?:pelatihan|program|beasiswa|kelas|pembinaan|pe
 _COUNT = r"(?:(?:\d[\d.]*|ratusan|ribuan|puluhan|sekitar \d[\d.]*) )?"
 _CUED = re.compile(rf"(?<![\w-])(?P<cue>{_VERB_CUE}|untuk|bagi|kepada) {_COUNT}(?P<head>(?:{_HEADS})(?:nya)?)(?![\w-])")
 # "Targetnya 200 peserta dari Parepare, Barru, dan Pinrang": whom the event or program told last is for.
-_AIMED = re.compile(rf"(?<![\w-])(?:[Tt]argetnya|[Ss]asarannya|[Dd]itargetkan|[Mm]enargetkan|[Dd]isasar) "
+# "menargetkan 5.000 pelaku usaha bergabung": a target figure, no group.
+_AIMED = re.compile(rf"(?<![\w-])(?:[Tt]argetnya|[Ss]asarannya|[Dd]itargetkan|[Mm]enargetkan(?! \d)|[Dd]isasar) "
                     rf"(?:sebanyak )?{_COUNT}(?P<head>peserta|(?:{_HEADS})(?:nya)?)(?![\w-])")
 # "Sasaran program ini adalah pelaku ekonomi kreatif …": whom the program named, or told last, is for.
 _IS_AIMED = re.compile(rf"(?<![\w-])[Ss]asaran(?:nya| (?P<noun>program|kegiatan|pelatihan|kerja sama|kolaborasi)"
@@ -84,7 +85,10 @@ def target_groups(found: Proposals) -> None:
         label = Span(match.start("head"), end)
         rule = "group-participants" if match["cue"].startswith("diikuti") else "group-cue"
         sentence = next((s for s in sentences if s.start <= match.start() < s.end), None)
-        aimed = match["cue"].startswith(_AIMING)
+        if _counted_somewhere(found, match, end, [m for m in named if sentence and sentence.start <= m[0]]):
+            continue
+        aimed = match["cue"].startswith(_AIMING) or (
+            match["cue"] == "untuk" and _PROGRAM_OF.search(found.text, max(0, match.start() - 80), match.start()))
         while (group := _group(found, (label := _first_of_two(found.text, label) if aimed else label),
                                Span(match.start(), label.end), rule, 0.5)) is not None:
             if sentence is not None:
@@ -112,6 +116,11 @@ def target_groups(found: Proposals) -> None:
 _AIMING = ("menyasar", "ditujukan", "diperuntukkan", "dikhususkan")
 _AND_GROUP = re.compile(rf" dan (?=(?:{_HEADS})(?![\w-]))")
 _PAIR = re.compile(rf"(?:{_HEADS})(?: [a-z][\w-]*)+(?= dan (?:{_HEADS})(?![\w-]) ?)")
+
+
+# "X, program Pemerintah Y untuk pelaku usaha mikro dan santri dayah": whom a program of Y aims at.
+_NAME_WORD = r"(?:[A-Z][\w-]*|\([A-Z][A-Za-z]+\))"
+_PROGRAM_OF = re.compile(rf"(?<![\w-])program {_NAME_WORD}(?: {_NAME_WORD})* $")
 
 
 def _first_of_two(text: str, label: Span) -> Span:
@@ -146,6 +155,29 @@ def _came(found: Proposals, match: re.Match[str]) -> None:
     group.add("takes_part_in", Value(event.ident, evidence, "group-came", 0.5))
     if match["count"][0].isdigit():
         group.add("size", Value(int(match["count"].replace(".", "")), evidence, "group-came", 0.5))
+
+
+_COUNTED = re.compile(r"\d[\d.]* ")
+
+
+def _counted_somewhere(found: Proposals, cue: re.Match[str], end: int, named: list[tuple[int, int, Item]]) -> bool:
+    """"kelas … bagi 75 pedagang di Kota X": a count of those served and where, no group of its own;
+    the place is where the activity named before it in the sentence runs (its location)."""
+    if cue["cue"] not in ("untuk", "bagi", "kepada") or not _COUNTED.match(found.text, cue.end("cue") + 1):
+        return False
+    where = _WHERE.match(found.text, end)
+    if where is not None and where.group().startswith(" di "):
+        places, _ = _places(found, where)
+    else:
+        written = found.span_text(Span(cue.start("head"), end))
+        inside = re.search(r" di (?P<place>[A-Z].*)$", written)
+        places = [p for p in [found.find_name(inside["place"]) if inside else None] if p is not None]
+    if not places or places[0].type not in _PLACE_TYPES:
+        return False
+    before = [item for start, stop, item in named if stop <= cue.start()]
+    if before:
+        before[-1].add("location", Value(places[0].ident, Span(before[-1].span.start, end), "counted-at", 0.4))
+    return True
 
 
 def _is_aimed(found: Proposals, match: re.Match[str]) -> None:

@@ -284,7 +284,8 @@ def organisations(found: Proposals, cores: dict[str, str]) -> None:
             is_unit, position = True, match.start() + parent_at  # "… FEB UNS": a parent named before, by its short form
         elif head in _UNIT_HEADS:
             position = match.start() + len(head) + 1  # no parent named: no unit, but other names inside
-        if name == head or re.match(_HALL, name) or len(name.split()) < _FEWEST_WORDS.get(head, 2) or \
+        if name == head or re.match(_HALL, name) or _hall_at(found.text, match.start(), name) or \
+                len(name.split()) < _FEWEST_WORDS.get(head, 2) or \
                 re.match(r"Forum (?:Group|Diskusi|Discussion)\b", name):  # "Forum Group Discussion": a meeting
             continue
         if head in _UNIT_HEADS and (not is_unit or (head not in _CENTRES and _POST_BEFORE.search(found.text, 0,
@@ -336,6 +337,16 @@ def _short_in_parentheses(found: Proposals) -> None:
 
 # "Balai Kota", "Balai Desa Kuta": a building, no office (the venue rule proposes it).
 _HALL = r"Balai (?:Kota|Desa|Adat|Warga|Pertemuan|Banjar|Kampung|Rakyat|Sidang|Kelurahan)\b"
+_HALL_THEN_REGION = re.compile(r", (?:Kota|Kabupaten|Kab\.) [A-Z]")
+
+
+def _hall_at(text: str, start: int, name: str) -> bool:
+    """"di Balai Meusapat, Kota Banda Aceh": a Balai where something happens, its city written after
+    it, is a hall (the venue rule proposes it), not an office."""
+    return name.startswith("Balai ") and text[max(0, start - 3):start] == "di " and \
+        _HALL_THEN_REGION.match(text, start + len(name)) is not None
+
+
 _PLACE_KINDS = frozenset({"AmbiguousPlace", "City", "Regency", "Province", "Place"})
 _REGION_KINDS = frozenset({"AmbiguousPlace", "City", "Regency", "Province"})
 _LEVEL_POST = re.compile(r"(?:Wakil )?(?:Bupati|Wali ?[Kk]ota) ")  # "Bupati Kediri": the regency

@@ -55,8 +55,9 @@ _RUNS = re.compile(r"(?: \([A-Z][\w ]{1,20}\))? (?:menggelar|meluncurkan|menjala
 # After "di", a house or hall is a venue too: "di Rumah Radakng, Pontianak", "di Balai Desa Kuta".
 _VENUE = re.compile(r"(?<![\w-])(?:di )?(?P<venue>(?P<kind>Hotel|Gedung|Balai Kota|Pos Bloc|Aula|Pendopo|Auditorium|"
                     r"Kantor Pos|Graha|Wisma|Pasar|Bandara|Stasiun|Pelabuhan|Alun-alun|Lapangan|Pantai|Anjungan|"
-                    r"Rumah Jabatan|Mal|(?<=di )(?:Rumah(?: Adat)?|Balai (?:Desa|Adat|Warga|Pertemuan|Banjar|Kampung|"
-                    r"Rakyat|Sidang|Kelurahan)))"
+                    r"Rumah Jabatan|Mal|Wantilan|(?<=di )(?:Rumah(?: Adat)?|Balai (?:Desa|Adat|Warga|Pertemuan|Banjar|"
+                    r"Kampung|Rakyat|Sidang|Kelurahan)|Balai(?= [A-Z][\w-]*(?: [A-Z][\w-]*){0,3}, "
+                    r"(?:Kota|Kabupaten|Kab\.) [A-Z])))"
                     r" (?:[A-Z][\w-]*)(?: [A-Z][\w-]*){0,5})")
 # A headline capitalises every word: a venue's name stops at a verb or a common word written there
 # ("Pasar Klewer Gunakan Aplikasi Kasir"); "Pasar Digital", "Pasar Pintar …" name no market.
@@ -68,11 +69,11 @@ _NOT_NAME_WORDS = frozenset({
 _COMMON_MARKETS = frozenset({"Digital", "Tradisional", "Daring", "Online", "Modern", "Murah", "Pintar", "Kaget",
                              "Rakyat", "Tani", "Kreatif", "UMKM"})
 # Buildings people gather in: facilities; a hotel is a hotel; a market, port or beach a place.
-_HALLS = re.compile(r"Gedung|Balai|Aula|Pendopo|Auditorium|Graha|Wisma|Rumah")
+_HALLS = re.compile(r"Gedung|Balai|Aula|Pendopo|Auditorium|Graha|Wisma|Rumah|Wantilan")
 _AT_PLACE = re.compile(r"(?<![\w-])di (?P<place>[A-Z][\w-]*(?: [A-Z][\w-]*){0,2})")
 _TEAM = re.compile(r"(?<![\w-])Tim (?P<of>[A-Z][\w-]*(?: [A-Z][\w-]*){0,3})")
 _HOLDS_EVENT = re.compile(r"(?<![\w-])(?:mengadakan|menggelar|menyelenggarakan) (?P<name>[A-Z][\w-]*"
-                          r"(?: (?:[A-Z][\w-]*|and|of|&|dan)){1,8})")
+                          r"(?: (?:[A-Z][\w-]*|and|of|&|dan|\d{4}(?![\w-]))){1,8})")
 _EVENT = re.compile(r"(?<![\w-])(?:acara )?(?P<event>(?i:rangkaian|pelatihan|peresmian|seminar|workshop|lokakarya|"
                     r"webinar|bazar|festival|pameran|kuliah umum|sosialisasi)(?: [a-zA-Z]+){0,8}?)"
                     r" (?:yang )?(?:digelar|diselenggarakan|diadakan|dilaksanakan) (?:oleh )?(?P<org>[A-Z][\w-]*)")
