@@ -57,7 +57,9 @@ _HOLDS = re.compile(rf"(?<![\w-])(?:menggelar|mengadakan|menyelenggarakan|melaks
 _HEAD_WORD = (r"(?:Bootcamp|Pelatihan|Workshop|Lokakarya|Kelas|Training|Festival|Pameran|Expo|Bazar|Seminar|"
               r"Webinar|Konferensi|Summit|Gathering|Temu|Lomba|Kompetisi|Hackathon|Gelar)")
 _NAMED = rf"{_HEAD_WORD}(?: (?:[A-Z][\w-]*|\d{{4}}|dan|&)){{1,6}}(?![\w-])"
-_ATTENDED = re.compile(rf"(?<![\w-])(?:mengikuti|memadati|menghadiri|meramaikan|memeriahkan) (?P<name>{_NAMED})"
+# "…,” kata X di hadapan peserta Bootcamp Y di Gedung Z, …": the event only a quote's attribution names.
+_ATTENDED = re.compile(rf"(?<![\w-])(?:mengikuti|memadati|menghadiri|meramaikan|memeriahkan|"
+                       rf"(?:di hadapan|di depan) (?:para |ratusan |puluhan |\d[\d.]* )?peserta) (?P<name>{_NAMED})"
                        rf"|(?<![\w-])(?P<opened>{_NAMED}) (?:yang (?=(?:resmi )?(?:dibuka|diresmikan)))?"
                        r"(?P<plan>(?:dijadwalkan|rencananya|akan|bakal) )?"
                        r"(?:resmi )?(?:dibuka|digelar|diselenggarakan|berlangsung|diresmikan)(?![\w-])")
@@ -195,10 +197,12 @@ def _filled_venue(found: Proposals, event: Item, sentence: int, start: int) -> N
 # "Acara tersebut diselenggarakan oleh A bersama B sebagai bagian dari program X": the event told
 # before, its organisers and the program it belongs to.
 _EVENT_NOUN = (r"(?P<noun>[Aa]cara|[Kk]egiatan|[Pp]elatihan|[Pp]eluncuran|[Pp]ameran|[Ff]estival|[Bb]azar|[Ss]eminar|"
-               r"[Tt]emu (?:bisnis|usaha|dagang)|[Pp]ertemuan|[Ww]orkshop|[Ll]okakarya|[Bb]ootcamp)")
-_BACK_NOUN = _EVENT_NOUN + r" (?:ini|itu|tersebut)"
+               r"[Tt]emu (?:bisnis|usaha|dagang)|[Pp]ertemuan|[Ww]orkshop|[Ll]okakarya|[Bb]ootcamp|[Kk]elas)")
+# "Kelas dua hari itu", "bootcamp sehari tersebut": a pointer may follow a word or two on how long it ran.
+_POINTER = r"(?: (?:se|dua |tiga |empat |lima )?(?:hari|pekan|minggu|bulan))? (?:ini|itu|tersebut)"
+_BACK_NOUN = _EVENT_NOUN + _POINTER
 # "Festival yang digelar Dinas X itu merupakan bagian dari program Y": the pointer after the organiser.
-_ORGANISED_BACK = re.compile(rf"(?<![\w-]){_EVENT_NOUN}(?: (?:ini|itu|tersebut) (?:juga )?| (?P<which>yang) )"
+_ORGANISED_BACK = re.compile(rf"(?<![\w-]){_EVENT_NOUN}(?:{_POINTER} (?:juga )?| (?P<which>yang) )"
                              r"(?:diselenggarakan|digelar|diadakan|dilaksanakan|diinisiasi) (?:oleh )?")
 _PART_OF = re.compile(r"(?: (?:itu|ini|tersebut))?,? (?:sebagai|yang merupakan|merupakan) (?:salah satu )?"
                       r"(?:bagian|rangkaian) (?:dari )?"
@@ -213,6 +217,11 @@ _NEXT_ORGANISER = re.compile(r"(?:,? (?:dan|serta|bersama(?: dengan)?) |, )(?:(?
                              r"perusahaan|komunitas|koperasi)(?: lokal| digital)? )?")
 
 
+# "Dinas X menggelar bootcamp sehari itu bersama PT Y": the event told before, held by both.
+_HELD_BACK = re.compile(rf"(?<![\w-])(?:menggelar|mengadakan|menyelenggarakan|melaksanakan) {_BACK_NOUN}"
+                        r" bersama(?: dengan)? ")
+
+
 def organised_back(found: Proposals) -> None:
     """An event a later sentence points back to: who organised it ("A bersama B", "A dan B")
     and the program it is part of."""
@@ -221,22 +230,49 @@ def organised_back(found: Proposals) -> None:
         event = referent(found, match["noun"].lower(), match.start())
         if event is None or NEGATION.search(found.text, max(0, match.start() - 40), match.start()):
             continue
-        at = stop = match.end()
-        organisers = []
-        while at in orgs:
-            stop, organiser = orgs[at]
-            organisers.append((organiser, stop))
-            joiner = _NEXT_ORGANISER.match(found.text[stop:stop + 60])
-            at = stop + joiner.end() if joiner else -1
+        organisers, stop = _organisers_from(found, orgs, match.end())
         if match["which"] and not re.match(r" (?:itu|ini|tersebut)(?![\w-])", found.text[stop:stop + 10]):
             continue  # "pelatihan yang digelar Dinas X" with no pointer after it: another one
         for organiser, end in organisers:
             event.add("organizer", Value(organiser.ident, Span(match.start(), end), "event-organised-back", 0.5))
         _part_of_program(found, event, _PART_OF.match(found.text, stop), match.start())
+    for match in _HELD_BACK.finditer(found.text):
+        _held_back(found, orgs, match)
     for match in _PART_BACK.finditer(found.text):
         event = referent(found, match["noun"].lower(), match.start())
         if event is not None and not NEGATION.search(found.text, max(0, match.start() - 40), match.start()):
             _part_of_program(found, event, match, match.start())
+
+
+_Named = dict[int, tuple[int, Item]]  # where each organisation's mention starts: where it ends, and which
+
+
+def _organisers_from(found: Proposals, orgs: _Named, at: int) -> tuple[list[tuple[Item, int]], int]:
+    """The organisations named from `at` on, joined by "dan", "bersama", commas ("A bersama
+    startup lokal B"), each with where its name ends; and where the last ends."""
+    organisers, stop = [], at
+    while at in orgs:
+        stop, organiser = orgs[at]
+        organisers.append((organiser, stop))
+        joiner = _NEXT_ORGANISER.match(found.text[stop:stop + 60])
+        at = stop + joiner.end() if joiner else -1
+    return organisers, stop
+
+
+def _held_back(found: Proposals, orgs: _Named, match: re.Match[str]) -> None:
+    """"A menggelar bootcamp sehari itu bersama B": the event told before, organised by A (named
+    right before the verb) and by those after "bersama"; nothing when the clause negates it."""
+    event = referent(found, match["noun"].lower(), match.start())
+    doer = next(((start, item) for start, (end, item) in orgs.items()
+                 if _RIGHT_BEFORE.fullmatch(found.text, end, match.start())), None)
+    if event is None or doer is None:
+        return
+    for organiser, end in [(doer[1], match.end()), *_organisers_from(found, orgs, match.end())[0]]:
+        event.add("organizer", Value(organiser.ident, Span(doer[0], end), "event-held-back", 0.5))
+
+
+# Between the doer and the verb: nothing that negates or defers it ("juga", "pun", "kemudian" only).
+_RIGHT_BEFORE = re.compile(r",? (?:juga |pun |kemudian |lalu )?")
 
 
 def _part_of_program(found: Proposals, event: Item, part: re.Match[str] | None, start: int) -> None:
@@ -412,6 +448,8 @@ def _held(found: Proposals, match: re.Match[str], sentences: list[Span]) -> None
     organisers = [(start, end, item) for start, end, item in mentions(found, ORG_TYPES - {"MediaOutlet"})
                   if sentence.start <= start and end <= match.start()]
     label = match["event"]
+    if re.search(r" (?:ini|itu|tersebut)$", label):
+        return  # "menggelar pelatihan itu": the one told before (organised_back), no new one
     planned = _PLANNED.search(before)
     if not organisers or NEGATION.search(before) or (UNDONE.search(before) and planned is None) or \
             re.fullmatch(_OCCASION_WORDS, label):

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from kg.ingest.events import CAME_TO
+from kg.ingest.events import CAME_TO, referent
 from kg.ingest.model import Item, Proposals, Value, mentions, slug
 from kg.ingest.relations import COLLABORATE
 from kg.source.text import ArticleText, Span
@@ -19,7 +19,8 @@ _HEADS = (r"pelaku|para|anggota|pedagang|penjual|mama-mama|ibu-ibu|kaum ibu|"
           r"perajin|pengrajin|UMKM|UKM|IKM|startup|start up|perusahaan rintisan|talenta|angkatan kerja|"
           r"pencari kerja|pemuda|generasi muda|anak muda|kaum muda|perempuan|ibu rumah tangga|"
           r"aparatur sipil negara|ASN|guru|penyandang disabilitas|difabel|pengusaha|wirausaha\w*|pekerja|"
-          r"buruh|karyawan|pegawai|lansia|peternak|pembudidaya|penenun|penjahit|ojek daring|pengemudi")
+          r"buruh|karyawan|pegawai|lansia|peternak|pembudidaya|penenun|penjahit|ojek daring|pengemudi|pemilik|"
+          r"pematung|pembatik")
 # A cue verb that names whom something serves; the group follows it.
 _VERB_CUE = (r"dimanfaatkan oleh|diikuti oleh|diikuti|menyasar|menyasar kepada|ditujukan (?:untuk|bagi|kepada)|"
              r"diperuntukkan (?:untuk|bagi|kepada)|dikhususkan (?:untuk|bagi)|"
@@ -81,9 +82,10 @@ def target_groups(found: Proposals) -> None:
             continue
         if _NOT.search(found.text, max(0, match.start() - 20), match.start()):
             continue  # "tidak ditujukan bagi …": the text says it is not for them
-        end = _group_end(found, match.start("head"))
+        came = match["cue"].startswith("diikuti")
+        end = (_list_end if came else _group_end)(found, match.start("head"))
         label = Span(match.start("head"), end)
-        rule = "group-participants" if match["cue"].startswith("diikuti") else "group-cue"
+        rule = "group-participants" if came else "group-cue"
         sentence = next((s for s in sentences if s.start <= match.start() < s.end), None)
         if _counted_somewhere(found, match, end, [m for m in named if sentence and sentence.start <= m[0]]):
             continue
@@ -97,7 +99,7 @@ def target_groups(found: Proposals) -> None:
             end = max(end, label.end)
             more = _NEXT_GROUP.match(found.text, end) or (  # "menyasar A, B, dan C": each is a group
                 _AND_GROUP.match(found.text, label.end) if label.end < end else None)
-            if more is None:
+            if more is None or came:  # "diikuti A, B, dan C": those who came stay one group
                 break
             label = Span(more.end(), _group_end(found, more.end()))
             end = label.end
@@ -147,7 +149,7 @@ def _came(found: Proposals, match: re.Match[str]) -> None:
     named = next(((stop, item) for start, stop, item in mentions(found, _EVENTS) if start in (match.end(), at)), None)
     if named is None:
         return
-    event, end = named[1], _group_end(found, match.start("head"))
+    event, end = named[1], _list_end(found, match.start("head"))
     evidence = Span(match.start(), named[0])
     group = _group(found, Span(match.start("head"), end), evidence, "group-came", 0.5)
     if group is None:
@@ -178,6 +180,15 @@ def _counted_somewhere(found: Proposals, cue: re.Match[str], end: int, named: li
     if before:
         before[-1].add("location", Value(places[0].ident, Span(before[-1].span.start, end), "counted-at", 0.4))
     return True
+
+
+def _list_end(found: Proposals, start: int) -> int:
+    """Where the words of those who came end, over a list of kinds of people ("180 pemilik warung
+    kopi, perajin bordir, dan penjual kuliner khas dari A, B, dan C"): they are one group."""
+    end = _group_end(found, start)
+    while (more := _NEXT_GROUP.match(found.text, end)) is not None:
+        end = _group_end(found, more.end())
+    return end
 
 
 def _is_aimed(found: Proposals, match: re.Match[str]) -> None:
@@ -213,6 +224,17 @@ def _aimed(found: Proposals, match: re.Match[str], named: list[tuple[int, int, I
 def _pointed_at(found: Proposals, sentence: int, cue: int) -> Item | None:
     """With nothing named before the cue in its sentence: the program "program itu" points back to."""
     return _last_program(found, sentence) if _THAT_PROGRAM.search(found.text, sentence, cue) else None
+
+
+# "Bootcamp yang diikuti …", "Kelas itu diikuti …": the sentence opens with the event told before.
+_EVENT_OPENS = re.compile(r"(?P<noun>[Bb]ootcamp|[Kk]elas|[Pp]elatihan|[Ff]estival|[Pp]ameran|[Ww]orkshop|[Ll]okakarya|"
+                          r"[Ss]eminar|[Aa]cara|[Kk]egiatan)(?: (?:ini|itu|tersebut))?(?: yang)? ")
+
+
+def _event_pointed(found: Proposals, sentence: int, cue: int) -> Item | None:
+    """The event a sentence opening with its kind's word points back to, when the cue follows."""
+    opens = _EVENT_OPENS.fullmatch(found.text, sentence, cue)
+    return referent(found, opens["noun"].lower(), sentence) if opens is not None else None
 
 
 def _counted_at(found: Proposals, cue: int) -> Item | None:
@@ -361,6 +383,8 @@ def _served_by(found: Proposals, group: Item, label: Span, cue: re.Match[str], s
     before = [item for start, end, item in named if end <= cue.start()]
     counted = _counted_at(found, cue.start()) if cue["cue"].startswith("diikuti") else None
     target = counted or (holding[0] if holding else before[-1] if before else _pointed_at(found, sentence, cue.start()))
+    if target is None and cue["cue"].startswith("diikuti"):
+        target = _event_pointed(found, sentence, cue.start())
     if target is None:
         return
     if cue["cue"].startswith("diikuti"):

@@ -1,0 +1,61 @@
+"""Events named only in a quote's attribution, told again by back-reference (who held them, the program
+they belong to), and those who came to them as one group however many kinds of people it lists."""
+
+from __future__ import annotations
+
+from tests.ingest.test_rules import by_type, run, values_of
+
+BOOTCAMP = (
+    "KUPANG, FLOBAMORAKINI.COM - \u201cKami ingin usaha kecil naik kelas,\u201d kata Ketua Panitia Yohanes Bria di "
+    "hadapan peserta Bootcamp Niaga Flobamora 2026 di Gedung Sasando Raya, Kota Kupang, Rabu (11/11/2026).\n"
+    "Bootcamp yang diikuti 180 pemilik warung kopi, perajin bordir, dan penjual kuliner khas dari Ende, Sikka, "
+    "Flores Timur, dan Manggarai itu berlangsung sehari. Dinas Koperasi Kota Kupang menggelar bootcamp sehari itu "
+    "bersama PT Lontar Digital Timur. Kegiatan itu bagian dari Flobamora Naik Kelas, program Pemerintah Provinsi "
+    "(Pemprov) Nusa Tenggara Timur untuk pelaku usaha mikro.\n"
+)
+
+
+def test_an_event_named_in_a_quotes_attribution_with_its_venue_and_date() -> None:
+    found = run(BOOTCAMP)
+    bootcamp = by_type(found, "TrainingEvent")["Bootcamp Niaga Flobamora 2026"]
+    assert values_of(bootcamp)["venue"] == ["gedung-sasando-raya"]
+    assert values_of(found.items["gedung-sasando-raya"])["within"] == ["kota-kupang"]  # the Kota, as written
+    assert str(values_of(bootcamp)["date"][0]) == "2026-11-11"
+
+
+def test_an_event_told_back_gets_its_organisers_program_and_the_one_group_that_came() -> None:
+    found = run(BOOTCAMP)
+    bootcamp = by_type(found, "TrainingEvent")["Bootcamp Niaga Flobamora 2026"]
+    fields = values_of(bootcamp)
+    assert fields["organizer"] == ["dinas-koperasi-kota-kupang", "pt-lontar-digital-timur"]  # "menggelar … itu bersama"
+    assert fields["part_of_program"] == ["flobamora-naik-kelas"]
+    assert fields["participants_from"] == ["ende", "sikka", "flores-timur", "manggarai"]
+    groups = [g for g in by_type(found, "TargetGroup").values() if "takes_part_in" in g.fields]
+    assert [g.label for g in groups] == ["pemilik warung kopi, perajin bordir, dan penjual kuliner khas"]
+    assert values_of(groups[0])["takes_part_in"] == [bootcamp.ident]
+    assert not any(i.label.lower().startswith("bootcamp sehari") for i in found.items.values())  # no new event
+
+
+CLASS = (
+    "BANDUNG, PRIANGANKINI.COM - Sebanyak 120 perajin perak, pematung kayu, dan penenun songket mengikuti Kelas "
+    "Ekspor Priangan 2026 di Hotel Braga Asri, Kota Bandung, Kamis (12/11/2026). Kelas dua hari itu "
+    "diselenggarakan Dinas Perindustrian Kota Bandung bersama Koperasi Kriya Parahyangan. Kegiatan ini merupakan "
+    "bagian dari Priangan Mendunia.\n"
+    "Dinas Pariwisata Kota Bandung tidak menggelar pelatihan itu bersama PT Sunda Niaga.\n"
+)
+
+
+def test_those_who_came_listed_by_kind_are_one_group_and_a_class_told_back_has_both_organisers() -> None:
+    found = run(CLASS)
+    event = by_type(found, "TrainingEvent")["Kelas Ekspor Priangan 2026"]
+    groups = [g for g in by_type(found, "TargetGroup").values() if "takes_part_in" in g.fields]
+    assert [g.label for g in groups] == ["perajin perak, pematung kayu, dan penenun songket"]  # not "perajin perak"
+    assert values_of(groups[0])["size"] == [120]
+    assert values_of(event)["organizer"] == ["dinas-perindustrian-kota-bandung", "koperasi-kriya-parahyangan"]
+    assert "pt-sunda-niaga" not in values_of(event)["organizer"]  # "tidak menggelar": nothing
+
+
+def test_a_program_the_event_is_part_of_told_by_kegiatan_ini() -> None:
+    found = run(CLASS.replace("Priangan Mendunia", "Program Priangan Mendunia (PPM)"))
+    assert values_of(by_type(found, "TrainingEvent")["Kelas Ekspor Priangan 2026"])["part_of_program"] == [
+        "priangan-mendunia"]
