@@ -276,12 +276,15 @@ _RIGHT_BEFORE = re.compile(r",? (?:juga |pun |kemudian |lalu )?")
 
 
 def _part_of_program(found: Proposals, event: Item, part: re.Match[str] | None, start: int) -> None:
-    """The event is part of the program the words name ("Program X" or "X"), when it is one."""
+    """The event is part of the program the words start with ("Program X" or "X", maybe followed
+    by its owner's name), when it is one."""
     if part is None:
         return
-    written = part["program"]
-    program = found.find_name(written) or found.find_name(written.removeprefix("Program "))
-    if program is not None and program.type in ("Program", "Initiative"):
+    named = (part["program"], part["program"].removeprefix("Program "))  # "Priangan Mendunia Pemprov Jabar": X
+    program = next((p for written in named for size in range(len(written.split(" ")), 0, -1)
+                    if (p := found.find_name(" ".join(written.split(" ")[:size])))
+                    and p.type in ("Program", "Initiative")), None)
+    if program is not None:
         event.add("part_of_program", Value(program.ident, Span(start, part.end()), "event-part-of-program", 0.5))
 
 

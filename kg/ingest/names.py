@@ -572,7 +572,7 @@ def _governed(written: str, kind: str, bare_word: bool) -> tuple[Region, str] | 
 def _short_governments(found: Proposals) -> None:
     """"Pemerintah Kota (Pemkot) Kendari …, kolaborasi Pemkot dengan …": "Pemkot" alone is the one
     government of that level the article names."""
-    for short in _LEVEL_SHORT.values():
+    for short in (*_LEVEL_SHORT.values(), "Pemko"):
         named = [i for i in found.items.values() if i.rule == "government-shape"
                  and any(n.startswith(short + " ") for n in (i.label, *i.aliases))]
         alone = re.search(rf"(?<![\w(-]){short}(?![\w)-])(?! [A-Z(])", found.text)

@@ -14,12 +14,13 @@ from kg.ingest.places import resolve
 from kg.source.text import Span
 
 _KINDS = r"Kantor (?:Perwakilan|Wilayah|Cabang|Regional)"
-_SHORT = r"\((?P<{}>[A-Z][A-Za-z]{{1,8}}(?: [A-Z][A-Za-z]{{1,10}}){{0,3}})\)"
+_SHORT = r"\((?P<{}>[A-Z][A-Za-z]{{1,8}}(?: [A-Z][A-Za-z]{{0,10}}){{0,3}})\)"
 # "Kantor Wilayah Direktorat Jenderal Bea dan Cukai Bali, NTB, dan NTT (Kanwil DJBC Bali Nusra)": the
 # parent's name may hold "dan", the region may be a list, a short form may follow it.
 _OFFICE = re.compile(rf"(?<![\w-])(?P<kind>{_KINDS})(?: {_SHORT.format('acr')})? "
                      r"(?P<rest>[A-Z][\w-]*(?:(?: |,? dan |, )(?:[A-Z][\w-]*|\([A-Z][A-Za-z ]{1,30}\))){1,12})")
 _JOIN = re.compile(r",? dan |, ")
+_NUMBERED = re.compile(r" (?:I|II|III|IV|V|VI)(?![\w-])")
 _AFTER_SHORT = re.compile(" " + _SHORT.format("short"))
 # A branch of these is a company's; every other office of a national body is a government body.
 _PUBLIC = ("Badan", "Kementerian", "Otoritas", "Lembaga", "Bank Indonesia", "Direktorat")
@@ -53,7 +54,8 @@ def representative_offices(found: Proposals) -> None:
         office.alias(found.span_text(Span(match.start(), name_end)), span)  # as written: "… (KPw BI) Sumatera Barat"
         if after is not None:
             office.alias(after["short"], span)
-        place = place_item(found, region_text, Span(name_end - len(region_text), name_end)) if len(regions) == 1 \
+        region_at = match.start("rest") + at
+        place = place_item(found, regions[0], Span(region_at, region_at + len(regions[0]))) if len(regions) == 1 \
             else None
         if place is not None:
             office.add("jurisdiction", Value(place.ident, span, "regional-office", 0.7))
@@ -77,6 +79,8 @@ def _region_cut(rest: str) -> tuple[int, int, list[str]] | None:
             if join is None or _region_at(rest, join.end()) is None:
                 break
             end = join.end()
+        numbered = _NUMBERED.match(rest, end)  # "… Jawa Timur I": the first of the province's offices
+        end = numbered.end() if regions and numbered else end
         if regions and (end == len(rest) or not re.match(r" [A-Z]", rest[end:])):
             return at, end, regions
     return None

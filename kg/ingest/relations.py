@@ -524,9 +524,11 @@ def programs(found: Proposals) -> None:
         for match in pattern.finditer(found.text):
             group = "name" if "name" in pattern.groupindex else 0
             name, at = match[group], match.start(group)
+            owner = min((start for start in owners if at < start < at + len(name)), default=None)
+            name = name[:owner - at].rstrip() if owner is not None else name  # "program X Pemprov Y": X, Y's
             if found.find_name(name) or len(name) < 3 or at in owners or inside_named(found, at):
                 continue  # "program Pemerintah Provinsi (Pemprov) X", "program Pemprov X": whose it is, no name
-            item = found.add(Item(slug(name), kind, name, Span(match.start(), match.end()), "program-cue", 0.6))
+            item = found.add(Item(slug(name), kind, name, Span(match.start(), at + len(name)), "program-cue", 0.6))
             _operator(found, item, match.end())
             _runner(found, item, match.start())
     _appositive_operators(found)

@@ -59,3 +59,12 @@ def test_a_program_the_event_is_part_of_told_by_kegiatan_ini() -> None:
     found = run(CLASS.replace("Priangan Mendunia", "Program Priangan Mendunia (PPM)"))
     assert values_of(by_type(found, "TrainingEvent")["Kelas Ekspor Priangan 2026"])["part_of_program"] == [
         "priangan-mendunia"]
+
+
+def test_a_program_named_with_its_owner_after_it_ends_before_the_owner() -> None:
+    found = run("BANDUNG, PRIANGANKINI.COM - Sebanyak 90 pembatik mengikuti Kelas Warna Alam 2026 di Hotel Braga "
+                "Asri, Kota Bandung, Kamis (12/11/2026). Kegiatan ini merupakan bagian dari program Priangan "
+                "Mendunia Pemprov Jawa Barat.\n")
+    assert by_type(found, "Program")["Priangan Mendunia"].ident == "priangan-mendunia"  # not "… Pemprov Jawa Barat"
+    event = by_type(found, "TrainingEvent")["Kelas Warna Alam 2026"]
+    assert values_of(event)["part_of_program"] == ["priangan-mendunia"]

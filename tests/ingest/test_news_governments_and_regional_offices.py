@@ -75,3 +75,16 @@ def test_a_dinas_is_part_of_its_government_and_has_a_jurisdiction_only_when_none
     assert values_of(dinas)["part_of"] == ["pemprov-jawa-tengah"]
     assert "jurisdiction" not in dinas.fields  # the government it is part of has it
     assert "part_of" not in found.items["dinas-perdagangan-kota-magelang"].fields  # no Pemkot Magelang named
+
+
+def test_pemko_alone_and_a_numbered_regional_office() -> None:
+    found = run("SURABAYA, JATIMKINI.COM - Pemerintah Kota (Pemko) Madiun membuka kelas. Pemko juga menyiapkan "
+                "mentor. Kantor Wilayah Direktorat Jenderal Bea dan Cukai Jawa Timur II (Kanwil DJBC Jatim II) "
+                "hadir.\n")
+    assert "Pemko" in found.items["pemkot-madiun"].aliases  # the one city government named
+    office = next(i for i in found.items.values() if i.rule == "regional-office")
+    assert office.label == "Kantor Wilayah Direktorat Jenderal Bea dan Cukai Jawa Timur II"
+    assert "Kanwil DJBC Jatim II" in office.aliases
+    assert values_of(office)["jurisdiction"] == ["jawa-timur"]
+    parent = found.items["direktorat-jenderal-bea-dan-cukai"]
+    assert values_of(office)["part_of"] == [parent.ident] and "DJBC" in parent.aliases
