@@ -353,17 +353,24 @@ _LEVEL_POST = re.compile(r"(?:Wakil )?(?:Bupati|Wali ?[Kk]ota) ")  # "Bupati Ked
 _ORG_TYPES = frozenset(_HEADS.values()) | {"Ministry", "Startup", "RegionalGovernment", "ProvincialGovernment"}
 
 
+# Companies, whose names may hold a region's without being there ("Komunitas Jakpreneur Cakung" is in
+# Cakung; a government office serves the region its name ends with).
+_NAMED_BY_PLACES = frozenset({"Company", "Startup"})
+
+
 def untangle(found: Proposals) -> None:
     """Names the earlier rules took too far, once the people are known: a region's name written
     only inside people's names ("Bima" of "Bima Laga") is no place, nor one written only inside
     the names of governments and their heads, which say which region it is ("Kediri" of "Pemkot
-    Kediri", "Bupati Kediri"; the province "Gorontalo" of "Pemkot Gorontalo"); an organisation's
+    Kediri", "Bupati Kediri"; the province "Gorontalo" of "Pemkot Gorontalo"), nor inside the names
+    of companies ("PT Batanghari Data"); an organisation's
     name that runs into a person's ("Dinas … Provinsi Bali I Wayan Sudana") ends before it."""
     people = [i for i in found.items.values() if i.type == "Person"]
     spans = [(m.start(), m.end()) for person in people for name in (person.label, *person.aliases)
              for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", found.text)]
     governed = [(s, e) for s, e, _ in mentions(found, frozenset({"RegionalGovernment"}))] + [
         (i.span.start, i.span.end) for i in found.items.values() if i.type == "Post" and _LEVEL_POST.match(i.label)]
+    spans += [(s, e) for s, e, _ in mentions(found, _NAMED_BY_PLACES)]  # "PT Batanghari Data": no regency
     used = {str(v.value) for i in found.items.values() for values in i.fields.values() for v in values}
     for item in [i for i in found.items.values() if i.type in _PLACE_KINDS and i.ident not in used]:
         written = [m for name in {item.label, *item.aliases}

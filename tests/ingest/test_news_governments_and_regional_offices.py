@@ -88,3 +88,12 @@ def test_pemko_alone_and_a_numbered_regional_office() -> None:
     assert values_of(office)["jurisdiction"] == ["jawa-timur"]
     parent = found.items["direktorat-jenderal-bea-dan-cukai"]
     assert values_of(office)["part_of"] == [parent.ident] and "DJBC" in parent.aliases
+
+
+def test_a_region_written_only_inside_a_companys_name_is_no_place() -> None:
+    found = run("JAMBI, JAMBIKINI.COM - Pemerintah Provinsi Jambi menggandeng PT Batanghari Data. Startup asal "
+                "Jambi, Kerinci Niaga, ikut hadir.\n")
+    assert found.find_name("PT Batanghari Data") is not None
+    assert "batanghari" not in found.items  # the regency is a word of the company's name
+    found = run("JAMBI, JAMBIKINI.COM - PT Batanghari Data membuka kantor di Kabupaten Batanghari.\n")
+    assert found.find_name("Batanghari") is not None  # written on its own too: the regency
