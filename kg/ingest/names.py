@@ -256,10 +256,18 @@ def place_item(found: Proposals, name: str, span: Span) -> Item | None:
         else:  # "Kota Yogyakarta": the bare name means another region (the province)
             ident, label = slug(name), name
     rule = "region-explicit" if meaning.explicit else "region-name"
+    ident = _known_region(found, TYPE_OF_KIND[region.kind], (region.name, name)) or ident
     item = found.add(Item(ident, TYPE_OF_KIND[region.kind], label, span, rule,
                           0.8 if meaning.explicit else 0.7, note=f"Kemendagri region {region.code} ({region.name})."))
     item.alias(name, span)
     return item
+
+
+def _known_region(found: Proposals, type_name: str, names: tuple[str, ...]) -> str | None:
+    """The id the graph already gives this region ("kota-kendari", known as "Kota Kendari" and
+    "Kendari"), so that it is not proposed twice under two ids."""
+    return next((i.ident for i in found.items.values() if i.rule == "known-entity" and i.type == type_name
+                 and any(n == i.label or n in i.aliases for n in names)), None)
 
 
 def organisations(found: Proposals, cores: dict[str, str]) -> None:

@@ -3,7 +3,8 @@ program aims at after "program <government> untuk", target figures and counts of
 
 from __future__ import annotations
 
-from tests.ingest.test_rules import by_type, run, values_of
+from kg.ingest.draft import propose
+from tests.ingest.test_rules import CUES, HEADER, by_type, run, values_of
 
 HALLS = (
     "JAMBI, JAMBIKINI.COM - Dinas Perdagangan Kota Jambi menggelar Pelatihan Kemasan Produk 2026 di Balai "
@@ -53,3 +54,11 @@ def test_a_target_figure_and_counts_served_in_a_place_are_no_groups() -> None:
     assert found.find_name("Loa Janan") is not None  # the place is still named
     training = by_type(found, "TrainingEvent")["Pelatihan Foto Produk"]  # the place is where it runs
     assert values_of(training)["location"] == ["sungai-kunjang"]
+
+
+def test_a_region_the_graph_knows_keeps_its_id_when_the_text_writes_its_kind() -> None:
+    known = {"Kota Samarinda": ("kota-samarinda", "City"), "Samarinda": ("kota-samarinda", "City")}
+    found = propose(HEADER + "SAMARINDA, KALTIMKINI.COM - Dinas Pariwisata menggelar Pelatihan Kopi 2026 di Balai "
+                    "Pesut, Kota Samarinda, Selasa (10/11/2026). Pesertanya datang dari Samarinda.\n", known, CUES)
+    assert [i.ident for i in found.items.values() if i.type == "City"] == ["kota-samarinda"]  # one city, not two
+    assert values_of(found.items["balai-pesut"])["within"] == ["kota-samarinda"]
