@@ -89,6 +89,7 @@ def called_off(found: Proposals) -> None:
         event.add("status", Value("cancelled", Span(match.start(), match.end()), "status-cue", 0.6))
 
 
+_DEGREES = r"(?:, (?:[A-Z][A-Za-z]{0,3}\.){1,3})*"  # ", M.M.", ", S.E., M.Si." after a name
 _LEGAL_FORM_BEFORE = re.compile(r"(?<![\w-])(?:PT|CV|Tbk)\.? $")
 
 
@@ -109,7 +110,8 @@ def told_by_attendance(found: Proposals) -> None:
         event = found.add(Item(slug(name), _kind(name), name, Span(start, start + len(name)), "event-attended", 0.5))
         end = _held_by(found, event, start, start + len(name))
         end = max(end, match.end()) if group == "opened" else end  # "Festival X digelar di Y": past the verb
-        at = re.match(rf",? di (?P<where>{_NAME})", found.text[end:])
+        at = re.match(rf"{_DEGREES},? (?:di|yang (?:berlangsung|digelar|diadakan|dilaksanakan) di) (?P<where>{_NAME})",
+                      found.text[end:])  # "… oleh <post>, Drs. X, M.M., di <venue>", "… yang berlangsung di <venue>"
         place = place_named(found, at["where"]) if at else None
         if place is not None and "venue" not in event.fields:
             end += at.start("where") + len(place.label)  # type: ignore[union-attr]
@@ -212,9 +214,10 @@ _PART_BACK = re.compile(rf"(?<![\w-]){_BACK_NOUN} (?:juga )?(?:merupakan |menjad
                         r"(?:bagian|rangkaian) (?:dari )?(?:program )?(?P<program>[A-Z][\w-]*(?: [A-Z][\w-]*){0,5})")
 
 
-# "A bersama startup lokal B": the next organiser, its kind written small before its name.
+# "A bersama startup lokal B", "… bersama perusahaan teknologi finansial B": the next organiser, its kind
+# written small before its name.
 _NEXT_ORGANISER = re.compile(r"(?:,? (?:dan|serta|bersama(?: dengan)?) |, )(?:(?:startup|start up|perusahaan rintisan|"
-                             r"perusahaan|komunitas|koperasi)(?: lokal| digital)? )?")
+                             r"perusahaan(?: [a-z]+){0,3}|komunitas|koperasi)(?: lokal| digital)? (?=[A-Z]))?")
 
 
 # "Dinas X menggelar bootcamp sehari itu bersama PT Y": the event told before, held by both.

@@ -22,7 +22,8 @@ _HEADS = (r"pelaku|para|anggota|pedagang|penjual|mama-mama|ibu-ibu|kaum ibu|"
           r"buruh|karyawan|pegawai|lansia|peternak|pembudidaya|penenun|penjahit|ojek daring|pengemudi|pemilik|"
           r"pematung|pembatik")
 # A cue verb that names whom something serves; the group follows it.
-_VERB_CUE = (r"dimanfaatkan oleh|diikuti oleh|diikuti|menyasar|menyasar kepada|ditujukan (?:untuk|bagi|kepada)|"
+_VERB_CUE = (r"dimanfaatkan oleh|diikuti oleh|diikuti|dihadiri oleh|dihadiri|menyasar|menyasar kepada|"
+             r"ditujukan (?:untuk|bagi|kepada)|"
              r"diperuntukkan (?:untuk|bagi|kepada)|dikhususkan (?:untuk|bagi)|"
              r"untuk membantu|"
              r"khusus (?:untuk|bagi)|(?:di|ter)buka (?:untuk|bagi)|mempersiapkan|melatih|membina|memberdayakan|"
@@ -62,6 +63,7 @@ _SERVED = frozenset({"Program", "Initiative", "Facility", "CoworkingSpace", "Eve
                      "NetworkingEvent"})
 _MAX_WORDS = 7
 _EVENTS = frozenset({"Event", "TrainingEvent", "NetworkingEvent"})
+_CAME_CUES = ("diikuti", "dihadiri")  # those who came: they take part, and where they came from is the event's
 # A group told in this many words or more is named by them alone; the places it comes from are its location.
 _NAMED_ALONE = 5
 # Events told in plain words or without their name: where their words are is where they are named.
@@ -82,7 +84,7 @@ def target_groups(found: Proposals) -> None:
             continue
         if _NOT.search(found.text, max(0, match.start() - 20), match.start()):
             continue  # "tidak ditujukan bagi …": the text says it is not for them
-        came = match["cue"].startswith("diikuti")
+        came = match["cue"].startswith(_CAME_CUES)
         end = (_list_end if came else _group_end)(found, match.start("head"))
         label = Span(match.start("head"), end)
         rule = "group-participants" if came else "group-cue"
@@ -228,7 +230,8 @@ def _pointed_at(found: Proposals, sentence: int, cue: int) -> Item | None:
 
 # "Bootcamp yang diikuti …", "Kelas itu diikuti …": the sentence opens with the event told before.
 _EVENT_OPENS = re.compile(r"(?P<noun>[Bb]ootcamp|[Kk]elas|[Pp]elatihan|[Ff]estival|[Pp]ameran|[Ww]orkshop|[Ll]okakarya|"
-                          r"[Ss]eminar|[Aa]cara|[Kk]egiatan)(?: (?:ini|itu|tersebut))?(?: yang)? ")
+                          r"[Ss]eminar|[Aa]cara|[Kk]egiatan|[Pp]eluncuran|[Pp]eresmian)"
+                          r"(?: (?:ini|itu|tersebut))?(?: yang)? ")
 
 
 def _event_pointed(found: Proposals, sentence: int, cue: int) -> Item | None:
@@ -380,14 +383,17 @@ def _served_by(found: Proposals, group: Item, label: Span, cue: re.Match[str], s
         return
     holding = [item for item in found.items.values()
                if item.type in _SERVED and item.span.start <= cue.start() < item.span.end]
+    came = cue["cue"].startswith(_CAME_CUES)
     before = [item for start, end, item in named if end <= cue.start()]
-    counted = _counted_at(found, cue.start()) if cue["cue"].startswith("diikuti") else None
+    if came and any(item.type in _EVENTS for item in before):  # "X, di <hall>, …, diikuti …": X, not the hall
+        before = [item for item in before if item.type in _EVENTS]
+    counted = _counted_at(found, cue.start()) if came else None
     target = counted or (holding[0] if holding else before[-1] if before else _pointed_at(found, sentence, cue.start()))
-    if target is None and cue["cue"].startswith("diikuti"):
+    if target is None and came:
         target = _event_pointed(found, sentence, cue.start())
     if target is None:
         return
-    if cue["cue"].startswith("diikuti"):
+    if came:
         if target.type in ("Event", "TrainingEvent", "NetworkingEvent", "Program"):
             group.add("takes_part_in", Value(target.ident))
         for place in group.fields.get("location", []) if target.type != "Program" else []:

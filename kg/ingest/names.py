@@ -661,7 +661,9 @@ def _region_after(found: Proposals, name: str, acronym: re.Match[str], kind: str
         return False
     label = f"{name[:acronym.start()].rstrip(' ,')} {rest}"
     short = f"{acronym['acr']} {rest}"
-    ident = cores.get(short.lower()) or slug(f"{acronym['acr']} {rest.removeprefix('Provinsi ')}")
+    before = found.find_name(label)  # "Kepala Dinas Perdagangan Kota X …" first, "(Disdag)" later: one office
+    ident = cores.get(short.lower()) or (before.ident if before is not None and before.type == kind else None) or \
+        slug(f"{acronym['acr']} {rest.removeprefix('Provinsi ')}")
     for key in (short, label, f"{name.split(' ')[0]} {acronym['acr']}", acronym["acr"]):
         cores.setdefault(key.lower(), ident)
     item = found.add(Item(ident, kind, label, span, "acronym-inside-name", 0.8))

@@ -68,3 +68,40 @@ def test_a_program_named_with_its_owner_after_it_ends_before_the_owner() -> None
     assert by_type(found, "Program")["Priangan Mendunia"].ident == "priangan-mendunia"  # not "… Pemprov Jawa Barat"
     event = by_type(found, "TrainingEvent")["Kelas Warna Alam 2026"]
     assert values_of(event)["part_of_program"] == ["priangan-mendunia"]
+
+
+OPENED = (
+    "MAKASSAR, SULSELKINI.COM - Gelar Pasar Rakyat Digital yang diresmikan oleh Kepala Dinas Perdagangan Kota "
+    "Palopo, Drs. H. Andi Baso Mappaseng, M.M., di Pasar Andi Tadda, Selasa (19/5/2026), diikuti sekitar 350 "
+    "pedagang pasar tradisional dari Palopo, Luwu, dan Luwu Utara.\n"
+    "Acara tersebut diselenggarakan oleh Dinas Perdagangan (Disdag) Kota Palopo bersama perusahaan teknologi "
+    "finansial PT Kasir Niaga Celebes. Sebanyak 90 petani muda mengikuti Bootcamp Kakao Digital yang berlangsung "
+    "di Gedung Mulo, Kota Palopo, Kamis (21/5/2026).\n"
+)
+
+
+def test_an_event_opened_by_a_titled_official_at_a_venue_and_those_who_came_from_where() -> None:
+    found = run(OPENED)
+    event = by_type(found, "Event")["Gelar Pasar Rakyat Digital"]
+    fields = values_of(event)
+    assert fields["venue"] == ["pasar-andi-tadda"]  # past the official's degrees ", M.M., di …"
+    assert fields["participants_from"] == ["palopo", "luwu", "luwu-utara"]  # the event, not the market between
+    group = next(g for g in by_type(found, "TargetGroup").values() if "takes_part_in" in g.fields)
+    assert values_of(group)["takes_part_in"] == [event.ident]
+    # the office named first inside the official's post, then with its short form: one office, both organisers
+    offices = [i for i in found.items.values() if i.type == "Dinas"]
+    assert [o.label for o in offices] == ["Dinas Perdagangan Kota Palopo"]
+    assert "Disdag Kota Palopo" in offices[0].aliases
+    assert fields["organizer"] == [offices[0].ident, "pt-kasir-niaga-celebes"]  # "bersama perusahaan … PT X"
+    bootcamp = by_type(found, "TrainingEvent")["Bootcamp Kakao Digital"]
+    assert values_of(bootcamp)["venue"] == ["gedung-mulo"]  # "yang berlangsung di Gedung Mulo"
+
+
+def test_those_who_attended_a_launch_told_back_are_one_group_from_where_they_came() -> None:
+    found = run("AMBON, MALUKUKINI.COM - Pemerintah Kota (Pemkot) Ambon meluncurkan program Pala Digital di Gedung "
+                "Siwalima, Kota Ambon, Senin (18/5/2026). Peluncuran dihadiri sekitar 200 pedagang dari Ambon, "
+                "Seram Bagian Barat, dan Maluku Tengah.\n")
+    launch = next(i for i in found.items.values() if i.type == "Event")
+    group = next(g for g in by_type(found, "TargetGroup").values() if "takes_part_in" in g.fields)
+    assert values_of(group)["takes_part_in"] == [launch.ident]
+    assert values_of(launch)["participants_from"] == ["ambon", "seram-bagian-barat", "maluku-tengah"]
