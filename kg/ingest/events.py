@@ -227,7 +227,8 @@ _HELD_BACK = re.compile(rf"(?<![\w-])(?:menggelar|mengadakan|menyelenggarakan|me
 
 def organised_back(found: Proposals) -> None:
     """An event a later sentence points back to: who organised it ("A bersama B", "A dan B")
-    and the program it is part of."""
+    and the program it is part of; an event named again, the program its name is said to be
+    part of ("Gelar X merupakan bagian dari Y, program …")."""
     orgs = {start: (end, item) for start, end, item in mentions(found, ORG_TYPES - {"MediaOutlet"})}
     for match in _ORGANISED_BACK.finditer(found.text):
         event = referent(found, match["noun"].lower(), match.start())
@@ -241,6 +242,8 @@ def organised_back(found: Proposals) -> None:
         _part_of_program(found, event, _PART_OF.match(found.text, stop), match.start())
     for match in _HELD_BACK.finditer(found.text):
         _held_back(found, orgs, match)
+    for start, end, event in mentions(found, EVENT_TYPES):  # "Festival X merupakan bagian dari Program Y"
+        _part_of_program(found, event, _PART_OF.match(found.text, end), start)
     for match in _PART_BACK.finditer(found.text):
         event = referent(found, match["noun"].lower(), match.start())
         if event is not None and not NEGATION.search(found.text, max(0, match.start() - 40), match.start()):

@@ -105,3 +105,11 @@ def test_those_who_attended_a_launch_told_back_are_one_group_from_where_they_cam
     group = next(g for g in by_type(found, "TargetGroup").values() if "takes_part_in" in g.fields)
     assert values_of(group)["takes_part_in"] == [launch.ident]
     assert values_of(launch)["participants_from"] == ["ambon", "seram-bagian-barat", "maluku-tengah"]
+
+
+def test_an_event_named_again_is_part_of_the_program_its_sentence_names() -> None:
+    found = run("PALU, SULTENGKINI.COM - Sebanyak 80 nelayan mengikuti Festival Laut Donggala 2026 di Gedung Juang, "
+                "Kota Palu, Sabtu (16/5/2026). Festival Laut Donggala 2026 merupakan bagian dari Donggala Maju, "
+                "program Pemerintah Kabupaten (Pemkab) Donggala untuk nelayan kecil.\n")
+    festival = by_type(found, "Event")["Festival Laut Donggala 2026"]
+    assert values_of(festival)["part_of_program"] == ["donggala-maju"]
