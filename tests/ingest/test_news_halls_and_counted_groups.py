@@ -62,3 +62,11 @@ def test_a_region_the_graph_knows_keeps_its_id_when_the_text_writes_its_kind() -
                     "Pesut, Kota Samarinda, Selasa (10/11/2026). Pesertanya datang dari Samarinda.\n", known, CUES)
     assert [i.ident for i in found.items.values() if i.type == "City"] == ["kota-samarinda"]  # one city, not two
     assert values_of(found.items["balai-pesut"])["within"] == ["kota-samarinda"]
+
+
+def test_a_hall_in_the_city_written_after_di_and_processors_are_a_group() -> None:
+    found = run("KENDARI, SULTRAKINI.COM - Sekitar 150 nelayan dan pengolah ikan memadati Aula Bahteramas di Kota "
+                "Baubau, Rabu (19/8/2026), dalam Festival Bahari Buton 2026.\n")
+    assert values_of(found.items["aula-bahteramas"])["within"] == ["baubau"]  # "Aula X di Kota Y"
+    group = next(g for g in by_type(found, "TargetGroup").values() if "takes_part_in" in g.fields)
+    assert group.label == "nelayan dan pengolah ikan"  # the processors are people who came too
