@@ -228,15 +228,15 @@ def _pointed_at(found: Proposals, sentence: int, cue: int) -> Item | None:
     return _last_program(found, sentence) if _THAT_PROGRAM.search(found.text, sentence, cue) else None
 
 
-# "Bootcamp yang diikuti …", "Kelas itu diikuti …": the sentence opens with the event told before.
-_EVENT_OPENS = re.compile(r"(?P<noun>[Bb]ootcamp|[Kk]elas|[Pp]elatihan|[Ff]estival|[Pp]ameran|[Ww]orkshop|[Ll]okakarya|"
-                          r"[Ss]eminar|[Aa]cara|[Kk]egiatan|[Pp]eluncuran|[Pp]eresmian)"
-                          r"(?: (?:ini|itu|tersebut))?(?: yang)? ")
+# "Bootcamp yang diikuti …", "Kelas itu diikuti …", "… menyebut bootcamp yang diikuti …": the event told before.
+_EVENT_OPENS = re.compile(r"(?<![\w-])(?P<noun>[Bb]ootcamp|[Kk]elas|[Pp]elatihan|[Ff]estival|[Pp]ameran|[Ww]orkshop|"
+                          r"[Ll]okakarya|[Ss]eminar|[Aa]cara|[Kk]egiatan|[Pp]eluncuran|[Pp]eresmian)"
+                          r"(?: (?:ini|itu|tersebut))?(?: yang)? $")
 
 
 def _event_pointed(found: Proposals, sentence: int, cue: int) -> Item | None:
-    """The event a sentence opening with its kind's word points back to, when the cue follows."""
-    opens = _EVENT_OPENS.fullmatch(found.text, sentence, cue)
+    """The event its kind's word, right before the cue, points back to."""
+    opens = _EVENT_OPENS.search(found.text, sentence, cue)
     return referent(found, opens["noun"].lower(), sentence) if opens is not None else None
 
 

@@ -113,3 +113,9 @@ def test_an_event_named_again_is_part_of_the_program_its_sentence_names() -> Non
                 "program Pemerintah Kabupaten (Pemkab) Donggala untuk nelayan kecil.\n")
     festival = by_type(found, "Event")["Festival Laut Donggala 2026"]
     assert values_of(festival)["part_of_program"] == ["donggala-maju"]
+
+
+def test_an_event_pointed_back_to_mid_sentence_takes_those_who_came() -> None:
+    found = run(BOOTCAMP.replace("Bootcamp yang diikuti", "Yohanes menyebut bootcamp yang diikuti"))
+    bootcamp = by_type(found, "TrainingEvent")["Bootcamp Niaga Flobamora 2026"]
+    assert values_of(bootcamp)["participants_from"] == ["ende", "sikka", "flores-timur", "manggarai"]
