@@ -265,6 +265,10 @@ def _organisers_from(found: Proposals, orgs: _Named, at: int) -> tuple[list[tupl
     return organisers, stop
 
 
+# Between the doer and the verb: nothing that negates or defers it ("juga", "pun", "kemudian" only).
+_RIGHT_BEFORE = re.compile(r",? (?:juga |pun |kemudian |lalu )?")
+
+
 def _held_back(found: Proposals, orgs: _Named, match: re.Match[str]) -> None:
     """"A menggelar bootcamp sehari itu bersama B": the event told before, organised by A (named
     right before the verb) and by those after "bersama"; nothing when the clause negates it."""
@@ -275,10 +279,6 @@ def _held_back(found: Proposals, orgs: _Named, match: re.Match[str]) -> None:
         return
     for organiser, end in [(doer[1], match.end()), *_organisers_from(found, orgs, match.end())[0]]:
         event.add("organizer", Value(organiser.ident, Span(doer[0], end), "event-held-back", 0.5))
-
-
-# Between the doer and the verb: nothing that negates or defers it ("juga", "pun", "kemudian" only).
-_RIGHT_BEFORE = re.compile(r",? (?:juga |pun |kemudian |lalu )?")
 
 
 def _part_of_program(found: Proposals, event: Item, part: re.Match[str] | None, start: int) -> None:

@@ -169,14 +169,9 @@ def _counted_somewhere(found: Proposals, cue: re.Match[str], end: int, named: li
     the place is where the activity named before it in the sentence runs (its location)."""
     if cue["cue"] not in ("untuk", "bagi", "kepada") or not _COUNTED.match(found.text, cue.end("cue") + 1):
         return False
-    where = _WHERE.match(found.text, end)
-    if where is not None and where.group().startswith(" di "):
-        places, _ = _places(found, where)
-    else:
-        written = found.span_text(Span(cue.start("head"), end))
-        inside = re.search(r" di (?P<place>[A-Z].*)$", written)
-        places = [p for p in [found.find_name(inside["place"]) if inside else None] if p is not None]
-    if not places or places[0].type not in _PLACE_TYPES:
+    where = _WHERE.search(found.text, cue.start("head"), end) or _WHERE.match(found.text, end)
+    places = _places(found, where)[0] if where is not None and where.group().startswith(" di ") else []
+    if not places:
         return False
     before = [item for start, stop, item in named if stop <= cue.start()]
     if before:

@@ -711,9 +711,8 @@ def _venue_name(found: Proposals, match: re.Match[str], titles: list[Span]) -> s
 
 def _within(found: Proposals, item: Item) -> None:
     """"Hotel Luminor Sidoarjo" lies within Sidoarjo when that is a region of the text; "Pasar
-    Tanah Abang, Jakarta Pusat" within the region written after the comma (or "di": "Aula X di
-    Kota Ternate"), "Pos Bloc Medan,
-    Kantor Pos Besar Medan" within the venue written after it."""
+    Tanah Abang, Jakarta Pusat" and "Aula X di Kota Ternate" within the region written after the
+    comma or "di", "Pos Bloc Medan, Kantor Pos Besar Medan" within the venue written after it."""
     after = r"(?:,| di) (?P<place>[A-Z][\w-]*(?: [A-Z][\w-]*){0,5})"
     for written in re.finditer(rf"(?<![\w-]){re.escape(item.label)}{after}", found.text):  # any mention may say it
         words = written["place"].split(" ")

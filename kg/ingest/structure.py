@@ -153,9 +153,8 @@ def regional_offices(found: Proposals) -> None:
                     item.add("part_of", Value(government.ident, None, "regional-office", 0.6))
                     break
     for item in found.items.values():
-        if item.type == "Dinas" and any(found.items.get(str(v.value)) is not None and
-                                        found.items[str(v.value)].type in _GOVERNMENTS
-                                        for v in item.fields.get("part_of", [])):
+        parents = [found.items.get(str(v.value)) for v in item.fields.get("part_of", [])]
+        if item.type == "Dinas" and any(p is not None and p.type in _GOVERNMENTS for p in parents):
             item.fields.pop("jurisdiction", None)  # the government it is part of has the jurisdiction
 
 
