@@ -107,7 +107,7 @@ def places(found: Proposals) -> None:
         region = place_item(found, match.group(), Span(match.start(), match.end()))
         if region is not None and region.type in ("Regency", "City"):
             _district_before(found, region, Span(match.start(), match.end()))
-    inner: Item | None = None
+    inner: tuple[Item, int] | None = None  # the last local place, where its name ends, when a comma follows
     for match in _LOCAL.finditer(found.text):
         if re.search(r"(?:[Pp]rogram|[Gg]erakan|\b(?!(?:Di|Ke|Dari|Pada|Kepala|Kantor|Balai|Pemerintah|Warga|"
                      r"Perangkat|Sekretaris)\b)[A-Z][\w-]*) $", found.text[max(0, match.start() - 30):match.start()]):
@@ -118,9 +118,12 @@ def places(found: Proposals) -> None:
         item = found.add(Item(ident, "Place", label, Span(match.start(), match.end()),
                               "local-place", 0.7, note=f"A {match['kind'].lower()} named in the text."))
         item.alias(match.group(), Span(match.start(), match.end()))
-        if inner is not None and found.text[inner.span.end:match.start()] == ", ":
-            inner.add("within", Value(item.ident))
-        inner = found.items[item.ident] if found.text[match.end():match.end() + 2] == ", " else None
+        if inner is not None and found.text[inner[1]:match.start()] == ", ":
+            inner[0].add("within", Value(item.ident))
+        inner = (found.items[item.ident], match.end()) if found.text[match.end():match.end() + 2] == ", " else None
+        region = _written_after(found, match.end()) if inner is not None else None
+        if region is not None and region[0].type in ("Regency", "City"):  # "Kecamatan Tamalate, Makassar"
+            item.add("within", Value(region[0].ident, Span(match.start(), region[1]), "local-place-within", 0.6))
 
 
 _AT_DISTRICT = re.compile(r"(?<![\w-])(?:di|ke|dari|kawasan|wilayah|sekitar) "

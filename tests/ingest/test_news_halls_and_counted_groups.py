@@ -70,3 +70,12 @@ def test_a_hall_in_the_city_written_after_di_and_processors_are_a_group() -> Non
     assert values_of(found.items["aula-bahteramas"])["within"] == ["baubau"]  # "Aula X di Kota Y"
     group = next(g for g in by_type(found, "TargetGroup").values() if "takes_part_in" in g.fields)
     assert group.label == "nelayan dan pengolah ikan"  # the processors are people who came too
+
+
+def test_a_district_written_with_its_regency_or_city_after_a_comma_lies_within_it() -> None:
+    found = run("PALANGKA RAYA, KALTENGKINI.COM - Salah satu peserta, Sarintan (41), perajin rotan dari Desa Tumbang "
+                "Manggu, Kecamatan Sanaman Mantikei, Kabupaten Katingan, kini berjualan daring. Peserta lain berasal "
+                "dari Kecamatan Banjarmasin Utara, Banjarmasin.\n")
+    assert values_of(found.items["tumbang-manggu"])["within"] == ["sanaman-mantikei"]
+    assert values_of(found.items["sanaman-mantikei"])["within"] == ["katingan"]
+    assert values_of(found.items["banjarmasin-utara"])["within"] == ["banjarmasin"]
