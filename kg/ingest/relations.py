@@ -539,8 +539,13 @@ _PROGRAM_OF = re.compile(r"(?<![\w-])(?P<name>[A-Z][\w-]*(?: [A-Z][\w-]*){0,4}),
                          r"(?:milik |dari |besutan |garapan )?(?=[A-Z])")
 
 
+# "…, program Pemprov X yang dijalankan Dinas Y": the office that runs the government's program.
+_RUN_AFTER = re.compile(r" yang (?:juga )?(?:dijalankan|dikelola|dilaksanakan|dioperasikan) (?:oleh )?")
+
+
 def _appositive_operators(found: Proposals) -> None:
-    """"X, program Y,": X (a program, or a name nothing else claims) is operated by Y."""
+    """"X, program Y,": X (a program, or a name nothing else claims) is operated by Y, or by the
+    office Y's program is said to be run by ("program Y yang dijalankan Dinas Z": Z)."""
     orgs = {start: item for start, _, item in mentions(found, ORG_TYPES - {"MediaOutlet"})}
     for match in _PROGRAM_OF.finditer(found.text):
         org = orgs.get(match.end())
@@ -551,8 +556,11 @@ def _appositive_operators(found: Proposals) -> None:
             item = found.add(Item(slug(match["name"]), "Program", match["name"], Span(match.start(), match.end()),
                                   "program-apposition", 0.5))
         if item is not None and item.type == "Program" and "operated_by" not in item.fields:
-            span = Span(match.start(), _mention_end(found, match.end(), org))
-            item.add("operated_by", Value(org.ident, span, "program-apposition", 0.5))
+            end = _mention_end(found, match.end(), org)
+            run = _RUN_AFTER.match(found.text, end)
+            if run is not None and run.end() in orgs:  # "…, program Pemprov X yang dijalankan Dinas Y": Y runs it
+                org, end = orgs[run.end()], _mention_end(found, run.end(), orgs[run.end()])
+            item.add("operated_by", Value(org.ident, Span(match.start(), end), "program-apposition", 0.5))
 
 
 def _mention_end(found: Proposals, start: int, item: Item) -> int:
