@@ -286,7 +286,7 @@ def _part_of_program(found: Proposals, event: Item, part: re.Match[str] | None, 
     by its owner's name), when it is one."""
     if part is None:
         return
-    named = (part["program"], part["program"].removeprefix("Program "))  # "Priangan Mendunia Pemprov Jabar": X
+    named = (part["program"], part["program"].removeprefix("Program "))  # "Batik Mendunia Pemprov Jateng": X
     program = next((p for written in named for size in range(len(written.split(" ")), 0, -1)
                     if (p := found.find_name(" ".join(written.split(" ")[:size])))
                     and p.type in ("Program", "Initiative")), None)

@@ -37,37 +37,37 @@ def test_an_event_told_back_gets_its_organisers_program_and_the_one_group_that_c
 
 
 CLASS = (
-    "BANDUNG, PRIANGANKINI.COM - Sebanyak 120 perajin perak, pematung kayu, dan penenun songket mengikuti Kelas "
-    "Ekspor Priangan 2026 di Hotel Braga Asri, Kota Bandung, Kamis (12/11/2026). Kelas dua hari itu "
-    "diselenggarakan Dinas Perindustrian Kota Bandung bersama Koperasi Kriya Parahyangan. Kegiatan ini merupakan "
-    "bagian dari Priangan Mendunia.\n"
-    "Dinas Pariwisata Kota Bandung tidak menggelar pelatihan itu bersama PT Sunda Niaga.\n"
+    "PEKALONGAN, PANTURAKINI.COM - Sebanyak 120 perajin perak, pematung kayu, dan penenun songket mengikuti Kelas "
+    "Ekspor Batik 2026 di Hotel Nirwana Sari, Kota Pekalongan, Kamis (12/11/2026). Kelas dua hari itu "
+    "diselenggarakan Dinas Perindustrian Kota Pekalongan bersama Koperasi Kriya Pesisir. Kegiatan ini merupakan "
+    "bagian dari Batik Mendunia.\n"
+    "Dinas Pariwisata Kota Pekalongan tidak menggelar pelatihan itu bersama PT Pesisir Niaga.\n"
 )
 
 
 def test_those_who_came_listed_by_kind_are_one_group_and_a_class_told_back_has_both_organisers() -> None:
     found = run(CLASS)
-    event = by_type(found, "TrainingEvent")["Kelas Ekspor Priangan 2026"]
+    event = by_type(found, "TrainingEvent")["Kelas Ekspor Batik 2026"]
     groups = [g for g in by_type(found, "TargetGroup").values() if "takes_part_in" in g.fields]
     assert [g.label for g in groups] == ["perajin perak, pematung kayu, dan penenun songket"]  # not "perajin perak"
     assert values_of(groups[0])["size"] == [120]
-    assert values_of(event)["organizer"] == ["dinas-perindustrian-kota-bandung", "koperasi-kriya-parahyangan"]
-    assert "pt-sunda-niaga" not in values_of(event)["organizer"]  # "tidak menggelar": nothing
+    assert values_of(event)["organizer"] == ["dinas-perindustrian-kota-pekalongan", "koperasi-kriya-pesisir"]
+    assert "pt-pesisir-niaga" not in values_of(event)["organizer"]  # "tidak menggelar": nothing
 
 
 def test_a_program_the_event_is_part_of_told_by_kegiatan_ini() -> None:
-    found = run(CLASS.replace("Priangan Mendunia", "Program Priangan Mendunia (PPM)"))
-    assert values_of(by_type(found, "TrainingEvent")["Kelas Ekspor Priangan 2026"])["part_of_program"] == [
-        "priangan-mendunia"]
+    found = run(CLASS.replace("Batik Mendunia", "Program Batik Mendunia (BM)"))
+    assert values_of(by_type(found, "TrainingEvent")["Kelas Ekspor Batik 2026"])["part_of_program"] == [
+        "batik-mendunia"]
 
 
 def test_a_program_named_with_its_owner_after_it_ends_before_the_owner() -> None:
-    found = run("BANDUNG, PRIANGANKINI.COM - Sebanyak 90 pembatik mengikuti Kelas Warna Alam 2026 di Hotel Braga "
-                "Asri, Kota Bandung, Kamis (12/11/2026). Kegiatan ini merupakan bagian dari program Priangan "
-                "Mendunia Pemprov Jawa Barat.\n")
-    assert by_type(found, "Program")["Priangan Mendunia"].ident == "priangan-mendunia"  # not "… Pemprov Jawa Barat"
+    found = run("PEKALONGAN, PANTURAKINI.COM - Sebanyak 90 pembatik mengikuti Kelas Warna Alam 2026 di Hotel Nirwana "
+                "Sari, Kota Pekalongan, Kamis (12/11/2026). Kegiatan ini merupakan bagian dari program Batik "
+                "Mendunia Pemprov Jawa Tengah.\n")
+    assert by_type(found, "Program")["Batik Mendunia"].ident == "batik-mendunia"  # not "… Pemprov Jawa Tengah"
     event = by_type(found, "TrainingEvent")["Kelas Warna Alam 2026"]
-    assert values_of(event)["part_of_program"] == ["priangan-mendunia"]
+    assert values_of(event)["part_of_program"] == ["batik-mendunia"]
 
 
 OPENED = (
