@@ -57,7 +57,9 @@ _HOLDS = re.compile(rf"(?<![\w-])(?:menggelar|mengadakan|menyelenggarakan|melaks
 _HEAD_WORD = (r"(?:Bootcamp|Pelatihan|Workshop|Lokakarya|Kelas|Training|Festival|Pameran|Expo|Bazar|Seminar|"
               r"Webinar|Konferensi|Summit|Gathering|Temu|Lomba|Kompetisi|Hackathon|Gelar)")
 _NAMED = rf"{_HEAD_WORD}(?: (?:[A-Z][\w-]*|\d{{4}}|dan|&)){{1,6}}(?![\w-])"
-_ATTENDED = re.compile(rf"(?<![\w-])(?:mengikuti|memadati|menghadiri|meramaikan|memeriahkan) (?P<name>{_NAMED})"
+# "…,” kata X di hadapan peserta Bootcamp Y di Gedung Z, …": the event only a quote's attribution names.
+_ATTENDED = re.compile(rf"(?<![\w-])(?:mengikuti|memadati|menghadiri|meramaikan|memeriahkan|"
+                       rf"(?:di hadapan|di depan) (?:para |ratusan |puluhan |\d[\d.]* )?peserta) (?P<name>{_NAMED})"
                        rf"|(?<![\w-])(?P<opened>{_NAMED}) (?:yang (?=(?:resmi )?(?:dibuka|diresmikan)))?"
                        r"(?P<plan>(?:dijadwalkan|rencananya|akan|bakal) )?"
                        r"(?:resmi )?(?:dibuka|digelar|diselenggarakan|berlangsung|diresmikan)(?![\w-])")
@@ -87,6 +89,7 @@ def called_off(found: Proposals) -> None:
         event.add("status", Value("cancelled", Span(match.start(), match.end()), "status-cue", 0.6))
 
 
+_DEGREES = r"(?:, (?:[A-Z][A-Za-z]{0,3}\.){1,3})*"  # ", M.M.", ", S.E., M.Si." after a name
 _LEGAL_FORM_BEFORE = re.compile(r"(?<![\w-])(?:PT|CV|Tbk)\.? $")
 
 
@@ -107,7 +110,8 @@ def told_by_attendance(found: Proposals) -> None:
         event = found.add(Item(slug(name), _kind(name), name, Span(start, start + len(name)), "event-attended", 0.5))
         end = _held_by(found, event, start, start + len(name))
         end = max(end, match.end()) if group == "opened" else end  # "Festival X digelar di Y": past the verb
-        at = re.match(rf",? di (?P<where>{_NAME})", found.text[end:])
+        at = re.match(rf"{_DEGREES},? (?:di|yang (?:berlangsung|digelar|diadakan|dilaksanakan) di) (?P<where>{_NAME})",
+                      found.text[end:])  # "… oleh <post>, Drs. X, M.M., di <venue>", "… yang berlangsung di <venue>"
         place = place_named(found, at["where"]) if at else None
         if place is not None and "venue" not in event.fields:
             end += at.start("where") + len(place.label)  # type: ignore[union-attr]
@@ -195,10 +199,12 @@ def _filled_venue(found: Proposals, event: Item, sentence: int, start: int) -> N
 # "Acara tersebut diselenggarakan oleh A bersama B sebagai bagian dari program X": the event told
 # before, its organisers and the program it belongs to.
 _EVENT_NOUN = (r"(?P<noun>[Aa]cara|[Kk]egiatan|[Pp]elatihan|[Pp]eluncuran|[Pp]ameran|[Ff]estival|[Bb]azar|[Ss]eminar|"
-               r"[Tt]emu (?:bisnis|usaha|dagang)|[Pp]ertemuan|[Ww]orkshop|[Ll]okakarya|[Bb]ootcamp)")
-_BACK_NOUN = _EVENT_NOUN + r" (?:ini|itu|tersebut)"
+               r"[Tt]emu (?:bisnis|usaha|dagang)|[Pp]ertemuan|[Ww]orkshop|[Ll]okakarya|[Bb]ootcamp|[Kk]elas)")
+# "Kelas dua hari itu", "bootcamp sehari tersebut": a pointer may follow a word or two on how long it ran.
+_POINTER = r"(?: (?:se|dua |tiga |empat |lima )?(?:hari|pekan|minggu|bulan))? (?:ini|itu|tersebut)"
+_BACK_NOUN = _EVENT_NOUN + _POINTER
 # "Festival yang digelar Dinas X itu merupakan bagian dari program Y": the pointer after the organiser.
-_ORGANISED_BACK = re.compile(rf"(?<![\w-]){_EVENT_NOUN}(?: (?:ini|itu|tersebut) (?:juga )?| (?P<which>yang) )"
+_ORGANISED_BACK = re.compile(rf"(?<![\w-]){_EVENT_NOUN}(?:{_POINTER} (?:juga )?| (?P<which>yang) )"
                              r"(?:diselenggarakan|digelar|diadakan|dilaksanakan|diinisiasi) (?:oleh )?")
 _PART_OF = re.compile(r"(?: (?:itu|ini|tersebut))?,? (?:sebagai|yang merupakan|merupakan) (?:salah satu )?"
                       r"(?:bagian|rangkaian) (?:dari )?"
@@ -208,44 +214,83 @@ _PART_BACK = re.compile(rf"(?<![\w-]){_BACK_NOUN} (?:juga )?(?:merupakan |menjad
                         r"(?:bagian|rangkaian) (?:dari )?(?:program )?(?P<program>[A-Z][\w-]*(?: [A-Z][\w-]*){0,5})")
 
 
-# "A bersama startup lokal B": the next organiser, its kind written small before its name.
+# "A bersama startup lokal B", "… bersama perusahaan teknologi finansial B": the next organiser, its kind
+# written small before its name.
 _NEXT_ORGANISER = re.compile(r"(?:,? (?:dan|serta|bersama(?: dengan)?) |, )(?:(?:startup|start up|perusahaan rintisan|"
-                             r"perusahaan|komunitas|koperasi)(?: lokal| digital)? )?")
+                             r"perusahaan(?: [a-z]+){0,3}|komunitas|koperasi)(?: lokal| digital)? (?=[A-Z]))?")
+
+
+# "Dinas X menggelar bootcamp sehari itu bersama PT Y": the event told before, held by both.
+_HELD_BACK = re.compile(rf"(?<![\w-])(?:menggelar|mengadakan|menyelenggarakan|melaksanakan) {_BACK_NOUN}"
+                        r" bersama(?: dengan)? ")
 
 
 def organised_back(found: Proposals) -> None:
     """An event a later sentence points back to: who organised it ("A bersama B", "A dan B")
-    and the program it is part of."""
+    and the program it is part of; an event named again, the program its name is said to be
+    part of ("Gelar X merupakan bagian dari Y, program …")."""
     orgs = {start: (end, item) for start, end, item in mentions(found, ORG_TYPES - {"MediaOutlet"})}
     for match in _ORGANISED_BACK.finditer(found.text):
         event = referent(found, match["noun"].lower(), match.start())
         if event is None or NEGATION.search(found.text, max(0, match.start() - 40), match.start()):
             continue
-        at = stop = match.end()
-        organisers = []
-        while at in orgs:
-            stop, organiser = orgs[at]
-            organisers.append((organiser, stop))
-            joiner = _NEXT_ORGANISER.match(found.text[stop:stop + 60])
-            at = stop + joiner.end() if joiner else -1
+        organisers, stop = _organisers_from(found, orgs, match.end())
         if match["which"] and not re.match(r" (?:itu|ini|tersebut)(?![\w-])", found.text[stop:stop + 10]):
             continue  # "pelatihan yang digelar Dinas X" with no pointer after it: another one
         for organiser, end in organisers:
             event.add("organizer", Value(organiser.ident, Span(match.start(), end), "event-organised-back", 0.5))
         _part_of_program(found, event, _PART_OF.match(found.text, stop), match.start())
+    for match in _HELD_BACK.finditer(found.text):
+        _held_back(found, orgs, match)
+    for start, end, event in mentions(found, EVENT_TYPES):  # "Festival X merupakan bagian dari Program Y"
+        _part_of_program(found, event, _PART_OF.match(found.text, end), start)
     for match in _PART_BACK.finditer(found.text):
         event = referent(found, match["noun"].lower(), match.start())
         if event is not None and not NEGATION.search(found.text, max(0, match.start() - 40), match.start()):
             _part_of_program(found, event, match, match.start())
 
 
+_Named = dict[int, tuple[int, Item]]  # where each organisation's mention starts: where it ends, and which
+
+
+def _organisers_from(found: Proposals, orgs: _Named, at: int) -> tuple[list[tuple[Item, int]], int]:
+    """The organisations named from `at` on, joined by "dan", "bersama", commas ("A bersama
+    startup lokal B"), each with where its name ends; and where the last ends."""
+    organisers, stop = [], at
+    while at in orgs:
+        stop, organiser = orgs[at]
+        organisers.append((organiser, stop))
+        joiner = _NEXT_ORGANISER.match(found.text[stop:stop + 60])
+        at = stop + joiner.end() if joiner else -1
+    return organisers, stop
+
+
+# Between the doer and the verb: nothing that negates or defers it ("juga", "pun", "kemudian" only).
+_RIGHT_BEFORE = re.compile(r",? (?:juga |pun |kemudian |lalu )?")
+
+
+def _held_back(found: Proposals, orgs: _Named, match: re.Match[str]) -> None:
+    """"A menggelar bootcamp sehari itu bersama B": the event told before, organised by A (named
+    right before the verb) and by those after "bersama"; nothing when the clause negates it."""
+    event = referent(found, match["noun"].lower(), match.start())
+    doer = next(((start, item) for start, (end, item) in orgs.items()
+                 if _RIGHT_BEFORE.fullmatch(found.text, end, match.start())), None)
+    if event is None or doer is None:
+        return
+    for organiser, end in [(doer[1], match.end()), *_organisers_from(found, orgs, match.end())[0]]:
+        event.add("organizer", Value(organiser.ident, Span(doer[0], end), "event-held-back", 0.5))
+
+
 def _part_of_program(found: Proposals, event: Item, part: re.Match[str] | None, start: int) -> None:
-    """The event is part of the program the words name ("Program X" or "X"), when it is one."""
+    """The event is part of the program the words start with ("Program X" or "X", maybe followed
+    by its owner's name), when it is one."""
     if part is None:
         return
-    written = part["program"]
-    program = found.find_name(written) or found.find_name(written.removeprefix("Program "))
-    if program is not None and program.type in ("Program", "Initiative"):
+    named = (part["program"], part["program"].removeprefix("Program "))  # "Batik Mendunia Pemprov Jateng": X
+    program = next((p for written in named for size in range(len(written.split(" ")), 0, -1)
+                    if (p := found.find_name(" ".join(written.split(" ")[:size])))
+                    and p.type in ("Program", "Initiative")), None)
+    if program is not None:
         event.add("part_of_program", Value(program.ident, Span(start, part.end()), "event-part-of-program", 0.5))
 
 
@@ -412,6 +457,8 @@ def _held(found: Proposals, match: re.Match[str], sentences: list[Span]) -> None
     organisers = [(start, end, item) for start, end, item in mentions(found, ORG_TYPES - {"MediaOutlet"})
                   if sentence.start <= start and end <= match.start()]
     label = match["event"]
+    if re.search(r" (?:ini|itu|tersebut)$", label):
+        return  # "menggelar pelatihan itu": the one told before (organised_back), no new one
     planned = _PLANNED.search(before)
     if not organisers or NEGATION.search(before) or (UNDONE.search(before) and planned is None) or \
             re.fullmatch(_OCCASION_WORDS, label):

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from kg.ingest.events import CAME_TO
+from kg.ingest.events import CAME_TO, referent
 from kg.ingest.model import Item, Proposals, Value, mentions, slug
 from kg.ingest.relations import COLLABORATE
 from kg.source.text import ArticleText, Span
@@ -19,9 +19,11 @@ _HEADS = (r"pelaku|para|anggota|pedagang|penjual|mama-mama|ibu-ibu|kaum ibu|"
           r"perajin|pengrajin|UMKM|UKM|IKM|startup|start up|perusahaan rintisan|talenta|angkatan kerja|"
           r"pencari kerja|pemuda|generasi muda|anak muda|kaum muda|perempuan|ibu rumah tangga|"
           r"aparatur sipil negara|ASN|guru|penyandang disabilitas|difabel|pengusaha|wirausaha\w*|pekerja|"
-          r"buruh|karyawan|pegawai|lansia|peternak|pembudidaya|penenun|penjahit|ojek daring|pengemudi")
+          r"buruh|karyawan|pegawai|lansia|peternak|pembudidaya|penenun|penjahit|ojek daring|pengemudi|pemilik|"
+          r"pematung|pembatik|pengolah")
 # A cue verb that names whom something serves; the group follows it.
-_VERB_CUE = (r"dimanfaatkan oleh|diikuti oleh|diikuti|menyasar|menyasar kepada|ditujukan (?:untuk|bagi|kepada)|"
+_VERB_CUE = (r"dimanfaatkan oleh|diikuti oleh|diikuti|dihadiri oleh|dihadiri|menyasar|menyasar kepada|"
+             r"ditujukan (?:untuk|bagi|kepada)|"
              r"diperuntukkan (?:untuk|bagi|kepada)|dikhususkan (?:untuk|bagi)|"
              r"untuk membantu|"
              r"khusus (?:untuk|bagi)|(?:di|ter)buka (?:untuk|bagi)|mempersiapkan|melatih|membina|memberdayakan|"
@@ -35,7 +37,8 @@ _GIVEN = re.compile(r"(?<![\w-])(?:pelatihan|program|beasiswa|kelas|pembinaan|pe
 _COUNT = r"(?:(?:\d[\d.]*|ratusan|ribuan|puluhan|sekitar \d[\d.]*) )?"
 _CUED = re.compile(rf"(?<![\w-])(?P<cue>{_VERB_CUE}|untuk|bagi|kepada) {_COUNT}(?P<head>(?:{_HEADS})(?:nya)?)(?![\w-])")
 # "Targetnya 200 peserta dari Parepare, Barru, dan Pinrang": whom the event or program told last is for.
-_AIMED = re.compile(rf"(?<![\w-])(?:[Tt]argetnya|[Ss]asarannya|[Dd]itargetkan|[Mm]enargetkan|[Dd]isasar) "
+# "menargetkan 5.000 pelaku usaha bergabung": a target figure, no group.
+_AIMED = re.compile(rf"(?<![\w-])(?:[Tt]argetnya|[Ss]asarannya|[Dd]itargetkan|[Mm]enargetkan(?! \d)|[Dd]isasar) "
                     rf"(?:sebanyak )?{_COUNT}(?P<head>peserta|(?:{_HEADS})(?:nya)?)(?![\w-])")
 # "Sasaran program ini adalah pelaku ekonomi kreatif …": whom the program named, or told last, is for.
 _IS_AIMED = re.compile(rf"(?<![\w-])[Ss]asaran(?:nya| (?P<noun>program|kegiatan|pelatihan|kerja sama|kolaborasi)"
@@ -60,6 +63,7 @@ _SERVED = frozenset({"Program", "Initiative", "Facility", "CoworkingSpace", "Eve
                      "NetworkingEvent"})
 _MAX_WORDS = 7
 _EVENTS = frozenset({"Event", "TrainingEvent", "NetworkingEvent"})
+_CAME_CUES = ("diikuti", "dihadiri")  # those who came: they take part, and where they came from is the event's
 # A group told in this many words or more is named by them alone; the places it comes from are its location.
 _NAMED_ALONE = 5
 # Events told in plain words or without their name: where their words are is where they are named.
@@ -80,11 +84,15 @@ def target_groups(found: Proposals) -> None:
             continue
         if _NOT.search(found.text, max(0, match.start() - 20), match.start()):
             continue  # "tidak ditujukan bagi …": the text says it is not for them
-        end = _group_end(found, match.start("head"))
+        came = match["cue"].startswith(_CAME_CUES)
+        end = (_list_end if came else _group_end)(found, match.start("head"))
         label = Span(match.start("head"), end)
-        rule = "group-participants" if match["cue"].startswith("diikuti") else "group-cue"
+        rule = "group-participants" if came else "group-cue"
         sentence = next((s for s in sentences if s.start <= match.start() < s.end), None)
-        aimed = match["cue"].startswith(_AIMING)
+        if _counted_somewhere(found, match, end, [m for m in named if sentence and sentence.start <= m[0]]):
+            continue
+        aimed = match["cue"].startswith(_AIMING) or (
+            match["cue"] == "untuk" and _PROGRAM_OF.search(found.text, max(0, match.start() - 80), match.start()))
         while (group := _group(found, (label := _first_of_two(found.text, label) if aimed else label),
                                Span(match.start(), label.end), rule, 0.5)) is not None:
             if sentence is not None:
@@ -93,7 +101,7 @@ def target_groups(found: Proposals) -> None:
             end = max(end, label.end)
             more = _NEXT_GROUP.match(found.text, end) or (  # "menyasar A, B, dan C": each is a group
                 _AND_GROUP.match(found.text, label.end) if label.end < end else None)
-            if more is None:
+            if more is None or came:  # "diikuti A, B, dan C": those who came stay one group
                 break
             label = Span(more.end(), _group_end(found, more.end()))
             end = label.end
@@ -112,6 +120,11 @@ def target_groups(found: Proposals) -> None:
 _AIMING = ("menyasar", "ditujukan", "diperuntukkan", "dikhususkan")
 _AND_GROUP = re.compile(rf" dan (?=(?:{_HEADS})(?![\w-]))")
 _PAIR = re.compile(rf"(?:{_HEADS})(?: [a-z][\w-]*)+(?= dan (?:{_HEADS})(?![\w-]) ?)")
+
+
+# "X, program Pemerintah Y untuk pelaku usaha mikro dan santri dayah": whom a program of Y aims at.
+_NAME_WORD = r"(?:[A-Z][\w-]*|\([A-Z][A-Za-z]+\))"
+_PROGRAM_OF = re.compile(rf"(?<![\w-])program {_NAME_WORD}(?: {_NAME_WORD})* $")
 
 
 def _first_of_two(text: str, label: Span) -> Span:
@@ -138,7 +151,7 @@ def _came(found: Proposals, match: re.Match[str]) -> None:
     named = next(((stop, item) for start, stop, item in mentions(found, _EVENTS) if start in (match.end(), at)), None)
     if named is None:
         return
-    event, end = named[1], _group_end(found, match.start("head"))
+    event, end = named[1], _list_end(found, match.start("head"))
     evidence = Span(match.start(), named[0])
     group = _group(found, Span(match.start("head"), end), evidence, "group-came", 0.5)
     if group is None:
@@ -146,6 +159,33 @@ def _came(found: Proposals, match: re.Match[str]) -> None:
     group.add("takes_part_in", Value(event.ident, evidence, "group-came", 0.5))
     if match["count"][0].isdigit():
         group.add("size", Value(int(match["count"].replace(".", "")), evidence, "group-came", 0.5))
+
+
+_COUNTED = re.compile(r"\d[\d.]* ")
+
+
+def _counted_somewhere(found: Proposals, cue: re.Match[str], end: int, named: list[tuple[int, int, Item]]) -> bool:
+    """"kelas … bagi 75 pedagang di Kota X": a count of those served and where, no group of its own;
+    the place is where the activity named before it in the sentence runs (its location)."""
+    if cue["cue"] not in ("untuk", "bagi", "kepada") or not _COUNTED.match(found.text, cue.end("cue") + 1):
+        return False
+    where = _WHERE.search(found.text, cue.start("head"), end) or _WHERE.match(found.text, end)
+    places = _places(found, where)[0] if where is not None and where.group().startswith(" di ") else []
+    if not places:
+        return False
+    before = [item for start, stop, item in named if stop <= cue.start()]
+    if before:
+        before[-1].add("location", Value(places[0].ident, Span(before[-1].span.start, end), "counted-at", 0.4))
+    return True
+
+
+def _list_end(found: Proposals, start: int) -> int:
+    """Where the words of those who came end, over a list of kinds of people ("180 pemilik warung
+    kopi, perajin bordir, dan penjual kuliner khas dari A, B, dan C"): they are one group."""
+    end = _group_end(found, start)
+    while (more := _NEXT_GROUP.match(found.text, end)) is not None:
+        end = _group_end(found, more.end())
+    return end
 
 
 def _is_aimed(found: Proposals, match: re.Match[str]) -> None:
@@ -181,6 +221,18 @@ def _aimed(found: Proposals, match: re.Match[str], named: list[tuple[int, int, I
 def _pointed_at(found: Proposals, sentence: int, cue: int) -> Item | None:
     """With nothing named before the cue in its sentence: the program "program itu" points back to."""
     return _last_program(found, sentence) if _THAT_PROGRAM.search(found.text, sentence, cue) else None
+
+
+# "Bootcamp yang diikuti …", "Kelas itu diikuti …", "… menyebut bootcamp yang diikuti …": the event told before.
+_EVENT_OPENS = re.compile(r"(?<![\w-])(?P<noun>[Bb]ootcamp|[Kk]elas|[Pp]elatihan|[Ff]estival|[Pp]ameran|[Ww]orkshop|"
+                          r"[Ll]okakarya|[Ss]eminar|[Aa]cara|[Kk]egiatan|[Pp]eluncuran|[Pp]eresmian)"
+                          r"(?: (?:ini|itu|tersebut))?(?: yang)? $")
+
+
+def _event_pointed(found: Proposals, sentence: int, cue: int) -> Item | None:
+    """The event its kind's word, right before the cue, points back to."""
+    opens = _EVENT_OPENS.search(found.text, sentence, cue)
+    return referent(found, opens["noun"].lower(), sentence) if opens is not None else None
 
 
 def _counted_at(found: Proposals, cue: int) -> Item | None:
@@ -326,12 +378,17 @@ def _served_by(found: Proposals, group: Item, label: Span, cue: re.Match[str], s
         return
     holding = [item for item in found.items.values()
                if item.type in _SERVED and item.span.start <= cue.start() < item.span.end]
+    came = cue["cue"].startswith(_CAME_CUES)
     before = [item for start, end, item in named if end <= cue.start()]
-    counted = _counted_at(found, cue.start()) if cue["cue"].startswith("diikuti") else None
+    if came and any(item.type in _EVENTS for item in before):  # "X, di <hall>, …, diikuti …": X, not the hall
+        before = [item for item in before if item.type in _EVENTS]
+    counted = _counted_at(found, cue.start()) if came else None
     target = counted or (holding[0] if holding else before[-1] if before else _pointed_at(found, sentence, cue.start()))
+    if target is None and came:
+        target = _event_pointed(found, sentence, cue.start())
     if target is None:
         return
-    if cue["cue"].startswith("diikuti"):
+    if came:
         if target.type in ("Event", "TrainingEvent", "NetworkingEvent", "Program"):
             group.add("takes_part_in", Value(target.ident))
         for place in group.fields.get("location", []) if target.type != "Program" else []:

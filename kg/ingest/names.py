@@ -61,9 +61,11 @@ _KIND_BY_START = {_CENTRAL_BANK: "GovernmentBody", "Badan Usaha Milik Desa": "Co
 _TITLED = re.compile(r" (?:Prof|Dr|Drs|Dra|Ir|drg)\.(?= |$)")
 _POST_BEFORE = re.compile(r"(?<![\w-])(?:Kepala|Ketua|Kabid|Koordinator|Sekretaris|Dekan|Direktur|Manajer) $")
 _HEAD = re.compile(rf"(?<![\w-])(?P<head>{'|'.join(sorted(_HEADS, key=len, reverse=True))}) (?P<rest>{_RUN})")
+# "Pemerintah Kota (Pemko) Lhokseumawe": Pemko is Aceh's and Sumatra's Pemkot; "Pemerintah Aceh" (no level
+# word): a province's government, as Aceh's official name is written.
 _GOVERNMENT = re.compile(
-    r"(?<![\w-])(?P<head>[Pp]emerintah (?P<level>Provinsi|Kabupaten|Kota)(?: \((?P<acr>Pem(?:prov|kab|kot))\))?"
-    r"|(?P<short>Pemprov|Pemkab|Pemkot)) (?P<place>[A-Z][\w-]*(?: [A-Z][\w-]*){0,2})")
+    r"(?<![\w-])(?P<head>[Pp]emerintah (?P<level>Provinsi|Kabupaten|Kota)(?: \((?P<acr>Pem(?:prov|kab|kot|ko))\))?"
+    r"|(?P<short>Pemprov|Pemkab|Pemkot|Pemko)|(?P<bare>[Pp]emerintah)) (?P<place>[A-Z][\w-]*(?: [A-Z][\w-]*){0,2})")
 # "Startup lokal PT X" opening a sentence: capitalised, only before a legal form (a headline capitalises all).
 _STARTUP = re.compile(r"(?<![\w-])(?:start ?up|perusahaan rintisan|Start ?up(?=(?: lokal| digital)? (?:PT|CV) ))"
                       r"(?P<local> lokal| digital| asal [A-Z]\w+)?"
@@ -80,7 +82,7 @@ _LISTED = re.compile(rf"(?<![\w-])(?P<head>{'|'.join(_HEADS)})"
                      r" \((?P<list>[A-Z][\w-]*(?:, [A-Z][\w-]*)*,? dan [A-Z][\w-]*)\)")
 _LEGAL_FORMS = frozenset({"Persero", "Tbk"})  # "PT Telkom Indonesia (Persero) Tbk": a legal form, not an acronym
 _LEVEL_KIND = {"Provinsi": "province", "Pemprov": "province", "Kabupaten": "regency", "Pemkab": "regency",
-               "Kota": "city", "Pemkot": "city"}
+               "Kota": "city", "Pemkot": "city", "Pemko": "city"}
 _LEVEL_SHORT = {"province": "Pemprov", "regency": "Pemkab", "city": "Pemkot"}
 _LEVEL_WORD = {"province": "Provinsi ", "regency": "Kabupaten ", "city": "Kota "}
 
@@ -105,7 +107,7 @@ def places(found: Proposals) -> None:
         region = place_item(found, match.group(), Span(match.start(), match.end()))
         if region is not None and region.type in ("Regency", "City"):
             _district_before(found, region, Span(match.start(), match.end()))
-    inner: Item | None = None
+    inner: tuple[Item, int] | None = None  # the last local place, where its name ends, when a comma follows
     for match in _LOCAL.finditer(found.text):
         if re.search(r"(?:[Pp]rogram|[Gg]erakan|\b(?!(?:Di|Ke|Dari|Pada|Kepala|Kantor|Balai|Pemerintah|Warga|"
                      r"Perangkat|Sekretaris)\b)[A-Z][\w-]*) $", found.text[max(0, match.start() - 30):match.start()]):
@@ -116,9 +118,12 @@ def places(found: Proposals) -> None:
         item = found.add(Item(ident, "Place", label, Span(match.start(), match.end()),
                               "local-place", 0.7, note=f"A {match['kind'].lower()} named in the text."))
         item.alias(match.group(), Span(match.start(), match.end()))
-        if inner is not None and found.text[inner.span.end:match.start()] == ", ":
-            inner.add("within", Value(item.ident))
-        inner = found.items[item.ident] if found.text[match.end():match.end() + 2] == ", " else None
+        if inner is not None and found.text[inner[1]:match.start()] == ", ":
+            inner[0].add("within", Value(item.ident))
+        inner = (found.items[item.ident], match.end()) if found.text[match.end():match.end() + 2] == ", " else None
+        region = _written_after(found, match.end()) if inner is not None else None
+        if region is not None and region[0].type in ("Regency", "City"):  # "Kecamatan Tamalate, Makassar"
+            item.add("within", Value(region[0].ident, Span(match.start(), region[1]), "local-place-within", 0.6))
 
 
 _AT_DISTRICT = re.compile(r"(?<![\w-])(?:di|ke|dari|kawasan|wilayah|sekitar) "
@@ -254,10 +259,18 @@ def place_item(found: Proposals, name: str, span: Span) -> Item | None:
         else:  # "Kota Yogyakarta": the bare name means another region (the province)
             ident, label = slug(name), name
     rule = "region-explicit" if meaning.explicit else "region-name"
+    ident = _known_region(found, TYPE_OF_KIND[region.kind], (region.name, name)) or ident
     item = found.add(Item(ident, TYPE_OF_KIND[region.kind], label, span, rule,
                           0.8 if meaning.explicit else 0.7, note=f"Kemendagri region {region.code} ({region.name})."))
     item.alias(name, span)
     return item
+
+
+def _known_region(found: Proposals, type_name: str, names: tuple[str, ...]) -> str | None:
+    """The id the graph already gives this region ("kota-kendari", known as "Kota Kendari" and
+    "Kendari"), so that it is not proposed twice under two ids."""
+    return next((i.ident for i in found.items.values() if i.rule == "known-entity" and i.type == type_name
+                 and any(n == i.label or n in i.aliases for n in names)), None)
 
 
 def organisations(found: Proposals, cores: dict[str, str]) -> None:
@@ -282,7 +295,8 @@ def organisations(found: Proposals, cores: dict[str, str]) -> None:
             is_unit, position = True, match.start() + parent_at  # "… FEB UNS": a parent named before, by its short form
         elif head in _UNIT_HEADS:
             position = match.start() + len(head) + 1  # no parent named: no unit, but other names inside
-        if name == head or re.match(_HALL, name) or len(name.split()) < _FEWEST_WORDS.get(head, 2) or \
+        if name == head or re.match(_HALL, name) or _hall_at(found.text, match.start(), name) or \
+                len(name.split()) < _FEWEST_WORDS.get(head, 2) or \
                 re.match(r"Forum (?:Group|Diskusi|Discussion)\b", name):  # "Forum Group Discussion": a meeting
             continue
         if head in _UNIT_HEADS and (not is_unit or (head not in _CENTRES and _POST_BEFORE.search(found.text, 0,
@@ -334,23 +348,40 @@ def _short_in_parentheses(found: Proposals) -> None:
 
 # "Balai Kota", "Balai Desa Kuta": a building, no office (the venue rule proposes it).
 _HALL = r"Balai (?:Kota|Desa|Adat|Warga|Pertemuan|Banjar|Kampung|Rakyat|Sidang|Kelurahan)\b"
+_HALL_THEN_REGION = re.compile(r", (?:Kota|Kabupaten|Kab\.) [A-Z]")
+
+
+def _hall_at(text: str, start: int, name: str) -> bool:
+    """"di Balai Meusapat, Kota Banda Aceh": a Balai where something happens, its city written after
+    it, is a hall (the venue rule proposes it), not an office."""
+    return name.startswith("Balai ") and text[max(0, start - 3):start] == "di " and \
+        _HALL_THEN_REGION.match(text, start + len(name)) is not None
+
+
 _PLACE_KINDS = frozenset({"AmbiguousPlace", "City", "Regency", "Province", "Place"})
 _REGION_KINDS = frozenset({"AmbiguousPlace", "City", "Regency", "Province"})
 _LEVEL_POST = re.compile(r"(?:Wakil )?(?:Bupati|Wali ?[Kk]ota) ")  # "Bupati Kediri": the regency
 _ORG_TYPES = frozenset(_HEADS.values()) | {"Ministry", "Startup", "RegionalGovernment", "ProvincialGovernment"}
 
 
+# Companies, whose names may hold a region's without being there ("Komunitas Jakpreneur Cakung" is in
+# Cakung; a government office serves the region its name ends with).
+_NAMED_BY_PLACES = frozenset({"Company", "Startup"})
+
+
 def untangle(found: Proposals) -> None:
     """Names the earlier rules took too far, once the people are known: a region's name written
     only inside people's names ("Bima" of "Bima Laga") is no place, nor one written only inside
     the names of governments and their heads, which say which region it is ("Kediri" of "Pemkot
-    Kediri", "Bupati Kediri"; the province "Gorontalo" of "Pemkot Gorontalo"); an organisation's
+    Kediri", "Bupati Kediri"; the province "Gorontalo" of "Pemkot Gorontalo"), nor inside the names
+    of companies ("PT Batanghari Data"); an organisation's
     name that runs into a person's ("Dinas … Provinsi Bali I Wayan Sudana") ends before it."""
     people = [i for i in found.items.values() if i.type == "Person"]
     spans = [(m.start(), m.end()) for person in people for name in (person.label, *person.aliases)
              for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", found.text)]
     governed = [(s, e) for s, e, _ in mentions(found, frozenset({"RegionalGovernment"}))] + [
         (i.span.start, i.span.end) for i in found.items.values() if i.type == "Post" and _LEVEL_POST.match(i.label)]
+    spans += [(s, e) for s, e, _ in mentions(found, _NAMED_BY_PLACES)]  # "PT Batanghari Data": no regency
     used = {str(v.value) for i in found.items.values() for values in i.fields.values() for v in values}
     for item in [i for i in found.items.values() if i.type in _PLACE_KINDS and i.ident not in used]:
         written = [m for name in {item.label, *item.aliases}
@@ -514,17 +545,11 @@ def _trim(name: str) -> str:
 
 def _government(found: Proposals, match: re.Match[str]) -> None:
     """Pemerintah Provinsi (Pemprov) DKI Jakarta / Pemkab Buleleng: the government of a region."""
-    level = match["level"] or match["short"]
-    kind = _LEVEL_KIND[level]
-    words, region = match["place"].split(" "), None
-    for size in range(len(words), 0, -1):
-        place_name = " ".join(words[:size])
-        named = (*regions_named(place_name), *regions_named(_LEVEL_WORD[kind] + place_name))
-        region = next((r for r in named if r.kind == kind), None)
-        if region is not None:
-            break
-    if region is None:
+    kind = _LEVEL_KIND[match["level"] or match["short"] or "Provinsi"]
+    found_region = _governed(match["place"], kind, bare_word=match["bare"] is not None)
+    if found_region is None:
         return
+    region, place_name = found_region
     end = match.start("place") + len(place_name)
     span = Span(match.start(), end)
     written = found.text[span.start:span.end]
@@ -548,10 +573,24 @@ def _government(found: Proposals, match: re.Match[str]) -> None:
         item.add("jurisdiction", Value(place.ident))
 
 
+def _governed(written: str, kind: str, bare_word: bool) -> tuple[Region, str] | None:
+    """The region of `kind` the words after a government's head name, and its name as written (the
+    longest that is one). After a bare "Pemerintah" the longest region name must be a province's:
+    "Pemerintah Aceh Besar" is no government of Aceh."""
+    words = written.split(" ")
+    for size in range(len(words), 0, -1):
+        place_name = " ".join(words[:size])
+        named = (*regions_named(place_name), *([] if bare_word else regions_named(_LEVEL_WORD[kind] + place_name)))
+        region = next((r for r in named if r.kind == kind), None)
+        if region is not None or (bare_word and named):
+            return (region, place_name) if region is not None else None
+    return None
+
+
 def _short_governments(found: Proposals) -> None:
     """"Pemerintah Kota (Pemkot) Kendari …, kolaborasi Pemkot dengan …": "Pemkot" alone is the one
     government of that level the article names."""
-    for short in _LEVEL_SHORT.values():
+    for short in (*_LEVEL_SHORT.values(), "Pemko"):
         named = [i for i in found.items.values() if i.rule == "government-shape"
                  and any(n.startswith(short + " ") for n in (i.label, *i.aliases))]
         alone = re.search(rf"(?<![\w(-]){short}(?![\w)-])(?! [A-Z(])", found.text)
@@ -625,13 +664,20 @@ def _region_after(found: Proposals, name: str, acronym: re.Match[str], kind: str
         return False
     label = f"{name[:acronym.start()].rstrip(' ,')} {rest}"
     short = f"{acronym['acr']} {rest}"
-    ident = cores.get(short.lower()) or slug(f"{acronym['acr']} {rest.removeprefix('Provinsi ')}")
+    before = found.find_name(label)  # "Kepala Dinas Perdagangan Kota X …" first, "(Disdag)" later: one office
+    ident = cores.get(short.lower()) or (before.ident if before is not None and before.type == kind else None) or \
+        slug(f"{acronym['acr']} {rest.removeprefix('Provinsi ')}")
     for key in (short, label, f"{name.split(' ')[0]} {acronym['acr']}", acronym["acr"]):
         cores.setdefault(key.lower(), ident)
     item = found.add(Item(ident, kind, label, span, "acronym-inside-name", 0.8))
     item.alias(short, span)
     alone = re.search(rf"(?<![\w(-]){re.escape(acronym['acr'])}(?![\w)-])(?! {re.escape(rest)})", found.text)
-    if alone is not None:  # "berkolaborasi dengan Distanbun": the short form on its own
+    head = Span(span.start, span.start + acronym.end())
+    parent = _national_parent(found, name[:acronym.start()].rstrip(" ,"), acronym["acr"], head) \
+        if _NATIONAL.match(name) else None
+    if parent is not None:
+        item.add("part_of", Value(parent.ident, span, "acronym-inside-name", 0.6))
+    elif alone is not None:  # "berkolaborasi dengan Distanbun": the short form on its own
         item.alias(alone.group(), Span(alone.start(), alone.end()))
     at = span.start + acronym.end() + 1
     place = place_item(found, rest, Span(at, at + len(rest)))
@@ -643,6 +689,20 @@ def _region_after(found: Proposals, name: str, acronym: re.Match[str], kind: str
     if written is not None:  # "(Diskominfo) Kota Makassar", later "Diskominfo Makassar"
         item.alias(written.group(), Span(written.start(), written.end()))
     return True
+
+
+# National bodies with offices in the provinces: "Otoritas Jasa Keuangan (OJK) Provinsi Aceh" is the OJK's
+# office there (a Dinas or a "Badan … Daerah" is the region's own).
+_NATIONAL = re.compile(r"(?:Otoritas|Badan Pusat Statistik|Badan Pengawas Obat|Lembaga Penjamin Simpanan|"
+                       r"(?:Badan|Lembaga)(?: [A-Z]\w*)+ Nasional)(?![\w-])")
+
+
+def _national_parent(found: Proposals, label: str, acronym: str, span: Span) -> Item:
+    """The national body an office's name opens with ("Otoritas Jasa Keuangan (OJK)"): its short
+    form, on its own in the text, names the body, not the office."""
+    parent = found.add(Item(slug(acronym), "GovernmentBody", label, span, "national-parent", 0.6))
+    parent.alias(acronym, span)
+    return parent
 
 
 def _acronym_mentions(found: Proposals, cores: dict[str, str]) -> None:

@@ -55,8 +55,9 @@ _RUNS = re.compile(r"(?: \([A-Z][\w ]{1,20}\))? (?:menggelar|meluncurkan|menjala
 # After "di", a house or hall is a venue too: "di Rumah Radakng, Pontianak", "di Balai Desa Kuta".
 _VENUE = re.compile(r"(?<![\w-])(?:di )?(?P<venue>(?P<kind>Hotel|Gedung|Balai Kota|Pos Bloc|Aula|Pendopo|Auditorium|"
                     r"Kantor Pos|Graha|Wisma|Pasar|Bandara|Stasiun|Pelabuhan|Alun-alun|Lapangan|Pantai|Anjungan|"
-                    r"Rumah Jabatan|Mal|(?<=di )(?:Rumah(?: Adat)?|Balai (?:Desa|Adat|Warga|Pertemuan|Banjar|Kampung|"
-                    r"Rakyat|Sidang|Kelurahan)))"
+                    r"Rumah Jabatan|Mal|Wantilan|(?<=di )(?:Rumah(?: Adat)?|Balai (?:Desa|Adat|Warga|Pertemuan|Banjar|"
+                    r"Kampung|Rakyat|Sidang|Kelurahan)|Balai(?= [A-Z][\w-]*(?: [A-Z][\w-]*){0,3}, "
+                    r"(?:Kota|Kabupaten|Kab\.) [A-Z])))"
                     r" (?:[A-Z][\w-]*)(?: [A-Z][\w-]*){0,5})")
 # A headline capitalises every word: a venue's name stops at a verb or a common word written there
 # ("Pasar Klewer Gunakan Aplikasi Kasir"); "Pasar Digital", "Pasar Pintar …" name no market.
@@ -68,11 +69,11 @@ _NOT_NAME_WORDS = frozenset({
 _COMMON_MARKETS = frozenset({"Digital", "Tradisional", "Daring", "Online", "Modern", "Murah", "Pintar", "Kaget",
                              "Rakyat", "Tani", "Kreatif", "UMKM"})
 # Buildings people gather in: facilities; a hotel is a hotel; a market, port or beach a place.
-_HALLS = re.compile(r"Gedung|Balai|Aula|Pendopo|Auditorium|Graha|Wisma|Rumah")
+_HALLS = re.compile(r"Gedung|Balai|Aula|Pendopo|Auditorium|Graha|Wisma|Rumah|Wantilan")
 _AT_PLACE = re.compile(r"(?<![\w-])di (?P<place>[A-Z][\w-]*(?: [A-Z][\w-]*){0,2})")
 _TEAM = re.compile(r"(?<![\w-])Tim (?P<of>[A-Z][\w-]*(?: [A-Z][\w-]*){0,3})")
 _HOLDS_EVENT = re.compile(r"(?<![\w-])(?:mengadakan|menggelar|menyelenggarakan) (?P<name>[A-Z][\w-]*"
-                          r"(?: (?:[A-Z][\w-]*|and|of|&|dan)){1,8})")
+                          r"(?: (?:[A-Z][\w-]*|and|of|&|dan|\d{4}(?![\w-]))){1,8})")
 _EVENT = re.compile(r"(?<![\w-])(?:acara )?(?P<event>(?i:rangkaian|pelatihan|peresmian|seminar|workshop|lokakarya|"
                     r"webinar|bazar|festival|pameran|kuliah umum|sosialisasi)(?: [a-zA-Z]+){0,8}?)"
                     r" (?:yang )?(?:digelar|diselenggarakan|diadakan|dilaksanakan) (?:oleh )?(?P<org>[A-Z][\w-]*)")
@@ -523,9 +524,11 @@ def programs(found: Proposals) -> None:
         for match in pattern.finditer(found.text):
             group = "name" if "name" in pattern.groupindex else 0
             name, at = match[group], match.start(group)
+            owner = min((start for start in owners if at < start < at + len(name)), default=None)
+            name = name[:owner - at].rstrip() if owner is not None else name  # "program X Pemprov Y": X, Y's
             if found.find_name(name) or len(name) < 3 or at in owners or inside_named(found, at):
                 continue  # "program Pemerintah Provinsi (Pemprov) X", "program Pemprov X": whose it is, no name
-            item = found.add(Item(slug(name), kind, name, Span(match.start(), match.end()), "program-cue", 0.6))
+            item = found.add(Item(slug(name), kind, name, Span(match.start(), at + len(name)), "program-cue", 0.6))
             _operator(found, item, match.end())
             _runner(found, item, match.start())
     _appositive_operators(found)
@@ -536,8 +539,13 @@ _PROGRAM_OF = re.compile(r"(?<![\w-])(?P<name>[A-Z][\w-]*(?: [A-Z][\w-]*){0,4}),
                          r"(?:milik |dari |besutan |garapan )?(?=[A-Z])")
 
 
+# "…, program Pemprov X yang dijalankan Dinas Y": the office that runs the government's program.
+_RUN_AFTER = re.compile(r" yang (?:juga )?(?:dijalankan|dikelola|dilaksanakan|dioperasikan) (?:oleh )?")
+
+
 def _appositive_operators(found: Proposals) -> None:
-    """"X, program Y,": X (a program, or a name nothing else claims) is operated by Y."""
+    """"X, program Y,": X (a program, or a name nothing else claims) is operated by Y, or by the
+    office Y's program is said to be run by ("program Y yang dijalankan Dinas Z": Z)."""
     orgs = {start: item for start, _, item in mentions(found, ORG_TYPES - {"MediaOutlet"})}
     for match in _PROGRAM_OF.finditer(found.text):
         org = orgs.get(match.end())
@@ -548,8 +556,11 @@ def _appositive_operators(found: Proposals) -> None:
             item = found.add(Item(slug(match["name"]), "Program", match["name"], Span(match.start(), match.end()),
                                   "program-apposition", 0.5))
         if item is not None and item.type == "Program" and "operated_by" not in item.fields:
-            span = Span(match.start(), _mention_end(found, match.end(), org))
-            item.add("operated_by", Value(org.ident, span, "program-apposition", 0.5))
+            end = _mention_end(found, match.end(), org)
+            run = _RUN_AFTER.match(found.text, end)
+            if run is not None and run.end() in orgs:  # "…, program Pemprov X yang dijalankan Dinas Y": Y runs it
+                org, end = orgs[run.end()], _mention_end(found, run.end(), orgs[run.end()])
+            item.add("operated_by", Value(org.ident, Span(match.start(), end), "program-apposition", 0.5))
 
 
 def _mention_end(found: Proposals, start: int, item: Item) -> int:
@@ -708,10 +719,10 @@ def _venue_name(found: Proposals, match: re.Match[str], titles: list[Span]) -> s
 
 def _within(found: Proposals, item: Item) -> None:
     """"Hotel Luminor Sidoarjo" lies within Sidoarjo when that is a region of the text; "Pasar
-    Tanah Abang, Jakarta Pusat" within the region written after the comma, "Pos Bloc Medan,
-    Kantor Pos Besar Medan" within the venue written after it."""
-    for written in re.finditer(rf"(?<![\w-]){re.escape(item.label)}, (?P<place>[A-Z][\w-]*(?: [A-Z][\w-]*){{0,5}})",
-                               found.text):  # any of its mentions may say where it is
+    Tanah Abang, Jakarta Pusat" and "Aula X di Kota Ternate" within the region written after the
+    comma or "di", "Pos Bloc Medan, Kantor Pos Besar Medan" within the venue written after it."""
+    after = r"(?:,| di) (?P<place>[A-Z][\w-]*(?: [A-Z][\w-]*){0,5})"
+    for written in re.finditer(rf"(?<![\w-]){re.escape(item.label)}{after}", found.text):  # any mention may say it
         words = written["place"].split(" ")
         for size in range(len(words), 0, -1):
             region = found.find_name(" ".join(words[:size]))

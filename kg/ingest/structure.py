@@ -143,7 +143,8 @@ def _region_government(found: Proposals, name: str, level: str = "") -> Item | N
 
 def regional_offices(found: Proposals) -> None:
     """A Dinas (or Bakorwil, regional office) whose name ends with a region is part of that
-    region's government, when the article names the government too."""
+    region's government, when the article names the government too. A Dinas part of a
+    government has no jurisdiction of its own: the government has it."""
     for item in list(found.items.values()):
         if item.type in _REGIONAL and "part_of" not in item.fields:
             for name in [item.label, *item.aliases]:
@@ -151,6 +152,10 @@ def regional_offices(found: Proposals) -> None:
                 if government is not None:
                     item.add("part_of", Value(government.ident, None, "regional-office", 0.6))
                     break
+    for item in found.items.values():
+        parents = [found.items.get(str(v.value)) for v in item.fields.get("part_of", [])]
+        if item.type == "Dinas" and any(p is not None and p.type in _GOVERNMENTS for p in parents):
+            item.fields.pop("jurisdiction", None)  # the government it is part of has the jurisdiction
 
 
 def provincial_offices(found: Proposals) -> None:

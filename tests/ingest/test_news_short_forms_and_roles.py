@@ -26,8 +26,8 @@ def test_a_short_form_inside_an_offices_name_before_its_region() -> None:
     assert office.type == "Dinas" and office.label == "Dinas Komunikasi dan Informatika Kalbar"
     assert found.span_text(office.span) == "Dinas Komunikasi dan Informatika (Diskominfo) Kalbar"  # as written
     assert "Diskominfo Kalbar" in office.aliases
-    assert values_of(office)["jurisdiction"] == ["kalimantan-barat"]
     assert values_of(office)["part_of"] == ["pemprov-kalimantan-barat"]  # the government the text names
+    assert "jurisdiction" not in office.fields  # the government it is part of has it
     assert values_of(found.items["kepala-diskominfo-kalbar"])["post_in"] == ["diskominfo-kalbar"]
     assert not any("(" in i.label for i in found.items.values() if i.type == "Dinas")
     assert "dinas-diskominfo" not in found.items  # no id made of the head and the short form

@@ -144,12 +144,13 @@ def test_a_national_bodys_office_in_a_region_is_one_organisation() -> None:
     assert not any(label.startswith("Kantor Perwakilan kami") for label in labels)  # no region closes it
 
 
-def test_an_office_whose_national_body_is_not_named_alone_is_part_of_nothing() -> None:
+def test_an_office_whose_national_body_is_named_only_inside_its_name_is_part_of_that_body() -> None:
     found = run("MATARAM, LOMBOKKINI.COM - Kantor Wilayah Direktorat Jenderal Pajak Nusa Tenggara membuka kelas "
                 "pajak digital. Kantor Regional Badan Kepegawaian Negara Denpasar ikut hadir.\n", HEADLINE_ONLY)
     offices = [i for i in found.items.values() if i.rule == "regional-office"]
     assert {i.label for i in offices} == {"Kantor Regional Badan Kepegawaian Negara Denpasar"}
-    assert all("part_of" not in i.fields for i in offices)  # nothing invented
+    assert values_of(offices[0])["part_of"] == ["badan-kepegawaian-negara"]  # the body its name holds
+    assert found.items["badan-kepegawaian-negara"].type == "GovernmentBody"
     assert values_of(offices[0])["jurisdiction"] == ["denpasar"]
 
 
