@@ -14,6 +14,7 @@ import re
 from kg.ingest.model import Item, Proposals, Value, mentions, slug
 from kg.ingest.people import ORG_TYPES, is_title, opens_with_title
 from kg.ingest.pointers import POINTER, pointed
+from kg.ingest.statuses import ACT_CUES, POINTS_BACK, clause_status
 from kg.source.dates import DateError, find_news_date
 from kg.source.text import ArticleText, Span
 
@@ -96,8 +97,9 @@ def collaborations(found: Proposals, cues: dict[str, list[str]]) -> None:
         word = COLLABORATE.search(found.text, clause.start, clause.end) or _we_with(found.text, clause)
         if word is not None and re.match(r" (?:ini|itu|tersebut)\b", found.text[word.end():word.end() + 9]):
             _result_told_after(found, clause)  # "kolaborasi ini" refers back to one already told
-            continue
-        if word is None:
+        if POINTS_BACK.match(found.text, clause.start):  # "Rencana itu batal …": the status of the one before
+            _status_told_after(found, clause, cues)
+        if word is None or re.match(r" (?:ini|itu|tersebut)\b", found.text[word.end():word.end() + 9]):
             continue
         words = found.text[clause.start:clause.end]
         status = clause_status(words, cues, title=titled)
@@ -187,9 +189,6 @@ def _we_with(text: str, clause: Span) -> re.Match[str] | None:
 _REGIONS = frozenset({"Province", "Regency", "City"})
 _EVENTS = frozenset({"Event", "TrainingEvent", "NetworkingEvent"})
 _GOVERNMENTS = frozenset({"ProvincialGovernment", "RegionalGovernment"})
-# Cues that are the act itself, not its tense: "menandatangani MoU" is told as done, but less surely.
-_ACT_CUES = frozenset({"menandatangani", "meneken", "teken", "diteken", "ditandatangani", "menunjuk", "ditunjuk",
-                       "menuntaskan", "merampungkan"})
 
 
 def headline_status(found: Proposals, cues: dict[str, list[str]]) -> None:
@@ -356,20 +355,6 @@ def _clauses(text: str) -> list[Span]:
     return [s for s in spans if s.end > s.start]
 
 
-def clause_status(words: str, cues: dict[str, list[str]], title: bool = False) -> tuple[str, int, int] | None:
-    """The clause's status and its cue's offsets in it. A cancellation or a hope overrides a
-    plan ("berharap … akan"), a plan overrides what is under way ("tengah menyiapkan"). In a
-    title every word is capitalised: there a capitalised cue is a cue too."""
-    lower = words.lower()
-    for status in ("cancelled", "aspired", "planned", "completed", "ongoing"):
-        for cue in sorted(cues.get(status, []), key=lambda c: c in _ACT_CUES):  # "telah" before "menandatangani"
-            passive = r"(?:di)?{}(?:kan)?" if status == "cancelled" else "{}"  # "batal": "dibatalkan" too
-            for match in re.finditer(rf"(?<![\w-]){passive.format(re.escape(cue))}(?![\w-])", lower):
-                if title or not re.search(r"\w \Z", words[:match.start()]) or words[match.start()].islower():
-                    return status, match.start(), match.end()  # not "Jawa Tengah": a cue inside a name
-    return None
-
-
 def _collaboration(found: Proposals, parties: list[str], through: list[str], status: tuple[str, int, int] | None,
                    clause: Span, offer: bool = False) -> Item:
     """A collaboration of the parties in the clause; an offer of support ("siap mendampingi")
@@ -393,7 +378,7 @@ def _collaboration(found: Proposals, parties: list[str], through: list[str], sta
         name, start, end = status
         cue = found.text[clause.start + start:clause.start + end].lower()
         item.add("status", Value(name, Span(clause.start + start, clause.start + end), "status-cue",
-                                 0.4 if offer else 0.5 if cue in _ACT_CUES else 0.7))
+                                 0.4 if offer else 0.5 if cue in ACT_CUES else 0.7))
     return found.add(item)
 
 
@@ -463,6 +448,29 @@ def _result_told_after(found: Proposals, clause: Span) -> None:
                 and not any(v.value == office.ident for v in last.fields.get("participants", [])):
             last.add("acting_through", Value(office.ident, Span(clause.start, clause.end), "collaboration-channel",
                                              0.5))
+
+
+def _status_told_after(found: Proposals, clause: Span, cues: dict[str, list[str]]) -> None:
+    """"… mundur dari rencana kemitraan dengan PT X. Rencana itu batal karena …", "Kerja sama itu kini
+    tengah memasuki tahun kedua": the status a sentence pointing back gives the collaboration told in
+    the sentence before, when it had none, or had a plan that fell through."""
+    words = found.text[clause.start:clause.end]
+    status = clause_status(words, cues)
+    if status is None or (status[0] != "cancelled" and NEGATION.search(words)):
+        return
+    sentences = [s for s in ArticleText(found.text).sentences if s.end <= clause.start]
+    before = sentences[-1] if sentences else None
+    told = [i for i in found.items.values() if i.type == "Collaboration" and before is not None
+            and before.start <= i.span.start < before.end]
+    if not told:
+        return
+    last = max(told, key=lambda i: i.span.start)
+    had = last.fields.get("status", [])
+    if had and not (had[0].value == "planned" and status[0] == "cancelled"):
+        return
+    span = Span(clause.start + status[1], clause.start + status[2])
+    last.fields["status"] = [Value(status[0], span, "status-told-after", 0.6)]
+    last.confidence = max(last.confidence, 0.5)
 
 
 def _groups_in(found: Proposals, clause: Span) -> list[Item]:

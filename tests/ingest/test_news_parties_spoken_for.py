@@ -139,7 +139,8 @@ def test_kedua_pihak_are_the_two_parties_named_together_in_the_sentence_before()
     assert collaborations(run(THREE)) == []  # three named before: "kedua pihak" is not resolved
     opening = run("PALU, SULTENGKINI.COM - Pelatihan digelar Dinas Koperasi Sulteng dan PT Tadulako Digital di Palu. "
                   "Kedua pihak sepakat melanjutkan kerja sama tahun depan.\n")
-    assert collaborations(opening) == [(["dinas-koperasi-sulteng", "pt-tadulako-digital"], None)]  # no cue
+    assert collaborations(opening) == [  # to go on "tahun depan": a time to come, a plan
+        (["dinas-koperasi-sulteng", "pt-tadulako-digital"], "planned")]
 
 
 SPOKEN_FOR = (
