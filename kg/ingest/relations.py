@@ -13,7 +13,7 @@ import re
 
 from kg.ingest.model import Item, Proposals, Value, mentions, slug
 from kg.ingest.people import ORG_TYPES, is_title, opens_with_title
-from kg.ingest.pointers import POINTER, pointed
+from kg.ingest.pointers import POINTER, POSSESSIVE, pointed, possessed
 from kg.ingest.statuses import ACT_CUES, POINTS_BACK, clause_status
 from kg.source.dates import DateError, find_news_date
 from kg.source.text import ArticleText, Span
@@ -109,6 +109,7 @@ def collaborations(found: Proposals, cues: dict[str, list[str]]) -> None:
         inside = [(s, e, i) for s, e, i in actors[first:last] if e <= clause.end]
         parties, through = _parties(found.text, inside, word.start(), word.end())
         _pointed_party(found, parties, inside, word, clause)
+        _possessed_party(found, parties, word, clause)
         we = _we(found.text, clause.start, word.start())
         if not any(e <= word.start() for _, e, _ in inside) and (we or len(parties) == 1):
             speaker_org = _speaker_organisation(found, word.start(), quoted=not we)
@@ -172,6 +173,18 @@ def _pointed_party(found: Proposals, parties: list[str], inside: list[tuple[int,
     party = pointed(found, pointer["noun"], word.start())
     if party is not None and party.ident not in parties:
         parties.insert(len(parties) if before else 0, party.ident)
+
+
+_POSSESSED_PARTY = re.compile(rf"(?<![\w-]){POSSESSIVE}")
+
+
+def _possessed_party(found: Proposals, parties: list[str], word: re.Match[str], clause: Span) -> None:
+    """"Ketua Asosiasi X, Rusmini, menaruh harapan agar asosiasinya bisa menggandeng PT Y": the
+    organisation of the speaker's post, named in the same clause, is the first party."""
+    owned = list(_POSSESSED_PARTY.finditer(found.text, clause.start, word.start()))
+    party = possessed(found, owned[-1]["noun"], clause.start, owned[-1].start()) if owned else None
+    if party is not None and party.ident not in parties:
+        parties.insert(0, party.ident)
 
 
 # "kami sedang menjalankan uji coba gudang bersama dengan Koperasi X": what the speaker's side does with
@@ -443,6 +456,10 @@ def _result_told_after(found: Proposals, clause: Span) -> None:
         last.add("resulted_in", Value(event.ident, Span(clause.start, clause.end), "collaboration-result", 0.5))
     for group in _groups_in(found, clause):
         last.add("target_groups", Value(group.ident, Span(clause.start, clause.end), "collaboration-group", 0.5))
+    serves = POINTS_BACK.match(found.text, clause.start) and _SERVES.search(found.text, clause.start, clause.end)
+    place = _place_in(found, Span(serves.end(), clause.end)) if serves and "location" not in last.fields else None
+    if place is not None:  # "Kerja sama itu … bagi 75 pedagang di Kota X sudah rampung"; not where its
+        last.add("location", place)  # fruits were tried out ("Lewat kerja sama itu, … di lahan di Agam")
     for start, _, office in mentions(found, ORG_TYPES):  # "Kerja sama itu dijalankan melalui Dinas X"
         if clause.start <= start < clause.end and _CHANNEL_AFTER.search(found.text, max(0, start - 40), start) \
                 and not any(v.value == office.ident for v in last.fields.get("participants", [])):
@@ -497,14 +514,28 @@ def _outcome_and_place(found: Proposals, item: Item, parties: list[str], clause:
         item.add("resulted_in", Value(event.ident))
         for party in parties:
             event.add("organizer", Value(party))
-    for match in _AT_PLACE.finditer(found.text[clause.start:clause.end]):
-        if re.search(r"(?:berdomisili|berbasis|berasal|tinggal) $", found.text[:clause.start + match.start()][-14:]):
+    place = _place_in(found, clause)
+    if place is not None:
+        item.add("location", place)
+
+
+_LOCAL_PLACES = frozenset({"local-place", "district-name"})
+# Whom the work is for, or what it is for: a region written after it is where the work takes place.
+_SERVES = re.compile(r"(?<![\w-])(?:bagi|kepada|untuk)(?![\w-])")
+
+
+def _place_in(found: Proposals, clause: Span) -> Value | None:
+    """The region or kecamatan after "di" in the clause ("… bagi 25 perajin di Kecamatan X", "…
+    untuk membangun gudang bersama di Kecamatan Y"), not where someone lives; a venue is no region."""
+    for match in _AT_PLACE.finditer(found.text, clause.start, clause.end):
+        if re.search(r"(?:berdomisili|berbasis|berasal|tinggal) $", found.text[max(0, match.start() - 14):
+                                                                                match.start()]):
             continue  # "start up yang berdomisili di Surabaya": where they live, not where it happens
         place = found.find_name(match["place"])
-        if place is not None and place.type in ("Province", "Regency", "City"):
-            span = Span(clause.start + match.start(), clause.start + match.end())
-            item.add("location", Value(place.ident, span, "collaboration-place", 0.4))
-            return
+        if place is not None and (place.type in ("Province", "Regency", "City") or (
+                place.type == "Place" and place.rule in _LOCAL_PLACES)):
+            return Value(place.ident, Span(match.start(), match.end()), "collaboration-place", 0.4)
+    return None
 
 
 def programs(found: Proposals) -> None:
