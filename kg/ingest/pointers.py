@@ -10,6 +10,7 @@ from collections.abc import Callable
 
 from kg.ingest.model import Item, Proposals, Value, mentions, slug
 from kg.ingest.people import ORG_TYPES
+from kg.source.text import ArticleText
 
 # The nouns news uses to point back at an organisation, with a demonstrative after them.
 POINTER = (r"(?P<noun>perusahaan rintisan|usaha rintisan|startup|perusahaan|pusat (?:studi|kajian|riset|penelitian)|"
@@ -56,10 +57,13 @@ def pointed(found: Proposals, noun: str, before: int) -> Item | None:
     return named[-1]
 
 
-def possessed(found: Proposals, noun: str, start: int, before: int) -> Item | None:
-    """"Ketua Asosiasi X, Rusmini, menaruh harapan agar asosiasinya …": the organisation of the
-    post named last between `start` and `before` whose kind fits the noun (the post's own, or
-    the one its title names when the post is not yet linked), or None."""
+def possessed(found: Proposals, noun: str, before: int) -> Item | None:
+    """"Ketua Asosiasi X, Rusmini, menaruh harapan agar asosiasinya …", "Menurut Kepala Pusat Kajian
+    X, Dr. A, …. Survei lembaganya …": the organisation of the post named last (in this sentence or
+    the one before) whose kind fits the noun: the post's own, or the one its title names when the
+    post is not yet linked, or, with no post read there, the one named there. None without one."""
+    sentences = [s for s in ArticleText(found.text).sentences if s.start < before]
+    start = sentences[-2].start if len(sentences) > 1 else 0
     fits = _FITS[_KIND.get(noun.lower(), noun.lower().split(" ")[0])]
     posts = sorted((i for i in found.items.values() if i.type == "Post" and start <= i.span.start < before),
                    key=lambda i: i.span.start)
@@ -67,6 +71,8 @@ def possessed(found: Proposals, noun: str, start: int, before: int) -> Item | No
     held = [org for post in posts for org in (
         [found.items.get(str(v.value)) for v in post.fields.get("post_in", [])]
         or [i for s, _, i in named if post.span.start <= s < post.span.end])]
+    if not posts:  # a title the people rules did not read ("Ketua Asosiasi X, Tgk. A,"): the one named there
+        held = [i for s, _, i in named if start <= s < before]
     fitting = [org for org in held if org is not None and org.type in ORG_TYPES and fits(org)]
     return fitting[-1] if fitting else None
 

@@ -21,7 +21,7 @@ from kg.source.text import ArticleText, Span
 # "menunjuk PT X sebagai pelaksana": appointing a party to carry out work for the appointer.
 _APPOINTS = r" [^.,;\n]{3,80}? sebagai (?:pelaksana|mitra|operator|penyelenggara|pengelola|vendor|penyedia)(?![\w-])"
 COLLABORATE = re.compile(r"(?<![\w-])(?:ber)?(?:kolaborasi|sinergi|kerja ?sama|mitra)\w*|bekerja ?sama|"
-                         r"(?<![\w-])(?:meng)?gandeng(?![\w-])|(?<![\w-])Gandeng(?![\w-])|kemitraan|"
+                         r"(?<![\w-])(?:meng|di)?gandeng(?![\w-])|(?<![\w-])Gandeng(?![\w-])|kemitraan|"
                          r"(?<![\w-])(?:MoU|nota kesepahaman|memorandum of understanding|menandatangani|"
                          r"penandatanganan|menggaet|merangkul|didukung(?: penuh)?(?: oleh)?|"
                          r"mendapat(?:kan)? dukungan(?: dari)?)(?![\w-])|"
@@ -180,9 +180,9 @@ _POSSESSED_PARTY = re.compile(rf"(?<![\w-]){POSSESSIVE}")
 
 def _possessed_party(found: Proposals, parties: list[str], word: re.Match[str], clause: Span) -> None:
     """"Ketua Asosiasi X, Rusmini, menaruh harapan agar asosiasinya bisa menggandeng PT Y": the
-    organisation of the speaker's post, named in the same clause, is the first party."""
+    organisation of the speaker's post, named just before, is the first party."""
     owned = list(_POSSESSED_PARTY.finditer(found.text, clause.start, word.start()))
-    party = possessed(found, owned[-1]["noun"], clause.start, owned[-1].start()) if owned else None
+    party = possessed(found, owned[-1]["noun"], owned[-1].start()) if owned else None
     if party is not None and party.ident not in parties:
         parties.insert(0, party.ident)
 

@@ -11,7 +11,7 @@ from kg.ingest.model import Item, Proposals, Value, mentions, slug
 from kg.ingest.people import ORG_TYPES
 from kg.ingest.pointers import POINTER, POSSESSIVE, pointed, possessed
 from kg.ingest.relations import inside_named
-from kg.source.text import ArticleText, Span
+from kg.source.text import Span
 
 _STUDY = re.compile(r"(?<![\w-])(?P<name>(?:[Ss]tudi|[Ss]urvei|[Rr]iset|[Kk]ajian|[Pp]enelitian)"
                     r" (?:tim (?:peneliti )?)?(?P<by>[A-Z][\w-]*(?: [A-Z][\w-]*){0,2}))"
@@ -92,10 +92,8 @@ def studies(found: Proposals) -> None:
 def _possessed_studies(found: Proposals) -> None:
     """"Menurut Kepala Pusat Kajian X, Dr. Y, …. Survei lembaganya terhadap 500 pelaku UMKM …": the
     study of the organisation of the post named in the same sentence or the one before."""
-    sentences = ArticleText(found.text).sentences
     for match in _POSSESSED.finditer(found.text):
-        at = next((i for i, s in enumerate(sentences) if s.start <= match.start() < s.end), 0)
-        author = possessed(found, match["noun"], sentences[max(0, at - 1)].start, match.start())
+        author = possessed(found, match["noun"], match.start())
         asked = _ASKED.match(found.text, match.end())
         if author is None or asked is None:
             continue  # "survei lembaganya" with no one asked says too little to name it

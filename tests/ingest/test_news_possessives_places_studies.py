@@ -13,7 +13,8 @@ KALSEL = (
     "BANJARMASIN, KALSELKINI.COM - Ketua Asosiasi Perajin Sasirangan Kalsel, Rusmini, menaruh harapan agar "
     "asosiasinya bisa menggandeng PT Intan Kode. Ketua Koperasi Pasar Terapung Lok Baintan, Ahmad Juhri, ingin "
     "koperasinya bisa masuk daftar mitra PT Intan Kode tahun depan. Direktur PT Martapura Data, Yusuf Arifin, "
-    "berharap perusahaannya tidak bermitra dengan PT Intan Kode.\n")
+    "berharap perusahaannya tidak bermitra dengan PT Intan Kode. Ketua Asosiasi Pedagang Pasar Martapura, Drs. "
+    "Abdul Gani, berharap asosiasinya bisa bermitra dengan PT Banjar Kode.\n")
 
 LAMPUNG = (
     "BANDAR LAMPUNG, LAMPUNGKINI.COM - Dinas Koperasi Provinsi Lampung bekerja sama dengan PT Siger Ekspor "
@@ -37,9 +38,10 @@ def test_the_speakers_organisation_hoping_for_a_partner_is_a_party() -> None:
     found = run(KALSEL)
     assert statuses(found) == [
         (["asosiasi-perajin-sasirangan-kalsel", "pt-intan-kode"], "aspired", "status-cue"),
-        (["koperasi-pasar-terapung-lok-baintan", "pt-intan-kode"], "aspired", "status-cue")]  # not the denied one
+        (["koperasi-pasar-terapung-lok-baintan", "pt-intan-kode"], "aspired", "status-cue"),  # not the denied one
+        (["asosiasi-pedagang-pasar-martapura", "pt-banjar-kode"], "aspired", "status-cue")]  # "Drs." ends no clause
     cues = [found.span_text(i.fields["status"][0].span) for i in found.items.values() if i.type == "Collaboration"]
-    assert cues == ["harapan", "ingin"]
+    assert cues == ["harapan", "ingin", "berharap"]
 
 
 def test_a_collaborations_place_after_whom_it_serves_or_what_it_builds() -> None:

@@ -26,7 +26,7 @@ RIAU = (
     "PEKANBARU, RIAUKINI.COM - Dinas Perdagangan Provinsi Riau (Disdag Riau) menjalankan program Pasar Lancang "
     "Kuning. PT Siak Kode digandeng Disdag Riau sebagai mitra teknologi program tersebut sejak Maret 2025. PT Kampar "
     "Data bekerja sama dengan Disdag Riau sejak 2021 hingga 2023. PT Rokan Digital juga bermitra dengan Disdag Riau. "
-    "Kemitraan itu kini tengah memasuki tahun ketiga.\n")
+    "Kemitraan itu kini tengah memasuki tahun ketiga. PT Dumai Data digandeng Disdag Riau sejak awal 2024.\n")
 
 
 def cue_words(found: object) -> list[str]:
@@ -59,5 +59,6 @@ def test_under_way_since_a_date_or_as_the_next_sentence_tells() -> None:
     assert statuses(found) == [
         (["pt-siak-kode", "disdag-riau"], "ongoing", "status-cue"),
         (["pt-kampar-data", "disdag-riau"], None, None),  # "sejak 2021 hingga 2023": it ended
-        (["pt-rokan-digital", "disdag-riau"], "ongoing", "status-told-after")]
-    assert cue_words(found) == ["sejak Maret 2025", "tengah"]
+        (["pt-rokan-digital", "disdag-riau"], "ongoing", "status-told-after"),
+        (["pt-dumai-data", "disdag-riau"], "ongoing", "status-cue")]  # "digandeng": the passive act
+    assert cue_words(found) == ["sejak Maret 2025", "tengah", "sejak awal 2024"]
