@@ -103,7 +103,9 @@ def _possessed_studies(found: Proposals) -> None:
 def _led_by(found: Proposals) -> None:
     """"Dr. A, dosen fakultas itu yang memimpin kajian, …": the person is an author of the study
     told last before."""
-    for start, end, person in mentions(found, frozenset({"Person"})):
+    written = [(m.start(), m.end(), person) for person in found.items.values() if person.type == "Person"
+               for m in re.finditer(rf"(?<![\w-]){re.escape(person.label)}(?![\w-])", found.text)]
+    for start, end, person in written:  # the name itself: a person's span may run over their post
         led = _LED.match(found.text, end)
         told = [s for s in found.items.values() if s.type == "Study" and s.span.start < start]
         if led is not None and told:
