@@ -469,16 +469,16 @@ def _result_told_after(found: Proposals, clause: Span) -> None:
 
 def _status_told_after(found: Proposals, clause: Span, cues: dict[str, list[str]]) -> None:
     """"… mundur dari rencana kemitraan dengan PT X. Rencana itu batal karena …", "Kerja sama itu kini
-    tengah memasuki tahun kedua": the status a sentence pointing back gives the collaboration told in
-    the sentence before, when it had none, or had a plan that fell through."""
+    tengah memasuki tahun kedua", "…, namun rencana itu urung": the status a clause pointing back gives
+    the collaboration told last (in its sentence or the one before), when it had none, or had a plan
+    that fell through."""
     words = found.text[clause.start:clause.end]
     status = clause_status(words, cues)
     if status is None or (status[0] != "cancelled" and NEGATION.search(words)):
         return
-    sentences = [s for s in ArticleText(found.text).sentences if s.end <= clause.start]
-    before = sentences[-1] if sentences else None
-    told = [i for i in found.items.values() if i.type == "Collaboration" and before is not None
-            and before.start <= i.span.start < before.end]
+    sentences = [s for s in ArticleText(found.text).sentences if s.start < clause.start]
+    start = sentences[-2].start if len(sentences) > 1 else 0  # this sentence or the one before
+    told = [i for i in found.items.values() if i.type == "Collaboration" and start <= i.span.start < clause.start]
     if not told:
         return
     last = max(told, key=lambda i: i.span.start)

@@ -16,14 +16,17 @@ _MONTHS = r"(?:Januari|Februari|Maret|April|Mei|Juni|Juli|Agustus|September|Okto
 # "hingga tahun depan" is how long something runs, not when it starts.
 _FUTURE = re.compile(rf"(?<![\w-])(?<!hingga )(?<!sampai )(?:(?:pekan|minggu|bulan|tahun) depan|"
                      rf"(?:{_MONTHS}|pekan|bulan|tahun) mendatang|nanti(?:nya)?)(?![\w-])", re.IGNORECASE)
-# "sejak Maret 2025" with no end: under way since then.
-_SINCE = re.compile(rf"(?<![\w-])sejak (?:(?:awal|akhir|pertengahan) )?(?:{_MONTHS} )?(?:tahun )?(?:19|20)\d\d"
-                    rf"(?![\w-])(?! (?:hingga|sampai))", re.IGNORECASE)
+# "sejak Maret 2025" with no end: under way since then ("berdiri sejak 2015" tells an organisation's age).
+_SINCE = re.compile(rf"(?<![\w-])(?<!berdiri )(?<!didirikan )(?<!dibentuk )(?<!beroperasi )sejak "
+                    rf"(?:(?:awal|akhir|pertengahan) )?(?:{_MONTHS} )?(?:tahun )?(?:19|20)\d\d(?![\w-])"
+                    rf"(?! (?:hingga|sampai))", re.IGNORECASE)
 _ENDED = re.compile(r"(?<![\w-])(?:berakhir|selesai|dihentikan|berhenti|terhenti)(?![\w-])", re.IGNORECASE)
 _PATTERNS = {"planned": _FUTURE, "ongoing": _SINCE}
-# "Rencana itu batal karena …", "Kerja sama itu kini tengah …": a sentence that opens by pointing back.
-POINTS_BACK = re.compile(r"(?:^|(?<=\n)|(?<=\. ))(?:Rencana|Kerja ?sama|Kemitraan|Kolaborasi|Sinergi)"
-                         r"(?: (?:kedua pihak|keduanya))? (?:itu|ini|tersebut)(?![\w-])")
+# "Rencana itu batal karena …", "Kerja sama itu kini tengah …", "…, namun rencana itu urung": a clause that
+# opens by pointing back.
+POINTS_BACK = re.compile(r"\s*(?:(?:Namun|Sayangnya|Sayang|Akan tetapi|Tetapi|Kini|Saat ini|Hingga kini),? )?"
+                         r"(?i:rencana|kerja ?sama|kemitraan|kolaborasi|sinergi)(?: (?:kedua pihak|keduanya))? "
+                         r"(?:itu|ini|tersebut)(?![\w-])")
 
 
 def clause_status(words: str, cues: dict[str, list[str]], title: bool = False) -> tuple[str, int, int] | None:

@@ -20,13 +20,15 @@ SUMSEL = (
     "membangun gudang bersama. Pemkot Palembang sempat menyusun rencana kerja sama dengan PT Ampera Data. Rencana "
     "itu batal karena anggaran dipangkas. Pemkot Lubuklinggau, misalnya, tidak jadi meneruskan rencana kerja sama "
     "dengan PT Lembah Data untuk layanan parkir digital. Pemkot Pagar Alam membatalkan kerja sama dengan PT Dempo "
-    "Data. Pemkot Prabumulih tidak bekerja sama dengan PT Gelumbang Data.\n")
+    "Data. Pemkot Prabumulih tidak bekerja sama dengan PT Gelumbang Data. Pemkab Lahat berencana bermitra dengan "
+    "PT Bukit Serelo Data, namun rencana itu urung karena biaya sewa server terlalu mahal.\n")
 
 RIAU = (
     "PEKANBARU, RIAUKINI.COM - Dinas Perdagangan Provinsi Riau (Disdag Riau) menjalankan program Pasar Lancang "
     "Kuning. PT Siak Kode digandeng Disdag Riau sebagai mitra teknologi program tersebut sejak Maret 2025. PT Kampar "
     "Data bekerja sama dengan Disdag Riau sejak 2021 hingga 2023. PT Rokan Digital juga bermitra dengan Disdag Riau. "
-    "Kemitraan itu kini tengah memasuki tahun ketiga. PT Dumai Data digandeng Disdag Riau sejak awal 2024.\n")
+    "Kemitraan itu kini tengah memasuki tahun ketiga. PT Dumai Data digandeng Disdag Riau sejak awal 2024. Koperasi "
+    "Nelayan Bengkalis, yang berdiri sejak 2015, menggandeng PT Selat Data untuk pemasaran ikan asap.\n")
 
 
 def cue_words(found: object) -> list[str]:
@@ -50,8 +52,9 @@ def test_a_plan_given_up_is_cancelled_and_a_denial_gives_nothing() -> None:
         (["pemkab-ogan-ilir", "pt-musi-niaga"], "cancelled", "status-cue"),
         (["pemkot-palembang", "pt-ampera-data"], "cancelled", "status-told-after"),  # "Rencana itu batal"
         (["pemkot-lubuk-linggau", "pt-lembah-data"], "cancelled", "status-cue"),  # "tidak jadi": no negation
-        (["pemkot-pagar-alam", "pt-dempo-data"], "cancelled", "status-cue")]
-    assert cue_words(found) == ["mundur dari", "batal", "tidak jadi", "membatalkan"]
+        (["pemkot-pagar-alam", "pt-dempo-data"], "cancelled", "status-cue"),
+        (["pemkab-lahat", "pt-bukit-serelo-data"], "cancelled", "status-told-after")]  # "…, namun rencana itu urung"
+    assert cue_words(found) == ["mundur dari", "batal", "tidak jadi", "membatalkan", "urung"]
 
 
 def test_under_way_since_a_date_or_as_the_next_sentence_tells() -> None:
@@ -60,5 +63,6 @@ def test_under_way_since_a_date_or_as_the_next_sentence_tells() -> None:
         (["pt-siak-kode", "disdag-riau"], "ongoing", "status-cue"),
         (["pt-kampar-data", "disdag-riau"], None, None),  # "sejak 2021 hingga 2023": it ended
         (["pt-rokan-digital", "disdag-riau"], "ongoing", "status-told-after"),
-        (["pt-dumai-data", "disdag-riau"], "ongoing", "status-cue")]  # "digandeng": the passive act
+        (["pt-dumai-data", "disdag-riau"], "ongoing", "status-cue"),  # "digandeng": the passive act
+        (["koperasi-nelayan-bengkalis", "pt-selat-data"], None, None)]  # "berdiri sejak 2015": the cooperative's age
     assert cue_words(found) == ["sejak Maret 2025", "tengah", "sejak awal 2024"]
