@@ -28,7 +28,9 @@ COLLABORATE = re.compile(r"(?<![\w-])(?:ber)?(?:kolaborasi|sinergi|kerja ?sama|m
                          # "menunjuk PT X sebagai pelaksana", "A bersama B menggelar …": told by the act
                          rf"(?<![\w-])(?:menunjuk|ditunjuk)(?={_APPOINTS})|(?<![\w-])bersama(?= [A-Z][^.;\n]{{0,80}}? "
                          r"(?:menggelar|menyelenggarakan|mengadakan|meluncurkan|meresmikan|melatih|membuka|menjalankan|"
-                         r"mendampingi|menyalurkan|melaksanakan|menuntaskan|merampungkan)(?![\w-]))|"
+                         r"mendampingi|menyalurkan|melaksanakan|menuntaskan|merampungkan|"
+                         # "rencana kelas bersama Pemkab X urung digelar": a joint plan given up
+                         r"urung|batal|dibatalkan|diurungkan)(?![\w-]))|"
                          # "A dan B telah merampungkan pelatihan …": what two finished together
                          r"(?<=[\w)]) dan(?= [A-Z][\w-]*(?: [A-Z][\w-]*){0,5} (?:telah |sudah |berhasil )?"
                          r"(?:menuntaskan|merampungkan|menyelesaikan)(?![\w-]))|"

@@ -23,6 +23,12 @@ SUMSEL = (
     "Data. Pemkot Prabumulih tidak bekerja sama dengan PT Gelumbang Data. Pemkab Lahat berencana bermitra dengan "
     "PT Bukit Serelo Data, namun rencana itu urung karena biaya sewa server terlalu mahal.\n")
 
+BENGKULU = (
+    "BENGKULU, BENGKULUKINI.COM - Kepala Dinas Koperasi dan UKM Provinsi Bengkulu, Rahmawati Saleh, mengatakan "
+    "pelatihan berjalan baik. Rahmawati menyebut rencana kelas serupa bersama Pemerintah Kabupaten (Pemkab) Kaur "
+    "urung digelar tahun ini karena keterbatasan anggaran. Bazar daring yang sempat dirancang bersama PT Rafflesia "
+    "Data batal dilaksanakan.\n")
+
 RIAU = (
     "PEKANBARU, RIAUKINI.COM - Dinas Perdagangan Provinsi Riau (Disdag Riau) menjalankan program Pasar Lancang "
     "Kuning. PT Siak Kode digandeng Disdag Riau sebagai mitra teknologi program tersebut sejak Maret 2025. PT Kampar "
@@ -55,6 +61,13 @@ def test_a_plan_given_up_is_cancelled_and_a_denial_gives_nothing() -> None:
         (["pemkot-pagar-alam", "pt-dempo-data"], "cancelled", "status-cue"),
         (["pemkab-lahat", "pt-bukit-serelo-data"], "cancelled", "status-told-after")]  # "…, namun rencana itu urung"
     assert cue_words(found) == ["mundur dari", "batal", "tidak jadi", "membatalkan", "urung"]
+
+
+def test_a_joint_plan_given_up_names_the_speakers_office_or_the_one_partner() -> None:
+    found = run(BENGKULU)
+    assert statuses(found) == [  # the office of the one who tells it; a bazaar with no second party: nothing
+        (["dinas-koperasi-dan-ukm-provinsi-bengkulu", "pemkab-kaur"], "cancelled", "status-cue")]
+    assert cue_words(found) == ["urung"]
 
 
 def test_under_way_since_a_date_or_as_the_next_sentence_tells() -> None:
