@@ -22,6 +22,7 @@ _SINCE = re.compile(rf"(?<![\w-])(?<!berdiri )(?<!didirikan )(?<!dibentuk )(?<!b
                     rf"(?! (?:hingga|sampai))", re.IGNORECASE)
 _ENDED = re.compile(r"(?<![\w-])(?:berakhir|selesai|dihentikan|berhenti|terhenti)(?![\w-])", re.IGNORECASE)
 _PATTERNS = {"planned": _FUTURE, "ongoing": _SINCE}
+_UNTIL = re.compile(r" (?:akan )?(?:berlangsung|berjalan|berlanjut|bertahan) (?:hingga|sampai)(?![\w-])")
 # "Rencana itu batal karena …", "Kerja sama itu kini tengah …", "…, namun rencana itu urung": a clause that
 # opens by pointing back.
 POINTS_BACK = re.compile(r"\s*(?:(?:Namun|Sayangnya|Sayang|Akan tetapi|Tetapi|Kini|Saat ini|Hingga kini),? )?"
@@ -39,6 +40,8 @@ def clause_status(words: str, cues: dict[str, list[str]], title: bool = False) -
         for cue in sorted(cues.get(status, []), key=lambda c: c in ACT_CUES):  # "telah" before "menandatangani"
             passive = r"(?:di)?{}(?:kan)?" if status == "cancelled" else "{}"  # "batal": "dibatalkan" too
             for match in re.finditer(rf"(?<![\w-]){passive.format(re.escape(cue))}(?![\w-])", lower):
+                if status == "planned" and _UNTIL.match(lower, match.end()):
+                    continue  # "direncanakan berlangsung hingga Desember": how long it runs, no plan to start
                 if title or not re.search(r"\w \Z", words[:match.start()]) or words[match.start()].islower():
                     return status, match.start(), match.end()  # not "Jawa Tengah": a cue inside a name
         told = _told_by_time(status, words)

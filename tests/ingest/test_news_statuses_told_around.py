@@ -34,7 +34,9 @@ RIAU = (
     "Kuning. PT Siak Kode digandeng Disdag Riau sebagai mitra teknologi program tersebut sejak Maret 2025. PT Kampar "
     "Data bekerja sama dengan Disdag Riau sejak 2021 hingga 2023. PT Rokan Digital juga bermitra dengan Disdag Riau. "
     "Kemitraan itu kini tengah memasuki tahun ketiga. PT Dumai Data digandeng Disdag Riau sejak awal 2024. Koperasi "
-    "Nelayan Bengkalis, yang berdiri sejak 2015, menggandeng PT Selat Data untuk pemasaran ikan asap.\n")
+    "Nelayan Bengkalis, yang berdiri sejak 2015, menggandeng PT Selat Data untuk pemasaran ikan asap.\n"
+    "PT Kuansing Data juga bekerja sama dengan Disdag Riau. Kerja sama itu berjalan sejak Mei 2025 dan direncanakan "
+    "berlangsung hingga Desember 2026.\n")
 
 
 def cue_words(found: object) -> list[str]:
@@ -77,5 +79,6 @@ def test_under_way_since_a_date_or_as_the_next_sentence_tells() -> None:
         (["pt-kampar-data", "disdag-riau"], None, None),  # "sejak 2021 hingga 2023": it ended
         (["pt-rokan-digital", "disdag-riau"], "ongoing", "status-told-after"),
         (["pt-dumai-data", "disdag-riau"], "ongoing", "status-cue"),  # "digandeng": the passive act
-        (["koperasi-nelayan-bengkalis", "pt-selat-data"], None, None)]  # "berdiri sejak 2015": the cooperative's age
-    assert cue_words(found) == ["sejak Maret 2025", "tengah", "sejak awal 2024"]
+        (["koperasi-nelayan-bengkalis", "pt-selat-data"], None, None),  # "berdiri sejak 2015": the cooperative's age
+        (["pt-kuansing-data", "disdag-riau"], "ongoing", "status-told-after")]  # a planned end is no plan
+    assert cue_words(found) == ["sejak Maret 2025", "tengah", "sejak awal 2024", "berjalan"]
