@@ -156,7 +156,9 @@ def _one_actor(first: Item, second: Item) -> bool:
 _POINTED_PARTY = re.compile(rf" (?P<with>dengan |bersama )?{POINTER}")
 
 
-_POINTED_SUBJECT = re.compile(rf"(?:^|(?<=[.\n] )|(?<=\n)){POINTER}[^.\n]{{0,40}}$", re.IGNORECASE)
+# "Perusahaan rintisan itu bekerja sama …", "Pada 2024, startup itu telah menuntaskan uji coba X bersama …".
+_POINTED_SUBJECT = re.compile(rf"(?:^|(?<=[.\n] )|(?<=\n))(?:(?:Pada|Sejak|Kini|Saat ini|Tahun lalu)[^,.\n]{{0,20}}, )?"
+                              rf"{POINTER}[^.\n]{{0,80}}$", re.IGNORECASE)
 
 
 def _pointed_party(found: Proposals, parties: list[str], inside: list[tuple[int, int, Item]],
@@ -193,12 +195,19 @@ def _possessed_party(found: Proposals, parties: list[str], word: re.Match[str], 
 # another, told by the work itself.
 _WITH = re.compile(r"(?<![\w-])bersama(?: dengan)?(?= [A-Z])")
 _WE_DO = re.compile(r"(?<![\w-])kami (?:[a-z]+ ){1,8}$")
+# "startup itu telah menuntaskan uji coba katalog digital bersama Dinas X": the work done, then with whom.
+_DONE_WITH = re.compile(r"(?<![\w-])(?:menuntaskan|merampungkan|menyelesaikan|menggelar|menyelenggarakan|"
+                        r"mengadakan|melaksanakan|menjalankan)(?: [a-z][\w-]*){1,6} $")
 
 
 def _we_with(text: str, clause: Span) -> re.Match[str] | None:
-    """"… kami sedang menjalankan uji coba gudang bersama dengan Koperasi X": "bersama" after what "kami" do."""
+    """"… kami sedang menjalankan uji coba gudang bersama dengan Koperasi X": "bersama" after what
+    "kami" do; "A telah menuntaskan uji coba X bersama B": after the work A did."""
     match = _WITH.search(text, clause.start, clause.end)
-    return match if match is not None and _WE_DO.search(text, clause.start, match.start()) else None
+    if match is None:
+        return None
+    return match if _WE_DO.search(text, clause.start, match.start()) or _DONE_WITH.search(
+        text, max(clause.start, match.start() - 80), match.start()) else None
 
 
 _REGIONS = frozenset({"Province", "Regency", "City"})

@@ -29,6 +29,12 @@ BENGKULU = (
     "urung digelar tahun ini karena keterbatasan anggaran. Bazar daring yang sempat dirancang bersama PT Rafflesia "
     "Data batal dilaksanakan.\n")
 
+JAMBI_WORK = (
+    "JAMBI, JAMBIKINI.COM - Startup asal Jambi, Angso Duo, melatih pedagang pasar. Pada 2024, startup itu telah "
+    "menuntaskan uji coba katalog digital bersama Dinas Komunikasi dan Informatika (Diskominfo) Kota Jambi bagi 60 "
+    "pedagang. PT Batanghari Data menggelar pelatihan bersama Dinas Koperasi Provinsi Jambi. Peserta belajar bersama "
+    "Budi Hartono.\n")
+
 RIAU = (
     "PEKANBARU, RIAUKINI.COM - Dinas Perdagangan Provinsi Riau (Disdag Riau) menjalankan program Pasar Lancang "
     "Kuning. PT Siak Kode digandeng Disdag Riau sebagai mitra teknologi program tersebut sejak Maret 2025. PT Kampar "
@@ -70,6 +76,13 @@ def test_a_joint_plan_given_up_names_the_speakers_office_or_the_one_partner() ->
     assert statuses(found) == [  # the office of the one who tells it; a bazaar with no second party: nothing
         (["dinas-koperasi-dan-ukm-provinsi-bengkulu", "pemkab-kaur"], "cancelled", "status-cue")]
     assert cue_words(found) == ["urung"]
+
+
+def test_work_done_with_a_partner_after_the_act() -> None:
+    found = run(JAMBI_WORK)
+    assert statuses(found) == [  # "Pada 2024, startup itu …": the startup named before; a person is no party
+        (["angso-duo", "diskominfo-kota-jambi"], "completed", "status-cue"),
+        (["pt-batanghari-data", "dinas-koperasi-provinsi-jambi"], None, None)]
 
 
 def test_under_way_since_a_date_or_as_the_next_sentence_tells() -> None:
