@@ -19,7 +19,7 @@ from kg.source.dates import DateError, find_news_date
 from kg.source.text import ArticleText, Span
 
 # "menunjuk PT X sebagai pelaksana": appointing a party to carry out work for the appointer.
-_APPOINTS = r" [^.,;\n]{3,80}? sebagai (?:pelaksana|mitra|operator|penyelenggara|pengelola|vendor|penyedia)(?![\w-])"
+_APPOINTS = r" [^.;\n]{3,80}? sebagai (?:pelaksana|mitra|operator|penyelenggara|pengelola|vendor|penyedia)(?![\w-])"
 COLLABORATE = re.compile(r"(?<![\w-])(?:ber)?(?:kolaborasi|sinergi|kerja ?sama|mitra)\w*|bekerja ?sama|"
                          r"(?<![\w-])(?:meng|di)?gandeng(?![\w-])|(?<![\w-])Gandeng(?![\w-])|kemitraan|"
                          r"(?<![\w-])(?:MoU|nota kesepahaman|memorandum of understanding|menandatangani|"
@@ -307,7 +307,7 @@ _BOTH = re.compile(r"(?<![\w-])[Kk]edua (?:belah )?pihak(?![\w-])")
 _DESCRIBED_PARTNER = re.compile(r" dengan (?:[a-z][\w-]* ){1,5}"
                                 r"(?:(?:asal|dari|di) [A-Z][\w-]*(?: [A-Z][\w-]*){0,2}, )?")
 # "A melalui B", "A, lewat B,", "Melalui B, A …": B is how A acts, not a party.
-_CHANNEL = re.compile(r",? (?:melalui|lewat|via) ")
+_CHANNEL = re.compile(r"\)?,? (?:melalui|lewat|via) ")  # "Pemerintah Provinsi X (Pemprov X) melalui"
 _CHANNEL_FIRST = re.compile(r"(?<![\w-])(?:Melalui|Lewat) $")
 # After the parties: "… melalui Dinas X", "… yang dijalankan oleh Dinas X".
 _CHANNEL_AFTER = re.compile(r"(?<![\w-])(?:melalui|lewat|via|(?:yang )?(?:dijalankan|dilaksanakan|dikelola|ditangani)"

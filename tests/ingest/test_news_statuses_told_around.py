@@ -33,7 +33,9 @@ JAMBI_WORK = (
     "JAMBI, JAMBIKINI.COM - Startup asal Jambi, Angso Duo, melatih pedagang pasar. Pada 2024, startup itu telah "
     "menuntaskan uji coba katalog digital bersama Dinas Komunikasi dan Informatika (Diskominfo) Kota Jambi bagi 60 "
     "pedagang. PT Batanghari Data menggelar pelatihan bersama Dinas Koperasi Provinsi Jambi. Peserta belajar bersama "
-    "Budi Hartono.\n")
+    "Budi Hartono.\n"
+    "Pemerintah Provinsi Jambi (Pemprov Jambi) melalui Dinas Koperasi dan Usaha Kecil Menengah (Diskop UKM) Jambi "
+    "menunjuk startup asal Jambi, Seloko Kode, sebagai mitra teknologi program Jambi Digital UMKM.\n")
 
 RIAU = (
     "PEKANBARU, RIAUKINI.COM - Dinas Perdagangan Provinsi Riau (Disdag Riau) menjalankan program Pasar Lancang "
@@ -82,7 +84,10 @@ def test_work_done_with_a_partner_after_the_act() -> None:
     found = run(JAMBI_WORK)
     assert statuses(found) == [  # "Pada 2024, startup itu …": the startup named before; a person is no party
         (["angso-duo", "diskominfo-kota-jambi"], "completed", "status-cue"),
-        (["pt-batanghari-data", "dinas-koperasi-provinsi-jambi"], None, None)]
+        (["pt-batanghari-data", "dinas-koperasi-provinsi-jambi"], None, None),
+        (["pemprov-jambi", "seloko-kode"], "planned", "status-cue")]  # the appointed one named between commas
+    appointed = found.items["kolaborasi-pemprov-jambi-seloko-kode"]
+    assert [v.value for v in appointed.fields["acting_through"]] == ["diskop-ukm-jambi"]  # after "(Pemprov Jambi)"
 
 
 def test_under_way_since_a_date_or_as_the_next_sentence_tells() -> None:
