@@ -82,7 +82,7 @@ def studies(found: Proposals) -> None:
         author = pointed(found, match["noun"], match.start())
         asked = _ASKED.match(found.text, match.end())  # "Survei lembaga itu terhadap 320 nelayan": whom it asked
         whom = asked["whom"] if asked else found.text[match.start("noun"):match.end()]
-        label = f"{match['kind'].capitalize()} {whom}"
+        label = asked_label(match["kind"], whom)
         if author is not None:
             _made_by(found, match, [(match.start(), asked.end() if asked else match.end(), author)], label)
     _possessed_studies(found)
@@ -97,7 +97,7 @@ def _possessed_studies(found: Proposals) -> None:
         asked = _ASKED.match(found.text, match.end())
         if author is None or asked is None:
             continue  # "survei lembaganya" with no one asked says too little to name it
-        _made_by(found, match, [(match.start(), asked.end(), author)], f"{match['kind'].capitalize()} {asked['whom']}")
+        _made_by(found, match, [(match.start(), asked.end(), author)], asked_label(match["kind"], asked["whom"]))
 
 
 def _led_by(found: Proposals) -> None:
@@ -111,6 +111,12 @@ def _led_by(found: Proposals) -> None:
         if led is not None and told:
             study = max(told, key=lambda s: s.span.start)
             study.add("author", Value(person.ident, Span(start, led.end()), "study-led-by", 0.5))
+
+
+def asked_label(kind: str, whom: str) -> str:
+    """"Survei terhadap nelayan": a study named by whom it asked, without how many (the count is a
+    detail of the survey, not its name)."""
+    return f"{kind.capitalize()} {re.sub(r'^terhadap (?:sekitar |lebih dari )?[0-9][0-9.]* ', 'terhadap ', whom)}"
 
 
 def _pointed_author(found: Proposals, match: re.Match[str]) -> list[tuple[int, int, Item]]:

@@ -67,7 +67,7 @@ def test_a_faculty_teams_study_who_led_it_and_its_finding() -> None:
 
 def test_survei_lembaganya_is_the_study_of_the_speakers_institution() -> None:
     found = run(SULTENG)
-    study = found.items["survei-terhadap-500-pelaku-umkm"]
+    study = found.items["survei-terhadap-pelaku-umkm"]
     assert values_of(study)["author"] == ["pusat-kajian-ekonomi-digital-universitas-tadulako-raya"]
     assert values_of(study)["period"] == ["2026"]
     (finding,) = [found.items[str(v.value)] for v in study.fields["findings"]]
