@@ -355,16 +355,17 @@ _JOINED_PAIR = re.compile(r" (?:bersama|dan|dengan|serta) ")
 
 def _two_before(found: Proposals, actors: list[tuple[int, int, Item]], clause: Span) -> list[str]:
     """"Pelatihan itu digelar oleh A bersama B. Kerja sama kedua pihak …": the two parties named
-    together in the sentence before, when it names exactly two."""
+    together in the sentence before (or the one before it, when a sentence about the event comes
+    between): the nearest that names exactly two, joined."""
     sentences = [s for s in ArticleText(found.text).sentences if s.end <= clause.start]
-    if not sentences:
-        return []
-    before = sentences[-1]
-    named = [(s, e, i) for s, e, i in actors if before.start <= s and e <= before.end]
-    if len({i.ident for _, _, i in named}) != 2 or len(named) != 2:
-        return []
-    (_, end, first), (start, _, second) = named
-    return [first.ident, second.ident] if _JOINED_PAIR.fullmatch(found.text, end, start) else []
+    for before in reversed(sentences[-2:]):
+        named = [(s, e, i) for s, e, i in actors if before.start <= s and e <= before.end]
+        if len({i.ident for _, _, i in named}) != 2 or len(named) != 2:
+            continue
+        (_, end, first), (start, _, second) = named
+        if _JOINED_PAIR.fullmatch(found.text, end, start):
+            return [first.ident, second.ident]
+    return []
 
 
 def _clauses(text: str) -> list[Span]:
