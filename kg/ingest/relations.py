@@ -540,8 +540,8 @@ def _place_in(found: Proposals, clause: Span) -> Value | None:
     """The region or kecamatan after "di" in the clause ("… bagi 25 perajin di Kecamatan X", "…
     untuk membangun gudang bersama di Kecamatan Y"), not where someone lives; a venue is no region."""
     for match in _AT_PLACE.finditer(found.text, clause.start, clause.end):
-        if re.search(r"(?:berdomisili|berbasis|berasal|tinggal) $", found.text[max(0, match.start() - 14):
-                                                                                match.start()]):
+        before = found.text[max(0, match.start() - 14):match.start()]
+        if re.search(r"(?:berdomisili|berbasis|berasal|tinggal) $", before):
             continue  # "start up yang berdomisili di Surabaya": where they live, not where it happens
         place = found.find_name(match["place"])
         if place is not None and (place.type in ("Province", "Regency", "City") or (
