@@ -30,10 +30,10 @@ _NOT_FOUND = re.compile(r"(?<![\w-])(?:target|menargetkan|ditargetkan|diharapkan
                         r"kalau|apabila|seandainya|(?:mencatat|tercatat) (?:telah|sudah|sebagai))(?![\w-])",
                         re.IGNORECASE)  # a plan, a condition, or an organisation's count of its own work
 _SPOKEN = frozenset({"Quote", "IndirectQuote"})
-# "61 persen responden kesulitan …", "Hasilnya, 60 persen …", "hasil survei tersebut", "Hasil survei
-# menunjukkan …": a finding of the study told last.
+# "61 persen responden kesulitan …", "Dari 400 perajin yang disurvei, …", "Hasilnya, 60 persen …",
+# "hasil survei tersebut", "Hasil survei menunjukkan …": a finding of the study told last.
 _SHARE = re.compile(r"(?<![\w-])(?:sebagian besar|mayoritas|kebanyakan)(?![\w-])", re.IGNORECASE)
-_OF_THE_LAST = re.compile(r"(?<![\w-])(?:responden|hasilnya|"
+_OF_THE_LAST = re.compile(r"(?<![\w-])(?:responden|hasilnya|yang (?:di)?survei|"
                           r"(?:survei|studi|riset|kajian|penelitian) (?:itu|ini|tersebut)|"
                           r"hasil (?:survei|studi|riset|kajian|penelitian)(?! (?-i:[A-Z])))"  # not "hasil Survei X"
                           r"(?![\w-])", re.IGNORECASE)
@@ -82,6 +82,10 @@ def _contrasted(body: str) -> list[str]:
     return [body[:match.start()], body[match.end():]]
 
 
+_SURVEYED_WHEN = re.compile(r"(?<![\w-])(?:di)?survei (?:pada|sepanjang|selama) (?:[A-Z][a-z]+ )?(?:tahun )?"
+                            r"(?P<year>(?:19|20)\d\d)(?![\w-])")
+
+
 def _of_study(found: Proposals, finding: Item, sentence: Sentence) -> None:
     """The study named or told in the sentence ("Survei bersama A dan B menemukan …"), else,
     when it speaks of respondents or "survei itu", the study told last before it."""
@@ -91,8 +95,12 @@ def _of_study(found: Proposals, finding: Item, sentence: Sentence) -> None:
              or sentence.start <= s.span.start < sentence.end]
     if not named and _OF_THE_LAST.search(words):
         named = [max((s for s in studies if s.span.end <= sentence.start), key=lambda s: s.span.start, default=None)]
+    when = _SURVEYED_WHEN.search(words)
     for study in filter(None, named):
         study.add("findings", Value(finding.ident, Span(sentence.start, sentence.end), "study-finding", 0.5))
+        if when is not None and "period" not in study.fields:  # "Dari 400 perajin yang disurvei pada Agustus 2026"
+            span = Span(sentence.start + when.start(), sentence.start + when.end())
+            study.add("period", Value(when["year"], span, "study-surveyed-when", 0.5))
 
 
 def _study_told_next(found: Proposals, sentence: Sentence, following: list[Sentence]) -> bool:

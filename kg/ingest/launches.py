@@ -14,7 +14,8 @@ import re
 from kg.ingest.events import dated, place_written
 from kg.ingest.model import Item, Proposals, Value, mentions, slug
 from kg.ingest.people import ORG_TYPES
-from kg.ingest.relations import NEGATION, clause_status
+from kg.ingest.relations import NEGATION
+from kg.ingest.statuses import clause_status
 from kg.source.text import ArticleText, Span
 
 _LAUNCH = re.compile(r"(?<![\w-])(?:(?P<verb>meluncurkan|melaunching|me-launching)|(?P<noun>[Pp]eluncuran|"

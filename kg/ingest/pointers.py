@@ -10,11 +10,12 @@ from collections.abc import Callable
 
 from kg.ingest.model import Item, Proposals, Value, mentions, slug
 from kg.ingest.people import ORG_TYPES
+from kg.source.text import ArticleText
 
 # The nouns news uses to point back at an organisation, with a demonstrative after them.
 POINTER = (r"(?P<noun>perusahaan rintisan|usaha rintisan|startup|perusahaan|pusat (?:studi|kajian|riset|penelitian)|"
-           r"lembaga(?: (?:riset|kajian|survei|penelitian))?|institut|universitas|kampus|koperasi|komunitas|"
-           r"yayasan|dinas) (?:itu|ini|tersebut)(?![\w-])")
+           r"lembaga(?: (?:riset|kajian|survei|penelitian))?|institut|universitas|kampus|fakultas|koperasi|"
+           r"komunitas|yayasan|dinas) (?:itu|ini|tersebut)(?![\w-])")
 _UNIVERSITIES = ("Universitas", "Institut", "Politeknik", "Sekolah Tinggi")
 _FITS: dict[str, Callable[[Item], bool]] = {
     "startup": lambda i: i.type in ("Startup", "Company"),
@@ -26,8 +27,15 @@ _FITS: dict[str, Callable[[Item], bool]] = {
     "komunitas": lambda i: i.label.startswith("Komunitas"),
     "yayasan": lambda i: i.label.startswith("Yayasan"),
     "dinas": lambda i: i.type == "Dinas",
+    "fakultas": lambda i: i.label.startswith("Fakultas"),
+    "asosiasi": lambda i: i.label.startswith("Asosiasi"),
+    "organisasi": lambda i: True,
 }
-_KIND = {"perusahaan rintisan": "startup", "usaha rintisan": "startup", "institut": "lembaga", "kampus": "universitas"}
+_KIND = {"perusahaan rintisan": "startup", "usaha rintisan": "startup", "institut": "lembaga", "kampus": "universitas",
+         "instansi": "organisasi"}
+# "asosiasinya", "koperasinya", "lembaganya": the organisation of the post of someone named just before.
+POSSESSIVE = (r"(?P<noun>asosiasi|koperasi|komunitas|lembaga|perusahaan|startup|yayasan|dinas|instansi|organisasi|"
+              r"kampus|universitas|pusat (?:studi|kajian|riset|penelitian))nya(?![\w-])")
 
 
 def pointed(found: Proposals, noun: str, before: int) -> Item | None:
@@ -47,6 +55,26 @@ def pointed(found: Proposals, noun: str, before: int) -> Item | None:
     if kind == "startup":
         named[-1].type = "Startup"
     return named[-1]
+
+
+def possessed(found: Proposals, noun: str, before: int) -> Item | None:
+    """"Ketua Asosiasi X, Rusmini, menaruh harapan agar asosiasinya …", "Menurut Kepala Pusat Kajian
+    X, Dr. A, …. Survei lembaganya …": the organisation of the post named last (in this sentence or
+    the one before) whose kind fits the noun: the post's own, or the one its title names when the
+    post is not yet linked, or, with no post read there, the one named there. None without one."""
+    sentences = [s for s in ArticleText(found.text).sentences if s.start < before]
+    start = sentences[-2].start if len(sentences) > 1 else 0
+    fits = _FITS[_KIND.get(noun.lower(), noun.lower().split(" ")[0])]
+    posts = sorted((i for i in found.items.values() if i.type == "Post" and start <= i.span.start < before),
+                   key=lambda i: i.span.start)
+    named = mentions(found, ORG_TYPES - {"MediaOutlet"})
+    held = [org for post in posts for org in (
+        [found.items.get(str(v.value)) for v in post.fields.get("post_in", [])]
+        or [i for s, _, i in named if post.span.start <= s < post.span.end])]
+    if not posts:  # a title the people rules did not read ("Ketua Asosiasi X, Tgk. A,"): the one named there
+        held = [i for s, _, i in named if start <= s < before]
+    fitting = [org for org in held if org is not None and org.type in ORG_TYPES and fits(org)]
+    return fitting[-1] if fitting else None
 
 
 def posts_pointing_back(found: Proposals) -> None:

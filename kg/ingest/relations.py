@@ -13,21 +13,24 @@ import re
 
 from kg.ingest.model import Item, Proposals, Value, mentions, slug
 from kg.ingest.people import ORG_TYPES, is_title, opens_with_title
-from kg.ingest.pointers import POINTER, pointed
+from kg.ingest.pointers import POINTER, POSSESSIVE, pointed, possessed
+from kg.ingest.statuses import ACT_CUES, POINTS_BACK, clause_status
 from kg.source.dates import DateError, find_news_date
 from kg.source.text import ArticleText, Span
 
 # "menunjuk PT X sebagai pelaksana": appointing a party to carry out work for the appointer.
-_APPOINTS = r" [^.,;\n]{3,80}? sebagai (?:pelaksana|mitra|operator|penyelenggara|pengelola|vendor|penyedia)(?![\w-])"
+_APPOINTS = r" [^.;\n]{3,80}? sebagai (?:pelaksana|mitra|operator|penyelenggara|pengelola|vendor|penyedia)(?![\w-])"
 COLLABORATE = re.compile(r"(?<![\w-])(?:ber)?(?:kolaborasi|sinergi|kerja ?sama|mitra)\w*|bekerja ?sama|"
-                         r"(?<![\w-])(?:meng)?gandeng(?![\w-])|(?<![\w-])Gandeng(?![\w-])|kemitraan|"
+                         r"(?<![\w-])(?:meng|di)?gandeng(?![\w-])|(?<![\w-])Gandeng(?![\w-])|kemitraan|"
                          r"(?<![\w-])(?:MoU|nota kesepahaman|memorandum of understanding|menandatangani|"
                          r"penandatanganan|menggaet|merangkul|didukung(?: penuh)?(?: oleh)?|"
                          r"mendapat(?:kan)? dukungan(?: dari)?)(?![\w-])|"
                          # "menunjuk PT X sebagai pelaksana", "A bersama B menggelar …": told by the act
                          rf"(?<![\w-])(?:menunjuk|ditunjuk)(?={_APPOINTS})|(?<![\w-])bersama(?= [A-Z][^.;\n]{{0,80}}? "
                          r"(?:menggelar|menyelenggarakan|mengadakan|meluncurkan|meresmikan|melatih|membuka|menjalankan|"
-                         r"mendampingi|menyalurkan|melaksanakan|menuntaskan|merampungkan)(?![\w-]))|"
+                         r"mendampingi|menyalurkan|melaksanakan|menuntaskan|merampungkan|"
+                         # "rencana kelas bersama Pemkab X urung digelar": a joint plan given up
+                         r"urung|batal|dibatalkan|diurungkan)(?![\w-]))|"
                          # "A dan B telah merampungkan pelatihan …": what two finished together
                          r"(?<=[\w)]) dan(?= [A-Z][\w-]*(?: [A-Z][\w-]*){0,5} (?:telah |sudah |berhasil )?"
                          r"(?:menuntaskan|merampungkan|menyelesaikan)(?![\w-]))|"
@@ -97,8 +100,9 @@ def collaborations(found: Proposals, cues: dict[str, list[str]]) -> None:
         word = COLLABORATE.search(found.text, clause.start, clause.end) or _we_with(found.text, clause)
         if word is not None and re.match(r" (?:ini|itu|tersebut)\b", found.text[word.end():word.end() + 9]):
             _result_told_after(found, clause)  # "kolaborasi ini" refers back to one already told
-            continue
-        if word is None:
+        if POINTS_BACK.match(found.text, clause.start):  # "Rencana itu batal …": the status of the one before
+            _status_told_after(found, clause, cues)
+        if word is None or re.match(r" (?:ini|itu|tersebut)\b", found.text[word.end():word.end() + 9]):
             continue
         words = found.text[clause.start:clause.end]
         status = clause_status(words, cues, title=titled)
@@ -108,6 +112,7 @@ def collaborations(found: Proposals, cues: dict[str, list[str]]) -> None:
         inside = [(s, e, i) for s, e, i in actors[first:last] if e <= clause.end]
         parties, through = _parties(found.text, inside, word.start(), word.end())
         _pointed_party(found, parties, inside, word, clause)
+        _possessed_party(found, parties, word, clause)
         we = _we(found.text, clause.start, word.start())
         if not any(e <= word.start() for _, e, _ in inside) and (we or len(parties) == 1):
             speaker_org = _speaker_organisation(found, word.start(), quoted=not we)
@@ -152,7 +157,9 @@ def _one_actor(first: Item, second: Item) -> bool:
 _POINTED_PARTY = re.compile(rf" (?P<with>dengan |bersama )?{POINTER}")
 
 
-_POINTED_SUBJECT = re.compile(rf"(?:^|(?<=[.\n] )|(?<=\n)){POINTER}[^.\n]{{0,40}}$", re.IGNORECASE)
+# "Perusahaan rintisan itu bekerja sama …", "Pada 2024, startup itu telah menuntaskan uji coba X bersama …".
+_POINTED_SUBJECT = re.compile(rf"(?:^|(?<=[.\n] )|(?<=\n))(?:(?:Pada|Sejak|Kini|Saat ini|Tahun lalu)[^,.\n]{{0,20}}, )?"
+                              rf"{POINTER}[^.\n]{{0,80}}$", re.IGNORECASE)
 
 
 def _pointed_party(found: Proposals, parties: list[str], inside: list[tuple[int, int, Item]],
@@ -173,24 +180,40 @@ def _pointed_party(found: Proposals, parties: list[str], inside: list[tuple[int,
         parties.insert(len(parties) if before else 0, party.ident)
 
 
+_POSSESSED_PARTY = re.compile(rf"(?<![\w-]){POSSESSIVE}")
+
+
+def _possessed_party(found: Proposals, parties: list[str], word: re.Match[str], clause: Span) -> None:
+    """"Ketua Asosiasi X, Rusmini, menaruh harapan agar asosiasinya bisa menggandeng PT Y": the
+    organisation of the speaker's post, named just before, is the first party."""
+    owned = list(_POSSESSED_PARTY.finditer(found.text, clause.start, word.start()))
+    party = possessed(found, owned[-1]["noun"], owned[-1].start()) if owned else None
+    if party is not None and party.ident not in parties:
+        parties.insert(0, party.ident)
+
+
 # "kami sedang menjalankan uji coba gudang bersama dengan Koperasi X": what the speaker's side does with
 # another, told by the work itself.
 _WITH = re.compile(r"(?<![\w-])bersama(?: dengan)?(?= [A-Z])")
 _WE_DO = re.compile(r"(?<![\w-])kami (?:[a-z]+ ){1,8}$")
+# "startup itu telah menuntaskan uji coba katalog digital bersama Dinas X": the work done, then with whom.
+_DONE_WITH = re.compile(r"(?<![\w-])(?:menuntaskan|merampungkan|menyelesaikan|menggelar|menyelenggarakan|"
+                        r"mengadakan|melaksanakan|menjalankan)(?: [a-z][\w-]*){1,6} $")
 
 
 def _we_with(text: str, clause: Span) -> re.Match[str] | None:
-    """"… kami sedang menjalankan uji coba gudang bersama dengan Koperasi X": "bersama" after what "kami" do."""
+    """"… kami sedang menjalankan uji coba gudang bersama dengan Koperasi X": "bersama" after what
+    "kami" do; "A telah menuntaskan uji coba X bersama B": after the work A did."""
     match = _WITH.search(text, clause.start, clause.end)
-    return match if match is not None and _WE_DO.search(text, clause.start, match.start()) else None
+    if match is None:
+        return None
+    return match if _WE_DO.search(text, clause.start, match.start()) or _DONE_WITH.search(
+        text, max(clause.start, match.start() - 80), match.start()) else None
 
 
 _REGIONS = frozenset({"Province", "Regency", "City"})
 _EVENTS = frozenset({"Event", "TrainingEvent", "NetworkingEvent"})
 _GOVERNMENTS = frozenset({"ProvincialGovernment", "RegionalGovernment"})
-# Cues that are the act itself, not its tense: "menandatangani MoU" is told as done, but less surely.
-_ACT_CUES = frozenset({"menandatangani", "meneken", "teken", "diteken", "ditandatangani", "menunjuk", "ditunjuk",
-                       "menuntaskan", "merampungkan"})
 
 
 def headline_status(found: Proposals, cues: dict[str, list[str]]) -> None:
@@ -285,7 +308,7 @@ _BOTH = re.compile(r"(?<![\w-])[Kk]edua (?:belah )?pihak(?![\w-])")
 _DESCRIBED_PARTNER = re.compile(r" dengan (?:[a-z][\w-]* ){1,5}"
                                 r"(?:(?:asal|dari|di) [A-Z][\w-]*(?: [A-Z][\w-]*){0,2}, )?")
 # "A melalui B", "A, lewat B,", "Melalui B, A …": B is how A acts, not a party.
-_CHANNEL = re.compile(r",? (?:melalui|lewat|via) ")
+_CHANNEL = re.compile(r"\)?,? (?:melalui|lewat|via) ")  # "Pemerintah Provinsi X (Pemprov X) melalui"
 _CHANNEL_FIRST = re.compile(r"(?<![\w-])(?:Melalui|Lewat) $")
 # After the parties: "… melalui Dinas X", "… yang dijalankan oleh Dinas X".
 _CHANNEL_AFTER = re.compile(r"(?<![\w-])(?:melalui|lewat|via|(?:yang )?(?:dijalankan|dilaksanakan|dikelola|ditangani)"
@@ -333,16 +356,17 @@ _JOINED_PAIR = re.compile(r" (?:bersama|dan|dengan|serta) ")
 
 def _two_before(found: Proposals, actors: list[tuple[int, int, Item]], clause: Span) -> list[str]:
     """"Pelatihan itu digelar oleh A bersama B. Kerja sama kedua pihak …": the two parties named
-    together in the sentence before, when it names exactly two."""
+    together in the sentence before (or the one before it, when a sentence about the event comes
+    between): the nearest that names exactly two, joined."""
     sentences = [s for s in ArticleText(found.text).sentences if s.end <= clause.start]
-    if not sentences:
-        return []
-    before = sentences[-1]
-    named = [(s, e, i) for s, e, i in actors if before.start <= s and e <= before.end]
-    if len({i.ident for _, _, i in named}) != 2 or len(named) != 2:
-        return []
-    (_, end, first), (start, _, second) = named
-    return [first.ident, second.ident] if _JOINED_PAIR.fullmatch(found.text, end, start) else []
+    for before in reversed(sentences[-2:]):
+        named = [(s, e, i) for s, e, i in actors if before.start <= s and e <= before.end]
+        if len({i.ident for _, _, i in named}) != 2 or len(named) != 2:
+            continue
+        (_, end, first), (start, _, second) = named
+        if _JOINED_PAIR.fullmatch(found.text, end, start):
+            return [first.ident, second.ident]
+    return []
 
 
 def _clauses(text: str) -> list[Span]:
@@ -355,20 +379,6 @@ def _clauses(text: str) -> list[Span]:
             start = cut.end()
         spans.append(Span(start, sentence.end))
     return [s for s in spans if s.end > s.start]
-
-
-def clause_status(words: str, cues: dict[str, list[str]], title: bool = False) -> tuple[str, int, int] | None:
-    """The clause's status and its cue's offsets in it. A cancellation or a hope overrides a
-    plan ("berharap … akan"), a plan overrides what is under way ("tengah menyiapkan"). In a
-    title every word is capitalised: there a capitalised cue is a cue too."""
-    lower = words.lower()
-    for status in ("cancelled", "aspired", "planned", "completed", "ongoing"):
-        for cue in sorted(cues.get(status, []), key=lambda c: c in _ACT_CUES):  # "telah" before "menandatangani"
-            passive = r"(?:di)?{}(?:kan)?" if status == "cancelled" else "{}"  # "batal": "dibatalkan" too
-            for match in re.finditer(rf"(?<![\w-]){passive.format(re.escape(cue))}(?![\w-])", lower):
-                if title or not re.search(r"\w \Z", words[:match.start()]) or words[match.start()].islower():
-                    return status, match.start(), match.end()  # not "Jawa Tengah": a cue inside a name
-    return None
 
 
 def _collaboration(found: Proposals, parties: list[str], through: list[str], status: tuple[str, int, int] | None,
@@ -394,7 +404,7 @@ def _collaboration(found: Proposals, parties: list[str], through: list[str], sta
         name, start, end = status
         cue = found.text[clause.start + start:clause.start + end].lower()
         item.add("status", Value(name, Span(clause.start + start, clause.start + end), "status-cue",
-                                 0.4 if offer else 0.5 if cue in _ACT_CUES else 0.7))
+                                 0.4 if offer else 0.5 if cue in ACT_CUES else 0.7))
     return found.add(item)
 
 
@@ -459,11 +469,38 @@ def _result_told_after(found: Proposals, clause: Span) -> None:
         last.add("resulted_in", Value(event.ident, Span(clause.start, clause.end), "collaboration-result", 0.5))
     for group in _groups_in(found, clause):
         last.add("target_groups", Value(group.ident, Span(clause.start, clause.end), "collaboration-group", 0.5))
+    serves = POINTS_BACK.match(found.text, clause.start) and _SERVES.search(found.text, clause.start, clause.end)
+    place = _place_in(found, Span(serves.end(), clause.end)) if serves and "location" not in last.fields else None
+    if place is not None:  # "Kerja sama itu … bagi 75 pedagang di Kota X sudah rampung"; not where its
+        last.add("location", place)  # fruits were tried out ("Lewat kerja sama itu, … di lahan di Agam")
     for start, _, office in mentions(found, ORG_TYPES):  # "Kerja sama itu dijalankan melalui Dinas X"
         if clause.start <= start < clause.end and _CHANNEL_AFTER.search(found.text, max(0, start - 40), start) \
                 and not any(v.value == office.ident for v in last.fields.get("participants", [])):
             last.add("acting_through", Value(office.ident, Span(clause.start, clause.end), "collaboration-channel",
                                              0.5))
+
+
+def _status_told_after(found: Proposals, clause: Span, cues: dict[str, list[str]]) -> None:
+    """"… mundur dari rencana kemitraan dengan PT X. Rencana itu batal karena …", "Kerja sama itu kini
+    tengah memasuki tahun kedua", "…, namun rencana itu urung": the status a clause pointing back gives
+    the collaboration told last (in its sentence or the one before), when it had none, or had a plan
+    that fell through."""
+    words = found.text[clause.start:clause.end]
+    status = clause_status(words, cues)
+    if status is None or (status[0] != "cancelled" and NEGATION.search(words)):
+        return
+    sentences = [s for s in ArticleText(found.text).sentences if s.start < clause.start]
+    start = sentences[-2].start if len(sentences) > 1 else 0  # this sentence or the one before
+    told = [i for i in found.items.values() if i.type == "Collaboration" and start <= i.span.start < clause.start]
+    if not told:
+        return
+    last = max(told, key=lambda i: i.span.start)
+    had = last.fields.get("status", [])
+    if had and not (had[0].value == "planned" and status[0] == "cancelled"):
+        return
+    span = Span(clause.start + status[1], clause.start + status[2])
+    last.fields["status"] = [Value(status[0], span, "status-told-after", 0.6)]
+    last.confidence = max(last.confidence, 0.5)
 
 
 def _groups_in(found: Proposals, clause: Span) -> list[Item]:
@@ -490,14 +527,28 @@ def _outcome_and_place(found: Proposals, item: Item, parties: list[str], clause:
         item.add("resulted_in", Value(event.ident))
         for party in parties:
             event.add("organizer", Value(party))
-    for match in _AT_PLACE.finditer(found.text[clause.start:clause.end]):
-        if re.search(r"(?:berdomisili|berbasis|berasal|tinggal) $", found.text[:clause.start + match.start()][-14:]):
+    place = _place_in(found, clause)
+    if place is not None:
+        item.add("location", place)
+
+
+_LOCAL_PLACES = frozenset({"local-place", "district-name"})
+# Whom the work is for, or what it is for: a region written after it is where the work takes place.
+_SERVES = re.compile(r"(?<![\w-])(?:bagi|kepada|untuk)(?![\w-])")
+
+
+def _place_in(found: Proposals, clause: Span) -> Value | None:
+    """The region or kecamatan after "di" in the clause ("… bagi 25 perajin di Kecamatan X", "…
+    untuk membangun gudang bersama di Kecamatan Y"), not where someone lives; a venue is no region."""
+    for match in _AT_PLACE.finditer(found.text, clause.start, clause.end):
+        before = found.text[max(0, match.start() - 14):match.start()]
+        if re.search(r"(?:berdomisili|berbasis|berasal|tinggal) $", before):
             continue  # "start up yang berdomisili di Surabaya": where they live, not where it happens
         place = found.find_name(match["place"])
-        if place is not None and place.type in ("Province", "Regency", "City"):
-            span = Span(clause.start + match.start(), clause.start + match.end())
-            item.add("location", Value(place.ident, span, "collaboration-place", 0.4))
-            return
+        if place is not None and (place.type in ("Province", "Regency", "City") or (
+                place.type == "Place" and place.rule in _LOCAL_PLACES)):
+            return Value(place.ident, Span(match.start(), match.end()), "collaboration-place", 0.4)
+    return None
 
 
 def programs(found: Proposals) -> None:

@@ -9,12 +9,12 @@ import re
 
 from kg.ingest.model import Item, Proposals, Value, mentions, slug
 from kg.ingest.people import ORG_TYPES
-from kg.ingest.pointers import POINTER, pointed
+from kg.ingest.pointers import POINTER, POSSESSIVE, pointed, possessed
 from kg.ingest.relations import inside_named
 from kg.source.text import Span
 
 _STUDY = re.compile(r"(?<![\w-])(?P<name>(?:[Ss]tudi|[Ss]urvei|[Rr]iset|[Kk]ajian|[Pp]enelitian)"
-                    r" (?P<by>[A-Z][\w-]*(?: [A-Z][\w-]*){0,2}))"
+                    r" (?:tim (?:peneliti )?)?(?P<by>[A-Z][\w-]*(?: [A-Z][\w-]*){0,2}))"
                     r"(?=[ ,])(?:[^.\n]{0,25}?(?<![\w-])(?P<year>(?:19|20)\d\d)(?![\w-]))?")
 # "survei yang dilakukan Dinas X pada Januari 2025 terhadap 400 pelaku UMKM": a study told by who made it.
 # "survei bersama Universitas X dan PT Y": made by both (and by whoever "menggelar" it with them).
@@ -23,6 +23,11 @@ _MADE = re.compile(r"(?<![\w-])(?P<kind>[Ss]urvei|[Ss]tudi|[Rr]iset|[Kk]ajian|[P
                    rf" (?=[A-Z]|{POINTER})")
 # "Survei lembaga itu terhadap 320 nelayan pada Juli 2026": the study of the organisation pointed back to.
 _POINTED = re.compile(rf"(?<![\w-])(?P<kind>[Ss]urvei|[Ss]tudi|[Rr]iset|[Kk]ajian|[Pp]enelitian) {POINTER}")
+# "Survei lembaganya terhadap 500 pelaku UMKM …": the study of the institution of the one who spoke just before.
+_POSSESSED = re.compile(rf"(?<![\w-])(?P<kind>[Ss]urvei|[Ss]tudi|[Rr]iset|[Kk]ajian|[Pp]enelitian) {POSSESSIVE}")
+# "Dr. Rahmat Lamasi, dosen fakultas itu yang memimpin kajian, …": a person who led the study told before.
+_LED = re.compile(r",(?: [^,.\n]{1,80}?)? yang (?:memimpin|mengetuai|mengoordinasikan) (?:tim )?"
+                  r"(?:kajian|survei|riset|penelitian|studi)(?![\w-])")
 _ASKED = re.compile(r" (?P<whom>terhadap (?:\d[\d.]* )?[a-z][\w-]*(?: (?!(?:pada|tahun|sepanjang|selama|me\w+|di\w*)"
                     r"(?![\w-]))[a-zA-Z][\w-]*){0,3})")
 _UNIT_BEFORE = re.compile(r"(?<![\w-])(?:Pusat|Lembaga|Program|Badan|Balai) $")
@@ -30,8 +35,9 @@ _MADE_BY = re.compile(r"(?:menggelar|melakukan|melaksanakan|mengadakan|merilis|m
 
 
 # The year a study covers, written right after its authors ("pada Januari 2025", "tahun 2024"), or after
-# whom it asked ("terhadap 300 pelaku UMKM pada Maret 2026").
-_YEAR_AFTER = re.compile(r"(?: \([A-Z][\w ]{1,20}\))?(?: terhadap [^.,;:\n]{3,60}?)?,? (?:pada|tahun|sepanjang|selama) "
+# whom it asked and where ("terhadap 300 pelaku UMKM di Kabupaten X pada Maret 2026").
+_YEAR_AFTER = re.compile(r"(?: \([A-Z][\w ]{1,20}\))?(?: terhadap [^.,;:\n]{3,60}?)?"
+                         r"(?: di [A-Z][\w-]*(?: [A-Z][\w-]*){0,3})?,? (?:pada|tahun|sepanjang|selama) "
                          r"(?:[A-Z][a-z]+ )?(?:tahun )?(?P<year>(?:19|20)\d\d)(?![\w-])")
 
 
@@ -76,9 +82,41 @@ def studies(found: Proposals) -> None:
         author = pointed(found, match["noun"], match.start())
         asked = _ASKED.match(found.text, match.end())  # "Survei lembaga itu terhadap 320 nelayan": whom it asked
         whom = asked["whom"] if asked else found.text[match.start("noun"):match.end()]
-        label = f"{match['kind'].capitalize()} {whom}"
+        label = asked_label(match["kind"], whom)
         if author is not None:
             _made_by(found, match, [(match.start(), asked.end() if asked else match.end(), author)], label)
+    _possessed_studies(found)
+    _led_by(found)
+
+
+def _possessed_studies(found: Proposals) -> None:
+    """"Menurut Kepala Pusat Kajian X, Dr. Y, …. Survei lembaganya terhadap 500 pelaku UMKM …": the
+    study of the organisation of the post named in the same sentence or the one before."""
+    for match in _POSSESSED.finditer(found.text):
+        author = possessed(found, match["noun"], match.start())
+        asked = _ASKED.match(found.text, match.end())
+        if author is None or asked is None:
+            continue  # "survei lembaganya" with no one asked says too little to name it
+        _made_by(found, match, [(match.start(), asked.end(), author)], asked_label(match["kind"], asked["whom"]))
+
+
+def _led_by(found: Proposals) -> None:
+    """"Dr. A, dosen fakultas itu yang memimpin kajian, …": the person is an author of the study
+    told last before."""
+    written = [(m.start(), m.end(), person) for person in found.items.values() if person.type == "Person"
+               for m in re.finditer(rf"(?<![\w-]){re.escape(person.label)}(?![\w-])", found.text)]
+    for start, end, person in written:  # the name itself: a person's span may run over their post
+        led = _LED.match(found.text, end)
+        told = [s for s in found.items.values() if s.type == "Study" and s.span.start < start]
+        if led is not None and told:
+            study = max(told, key=lambda s: s.span.start)
+            study.add("author", Value(person.ident, Span(start, led.end()), "study-led-by", 0.5))
+
+
+def asked_label(kind: str, whom: str) -> str:
+    """"Survei terhadap nelayan": a study named by whom it asked, without how many (the count is a
+    detail of the survey, not its name)."""
+    return f"{kind.capitalize()} {re.sub(r'^terhadap (?:sekitar |lebih dari )?[0-9][0-9.]* ', 'terhadap ', whom)}"
 
 
 def _pointed_author(found: Proposals, match: re.Match[str]) -> list[tuple[int, int, Item]]:

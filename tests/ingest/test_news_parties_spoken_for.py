@@ -139,7 +139,13 @@ def test_kedua_pihak_are_the_two_parties_named_together_in_the_sentence_before()
     assert collaborations(run(THREE)) == []  # three named before: "kedua pihak" is not resolved
     opening = run("PALU, SULTENGKINI.COM - Pelatihan digelar Dinas Koperasi Sulteng dan PT Tadulako Digital di Palu. "
                   "Kedua pihak sepakat melanjutkan kerja sama tahun depan.\n")
-    assert collaborations(opening) == [(["dinas-koperasi-sulteng", "pt-tadulako-digital"], None)]  # no cue
+    assert collaborations(opening) == [  # to go on "tahun depan": a time to come, a plan
+        (["dinas-koperasi-sulteng", "pt-tadulako-digital"], "planned")]
+    between = run("PALU, SULTENGKINI.COM - Pelatihan itu digelar oleh Dinas Koperasi Sulteng bersama PT Tadulako "
+                  "Digital di Palu. Kegiatan ini merupakan bagian dari program Sulteng Maju Daring. Kerja sama kedua "
+                  "pihak sudah diresmikan lewat nota kesepahaman yang diteken pada April 2026.\n")
+    assert collaborations(between) == [  # a sentence about the event between: the two named before it
+        (["dinas-koperasi-sulteng", "pt-tadulako-digital"], "completed")]
 
 
 SPOKEN_FOR = (

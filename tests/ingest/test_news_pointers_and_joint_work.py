@@ -58,7 +58,7 @@ def test_a_centre_pointed_back_to_by_its_survey_and_by_a_researchers_post() -> N
     found = run(CENTRE)
     centre = "pusat-studi-ekonomi-pesisir-universitas-bengkulu"
     assert found.items[centre].type == "Organization"
-    study = by_type(found, "Study")["Survei terhadap 320 nelayan"]  # whom it asked: its name is the centre's
+    study = by_type(found, "Study")["Survei terhadap nelayan"]  # whom it asked, not how many
     assert values_of(study)["author"] == [centre] and values_of(study)["period"] == ["2026"]
     finding = found.items[values_of(study)["findings"][0]]
     assert "41 persen nelayan" in values_of(finding)["text"][0]
@@ -206,7 +206,7 @@ def test_the_drafts_build(tmp_path: Path) -> None:
     built = [path.parent.parent / "articles" / path.name for path in drafts]  # moved among the articles
     entities = {e["id"]: e for path in built for e in yaml.safe_load(path.read_text(encoding="utf-8"))["entities"]}
     centre = "pusat-studi-ekonomi-pesisir-universitas-bengkulu"
-    assert entities["survei-terhadap-320-nelayan"]["author"][0]["value"] == centre
+    assert entities["survei-terhadap-nelayan"]["author"][0]["value"] == centre
     assert sum(e["type"] == "Collaboration" for e in entities.values()) == 5
     assert entities["festival-tani-digital-kalsel-2026"]["venue"]
     ternate = yaml.safe_load(next(p for p in built if p.name == "ternate.yaml").read_text(encoding="utf-8"))
