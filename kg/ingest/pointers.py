@@ -13,8 +13,8 @@ from kg.ingest.people import ORG_TYPES
 
 # The nouns news uses to point back at an organisation, with a demonstrative after them.
 POINTER = (r"(?P<noun>perusahaan rintisan|usaha rintisan|startup|perusahaan|pusat (?:studi|kajian|riset|penelitian)|"
-           r"lembaga(?: (?:riset|kajian|survei|penelitian))?|institut|universitas|kampus|koperasi|komunitas|"
-           r"yayasan|dinas) (?:itu|ini|tersebut)(?![\w-])")
+           r"lembaga(?: (?:riset|kajian|survei|penelitian))?|institut|universitas|kampus|fakultas|koperasi|"
+           r"komunitas|yayasan|dinas) (?:itu|ini|tersebut)(?![\w-])")
 _UNIVERSITIES = ("Universitas", "Institut", "Politeknik", "Sekolah Tinggi")
 _FITS: dict[str, Callable[[Item], bool]] = {
     "startup": lambda i: i.type in ("Startup", "Company"),
@@ -22,6 +22,7 @@ _FITS: dict[str, Callable[[Item], bool]] = {
     "pusat": lambda i: i.type == "Organization" and i.label.startswith("Pusat "),
     "lembaga": lambda i: i.type == "Organization" and not i.label.startswith((*_UNIVERSITIES, "Koperasi", "Komunitas")),
     "universitas": lambda i: i.type == "Organization" and i.label.startswith(_UNIVERSITIES),
+    "fakultas": lambda i: i.label.startswith("Fakultas"),
     "koperasi": lambda i: i.label.startswith("Koperasi"),
     "komunitas": lambda i: i.label.startswith("Komunitas"),
     "yayasan": lambda i: i.label.startswith("Yayasan"),

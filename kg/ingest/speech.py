@@ -14,7 +14,7 @@ import re
 
 from kg.ingest.events import STEMS, referent
 from kg.ingest.model import Item, Proposals, Value, mentions, slug
-from kg.ingest.people import DEGREES, HONORIFIC, SAID, SPEECH
+from kg.ingest.people import ACADEMIC, DEGREES, HEAD, HONORIFIC, SAID, SPEECH
 from kg.source.dates import DateError, find_news_date
 from kg.source.text import ArticleText, Span
 
@@ -32,8 +32,9 @@ _DIRECT = re.compile(r"(?P<open>[\"“])(?P<body>[^\"“”\n]{8,3000}?)(?P<clos
 _ADVERB = r"(?:(?:sudah|telah|juga|pun|sempat|pernah|kembali|lantas|kemudian|lalu|pun juga) )?"
 _INDIRECT = re.compile(rf"(?<![\w-])(?<![Mm]enurut )(?P<who>{_WHO})(?: \(\d{{1,3}}\))?(?:{DEGREES})?,? {_ADVERB}"
                        rf"(?P<verb>{SPEECH}),? (?:bahwa )?(?P<body>[^\"“\n])")
-# "Suparmi (52), pedagang jamu di Pasar Gede, mengaku …": what the speaker is, between name and verb.
-_APPOSED = re.compile(rf"(?<![\w-])(?P<who>[A-Z][\w'-]+(?: [A-Z][\w'-]+){{0,3}})(?: \(\d{{1,3}}\))?, "
+# "Suparmi (52), pedagang jamu di Pasar Gede, mengaku …": what the speaker is, between name and verb
+# (after the degrees: "Dr. Rina Manurung, S.E., M.M., dosen fakultas itu, menilai …").
+_APPOSED = re.compile(rf"(?<![\w-])(?P<who>[A-Z][\w'-]+(?: [A-Z][\w'-]+){{0,3}})(?: \(\d{{1,3}}\))?(?:{DEGREES})?, "
                       rf"[a-z][^,\n.\"“”]{{2,80}}, {_ADVERB}(?P<verb>{SPEECH}),? (?:bahwa )?(?P<body>[^\"“\n])")
 # "Pemkab Sukoharjo, kata Hartono, tidak menjalin …", "Pelatihan itu, menurut dia, membuat …": the
 # speaker set between the words (which are kept as written, the attribution with them: a quote's
@@ -46,8 +47,11 @@ _AMID = re.compile(rf"(?:^|(?<=[.!?] ))(?P<head>[^\"“”\n.,]{{3,120}}), (?P<v
 _TOLD_BEFORE = re.compile(rf"(?:^|(?<=[.!?] ))(?P<body>(?:[^\"“”\n.]|\.(?!\s)){{15,600}}?), "
                           rf"(?P<verb>(?:{SAID})(?:nya)?)(?: (?:{HONORIFIC} )?"
                           r"(?P<who>dia|ia|beliau|[A-Z][\w'-]+(?: [A-Z][\w'-]+){0,2}))?\.(?=\s|$)", re.MULTILINE)
-_MENURUT = re.compile(rf"(?P<verb>Menurut)(?: (?:{HONORIFIC} )?(?P<who>{_WHO}(?: [A-Z][\w'-]+){{0,3}})|(?P<nya>nya)), "
-                      r"(?P<body>[^\"“\n])")
+# "Menurut Kepala Pusat Kajian X, Dr. Ir. Ahmad Fauzi, M.Sc., …": the post before the name, the titles
+# around it.
+_MENURUT = re.compile(rf"(?P<verb>Menurut)(?: (?:{HEAD})\b[^,.\n\"“”]{{0,160}}?,)?"
+                      rf"(?: (?:(?:{HONORIFIC}|{ACADEMIC}) )*(?P<who>{_WHO}(?: [A-Z][\w'-]+){{0,3}})(?:{DEGREES})?"
+                      r"|(?P<nya>nya)), (?P<body>[^\"“\n])")
 # Where the words end and the circumstances of their saying start ("saat ini" is "now", no circumstance).
 _CIRCUMSTANCE = re.compile(r",? (?:ketika|saat(?! ini)|sewaktu|seusai|usai|dalam acara|di sela-sela|di sela) ")
 # "…, dan mengulanginya dalam kuliah umum di UMSU": the same words told again, elsewhere.
@@ -184,14 +188,17 @@ def _said_at(found: Proposals, quote: Item, start: int, end: int) -> None:
         quote.add("said_on", Value(date.value, date.span, "said-at-event", 0.5))
 
 
-# "ujarnya di sela membuka acara tersebut", "katanya dalam acara itu", "saat menghadiri Festival X".
-_OCCASION = re.compile(r"(?<![\w-])(?:[Dd]i sela(?:-sela)?|[Ss]aat|[Kk]etika|[Ss]ewaktu|[Dd]alam|[Pp]ada|[Dd]i)"
+# "ujarnya di sela membuka acara tersebut", "katanya dalam acara itu", "saat menghadiri Festival X",
+# "saat membuka kelas" (the article's event: its lead's), "di hadapan peserta Festival X".
+_OCCASION = re.compile(r"(?<![\w-])(?:(?P<facing>[Dd]i hadapan (?:para )?peserta)|[Dd]i sela(?:-sela)?|[Ss]aat|"
+                       r"[Kk]etika|[Ss]ewaktu|[Dd]alam|[Pp]ada|[Dd]i)"
                        r"(?P<verb> (?:membuka|menghadiri|mengisi|meresmikan|mengikuti)(?: acara)?)?"
                        r" (?:(?P<noun>acara|kegiatan|pelatihan|peresmian|peluncuran|seminar|workshop|pameran|festival|"
                        r"temu niaga|temu bisnis|temu usaha|temu mitra|lokakarya|sosialisasi|kuliah umum|bazar)"
                        r" (?:itu|ini|tersebut)(?![\w-])|(?:acara )?(?P<act>peluncuran|peresmian|pembukaan)"
                        r" (?:program )?(?=[A-Z])|(?P<speech>sambutan|pidato|paparan|arahan)(?:nya)?(?![\w-])"
-                       r"|(?:acara |(?=[A-Z]))(?P<named>\w))")
+                       r"|(?:acara |(?=[A-Z]))(?P<named>\w)"
+                       r"|(?P<opened>kelas|pelatihan|acara|kegiatan|seminar|workshop|lokakarya)(?![\w-]))")
 
 
 def _said_at_occasion(found: Proposals, quote: Item, start: int, end: int) -> None:
@@ -205,6 +212,8 @@ def _said_at_occasion(found: Proposals, quote: Item, start: int, end: int) -> No
     for match in _OCCASION.finditer(found.text, start, end):
         if match["noun"] or match["speech"]:  # "dalam sambutannya": at the event told last
             event, at = referent(found, match["noun"] or "acara", match.start()), match.end()
+        elif match["opened"]:  # "saat membuka pelatihan": the article's own event; "saat pelatihan …": no act
+            event, at = (referent(found, None, match.start()) if match["verb"] else None), match.end()
         elif match["act"]:  # "saat peluncuran Tenun Daring": the launch told before, by its act's stem
             event, at = referent(found, match["act"], match.start()), match.end()
             event = event if event is not None and STEMS[match["act"]] in event.label.lower() else None
@@ -218,7 +227,7 @@ def _said_at_occasion(found: Proposals, quote: Item, start: int, end: int) -> No
     span = Span(match.start(), quote.span.end) if told_first else Span(quote.span.start, at)
     quote.add("said_at", Value(event.ident, span, "said-at-occasion", 0.4))
     speaker = found.items.get(str(quote.fields["speaker"][0].value))
-    if (match["verb"] or match["noun"] or match["speech"]) and speaker is not None:  # said there: was there
+    if (match["verb"] or match["noun"] or match["speech"] or match["facing"]) and speaker is not None:  # was there
         speaker.add("takes_part_in", Value(event.ident, span, "speaker-at-event", 0.4))
 
 

@@ -1,0 +1,144 @@
+"""News paragraphs written for these tests (invented offices, associations, events and people, real
+regions of Kalimantan Selatan, Nusa Tenggara Barat, Kalimantan Barat and Sumatera Utara): a speaker
+named only after an opening quote and his post told next by "itu"; forms of address ("atau Kak
+Nuri", "yang akrab disapa Pak Tarjo"); titles and degrees around a name; indirect quotes by a wish,
+a hope or a denial; and words said at an event ("di hadapan peserta …", "saat membuka kelas").
+Each test says what must and must not be proposed."""
+
+from __future__ import annotations
+
+from kg.ingest.model import Proposals
+from tests.ingest.test_rules import by_type, collaborations, run, values_of
+
+BANJARBARU = (
+    "BANJARMASIN, CONTOHNEWS.COM - Dinas Komunikasi dan Informatika Provinsi Kalimantan Selatan menggelar "
+    "Pelatihan Talenta Digital Banua.\n"
+    "“Jangan cuma jadi penonton di era digital,” kata Rahmat Hidayat di hadapan peserta Pelatihan Talenta Digital "
+    "Banua di Gedung Idham Chalid, Kota Banjarbaru, Rabu (11/11/2026).\n"
+    "Kepala Dinas Komunikasi dan Informatika (Diskominfo) Kalimantan Selatan itu membuka pelatihan yang diikuti "
+    "150 pemuda dari sejumlah kabupaten.\n"
+    "Menurut Rahmat, talenta digital daerah masih jauh di bawah kebutuhan industri.\n"
+    "Rahmat menyebutkan, sebagian peserta datang dari desa di Kabupaten Tapin.\n"
+    "“Kami ingin anak muda Banua jadi pelaku,” ujarnya saat membuka kelas.\n")
+
+
+def said(found: Proposals) -> dict[str, tuple[str, object, list[object]]]:
+    """Each quote's first words: its kind, speaker and where it was said."""
+    return {str(values_of(i)["text"][0])[:20]: (i.type, values_of(i)["speaker"][0], values_of(i).get("said_at", []))
+            for i in found.items.values() if i.type in ("Quote", "IndirectQuote")}
+
+
+def test_a_speaker_named_after_the_quote_holds_the_post_the_next_sentence_points_back_with() -> None:
+    found = run(BANJARBARU)
+    person = found.items["rahmat-hidayat"]
+    assert person.type == "Person" and "Rahmat" in person.aliases
+    post = next(i for i in found.items.values() if i.type == "Post" and i.label.startswith("Kepala Dinas"))
+    assert post.label == "Kepala Dinas Komunikasi dan Informatika (Diskominfo) Kalimantan Selatan"
+    assert values_of(person)["holds"] == [post.ident]
+    assert values_of(post)["post_in"] == ["diskominfo-kalimantan-selatan"]
+
+
+def test_later_words_of_the_speaker_named_late_and_where_he_said_them() -> None:
+    found = run(BANJARBARU)
+    event = "pelatihan-talenta-digital-banua"
+    assert said(found) == {
+        "Jangan cuma jadi pen": ("Quote", "rahmat-hidayat", [event]),  # "di hadapan peserta Pelatihan …"
+        "talenta digital daer": ("IndirectQuote", "rahmat-hidayat", []),  # "Menurut Rahmat,"
+        "sebagian peserta dat": ("IndirectQuote", "rahmat-hidayat", []),  # "Rahmat menyebutkan,"
+        "Kami ingin anak muda": ("Quote", "rahmat-hidayat", [event]),  # "saat membuka kelas": the lead's event
+    }
+    assert values_of(found.items["rahmat-hidayat"])["takes_part_in"] == [event]
+
+
+def test_a_post_pointed_back_to_needs_a_named_body_and_one_person_named_before() -> None:
+    found = run(
+        "PONTIANAK, CONTOHNEWS.COM - Koperasi Sungai Kapuas melatih 40 anggotanya berjualan daring.\n"
+        "“Anggota kami mulai melek digital,” kata Dedi Kurniawan di Kota Pontianak.\n"
+        "Ketua koperasi itu mengatakan pelatihan digelar dua kali sebulan.\n"
+        "“Kami butuh pendamping,” kata Siti Rohani dan Yusuf Halim kepada wartawan.\n"
+        "Kepala Dinas Koperasi Kalimantan Barat itu belum menanggapi.\n")
+    assert "Dedi Kurniawan" in by_type(found, "Person")
+    assert not any(i.fields.get("holds") for i in found.items.values() if i.type == "Person"
+                   and i.span.start > found.body_start())  # "koperasi itu": no named body; two people named
+
+
+SAMBAS = (
+    "SAMBAS, CONTOHNEWS.COM - Komunitas Kopi Khatulistiwa melatih barista muda di Kabupaten Sambas.\n"
+    "Nurul Aini atau Kak Nuri, pendiri Komunitas Kopi Khatulistiwa, mengatakan pelatihan itu digelar tiap bulan.\n"
+    "Ketua Koperasi Tani Sambas Makmur, Ahmad Sutarjo, yang akrab disapa Pak Tarjo, ingin petani muda bisa menjual "
+    "kopi lewat lokapasar.\n"
+    "“Petani kita harus naik kelas,” ucap Pak Tarjo.\n"
+    "Ia juga ingin membeli mesin sangrai baru.\n")
+
+
+def test_a_form_of_address_is_an_alias_of_the_person_and_names_the_later_speaker() -> None:
+    found = run(SAMBAS)
+    people = by_type(found, "Person")
+    assert set(people) == {"Budi Santoso", "Sari Dewi", "Nurul Aini", "Ahmad Sutarjo"}  # no "Nuri", no "Tarjo"
+    assert {"Kak Nuri", "Nuri"} <= set(people["Nurul Aini"].aliases)
+    assert {"Pak Tarjo", "Tarjo"} <= set(people["Ahmad Sutarjo"].aliases)
+    assert values_of(people["Nurul Aini"])["holds"] == ["pendiri-komunitas-kopi-khatulistiwa"]
+    assert values_of(found.items["pendiri-komunitas-kopi-khatulistiwa"])["post_in"] == ["komunitas-kopi-khatulistiwa"]
+    assert said(found) == {
+        "pelatihan itu digela": ("IndirectQuote", "nurul-aini", []),
+        "petani muda bisa men": ("IndirectQuote", "ahmad-sutarjo", []),  # a wish for what others can do
+        "Petani kita harus na": ("Quote", "ahmad-sutarjo", []),  # "ucap Pak Tarjo"
+    }  # "ingin membeli mesin": his own wish, no words of his
+
+
+LOMBOK = (
+    "MATARAM, CONTOHNEWS.COM - Fakultas Ekonomi dan Bisnis Universitas Rinjani Raya menggelar kajian ekonomi "
+    "digital desa.\n"
+    "Dr. Baiq Sri Wahyuni, S.E., M.M., dosen fakultas itu yang memimpin kajian, menilai pelaku usaha desa belum "
+    "siap berjualan daring.\n"
+    "Menurut Kepala Pusat Kajian Ekonomi Desa Universitas Rinjani Raya, Dr. Ir. Lalu Ahmad Fauzan, M.Sc., pelaku "
+    "usaha desa butuh pendampingan yang lebih lama.\n"
+    "Ketua Asosiasi Pengusaha Tenun Lombok (APTL), Pdt. Markus Lalong, menaruh harapan agar pemerintah daerah ikut "
+    "membeli produk tenun anggota.\n"
+    "Markus menilai kendala terbesar perajin adalah modal kerja.\n")
+
+
+def test_titles_and_degrees_around_a_name_and_the_post_beside_it() -> None:
+    found = run(LOMBOK)
+    people = by_type(found, "Person")
+    assert {"Baiq Sri Wahyuni", "Lalu Ahmad Fauzan", "Markus Lalong"} <= set(people)  # no title, no degree
+    assert not any(label.startswith(("Dr", "Pdt")) for label in people)
+    lecturer = found.items[str(values_of(people["Baiq Sri Wahyuni"])["holds"][0])]
+    assert (lecturer.label, values_of(lecturer)["post_in"]) == (
+        "Dosen", ["fakultas-ekonomi-dan-bisnis-universitas-rinjani-raya"])  # "dosen fakultas itu": the one named
+    chair = found.items[str(values_of(people["Markus Lalong"])["holds"][0])]
+    assert chair.label == "Ketua Asosiasi Pengusaha Tenun Lombok"  # the short form is the association's
+    assert "Ketua Asosiasi Pengusaha Tenun Lombok (APTL)" in chair.aliases
+    assert values_of(chair)["post_in"] == ["aptl"] and "APTL" in found.items["aptl"].aliases
+
+
+def test_indirect_quotes_after_titles_a_post_and_a_hope() -> None:
+    assert said(run(LOMBOK)) == {
+        "pelaku usaha desa be": ("IndirectQuote", "baiq-sri-wahyuni", []),
+        "pelaku usaha desa bu": ("IndirectQuote", "lalu-ahmad-fauzan", []),  # "Menurut <post>, <name>, …"
+        "agar pemerintah daer": ("IndirectQuote", "markus-lalong", []),  # "menaruh harapan agar"
+        "kendala terbesar per": ("IndirectQuote", "markus-lalong", []),
+    }
+
+
+def test_a_denial_is_the_speakers_words_and_the_collaboration_stays_denied() -> None:
+    found = run(
+        "MEDAN, CONTOHNEWS.COM - Ketua Asosiasi Kopi Mandailing, Tgk. Marzuki Hasibuan, menampik kabar bahwa "
+        "asosiasinya bekerja sama dengan PT Kopi Sejagat.\n"
+        "Marzuki juga meluruskan kabar bahwa anggota asosiasi menjual kopi di bawah harga pasar.\n")
+    assert "Marzuki Hasibuan" in by_type(found, "Person")
+    assert said(found) == {"kabar bahwa asosiasi": ("IndirectQuote", "marzuki-hasibuan", []),
+                           "kabar bahwa anggota ": ("IndirectQuote", "marzuki-hasibuan", [])}
+    assert collaborations(found) == []
+
+
+def test_a_title_after_the_quote_is_no_one_and_an_event_named_there_is_no_opening() -> None:
+    found = run(
+        "SAMARINDA, CONTOHNEWS.COM - Startup Etam Tani menggelar Lokakarya Petani Digital di Kota Samarinda.\n"
+        "“Petani harus punya toko daring,” ungkap Chief Executive Officer (CEO) Etam Tani, Yohanes Lado, di sela "
+        "lokakarya.\n"
+        "“Harga gabah sedang turun,” kata Agus Salim saat pelatihan berlangsung.\n")
+    people = by_type(found, "Person")
+    assert "Chief Executive Officer" not in people and "Agus Salim" in people
+    assert "takes_part_in" not in people["Agus Salim"].fields  # "saat pelatihan berlangsung": no act of his
+    assert said(found)["Harga gabah sedang t"][2] == []
