@@ -12,7 +12,7 @@ import re
 
 from kg.ingest.model import Item, Proposals, Value, mentions, slug
 from kg.ingest.places import resolve
-from kg.source.text import Span
+from kg.source.text import ArticleText, Sentence, Span
 
 POST_HEADS = (
     "Kepala", "Ketua", "Wakil Ketua", "Menteri", "Wakil Menteri", "Direktur Jenderal", "Direktur Utama", "Direktur",
@@ -154,15 +154,18 @@ def people(found: Proposals) -> None:
             _nicknamed(found, match, shares_start)
     for match in _HONORED_NAME.finditer(found.text, found.body_start()):
         _honored(found, match)
+    sentences = ArticleText(found.text).sentences
     for match in _THAT_POST.finditer(found.text, found.body_start()):
-        _post_of_the_named(found, match)
+        _post_of_the_named(found, match, sentences)
     _aliases(found, shorts)
 
 
 # "“…,” kata Budi Hartono di hadapan peserta …": a speaker named in full only after the words (not one
-# of two: "kata Siti dan Yusuf" says no one's words alone).
+# of two: "kata Siti dan Yusuf" says no one's words alone), with the post written after the name
+# ("ujar Maria Lake, Ketua Koperasi X.").
 _QUOTED_BY = re.compile(rf"[\"”],? (?:{SAID}) (?:{HONORIFIC} )?"
-                        rf"(?P<name>(?:{ACADEMIC} )*{_WORD}(?: {_WORD}){{1,3}})(?![\w'\u2019-]| dan [A-Z])")
+                        rf"(?P<name>(?:{ACADEMIC} )*{_WORD}(?: {_WORD}){{1,3}})(?![\w'\u2019-]| dan [A-Z])"
+                        rf"(?:(?:{DEGREES})?, (?P<post>(?:{HEAD})\b{_PLAIN}{{1,160}}?)(?=[.,](?:\s|$)))?")
 # "Kepala Dinas Kominfo Jambi itu membuka …": a sentence opening with a post of a named body and
 # "itu", which points back to the person named in the sentence before ("Ketua koperasi itu" is the
 # head of the cooperative told before: no one's post here).
@@ -181,14 +184,17 @@ def _quoted_by(found: Proposals, match: re.Match[str]) -> None:
         return
     if (other := found.find_name(plain)) is not None and other.type != "Person":
         return
-    add_person(found, name, span, "person-after-quote", 0.6)
+    person = add_person(found, name, span, "person-after-quote", 0.6)
+    if match["post"]:
+        hold(found, person, match["post"], Span(span.start, match.end("post")), "person-after-quote", 0.6)
 
 
-def _post_of_the_named(found: Proposals, match: re.Match[str]) -> None:
+def _post_of_the_named(found: Proposals, match: re.Match[str], sentences: list[Sentence]) -> None:
     """The post is held by the one person named in the sentence before."""
-    text, start = found.text, match.start()
-    before = max(text.rfind(". ", 0, start - 2) + 2, text.rfind("\n", 0, start - 1) + 1, found.body_start())
-    named = {item.ident: item for at, _, item in mentions(found, frozenset({"Person"})) if before <= at < start}
+    start = match.start()
+    before = [s for s in sentences if s.end <= start][-1:]
+    named = {item.ident: item for at, _, item in mentions(found, frozenset({"Person"}))
+             if before and max(before[0].start, found.body_start()) <= at < start}
     if len(named) == 1:
         person = next(iter(named.values()))
         hold(found, person, match["post"], Span(start, match.end("post")), "post-pointing-to-person", 0.5)

@@ -23,8 +23,8 @@ _WHO = r"dia|ia|beliau|[A-Z][\w'-]+"
 _DESCRIBED = (r"(?:pria|wanita|perempuan|lelaki|laki-laki|pemuda|pemudi|gadis|sosok|alumnus|alumni|lulusan|ibu|"
               r"bapak)(?: [^\"\u201c\u201d\n.,]{1,60}?)? (?:itu|ini|tersebut)(?![\w-])")
 _DIRECT = re.compile(r"(?P<open>[\"“])(?P<body>[^\"“”\n]{8,3000}?)(?P<close>[\"”])[ ]?"
-                     rf"(?P<verb>(?:{SAID})(?:nya)?)(?: (?:{HONORIFIC} )?"
-                     r"(?P<who>dia|ia|beliau|[A-Z][\w'-]+(?: [A-Z][\w'-]+){0,4})"
+                     rf"(?P<verb>(?:{SAID})(?:nya)?)(?: (?:{HONORIFIC} )?(?:{ACADEMIC} )*"
+                     rf"(?P<who>dia|ia|beliau|[A-Z][\w'-]+(?: [A-Z][\w'-]+){{0,4}})(?:{DEGREES})?"
                      rf"| (?P<described>{_DESCRIBED}))?")
 # Words news puts between a speaker and the verb: "Meutya sudah menyinggung", "Ia juga mengatakan"; not
 # "menurut dia, berharap …": there "dia" is who reports, not who hopes. "Yulia Rahmi, M.Si., mengatakan …":
@@ -52,6 +52,9 @@ _TOLD_BEFORE = re.compile(rf"(?:^|(?<=[.!?] ))(?P<body>(?:[^\"“”\n.]|\.(?!\s
 _MENURUT = re.compile(rf"(?P<verb>Menurut)(?: (?:{HEAD})\b[^,.\n\"“”]{{0,160}}?,)?"
                       rf"(?: (?:(?:{HONORIFIC}|{ACADEMIC}) )*(?P<who>{_WHO}(?: [A-Z][\w'-]+){{0,3}})(?:{DEGREES})?"
                       r"|(?P<nya>nya)), (?P<body>[^\"“\n])")
+# "Kepala Dinas Pariwisata NTT tersebut menilai …": the post's holder, named in the sentence before.
+_POST_SAYS = re.compile(rf"(?:^|(?<=[.!?] ))(?:{HEAD}) [^\"“”\n.,]{{0,160}}? (?:itu|tersebut),? {_ADVERB}"
+                        rf"(?P<verb>{SPEECH}),? (?:bahwa )?(?P<body>[^\"“\n])", re.MULTILINE)
 # Where the words end and the circumstances of their saying start ("saat ini" is "now", no circumstance).
 _CIRCUMSTANCE = re.compile(r",? (?:ketika|saat(?! ini)|sewaktu|seusai|usai|dalam acara|di sela-sela|di sela) ")
 # "…, dan mengulanginya dalam kuliah umum di UMSU": the same words told again, elsewhere.
@@ -135,17 +138,29 @@ def quotes(found: Proposals) -> None:
             _add(found, "IndirectQuote", speaker, match["verb"], found.text[match.start():match.end() - 1],
                  Span(match.start(), match.end()), "speaker-amid-words", confidence - 0.2)
     for pattern, rule in ((_INDIRECT, "indirect-quote"), (_APPOSED, "indirect-quote-apposed"),
-                          (_MENURUT, "menurut-quote")):
+                          (_MENURUT, "menurut-quote"), (_POST_SAYS, "indirect-quote-post")):
         for match in pattern.finditer(found.text):
-            who = match["who"] or "nya"
-            speaker, confidence = speakers.resolve(who, match.start(), match.end("who") if match["who"] else -1)
-            carried = speakers.carried_over(match.start()) if rule == "menurut-quote" and who in _PRONOUNS else None
-            speaker = carried or speaker
+            if rule == "indirect-quote-post":
+                speaker, confidence = _holder(found, match.start()), 0.6
+            else:
+                who = match["who"] or "nya"
+                speaker, confidence = speakers.resolve(who, match.start(), match.end("who") if match["who"] else -1)
+                carried = speakers.carried_over(match.start()) if rule == "menurut-quote" and who in _PRONOUNS else None
+                speaker = carried or speaker
             sentence = next((s for s in sentences if s.start <= match.start("body") < s.end), None)
             if speaker is not None and sentence is not None and not _inside_quote(found, match.start()):
                 quote = _indirect(found, match, speaker, Span(match.start(), sentence.end), rule, confidence - 0.1)
                 if quote is not None:  # "Dalam acara itu, Budi mengatakan …": the occasion told first
                     _said_at_occasion(found, quote, sentence.start, match.start())
+
+
+def _holder(found: Proposals, at: int) -> Item | None:
+    """Who holds the post whose words start at `at` ("Kepala Dinas X itu menilai …": the person
+    the post points back to)."""
+    posts = {i.ident for i in found.items.values() if i.type == "Post" and i.span.start == at}
+    holders = [i for i in found.items.values() if i.type == "Person"
+               and any(held.value in posts for held in i.fields.get("holds", []))]
+    return holders[0] if len(holders) == 1 else None
 
 
 def _inside_quote(found: Proposals, offset: int) -> bool:

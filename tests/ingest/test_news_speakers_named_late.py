@@ -142,3 +142,25 @@ def test_a_title_after_the_quote_is_no_one_and_an_event_named_there_is_no_openin
     assert "Chief Executive Officer" not in people and "Agus Salim" in people
     assert "takes_part_in" not in people["Agus Salim"].fields  # "saat pelatihan berlangsung": no act of his
     assert said(found)["Harga gabah sedang t"][2] == []
+
+
+KUPANG = (
+    "KUPANG, CONTOHNEWS.COM - Dinas Pariwisata Provinsi Nusa Tenggara Timur menggelar Festival Tenun Ikat Flobamora "
+    "di Kota Kupang.\n"
+    "“Tenun kita harus masuk pasar daring,” kata Dr. Yohanes Bria, M.Si., saat membuka Festival Tenun Ikat "
+    "Flobamora, Senin (9/11/2026).\n"
+    "Kepala Dinas Pariwisata Provinsi Nusa Tenggara Timur tersebut menilai perajin muda makin banyak.\n"
+    "“Kami siapkan pendampingan,” ujar Maria Goreti Lake, Ketua Koperasi Tenun Sikka Jaya.\n")
+
+
+def test_titles_and_degrees_in_the_attribution_the_event_opened_and_the_post_told_after() -> None:
+    found = run(KUPANG)
+    people = by_type(found, "Person")
+    assert values_of(people["Yohanes Bria"])["holds"] == ["kepala-dinas-pariwisata-provinsi-nusa-tenggara-timur"]
+    assert values_of(people["Yohanes Bria"])["takes_part_in"] == ["festival-tenun-ikat-flobamora"]
+    assert values_of(people["Maria Goreti Lake"])["holds"] == ["ketua-koperasi-tenun-sikka-jaya"]
+    assert said(found) == {
+        "Tenun kita harus mas": ("Quote", "yohanes-bria", ["festival-tenun-ikat-flobamora"]),
+        "perajin muda makin b": ("IndirectQuote", "yohanes-bria", []),  # "<post> tersebut menilai"
+        "Kami siapkan pendamp": ("Quote", "maria-goreti-lake", []),
+    }
