@@ -145,10 +145,10 @@ def people(found: Proposals) -> None:
     for match in _QUOTED_BY.finditer(found.text, found.body_start()):
         _quoted_by(found, match)
     for match in _ACCORDING.finditer(found.text, found.body_start()):
-        name = match["name"]
+        name, span = match["name"], Span(match.start("name"), match.end("name"))
         if name.split()[0] not in _NOT_NAMES and without_honorific(name) == name and resolve(name) is None \
-                and found.find_name(name) is None:  # "Menurut Daeng Rahman,": the honorific's rule names him
-            add_person(found, name, Span(match.start("name"), match.end("name")), "person-menurut", 0.5)
+                and found.find_name(name) is None and not _shortened(found, name, span):
+            add_person(found, name, span, "person-menurut", 0.5)  # "Menurut Daeng Rahman,": the honorific's
     for pattern, shares_start in _NICKNAMES:
         for match in pattern.finditer(found.text, found.body_start()):
             _nicknamed(found, match, shares_start)
@@ -182,11 +182,21 @@ def _quoted_by(found: Proposals, match: re.Match[str]) -> None:
     if plain.split()[0] in _NOT_NAMES | _HEAD_WORDS or opens_with_title(plain) or resolve(plain) is not None \
             or without_honorific(plain) != plain:
         return
-    if (other := found.find_name(plain)) is not None and other.type != "Person":
+    if ((other := found.find_name(plain)) is not None and other.type != "Person") or _shortened(found, plain, span):
         return
     person = add_person(found, name, span, "person-after-quote", 0.6)
     if match["post"]:
         hold(found, person, match["post"], Span(span.start, match.end("post")), "person-after-quote", 0.6)
+
+
+def _shortened(found: Proposals, name: str, span: Span) -> bool:
+    """"kata Nur Afni" after "Nur Afni Tamburaka": the first words of one person's name are that
+    person (an alias), no one new."""
+    people = [i for i in found.items.values() if i.type == "Person" and i.label.startswith(name + " ")]
+    if len(people) != 1:
+        return False
+    people[0].alias(name, span)
+    return True
 
 
 def _post_of_the_named(found: Proposals, match: re.Match[str], sentences: list[Sentence]) -> None:

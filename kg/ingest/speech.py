@@ -33,9 +33,11 @@ _ADVERB = r"(?:(?:sudah|telah|juga|pun|sempat|pernah|kembali|lantas|kemudian|lal
 _INDIRECT = re.compile(rf"(?<![\w-])(?<![Mm]enurut )(?P<who>{_WHO})(?: \(\d{{1,3}}\))?(?:{DEGREES})?,? {_ADVERB}"
                        rf"(?P<verb>{SPEECH}),? (?:bahwa )?(?P<body>[^\"“\n])")
 # "Suparmi (52), pedagang jamu di Pasar Gede, mengaku …": what the speaker is, between name and verb
-# (after the degrees: "Dr. Rina Manurung, S.E., M.M., dosen fakultas itu, menilai …").
+# (after the degrees: "Dr. Rina Manurung, S.E., M.M., dosen fakultas itu, menilai …"), or their post
+# ("Dr. Hasan Tamrin, Direktur Eksekutif SDI, menilai …").
 _APPOSED = re.compile(rf"(?<![\w-])(?P<who>[A-Z][\w'-]+(?: [A-Z][\w'-]+){{0,3}})(?: \(\d{{1,3}}\))?(?:{DEGREES})?, "
-                      rf"[a-z][^,\n.\"“”]{{2,80}}, {_ADVERB}(?P<verb>{SPEECH}),? (?:bahwa )?(?P<body>[^\"“\n])")
+                      rf"(?:[a-z]|(?:{HEAD})\b)[^,\n.\"“”]{{2,80}}, {_ADVERB}(?P<verb>{SPEECH}),? (?:bahwa )?"
+                      r"(?P<body>[^\"“\n])")
 # "Pemkab Sukoharjo, kata Hartono, tidak menjalin …", "Pelatihan itu, menurut dia, membuat …": the
 # speaker set between the words (which are kept as written, the attribution with them: a quote's
 # text is word for word in its evidence).
@@ -204,7 +206,8 @@ def _said_at(found: Proposals, quote: Item, start: int, end: int) -> None:
 
 
 # "ujarnya di sela membuka acara tersebut", "katanya dalam acara itu", "saat menghadiri Festival X",
-# "saat membuka kelas" (the article's event: its lead's), "di hadapan peserta Festival X".
+# "saat membuka kelas" or "dalam pembukaan pelatihan" (the article's event: its lead's), "di hadapan peserta
+# Festival X", "di sela bootcamp" (the event told last whose name says bootcamp).
 _OCCASION = re.compile(r"(?<![\w-])(?:(?P<facing>[Dd]i hadapan (?:para )?peserta)|[Dd]i sela(?:-sela)?|[Ss]aat|"
                        r"[Kk]etika|[Ss]ewaktu|[Dd]alam|[Pp]ada|[Dd]i)"
                        r"(?P<verb> (?:membuka|menghadiri|mengisi|meresmikan|mengikuti)(?: acara)?)?"
@@ -213,7 +216,8 @@ _OCCASION = re.compile(r"(?<![\w-])(?:(?P<facing>[Dd]i hadapan (?:para )?peserta
                        r" (?:itu|ini|tersebut)(?![\w-])|(?:acara )?(?P<act>peluncuran|peresmian|pembukaan)"
                        r" (?:program )?(?=[A-Z])|(?P<speech>sambutan|pidato|paparan|arahan)(?:nya)?(?![\w-])"
                        r"|(?:acara |(?=[A-Z]))(?P<named>\w)"
-                       r"|(?P<opened>kelas|pelatihan|acara|kegiatan|seminar|workshop|lokakarya)(?![\w-]))")
+                       r"|(?P<opening>pembukaan )?(?P<opened>kelas|pelatihan|acara|kegiatan|seminar|workshop|lokakarya|"
+                       r"bootcamp|pameran|festival|webinar)(?![\w-]))")
 
 
 def _said_at_occasion(found: Proposals, quote: Item, start: int, end: int) -> None:
@@ -227,11 +231,10 @@ def _said_at_occasion(found: Proposals, quote: Item, start: int, end: int) -> No
     for match in _OCCASION.finditer(found.text, start, end):
         if match["noun"] or match["speech"]:  # "dalam sambutannya": at the event told last
             event, at = referent(found, match["noun"] or "acara", match.start()), match.end()
-        elif match["opened"]:  # "saat membuka pelatihan": the article's own event; "saat pelatihan …": no act
-            event, at = (referent(found, None, match.start()) if match["verb"] else None), match.end()
-        elif match["act"]:  # "saat peluncuran Tenun Daring": the launch told before, by its act's stem
-            event, at = referent(found, match["act"], match.start()), match.end()
-            event = event if event is not None and STEMS[match["act"]] in event.label.lower() else None
+        elif match["opened"] and (match["verb"] or match["opening"]):  # "saat membuka pelatihan": the lead's
+            event, at = referent(found, None, match.start()), match.end()
+        elif match["opened"] or match["act"]:  # "di sela bootcamp", "saat peluncuran Tenun Daring": by its stem
+            event, at = _told(found, match["opened"] or match["act"], match.start()), match.end()
         else:  # an event named there, or whose words start there ("pada acara rangkaian pelatihan … digelar Lazada")
             at, event = named.get(match.start("named"), (0, None))
         if event is not None:
@@ -242,8 +245,16 @@ def _said_at_occasion(found: Proposals, quote: Item, start: int, end: int) -> No
     span = Span(match.start(), quote.span.end) if told_first else Span(quote.span.start, at)
     quote.add("said_at", Value(event.ident, span, "said-at-occasion", 0.4))
     speaker = found.items.get(str(quote.fields["speaker"][0].value))
-    if (match["verb"] or match["noun"] or match["speech"] or match["facing"]) and speaker is not None:  # was there
+    if (match["verb"] or match["noun"] or match["speech"] or match["facing"] or match["opening"]) \
+            and speaker is not None:  # said there as one who came, opened or spoke: was there
         speaker.add("takes_part_in", Value(event.ident, span, "speaker-at-event", 0.4))
+
+
+def _told(found: Proposals, noun: str, at: int) -> Item | None:
+    """The event told last before `at` whose label holds the noun's stem ("bootcamp": "Bootcamp
+    Tani Cakap Digital"; "peluncuran": "Meluncurkan …"), or None."""
+    event = referent(found, noun, at)
+    return event if event is not None and STEMS.get(noun, noun) in event.label.lower() else None
 
 
 # After the attribution's names ("kata Kepala Dinas X, Yayan …,"): " di <place>".

@@ -164,3 +164,24 @@ def test_titles_and_degrees_in_the_attribution_the_event_opened_and_the_post_tol
         "perajin muda makin b": ("IndirectQuote", "yohanes-bria", []),  # "<post> tersebut menilai"
         "Kami siapkan pendamp": ("Quote", "maria-goreti-lake", []),
     }
+
+
+def test_words_said_during_an_event_told_by_its_kind_and_at_its_opening() -> None:
+    found = run(
+        "PALANGKA RAYA, CONTOHNEWS.COM - Dinas Pertanian Provinsi Kalimantan Tengah menggelar Bootcamp Petani Muda "
+        "Kalteng di Kota Palangka Raya.\n"
+        "Kepala Dinas Pertanian Provinsi Kalimantan Tengah, Yusuf Nahan, mengatakan peserta datang dari 14 "
+        "kabupaten.\n"
+        "“Petani muda harus berani jualan daring,” ujar Direktur Utama PT Tani Sejahtera, Rina Damanik, di sela "
+        "bootcamp.\n"
+        "“Kami siap membantu,” kata Nur Afni Tamburaka yang hadir dalam pembukaan pelatihan.\n"
+        "“Jangan takut gagal,” kata Nur Afni.\n")
+    event = "bootcamp-petani-muda-kalteng"
+    assert said(found) == {"peserta datang dari ": ("IndirectQuote", "yusuf-nahan", []),
+                           "Petani muda harus be": ("Quote", "rina-damanik", [event]),
+                           "Kami siap membantu,": ("Quote", "nur-afni-tamburaka", [event]),
+                           "Jangan takut gagal,": ("Quote", "nur-afni-tamburaka", [])}  # "Nur Afni": the same one
+    people = by_type(found, "Person")
+    assert "Nur Afni" not in people and "Nur Afni" in people["Nur Afni Tamburaka"].aliases
+    assert "takes_part_in" not in people["Rina Damanik"].fields  # said during it: no more
+    assert values_of(people["Nur Afni Tamburaka"])["takes_part_in"] == [event]  # at its opening
