@@ -341,6 +341,8 @@ def _post_run(found: Proposals, start: int, run: str, shorts: set[str]) -> None:
     end = start + len(run)
     if any(i.type == "Person" and i.span.start == start for i in found.items.values()):
         return  # "Regional Manager Papua dan Maluku PT X, Andreas …": the post's person is named after its comma
+    if any(span.start <= start < span.end for _, span in found.related):
+        return  # "Baca juga: Gubernur NTB Minta …": a related article's headline, in title case
     titled = re.search(rf" (?={ACADEMIC})", run)
     if titled is not None:  # "Rektor Universitas X Prof. Dr. Abdunnur": the name starts at its titles
         _person_with_post(found, run[:titled.start()], run[titled.end():], Span(start, end), "post-titled-name", 0.6)

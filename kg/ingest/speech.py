@@ -34,9 +34,11 @@ _INDIRECT = re.compile(rf"(?<![\w-])(?<![Mm]enurut )(?P<who>{_WHO})(?: \(\d{{1,3
                        rf"(?P<verb>{SPEECH}),? (?:bahwa )?(?P<body>[^\"“\n])")
 # "Suparmi (52), pedagang jamu di Pasar Gede, mengaku …": what the speaker is, between name and verb
 # (after the degrees: "Dr. Rina Manurung, S.E., M.M., dosen fakultas itu, menilai …"), or their post
-# ("Dr. Hasan Tamrin, Direktur Eksekutif SDI, menilai …").
+# ("Dr. Hasan Tamrin, Direktur Eksekutif SDI, menilai …"), a place closing it ("pemilik warung di Kecamatan
+# Tamalate, Makassar,").
 _APPOSED = re.compile(rf"(?<![\w-])(?P<who>[A-Z][\w'-]+(?: [A-Z][\w'-]+){{0,3}})(?: \(\d{{1,3}}\))?(?:{DEGREES})?, "
-                      rf"(?:[a-z]|(?:{HEAD})\b)[^,\n.\"“”]{{2,80}}, {_ADVERB}(?P<verb>{SPEECH}),? (?:bahwa )?"
+                      rf"(?:[a-z]|(?:{HEAD})\b)[^,\n.\"“”]{{2,80}}(?:, [A-Z][\w-]*(?: [A-Z][\w-]*){{0,2}})?, {_ADVERB}"
+                      rf"(?P<verb>{SPEECH}),? (?:bahwa )?"
                       r"(?P<body>[^\"“\n])")
 # "Pemkab Sukoharjo, kata Hartono, tidak menjalin …", "Pelatihan itu, menurut dia, membuat …": the
 # speaker set between the words (which are kept as written, the attribution with them: a quote's
@@ -206,18 +208,19 @@ def _said_at(found: Proposals, quote: Item, start: int, end: int) -> None:
 
 
 # "ujarnya di sela membuka acara tersebut", "katanya dalam acara itu", "saat menghadiri Festival X",
-# "saat membuka kelas" or "dalam pembukaan pelatihan" (the article's event: its lead's), "di hadapan peserta
-# Festival X", "di sela bootcamp" (the event told last whose name says bootcamp).
+# "saat membuka kelas", "saat menutup pelatihan" or "dalam pembukaan pelatihan" (the article's event:
+# its lead's), "di hadapan peserta Festival X", "di sela bootcamp" (the event told last whose name
+# says bootcamp; "di sela peluncuran": the one whose name says "meluncurkan").
 _OCCASION = re.compile(r"(?<![\w-])(?:(?P<facing>[Dd]i hadapan (?:para )?peserta)|[Dd]i sela(?:-sela)?|[Ss]aat|"
                        r"[Kk]etika|[Ss]ewaktu|[Dd]alam|[Pp]ada|[Dd]i)"
-                       r"(?P<verb> (?:membuka|menghadiri|mengisi|meresmikan|mengikuti)(?: acara)?)?"
+                       r"(?P<verb> (?:membuka|menutup|menghadiri|mengisi|meresmikan|mengikuti)(?: acara)?)?"
                        r" (?:(?P<noun>acara|kegiatan|pelatihan|peresmian|peluncuran|seminar|workshop|pameran|festival|"
                        r"temu niaga|temu bisnis|temu usaha|temu mitra|lokakarya|sosialisasi|kuliah umum|bazar)"
                        r" (?:itu|ini|tersebut)(?![\w-])|(?:acara )?(?P<act>peluncuran|peresmian|pembukaan)"
                        r" (?:program )?(?=[A-Z])|(?P<speech>sambutan|pidato|paparan|arahan)(?:nya)?(?![\w-])"
                        r"|(?:acara |(?=[A-Z]))(?P<named>\w)"
                        r"|(?P<opening>pembukaan )?(?P<opened>kelas|pelatihan|acara|kegiatan|seminar|workshop|lokakarya|"
-                       r"bootcamp|pameran|festival|webinar)(?![\w-]))")
+                       r"bootcamp|pameran|festival|webinar|peluncuran|peresmian)(?![\w-]))")
 
 
 def _said_at_occasion(found: Proposals, quote: Item, start: int, end: int) -> None:

@@ -185,3 +185,23 @@ def test_words_said_during_an_event_told_by_its_kind_and_at_its_opening() -> Non
     assert "Nur Afni" not in people and "Nur Afni" in people["Nur Afni Tamburaka"].aliases
     assert "takes_part_in" not in people["Rina Damanik"].fields  # said during it: no more
     assert values_of(people["Nur Afni Tamburaka"])["takes_part_in"] == [event]  # at its opening
+
+
+def test_closing_a_training_a_launch_told_by_its_act_and_a_place_in_apposition() -> None:
+    found = run(
+        "MAMUJU, CONTOHNEWS.COM - Dinas Koperasi Provinsi Sulawesi Barat menggelar Pelatihan Kemas Produk Malaqbi "
+        "di Kabupaten Mamuju.\n"
+        "Kepala Dinas Koperasi Provinsi Sulawesi Barat, Hasan Basri, mengatakan peserta belajar memotret produk.\n"
+        "“Produk kita harus tampil rapi,” kata Hasan saat menutup pelatihan, Jumat (13/11/2026).\n"
+        "Dinas itu juga meluncurkan program Toko Malaqbi di Kabupaten Majene.\n"
+        "“Pembeli kini bisa pesan lewat ponsel,” ujarnya di sela peluncuran.\n"
+        "Salah satu peserta, Sitti Aminah (41), pemilik warung kopi di Kecamatan Banggae, Majene, mengaku baru "
+        "kali ini menjual lewat lokapasar.\n"
+        "Baca juga: Gubernur Sulbar Minta Perangkat Daerah Belanja Produk Lokal\n")
+    quotes = said(found)
+    assert quotes["Produk kita harus ta"][2] == ["pelatihan-kemas-produk-malaqbi"]  # "saat menutup pelatihan"
+    launch = quotes["Pembeli kini bisa pe"][2]
+    assert len(launch) == 1 and "luncur" in found.items[str(launch[0])].label.lower()
+    assert quotes["baru kali ini menjua"][:2] == ("IndirectQuote", "sitti-aminah")  # the place ends the apposition
+    assert set(by_type(found, "Person")) == {"Budi Santoso", "Sari Dewi", "Hasan Basri", "Sitti Aminah"}
+    assert not by_type(found, "Post").keys() & {"Gubernur Sulbar"}  # a related article's headline names no one
