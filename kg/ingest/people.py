@@ -189,6 +189,15 @@ def _quoted_by(found: Proposals, match: re.Match[str]) -> None:
         hold(found, person, match["post"], Span(span.start, match.end("post")), "person-after-quote", 0.6)
 
 
+def holder(found: Proposals, at: int) -> Item | None:
+    """Who holds the post whose words start at `at`: "Kepala Dinas X itu menilai …", "… itu membuka
+    pelatihan" are the person the post points back to (speech and events read them through here)."""
+    posts = {i.ident for i in found.items.values() if i.type == "Post" and i.span.start == at}
+    people = [i for i in found.items.values() if i.type == "Person"
+              and any(held.value in posts for held in i.fields.get("holds", []))]
+    return people[0] if len(people) == 1 else None
+
+
 def _shortened(found: Proposals, name: str, span: Span) -> bool:
     """"kata Nur Afni" after "Nur Afni Tamburaka": the first words of one person's name are that
     person (an alias), no one new."""

@@ -14,7 +14,7 @@ import re
 
 from kg.ingest.events import STEMS, referent
 from kg.ingest.model import Item, Proposals, Value, mentions, slug
-from kg.ingest.people import ACADEMIC, DEGREES, HEAD, HONORIFIC, SAID, SPEECH
+from kg.ingest.people import ACADEMIC, DEGREES, HEAD, HONORIFIC, SAID, SPEECH, holder
 from kg.source.dates import DateError, find_news_date
 from kg.source.text import ArticleText, Span
 
@@ -145,7 +145,7 @@ def quotes(found: Proposals) -> None:
                           (_MENURUT, "menurut-quote"), (_POST_SAYS, "indirect-quote-post")):
         for match in pattern.finditer(found.text):
             if rule == "indirect-quote-post":
-                speaker, confidence = _holder(found, match.start()), 0.6
+                speaker, confidence = holder(found, match.start()), 0.6
             else:
                 who = match["who"] or "nya"
                 speaker, confidence = speakers.resolve(who, match.start(), match.end("who") if match["who"] else -1)
@@ -156,15 +156,6 @@ def quotes(found: Proposals) -> None:
                 quote = _indirect(found, match, speaker, Span(match.start(), sentence.end), rule, confidence - 0.1)
                 if quote is not None:  # "Dalam acara itu, Budi mengatakan …": the occasion told first
                     _said_at_occasion(found, quote, sentence.start, match.start())
-
-
-def _holder(found: Proposals, at: int) -> Item | None:
-    """Who holds the post whose words start at `at` ("Kepala Dinas X itu menilai …": the person
-    the post points back to)."""
-    posts = {i.ident for i in found.items.values() if i.type == "Post" and i.span.start == at}
-    holders = [i for i in found.items.values() if i.type == "Person"
-               and any(held.value in posts for held in i.fields.get("holds", []))]
-    return holders[0] if len(holders) == 1 else None
 
 
 def _inside_quote(found: Proposals, offset: int) -> bool:

@@ -1,9 +1,9 @@
-"""News paragraphs written for these tests (invented offices, associations, events and people, real
-regions of Kalimantan Selatan, Nusa Tenggara Barat, Kalimantan Barat and Sumatera Utara): a speaker
-named only after an opening quote and his post told next by "itu"; forms of address ("atau Kak
-Nuri", "yang akrab disapa Pak Tarjo"); titles and degrees around a name; indirect quotes by a wish,
-a hope or a denial; and words said at an event ("di hadapan peserta …", "saat membuka kelas").
-Each test says what must and must not be proposed."""
+"""News paragraphs written for these tests (invented offices, associations, events and people, real regions
+of Kalimantan, Nusa Tenggara, Sulawesi, Sumatera Utara and Bengkulu): a speaker named only after an
+opening quote and his post told next by "itu"; forms of address ("atau Kak Nuri", "yang akrab disapa Pak
+Tarjo"); titles and degrees around a name; indirect quotes by a wish, a hope or a denial; and words said
+at an event ("di hadapan peserta …", "saat membuka kelas"). Each test says what must and must not be
+proposed."""
 
 from __future__ import annotations
 
@@ -205,3 +205,16 @@ def test_closing_a_training_a_launch_told_by_its_act_and_a_place_in_apposition()
     assert quotes["baru kali ini menjua"][:2] == ("IndirectQuote", "sitti-aminah")  # the place ends the apposition
     assert set(by_type(found, "Person")) == {"Budi Santoso", "Sari Dewi", "Hasan Basri", "Sitti Aminah"}
     assert not by_type(found, "Post").keys() & {"Gubernur Sulbar"}  # a related article's headline names no one
+
+
+def test_the_person_a_post_points_back_to_opens_the_training() -> None:
+    found = run(
+        "BENGKULU, CONTOHNEWS.COM - Dinas Perindustrian Provinsi Bengkulu menggelar Pelatihan Batik Digital di Kota "
+        "Bengkulu.\n"
+        "“Perajin besurek harus menguasai foto produk,” kata Yuliana Sari kepada wartawan.\n"
+        "Kepala Dinas Perindustrian Provinsi Bengkulu itu membuka pelatihan yang diikuti 60 perajin.\n"
+        "Ketua panitia itu membuka pelatihan yang diikuti 60 perajin lain.\n")
+    person = by_type(found, "Person")["Yuliana Sari"]
+    assert values_of(person)["holds"] == ["kepala-dinas-perindustrian-provinsi-bengkulu"]
+    assert values_of(person)["takes_part_in"] == ["pelatihan-batik-digital"]  # she opened it
+    assert len(by_type(found, "Post")) == 2  # and the reporter's: "Ketua panitia itu" names no body, no post
