@@ -12,6 +12,7 @@ import re
 
 from kg.ingest.model import Item, Proposals, Value, mentions, slug
 from kg.ingest.places import resolve
+from kg.source.dates import DAY_NAMES, MONTH_NAMES
 from kg.source.text import ArticleText, Sentence, Span
 
 POST_HEADS = (
@@ -164,7 +165,7 @@ def people(found: Proposals) -> None:
 # of two: "kata Siti dan Yusuf" says no one's words alone), with the post written after the name
 # ("ujar Maria Lake, Ketua Koperasi X.").
 _QUOTED_BY = re.compile(rf"[\"”],? (?:{SAID}) (?:{HONORIFIC} )?"
-                        rf"(?P<name>(?:{ACADEMIC} )*{_WORD}(?: {_WORD}){{1,3}})(?![\w'\u2019-]| dan [A-Z])"
+                        rf"(?P<name>(?:{ACADEMIC} )*{_WORD}(?: {_WORD}){{1,3}})(?![\w'\u2019-]| dan [A-Z]| [A-Z])"
                         rf"(?:(?:{DEGREES})?, (?P<post>(?:{HEAD})\b{_PLAIN}{{1,160}}?)(?=[.,](?:\s|$)))?")
 # "Kepala Dinas Kominfo Jambi itu membuka …": a sentence opening with a post of a named body and
 # "itu", which points back to the person named in the sentence before ("Ketua koperasi itu" is the
@@ -173,14 +174,18 @@ _THAT_POST = re.compile(rf"(?:^|(?<=[.!?] ))(?P<post>(?:{HEAD}) {_PLAIN}{{0,160}
                         r" (?=[a-z])", re.MULTILINE)
 
 
+_SAID_BY = re.compile(rf"(?:{SAID})(?:nya)? (?:{HONORIFIC} )?$")
+
+
 def _quoted_by(found: Proposals, match: re.Match[str]) -> None:
     """A person named after a quote: not a post ("kata Kepala Dinas …", "ungkap Chief Executive
-    Officer (CEO) X"), a place or a name of something else; "kata Mama Yuliana" is the honorific's
-    rule's."""
+    Officer (CEO) X", "ujar Juru Bicara Y"), nor words of a place ("Ambon Manise Kreatif"), an
+    organisation ("Tim Ahli Universitas X"), a day or something else proposed; "kata Mama Yuliana" is
+    the honorific's rule's."""
     name, span = match["name"], Span(match.start("name"), match.end("name"))
     plain = _TITLED.sub("", name)
-    if plain.split()[0] in _NOT_NAMES | _HEAD_WORDS or opens_with_title(plain) or resolve(plain) is not None \
-            or without_honorific(plain) != plain:
+    if opens_with_title(plain) or without_honorific(plain) != plain or any(
+            word in _NO_ONES_WORDS or resolve(word) is not None for word in plain.split(" ")):
         return
     if ((other := found.find_name(plain)) is not None and other.type != "Person") or _shortened(found, plain, span):
         return
@@ -209,13 +214,17 @@ def _shortened(found: Proposals, name: str, span: Span) -> bool:
 
 
 def _post_of_the_named(found: Proposals, match: re.Match[str], sentences: list[Sentence]) -> None:
-    """The post is held by the one person named in the sentence before."""
-    start = match.start()
-    before = [s for s in sentences if s.end <= start][-1:]
-    named = {item.ident: item for at, _, item in mentions(found, frozenset({"Person"}))
-             if before and max(before[0].start, found.body_start()) <= at < start}
-    if len(named) == 1:
-        person = next(iter(named.values()))
+    """The post is held by the one person named in the sentence before, as its subject or the
+    speaker of its words ("“…,” kata X"); not when the post itself was written before ("… mengkritik
+    Ketua DPRD Maluku. Ketua DPRD Maluku itu …": that one)."""
+    start, text = match.start(), found.text
+    before = [s for s in sentences if s.end <= start and s.start >= found.body_start()][-1:]
+    if not before or text.find(match["post"], found.body_start(), start) >= 0:
+        return
+    named = [(at, item) for at, _, item in mentions(found, frozenset({"Person"})) if before[0].start <= at < start]
+    said = [at for at, _ in named if at == before[0].start or _SAID_BY.search(text, before[0].start, at)]
+    if len({item.ident for _, item in named}) == 1 and said:
+        person = named[0][1]
         hold(found, person, match["post"], Span(start, match.end("post")), "post-pointing-to-person", 0.5)
 
 
@@ -427,6 +436,10 @@ _ORG_NAME_WORDS = frozenset({
     "Bisnis", "Teknologi", "Informasi", "Literasi", "Peduli", "Kreasi", "Berkarya", "Usaha", "Tani", "Nelayan",
     "Perempuan", "Pemuda", "Wirausaha", "Indonesia", "Nusantara", "Pintar", "Sehat", "Berdikari",
     "Online", "Daring", "Community", "Creative", "Academy", "Akademi", "Lab", "Labs", "Society", "Foundation"})
+# Words of posts, offices, organisations and days, which no one's name is made of.
+_NO_ONES_WORDS = _NOT_NAMES | _HEAD_WORDS | _ORG_NAME_WORDS | set(DAY_NAMES) | set(MONTH_NAMES) | {
+    "Juru", "Bicara", "Humas", "Sekjen", "Tim", "Staf", "Kabag", "Kasubag", "Kasi", "Panitia",
+    "Pengurus", "Anggota", "Kementerian", "Polres", "Polda", "Pagi", "Siang", "Sore", "Malam"}
 
 
 def _split_before_verb(run: str) -> tuple[str, str] | None:
