@@ -24,12 +24,13 @@ POST_HEADS = (
 )
 # Verbs news uses to report speech, in the active voice ("Edwin menjelaskan …") and after a
 # quote ("…," kata Meutya / ujarnya / ungkap dia); a denial is said too ("Rina menampik kabar …"),
-# and a wish for what others can do ("Rina ingin perajin muda bisa …"; not "ingin membeli rumah").
+# and a wish for what others can do ("Rina ingin perajin muda bisa …"; not "ingin membeli rumah agar
+# bisa …", her own act).
 SPEECH = (r"mengatakan|menjelaskan|menyatakan|menambahkan|mengakui|mengaku|meyakini|memperkirakan|menyebutkan|"
           r"menyebut|menegaskan|mengungkapkan|menuturkan|menilai|berharap|memaparkan|menerangkan|menyampaikan|menyinggung|menekankan|memastikan|"
           r"mengingatkan|mengimbau|membeberkan|mengklaim|mengulangi|mengungkap|berpendapat|berujar|bercerita|"
           r"menceritakan|berkisah|menaruh harapan|menampik|membantah|meluruskan"
-          r"|ingin(?= [^.,\n\"“”]{1,80}? (?:bisa|dapat|mampu)(?![\w-]))")
+          r"|ingin(?! (?:me(?!reka)|ber|di|ter)\w)(?= [^.,\n\"“”]{1,80}? (?:bisa|dapat|mampu)(?![\w-]))")
 SAID = (r"kata|ujar|jawab|ucap|tutur|tutup|jelas|lanjut|imbuh|tambah|papar|terang|ungkap|sebut|tegas|pungkas|sambung|"
         r"tandas|tukas|timpal|kenang|seru")
 _WEEKDAY = r"(?:Senin|Selasa|Rabu|Kamis|Jumat|Sabtu|Minggu)\b"

@@ -225,8 +225,9 @@ def _said_at_occasion(found: Proposals, quote: Item, start: int, end: int) -> No
     for match in _OCCASION.finditer(found.text, start, end):
         if match["noun"] or match["speech"]:  # "dalam sambutannya": at the event told last
             event, at = referent(found, match["noun"] or "acara", match.start()), match.end()
-        elif match["opened"] and (match["verb"] or match["opening"]):  # "saat membuka pelatihan": the lead's
-            event, at = referent(found, None, match.start()), match.end()
+        elif match["opened"] and (match["verb"] or match["opening"]):  # "saat membuka pameran": that, or the lead's
+            event = _told(found, match["opened"], match.start()) or referent(found, None, match.start())
+            at = match.end()
         elif match["opened"] or match["act"]:  # "di sela bootcamp", "saat peluncuran Tenun Daring": by its stem
             event, at = _told(found, match["opened"] or match["act"], match.start()), match.end()
         else:  # an event named there, or whose words start there ("pada acara rangkaian pelatihan … digelar Lazada")

@@ -73,7 +73,7 @@ SAMBAS = (
     "Ketua Koperasi Tani Sambas Makmur, Ahmad Sutarjo, yang akrab disapa Pak Tarjo, ingin petani muda bisa menjual "
     "kopi lewat lokapasar.\n"
     "“Petani kita harus naik kelas,” ucap Pak Tarjo.\n"
-    "Ia juga ingin membeli mesin sangrai baru.\n")
+    "Ia juga ingin membeli mesin sangrai baru agar bisa menyangrai kopi sendiri.\n")
 
 
 def test_a_form_of_address_is_an_alias_of_the_person_and_names_the_later_speaker() -> None:
@@ -88,7 +88,7 @@ def test_a_form_of_address_is_an_alias_of_the_person_and_names_the_later_speaker
         "pelatihan itu digela": ("IndirectQuote", "nurul-aini", []),
         "petani muda bisa men": ("IndirectQuote", "ahmad-sutarjo", []),  # a wish for what others can do
         "Petani kita harus na": ("Quote", "ahmad-sutarjo", []),  # "ucap Pak Tarjo"
-    }  # "ingin membeli mesin": his own wish, no words of his
+    }  # "ingin membeli mesin … agar bisa …": his own act, no words of his
 
 
 LOMBOK = (
@@ -236,3 +236,14 @@ def test_words_after_a_quote_that_name_no_one() -> None:
         "“Bagus sekali,” kata Selasa Pagi.\n")
     assert set(by_type(found, "Person")) == {"Budi Santoso", "Sari Dewi"}
     assert said(found) == {}
+
+
+def test_an_event_opened_is_the_one_of_that_kind_before_the_leads() -> None:
+    found = run(
+        "PALU, CONTOHNEWS.COM - Dinas Koperasi Provinsi Sulawesi Tengah menggelar Pelatihan Kopi Daring di Kota "
+        "Palu.\n"
+        "Sehari kemudian, dinas itu menggelar Pameran Kopi Tadulako di Kabupaten Donggala.\n"
+        "Kepala Dinas Koperasi Provinsi Sulawesi Tengah, Moh. Rizal Lamarauna, mengatakan kopi Sulteng diminati.\n"
+        "“Kopi kita sudah dikenal,” ujarnya saat membuka pameran.\n")
+    quote = next(i for i in found.items.values() if i.type == "Quote")
+    assert values_of(quote)["said_at"] == ["pameran-kopi-tadulako"]  # not the lead's training
