@@ -3,8 +3,10 @@ mengatakan"; "Wali Kota Medan Rico Tri Putra Bayu Waas"), a person with an age (
 Siregar (29)", or one name in apposition: "salah satu peserta, Murniati (45)"), a person named
 after a role ("pengelola koperasi, Hasanuddin,") or an honorific ("kata Mama Yuliana": the
 honorific is no part of the name, nor are academic and religious titles and degrees: "Dr. Hj.
-Yulia Rahmi, M.Si."), a speaker named in full by "Menurut", and the short names the article uses
-for them later ("kata Andromeda")."""
+Yulia Rahmi, M.Si."), a speaker named in full by "Menurut" or only after their words ("“…,” kata
+Budi Hartono"), the post a next sentence points back with ("Kepala Dinas X itu membuka …"), the forms
+of address a person goes by ("Nurul Aini atau Kak Nuri", "yang akrab disapa Pak Tama"), and the short
+names the article uses for them later ("kata Andromeda", "kata Nur Afni")."""
 
 from __future__ import annotations
 
@@ -149,7 +151,7 @@ def people(found: Proposals) -> None:
     for match in _ACCORDING.finditer(found.text, found.body_start()):
         name, span = match["name"], Span(match.start("name"), match.end("name"))
         if name.split()[0] not in _NOT_NAMES and without_honorific(name) == name and resolve(name) is None \
-                and found.find_name(name) is None and not _shortened(found, name, span):
+                and found.find_name(name) is None and not _alias_of_full_name(found, name, span):
             add_person(found, name, span, "person-menurut", 0.5)  # "Menurut Daeng Rahman,": the honorific's
     for pattern, shares_start in _NICKNAMES:
         for match in pattern.finditer(found.text, found.body_start()):
@@ -173,9 +175,7 @@ _QUOTED_BY = re.compile(rf"[\"”],? (?:{SAID}) (?:{HONORIFIC} )?"
 # head of the cooperative told before: no one's post here).
 _THAT_POST = re.compile(rf"(?:^|(?<=[.!?] ))(?P<post>(?:{HEAD}) {_PLAIN}{{0,160}}?[A-Z][\w)-]*) (?:itu|tersebut)"
                         r" (?=[a-z])", re.MULTILINE)
-
-
-_SAID_BY = re.compile(rf"(?:{SAID})(?:nya)? (?:{HONORIFIC} )?$")
+_SAID_BY = re.compile(rf"(?:{SAID})(?:nya)? (?:{HONORIFIC} )?$")  # "“…,” kata X": X is the speaker
 
 
 def _quoted_by(found: Proposals, match: re.Match[str]) -> None:
@@ -188,7 +188,8 @@ def _quoted_by(found: Proposals, match: re.Match[str]) -> None:
     if opens_with_title(plain) or without_honorific(plain) != plain or any(
             word in _NO_ONES_WORDS or resolve(word) is not None for word in plain.split(" ")):
         return
-    if ((other := found.find_name(plain)) is not None and other.type != "Person") or _shortened(found, plain, span):
+    other = found.find_name(plain)
+    if (other is not None and other.type != "Person") or _alias_of_full_name(found, plain, span):
         return
     person = add_person(found, name, span, "person-after-quote", 0.6)
     if match["post"]:
@@ -204,7 +205,7 @@ def holder(found: Proposals, at: int) -> Item | None:
     return people[0] if len(people) == 1 else None
 
 
-def _shortened(found: Proposals, name: str, span: Span) -> bool:
+def _alias_of_full_name(found: Proposals, name: str, span: Span) -> bool:
     """"kata Nur Afni" after "Nur Afni Tamburaka": the first words of one person's name are that
     person (an alias), no one new."""
     people = [i for i in found.items.values() if i.type == "Person" and i.label.startswith(name + " ")]

@@ -5,7 +5,11 @@ indirect quotes after a speech verb ("Edwin menjelaskan …", "Meutya sudah meny
 "Menurut Suryada, …", "Menurutnya, …"), with the event they were said at when the sentence
 names it ("… ketika meresmikan X di Bandung", "ujarnya di sela membuka acara tersebut": the
 event told last), and a second telling joined by "dan mengulanginya dalam kuliah umum …"; words
-without quote marks whose speaker comes after them ("…, ungkapnya.", "…, tegas Hendra.")."""
+without quote marks whose speaker comes after them ("…, ungkapnya.", "…, tegas Hendra."). A
+speaker's titles and degrees are read past ("kata Dr. Yohanes Bria, M.Si., saat membuka …", "Menurut
+Kepala Pusat X, Dr. Ir. Ahmad Fauzi, M.Sc., …"); a post pointing back speaks for its holder ("Kepala
+Dinas X tersebut menilai …"); words said "di hadapan peserta X", "saat membuka kelas" or "di sela
+bootcamp" were said at that event."""
 
 from __future__ import annotations
 
@@ -144,18 +148,24 @@ def quotes(found: Proposals) -> None:
     for pattern, rule in ((_INDIRECT, "indirect-quote"), (_APPOSED, "indirect-quote-apposed"),
                           (_MENURUT, "menurut-quote"), (_POST_SAYS, "indirect-quote-post")):
         for match in pattern.finditer(found.text):
-            if rule == "indirect-quote-post":
-                speaker, confidence = holder(found, match.start()), 0.6
-            else:
-                who = match["who"] or "nya"
-                speaker, confidence = speakers.resolve(who, match.start(), match.end("who") if match["who"] else -1)
-                carried = speakers.carried_over(match.start()) if rule == "menurut-quote" and who in _PRONOUNS else None
-                speaker = carried or speaker
+            speaker, confidence = _indirect_speaker(found, speakers, match, rule)
             sentence = next((s for s in sentences if s.start <= match.start("body") < s.end), None)
             if speaker is not None and sentence is not None and not _inside_quote(found, match.start()):
                 quote = _indirect(found, match, speaker, Span(match.start(), sentence.end), rule, confidence - 0.1)
                 if quote is not None:  # "Dalam acara itu, Budi mengatakan …": the occasion told first
                     _said_at_occasion(found, quote, sentence.start, match.start())
+
+
+def _indirect_speaker(found: Proposals, speakers: _Speakers, match: re.Match[str],
+                      rule: str) -> tuple[Item | None, float]:
+    """Who said indirect words: the holder of the post that opens them ("<post> tersebut menilai");
+    for "Menurutnya" the speaker quoted last; else the person the name or pronoun resolves to."""
+    if rule == "indirect-quote-post":
+        return holder(found, match.start()), 0.6
+    who = match["who"] or "nya"
+    speaker, confidence = speakers.resolve(who, match.start(), match.end("who") if match["who"] else -1)
+    carried = speakers.carried_over(match.start()) if rule == "menurut-quote" and who in _PRONOUNS else None
+    return carried or speaker, confidence
 
 
 def _inside_quote(found: Proposals, offset: int) -> bool:

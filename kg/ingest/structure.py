@@ -189,7 +189,7 @@ def posts(found: Proposals) -> None:
             continue
         best: tuple[int, Item] | None = None
         # "Kepala Dinas Komunikasi dan Informatika (Diskominfo) Jambi" names "Dinas Komunikasi dan Informatika Jambi"
-        words = f"{post.label} {re.sub(r' [(][A-Z][A-Za-z]{1,9}[)]', '', post.label)}"
+        words = "\n".join((post.label, re.sub(r" [(][A-Z][A-Za-z]{1,9}[)]", "", post.label)))
         for org in organisations:
             for name in [org.label, *org.aliases, *_acronym_tails(org.label)]:
                 if re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", words) and (
