@@ -78,9 +78,12 @@ _NAME_POST = re.compile(
 _POST_RUN = re.compile(rf"(?<![\w-])(?P<run>(?:{HEAD}) [A-Z][\w'\u2019-]*"  # "Bupati Banjar H. Saidi Mansyur"
                        rf"(?: {ACADEMIC}| (?:dan [A-Z]|[A-Z])[\w'\u2019-]*){{1,18}})")
 _AGE = re.compile(rf"(?<![\w-])(?P<name>{_NAME}) \((?P<age>\d{{2}})\)")
-# "pengelola koperasi, Hasanuddin,", "Salah satu peserta gelombang pertama, Murniati (45),": a role, then a name.
-_ROLE = re.compile(rf"(?<![\w-])(?:[Ss]alah (?:satu|seorang) )?(?:peserta|pengelola|pemilik|pengurus|anggota|warga|"
-                   rf"pedagang|petani|perajin|nelayan|pelaku usaha|[Dd]osen|[Gg]uru|[Mm]ahasiswa)"
+# "pengelola koperasi, Hasanuddin,", "Salah satu peserta gelombang pertama, Murniati (45),": a role, then a name
+# (a sentence may open with it: "Pengelola galeri, Wahyu Pratama, …").
+_ROLE = re.compile(rf"(?<![\w-])(?:[Ss]alah (?:satu|seorang) )?(?:(?:peserta|pengelola|pemilik|pengurus|anggota|"
+                   rf"warga|pedagang|petani|perajin|nelayan|pelaku usaha|[Dd]osen|[Gg]uru|[Mm]ahasiswa)"
+                   rf"|(?:^|(?<=\n)|(?<=[.!?] ))(?:Peserta|Pengelola|Pemilik|Pengurus|Anggota|Warga|Pedagang|Petani|"
+                   rf"Perajin|Nelayan|Pelaku usaha))"
                    rf"(?: {_PLAIN}{{1,60}}?)?, "
                    rf"(?P<name>(?:{ACADEMIC} )*[A-Z][\w'\u2019-]*(?: [A-Z][\w'\u2019-]*){{0,3}})(?:{DEGREES})?"
                    rf"(?=,| \(\d{{2}}\),)")
@@ -235,17 +238,18 @@ _ONE_OF_THEM = re.compile(r"(?<![\w-])(?:[Ss]alah (?:satunya|seorangnya|seorang 
 # "Menurut Rahmat Hidayat, …": a speaker named in full by "menurut" at a sentence's start.
 _ACCORDING = re.compile(rf"(?:^|(?<=[.!?] ))Menurut (?:{HONORIFIC} )?(?P<name>[A-Z][a-z]+(?: [A-Z][a-z]+){{1,3}}),",
                         re.MULTILINE)
-_FULL = rf"(?<![\w-])(?P<full>{_WORD}(?: {_WORD}){{1,3}})"
+_FULL = rf"(?<![\w-])(?P<full>{_WORD}(?: {_WORD}){{0,3}})"
 # The forms of address a person goes by, each with whether the name in full must hold a word the
 # form opens: "Bu Nur, sapaan akrabnya," (the person named before); "Hendri Maulana (Pak Hendri)";
-# "Nurul Aini atau Kak Nuri,"; "I Made Sutama, yang akrab disapa Pak Tama," (an honorific or
-# "disapa" says it is a form of address, so "Nuri" of "Nurul" and "Tama" of "Sutama" are too).
+# "Nurul Aini atau Kak Nuri,"; "I Made Sutama, yang akrab disapa Pak Tama," / "Sutrisno, atau yang
+# akrab disapa Pak Tris," (an honorific or "disapa" says it is a form of address, so "Nuri" of "Nurul"
+# and "Tama" of "Sutama" are too).
 _NICKNAMES = (
     (re.compile(rf"(?<![\w-])(?P<nick>(?:{HONORIFIC} )?(?P<short>{_WORD})),? (?:sapaan|panggilan)"
                 r" (?:akrab|karib|sehari-hari)?(?:nya)?(?![\w-])"), True),
     (re.compile(rf"{_FULL} \((?P<nick>{HONORIFIC} (?P<short>{_WORD}))\)"), True),
     (re.compile(rf"{_FULL} atau (?P<nick>{HONORIFIC} (?P<short>{_WORD}))(?=[,.])"), False),
-    (re.compile(rf"{_FULL}(?:{DEGREES})?,? yang (?:akrab|biasa|karib|sering) (?:disapa|dipanggil)"
+    (re.compile(rf"{_FULL}(?:{DEGREES})?,? (?:atau )?(?:yang )?(?:akrab|biasa|karib|sering|kerap) (?:disapa|dipanggil)"
                 rf" (?P<nick>(?:{HONORIFIC} )?(?P<short>{_WORD}))(?![\w-])"), False),
 )
 _NAMED_FIRST = re.compile(r"(?:^|(?<=[.\n\-] )|(?<=\n))"
@@ -270,14 +274,15 @@ def _nicknamed(found: Proposals, match: re.Match[str], shares_start: bool) -> No
 
 
 def _named_in_full(found: Proposals, match: re.Match[str], shares_start: bool) -> Item | None:
-    """The person whose name ends where the name in full does ("I Made Sutama"), else one
-    proposed by that name; never a place's name."""
+    """The person whose name ends where the name in full does ("I Made Sutama", "Sutrisno"), else
+    one proposed by that name when it has two words or more; never a place's name."""
     full = match["full"]
     if (shares_start and not any(word.startswith(match["short"]) for word in full.split(" "))) or resolve(full):
         return None
     ending = [item for _, end, item in mentions(found, frozenset({"Person"})) if end == match.end("full")]
-    return ending[0] if ending else add_person(found, full, Span(match.start("full"), match.end("full")),
-                                               "person-nickname", 0.6)
+    if ending or " " not in full:
+        return ending[0] if ending else None
+    return add_person(found, full, Span(match.start("full"), match.end("full")), "person-nickname", 0.6)
 
 
 def _named_before(found: Proposals, short: str, nick: str, at: int) -> Item | None:

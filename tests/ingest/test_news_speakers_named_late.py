@@ -247,3 +247,23 @@ def test_an_event_opened_is_the_one_of_that_kind_before_the_leads() -> None:
         "“Kopi kita sudah dikenal,” ujarnya saat membuka pameran.\n")
     quote = next(i for i in found.items.values() if i.type == "Quote")
     assert values_of(quote)["said_at"] == ["pameran-kopi-tadulako"]  # not the lead's training
+
+
+def test_forms_of_address_after_a_one_word_name_and_without_yang() -> None:
+    found = run(
+        "SEMARANG, CONTOHNEWS.COM - Koperasi Batik Pesisir melatih perajin muda di Kota Semarang.\n"
+        "Ketua Koperasi Batik Pesisir, Sutrisno, atau yang akrab disapa Pak Tris, mengatakan pelatihan digelar "
+        "tiap pekan.\n"
+        "“Anak muda harus bangga membatik,” ujar Pak Tris.\n"
+        "Pengelola galeri, Wahyu Pratama, akrab disapa Mas Tama, menuturkan penjualan batik tulis naik.\n"
+        "“Pembeli datang dari Jakarta,” kata Mas Tama.\n")
+    people = by_type(found, "Person")
+    assert set(people) == {"Budi Santoso", "Sari Dewi", "Sutrisno", "Wahyu Pratama"}  # no "Tris", no "Tama"
+    assert {"Pak Tris", "Tris"} <= set(people["Sutrisno"].aliases)
+    assert {"Mas Tama", "Tama"} <= set(people["Wahyu Pratama"].aliases)  # a sentence opens with his role
+    assert said(found) == {
+        "pelatihan digelar ti": ("IndirectQuote", "sutrisno", []),
+        "Anak muda harus bang": ("Quote", "sutrisno", []),
+        "penjualan batik tuli": ("IndirectQuote", "wahyu-pratama", []),
+        "Pembeli datang dari ": ("Quote", "wahyu-pratama", []),
+    }
