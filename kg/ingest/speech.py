@@ -288,10 +288,17 @@ def _where_and_when(found: Proposals, quote: Item, end: int) -> None:
         quote.add("said_on", Value(date.date, Span(start, start + len(date.text)), "said-on", 0.5))
 
 
+def _called(person: Item) -> str:
+    """What the text calls a person on their own: a word of their name used alone ("Bayu" of "Lalu
+    Bayu Pratama", "Sutama" of "I Made Sutama"), else their name's first word."""
+    words = person.label.split()
+    return next((alias for alias in person.aliases if alias in words), words[0])
+
+
 def _add(found: Proposals, kind: str, speaker: Item, verb: str, body: str, span: Span, rule: str,
          confidence: float, distinct: str = "") -> Item:
     words = " ".join(body.split()[:6]).rstrip(",.")
-    label = f"{speaker.label.split()[0]}: {words} …"
+    label = f"{_called(speaker)}: {words} …"
     ident = slug(f"{speaker.ident} {words}")[:60].rstrip("-") + (f"-{slug(distinct)}" if distinct else "")
     item = Item(ident, kind, label if not distinct else f"{label} ({distinct})", span, rule, round(confidence, 2))
     item.add("speaker", Value(speaker.ident))
