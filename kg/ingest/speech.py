@@ -19,7 +19,7 @@ import re
 from kg.ingest.events import STEMS, referent
 from kg.ingest.model import Item, Proposals, Value, mentions, slug
 from kg.ingest.people import ACADEMIC, DEGREES, HEAD, HONORIFIC, SAID, SPEECH, holder
-from kg.source.dates import DateError, find_news_date
+from kg.source.dates import DAY_NAMES, DateError, find_news_date
 from kg.source.text import ArticleText, Span
 
 _WHO = r"dia|ia|beliau|[A-Z][\w'-]+"
@@ -130,7 +130,9 @@ def quotes(found: Proposals) -> None:
                      confidence)
         _where_and_when(found, quote, match.end())
         stop = re.search(r"\.(?:\s|$)|\n", found.text[match.end():])
-        _said_at_occasion(found, quote, match.end(), match.end() + (stop.start() if stop else 0))
+        occasion_end = _said_at_occasion(found, quote, match.end(), match.end() + (stop.start() if stop else 0))
+        if "said_in" not in quote.fields and occasion_end > 0:  # "… di hadapan peserta X di Gedung Y, Rabu (…)"
+            _where_and_when(found, quote, occasion_end, place_too=False)  # the event says where: the day only
     sentences = ArticleText(found.text).sentences
     for match in _TOLD_BEFORE.finditer(found.text):
         if match["who"] is None and not match["verb"].endswith("nya"):
@@ -224,12 +226,12 @@ _OCCASION = re.compile(r"(?<![\w-])(?:(?P<facing>[Dd]i hadapan (?:para )?peserta
                        r"bootcamp|pameran|festival|webinar|peluncuran|peresmian)(?![\w-]))")
 
 
-def _said_at_occasion(found: Proposals, quote: Item, start: int, end: int) -> None:
+def _said_at_occasion(found: Proposals, quote: Item, start: int, end: int) -> int:
     """Where the words were said when the circumstances after them name an event: one written
     there by name, or "acara itu/tersebut", the event the text told last before. A speaker who
-    was opening or attending it takes part in it."""
+    was opening or attending it takes part in it. Returns where the occasion's words end (-1 for none)."""
     if "said_at" in quote.fields:
-        return
+        return -1
     named = {s: (e, i) for s, e, i in mentions(found, _EVENT_TYPES)}
     named.update((i.span.start, (i.span.end, i)) for i in found.items.values() if i.type in _EVENT_TYPES)
     for match in _OCCASION.finditer(found.text, start, end):
@@ -245,7 +247,7 @@ def _said_at_occasion(found: Proposals, quote: Item, start: int, end: int) -> No
         if event is not None:
             break
     else:
-        return
+        return -1
     told_first = match.start() < quote.span.start  # "Dalam acara itu, Budi mengatakan …"
     span = Span(match.start(), quote.span.end) if told_first else Span(quote.span.start, at)
     quote.add("said_at", Value(event.ident, span, "said-at-occasion", 0.4))
@@ -253,6 +255,7 @@ def _said_at_occasion(found: Proposals, quote: Item, start: int, end: int) -> No
     if (match["verb"] or match["noun"] or match["speech"] or match["facing"] or match["opening"]) \
             and speaker is not None:  # said there as one who came, opened or spoke: was there
         speaker.add("takes_part_in", Value(event.ident, span, "speaker-at-event", 0.4))
+    return -1 if told_first else at
 
 
 def _told(found: Proposals, noun: str, at: int) -> Item | None:
@@ -264,12 +267,14 @@ def _told(found: Proposals, noun: str, at: int) -> Item | None:
 
 # After the attribution's names ("kata Kepala Dinas X, Yayan …,"): " di <place>".
 _SAID_IN = re.compile(r"(?:,? (?:dan )?[A-Z][\w'.-]*)*,? di (?P<place>[A-Z][\w-]*(?: [A-Z][\w-]*){0,5})")
+_WITHIN = re.compile(r", (?P<region>(?:Kota |Kabupaten |Kab\. )?[A-Z][\w-]*(?: [A-Z][\w-]*){0,2})(?=, )")
 _PLACES = frozenset({"Province", "Regency", "City", "AmbiguousPlace", "Place", "Hotel", "Facility", "CoworkingSpace"})
 
 
-def _where_and_when(found: Proposals, quote: Item, end: int) -> None:
+def _where_and_when(found: Proposals, quote: Item, end: int, place_too: bool = True) -> None:
     """"…," kata Ratu di Balai Kota DKI Jakarta, Kamis (16/11/2023)": where the words were said
-    (a proposed place), and the day, when its weekday agrees."""
+    (a proposed place), and the day, when its weekday agrees; after an event they were said at, the
+    day only (the event's venue is where)."""
     where = _SAID_IN.match(found.text, end)
     words = where["place"].split(" ") if where else []
     place = next((p for size in range(len(words), 0, -1) if (p := found.find_name(" ".join(words[:size])))
@@ -277,15 +282,18 @@ def _where_and_when(found: Proposals, quote: Item, end: int) -> None:
     if where is None or place is None:
         return
     at = found.text.find(place.label, where.start("place"))
-    quote.add("said_in", Value(place.ident, Span(quote.span.start, at + len(place.label)), "said-in", 0.5))
-    after = found.text[at + len(place.label):at + len(place.label) + 40]
+    if place_too:
+        quote.add("said_in", Value(place.ident, Span(quote.span.start, at + len(place.label)), "said-in", 0.5))
+    start = at + len(place.label)
+    within = _WITHIN.match(found.text, start)  # "di Gedung Y, Kota Z, Rabu (…)": the day after the city
+    start = within.end() if within and within["region"] not in DAY_NAMES else start
+    after = found.text[start:start + 40]
     try:
         date = find_news_date(after) if after.startswith(", ") else None
     except DateError:
         return
     if date is not None and date.weekday_matches and after.find(date.text) == 2:
-        start = at + len(place.label) + 2
-        quote.add("said_on", Value(date.date, Span(start, start + len(date.text)), "said-on", 0.5))
+        quote.add("said_on", Value(date.date, Span(start + 2, start + 2 + len(date.text)), "said-on", 0.5))
 
 
 def _called(person: Item) -> str:

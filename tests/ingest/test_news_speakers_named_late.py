@@ -48,6 +48,9 @@ def test_later_words_of_the_speaker_named_late_and_where_he_said_them() -> None:
         "Kami ingin anak muda": ("Quote", "rahmat-hidayat", [event]),  # "saat membuka kelas": the lead's event
     }
     assert values_of(found.items["rahmat-hidayat"])["takes_part_in"] == [event]
+    first = next(i for i in found.items.values() if i.type == "Quote")
+    assert "said_in" not in first.fields  # said at the event, whose venue says where; the day after the hall
+    assert str(values_of(first)["said_on"][0]) == "2026-11-11"
 
 
 def test_a_post_pointed_back_to_needs_a_named_body_and_one_person_named_before() -> None:
