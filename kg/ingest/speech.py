@@ -36,6 +36,9 @@ _DIRECT = re.compile(r"(?P<open>[\"“])(?P<body>[^\"“”\n]{8,3000}?)(?P<clos
 _ADVERB = r"(?:(?:sudah|telah|juga|pun|sempat|pernah|kembali|lantas|kemudian|lalu|pun juga) )?"
 _INDIRECT = re.compile(rf"(?<![\w-])(?<![Mm]enurut )(?P<who>{_WHO})(?: \(\d{{1,3}}\))?(?:{DEGREES})?,? {_ADVERB}"
                        rf"(?P<verb>{SPEECH}),? (?:bahwa )?(?P<body>[^\"“\n])")
+# "Andi Rahmat, mengatakan, “…”": the speaker and the verb before the words in quote marks.
+_SAID_FIRST = re.compile(rf"(?<![\w-])(?P<who>{_WHO})(?: \(\d{{1,3}}\))?(?:{DEGREES})?,? {_ADVERB}(?P<verb>{SPEECH})"
+                         r"[,:] (?P<open>[\"“])(?P<body>[^\"“”\n]{8,3000}?)(?P<close>[\"”])")
 # "Suparmi (52), pedagang jamu di Pasar Gede, mengaku …": what the speaker is, between name and verb
 # (after the degrees: "Dr. Rina Manurung, S.E., M.M., dosen fakultas itu, menilai …"), or their post
 # ("Dr. Hasan Tamrin, Direktur Eksekutif SDI, menilai …"), a place closing it ("pemilik warung di Kecamatan
@@ -133,6 +136,7 @@ def quotes(found: Proposals) -> None:
         occasion_end = _said_at_occasion(found, quote, match.end(), match.end() + (stop.start() if stop else 0))
         if "said_in" not in quote.fields and occasion_end > 0:  # "… di hadapan peserta X di Gedung Y, Rabu (…)"
             _where_and_when(found, quote, occasion_end, place_too=False)  # the event says where: the day only
+    _quotes_after_speaker(found, speakers)
     sentences = ArticleText(found.text).sentences
     for match in _TOLD_BEFORE.finditer(found.text):
         if match["who"] is None and not match["verb"].endswith("nya"):
@@ -156,6 +160,16 @@ def quotes(found: Proposals) -> None:
                 quote = _indirect(found, match, speaker, Span(match.start(), sentence.end), rule, confidence - 0.1)
                 if quote is not None:  # "Dalam acara itu, Budi mengatakan …": the occasion told first
                     _said_at_occasion(found, quote, sentence.start, match.start())
+
+
+def _quotes_after_speaker(found: Proposals, speakers: _Speakers) -> None:
+    """"Andi Rahmat, mengatakan, “…”", "Ia menambahkan: “…”": the speaker and the verb first, the
+    words in quote marks after them."""
+    for match in _SAID_FIRST.finditer(found.text):
+        speaker, confidence = speakers.resolve(match["who"], match.start(), match.end("who"))
+        if speaker is not None and not _inside_quote(found, match.start()):
+            _add(found, "Quote", speaker, match["verb"], match["body"], Span(match.start(), match.end()),
+                 "speaker-then-quote", confidence - 0.1)
 
 
 def _indirect_speaker(found: Proposals, speakers: _Speakers, match: re.Match[str],

@@ -270,3 +270,14 @@ def test_forms_of_address_after_a_one_word_name_and_without_yang() -> None:
         "penjualan batik tuli": ("IndirectQuote", "wahyu-pratama", []),
         "Pembeli datang dari ": ("Quote", "wahyu-pratama", []),
     }
+
+
+def test_words_in_quote_marks_after_their_speaker_and_verb() -> None:
+    found = run(
+        "GORONTALO, CONTOHNEWS.COM - Dinas Koperasi Kota Gorontalo menggelar Pelatihan Dagang Daring.\n"
+        "Kepala Dinas Koperasi Kota Gorontalo, Rahmat Mohamad, mengatakan, “Kami siap mendampingi pelaku usaha "
+        "sampai mandiri.”\n"
+        "Ia menambahkan: “Tahun depan pesertanya kami tambah dua kali lipat.”\n"
+        "Warga mengatakan, “Pelatihan ini bagus sekali untuk kami.”\n")
+    assert said(found) == {"Kami siap mendamping": ("Quote", "rahmat-mohamad", []),
+                           "Tahun depan pesertan": ("Quote", "rahmat-mohamad", [])}  # "Warga": no one named
