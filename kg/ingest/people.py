@@ -88,7 +88,8 @@ _ROLE = re.compile(rf"(?<![\w-])(?:[Ss]alah (?:satu|seorang) )?(?:(?:peserta|pen
                    rf"(?P<name>(?:{ACADEMIC} )*[A-Z][\w'\u2019-]*(?: [A-Z][\w'\u2019-]*){{0,3}})(?:{DEGREES})?"
                    rf"(?=,| \(\d{{2}}\),)")
 _SHORT = re.compile(rf"(?:(?:{SAID})(?:nya)? (?:{HONORIFIC} )?(?P<a>[A-Z][\w'-]+)"
-                    rf"|(?:^|[.,] |\n)(?:{HONORIFIC} )?(?P<b>[A-Z][\w'-]+) (?:{SPEECH}|sudah|juga)"
+                    rf"|(?:^|[.,] |\n)(?:{HONORIFIC} )?(?P<b>[A-Z][\w'-]+) (?:{SPEECH}|sudah|juga|"
+                    rf"(?:saat|ketika) (?:ditemui|dihubungi|dikonfirmasi|diwawancarai))"
                     rf"|Menurut (?:{HONORIFIC} )?(?P<c>[A-Z][\w'-]+))")
 # Words that start no one's name, among them those after an honorific in "Ibu Kota", "Ibu Negara",
 # "Ibu Pertiwi", "Pak Kades", "Bu Guru".

@@ -34,7 +34,9 @@ _DIRECT = re.compile(r"(?P<open>[\"“])(?P<body>[^\"“”\n]{8,3000}?)(?P<clos
 # "menurut dia, berharap …": there "dia" is who reports, not who hopes. "Yulia Rahmi, M.Si., mengatakan …":
 # a degree between.
 _ADVERB = r"(?:(?:sudah|telah|juga|pun|sempat|pernah|kembali|lantas|kemudian|lalu|pun juga) )?"
-_INDIRECT = re.compile(rf"(?<![\w-])(?<![Mm]enurut )(?P<who>{_WHO})(?: \(\d{{1,3}}\))?(?:{DEGREES})?,? {_ADVERB}"
+# "Budi, saat ditemui di kantornya, Senin (9/11/2026), mengatakan …": when it was said, between.
+_WHEN = r"(?:,? (?:saat|ketika|seusai|usai|sewaktu) [^.\n\"“”]{3,100}?,)?"
+_INDIRECT = re.compile(rf"(?<![\w-])(?<![Mm]enurut )(?P<who>{_WHO})(?: \(\d{{1,3}}\))?(?:{DEGREES})?{_WHEN},? {_ADVERB}"
                        rf"(?P<verb>{SPEECH}),? (?:bahwa )?(?P<body>[^\"“\n])")
 # "Andi Rahmat, mengatakan, “…”": the speaker and the verb before the words in quote marks.
 _SAID_FIRST = re.compile(rf"(?<![\w-])(?P<who>{_WHO})(?: \(\d{{1,3}}\))?(?:{DEGREES})?,? {_ADVERB}(?P<verb>{SPEECH})"
@@ -158,8 +160,8 @@ def quotes(found: Proposals) -> None:
             sentence = next((s for s in sentences if s.start <= match.start("body") < s.end), None)
             if speaker is not None and sentence is not None and not _inside_quote(found, match.start()):
                 quote = _indirect(found, match, speaker, Span(match.start(), sentence.end), rule, confidence - 0.1)
-                if quote is not None:  # "Dalam acara itu, Budi mengatakan …": the occasion told first
-                    _said_at_occasion(found, quote, sentence.start, match.start())
+                if quote is not None:  # "Dalam acara itu, Budi mengatakan …", "Budi, saat membuka X, mengatakan"
+                    _said_at_occasion(found, quote, sentence.start, match.start("verb"))
 
 
 def _quotes_after_speaker(found: Proposals, speakers: _Speakers) -> None:

@@ -281,3 +281,17 @@ def test_words_in_quote_marks_after_their_speaker_and_verb() -> None:
         "Warga mengatakan, “Pelatihan ini bagus sekali untuk kami.”\n")
     assert said(found) == {"Kami siap mendamping": ("Quote", "rahmat-mohamad", []),
                            "Tahun depan pesertan": ("Quote", "rahmat-mohamad", [])}  # "Warga": no one named
+
+
+def test_when_it_was_said_between_the_speaker_and_the_verb() -> None:
+    found = run(
+        "MEDAN, CONTOHNEWS.COM - PT Sumut Digital Niaga menggelar Pelatihan Toko Daring di Kota Medan.\n"
+        "Direktur Utama PT Sumut Digital Niaga, Rudi Siregar, dalam keterangan tertulisnya, menyampaikan pelatihan "
+        "diikuti 200 pelaku usaha.\n"
+        "Rudi saat ditemui di kantornya, Senin (9/11/2026), mengatakan pelatihan akan dilanjutkan tahun depan.\n"
+        "Rudi, saat membuka Pelatihan Toko Daring, menegaskan peserta wajib membuka toko daring.\n")
+    assert said(found) == {
+        "pelatihan diikuti 20": ("IndirectQuote", "rudi-siregar", []),
+        "pelatihan akan dilan": ("IndirectQuote", "rudi-siregar", []),
+        "peserta wajib membuk": ("IndirectQuote", "rudi-siregar", ["pelatihan-toko-daring"]),
+    }
