@@ -14,6 +14,7 @@ bootcamp" were said at that event."""
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 
 from kg.ingest.events import STEMS, referent
@@ -162,6 +163,7 @@ def quotes(found: Proposals) -> None:
                 quote = _indirect(found, match, speaker, Span(match.start(), sentence.end), rule, confidence - 0.1)
                 if quote is not None:  # "Dalam acara itu, Budi mengatakan …", "Budi, saat membuka X, mengatakan"
                     _said_at_occasion(found, quote, sentence.start, match.start("verb"))
+    _same_occasion(found)
 
 
 def _quotes_after_speaker(found: Proposals, speakers: _Speakers) -> None:
@@ -184,6 +186,23 @@ def _indirect_speaker(found: Proposals, speakers: _Speakers, match: re.Match[str
     speaker, confidence = speakers.resolve(who, match.start(), match.end("who") if match["who"] else -1)
     carried = speakers.carried_over(match.start()) if rule == "menurut-quote" and who in _PRONOUNS else None
     return carried or speaker, confidence
+
+
+def _same_occasion(found: Proposals) -> None:
+    """"Dalam sambutannya, Yulia menyebut …. “…,” tegasnya.": the words a speaker goes on with, next
+    in the same paragraph, were said in the same address (not after "saat menghadiri X": being at an
+    event says nothing of the words that follow)."""
+    said = sorted((i for i in found.items.values() if i.type in ("Quote", "IndirectQuote")), key=lambda i: i.span.start)
+    for before, after in itertools.pairwise(said):
+        at = before.fields.get("said_at", [None])[0]
+        if (at is not None and at.span is not None and _ADDRESS.match(found.span_text(at.span))
+                and "said_at" not in after.fields and before.span.end <= after.span.start
+                and "\n" not in found.text[before.span.start:after.span.start]
+                and before.fields["speaker"][0].value == after.fields["speaker"][0].value):
+            after.add("said_at", Value(at.value, Span(before.span.start, after.span.end), "said-at-same-occasion", 0.3))
+
+
+_ADDRESS = re.compile(r"(?:[Dd]alam|[Pp]ada|[Ss]aat|[Kk]etika|[Ss]ewaktu) (?:sambutan|pidato|paparan|arahan)")
 
 
 def _inside_quote(found: Proposals, offset: int) -> bool:

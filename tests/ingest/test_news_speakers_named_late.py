@@ -295,3 +295,19 @@ def test_when_it_was_said_between_the_speaker_and_the_verb() -> None:
         "pelatihan akan dilan": ("IndirectQuote", "rudi-siregar", []),
         "peserta wajib membuk": ("IndirectQuote", "rudi-siregar", ["pelatihan-toko-daring"]),
     }
+
+
+def test_words_a_speaker_goes_on_with_in_the_paragraph_were_said_at_the_same_event() -> None:
+    found = run(
+        "KENDARI, CONTOHNEWS.COM - Dinas Pertanian Provinsi Sulawesi Tenggara menggelar Bootcamp Tani Anoa "
+        "di Kota Kendari.\n"
+        "Acara dibuka Kepala Dinas Pertanian Provinsi Sulawesi Tenggara, Yusran Taridala.\n"
+        "Dalam sambutannya, Yusran menyebut program ini lahir dari kebutuhan petani muda. “Petani harus menjual "
+        "langsung ke pembeli,” tegasnya.\n"
+        "“Tahun depan kami tambah kelasnya,” kata Yusran.\n")
+    event = "bootcamp-tani-anoa"
+    assert said(found) == {
+        "program ini lahir da": ("IndirectQuote", "yusran-taridala", [event]),  # "Dalam sambutannya"
+        "Petani harus menjual": ("Quote", "yusran-taridala", [event]),  # next, in the same paragraph
+        "Tahun depan kami tam": ("Quote", "yusran-taridala", []),  # another paragraph: not said
+    }
