@@ -1,9 +1,10 @@
 """News paragraphs written for these tests (invented offices, associations, events and people, real regions
-of Kalimantan, Nusa Tenggara, Sulawesi, Sumatera Utara and Bengkulu): a speaker named only after an
-opening quote and his post told next by "itu"; forms of address ("atau Kak Nuri", "yang akrab disapa Pak
-Tarjo"); titles and degrees around a name; indirect quotes by a wish, a hope or a denial; and words said
-at an event ("di hadapan peserta …", "saat membuka kelas"). Each test says what must and must not be
-proposed."""
+of Kalimantan, Nusa Tenggara, Sulawesi, Maluku, Jawa Tengah, Sumatera Utara and Bengkulu): a speaker
+named only after an opening quote and the post a next sentence points back with ("… itu"); forms of
+address ("atau Kak Nuri", "yang akrab disapa Pak Tarjo"); titles and degrees around a name; indirect
+quotes by a wish, a hope or a denial, with the time between speaker and verb; words in quote marks
+after their speaker; and words said at an event ("di hadapan peserta …", "saat membuka kelas", "di
+sela bootcamp", "Dalam sambutannya"). Each test says what must and must not be proposed."""
 
 from __future__ import annotations
 
