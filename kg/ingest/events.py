@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 from kg.ingest.model import Item, Proposals, Value, mentions, slug
-from kg.ingest.people import ORG_TYPES
+from kg.ingest.people import HEAD, ORG_TYPES, holder
 from kg.ingest.relations import NEGATION, holders
 from kg.source.dates import DateError, NewsDate, find_news_date
 from kg.source.text import ArticleText, Span
@@ -526,8 +526,11 @@ def referent(found: Proposals, noun: str | None, offset: int) -> Item | None:
     return (same or before)[-1]
 
 
-_LED = re.compile(rf"(?<![\w-])(?P<who>{_NAME}|Ia|Dia),? (?:memimpin|membuka|menghadiri) (?:langsung )?"
-                  r"(?P<noun>peresmian|peluncuran|pelatihan|acara|kegiatan|pembukaan)(?: (?:ini|itu|tersebut))")
+# "Ia membuka pelatihan itu"; "Kepala Dinas X itu membuka pelatihan yang diikuti …": the person the post
+# points back to.
+_LED = re.compile(rf"(?<![\w-])(?P<who>{_NAME}|Ia|Dia|(?P<post>(?:{HEAD}) [^.,\n\"“”]{{0,160}}? (?:itu|tersebut))),?"
+                  r" (?:memimpin|membuka|menghadiri) (?:langsung )?(?P<noun>peresmian|peluncuran|pelatihan|acara|"
+                  r"kegiatan|pembukaan)(?: (?:ini|itu|tersebut)| yang (?:diikuti|dihadiri))")
 _WITH = re.compile(r"(?<![\w-])(?:didampingi|dihadiri(?: oleh)?|turut hadir(?: dalam acara (?:ini|itu|tersebut))?)"
                    r",? (?P<list>[^.\n]+)")
 _CAME = re.compile(r"(?<![\w-])(?:(?:hadir|turut hadir|ikut hadir|menjadi narasumber|menjadi pembicara|tampil) "
@@ -555,6 +558,8 @@ def attendance(found: Proposals) -> None:
         named = [item for _, end, item in people if item.type == "Person" and
                  (end == match.end("who") if match["who"] not in ("Ia", "Dia") else end <= match.start())]
         who = named[-1:] if match["who"] in ("Ia", "Dia") else named
+        if match["post"]:
+            who = [item for item in [holder(found, match.start())] if item is not None]
         if event is not None and who:
             who[0].add("takes_part_in", Value(event.ident, Span(match.start(), match.end()), "led-event", 0.5))
     for match in _WITH.finditer(found.text):

@@ -3,8 +3,10 @@ mengatakan"; "Wali Kota Medan Rico Tri Putra Bayu Waas"), a person with an age (
 Siregar (29)", or one name in apposition: "salah satu peserta, Murniati (45)"), a person named
 after a role ("pengelola koperasi, Hasanuddin,") or an honorific ("kata Mama Yuliana": the
 honorific is no part of the name, nor are academic and religious titles and degrees: "Dr. Hj.
-Yulia Rahmi, M.Si."), a speaker named in full by "Menurut", and the short names the article uses
-for them later ("kata Andromeda")."""
+Yulia Rahmi, M.Si."), a speaker named in full by "Menurut" or only after their words ("“…,” kata
+Budi Hartono"), the post a next sentence points back with ("Kepala Dinas X itu membuka …"), the forms
+of address a person goes by ("Nurul Aini atau Kak Nuri", "yang akrab disapa Pak Tama"), and the short
+names the article uses for them later ("kata Andromeda", "kata Nur Afni")."""
 
 from __future__ import annotations
 
@@ -12,7 +14,8 @@ import re
 
 from kg.ingest.model import Item, Proposals, Value, mentions, slug
 from kg.ingest.places import resolve
-from kg.source.text import Span
+from kg.source.dates import DAY_NAMES, MONTH_NAMES
+from kg.source.text import ArticleText, Sentence, Span
 
 POST_HEADS = (
     "Kepala", "Ketua", "Wakil Ketua", "Menteri", "Wakil Menteri", "Direktur Jenderal", "Direktur Utama", "Direktur",
@@ -22,23 +25,27 @@ POST_HEADS = (
     "Asisten Deputi", "Plt", "Pj", "Rektor", "Wakil Rektor", "Dekan", "Peneliti", "Peneliti Senior",
 )
 # Verbs news uses to report speech, in the active voice ("Edwin menjelaskan …") and after a
-# quote ("…," kata Meutya / ujarnya / ungkap dia).
+# quote ("…," kata Meutya / ujarnya / ungkap dia); a denial is said too ("Rina menampik kabar …"),
+# and a wish for what others can do ("Rina ingin perajin muda bisa …"; not "ingin membeli rumah agar
+# bisa …", her own act).
 SPEECH = (r"mengatakan|menjelaskan|menyatakan|menambahkan|mengakui|mengaku|meyakini|memperkirakan|menyebutkan|"
           r"menyebut|menegaskan|mengungkapkan|menuturkan|menilai|berharap|memaparkan|menerangkan|menyampaikan|menyinggung|menekankan|memastikan|"
           r"mengingatkan|mengimbau|membeberkan|mengklaim|mengulangi|mengungkap|berpendapat|berujar|bercerita|"
-          r"menceritakan|berkisah")
+          r"menceritakan|berkisah|menaruh harapan|menampik|membantah|meluruskan"
+          r"|ingin(?! (?:me(?!reka)|ber|di|ter)\w)(?= [^.,\n\"“”]{1,80}? (?:bisa|dapat|mampu)(?![\w-]))")
 SAID = (r"kata|ujar|jawab|ucap|tutur|tutup|jelas|lanjut|imbuh|tambah|papar|terang|ungkap|sebut|tegas|pungkas|sambung|"
         r"tandas|tukas|timpal|kenang|seru")
 _WEEKDAY = r"(?:Senin|Selasa|Rabu|Kamis|Jumat|Sabtu|Minggu)\b"
 # Academic, professional and religious titles written before a name ("Dr. Hj. Yulia Rahmi", "Prof. Dr. Ir.
-# Hendra Saputra", "dr. Nanda", "K.H. Ahmad") and degrees after it (", M.Si.", ", S.Kom., M.T.", ", Ph.D"):
-# no part of the name.
-ACADEMIC = r"(?:Prof|Dr|dr|Drs|Dra|Ir|drg|apt|Ns|H|Hj|K\.H|KH)\.(?= [A-Z])"
+# Hendra Saputra", "dr. Nanda", "K.H. Ahmad", "Tgk. Marzuki", "Pdt. Yohanes") and degrees after it (", M.Si.",
+# ", S.Kom., M.T.", ", Ph.D"): no part of the name.
+ACADEMIC = r"(?:Prof|Dr|dr|Drs|Dra|Ir|drg|apt|Ns|H|Hj|K\.H|KH|Tgk|Pdt)\.(?= [A-Z])"
 _DEGREE = (r"(?:[SM]\.[A-Z][A-Za-z]{0,3}\.?(?:[A-Z][a-z]{0,3}\.?)?|Ph\.D\.?|MBA|M\.M\.?"
            r"|[SM][A-Z][A-Za-z]{0,3})(?![\w-])")  # "SE, MSi", "ST, MKom", "MM", "MSE": written without dots
 DEGREES = rf"(?:,? {_DEGREE})+"
 _TITLED = re.compile(rf"(?:{ACADEMIC} )+")
 _NAME = rf"(?:(?:{ACADEMIC}) )*[A-Z][\w'\u2019.-]*(?: [A-Z][\w'\u2019.-]*){{0,5}}"
+_WORD = r"[A-Z][a-z][\w'\u2019-]*"  # a word of a name, not an initial or an acronym
 _PLAIN = r"[^.,;:\"\u201c\u201d\n]"  # words of a post: no stop, comma or quote mark
 # What news writes before a name out of respect or closeness ("Mama Yuliana", "Pak Hendra", "Daeng
 # Rahman", "Hj. Siti"): no part of the name. Name titles that are ("Andi", "Lalu", "Baiq") are kept.
@@ -52,29 +59,37 @@ _ENGLISH_TITLE = (r"(?:(?:Regional|Country|General|Senior|Area|Branch|Chief|Exec
                   r"Financial|Commercial|Sales|Digital|Group|Community|Government|External|Relations|Affairs|"
                   r"Development|Growth|Brand) ){1,4}(?:Manager|Director|Officer|Lead|President|Specialist|"
                   r"Coordinator|Representative|Advisor|Head)\b")
-_HEAD = "|".join([_ENGLISH_TITLE, *(re.escape(h) for h in sorted(POST_HEADS, key=len, reverse=True))])
+HEAD = "|".join([_ENGLISH_TITLE, *(re.escape(h) for h in sorted(POST_HEADS, key=len, reverse=True))])
 # "Kepala Dinas …, Andromeda Qomariah mengatakan" / "SVP -Seller Operations Lazada Indonesia, Haikal Bekti Anggoro"
 _POST_COMMA = re.compile(
-    rf"(?<![\w-])(?P<post>(?:{_HEAD})\b{_PLAIN}{{0,160}}?(?:, (?:dan )?[A-Z]{_PLAIN}{{0,80}}?){{0,6}})"
+    rf"(?<![\w-])(?P<post>(?:{HEAD})\b{_PLAIN}{{0,160}}?(?:, (?:dan )?[A-Z]{_PLAIN}{{0,80}}?){{0,6}})"
     rf", (?!{_DEGREE})(?P<name>{_NAME})(?:{DEGREES})?(?=,? (?:{SPEECH})|,? (?!dan )[a-z]|, {_WEEKDAY}"
     r"|(?<!\bDr)(?<!\bIr)(?<!\bProf)(?<!\bDrs)(?<!\bDra)\.(?:\s|$))")  # a title's dot ends no name
-# "Andi Rahmat, Kepala Dinas Perdagangan Kota Makassar, mengatakan": the name, then the post; written
-# small after degrees too ("Maria Ohoiwutun, S.E., M.B.A., pendiri sekaligus Direktur Utama PT X, menjelaskan").
+# A lecturer's is a post when the text says where ("dosen Fakultas Teknik X", "dosen fakultas itu"); a
+# "dosen pendamping" is a role.
+_LECTURER = r"[Dd]osen(?=[^,.\n]*?(?: [A-Z]| itu(?![\w-])| tersebut))"
+# "Andi Rahmat, Kepala Dinas Perdagangan Kota Makassar, mengatakan": the name, then the post; after a
+# form of address ("Nurul Aini atau Kak Nuri, pendiri …,"); written small after degrees too ("Maria
+# Ohoiwutun, S.E., M.B.A., pendiri sekaligus Direktur Utama PT X, menjelaskan").
 _NAME_POST = re.compile(
-    rf"(?:^|(?<=[.\n\-] )|(?<=\n))(?P<name>{_NAME})(?:{DEGREES})?, (?P<post>(?i:{_HEAD})\b{_PLAIN}{{0,160}}?), "
-    rf"(?={SPEECH})")
+    rf"(?:^|(?<=[.\n\-] )|(?<=\n))(?P<name>{_NAME})(?:{DEGREES})?(?: atau {HONORIFIC} [A-Z][\w'-]+)?, "
+    rf"(?P<post>(?:(?i:{HEAD})|{_LECTURER})\b{_PLAIN}{{0,160}}?), (?={SPEECH})")
 # "Wali Kota Medan Rico Tri Putra Bayu Waas": post words, then the name, no comma.
-_POST_RUN = re.compile(rf"(?<![\w-])(?P<run>(?:{_HEAD}) [A-Z][\w'\u2019-]*"  # "Bupati Banjar H. Saidi Mansyur"
+_POST_RUN = re.compile(rf"(?<![\w-])(?P<run>(?:{HEAD}) [A-Z][\w'\u2019-]*"  # "Bupati Banjar H. Saidi Mansyur"
                        rf"(?: {ACADEMIC}| (?:dan [A-Z]|[A-Z])[\w'\u2019-]*){{1,18}})")
 _AGE = re.compile(rf"(?<![\w-])(?P<name>{_NAME}) \((?P<age>\d{{2}})\)")
-# "pengelola koperasi, Hasanuddin,", "Salah satu peserta gelombang pertama, Murniati (45),": a role, then a name.
-_ROLE = re.compile(rf"(?<![\w-])(?:[Ss]alah (?:satu|seorang) )?(?:peserta|pengelola|pemilik|pengurus|anggota|warga|"
-                   rf"pedagang|petani|perajin|nelayan|pelaku usaha|[Dd]osen|[Gg]uru|[Mm]ahasiswa)"
+# "pengelola koperasi, Hasanuddin,", "Salah satu peserta gelombang pertama, Murniati (45),": a role, then a name
+# (a sentence may open with it: "Pengelola galeri, Wahyu Pratama, …").
+_ROLE = re.compile(rf"(?<![\w-])(?:[Ss]alah (?:satu|seorang) )?(?:(?:peserta|pengelola|pemilik|pengurus|anggota|"
+                   rf"warga|pedagang|petani|perajin|nelayan|pelaku usaha|[Dd]osen|[Gg]uru|[Mm]ahasiswa)"
+                   rf"|(?:^|(?<=\n)|(?<=[.!?] ))(?:Peserta|Pengelola|Pemilik|Pengurus|Anggota|Warga|Pedagang|Petani|"
+                   rf"Perajin|Nelayan|Pelaku usaha))"
                    rf"(?: {_PLAIN}{{1,60}}?)?, "
                    rf"(?P<name>(?:{ACADEMIC} )*[A-Z][\w'\u2019-]*(?: [A-Z][\w'\u2019-]*){{0,3}})(?:{DEGREES})?"
                    rf"(?=,| \(\d{{2}}\),)")
 _SHORT = re.compile(rf"(?:(?:{SAID})(?:nya)? (?:{HONORIFIC} )?(?P<a>[A-Z][\w'-]+)"
-                    rf"|(?:^|[.,] |\n)(?:{HONORIFIC} )?(?P<b>[A-Z][\w'-]+) (?:{SPEECH}|sudah|juga)"
+                    rf"|(?:^|[.,] |\n)(?:{HONORIFIC} )?(?P<b>[A-Z][\w'-]+) (?:{SPEECH}|sudah|juga|"
+                    rf"(?:saat|ketika) (?:ditemui|dihubungi|dikonfirmasi|diwawancarai))"
                     rf"|Menurut (?:{HONORIFIC} )?(?P<c>[A-Z][\w'-]+))")
 # Words that start no one's name, among them those after an honorific in "Ibu Kota", "Ibu Negara",
 # "Ibu Pertiwi", "Pak Kades", "Bu Guru".
@@ -135,16 +150,88 @@ def people(found: Proposals) -> None:
             add_person(found, name, Span(start, match.end("name")), "person-age", 0.7)
     for match in _ROLE.finditer(found.text):
         _after_role(found, match)
+    for match in _QUOTED_BY.finditer(found.text, found.body_start()):
+        _quoted_by(found, match)
     for match in _ACCORDING.finditer(found.text, found.body_start()):
-        name = match["name"]
+        name, span = match["name"], Span(match.start("name"), match.end("name"))
         if name.split()[0] not in _NOT_NAMES and without_honorific(name) == name and resolve(name) is None \
-                and found.find_name(name) is None:  # "Menurut Daeng Rahman,": the honorific's rule names him
-            add_person(found, name, Span(match.start("name"), match.end("name")), "person-menurut", 0.5)
-    for match in _NICKNAMED.finditer(found.text, found.body_start()):
-        _nicknamed(found, match)
+                and found.find_name(name) is None and not _alias_of_full_name(found, name, span):
+            add_person(found, name, span, "person-menurut", 0.5)  # "Menurut Daeng Rahman,": the honorific's
+    for pattern, shares_start in _NICKNAMES:
+        for match in pattern.finditer(found.text, found.body_start()):
+            _nicknamed(found, match, shares_start)
     for match in _HONORED_NAME.finditer(found.text, found.body_start()):
         _honored(found, match)
+    sentences = ArticleText(found.text).sentences
+    for match in _THAT_POST.finditer(found.text, found.body_start()):
+        _post_of_the_named(found, match, sentences)
     _aliases(found, shorts)
+
+
+# "“…,” kata Budi Hartono di hadapan peserta …": a speaker named in full only after the words (not one
+# of two: "kata Siti dan Yusuf" says no one's words alone), with the post written after the name
+# ("ujar Maria Lake, Ketua Koperasi X.").
+_QUOTED_BY = re.compile(rf"[\"”],? (?:{SAID}) (?:{HONORIFIC} )?"
+                        rf"(?P<name>(?:{ACADEMIC} )*{_WORD}(?: {_WORD}){{1,3}})(?![\w'\u2019-]| dan [A-Z]| [A-Z])"
+                        rf"(?:(?:{DEGREES})?, (?P<post>(?:{HEAD})\b{_PLAIN}{{1,160}}?)(?=[.,](?:\s|$)))?")
+# "Kepala Dinas Kominfo Jambi itu membuka …": a sentence opening with a post of a named body and
+# "itu", which points back to the person named in the sentence before ("Ketua koperasi itu" is the
+# head of the cooperative told before: no one's post here).
+_THAT_POST = re.compile(rf"(?:^|(?<=[.!?] ))(?P<post>(?:{HEAD}) {_PLAIN}{{0,160}}?[A-Z][\w)-]*) (?:itu|tersebut)"
+                        r" (?=[a-z])", re.MULTILINE)
+_SAID_BY = re.compile(rf"(?:{SAID})(?:nya)? (?:{HONORIFIC} )?$")  # "“…,” kata X": X is the speaker
+
+
+def _quoted_by(found: Proposals, match: re.Match[str]) -> None:
+    """A person named after a quote: not a post ("kata Kepala Dinas …", "ungkap Chief Executive
+    Officer (CEO) X", "ujar Juru Bicara Y"), nor words of a place ("Ambon Manise Kreatif"), an
+    organisation ("Tim Ahli Universitas X"), a day or something else proposed; "kata Mama Yuliana" is
+    the honorific's rule's."""
+    name, span = match["name"], Span(match.start("name"), match.end("name"))
+    plain = _TITLED.sub("", name)
+    if opens_with_title(plain) or without_honorific(plain) != plain or any(
+            word in _NO_ONES_WORDS or resolve(word) is not None for word in plain.split(" ")):
+        return
+    other = found.find_name(plain)
+    if (other is not None and other.type != "Person") or _alias_of_full_name(found, plain, span):
+        return
+    person = add_person(found, name, span, "person-after-quote", 0.6)
+    if match["post"]:
+        hold(found, person, match["post"], Span(span.start, match.end("post")), "person-after-quote", 0.6)
+
+
+def holder(found: Proposals, at: int) -> Item | None:
+    """Who holds the post whose words start at `at`: "Kepala Dinas X itu menilai …", "… itu membuka
+    pelatihan" are the person the post points back to (speech and events read them through here)."""
+    posts = {i.ident for i in found.items.values() if i.type == "Post" and i.span.start == at}
+    people = [i for i in found.items.values() if i.type == "Person"
+              and any(held.value in posts for held in i.fields.get("holds", []))]
+    return people[0] if len(people) == 1 else None
+
+
+def _alias_of_full_name(found: Proposals, name: str, span: Span) -> bool:
+    """"kata Nur Afni" after "Nur Afni Tamburaka": the first words of one person's name are that
+    person (an alias), no one new."""
+    people = [i for i in found.items.values() if i.type == "Person" and i.label.startswith(name + " ")]
+    if len(people) != 1:
+        return False
+    people[0].alias(name, span)
+    return True
+
+
+def _post_of_the_named(found: Proposals, match: re.Match[str], sentences: list[Sentence]) -> None:
+    """The post is held by the one person named in the sentence before, as its subject or the
+    speaker of its words ("“…,” kata X"); not when the post itself was written before ("… mengkritik
+    Ketua DPRD Maluku. Ketua DPRD Maluku itu …": that one)."""
+    start, text = match.start(), found.text
+    before = [s for s in sentences if s.end <= start and s.start >= found.body_start()][-1:]
+    if not before or text.find(match["post"], found.body_start(), start) >= 0:
+        return
+    named = [(at, item) for at, _, item in mentions(found, frozenset({"Person"})) if before[0].start <= at < start]
+    said = [at for at, _ in named if at == before[0].start or _SAID_BY.search(text, before[0].start, at)]
+    if len({item.ident for _, item in named}) == 1 and said:
+        person = named[0][1]
+        hold(found, person, match["post"], Span(start, match.end("post")), "post-pointing-to-person", 0.5)
 
 
 _ONE_OF_THEM = re.compile(r"(?<![\w-])(?:[Ss]alah (?:satunya|seorangnya|seorang di antaranya|satu di antaranya)|"
@@ -152,45 +239,69 @@ _ONE_OF_THEM = re.compile(r"(?<![\w-])(?:[Ss]alah (?:satunya|seorangnya|seorang 
 # "Menurut Rahmat Hidayat, …": a speaker named in full by "menurut" at a sentence's start.
 _ACCORDING = re.compile(rf"(?:^|(?<=[.!?] ))Menurut (?:{HONORIFIC} )?(?P<name>[A-Z][a-z]+(?: [A-Z][a-z]+){{1,3}}),",
                         re.MULTILINE)
-# "Bu Nur, sapaan akrabnya," / "Hendri Maulana (Pak Hendri)": the form of address a person goes by.
-_NICKNAMED = re.compile(
-    rf"(?<![\w-])(?P<nick>(?:{HONORIFIC} )?(?P<short>[A-Z][a-z][\w'\u2019-]*)),? (?:sapaan|panggilan)"
-    rf" (?:akrab|karib|sehari-hari)?(?:nya)?(?![\w-])"
-    rf"|(?<![\w-])(?P<full>[A-Z][a-z][\w'\u2019-]*(?: [A-Z][a-z][\w'\u2019-]*){{1,3}})"
-    rf" \((?P<nick2>{HONORIFIC} (?P<short2>[A-Z][a-z][\w'\u2019-]*))\)")
+_FULL = rf"(?<![\w-])(?P<full>{_WORD}(?: {_WORD}){{0,3}})"
+# The forms of address a person goes by, each with whether the name in full must hold a word the
+# form opens: "Bu Nur, sapaan akrabnya," (the person named before); "Hendri Maulana (Pak Hendri)";
+# "Nurul Aini atau Kak Nuri,"; "I Made Sutama, yang akrab disapa Pak Tama," / "Sutrisno, atau yang
+# akrab disapa Pak Tris," (an honorific or "disapa" says it is a form of address, so "Nuri" of "Nurul"
+# and "Tama" of "Sutama" are too).
+_NICKNAMES = (
+    (re.compile(rf"(?<![\w-])(?P<nick>(?:{HONORIFIC} )?(?P<short>{_WORD})),? (?:sapaan|panggilan)"
+                r" (?:akrab|karib|sehari-hari)?(?:nya)?(?![\w-])"), True),
+    (re.compile(rf"{_FULL} \((?P<nick>{HONORIFIC} (?P<short>{_WORD}))\)"), True),
+    (re.compile(rf"{_FULL} atau (?P<nick>{HONORIFIC} (?P<short>{_WORD}))(?=[,.])"), False),
+    (re.compile(rf"{_FULL}(?:{DEGREES})?,? (?:atau )?(?:yang )?(?:akrab|biasa|karib|sering|kerap) (?:disapa|dipanggil)"
+                rf" (?P<nick>(?:{HONORIFIC} )?(?P<short>{_WORD}))(?![\w-])"), False),
+)
 _NAMED_FIRST = re.compile(r"(?:^|(?<=[.\n\-] )|(?<=\n))"
                           r"(?P<name>[A-Z][a-z][\w'\u2019-]*(?: [A-Z][a-z][\w'\u2019-]*){0,3}), (?![A-Z])",
                           re.MULTILINE)
 
 
-def _nicknamed(found: Proposals, match: re.Match[str]) -> None:
-    """A form of address is an alias of the person it shortens: the one whose name starts with
-    it ("Nur" of "Nurhayati"), written in full in the same or the paragraph before; a name
-    written in full at a sentence's start with a comma is proposed for it when no rule did."""
-    nick, short = match["nick"] or match["nick2"], match["short"] or match["short2"]
-    nick_span = Span(match.start("nick") if match["nick"] else match.start("nick2"),
-                     match.end("nick") if match["nick"] else match.end("nick2"))
-    if match["full"]:
-        if not any(word.startswith(short) for word in match["full"].split(" ")) or resolve(match["full"]):
-            return
-        person = add_person(found, match["full"], Span(match.start("full"), match.end("full")), "person-nickname", 0.6)
+def _nicknamed(found: Proposals, match: re.Match[str], shares_start: bool) -> None:
+    """A form of address is an alias of the person it names: the one written in full beside it,
+    else the one whose name starts with it ("Nur" of "Nurhayati") in the same or the paragraph
+    before."""
+    if "full" in match.re.groupindex:
+        person = _named_in_full(found, match, shares_start)
     else:
-        line = found.text.rfind("\n", 0, match.start())
-        paragraph = found.text.rfind("\n", 0, max(0, line)) + 1
-        people = [i for i in found.items.values() if i.type == "Person" and paragraph <= i.span.start < match.start()
-                  and i.label.startswith(short)]
-        if people:
-            person = people[-1]
-        else:
-            written = [m for m in _NAMED_FIRST.finditer(found.text, paragraph, match.start())
-                       if m["name"].startswith(short) and m["name"] != nick and resolve(m["name"]) is None]
-            if not written:
-                return
-            person = add_person(found, written[-1]["name"], Span(written[-1].start(), written[-1].end("name")),
-                                "person-nickname", 0.5)
+        person = _named_before(found, match["short"], match["nick"], match.start())
+    if person is None:
+        return
+    nick, short, nick_span = match["nick"], match["short"], Span(match.start("nick"), match.end("nick"))
     person.alias(nick, nick_span)
     if short != nick:  # "kata Bu Nur": the speaker's name is read without its honorific
         person.alias(short, Span(nick_span.end - len(short), nick_span.end))
+
+
+def _named_in_full(found: Proposals, match: re.Match[str], shares_start: bool) -> Item | None:
+    """The person whose name ends where the name in full does ("I Made Sutama", "Sutrisno"), else
+    one proposed by that name when it has two words or more; never a place's name."""
+    full = match["full"]
+    if (shares_start and not any(word.startswith(match["short"]) for word in full.split(" "))) or resolve(full):
+        return None
+    ending = [item for _, end, item in mentions(found, frozenset({"Person"})) if end == match.end("full")]
+    if ending or " " not in full:
+        return ending[0] if ending else None
+    return add_person(found, full, Span(match.start("full"), match.end("full")), "person-nickname", 0.6)
+
+
+def _named_before(found: Proposals, short: str, nick: str, at: int) -> Item | None:
+    """The person named last before `at` in its paragraph or the one before whose name starts
+    with the short name; a name written in full at a sentence's start with a comma is proposed
+    for it when no rule did."""
+    line = found.text.rfind("\n", 0, at)
+    paragraph = found.text.rfind("\n", 0, max(0, line)) + 1
+    people = [i for i in found.items.values() if i.type == "Person" and paragraph <= i.span.start < at
+              and i.label.startswith(short)]
+    if people:
+        return people[-1]
+    written = [m for m in _NAMED_FIRST.finditer(found.text, paragraph, at)
+               if m["name"].startswith(short) and m["name"] != nick and resolve(m["name"]) is None]
+    if not written:
+        return None
+    return add_person(found, written[-1]["name"], Span(written[-1].start(), written[-1].end("name")),
+                      "person-nickname", 0.5)
 
 
 # "kata Mama Yuliana", "Daeng Rahman, pengemudi bentor,": an honorific before a name names a person.
@@ -236,7 +347,7 @@ def _after_role(found: Proposals, match: re.Match[str]) -> None:
     add_person(found, name, Span(match.start(), match.end("name")), "person-role", 0.5)
 
 
-_NEXT_POST = re.compile(rf" dan (?=(?:{_HEAD}) [A-Z])")
+_NEXT_POST = re.compile(rf" dan (?=(?:{HEAD}) [A-Z])")
 
 
 def _runs(match: re.Match[str]) -> list[tuple[int, str]]:
@@ -256,6 +367,8 @@ def _post_run(found: Proposals, start: int, run: str, shorts: set[str]) -> None:
     end = start + len(run)
     if any(i.type == "Person" and i.span.start == start for i in found.items.values()):
         return  # "Regional Manager Papua dan Maluku PT X, Andreas …": the post's person is named after its comma
+    if any(span.start <= start < span.end for _, span in found.related):
+        return  # "Baca juga: Gubernur NTB Minta …": a related article's headline, in title case
     titled = re.search(rf" (?={ACADEMIC})", run)
     if titled is not None:  # "Rektor Universitas X Prof. Dr. Abdunnur": the name starts at its titles
         _person_with_post(found, run[:titled.start()], run[titled.end():], Span(start, end), "post-titled-name", 0.6)
@@ -331,6 +444,10 @@ _ORG_NAME_WORDS = frozenset({
     "Bisnis", "Teknologi", "Informasi", "Literasi", "Peduli", "Kreasi", "Berkarya", "Usaha", "Tani", "Nelayan",
     "Perempuan", "Pemuda", "Wirausaha", "Indonesia", "Nusantara", "Pintar", "Sehat", "Berdikari",
     "Online", "Daring", "Community", "Creative", "Academy", "Akademi", "Lab", "Labs", "Society", "Foundation"})
+# Words of posts, offices, organisations and days, which no one's name is made of.
+_NO_ONES_WORDS = _NOT_NAMES | _HEAD_WORDS | _ORG_NAME_WORDS | set(DAY_NAMES) | set(MONTH_NAMES) | {
+    "Juru", "Bicara", "Humas", "Sekjen", "Tim", "Staf", "Kabag", "Kasubag", "Kasi", "Panitia",
+    "Pengurus", "Anggota", "Kementerian", "Polres", "Polda", "Pagi", "Siang", "Sore", "Malam"}
 
 
 def _split_before_verb(run: str) -> tuple[str, str] | None:
@@ -349,20 +466,34 @@ def _person_with_post(found: Proposals, post: str, name: str, span: Span, rule: 
         post = head  # "Ketua Komunitas Jakpreneur Cakung, Jakarta Timur": the place says where, not which post
     if name.split()[0] in _NOT_NAMES or post.split()[-1] in ("dan",) or re.search(r"\bNomor\b", post):
         return  # "Peraturan Menteri Perdagangan Nomor 31": a regulation, not a post
-    person = add_person(found, name, span, rule, confidence)
-    for one in coordinated_posts(found, post, span):
+    hold(found, add_person(found, name, span, rule, confidence), post, span, rule, confidence)
+
+
+def hold(found: Proposals, person: Item, post: str, span: Span, rule: str, confidence: float) -> None:
+    """The person holds the post (two, for "Pendiri sekaligus Direktur Utama PT X")."""
+    post = re.sub(r" yang .*", "", post)  # "dosen fakultas itu yang memimpin kajian": the post, not what he does
+    short = _SHORT_AFTER.search(post)
+    for one in coordinated_posts(found, post[:short.start()] if short else post, span):
         post_item = found.add(Item(slug(one), "Post", one, span, rule, confidence))
         person.add("holds", Value(post_item.ident, span, rule, confidence))
+        if short is not None and f"{one}{short.group()}" == post:
+            at = found.text.find(post, span.start, span.end)
+            post_item.alias(post, Span(at, at + len(post)))
 
 
-_TITLE = re.compile(rf"(?:{_HEAD})\b", re.IGNORECASE)
+# "Ketua Asosiasi Pengusaha Kopi Gayo (APKG)": the organisation's short form closing a post is the
+# organisation's alias, no part of the post's label (the post as written stays its alias).
+_SHORT_AFTER = re.compile(r" \([A-Z][A-Za-z]{1,9}\)$")
+
+
+_TITLE = re.compile(rf"(?:{HEAD})\b", re.IGNORECASE)
 _JOINED = re.compile(r" (?:dan|sekaligus|serta|merangkap) ")
 _COMPANY_TITLES = re.compile(r"CEO|COO|CTO|Co-Founder|Founder|Pendiri|Direktur|Chief|Managing", re.IGNORECASE)
 
 
 def is_title(name: str) -> bool:
     """True for words that are only a post's title ("Chief Executive Officer", "Direktur Utama")."""
-    return re.fullmatch(rf"(?:{_HEAD})", name) is not None
+    return re.fullmatch(rf"(?:{HEAD})", name) is not None
 
 
 def opens_with_title(words: str) -> bool:
@@ -380,7 +511,7 @@ def coordinated_posts(found: Proposals, post: str, span: Span) -> list[str]:
     second = _TITLE.match(post, joined.end()) if joined else None
     if joined is not None and second is not None and re.fullmatch(r"[a-z]+(?: [a-z]+){1,3}", post[joined.end():]):
         return _post_and_team_post(found, first, post[joined.end():], span)
-    if joined is None or second is None or not re.fullmatch(rf"(?:{_HEAD})", first, re.IGNORECASE):
+    if joined is None or second is None or not re.fullmatch(rf"(?:{HEAD})", first, re.IGNORECASE):
         return [post]
     owner = re.sub(r"^ \([A-Z][A-Za-z]{1,9}\)", "", post[second.end():]).strip()
     if not re.fullmatch(r"[A-Z][\w.&-]*(?: [A-Z][\w.&-]*){0,5}", owner) or resolve(owner) is not None:

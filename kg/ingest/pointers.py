@@ -23,6 +23,7 @@ _FITS: dict[str, Callable[[Item], bool]] = {
     "pusat": lambda i: i.type == "Organization" and i.label.startswith("Pusat "),
     "lembaga": lambda i: i.type == "Organization" and not i.label.startswith((*_UNIVERSITIES, "Koperasi", "Komunitas")),
     "universitas": lambda i: i.type == "Organization" and i.label.startswith(_UNIVERSITIES),
+    "fakultas": lambda i: i.label.startswith("Fakultas"),
     "koperasi": lambda i: i.label.startswith("Koperasi"),
     "komunitas": lambda i: i.label.startswith("Komunitas"),
     "yayasan": lambda i: i.label.startswith("Yayasan"),

@@ -193,9 +193,11 @@ def posts(found: Proposals) -> None:
         if post.type != "Post" or "post_in" in post.fields:
             continue
         best: tuple[int, Item] | None = None
+        # "Kepala Dinas Komunikasi dan Informatika (Diskominfo) Jambi" names "Dinas Komunikasi dan Informatika Jambi"
+        words = "\n".join((post.label, re.sub(r" [(][A-Z][A-Za-z]{1,9}[)]", "", post.label)))
         for org in organisations:
             for name in [org.label, *org.aliases, *_acronym_tails(org.label)]:
-                if re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", post.label) and (
+                if re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", words) and (
                         best is None or len(name) > best[0]):
                     best = (len(name), org)
         minister = re.match(r"(?:Wakil )?Menteri (?P<of>.+)$", post.label)
