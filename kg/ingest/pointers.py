@@ -28,7 +28,6 @@ _FITS: dict[str, Callable[[Item], bool]] = {
     "komunitas": lambda i: i.label.startswith("Komunitas"),
     "yayasan": lambda i: i.label.startswith("Yayasan"),
     "dinas": lambda i: i.type == "Dinas",
-    "fakultas": lambda i: i.label.startswith("Fakultas"),
     "asosiasi": lambda i: i.label.startswith("Asosiasi"),
     "organisasi": lambda i: True,
 }
