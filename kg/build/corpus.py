@@ -11,15 +11,17 @@ from __future__ import annotations
 
 import hashlib
 import multiprocessing
+import os
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeVar
 
 from rdflib import Dataset, Graph
 
 from kg.build.censuses import GraphCensuses
 from kg.build.parts import Declared, Part, PartCache, compile_part, graph_blocks, source_key
-from kg.build.store import file_digest, input_files
+from kg.build.store import Inputs, file_digest, input_files
 from kg.build.support import corpus_parts
 from kg.build.values import BuildWarning
 from kg.errors import KgError, Location, SourceError
@@ -30,6 +32,7 @@ from kg.namespaces import KG, ONTOLOGY_IRI
 from kg.project import Project
 from kg.source.files import (
     SOURCE_NOTE,
+    Declaration,
     DeclarationRow,
     Registry,
     Source,
@@ -43,7 +46,7 @@ from kg.source.limits import MAX_FILE_BYTES, clip, read_bounded
 from kg.source.schema import TYPES
 
 Progress = Callable[[str, int, int], None]
-Inputs = dict[str, list]  # a project file's relative path -> [size, mtime_ns, sha256], as kg/build/store.py takes them
+T = TypeVar("T")
 
 
 @dataclass
@@ -83,6 +86,9 @@ def compile_corpus(project: Project, cache: PartCache, progress: Progress | None
     files = ([project.places_file] if project.places_file.exists() else []) + project.article_files
     inputs = inputs if inputs is not None else input_files(project)
     pending = [_pending(project, cache, path, shared_key, inputs) for path in files]
+    unread = [item for item in pending if item.part is None]
+    for item, rows in zip(unread, _run(_Declarations(project), unread, jobs), strict=True):
+        item.declared = rows
     entities, declared = _registry(cache, pending)
     cues = status_cues(ontology)
     todo = [item for item in pending if item.part is None or not _refs_agree(item.part, entities)]
@@ -99,6 +105,20 @@ def compile_corpus(project: Project, cache: PartCache, progress: Progress | None
         result.shared.append(shard)
         result.warnings += shard.build_warnings(project.root)
     return result
+
+
+@dataclass
+class _Declarations:
+    """What one changed source declares (ids and types), read before anything compiles: the
+    registry needs every source's. A forked worker reads it; a build from scratch reads 10,000."""
+
+    project: Project
+
+    def __call__(self, item: _Pending) -> list[Declaration] | tuple[str, str | None]:
+        try:
+            return declarations(_read(item.path, self.project))
+        except KgError as exc:
+            return exc.message, exc.hint
 
 
 @dataclass
@@ -126,11 +146,12 @@ class _Job:
         return part
 
 
-def _run(job: _Job, todo: list[_Pending], jobs: int) -> Iterator[Part]:
-    """The parts in source order, compiled by `jobs` processes; the first error in source order
-    is raised (whichever process met it first), so a bad corpus always says the same thing."""
+def _run(job: Callable[[_Pending], T | tuple[str, str | None]], todo: list[_Pending], jobs: int) -> Iterator[T]:
+    """`job` of each source in source order (its part, its declarations), done by `jobs` processes;
+    the first error in source order is raised (whichever process met it first), so a bad corpus
+    always says the same thing."""
     if jobs <= 1 or len(todo) < 2:
-        results: Iterable[Part | tuple[str, str | None]] = map(job, todo)
+        results: Iterable[T | tuple[str, str | None]] = map(job, todo)
         yield from (_checked(result) for result in results)
         return
     _FORKED["work"] = (job, todo)
@@ -142,29 +163,28 @@ def _run(job: _Job, todo: list[_Pending], jobs: int) -> Iterator[Part]:
         _FORKED.clear()
 
 
-_FORKED: dict[str, tuple[_Job, list[_Pending]]] = {}  # the work a forked process inherits at the fork
+_FORKED: dict[str, tuple[Callable[[_Pending], object], list[_Pending]]] = {}  # what a forked process inherits
 
 
-def _compile_one(index: int) -> Part | tuple[str, str | None]:  # pragma: no cover - runs in a forked worker
+def _compile_one(index: int) -> object:  # pragma: no cover - runs in a forked worker
     job, todo = _FORKED["work"]
     return job(todo[index])
 
 
-def _checked(result: Part | tuple[str, str | None]) -> Part:
-    if isinstance(result, Part):
-        return result
-    raise KgError(*result)
+def _checked(result: T | tuple[str, str | None]) -> T:
+    """A job's result; its error's words (a pair: results are parts and lists) raised as a KgError."""
+    if isinstance(result, tuple):
+        raise KgError(*result)
+    return result
 
 
 def _pending(project: Project, cache: PartCache, path: Path, shared_key: str, inputs: Inputs) -> _Pending:
-    """A source with its cached part if still valid, else read and ready to compile."""
-    relative = path.relative_to(project.root).as_posix()
+    """A source with its cached part if still valid (else its declarations are read next)."""
+    relative = str(path)[len(str(project.root)) + 1:].replace(os.sep, "/")  # as relative_to, without its cost
     item = _Pending(path, relative, source_key(shared_key, relative, _checked_hash(path, relative, project, inputs)))
     part = cache.get(item.key)
     if part is not None and _text_unchanged(part, path, relative, project, inputs):
         item.part, item.declared = part, part.declared
-        return item
-    item.declared = declarations(_read(path, project))
     return item
 
 
@@ -209,9 +229,9 @@ def _checked_hash(path: Path, relative: str, project: Project, inputs: Inputs) -
     out of its folder, no FIFO, no giant), so that a cached part never skips them. An article's
     key also covers the source note beside it, which it may quote: a changed note compiles it again."""
     article = path != project.places_file
-    if article:
-        check_in_folder(path)
     entry = inputs.get(relative)
+    if article and (entry is None or relative in inputs.links):
+        check_in_folder(path)
     if entry is None or entry[0] > MAX_FILE_BYTES:
         read_bounded(path, Location(path), "the file")  # says what is wrong with it
     digest = _file_hash(path, project, inputs, relative)
@@ -244,12 +264,14 @@ def _text_unchanged(part: Part, yaml_path: Path, relative: str, project: Project
     if part.text is None:
         return True
     name, digest = part.text
+    known = _beside(relative, name) if "/" not in name and name not in ("", ".", "..") else None
+    if known in inputs and known not in inputs.links:  # a file of the folder, as the walk saw it
+        return inputs[known][2] == digest
     text_path = yaml_path.parent / name
     try:
         check_in_folder(text_path)  # a text swapped for a link out of the folder is read again, and refused
     except SourceError:
         return False
-    known = _beside(relative, name) if "/" not in name and name not in ("", ".", "..") else None
     return _file_hash(text_path, project, inputs, known) == digest
 
 

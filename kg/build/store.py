@@ -8,13 +8,14 @@ benchmarks/README.md.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
-import io
 import json
 import os
+import threading
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TypeVar
 
 import pyoxigraph as ox
 
@@ -34,17 +35,28 @@ class StaleStoreError(NotBuiltError):
 NOT_INPUTS = ("data/drafts/", "data/review/")  # drafts under review and the review log: no build reads them
 
 
-def _inputs(project: Project) -> list[tuple[str, os.stat_result]]:
+class Inputs(dict[str, list]):
+    """Every file a build reads: its path relative to the project -> [size, mtime_ns, sha256], as
+    the stamp records them; and which of them are symbolic links, which the walk knew at no cost,
+    so that only those are checked for leading out of their folder (a stat less a file)."""
+
+    def __init__(self, files: dict[str, list] | None = None, links: Iterable[str] = ()) -> None:
+        super().__init__(files or {})
+        self.links = frozenset(links)
+
+
+def _inputs(project: Project) -> list[tuple[str, os.stat_result, bool]]:
     """Every file a build reads (ontology/, data/ but drafts), by its path relative to the project,
-    with its status, in the order of their paths. A walk of directory entries, as `Path.rglob`
-    walks (links to folders not followed), at a stat a file: 20,000 files at 10,000 articles."""
-    found: list[tuple[str, os.stat_result]] = []
+    with its status and whether it is a link, in the order of their paths. A walk of directory
+    entries, as `Path.rglob` walks (links to folders not followed), at a stat a file: 20,000
+    files at 10,000 articles."""
+    found: list[tuple[str, os.stat_result, bool]] = []
     for folder in ("ontology", "data"):
         _walk(os.path.join(project.root, folder), folder, found)
     return sorted((item for item in found if not item[0].startswith(NOT_INPUTS)), key=lambda i: i[0].split("/"))
 
 
-def _walk(folder: str, relative: str, found: list[tuple[str, os.stat_result]]) -> None:
+def _walk(folder: str, relative: str, found: list[tuple[str, os.stat_result, bool]]) -> None:
     try:
         with os.scandir(folder) as listing:
             entries = list(listing)
@@ -56,7 +68,7 @@ def _walk(folder: str, relative: str, found: list[tuple[str, os.stat_result]]) -
             if entry.is_dir(follow_symlinks=False):
                 _walk(entry.path, path, found)
             elif entry.is_file():
-                found.append((path, entry.stat()))
+                found.append((path, entry.stat(), entry.is_symlink()))
         except OSError:
             continue  # gone since the listing, or a link to nowhere: not an input
 
@@ -66,17 +78,19 @@ def file_digest(path: Path) -> str:
         return hashlib.file_digest(stream, "sha256").hexdigest()
 
 
-def input_files(project: Project, previous: Path | None = None) -> dict[str, list]:
+def input_files(project: Project, previous: Path | None = None) -> Inputs:
     """Every input with its size, modification time and hash. A file whose size and time are
     those the previous generation's stamp records keeps the hash recorded there (as `_fresh`
     trusts them), so a build where little changed reads little."""
     known = _recorded(project, previous)
-    files = {}
-    for relative, info in _inputs(project):
+    files, links = {}, []
+    for relative, info, link in _inputs(project):
         entry = known.get(relative)
         same = isinstance(entry, list) and len(entry) == 3 and entry[:2] == [info.st_size, info.st_mtime_ns]
         files[relative] = [info.st_size, info.st_mtime_ns, entry[2] if same else file_digest(project.root / relative)]
-    return files
+        if link:
+            links.append(relative)
+    return Inputs(files, links)
 
 
 def _recorded(project: Project, generation: Path | None) -> dict:
@@ -96,7 +110,7 @@ def _fresh(project: Project, stamp: dict) -> bool:
     if not isinstance(recorded, dict) or stamp.get("base") != project.base or stamp.get("kg") != __version__:
         return False
     seen = 0
-    for relative, info in _inputs(project):
+    for relative, info, _ in _inputs(project):
         seen += 1
         entry = recorded.get(relative)
         if entry is None:
@@ -123,31 +137,59 @@ def load_store(folder: Path, files: list[Path]) -> None:
     joins over entities named in many articles would grow with the square of that number.
     """
     store = ox.Store(str(folder / STORE_DIR))
-    store.bulk_load(_Stream(_file_chunks(files)), format=ox.RdfFormat.N_QUADS, lenient=True)  # our own writer's
-    store.bulk_load(_Stream(_triple_chunks(files)), format=ox.RdfFormat.N_TRIPLES, to_graph=ox.DefaultGraph(),
-                    lenient=True)  # every quad without its graph: the loader keeps each triple once
+    _load_piped(store, _file_chunks(files), ox.RdfFormat.N_QUADS)  # our own writer's: lenient
+    _load_piped(store, _triple_chunks(files), ox.RdfFormat.N_TRIPLES, ox.DefaultGraph())  # kept once each
     store.optimize()
 
 
-class _Stream(io.RawIOBase):
-    """Chunks of bytes from an iterator as the binary file pyoxigraph's loader reads. The loader
-    asks for about 2 KB at a time: each read takes a view of the chunk, never a copy of what
-    is left of it (at 8 MB a chunk, copying took a third of the load)."""
+def _load_piped(store: ox.Store, chunks: Iterator[bytes], rdf_format: ox.RdfFormat,
+                to_graph: ox.DefaultGraph | None = None) -> None:
+    """Bulk-load `chunks` through a pipe that a thread fills: Oxigraph reads the pipe itself with
+    Python's lock released, so the chunks are made while it parses. Handing it a Python file
+    instead made it call back into Python for every 2 KB read: at 10,000 articles, 117 s of a
+    12-minute build, and the graphs taken off the lines could not overlap the load."""
+    read, write = os.pipe()
+    failed: list[BaseException] = []
+    feeder = threading.Thread(target=_feed, args=(write, chunks, failed), daemon=True)
+    feeder.start()
+    try:
+        options = {"to_graph": to_graph} if to_graph is not None else {}
+        with _leaving_a_cpu():
+            store.bulk_load(path=f"/dev/fd/{read}", format=rdf_format, lenient=True, **options)
+    finally:
+        os.close(read)  # a loader that stopped early leaves the feeder a broken pipe, which ends it
+        feeder.join()
+    if failed:
+        raise failed[0]
 
-    def __init__(self, chunks: Iterator[bytes]) -> None:
-        super().__init__()
-        self._chunks, self._rest = chunks, memoryview(b"")
 
-    def readable(self) -> bool:
-        return True
+@contextlib.contextmanager
+def _leaving_a_cpu() -> Iterator[None]:
+    """This thread, and the loader's threads it starts, on every CPU but one, which is left to the
+    thread feeding the pipe (started before). Oxigraph sizes its parallel batches by the CPUs it
+    may use: on 2 cores the load then holds a third less memory, for about a tenth more time
+    (benchmarks/store_load.py); the peak of a full build is the loader's."""
+    every = os.sched_getaffinity(0) if hasattr(os, "sched_getaffinity") else set()
+    if len(every) < 2:
+        yield
+        return
+    os.sched_setaffinity(0, set(sorted(every)[:-1]))
+    try:
+        yield
+    finally:
+        os.sched_setaffinity(0, every)
 
-    def readinto(self, buffer: Any) -> int:
-        if not self._rest:
-            self._rest = memoryview(next(self._chunks, b""))  # the chunks are never empty: b"" is the end
-        size = min(len(buffer), len(self._rest))
-        buffer[:size] = self._rest[:size]
-        self._rest = self._rest[size:]
-        return size
+
+def _feed(write: int, chunks: Iterator[bytes], failed: list[BaseException]) -> None:
+    """Write the chunks to the pipe, then close it (the loader's end of input)."""
+    try:
+        with open(write, "wb") as pipe:
+            for chunk in chunks:
+                pipe.write(chunk)
+    except BrokenPipeError:
+        pass  # the loader stopped reading: its own error is the one to raise
+    except BaseException as exc:  # handed to the loading thread, which raises it
+        failed.append(exc)
 
 
 def _file_chunks(files: list[Path]) -> Iterator[bytes]:

@@ -143,6 +143,7 @@ class _Counter:
     article: bool
     ontology: bool
     corpus: bool  # the corpus graph: its preferred values (a status) are facts too
+    seen: dict[str, bool] = field(default_factory=dict)  # subject -> whether an entity: a graph names few, often
 
     def add(self, quad: ox.Quad) -> None:
         census, graph = self.census, next(iter(self.census.by_graph))
@@ -164,7 +165,11 @@ class _Counter:
             _bump(self.census.kinds, _KINDS[cls])
 
     def _is_entity(self, iri: str) -> bool:
-        return iri.startswith(self.base) and ID_PATTERN.fullmatch(iri[len(self.base):]) is not None
+        known = self.seen.get(iri)
+        if known is None:
+            local = iri[len(self.base):]
+            known = self.seen[iri] = iri.startswith(self.base) and ID_PATTERN.fullmatch(local) is not None
+        return known
 
 
 def _add(counter: Counts, counts: Counts, sign: int) -> None:

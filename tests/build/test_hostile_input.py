@@ -63,6 +63,15 @@ def symlinked_text(root: Path) -> None:
     text.symlink_to(outside)
 
 
+def symlinked_yaml(root: Path) -> None:
+    """The article's YAML replaced by a link to an intact copy outside the articles folder: the
+    build before cached its part under the same bytes, and must still refuse the link."""
+    source = article_yaml(root)
+    outside = root / "outside.yaml"
+    shutil.move(source, outside)
+    source.symlink_to(outside)
+
+
 def billion_laughs(root: Path) -> None:
     """Under 1 KB of YAML that expands to 10^9 strings."""
     lines = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
@@ -135,6 +144,7 @@ CASES = [
                  r"article\.text: '/.*' is not a file in the article's", id="text-absolute"),
     pytest.param(symlinked_text, r"article\.text: '[^']+\.txt' is not a file in the article's folder",
                  id="text-symlink-out"),
+    pytest.param(symlinked_yaml, r"\.yaml: a link to a file outside the articles folder", id="yaml-symlink-out"),
     pytest.param(article(TEXT, "  text: .\n"), r"article\.text: '\.' is not a file in the article's folder",
                  id="text-folder"),
     pytest.param(article_text(b"Surabaya\x00 Lazada\n"),

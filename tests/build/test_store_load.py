@@ -1,13 +1,15 @@
 """The store loaded from graph files: each named graph as written, and the default graph as
 their merge, however the lines of a file end."""
 
+import threading
 from pathlib import Path
 
 import pyoxigraph as ox
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kg.build.store import STORE_DIR, load_store
+from kg.build.store import STORE_DIR, _load_piped, load_store
 
 G1, G2 = "http://example.org/graph/a", "http://example.org/graph/b"
 
@@ -52,3 +54,29 @@ def test_default_graph_holds_each_stated_triple_once(tmp_path_factory, rows) -> 
     store = _loaded(folder, {"a.nq": "".join(lines)})
     default = set(store.quads_for_pattern(None, None, None, ox.DefaultGraph()))
     assert default == {ox.Quad(q.subject, q.predicate, q.object) for q in quads}
+
+
+def test_a_file_that_cannot_be_read_fails_the_load_and_nothing_hangs(tmp_path: Path) -> None:
+    """The chunks are made in a thread that feeds the loader: its error reaches the build."""
+    threads = threading.active_count()
+    (good := tmp_path / "a.nq").write_text(f"<http://x/s> <http://x/p> <http://x/o> <{G1}> .\n", encoding="utf-8")
+    with pytest.raises(FileNotFoundError):
+        load_store(tmp_path, [good, tmp_path / "gone.nq"])
+    assert threading.active_count() == threads
+
+
+class _Refusing:
+    """A store whose loader reads a little of its input, then fails (a full disk, say)."""
+
+    def bulk_load(self, path: str, **_: object) -> None:
+        with open(path, "rb") as pipe:
+            pipe.read(10)
+        raise OSError("No space left on device")
+
+
+def test_a_loader_that_stops_early_ends_the_feeding_thread(tmp_path: Path) -> None:
+    threads = threading.active_count()
+    chunks = (b"x" * (1 << 20) for _ in range(64))  # far more than a pipe holds: the feeder would block
+    with pytest.raises(OSError, match="No space"):
+        _load_piped(_Refusing(), chunks, ox.RdfFormat.N_QUADS)  # type: ignore[arg-type]
+    assert threading.active_count() == threads
