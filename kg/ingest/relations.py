@@ -41,8 +41,9 @@ _GOVERNMENT_ACTORS = frozenset({"Ministry", "GovernmentBody", "GovernmentOffice"
                                 "RegionalGovernment"})
 NEGATION = re.compile(r"(?<![\w-])(?:tidak|tak|belum|bukan|menolak|enggan|jika|kalau|bila|seandainya|apabila|"
                       r"andaikan|andai|"  # a denied rumour reports a cooperation only to deny it
-                      r"(?:mem|di)bantah|bantahan|(?:menampik|ditampik)|(?:meny|dis)angkal|"
-                      r"meluruskan (?:kabar|isu|informasi|berita|rumor))(?![\w-])", re.IGNORECASE)
+                      r"(?:mem|di)bantah|bantahan|(?:menampik|ditampik)|(?:meny|dis)angkal|(?:menepis|ditepis)|"
+                      r"(?:menyanggah|disanggah|sanggahan)|"
+                      r"meluruskan (?:kabar|isu|informasi|berita|rumor|anggapan))(?![\w-])", re.IGNORECASE)
 _CLAUSE_END = re.compile(r"[;:]|[\"\u201d](?=[ ,])|, (?:tapi|namun|sedangkan|sementara|padahal)\b|(?<=[a-z])\. ")
 PARTNER_TYPES = (ORG_TYPES - {"MediaOutlet"}) | {"Program", "Initiative", "Team"}
 _ACRONYM_RUN = re.compile(r"(?P<name>[A-Z][\w-]*(?: (?:[A-Z][\w-]*|and|of|&)){1,6}) \((?P<acr>[A-Z][A-Za-z]{1,9})\)")

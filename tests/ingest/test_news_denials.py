@@ -1,8 +1,8 @@
 """News paragraphs written for these tests (invented organisations and people, real regions),
 none taken from the gold articles: a cooperation the text reports only to deny it ("membantah
-kabar bahwa …", "menampik kabar yang menyebut …", "meluruskan kabar bahwa …", "menyangkal …")
-is no collaboration, however certain the words inside the rumour sound; a collaboration told
-plainly beside it still is."""
+kabar bahwa …", "menampik kabar yang menyebut …", "meluruskan kabar bahwa …", "menyangkal …",
+"menepis anggapan bahwa …", "menyanggah …") is no collaboration, however certain the words inside
+the rumour sound; a collaboration told plainly beside it still is."""
 
 from __future__ import annotations
 
@@ -19,7 +19,9 @@ LAMPUNG = (
 
 
 @pytest.mark.parametrize("verb", ["menampik kabar yang menyebut", "membantah kabar bahwa",
-                                  "meluruskan kabar bahwa", "menyangkal isu bahwa", "membantah bahwa"])
+                                  "meluruskan kabar bahwa", "menyangkal isu bahwa", "membantah bahwa",
+                                  "menepis anggapan bahwa", "sekaligus menepis anggapan bahwa",
+                                  "menyanggah kabar bahwa", "meluruskan anggapan bahwa"])
 def test_a_denied_rumour_of_cooperation_is_no_collaboration(verb: str) -> None:
     found = collaborations(run(LAMPUNG.format(verb=verb)))
     assert not [parties for parties, _ in found if any("krakatau" in str(p) for p in parties)]
