@@ -78,6 +78,7 @@ def propose(text: str, known: dict[str, tuple[str, str]], cues: dict[str, list[s
     cores: dict[str, str] = {}
     names.organisations(found, cores)
     offices.representative_offices(found)
+    names.better_known(found)
     people.people(found)
     names.untangle(found)
     names.bare_districts(found)

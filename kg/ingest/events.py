@@ -54,7 +54,7 @@ _HOLDS = re.compile(rf"(?<![\w-])(?:menggelar|mengadakan|menyelenggarakan|melaks
 # "240 petani muda … mengikuti Bootcamp Tani Cakap Digital di Gedung X, Kamis (16/4/2026)", "Ratusan
 # pelaku UMKM memadati Pelatihan Y yang digelar Dinas Z", "Festival X resmi dibuka oleh …": an event
 # named by its head word, told by those who came to it or by its opening.
-_HEAD_WORD = (r"(?:Bootcamp|Pelatihan|Workshop|Lokakarya|Kelas|Training|Festival|Pameran|Expo|Bazar|Seminar|"
+_HEAD_WORD = (r"(?:Bootcamp|Pelatihan|Workshop|Lokakarya|Kelas|Klinik|Training|Festival|Pameran|Expo|Bazar|Seminar|"
               r"Webinar|Konferensi|Summit|Gathering|Temu|Lomba|Kompetisi|Hackathon|Gelar)")
 _NAMED = rf"{_HEAD_WORD}(?: (?:[A-Z][\w-]*|\d{{4}}|dan|&)){{1,6}}(?![\w-])"
 # "…,” kata X di hadapan peserta Bootcamp Y di Gedung Z, …": the event only a quote's attribution names.
@@ -199,19 +199,21 @@ def _filled_venue(found: Proposals, event: Item, sentence: int, start: int) -> N
 # "Acara tersebut diselenggarakan oleh A bersama B sebagai bagian dari program X": the event told
 # before, its organisers and the program it belongs to.
 _EVENT_NOUN = (r"(?P<noun>[Aa]cara|[Kk]egiatan|[Pp]elatihan|[Pp]eluncuran|[Pp]ameran|[Ff]estival|[Bb]azar|[Ss]eminar|"
-               r"[Tt]emu (?:bisnis|usaha|dagang)|[Pp]ertemuan|[Ww]orkshop|[Ll]okakarya|[Bb]ootcamp|[Kk]elas)")
+               r"[Tt]emu (?:bisnis|usaha|dagang)|[Pp]ertemuan|[Ww]orkshop|[Ll]okakarya|[Bb]ootcamp|[Kk]elas|[Kk]linik)")
 # "Kelas dua hari itu", "bootcamp sehari tersebut": a pointer may follow a word or two on how long it ran.
 _POINTER = r"(?: (?:se|dua |tiga |empat |lima )?(?:hari|pekan|minggu|bulan))? (?:ini|itu|tersebut)"
 _BACK_NOUN = _EVENT_NOUN + _POINTER
 # "Festival yang digelar Dinas X itu merupakan bagian dari program Y": the pointer after the organiser.
 _ORGANISED_BACK = re.compile(rf"(?<![\w-]){_EVENT_NOUN}(?:{_POINTER} (?:juga )?| (?P<which>yang) )"
-                             r"(?:diselenggarakan|digelar|diadakan|dilaksanakan|diinisiasi) (?:oleh )?")
+                             r"(?:diselenggarakan|digelar|dihelat|diadakan|dilaksanakan|diinisiasi) (?:oleh )?")
 _PART_OF = re.compile(r"(?: (?:itu|ini|tersebut))?,? (?:sebagai|yang merupakan|merupakan) (?:salah satu )?"
                       r"(?:bagian|rangkaian) (?:dari )?"
                       r"(?:program )?(?P<program>[A-Z][\w-]*(?: [A-Z][\w-]*){0,5})")
-# "Kegiatan itu juga bagian dari Program X, program Pemprov Y": the program the event told before is part of.
-_PART_BACK = re.compile(rf"(?<![\w-]){_BACK_NOUN} (?:juga )?(?:merupakan |menjadi )?(?:salah satu )?"
-                        r"(?:bagian|rangkaian) (?:dari )?(?:program )?(?P<program>[A-Z][\w-]*(?: [A-Z][\w-]*){0,5})")
+# "Kegiatan itu juga bagian dari Program X, program Pemprov Y", "Klinik niaga tersebut menjadi bagian dari X":
+# the program the event told before is part of (its head word may bring one more word of its name).
+_PART_BACK = re.compile(rf"(?<![\w-]){_EVENT_NOUN}(?: [a-z]+)?{_POINTER} (?:juga )?(?:merupakan |menjadi )?"
+                        r"(?:salah satu )?(?:bagian|rangkaian) (?:dari )?(?:program )?"
+                        r"(?P<program>[A-Z][\w-]*(?: [A-Z][\w-]*){0,5})")
 
 
 # "A bersama startup lokal B", "… bersama perusahaan teknologi finansial B": the next organiser, its kind

@@ -751,3 +751,38 @@ def _limited(matches: Iterator[re.Match[str]], limit: int = 5000) -> Iterator[re
         if count >= limit:
             return
         yield match
+
+
+# "PT Warung Saku Nusantara, perusahaan rintisan asal Kota X yang lebih dikenal dengan nama Warungsaku",
+# "…, atau lebih dikenal sebagai Y", "… alias Y": the name the organisation goes by, no second one.
+_KNOWN_AS = re.compile(r"(?:,? yang|,? atau)? (?:lebih |juga |biasa )?dikenal (?:dengan nama |dengan sebutan |sebagai )"
+                       r"(?P<a>[A-Z][\w'-]*(?: [A-Z][\w'-]*){0,2})(?=[,.;)]|\s*$| yang )"
+                       r"| alias (?P<b>[A-Z][\w'-]*(?: [A-Z][\w'-]*){0,2})(?![\w'-]| [A-Z])", re.MULTILINE)
+_OWNERS = frozenset({"Company", "Startup", "Organization"})
+
+
+def better_known(found: Proposals) -> None:
+    """The name an organisation is better known by is its alias: the organisation named last
+    before the words in their sentence (a company, startup or organisation; places between are its own)."""
+    for match in _KNOWN_AS.finditer(found.text):
+        name, at = match["a"] or match["b"], match.start("a") if match["a"] else match.start("b")
+        sentence = max(found.text.rfind(". ", 0, match.start()), found.text.rfind("\n", 0, match.start()))
+        named = [m for m in mentions(found) if sentence < m[0] and m[1] <= match.start()]
+        owners = [m for m in named if m[2].type not in _PLACE_KINDS]  # "asal Kota X yang …": a place is no owner
+        if not owners or owners[-1][2].type not in _OWNERS or resolve(name) is not None:
+            continue
+        if re.search(r"[A-Z]", _blanked(found.text, owners[-1][1], match.start(), named)):
+            continue  # "PT X mengundang Ahmad Fauzi, yang dikenal …": a name no rule proposed is nearer
+        owner, other = owners[-1][2], found.find_name(name)
+        if other is not None and other is not owner:
+            continue  # already something else: left to the reviewer
+        owner.alias(name, Span(at, at + len(name)))
+
+
+def _blanked(text: str, start: int, end: int, named: list[tuple[int, int, Item]]) -> str:
+    """The text between `start` and `end` with the names proposed in it blanked out."""
+    out = text[start:end]
+    for at, stop, _ in named:
+        if start <= at and stop <= end:
+            out = out[:at - start] + " " * (stop - at) + out[stop - start:]
+    return out

@@ -595,8 +595,8 @@ _RUN_AFTER = re.compile(r" yang (?:juga )?(?:dijalankan|dikelola|dilaksanakan|di
 
 
 def _appositive_operators(found: Proposals) -> None:
-    """"X, program Y,": X (a program, or a name nothing else claims) is operated by Y, or by the
-    office Y's program is said to be run by ("program Y yang dijalankan Dinas Z": Z)."""
+    """"X, program Y,": X (a program, or a name nothing else claims) is operated by Y, and by the
+    office Y's program is said to be run by ("program Y yang dijalankan Dinas Z": Y and Z)."""
     orgs = {start: item for start, _, item in mentions(found, ORG_TYPES - {"MediaOutlet"})}
     for match in _PROGRAM_OF.finditer(found.text):
         org = orgs.get(match.end())
@@ -609,9 +609,11 @@ def _appositive_operators(found: Proposals) -> None:
         if item is not None and item.type == "Program" and "operated_by" not in item.fields:
             end = _mention_end(found, match.end(), org)
             run = _RUN_AFTER.match(found.text, end)
-            if run is not None and run.end() in orgs:  # "…, program Pemprov X yang dijalankan Dinas Y": Y runs it
-                org, end = orgs[run.end()], _mention_end(found, run.end(), orgs[run.end()])
             item.add("operated_by", Value(org.ident, Span(match.start(), end), "program-apposition", 0.5))
+            if run is not None and run.end() in orgs:  # "…, program Pemprov X yang dijalankan Dinas Y": Y runs it too
+                office = orgs[run.end()]
+                span = Span(match.start(), _mention_end(found, run.end(), office))
+                item.add("operated_by", Value(office.ident, span, "program-apposition", 0.5))
 
 
 def _mention_end(found: Proposals, start: int, item: Item) -> int:
@@ -726,6 +728,7 @@ def venues_and_events(found: Proposals) -> None:
     events held by an organiser, and named events someone holds ("mengadakan Gathering …")."""
     venues: list[Item] = []
     titles = [v.span for k, v in found.article.items() if k in ("headline", "subheadline") and v.span is not None]
+    titles += [span for _, span in found.related]  # "Baca Juga: Harga Cabai di Pasar X Turun …": a headline too
     for match in _VENUE.finditer(found.text):
         name = _venue_name(found, match, titles)
         known = found.find_name(name) if name is not None else None
@@ -754,12 +757,13 @@ def venues_and_events(found: Proposals) -> None:
 
 def _venue_name(found: Proposals, match: re.Match[str], titles: list[Span]) -> str | None:
     """The venue's name up to the first verb or common word; none for a market named by a common
-    word, nor for a name only a headline writes (its capitals say nothing there)."""
+    word or inside a company's name, nor for a name only a headline writes (its capitals say nothing there)."""
     kind_size = len(match["kind"].split(" "))
     words = match["venue"].split(" ")
     size = next((i for i, word in enumerate(words) if i >= kind_size and word in _NOT_NAME_WORDS), len(words))
-    if size <= kind_size or (match["kind"] == "Pasar" and words[kind_size] in _COMMON_MARKETS):
-        return None
+    if size <= kind_size or (match["kind"] == "Pasar" and words[kind_size] in _COMMON_MARKETS) or \
+            re.search(r"(?<![\w-])(?:PT|CV)\.? $", found.text[max(0, match.start("venue") - 4):match.start("venue")]):
+        return None  # "PT Pasar Kilat Nusantara": a company's name, no market
     name = " ".join(words[:size])
     if any(t.start <= match.start("venue") < t.end for t in titles):
         body = max(t.end for t in titles)

@@ -1,0 +1,88 @@
+"""Events named after "mengikuti" by a counted crowd ("Sebanyak 250 pelaku usaha kecil dari A, B, dan C
+mengikuti Klinik X di Graha Y, Kota Z"), held ("dihelat") by those a later sentence names and part of a
+program run by a government and its office; the name a company is better known by; a closing
+bracketed byline; a "Baca Juga" headline and a company's name that give no market."""
+
+from __future__ import annotations
+
+from tests.ingest.test_rules import by_type, collaborations, run, values_of
+
+CLINIC = (
+    "PALEMBANG, SUMSELKINI.COM - Sebanyak 250 pelaku usaha kecil dari Kota Lubuklinggau, Banyuasin, Lahat, dan "
+    "Muara Enim mengikuti Klinik Niaga Daring Sumsel 2026 di Graha Sriwijaya, Kota Palembang, Selasa (1/12/2026).\n"
+    "Kegiatan itu dihelat Dinas Perdagangan (Disdag) Sumatera Selatan bersama PT Pasar Kilat Nusantara, perusahaan "
+    "rintisan asal Kota Palembang yang lebih dikenal dengan nama Pasarkilat.\n"
+    "Klinik niaga tersebut menjadi bagian dari Sumsel Niaga Digital, program Pemerintah Provinsi (Pemprov) Sumatera "
+    "Selatan yang dijalankan Disdag Sumatera Selatan bagi pelaku usaha kecil.\n"
+    "Direktur Utama Pasarkilat, Rudi Hartawan, mengatakan pihaknya siap mendampingi peserta.\n"
+)
+
+
+def test_a_clinic_a_counted_crowd_follows_is_an_event_with_its_venue_date_and_regions() -> None:
+    found = run(CLINIC)
+    clinic = by_type(found, "Event")["Klinik Niaga Daring Sumsel 2026"]
+    fields = values_of(clinic)
+    assert fields["venue"] == ["graha-sriwijaya"]
+    assert values_of(found.items["graha-sriwijaya"])["within"] == ["palembang"]
+    assert str(fields["date"][0]) == "2026-12-01"
+    assert fields["participants_from"] == ["lubuklinggau", "banyuasin", "lahat", "muara-enim"]
+    came = [g for g in by_type(found, "TargetGroup").values() if "takes_part_in" in g.fields]
+    assert len(came) == 1 and came[0].label.startswith("pelaku usaha kecil")  # one group, the places its own
+    assert values_of(came[0])["takes_part_in"] == ["klinik-niaga-daring-sumsel-2026"]
+    assert values_of(came[0])["size"] == [250]
+    assert values_of(came[0])["location"] == ["lubuklinggau", "banyuasin", "lahat", "muara-enim"]
+
+
+def test_an_event_dihelat_by_two_and_part_of_a_program_run_by_a_government_and_its_office() -> None:
+    found = run(CLINIC)
+    fields = values_of(by_type(found, "Event")["Klinik Niaga Daring Sumsel 2026"])
+    assert fields["organizer"] == ["disdag-sumatera-selatan", "pt-pasar-kilat-nusantara"]
+    assert fields["part_of_program"] == ["sumsel-niaga-digital"]
+    program = by_type(found, "Program")["Sumsel Niaga Digital"]
+    assert values_of(program)["operated_by"] == ["pemprov-sumatera-selatan", "disdag-sumatera-selatan"]
+
+
+def test_the_name_a_company_is_better_known_by_is_its_alias_and_later_mentions_are_its() -> None:
+    found = run(CLINIC + "Koperasi Tenun Songket Bersinar ingin bermitra dengan Pasarkilat.\n")
+    company = found.items["pt-pasar-kilat-nusantara"]
+    assert "Pasarkilat" in company.aliases
+    assert found.find_name("Pasarkilat") is company
+    assert values_of(found.items["direktur-utama-pasarkilat"])["post_in"] == ["pt-pasar-kilat-nusantara"]
+    assert (["koperasi-tenun-songket-bersinar", "pt-pasar-kilat-nusantara"], "aspired") in collaborations(found)
+    assert not any(i.type in ("Company", "Startup", "Place") and i.ident != "pt-pasar-kilat-nusantara"
+                   and "Pasar" in i.label for i in found.items.values())  # no market inside the PT's name
+
+
+def test_atau_lebih_dikenal_sebagai_and_alias_name_a_bank_and_a_cooperative_again() -> None:
+    found = run("JAMBI, JAMBIKINI.COM - Bank Batanghari Raya, atau lebih dikenal sebagai BBR, membuka kelas. "
+                "Koperasi Pinang Sebatang alias Kopsebatang juga hadir.\n")
+    assert "BBR" in found.items["bank-batanghari-raya"].aliases
+    assert found.find_name("Kopsebatang") is found.find_name("Koperasi Pinang Sebatang")
+
+
+def test_a_person_known_by_another_name_gives_no_organisation_an_alias() -> None:
+    found = run("JAMBI, JAMBIKINI.COM - PT Pinang Data Sejahtera mengundang Ahmad Fauzi, yang lebih dikenal "
+                "dengan nama Bang Uzi.\n")
+    assert all("Bang Uzi" not in item.aliases for item in found.items.values() if item.type != "Person")
+
+
+BYLINED = (
+    "Ekonomi\nHarga Pinang Naik di Pasar Jambi\n"
+    "JAMBI, JAMBIKINI.COM - Dinas Perdagangan Kota Jambi menggelar pelatihan bagi pedagang.\n"
+    "Baca Juga: Harga Cabai di Pasar Angso Duo Turun Jelang Akhir Tahun\n"
+    "Pelatihan itu diikuti 40 pedagang.\n"
+    "(Yudi Permana/nrs)\n"
+)
+
+
+def test_a_closing_bracketed_byline_is_the_author_and_the_initials_no_person() -> None:
+    found = run(BYLINED, header="")
+    assert found.article["author"].value == "yudi-permana"
+    assert [i.label for i in found.items.values() if i.type == "Person"] == ["Yudi Permana"]
+    mid = run(BYLINED.replace("(Yudi Permana/nrs)\n", "(Yudi Permana/nrs)\nPedagang menyambut baik.\n"), header="")
+    assert "author" not in mid.article  # only the last line
+
+
+def test_a_baca_juga_headline_gives_no_market() -> None:
+    found = run(BYLINED, header="")
+    assert not any("Angso" in item.label for item in found.items.values())
