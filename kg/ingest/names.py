@@ -624,9 +624,15 @@ def _named_org(found: Proposals, name: str, kind: str, span: Span, cores: dict[s
         cores[core] = ident
         cores[acronym["acr"].lower()] = ident
         cores.setdefault(label.lower(), ident)  # the long form written again without its acronym
+        unit = not at_end and _SUB_UNIT.match(name) is not None  # "Fakultas Ekonomi dan Bisnis (FEB) Universitas X"
+        if unit:  # named without its short form, which is its alias
+            label = f"{name[:acronym.start()].rstrip()} {name[acronym.end():].lstrip()}"
         item = found.add(Item(ident, kind, label, span, "acronym-defined", 0.8))
-        if at_end:
+        if at_end or unit:
             item.alias(acronym["acr"], span)
+        if unit:
+            item.alias(name, span)
+        if at_end:
             _jurisdiction_named(found, item, acronym["acr"], span)
         return
     core = " ".join(name.split(" ")[:2]).lower()

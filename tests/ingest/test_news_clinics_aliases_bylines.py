@@ -86,3 +86,43 @@ def test_a_closing_bracketed_byline_is_the_author_and_the_initials_no_person() -
 def test_a_baca_juga_headline_gives_no_market() -> None:
     found = run(BYLINED, header="")
     assert not any("Angso" in item.label for item in found.items.values())
+
+
+SURVEY = (
+    "MAKASSAR, SULSELKINI.COM - Ketua Koperasi Penenun Sutra Mandiri, Wajo, Andi Baso Mappaseling, menyebut "
+    "anggotanya butuh pasar baru.\n"
+    "Survei yang dipimpin Prof. Dr. Nurul Hidayah, S.E., M.M., guru besar Fakultas Ekonomi dan Bisnis (FEB) "
+    "Universitas Hasanuddin, terhadap 600 pelaku UMKM di Sulawesi Selatan pada Oktober 2026 menemukan hanya 31 "
+    "persen yang sudah berjualan daring.\n"
+    "Nurul menilai, pendampingan harus berlanjut setelah pelatihan usai.\n"
+    "“Tanpa pendampingan, pelaku usaha kembali ke cara lama,” ucapnya.\n"
+)
+
+
+def test_a_survey_led_by_a_titled_professor_is_hers_with_her_post_in_the_faculty() -> None:
+    found = run(SURVEY)
+    person = by_type(found, "Person")["Nurul Hidayah"]  # "Prof. Dr." and the degrees are no part of the name
+    study = by_type(found, "Study")["Survei terhadap pelaku UMKM"]
+    assert values_of(study)["author"] == ["nurul-hidayah"]
+    assert values_of(study)["period"] == ["2026"]
+    assert values_of(study)["findings"]
+    post = found.items[values_of(person)["holds"][0]]
+    assert post.label == "guru besar Fakultas Ekonomi dan Bisnis Universitas Hasanuddin"
+    faculty = by_type(found, "Organization")["Fakultas Ekonomi dan Bisnis Universitas Hasanuddin"]
+    assert "FEB" in faculty.aliases
+    assert values_of(post)["post_in"] == [faculty.ident]
+    assert values_of(faculty)["part_of"] == ["universitas-hasanuddin"]
+
+
+def test_the_professors_indirect_then_direct_quote_are_hers_not_the_speaker_before() -> None:
+    found = run(SURVEY)
+    speakers = {item.type: values_of(item)["speaker"] for item in found.items.values()
+                if item.type in ("Quote", "IndirectQuote") and "pendampingan" in str(values_of(item)["text"])}
+    assert speakers == {"IndirectQuote": ["nurul-hidayah"], "Quote": ["nurul-hidayah"]}
+
+
+def test_a_cooperatives_place_between_commas_after_the_post_is_where_it_is() -> None:
+    found = run(SURVEY)
+    assert values_of(found.items["koperasi-penenun-sutra-mandiri"])["location"] == ["wajo"]
+    person = by_type(found, "Person")["Andi Baso Mappaseling"]
+    assert values_of(person)["holds"] == ["ketua-koperasi-penenun-sutra-mandiri"]
