@@ -137,6 +137,23 @@ def collaborations(found: Proposals, cues: dict[str, list[str]]) -> None:
         item = _collaboration(found, parties, through, status, clause, offer)
         if both and "resulted_in" not in item.fields:
             _joint_event(found, item, parties, clause)
+        if _FRUIT_OF.search(found.text, clause.start, word.start()):
+            _result_told_before(found, item, clause)
+
+
+def _result_told_before(found: Proposals, item: Item, clause: Span) -> None:
+    """"Sebanyak 1.800 pedagang … di Karawang kini bisa …. Capaian itu buah pelatihan yang digelar A bersama
+    B": the group counted in the sentence before is whom the collaboration served, its region where."""
+    before = [s for s in ArticleText(found.text).sentences if s.end <= clause.start]
+    if not before:
+        return
+    sentence = before[-1]
+    for group in found.items.values():
+        if group.rule == "group-achieved" and sentence.start <= group.span.start < sentence.end:
+            item.add("target_groups", Value(group.ident))
+    place = _place_in(found, Span(sentence.start, sentence.end))
+    if place is not None and "location" not in item.fields:
+        item.add("location", place)
 
 
 def _told_again(found: Proposals, parties: list[str], body: frozenset[str]) -> bool:
@@ -201,14 +218,24 @@ _DONE_WITH = re.compile(r"(?<![\w-])(?:menuntaskan|merampungkan|menyelesaikan|me
                         r"mengadakan|melaksanakan|menjalankan)(?: [a-z][\w-]*){1,6} $")
 
 
+# "Capaian itu buah pelatihan yang digelar Dinas X bersama KPwBI Y …": a result told first, then the work
+# that bore it, held by two.
+_FRUIT_OF = re.compile(r"(?<![\w-])(?:buah|hasil)(?: dari)? [a-z][\w-]*(?: [a-z][\w-]*){0,3} yang (?:telah )?"
+                       r"(?:digelar|diselenggarakan|dilaksanakan|diadakan|dihelat|dijalankan) (?:oleh )?"
+                       r"[A-Z][^,.;\n]{0,100} $")
+
+
 def _we_with(text: str, clause: Span) -> re.Match[str] | None:
     """"… kami sedang menjalankan uji coba gudang bersama dengan Koperasi X": "bersama" after what
-    "kami" do; "A telah menuntaskan uji coba X bersama B": after the work A did."""
+    "kami" do; "A telah menuntaskan uji coba X bersama B": after the work A did; "buah pelatihan yang
+    digelar A bersama B": after the work that bore a result."""
     match = _WITH.search(text, clause.start, clause.end)
     if match is None:
         return None
+    before = max(clause.start, match.start() - 160)
     return match if _WE_DO.search(text, clause.start, match.start()) or _DONE_WITH.search(
-        text, max(clause.start, match.start() - 80), match.start()) else None
+        text, max(clause.start, match.start() - 80), match.start()) or _FRUIT_OF.search(
+        text, before, match.start()) else None
 
 
 _REGIONS = frozenset({"Province", "Regency", "City"})

@@ -126,3 +126,44 @@ def test_a_cooperatives_place_between_commas_after_the_post_is_where_it_is() -> 
     assert values_of(found.items["koperasi-penenun-sutra-mandiri"])["location"] == ["wajo"]
     person = by_type(found, "Person")["Andi Baso Mappaseling"]
     assert values_of(person)["holds"] == ["ketua-koperasi-penenun-sutra-mandiri"]
+
+
+CONTRACTS = (
+    "MAKASSAR, SULSELKINI.COM - Dinas Perdagangan (Disdag) Sulawesi Selatan membuka kelas ekspor.\n"
+    "Kontrak kemitraan Disdag Sulawesi Selatan dan PT Lontara Niaga Digital sebetulnya habis bulan ini. Namun, "
+    "kontrak kemitraan itu diperpanjang dua tahun, sehingga pendampingan Lontara Niaga bagi pedagang terus berjalan "
+    "hingga akhir 2028.\n"
+    "Sebanyak 1.800 pedagang pasar tradisional di Kabupaten Gowa kini bisa menerima pembayaran QRIS. Capaian itu "
+    "buah pelatihan yang digelar Disdag Sulawesi Selatan bersama Kantor Perwakilan Bank Indonesia (KPwBI) Provinsi "
+    "Sulawesi Selatan dan telah rampung pada Oktober lalu.\n"
+    "Ketua Koperasi Penenun Sutra Mandiri, Wajo, Andi Baso Mappaseling, menyebut anggotanya butuh pasar baru.\n"
+    "“Kami ingin bisa bermitra langsung dengan PT Lontara Niaga Digital supaya kain kami dijual daring,” ujar "
+    "Andi.\n"
+)
+KPWBI = "kantor-perwakilan-bank-indonesia-provinsi-sulawesi-selatan"
+
+
+def test_a_partnership_contract_extended_is_ongoing_not_ended() -> None:
+    found = run(CONTRACTS)
+    assert (["disdag-sulawesi-selatan", "pt-lontara-niaga-digital"], "ongoing") in collaborations(found)
+    groups = {g.label for g in by_type(found, "TargetGroup").values()}
+    assert not any("berjalan" in label for label in groups)  # "bagi pedagang terus berjalan": the group ends
+    refused = run(CONTRACTS.replace("itu diperpanjang", "itu tidak diperpanjang"))
+    assert (["disdag-sulawesi-selatan", "pt-lontara-niaga-digital"], "ongoing") not in collaborations(refused)
+
+
+def test_a_result_told_first_is_the_fruit_of_a_completed_collaboration_for_the_group_counted() -> None:
+    found = run(CONTRACTS)
+    joint = next(i for i in by_type(found, "Collaboration").values()
+                 if [v.value for v in i.fields["participants"]] == ["disdag-sulawesi-selatan", KPWBI])
+    fields = values_of(joint)
+    assert fields["status"] == ["completed"]
+    assert fields["location"] == ["gowa"]
+    group = found.items[fields["target_groups"][0]]
+    assert group.label.startswith("pedagang pasar tradisional") and values_of(group)["size"] == [1800]
+    assert not by_type(found, "TrainingEvent")  # the work told in plain words, no event of its own
+
+
+def test_a_wish_in_a_quote_with_kami_is_the_speakers_organisations() -> None:
+    found = run(CONTRACTS)
+    assert (["koperasi-penenun-sutra-mandiri", "pt-lontara-niaga-digital"], "aspired") in collaborations(found)
