@@ -17,7 +17,7 @@ import re
 from kg.ingest.model import Item, Proposals, Value, mentions, slug
 from kg.ingest.people import HEAD, ORG_TYPES, holder
 from kg.ingest.relations import NEGATION, holders
-from kg.source.dates import DateError, NewsDate, find_news_date
+from kg.source.dates import DateError, NewsDate, find_news_date, find_yearless_date
 from kg.source.text import ArticleText, Span
 
 _NAME = r"[A-Z][\w-]*(?: [A-Z][\w-]*){0,5}"
@@ -423,6 +423,8 @@ def dated(found: Proposals, event: Item, end: int, start: int) -> int | None:
         date: NewsDate | None = find_news_date(window)
     except DateError:
         return None
+    if date is None and found.published is not None:  # "Selasa (1/12)": the year the article was published
+        date = find_yearless_date(window, found.published)
     if date is None or not date.weekday_matches:
         return None
     at = window.find(date.text)

@@ -5,7 +5,10 @@ bracketed byline; a "Baca Juga" headline and a company's name that give no marke
 
 from __future__ import annotations
 
-from tests.ingest.test_rules import by_type, collaborations, run, values_of
+import datetime as dt
+
+from kg.ingest.draft import propose
+from tests.ingest.test_rules import CUES, HEADER, by_type, collaborations, run, values_of
 
 CLINIC = (
     "PALEMBANG, SUMSELKINI.COM - Sebanyak 250 pelaku usaha kecil dari Kota Lubuklinggau, Banyuasin, Lahat, dan "
@@ -31,6 +34,17 @@ def test_a_clinic_a_counted_crowd_follows_is_an_event_with_its_venue_date_and_re
     assert values_of(came[0])["takes_part_in"] == ["klinik-niaga-daring-sumsel-2026"]
     assert values_of(came[0])["size"] == [250]
     assert values_of(came[0])["location"] == ["lubuklinggau", "banyuasin", "lahat", "muara-enim"]
+
+
+def test_a_date_without_its_year_takes_the_publications_and_its_weekday_is_checked() -> None:
+    yearless = CLINIC.replace("Selasa (1/12/2026)", "Selasa (1/12)")
+    found = propose(HEADER + yearless, {}, CUES, dt.date(2026, 12, 3))
+    assert str(values_of(found.items["klinik-niaga-daring-sumsel-2026"])["date"][0]) == "2026-12-01"
+    january = propose(HEADER + yearless.replace("Selasa (1/12)", "Senin (1/12)"), {}, CUES, dt.date(2026, 1, 5))
+    assert str(values_of(january.items["klinik-niaga-daring-sumsel-2026"])["date"][0]) == "2025-12-01"
+    wrong = propose(HEADER + yearless.replace("Selasa", "Rabu"), {}, CUES, dt.date(2026, 12, 3))
+    assert "date" not in wrong.items["klinik-niaga-daring-sumsel-2026"].fields  # the weekday says otherwise
+    assert "date" not in run(yearless).items["klinik-niaga-daring-sumsel-2026"].fields  # no year known
 
 
 def test_an_event_dihelat_by_two_and_part_of_a_program_run_by_a_government_and_its_office() -> None:
