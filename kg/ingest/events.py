@@ -53,14 +53,15 @@ _HOLDS = re.compile(rf"(?<![\w-])(?:menggelar|mengadakan|menyelenggarakan|melaks
 
 # "240 petani muda … mengikuti Bootcamp Tani Cakap Digital di Gedung X, Kamis (16/4/2026)", "Ratusan
 # pelaku UMKM memadati Pelatihan Y yang digelar Dinas Z", "Festival X resmi dibuka oleh …": an event
-# named by its head word, told by those who came to it or by its opening.
+# named by its head word, told by those who came to it or by its opening (a clinic only by those who came:
+# "Klinik Pratama X resmi dibuka" opens a building).
 _HEAD_WORD = (r"(?:Bootcamp|Pelatihan|Workshop|Lokakarya|Kelas|Klinik|Training|Festival|Pameran|Expo|Bazar|Seminar|"
               r"Webinar|Konferensi|Summit|Gathering|Temu|Lomba|Kompetisi|Hackathon|Gelar)")
 _NAMED = rf"{_HEAD_WORD}(?: (?:[A-Z][\w-]*|\d{{4}}|dan|&)){{1,6}}(?![\w-])"
 # "…,” kata X di hadapan peserta Bootcamp Y di Gedung Z, …": the event only a quote's attribution names.
 _ATTENDED = re.compile(rf"(?<![\w-])(?:mengikuti|memadati|menghadiri|meramaikan|memeriahkan|"
                        rf"(?:di hadapan|di depan) (?:para |ratusan |puluhan |\d[\d.]* )?peserta) (?P<name>{_NAMED})"
-                       rf"|(?<![\w-])(?P<opened>{_NAMED}) (?:yang (?=(?:resmi )?(?:dibuka|diresmikan)))?"
+                       rf"|(?<![\w-])(?!Klinik )(?P<opened>{_NAMED}) (?:yang (?=(?:resmi )?(?:dibuka|diresmikan)))?"
                        r"(?P<plan>(?:dijadwalkan|rencananya|akan|bakal) )?"
                        r"(?:resmi )?(?:dibuka|digelar|diselenggarakan|berlangsung|diresmikan)(?![\w-])")
 # "Dinas Pariwisata Bali berencana menggelar Festival Kopi Kintamani di Bangli": a named event held, or planned.

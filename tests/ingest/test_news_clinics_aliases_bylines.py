@@ -36,6 +36,13 @@ def test_a_clinic_a_counted_crowd_follows_is_an_event_with_its_venue_date_and_re
     assert values_of(came[0])["location"] == ["lubuklinggau", "banyuasin", "lahat", "muara-enim"]
 
 
+def test_a_clinic_held_is_an_event_but_a_clinic_opened_is_a_building() -> None:
+    found = run("JAMBI, JAMBIKINI.COM - Dinas Koperasi Kota Jambi menggelar Klinik Ekspor Jambi 2026 di Graha "
+                "Pinang, Kota Jambi. Sepekan kemudian Klinik Pratama Sehat Sentosa resmi dibuka di Kota Jambi.\n")
+    assert "Klinik Ekspor Jambi 2026" in by_type(found, "Event")
+    assert not any("Sentosa" in item.label for item in found.items.values() if item.type == "Event")
+
+
 def test_a_date_without_its_year_takes_the_publications_and_its_weekday_is_checked() -> None:
     yearless = CLINIC.replace("Selasa (1/12/2026)", "Selasa (1/12)")
     found = propose(HEADER + yearless, {}, CUES, dt.date(2026, 12, 3))
