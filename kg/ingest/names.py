@@ -310,6 +310,7 @@ def organisations(found: Proposals, cores: dict[str, str]) -> None:
         if is_unit:
             units.append((name, span, position))
     _part_of_parents(found, units)
+    _offices_written_short(found)
     _short_in_parentheses(found)
     _teams_of(found)
     orgs = {start: item for start, _, item in mentions(found, frozenset({"Company"}))}
@@ -585,6 +586,23 @@ def _governed(written: str, kind: str, bare_word: bool) -> tuple[Region, str] | 
         if region is not None or (bare_word and named):
             return (region, place_name) if region is not None else None
     return None
+
+
+def _offices_written_short(found: Proposals) -> None:
+    """"Dinas Perdagangan (Disdag) Sumatera Selatan …, yang dijalankan Dinas Perdagangan bagi …": an office
+    written again without its region is the one office of the text whose name is that and a region (a
+    national body, "Bank Indonesia", is no short form of its regional office's name)."""
+    for short in [i for i in found.items.values() if i.type == "Dinas" and i.rule == "org-shape"]:
+        longer = [i for i in found.items.values() if i is not short and i.type == short.type and any(
+            n.startswith(short.label + " ") and resolve(_REGION_WORD.sub("", n[len(short.label) + 1:])) is not None
+            for n in (i.label, *i.aliases))]
+        if len(longer) == 1 and not short.fields:
+            for name, span in ((short.label, short.span), *short.aliases.items()):
+                longer[0].alias(name, span)
+            del found.items[short.ident]
+
+
+_REGION_WORD = re.compile(r"^(?:Provinsi|Kabupaten|Kota) ")
 
 
 def _short_governments(found: Proposals) -> None:

@@ -188,3 +188,14 @@ def test_a_result_told_first_is_the_fruit_of_a_completed_collaboration_for_the_g
 def test_a_wish_in_a_quote_with_kami_is_the_speakers_organisations() -> None:
     found = run(CONTRACTS)
     assert (["koperasi-penenun-sutra-mandiri", "pt-lontara-niaga-digital"], "aspired") in collaborations(found)
+
+
+def test_an_office_written_again_without_its_region_is_the_one_office_of_that_name() -> None:
+    found = run(CLINIC.replace("dijalankan Disdag Sumatera Selatan bagi", "dijalankan Dinas Perdagangan bagi"))
+    assert "dinas-perdagangan" not in found.items
+    assert "Dinas Perdagangan" in found.items["disdag-sumatera-selatan"].aliases
+    assert values_of(found.items["sumsel-niaga-digital"])["operated_by"] == ["pemprov-sumatera-selatan",
+                                                                              "disdag-sumatera-selatan"]
+    two = run("PALEMBANG, SUMSELKINI.COM - Dinas Perdagangan Kota Palembang dan Dinas Perdagangan Kabupaten "
+              "Banyuasin hadir. Dinas Perdagangan juga membuka kelas.\n")
+    assert "dinas-perdagangan" in two.items  # two offices of that name: left to the reviewer
