@@ -68,9 +68,11 @@ def _comment(text: str) -> str:
     return "".join(ch if ch.isprintable() else " " for ch in text)
 
 
-def propose(text: str, known: dict[str, tuple[str, str]], cues: dict[str, list[str]]) -> Proposals:
-    """Run every rule over the text, in an order where later rules can use earlier findings."""
-    found = Proposals(text)
+def propose(text: str, known: dict[str, tuple[str, str]], cues: dict[str, list[str]],
+            published: dt.date | None = None) -> Proposals:
+    """Run every rule over the text, in an order where later rules can use earlier findings; the
+    publication date gives the year of dates written without one."""
+    found = Proposals(text, published)
     metadata.article_metadata(found)
     names.known_entities(found, known)
     names.places(found)
@@ -78,6 +80,7 @@ def propose(text: str, known: dict[str, tuple[str, str]], cues: dict[str, list[s
     cores: dict[str, str] = {}
     names.organisations(found, cores)
     offices.representative_offices(found)
+    names.better_known(found)
     people.people(found)
     names.untangle(found)
     names.bare_districts(found)
@@ -286,7 +289,7 @@ def ingest_file(path: Path, project: Project, check: Check, known: dict[str, tup
         raise KgError(f"{target}: the draft already exists", "give --force to replace it, or another --id")
     warnings: list[str] = []
     text = read_raw(path, warnings)
-    proposals = propose(text, known, cues)
+    proposals = propose(text, known, cues, published)
     draft = make_draft(ident, text, proposals, published, source, lowered_confidence(project))
     draft.warnings[:0] = warnings
     draft = checked(draft, project, check)

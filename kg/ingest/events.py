@@ -17,7 +17,7 @@ import re
 from kg.ingest.model import Item, Proposals, Value, mentions, slug
 from kg.ingest.people import HEAD, ORG_TYPES, holder
 from kg.ingest.relations import NEGATION, holders
-from kg.source.dates import DateError, NewsDate, find_news_date
+from kg.source.dates import DateError, NewsDate, find_news_date, find_yearless_date
 from kg.source.text import ArticleText, Span
 
 _NAME = r"[A-Z][\w-]*(?: [A-Z][\w-]*){0,5}"
@@ -53,14 +53,15 @@ _HOLDS = re.compile(rf"(?<![\w-])(?:menggelar|mengadakan|menyelenggarakan|melaks
 
 # "240 petani muda … mengikuti Bootcamp Tani Cakap Digital di Gedung X, Kamis (16/4/2026)", "Ratusan
 # pelaku UMKM memadati Pelatihan Y yang digelar Dinas Z", "Festival X resmi dibuka oleh …": an event
-# named by its head word, told by those who came to it or by its opening.
-_HEAD_WORD = (r"(?:Bootcamp|Pelatihan|Workshop|Lokakarya|Kelas|Training|Festival|Pameran|Expo|Bazar|Seminar|"
+# named by its head word, told by those who came to it or by its opening (a clinic only by those who came:
+# "Klinik Pratama X resmi dibuka" opens a building).
+_HEAD_WORD = (r"(?:Bootcamp|Pelatihan|Workshop|Lokakarya|Kelas|Klinik|Training|Festival|Pameran|Expo|Bazar|Seminar|"
               r"Webinar|Konferensi|Summit|Gathering|Temu|Lomba|Kompetisi|Hackathon|Gelar)")
 _NAMED = rf"{_HEAD_WORD}(?: (?:[A-Z][\w-]*|\d{{4}}|dan|&)){{1,6}}(?![\w-])"
 # "…,” kata X di hadapan peserta Bootcamp Y di Gedung Z, …": the event only a quote's attribution names.
 _ATTENDED = re.compile(rf"(?<![\w-])(?:mengikuti|memadati|menghadiri|meramaikan|memeriahkan|"
                        rf"(?:di hadapan|di depan) (?:para |ratusan |puluhan |\d[\d.]* )?peserta) (?P<name>{_NAMED})"
-                       rf"|(?<![\w-])(?P<opened>{_NAMED}) (?:yang (?=(?:resmi )?(?:dibuka|diresmikan)))?"
+                       rf"|(?<![\w-])(?!Klinik )(?P<opened>{_NAMED}) (?:yang (?=(?:resmi )?(?:dibuka|diresmikan)))?"
                        r"(?P<plan>(?:dijadwalkan|rencananya|akan|bakal) )?"
                        r"(?:resmi )?(?:dibuka|digelar|diselenggarakan|berlangsung|diresmikan)(?![\w-])")
 # "Dinas Pariwisata Bali berencana menggelar Festival Kopi Kintamani di Bangli": a named event held, or planned.
@@ -199,19 +200,21 @@ def _filled_venue(found: Proposals, event: Item, sentence: int, start: int) -> N
 # "Acara tersebut diselenggarakan oleh A bersama B sebagai bagian dari program X": the event told
 # before, its organisers and the program it belongs to.
 _EVENT_NOUN = (r"(?P<noun>[Aa]cara|[Kk]egiatan|[Pp]elatihan|[Pp]eluncuran|[Pp]ameran|[Ff]estival|[Bb]azar|[Ss]eminar|"
-               r"[Tt]emu (?:bisnis|usaha|dagang)|[Pp]ertemuan|[Ww]orkshop|[Ll]okakarya|[Bb]ootcamp|[Kk]elas)")
+               r"[Tt]emu (?:bisnis|usaha|dagang)|[Pp]ertemuan|[Ww]orkshop|[Ll]okakarya|[Bb]ootcamp|[Kk]elas|[Kk]linik)")
 # "Kelas dua hari itu", "bootcamp sehari tersebut": a pointer may follow a word or two on how long it ran.
 _POINTER = r"(?: (?:se|dua |tiga |empat |lima )?(?:hari|pekan|minggu|bulan))? (?:ini|itu|tersebut)"
 _BACK_NOUN = _EVENT_NOUN + _POINTER
 # "Festival yang digelar Dinas X itu merupakan bagian dari program Y": the pointer after the organiser.
 _ORGANISED_BACK = re.compile(rf"(?<![\w-]){_EVENT_NOUN}(?:{_POINTER} (?:juga )?| (?P<which>yang) )"
-                             r"(?:diselenggarakan|digelar|diadakan|dilaksanakan|diinisiasi) (?:oleh )?")
+                             r"(?:diselenggarakan|digelar|dihelat|diadakan|dilaksanakan|diinisiasi) (?:oleh )?")
 _PART_OF = re.compile(r"(?: (?:itu|ini|tersebut))?,? (?:sebagai|yang merupakan|merupakan) (?:salah satu )?"
                       r"(?:bagian|rangkaian) (?:dari )?"
                       r"(?:program )?(?P<program>[A-Z][\w-]*(?: [A-Z][\w-]*){0,5})")
-# "Kegiatan itu juga bagian dari Program X, program Pemprov Y": the program the event told before is part of.
-_PART_BACK = re.compile(rf"(?<![\w-]){_BACK_NOUN} (?:juga )?(?:merupakan |menjadi )?(?:salah satu )?"
-                        r"(?:bagian|rangkaian) (?:dari )?(?:program )?(?P<program>[A-Z][\w-]*(?: [A-Z][\w-]*){0,5})")
+# "Kegiatan itu juga bagian dari Program X, program Pemprov Y", "Klinik niaga tersebut menjadi bagian dari X":
+# the program the event told before is part of (its head word may bring one more word of its name).
+_PART_BACK = re.compile(rf"(?<![\w-]){_EVENT_NOUN}(?: [a-z]+)?{_POINTER} (?:juga )?(?:merupakan |menjadi )?"
+                        r"(?:salah satu )?(?:bagian|rangkaian) (?:dari )?(?:program )?"
+                        r"(?P<program>[A-Z][\w-]*(?: [A-Z][\w-]*){0,5})")
 
 
 # "A bersama startup lokal B", "… bersama perusahaan teknologi finansial B": the next organiser, its kind
@@ -421,6 +424,8 @@ def dated(found: Proposals, event: Item, end: int, start: int) -> int | None:
         date: NewsDate | None = find_news_date(window)
     except DateError:
         return None
+    if date is None and found.published is not None:  # "Selasa (1/12)": the year the article was published
+        date = find_yearless_date(window, found.published)
     if date is None or not date.weekday_matches:
         return None
     at = window.find(date.text)

@@ -55,7 +55,7 @@ _LIST = re.compile(r"(?<![\w-])(?:[Ss]asaran(?:nya)?|[Pp]eserta(?:nya)?|menyasar
 _STOP = frozenset({"yang", "untuk", "agar", "supaya", "dalam", "dengan", "pada", "sejak", "ke", "sebagai", "demi",
                    "serta", "dan", "melalui", "oleh", "akan", "telah", "sudah", "bisa", "dapat", "itu", "ini",
                    "tersebut", "hingga", "sampai", "di", "dari", "juga", "pun", "lebih",
-                   "masuk", "naik", "mampu", "punya", "berkumpul", "hadir", "datang"})
+                   "masuk", "naik", "mampu", "punya", "berkumpul", "hadir", "datang", "terus", "tetap", "kini"})
 _WHERE = re.compile(r"(?: yang (?:berdomisili|berbasis|berada|tinggal) di| di| dari| asal)"
                     r" (?P<places>[A-Z][\w-]*(?: [A-Z][\w-]*){0,2}(?:(?:,? dan |, )[A-Z][\w-]*(?: [A-Z][\w-]*){0,2})*)")
 _PLACE_TYPES = frozenset({"Province", "Regency", "City", "AmbiguousPlace", "Place"})
@@ -113,6 +113,23 @@ def target_groups(found: Proposals) -> None:
         _is_aimed(found, match)
     for match in _CAME.finditer(found.text):
         _came(found, match)
+    for match in ACHIEVED.finditer(found.text):
+        _achieved(found, match)
+
+
+# "Sebanyak 1.800 pedagang pasar tradisional di Karawang kini bisa menerima QRIS. Capaian itu buah pelatihan
+# yang digelar …": a counted group, the ones a result told first is for (the work that bore it follows).
+ACHIEVED = re.compile(rf"(?<![\w-])(?:[Ss]ebanyak )?(?P<count>\d[\d.]*) (?P<head>(?:{_HEADS}))(?![\w-])"
+                      r"[^.\n]{0,160}?\. (?:Capaian|Pencapaian|Keberhasilan|Hasil) (?:itu|ini|tersebut) "
+                      r"(?:merupakan |adalah )?(?:buah|hasil)(?![\w-])")
+
+
+def _achieved(found: Proposals, match: re.Match[str]) -> None:
+    """The counted group whose result the next sentence credits to a work, with its size."""
+    end = _group_end(found, match.start("head"))
+    group = _group(found, Span(match.start("head"), end), Span(match.start(), end), "group-achieved", 0.5)
+    if group is not None:
+        group.add("size", Value(int(match["count"].replace(".", "")), Span(match.start(), end), "group-achieved", 0.5))
 
 
 # "menyasar petani kopi dan perempuan pengrajin": whom a program aims at, two groups each with its own

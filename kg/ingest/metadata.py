@@ -17,6 +17,8 @@ _BYLINE = re.compile(r"^(?:Penulis|Reporter|Pewarta|Laporan)\s*:\s*(?P<author>[^
 _ROLE_LINE = re.compile(r"^(?:(?P<role>Laporan|Penulis|Reporter|Pewarta|Kontributor|Editor|Penyunting)\s*:\s*|"
                         r"Oleh:? (?=\S+ ))"
                         r"(?P<name>[A-Z][\w.'-]*(?: [A-Z][\w.'-]*){0,5})\s*$", re.MULTILINE)
+# "(Yudi Permana/nrs)" closing the text: the writer, then the editor's initials (no person to propose).
+_CLOSING_BYLINE = re.compile(r"^\((?P<name>[A-Z][\w.'-]*(?: [A-Z][\w.'-]*){1,4})/[A-Za-z]{2,5}\)\s*\Z", re.MULTILINE)
 _ROLE_KEY = {"Editor": "editor", "Penyunting": "editor"}  # the others write the report: its author
 _REPORTER = re.compile(r"^Laporan (?P<post>Wartawan|Reporter|Kontributor) (?P<outlet>[A-Za-z0-9.-]{3,60}),"
                        r" (?P<name>[A-Z][\w.'-]*(?: [A-Z][\w.'-]*){0,5})\s*$", re.MULTILINE)
@@ -77,9 +79,10 @@ def _byline(found: Proposals) -> None:
             start = text.rfind("Editor", match.start(), match.start("editor"))
             editor = _person(found, match["editor"], Span(start, match.end("editor")), "byline", 0.9)
             found.article["editor"] = Value(editor.ident, editor.span, "byline", 0.9)
-    lines = [*_ROLE_LINE.finditer(text[:3000]), *_ROLE_LINE.finditer(text, max(_closing_lines(text), 3000))]
+    lines = [*_ROLE_LINE.finditer(text[:3000]), *_ROLE_LINE.finditer(text, max(_closing_lines(text), 3000)),
+             *_CLOSING_BYLINE.finditer(text, _closing_lines(text, 1))]
     for line in lines:
-        key = _ROLE_KEY.get(line["role"] or "", "author")
+        key = _ROLE_KEY.get(line.groupdict().get("role") or "", "author")
         if key not in found.article:  # the first line of a role names it
             person = _person(found, line["name"], Span(line.start(), line.end("name")), "byline", 0.9)
             found.article[key] = Value(person.ident, person.span, "byline", 0.9)

@@ -3,6 +3,7 @@ its confidence. Offsets count code points, as kg.source.text does."""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -50,6 +51,7 @@ class Proposals:
     """Everything proposed for one article: the article block's values and the entities."""
 
     text: str
+    published: dt.date | None = None  # gives the year of dates written without one ("Selasa (1/12)")
     article: dict[str, Value] = field(default_factory=dict)
     related: list[tuple[str, Span]] = field(default_factory=list)
     items: dict[str, Item] = field(default_factory=dict)

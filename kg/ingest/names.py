@@ -310,6 +310,7 @@ def organisations(found: Proposals, cores: dict[str, str]) -> None:
         if is_unit:
             units.append((name, span, position))
     _part_of_parents(found, units)
+    _offices_written_short(found)
     _short_in_parentheses(found)
     _teams_of(found)
     orgs = {start: item for start, _, item in mentions(found, frozenset({"Company"}))}
@@ -587,6 +588,23 @@ def _governed(written: str, kind: str, bare_word: bool) -> tuple[Region, str] | 
     return None
 
 
+def _offices_written_short(found: Proposals) -> None:
+    """"Dinas Perdagangan (Disdag) Sumatera Selatan …, yang dijalankan Dinas Perdagangan bagi …": an office
+    written again without its region is the one office of the text whose name is that and a region (a
+    national body, "Bank Indonesia", is no short form of its regional office's name)."""
+    for short in [i for i in found.items.values() if i.type == "Dinas" and i.rule == "org-shape"]:
+        longer = [i for i in found.items.values() if i is not short and i.type == short.type and any(
+            n.startswith(short.label + " ") and resolve(_REGION_WORD.sub("", n[len(short.label) + 1:])) is not None
+            for n in (i.label, *i.aliases))]
+        if len(longer) == 1 and not short.fields:
+            for name, span in ((short.label, short.span), *short.aliases.items()):
+                longer[0].alias(name, span)
+            del found.items[short.ident]
+
+
+_REGION_WORD = re.compile(r"^(?:Provinsi|Kabupaten|Kota) ")
+
+
 def _short_governments(found: Proposals) -> None:
     """"Pemerintah Kota (Pemkot) Kendari …, kolaborasi Pemkot dengan …": "Pemkot" alone is the one
     government of that level the article names."""
@@ -624,9 +642,15 @@ def _named_org(found: Proposals, name: str, kind: str, span: Span, cores: dict[s
         cores[core] = ident
         cores[acronym["acr"].lower()] = ident
         cores.setdefault(label.lower(), ident)  # the long form written again without its acronym
+        unit = not at_end and _SUB_UNIT.match(name) is not None  # "Fakultas Ekonomi dan Bisnis (FEB) Universitas X"
+        if unit:  # named without its short form, which is its alias
+            label = f"{name[:acronym.start()].rstrip()} {name[acronym.end():].lstrip()}"
         item = found.add(Item(ident, kind, label, span, "acronym-defined", 0.8))
-        if at_end:
+        if at_end or unit:
             item.alias(acronym["acr"], span)
+        if unit:
+            item.alias(name, span)
+        if at_end:
             _jurisdiction_named(found, item, acronym["acr"], span)
         return
     core = " ".join(name.split(" ")[:2]).lower()
@@ -751,3 +775,38 @@ def _limited(matches: Iterator[re.Match[str]], limit: int = 5000) -> Iterator[re
         if count >= limit:
             return
         yield match
+
+
+# "PT Warung Saku Nusantara, perusahaan rintisan asal Kota X yang lebih dikenal dengan nama Warungsaku",
+# "…, atau lebih dikenal sebagai Y", "… alias Y": the name the organisation goes by, no second one.
+_KNOWN_AS = re.compile(r"(?:,? yang|,? atau)? (?:lebih |juga |biasa )?dikenal (?:dengan nama |dengan sebutan |sebagai )"
+                       r"(?P<a>[A-Z][\w'-]*(?: [A-Z][\w'-]*){0,2})(?=[,.;)]|\s*$| yang )"
+                       r"| alias (?P<b>[A-Z][\w'-]*(?: [A-Z][\w'-]*){0,2})(?![\w'-]| [A-Z])", re.MULTILINE)
+_OWNERS = frozenset({"Company", "Startup", "Organization"})
+
+
+def better_known(found: Proposals) -> None:
+    """The name an organisation is better known by is its alias: the organisation named last
+    before the words in their sentence (a company, startup or organisation; places between are its own)."""
+    for match in _KNOWN_AS.finditer(found.text):
+        name, at = match["a"] or match["b"], match.start("a") if match["a"] else match.start("b")
+        sentence = max(found.text.rfind(". ", 0, match.start()), found.text.rfind("\n", 0, match.start()))
+        named = [m for m in mentions(found) if sentence < m[0] and m[1] <= match.start()]
+        owners = [m for m in named if m[2].type not in _PLACE_KINDS]  # "asal Kota X yang …": a place is no owner
+        if not owners or owners[-1][2].type not in _OWNERS or resolve(name) is not None:
+            continue
+        if re.search(r"[A-Z]", _blanked(found.text, owners[-1][1], match.start(), named)):
+            continue  # "PT X mengundang Ahmad Fauzi, yang dikenal …": a name no rule proposed is nearer
+        owner, other = owners[-1][2], found.find_name(name)
+        if other is not None and other is not owner:
+            continue  # already something else: left to the reviewer
+        owner.alias(name, Span(at, at + len(name)))
+
+
+def _blanked(text: str, start: int, end: int, named: list[tuple[int, int, Item]]) -> str:
+    """The text between `start` and `end` with the names proposed in it blanked out."""
+    out = text[start:end]
+    for at, stop, _ in named:
+        if start <= at and stop <= end:
+            out = out[:at - start] + " " * (stop - at) + out[stop - start:]
+    return out

@@ -22,7 +22,7 @@ POST_HEADS = (
     "Dirjen", "Wali Kota", "Walikota", "Wakil Wali Kota", "Bupati", "Wakil Bupati", "Gubernur", "Wakil Gubernur",
     "Sekretaris Daerah", "Sekretaris", "Kabid", "Kadis", "Camat", "Lurah", "Presiden", "CEO", "COO", "CTO",
     "Co-Founder", "Founder", "Pendiri", "SVP", "VP", "Manajer", "Manager", "Head of", "Koordinator", "Deputi",
-    "Asisten Deputi", "Plt", "Pj", "Rektor", "Wakil Rektor", "Dekan", "Peneliti", "Peneliti Senior",
+    "Asisten Deputi", "Plt", "Pj", "Rektor", "Wakil Rektor", "Dekan", "Peneliti", "Peneliti Senior", "Guru Besar",
 )
 # Verbs news uses to report speech, in the active voice ("Edwin menjelaskan …") and after a
 # quote ("…," kata Meutya / ujarnya / ungkap dia); a denial is said too ("Rina menampik kabar …"),
@@ -71,9 +71,12 @@ _LECTURER = r"[Dd]osen(?=[^,.\n]*?(?: [A-Z]| itu(?![\w-])| tersebut))"
 # "Andi Rahmat, Kepala Dinas Perdagangan Kota Makassar, mengatakan": the name, then the post; after a
 # form of address ("Nurul Aini atau Kak Nuri, pendiri …,"); written small after degrees too ("Maria
 # Ohoiwutun, S.E., M.B.A., pendiri sekaligus Direktur Utama PT X, menjelaskan").
+# "Survei yang dipimpin Prof. Dr. Nenden Sukmawati, S.E., M.M., guru besar Fakultas X, terhadap …": one who
+# leads a work, then the post, before the sentence goes on.
 _NAME_POST = re.compile(
-    rf"(?:^|(?<=[.\n\-] )|(?<=\n))(?P<name>{_NAME})(?:{DEGREES})?(?: atau {HONORIFIC} [A-Z][\w'-]+)?, "
-    rf"(?P<post>(?:(?i:{HEAD})|{_LECTURER})\b{_PLAIN}{{0,160}}?), (?={SPEECH})")
+    rf"(?:^|(?<=[.\n\-] )|(?<=\n)|(?P<led>(?<=dipimpin )|(?<=diketuai )|(?<=dipimpin oleh )|(?<=diketuai oleh )))"
+    rf"(?P<name>{_NAME})(?:{DEGREES})?(?: atau {HONORIFIC} [A-Z][\w'-]+)?, "
+    rf"(?P<post>(?:(?i:{HEAD})|{_LECTURER})\b{_PLAIN}{{0,160}}?), (?(led)(?=[a-z])|(?={SPEECH}))")
 # "Wali Kota Medan Rico Tri Putra Bayu Waas": post words, then the name, no comma.
 _POST_RUN = re.compile(rf"(?<![\w-])(?P<run>(?:{HEAD}) [A-Z][\w'\u2019-]*"  # "Bupati Banjar H. Saidi Mansyur"
                        rf"(?: {ACADEMIC}| (?:dan [A-Z]|[A-Z])[\w'\u2019-]*){{1,18}})")
@@ -464,19 +467,33 @@ def _person_with_post(found: Proposals, post: str, name: str, span: Span, rule: 
     head, _, tail = post.rpartition(", ")
     if head and resolve(tail) is not None:
         post = head  # "Ketua Komunitas Jakpreneur Cakung, Jakarta Timur": the place says where, not which post
+        _located(found, head, tail, span)
     if name.split()[0] in _NOT_NAMES or post.split()[-1] in ("dan",) or re.search(r"\bNomor\b", post):
         return  # "Peraturan Menteri Perdagangan Nomor 31": a regulation, not a post
     hold(found, add_person(found, name, span, rule, confidence), post, span, rule, confidence)
 
 
+_PLACED = frozenset({"Organization", "Company", "Startup"})
+
+
+def _located(found: Proposals, post: str, place_name: str, span: Span) -> None:
+    """"Ketua Koperasi Perajin Kulit Saluyu, Garut, Ujang …": the organisation closing the post is
+    located in the place written between commas after it."""
+    place = found.find_name(place_name)
+    owner = next((item for item in found.items.values() if item.type in _PLACED and post.endswith(" " + item.label)),
+                 None)
+    if owner is not None and place is not None and place.type in ("Province", "Regency", "City"):
+        owner.add("location", Value(place.ident, span, "organisation-place-apposed", 0.5))
+
+
 def hold(found: Proposals, person: Item, post: str, span: Span, rule: str, confidence: float) -> None:
     """The person holds the post (two, for "Pendiri sekaligus Direktur Utama PT X")."""
     post = re.sub(r" yang .*", "", post)  # "dosen fakultas itu yang memimpin kajian": the post, not what he does
-    short = _SHORT_AFTER.search(post)
-    for one in coordinated_posts(found, post[:short.start()] if short else post, span):
+    short = _SHORT_AFTER.search(post) or _SHORT_WITHIN.search(post)
+    for one in coordinated_posts(found, post[:short.start()] + post[short.end():] if short else post, span):
         post_item = found.add(Item(slug(one), "Post", one, span, rule, confidence))
         person.add("holds", Value(post_item.ident, span, rule, confidence))
-        if short is not None and f"{one}{short.group()}" == post:
+        if short is not None and f"{one[:short.start()]}{short.group()}{one[short.start():]}" == post:
             at = found.text.find(post, span.start, span.end)
             post_item.alias(post, Span(at, at + len(post)))
 
@@ -484,6 +501,8 @@ def hold(found: Proposals, person: Item, post: str, span: Span, rule: str, confi
 # "Ketua Asosiasi Pengusaha Kopi Gayo (APKG)": the organisation's short form closing a post is the
 # organisation's alias, no part of the post's label (the post as written stays its alias).
 _SHORT_AFTER = re.compile(r" \([A-Z][A-Za-z]{1,9}\)$")
+# "Guru Besar Fakultas Ekonomi dan Bisnis (FEB) Universitas X": a unit's short form inside the post, likewise.
+_SHORT_WITHIN = re.compile(r" \([A-Z][A-Za-z]{1,9}\)(?= (?:Universitas|Institut|Politeknik|Sekolah Tinggi) [A-Z])")
 
 
 _TITLE = re.compile(rf"(?:{HEAD})\b", re.IGNORECASE)

@@ -138,6 +138,23 @@ def collaborations(found: Proposals, cues: dict[str, list[str]]) -> None:
         item = _collaboration(found, parties, through, status, clause, offer)
         if both and "resulted_in" not in item.fields:
             _joint_event(found, item, parties, clause)
+        if _FRUIT_OF.search(found.text, clause.start, word.start()):
+            _result_told_before(found, item, clause)
+
+
+def _result_told_before(found: Proposals, item: Item, clause: Span) -> None:
+    """"Sebanyak 1.800 pedagang … di Karawang kini bisa …. Capaian itu buah pelatihan yang digelar A bersama
+    B": the group counted in the sentence before is whom the collaboration served, its region where."""
+    before = [s for s in ArticleText(found.text).sentences if s.end <= clause.start]
+    if not before:
+        return
+    sentence = before[-1]
+    for group in found.items.values():
+        if group.rule == "group-achieved" and sentence.start <= group.span.start < sentence.end:
+            item.add("target_groups", Value(group.ident))
+    place = _place_in(found, Span(sentence.start, sentence.end))
+    if place is not None and "location" not in item.fields:
+        item.add("location", place)
 
 
 def _told_again(found: Proposals, parties: list[str], body: frozenset[str]) -> bool:
@@ -202,14 +219,24 @@ _DONE_WITH = re.compile(r"(?<![\w-])(?:menuntaskan|merampungkan|menyelesaikan|me
                         r"mengadakan|melaksanakan|menjalankan)(?: [a-z][\w-]*){1,6} $")
 
 
+# "Capaian itu buah pelatihan yang digelar Dinas X bersama KPwBI Y …": a result told first, then the work
+# that bore it, held by two.
+_FRUIT_OF = re.compile(r"(?<![\w-])(?:buah|hasil)(?: dari)? [a-z][\w-]*(?: [a-z][\w-]*){0,3} yang (?:telah )?"
+                       r"(?:digelar|diselenggarakan|dilaksanakan|diadakan|dihelat|dijalankan) (?:oleh )?"
+                       r"[A-Z][^,.;\n]{0,100} $")
+
+
 def _we_with(text: str, clause: Span) -> re.Match[str] | None:
     """"… kami sedang menjalankan uji coba gudang bersama dengan Koperasi X": "bersama" after what
-    "kami" do; "A telah menuntaskan uji coba X bersama B": after the work A did."""
+    "kami" do; "A telah menuntaskan uji coba X bersama B": after the work A did; "buah pelatihan yang
+    digelar A bersama B": after the work that bore a result."""
     match = _WITH.search(text, clause.start, clause.end)
     if match is None:
         return None
+    before = max(clause.start, match.start() - 160)
     return match if _WE_DO.search(text, clause.start, match.start()) or _DONE_WITH.search(
-        text, max(clause.start, match.start() - 80), match.start()) else None
+        text, max(clause.start, match.start() - 80), match.start()) or _FRUIT_OF.search(
+        text, before, match.start()) else None
 
 
 _REGIONS = frozenset({"Province", "Regency", "City"})
@@ -596,8 +623,8 @@ _RUN_AFTER = re.compile(r" yang (?:juga )?(?:dijalankan|dikelola|dilaksanakan|di
 
 
 def _appositive_operators(found: Proposals) -> None:
-    """"X, program Y,": X (a program, or a name nothing else claims) is operated by Y, or by the
-    office Y's program is said to be run by ("program Y yang dijalankan Dinas Z": Z)."""
+    """"X, program Y,": X (a program, or a name nothing else claims) is operated by Y, and by the
+    office Y's program is said to be run by ("program Y yang dijalankan Dinas Z": Y and Z)."""
     orgs = {start: item for start, _, item in mentions(found, ORG_TYPES - {"MediaOutlet"})}
     for match in _PROGRAM_OF.finditer(found.text):
         org = orgs.get(match.end())
@@ -610,9 +637,11 @@ def _appositive_operators(found: Proposals) -> None:
         if item is not None and item.type == "Program" and "operated_by" not in item.fields:
             end = _mention_end(found, match.end(), org)
             run = _RUN_AFTER.match(found.text, end)
-            if run is not None and run.end() in orgs:  # "…, program Pemprov X yang dijalankan Dinas Y": Y runs it
-                org, end = orgs[run.end()], _mention_end(found, run.end(), orgs[run.end()])
             item.add("operated_by", Value(org.ident, Span(match.start(), end), "program-apposition", 0.5))
+            if run is not None and run.end() in orgs:  # "…, program Pemprov X yang dijalankan Dinas Y": Y runs it too
+                office = orgs[run.end()]
+                span = Span(match.start(), _mention_end(found, run.end(), office))
+                item.add("operated_by", Value(office.ident, span, "program-apposition", 0.5))
 
 
 def _mention_end(found: Proposals, start: int, item: Item) -> int:
@@ -727,6 +756,7 @@ def venues_and_events(found: Proposals) -> None:
     events held by an organiser, and named events someone holds ("mengadakan Gathering …")."""
     venues: list[Item] = []
     titles = [v.span for k, v in found.article.items() if k in ("headline", "subheadline") and v.span is not None]
+    titles += [span for _, span in found.related]  # "Baca Juga: Harga Cabai di Pasar X Turun …": a headline too
     for match in _VENUE.finditer(found.text):
         name = _venue_name(found, match, titles)
         known = found.find_name(name) if name is not None else None
@@ -755,12 +785,13 @@ def venues_and_events(found: Proposals) -> None:
 
 def _venue_name(found: Proposals, match: re.Match[str], titles: list[Span]) -> str | None:
     """The venue's name up to the first verb or common word; none for a market named by a common
-    word, nor for a name only a headline writes (its capitals say nothing there)."""
+    word or inside a company's name, nor for a name only a headline writes (its capitals say nothing there)."""
     kind_size = len(match["kind"].split(" "))
     words = match["venue"].split(" ")
     size = next((i for i, word in enumerate(words) if i >= kind_size and word in _NOT_NAME_WORDS), len(words))
-    if size <= kind_size or (match["kind"] == "Pasar" and words[kind_size] in _COMMON_MARKETS):
-        return None
+    if size <= kind_size or (match["kind"] == "Pasar" and words[kind_size] in _COMMON_MARKETS) or \
+            re.search(r"(?<![\w-])(?:PT|CV)\.? $", found.text[max(0, match.start("venue") - 4):match.start("venue")]):
+        return None  # "PT Pasar Kilat Nusantara": a company's name, no market
     name = " ".join(words[:size])
     if any(t.start <= match.start("venue") < t.end for t in titles):
         body = max(t.end for t in titles)

@@ -23,10 +23,11 @@ _SINCE = re.compile(rf"(?<![\w-])(?<!berdiri )(?<!didirikan )(?<!dibentuk )(?<!b
 _ENDED = re.compile(r"(?<![\w-])(?:berakhir|selesai|dihentikan|berhenti|terhenti)(?![\w-])", re.IGNORECASE)
 _PATTERNS = {"planned": _FUTURE, "ongoing": _SINCE}
 _UNTIL = re.compile(r" (?:akan )?(?:berlangsung|berjalan|berlanjut|bertahan) (?:hingga|sampai)(?![\w-])")
-# "Rencana itu batal karena …", "Kerja sama itu kini tengah …", "…, namun rencana itu urung": a clause that
-# opens by pointing back.
+# "Rencana itu batal karena …", "Kerja sama itu kini tengah …", "…, namun rencana itu urung", "Namun, kontrak
+# kemitraan itu diperpanjang …": a clause that opens by pointing back.
 POINTS_BACK = re.compile(r"\s*(?:(?:Namun|Sayangnya|Sayang|Akan tetapi|Tetapi|Kini|Saat ini|Hingga kini),? )?"
-                         r"(?i:rencana|kerja ?sama|kemitraan|kolaborasi|sinergi)(?: (?:kedua pihak|keduanya))? "
+                         r"(?i:(?:kontrak |perjanjian )?(?:rencana|kerja ?sama|kemitraan|kolaborasi|sinergi)|kontrak)"
+                         r"(?: (?:kedua pihak|keduanya))? "
                          r"(?:itu|ini|tersebut)(?![\w-])")
 
 

@@ -19,7 +19,8 @@ _STUDY = re.compile(r"(?<![\w-])(?P<name>(?:[Ss]tudi|[Ss]urvei|[Rr]iset|[Kk]ajia
 # "survei yang dilakukan Dinas X pada Januari 2025 terhadap 400 pelaku UMKM": a study told by who made it.
 # "survei bersama Universitas X dan PT Y": made by both (and by whoever "menggelar" it with them).
 _MADE = re.compile(r"(?<![\w-])(?P<kind>[Ss]urvei|[Ss]tudi|[Rr]iset|[Kk]ajian|[Pp]enelitian) (?:(?:yang )?"
-                   r"(?:dilakukan|digelar|dilaksanakan|diadakan|dirilis|disusun)(?: oleh)?|(?P<with>bersama))"
+                   r"(?:dilakukan|digelar|dilaksanakan|diadakan|dirilis|disusun|(?P<led>dipimpin|diketuai))(?: oleh)?"
+                   r"|(?P<with>bersama))"
                    rf" (?=[A-Z]|{POINTER})")
 # "Survei lembaga itu terhadap 320 nelayan pada Juli 2026": the study of the organisation pointed back to.
 _POINTED = re.compile(rf"(?<![\w-])(?P<kind>[Ss]urvei|[Ss]tudi|[Rr]iset|[Kk]ajian|[Pp]enelitian) {POINTER}")
@@ -78,6 +79,8 @@ def studies(found: Proposals) -> None:
             authors.insert(0, (start, verb.start() - 1, item))
         if authors:
             _made_by(found, match, authors)
+        elif match["led"]:
+            _led_by_person(found, match)
     for match in _POINTED.finditer(found.text):
         author = pointed(found, match["noun"], match.start())
         asked = _ASKED.match(found.text, match.end())  # "Survei lembaga itu terhadap 320 nelayan": whom it asked
@@ -111,6 +114,28 @@ def _led_by(found: Proposals) -> None:
         if led is not None and told:
             study = max(told, key=lambda s: s.span.start)
             study.add("author", Value(person.ident, Span(start, led.end()), "study-led-by", 0.5))
+
+
+# After the leader's name: their post in apposition, up to whom the study asked.
+_APPOSED_UP_TO_ASKED = re.compile(r"[^.\n]{0,200}?,(?= terhadap )")
+
+
+def _led_by_person(found: Proposals, match: re.Match[str]) -> None:
+    """"Survei yang dipimpin Prof. Dr. X, S.E., guru besar …, terhadap 600 pelaku UMKM pada Oktober 2026":
+    the study of the person named right after, labelled by whom it asked, with the year after that."""
+    person, stop = next(((item, stop) for start, stop, item in mentions(found, frozenset({"Person"}))
+                         if start == match.end()), (None, match.end()))
+    apposed = _APPOSED_UP_TO_ASKED.match(found.text, stop)  # a person's span may run over their post
+    asked = _ASKED.match(found.text, apposed.end()) if apposed else None
+    if person is None or asked is None:
+        return
+    end = asked.end()
+    study = found.add(Item(slug(asked_label(match["kind"], asked["whom"])), "Study",
+                           asked_label(match["kind"], asked["whom"]), Span(match.start(), end), "study-led-by", 0.5))
+    study.add("author", Value(person.ident, Span(match.start(), stop), "study-led-by", 0.5))
+    year = _YEAR_AFTER.match(found.text, apposed.end())  # type: ignore[union-attr]
+    if year is not None:
+        study.add("period", Value(year["year"], Span(match.start(), year.end()), "study-led-by", 0.5))
 
 
 def asked_label(kind: str, whom: str) -> str:

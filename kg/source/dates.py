@@ -169,6 +169,25 @@ def find_news_date(text: str) -> NewsDate | None:
     return None
 
 
+# "Selasa (1/12)": a weekday and a day and month without the year, which the publication date gives.
+_YEARLESS = re.compile(rf"(?P<day>{_DAY})\s{{0,4}},?\s{{0,4}}\(\s{{0,4}}(?P<d>\d{{1,2}})/(?P<m>\d{{1,2}})\s{{0,4}}\)")
+
+
+def find_yearless_date(text: str, published: dt.date) -> NewsDate | None:
+    """The first "Selasa (1/12)" in the text, in the year of publication (the year before when the
+    day would fall after it); None when no such date is real or its weekday is wrong."""
+    match = _YEARLESS.search(text)
+    if match is None:
+        return None
+    day, month = int(match["d"]), int(match["m"])
+    year = published.year - 1 if (month, day) > (published.month, published.day) else published.year
+    try:
+        found = NewsDate(dt.date(year, month, day), match["day"], match.group(0))
+    except ValueError:
+        return None
+    return found if found.weekday_matches else None
+
+
 def _month(name: str) -> int:
     return _MONTHS[name.lower()]
 

@@ -121,10 +121,11 @@ def test_an_event_pointed_back_to_mid_sentence_takes_those_who_came() -> None:
     assert values_of(bootcamp)["participants_from"] == ["ende", "sikka", "flores-timur", "manggarai"]
 
 
-def test_a_governments_program_run_by_its_office_is_operated_by_the_office() -> None:
+def test_a_governments_program_run_by_its_office_is_operated_by_both() -> None:
     found = run("PONTIANAK, KALBARKINI.COM - Sebanyak 60 penenun mengikuti Kelas Songket Digital 2026 di Hotel "
                 "Kapuas Indah, Kota Pontianak, Senin (18/5/2026). Kegiatan itu merupakan bagian dari Tenun Naik Kelas, "
                 "program Pemerintah Provinsi (Pemprov) Kalimantan Barat yang dijalankan Dinas Perindustrian "
                 "Provinsi Kalimantan Barat bagi penenun muda.\n")
     program = by_type(found, "Program")["Tenun Naik Kelas"]
-    assert values_of(program)["operated_by"] == ["dinas-perindustrian-provinsi-kalimantan-barat"]
+    assert values_of(program)["operated_by"] == ["pemprov-kalimantan-barat",
+                                                 "dinas-perindustrian-provinsi-kalimantan-barat"]
