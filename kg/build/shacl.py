@@ -22,6 +22,7 @@ from rdflib import Graph, URIRef
 from rdflib.namespace import RDF
 
 from kg.build.shacl_graph import ShaclGraph, shacl_graph
+from kg.build.shacl_nested import discarded_shapes, skip_discarded_results
 from kg.namespaces import SH
 from kg.rdfio import rdflib_triples
 
@@ -52,6 +53,8 @@ class Checker:
 
     def __init__(self, shapes: Graph, ontology: list[ox.Triple]) -> None:
         _set_parameters()
+        skip_discarded_results()
+        shapes.discarded = discarded_shapes(shapes)  # type: ignore[attr-defined]
         self.shapes = shapes
         self.ontology = ontology
         self._schema = _Schema(ontology)

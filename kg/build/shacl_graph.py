@@ -105,6 +105,7 @@ class ShaclGraph(Graph):
     def __init__(self, not_targets: AbstractSet[Node] = frozenset()) -> None:
         super().__init__(store=LookupStore())
         self.not_targets = not_targets
+        self.discarded: AbstractSet[Node] = frozenset()  # of a shapes graph: kg/build/shacl_nested.py
 
     # Graph's lookups, straight from the store's indexes when the predicate is not a path (the
     # store yields each triple once, so `unique` changes nothing when the other two are given).

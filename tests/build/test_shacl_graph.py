@@ -209,3 +209,53 @@ def test_a_value_typed_in_another_graph_is_lent_its_types(tmp_path: Path) -> Non
     check(False)
     edit(curated, lambda line: not line.startswith(typed), f"{typed}<https://schema.org/Place>")
     check(True)
+
+
+NESTED_SHAPES = """
+@prefix sh: <http://www.w3.org/ns/shacl#> .
+@prefix ex: <http://example.org/> .
+ex:Top a sh:NodeShape ; sh:targetClass ex:C ;
+    sh:property ex:TopProperty ;
+    sh:or ( ex:Branch [ sh:path ex:q ; sh:minCount 1 ] ) ;
+    sh:property [ sh:path ex:r ; sh:node ex:Inner ; sh:qualifiedValueShape ex:Counted ; sh:qualifiedMinCount 1 ] .
+ex:TopProperty sh:path ex:p ; sh:not ex:Negated .
+ex:Branch sh:property ex:BranchProperty .
+ex:BranchProperty sh:path ex:s ; sh:minCount 1 .
+ex:Inner sh:property [ sh:path ex:t ; sh:minCount 1 ] .
+ex:Counted sh:class ex:D .
+ex:Negated sh:class ex:E .
+ex:AlsoTargeted a sh:NodeShape ; sh:targetNode ex:a ; sh:property ex:Shared .
+ex:Shared sh:path ex:u ; sh:minCount 1 .
+ex:Top2 a sh:NodeShape ; sh:targetClass ex:F ; sh:and ( ex:AlsoTargeted ex:Shared ) .
+"""
+
+
+def test_the_shapes_whose_results_are_dropped_are_those_only_nested() -> None:
+    from kg.build.shacl_nested import discarded_shapes
+
+    shapes = Graph().parse(data=NESTED_SHAPES, format="turtle")
+    found = discarded_shapes(shapes)
+    names = {str(node).removeprefix(EX) for node in found if isinstance(node, URIRef)}
+    assert names == {"Branch", "BranchProperty", "Inner", "Counted", "Negated"}
+    assert len(found - {URIRef(EX + n) for n in names}) == 2  # the blank branch and Inner's property
+    assert not {URIRef(EX + n) for n in ("Top", "TopProperty", "AlsoTargeted", "Shared", "Top2")} & found
+
+
+def test_results_pyshacl_would_drop_are_not_made(built: BuildResult, project: Project,
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    """A conforming article graph: plain pySHACL describes every failed sh:or branch (and drops
+    it), the Checker describes none, and both find nothing."""
+    from pyshacl.constraints.constraint_component import ConstraintComponent
+
+    made: list[object] = []
+    describe = ConstraintComponent.make_v_result_description
+
+    def counted(self: object, *args: object, **kwargs: object) -> object:
+        made.append(self)
+        return describe(self, *args, **kwargs)
+
+    monkeypatch.setattr(ConstraintComponent, "make_v_result_description", counted)
+    triples, ontology = quads(copy_dataset(built))
+    assert reference(project.shapes_file, triples, ontology) == [] and made
+    made.clear()
+    assert Checker.load(project.shapes_file, ontology).check(triples) == [] and not made
