@@ -17,16 +17,16 @@ from kg.ingest.events import EVENT_TYPES, UNDONE, dated, place_named, referent
 from kg.ingest.model import Item, Proposals, Value, mentions, slug
 from kg.ingest.people import ORG_TYPES
 from kg.ingest.relations import NEGATION
+from kg.source.dates import MONTH_PATTERN
 from kg.source.text import ArticleText, Span
 
 _ORDINAL = (r"(?:pertama|kedua|ketiga|keempat|kelima|keenam|ketujuh|kedelapan|kesembilan|kesepuluh|"
             r"ke-?\d{1,2}|\d{1,2}|[IVX]{1,4})")
 _COHORT = rf"(?:[Aa]ngkatan|[Gg]elombang|[Bb]atch|[Kk]elas|[Ss]esi) {_ORDINAL}(?![\w-])"
 _HELD_BY = re.compile(r" (?:yang )?(?:digelar|diselenggarakan|dilaksanakan|diadakan)(?: oleh)? ")
-_MONTHS = r"(?:Januari|Februari|Maret|April|Mei|Juni|Juli|Agustus|September|Oktober|November|Desember)"
 # "digelar di X", "digelar 10-12 Maret 2025 di X", "dijadwalkan pada Juli 2025 di X"
 _AT = re.compile(r",? (?:(?:yang )?(?:akan )?(?:berlangsung|digelar|diselenggarakan|diadakan|dijadwalkan|dibuka) )?"
-                 rf"(?:(?:pada )?(?:\d{{1,2}}(?:[\u2013-]\d{{1,2}})? )?{_MONTHS} \d{{4}},? )?"
+                 rf"(?:(?:pada )?(?:\d{{1,2}}(?:[\u2013-]\d{{1,2}})? )?{MONTH_PATTERN} \d{{4}},? )?"
                  r"di (?P<where>[A-Z][\w-]*(?: [A-Z][\w-]*){0,5})")
 # A cohort written alone; "-nya", "itu", "tersebut" point back at the program.
 _BARE = re.compile(rf"(?<![\w-])(?P<cohort>(?:[Aa]ngkatan|[Gg]elombang|[Bb]atch) {_ORDINAL})(?![\w-])"

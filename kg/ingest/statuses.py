@@ -8,17 +8,18 @@ from __future__ import annotations
 
 import re
 
+from kg.source.dates import MONTH_PATTERN
+
 # Cues that are the act itself, not its tense: "menandatangani MoU" is told as done, but less surely.
 ACT_CUES = frozenset({"menandatangani", "meneken", "teken", "diteken", "ditandatangani", "menunjuk", "ditunjuk",
                       "menuntaskan", "merampungkan"})
-_MONTHS = r"(?:Januari|Februari|Maret|April|Mei|Juni|Juli|Agustus|September|Oktober|November|Desember)"
 # A time still to come makes the act a plan ("Rencananya, pada November mendatang A dan B meneken …");
 # "hingga tahun depan" is how long something runs, not when it starts.
 _FUTURE = re.compile(rf"(?<![\w-])(?<!hingga )(?<!sampai )(?:(?:pekan|minggu|bulan|tahun) depan|"
-                     rf"(?:{_MONTHS}|pekan|bulan|tahun) mendatang|nanti(?:nya)?)(?![\w-])", re.IGNORECASE)
+                     rf"(?:{MONTH_PATTERN}|pekan|bulan|tahun) mendatang|nanti(?:nya)?)(?![\w-])", re.IGNORECASE)
 # "sejak Maret 2025" with no end: under way since then ("berdiri sejak 2015" tells an organisation's age).
 _SINCE = re.compile(rf"(?<![\w-])(?<!berdiri )(?<!didirikan )(?<!dibentuk )(?<!beroperasi )sejak "
-                    rf"(?:(?:awal|akhir|pertengahan) )?(?:{_MONTHS} )?(?:tahun )?(?:19|20)\d\d(?![\w-])"
+                    rf"(?:(?:awal|akhir|pertengahan) )?(?:{MONTH_PATTERN} )?(?:tahun )?(?:19|20)\d\d(?![\w-])"
                     rf"(?! (?:hingga|sampai))", re.IGNORECASE)
 _ENDED = re.compile(r"(?<![\w-])(?:berakhir|selesai|dihentikan|berhenti|terhenti)(?![\w-])", re.IGNORECASE)
 _PATTERNS = {"planned": _FUTURE, "ongoing": _SINCE}

@@ -14,6 +14,7 @@ MONTH_NAMES = (
     "Januari", "Februari", "Maret", "April", "Mei", "Juni",
     "Juli", "Agustus", "September", "Oktober", "November", "Desember",
 )
+MONTH_PATTERN = f"(?:{'|'.join(MONTH_NAMES)})"  # a month's name, for the rules that read dates in text
 
 # Source notes are written in English ("Published: Tuesday 9 August 2022"): months in either language.
 _ENGLISH_MONTHS = (
