@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from kg.ingest.events import EVENT_TYPES, UNDONE, dated, place_named, referent
+from kg.ingest.events import COMPETED, EVENT_TYPES, UNDONE, dated, place_named, referent
 from kg.ingest.model import Item, Proposals, Value, mentions, slug
 from kg.ingest.people import ORG_TYPES
 from kg.ingest.relations import NEGATION
@@ -45,7 +45,8 @@ _FROM = re.compile(r"(?<![\w-])(?:(?:[Pp]eserta(?: [a-z]+)?|Mereka|[Pp]ara peser
                    r"(?:[a-zA-Z]+ ){0,3}?(?:dari|asal)) (?P<list>[^.\n]+)"
                    # "Sebanyak 120 pedagang dari A, B dan C mengikuti peluncuran itu": those who came
                    r"|(?<![\w-])(?:\d[\d.]*|ratusan|puluhan|ribuan) (?:[a-zA-Z]+ ){0,3}?(?:dari|asal) "
-                   r"(?P<came>[^.\n]+?) (?:turut |ikut )?(?:mengikuti|menghadiri|hadir (?:dalam|pada|di))(?![\w-])")
+                   rf"(?P<came>[^.\n]+?) (?:turut |ikut )?(?:mengikuti|menghadiri|hadir (?:dalam|pada|di)|{COMPETED})"
+                   r"(?![\w-])")
 # "Peluncuran itu diikuti …": the event a sentence points back to.
 _BACK = re.compile(r"(?<![\w-])(?P<noun>[Pp]eluncuran|[Pp]elatihan|[Pp]eresmian|[Aa]cara|[Kk]egiatan|[Ss]eminar|"
                    r"[Ww]orkshop|[Pp]ameran|[Ff]estival) (?:itu|ini|tersebut)(?![\w-])")

@@ -16,8 +16,8 @@ import re
 
 from kg.ingest.model import Item, Proposals, Value, mentions, slug
 from kg.ingest.people import HEAD, ORG_TYPES, holder
-from kg.ingest.relations import NEGATION, holders
-from kg.source.dates import DateError, NewsDate, find_news_date, find_yearless_date
+from kg.ingest.relations import NEGATION, holders, venue_within
+from kg.source.dates import DateError, NewsDate, find_date_mentions, find_news_date, find_news_range, find_yearless_date
 from kg.source.text import ArticleText, Span
 
 _NAME = r"[A-Z][\w-]*(?: [A-Z][\w-]*){0,5}"
@@ -58,8 +58,12 @@ _HOLDS = re.compile(rf"(?<![\w-])(?:menggelar|mengadakan|menyelenggarakan|melaks
 _HEAD_WORD = (r"(?:Bootcamp|Pelatihan|Workshop|Lokakarya|Kelas|Klinik|Training|Festival|Pameran|Expo|Bazar|Seminar|"
               r"Webinar|Konferensi|Summit|Gathering|Temu|Lomba|Kompetisi|Hackathon|Gelar)")
 _NAMED = rf"{_HEAD_WORD}(?: (?:[A-Z][\w-]*|\d{{4}}|dan|&)){{1,6}}(?![\w-])"
+# "90 mahasiswa … beradu ide dalam Lomba X", "berlomba dalam", "bertanding di", "unjuk karya di": those who
+# competed in an event came to it, as those who "mengikuti" it.
+COMPETED = (r"(?:beradu (?:ide|gagasan|inovasi|kreativitas|karya|kreasi|keterampilan)|berlomba|bertanding|berkompetisi"
+            r"|unjuk (?:karya|kebolehan|gagasan|kreativitas|keterampilan)) (?:dalam|di|pada)")
 # "…,” kata X di hadapan peserta Bootcamp Y di Gedung Z, …": the event only a quote's attribution names.
-_ATTENDED = re.compile(rf"(?<![\w-])(?:mengikuti|memadati|menghadiri|meramaikan|memeriahkan|"
+_ATTENDED = re.compile(rf"(?<![\w-])(?:mengikuti|memadati|menghadiri|meramaikan|memeriahkan|{COMPETED}|"
                        rf"(?:di hadapan|di depan) (?:para |ratusan |puluhan |\d[\d.]* )?peserta) (?P<name>{_NAMED})"
                        rf"|(?<![\w-])(?!Klinik )(?P<opened>{_NAMED}) (?:yang (?=(?:resmi )?(?:dibuka|diresmikan)))?"
                        r"(?P<plan>(?:dijadwalkan|rencananya|akan|bakal) )?"
@@ -113,7 +117,7 @@ def told_by_attendance(found: Proposals) -> None:
         end = max(end, match.end()) if group == "opened" else end  # "Festival X digelar di Y": past the verb
         at = re.match(rf"{_DEGREES},? (?:di|yang (?:berlangsung|digelar|diadakan|dilaksanakan) di) (?P<where>{_NAME})",
                       found.text[end:])  # "… oleh <post>, Drs. X, M.M., di <venue>", "… yang berlangsung di <venue>"
-        place = place_named(found, at["where"]) if at else None
+        place = (place_named(found, at["where"]) or hall_hosting(found, at["where"])) if at else None
         if place is not None and "venue" not in event.fields:
             end += at.start("where") + len(place.label)  # type: ignore[union-attr]
             event.add("venue", Value(place.ident, Span(start, end), "event-attended", 0.5))
@@ -200,20 +204,23 @@ def _filled_venue(found: Proposals, event: Item, sentence: int, start: int) -> N
 # "Acara tersebut diselenggarakan oleh A bersama B sebagai bagian dari program X": the event told
 # before, its organisers and the program it belongs to.
 _EVENT_NOUN = (r"(?P<noun>[Aa]cara|[Kk]egiatan|[Pp]elatihan|[Pp]eluncuran|[Pp]ameran|[Ff]estival|[Bb]azar|[Ss]eminar|"
-               r"[Tt]emu (?:bisnis|usaha|dagang)|[Pp]ertemuan|[Ww]orkshop|[Ll]okakarya|[Bb]ootcamp|[Kk]elas|[Kk]linik)")
+               r"[Tt]emu (?:bisnis|usaha|dagang)|[Pp]ertemuan|[Ww]orkshop|[Ll]okakarya|[Bb]ootcamp|[Kk]elas|[Kk]linik|"
+               r"[Ll]omba|[Kk]ompetisi|[Hh]ackathon|[Ss]ayembara)")
+# "merupakan bagian dari", "menjadi rangkaian", "termasuk dalam": what an event is part of.
+_PART_WORDS = (r"(?:(?:merupakan |menjadi )?(?:salah satu )?(?:bagian|rangkaian) (?:dari )?"
+               r"|termasuk (?:ke )?(?:dalam )?(?:rangkaian )?)")
 # "Kelas dua hari itu", "bootcamp sehari tersebut": a pointer may follow a word or two on how long it ran.
 _POINTER = r"(?: (?:se|dua |tiga |empat |lima )?(?:hari|pekan|minggu|bulan))? (?:ini|itu|tersebut)"
 _BACK_NOUN = _EVENT_NOUN + _POINTER
 # "Festival yang digelar Dinas X itu merupakan bagian dari program Y": the pointer after the organiser.
 _ORGANISED_BACK = re.compile(rf"(?<![\w-]){_EVENT_NOUN}(?:{_POINTER} (?:juga )?| (?P<which>yang) )"
                              r"(?:diselenggarakan|digelar|dihelat|diadakan|dilaksanakan|diinisiasi) (?:oleh )?")
-_PART_OF = re.compile(r"(?: (?:itu|ini|tersebut))?,? (?:sebagai|yang merupakan|merupakan) (?:salah satu )?"
-                      r"(?:bagian|rangkaian) (?:dari )?"
+_PART_OF = re.compile(r"(?: (?:itu|ini|tersebut))?,? (?:(?:sebagai|yang merupakan|merupakan) (?:salah satu )?"
+                      r"(?:bagian|rangkaian) (?:dari )?|(?:yang )?termasuk (?:ke )?(?:dalam )?(?:rangkaian )?)"
                       r"(?:program )?(?P<program>[A-Z][\w-]*(?: [A-Z][\w-]*){0,5})")
 # "Kegiatan itu juga bagian dari Program X, program Pemprov Y", "Klinik niaga tersebut menjadi bagian dari X":
 # the program the event told before is part of (its head word may bring one more word of its name).
-_PART_BACK = re.compile(rf"(?<![\w-]){_EVENT_NOUN}(?: [a-z]+)?{_POINTER} (?:juga )?(?:merupakan |menjadi )?"
-                        r"(?:salah satu )?(?:bagian|rangkaian) (?:dari )?(?:program )?"
+_PART_BACK = re.compile(rf"(?<![\w-]){_EVENT_NOUN}(?: [a-z]+)?{_POINTER} (?:juga )?{_PART_WORDS}(?:program )?"
                         r"(?P<program>[A-Z][\w-]*(?: [A-Z][\w-]*){0,5})")
 
 
@@ -341,6 +348,27 @@ def _in_title(found: Proposals, offset: int) -> bool:
     return any(v.span is not None and v.span.start <= offset < v.span.end for v in found.article.values())
 
 
+_HALL_NAME = re.compile(r"(?:Balai|Gedung|Aula|Graha|Pendopo) [A-Z]")
+
+
+def hall_hosting(found: Proposals, written: str) -> Item | None:
+    """"… Lomba X di Balai Y": a hall the name rules took for a government office ("Balai" names
+    both) is, where an event is held, a Facility within the region written after it; not one
+    anyone holds a post in."""
+    words = written.split(" ")
+    for size in range(len(words), 1, -1):
+        item = found.find_name(" ".join(words[:size]))
+        if item is None or item.type != "GovernmentOffice" or not _HALL_NAME.match(item.label):
+            continue
+        if any(post.type == "Post" and (post.label.endswith(" " + item.label) or any(
+                v.value == item.ident for v in post.fields.get("post_in", []))) for post in found.items.values()):
+            return None  # "Kepala Balai X, Y,": an office with a head
+        item.type, item.note = "Facility", "A hall named where an event was held."
+        venue_within(found, item)
+        return item
+    return None
+
+
 def place_named(found: Proposals, written: str) -> Item | None:
     """The proposed place whose name starts the words ("Pos Bloc Medan, …", "Bandung")."""
     named = place_written(found, written)
@@ -420,19 +448,47 @@ def dated(found: Proposals, event: Item, end: int, start: int) -> int | None:
     the date is the event's, not only a remark's made at it. Returns where the date ends."""
     line_end = found.text.find("\n", end)
     window = found.text[end:(line_end if line_end >= 0 else len(found.text))][:120]
+    days = _first_date(found, window)
+    if days is None:
+        return None
+    at = window.find(days[0].text)
+    if not re.fullmatch(r"(?:, [A-Z][\w-]*(?: [A-Z][\w-]*)*)*(?:,| pada)? ?", window[:at]):
+        return None
+    evidence = Span(start, end + at + len(days[0].text))
+    evidence = Span(_past_other_years(found.text, evidence, end + at), evidence.end)
+    event.add("date", Value(days[0].date, evidence, "event-date", 0.5))
+    if days[1] is not None:  # "Senin-Selasa (30/11-1/12)": the last day too
+        event.add("end_date", Value(days[1].date, evidence, "event-date", 0.5))
+    return evidence.end
+
+
+_A_YEAR = re.compile(r"(?<![\w/.,-])(?:19|20)\d{2}(?![\w/-])")
+
+
+def _past_other_years(text: str, evidence: Span, date: int) -> int:
+    """Where a date's evidence starts: at the event's words, or past a year they hold ("Lomba X
+    2026 di …, Selasa (1/12)"), which would read as the date the evidence gives when the date
+    (from `date` to the evidence's end) is written without its year."""
+    years = list(_A_YEAR.finditer(text, evidence.start, date))
+    if not years or find_date_mentions(text[date:evidence.end]):
+        return evidence.start  # no year before it, or the date writes its own
+    after = years[-1].end()
+    return after + len(text[after:date]) - len(text[after:date].lstrip(" ,"))
+
+
+def _first_date(found: Proposals, window: str) -> tuple[NewsDate, NewsDate | None] | None:
+    """The first day the words give, and the last when they give two ("Senin-Selasa (30/11-1/12)"),
+    each weekday checked; a date without its year takes the publication's ("Selasa (1/12)")."""
+    both = find_news_range(window, found.published)
+    if both is not None:
+        return both
     try:
         date: NewsDate | None = find_news_date(window)
     except DateError:
         return None
-    if date is None and found.published is not None:  # "Selasa (1/12)": the year the article was published
+    if date is None and found.published is not None:
         date = find_yearless_date(window, found.published)
-    if date is None or not date.weekday_matches:
-        return None
-    at = window.find(date.text)
-    if not re.fullmatch(r"(?:, [A-Z][\w-]*(?: [A-Z][\w-]*)*)*(?:,| pada)? ?", window[:at]):
-        return None
-    event.add("date", Value(date.date, Span(start, end + at + len(date.text)), "event-date", 0.5))
-    return end + at + len(date.text)
+    return (date, None) if date is not None and date.weekday_matches else None
 
 
 def _occasion(found: Proposals, match: re.Match[str]) -> None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from kg.ingest.events import CAME_TO, referent
+from kg.ingest.events import CAME_TO, COMPETED, referent
 from kg.ingest.model import Item, Proposals, Value, mentions, slug
 from kg.ingest.relations import COLLABORATE
 from kg.source.text import ArticleText, Span
@@ -157,7 +157,7 @@ _NEXT_GROUP = re.compile(rf", (?:dan |serta )?(?=(?:{_HEADS})(?![\w-]))")
 # Pelatihan Y": a group counted in a sentence takes part in the event named right after its verb.
 _CAME = re.compile(rf"(?<![\w-])(?:[Ss]ebanyak )?(?P<count>\d[\d.]*|[Rr]atusan|[Pp]uluhan|[Rr]ibuan) "
                    rf"(?P<head>(?:{_HEADS}))(?![\w-])[^.\n]{{0,160}}? (?:turut |ikut )?"
-                   r"(?P<verb>mengikuti|memadati|menghadiri|meramaikan|memeriahkan|berkumpul di) (?=[A-Z])")
+                   rf"(?P<verb>mengikuti|memadati|menghadiri|meramaikan|memeriahkan|berkumpul di|{COMPETED}) (?=[A-Z])")
 
 
 def _came(found: Proposals, match: re.Match[str]) -> None:

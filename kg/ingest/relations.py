@@ -770,7 +770,7 @@ def venues_and_events(found: Proposals) -> None:
         end = match.start("venue") + len(name)
         venues.append(found.add(Item(slug(name), kind, name, Span(match.start(), end), "venue-di", 0.7)))
     for item in venues:  # every venue known first: one may lie within the next ("Pos Bloc Medan, Kantor Pos …")
-        _within(found, item)
+        venue_within(found, item)
     for match in _EVENT.finditer(found.text):
         _event(found, match)
     for match in _HOLDS_EVENT.finditer(found.text):
@@ -800,7 +800,7 @@ def _venue_name(found: Proposals, match: re.Match[str], titles: list[Span]) -> s
     return name
 
 
-def _within(found: Proposals, item: Item) -> None:
+def venue_within(found: Proposals, item: Item) -> None:
     """"Hotel Luminor Sidoarjo" lies within Sidoarjo when that is a region of the text; "Pasar
     Tanah Abang, Jakarta Pusat" and "Aula X di Kota Ternate" within the region written after the
     comma or "di", "Pos Bloc Medan, Kantor Pos Besar Medan" within the venue written after it."""

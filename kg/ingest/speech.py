@@ -253,12 +253,13 @@ _OCCASION = re.compile(r"(?<![\w-])(?:(?P<facing>[Dd]i hadapan (?:para )?peserta
                        r"[Kk]etika|[Ss]ewaktu|[Dd]alam|[Pp]ada|[Dd]i)"
                        r"(?P<verb> (?:membuka|menutup|menghadiri|mengisi|meresmikan|mengikuti)(?: acara)?)?"
                        r" (?:(?P<noun>acara|kegiatan|pelatihan|peresmian|peluncuran|seminar|workshop|pameran|festival|"
-                       r"temu niaga|temu bisnis|temu usaha|temu mitra|lokakarya|sosialisasi|kuliah umum|bazar)"
+                       r"temu niaga|temu bisnis|temu usaha|temu mitra|lokakarya|sosialisasi|kuliah umum|bazar|lomba|"
+                       r"kompetisi|hackathon|sayembara)"
                        r" (?:itu|ini|tersebut)(?![\w-])|(?:acara )?(?P<act>peluncuran|peresmian|pembukaan)"
                        r" (?:program )?(?=[A-Z])|(?P<speech>sambutan|pidato|paparan|arahan)(?:nya)?(?![\w-])"
                        r"|(?:acara |(?=[A-Z]))(?P<named>\w)"
                        r"|(?P<opening>pembukaan )?(?P<opened>kelas|pelatihan|acara|kegiatan|seminar|workshop|lokakarya|"
-                       r"bootcamp|pameran|festival|webinar|peluncuran|peresmian)(?![\w-]))")
+                       r"bootcamp|pameran|festival|webinar|peluncuran|peresmian|lomba|kompetisi|hackathon|sayembara)(?![\w-]))")
 
 
 def _said_at_occasion(found: Proposals, quote: Item, start: int, end: int) -> int:

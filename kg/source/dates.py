@@ -43,6 +43,9 @@ _INTERVAL = re.compile(
     rf"(?<!\d)(?P<d>\d{{1,2}})\s{{0,4}}[-\u2013]\s{{0,4}}(?P<d2>\d{{1,2}})\s{{1,4}}(?P<month>{_MONTH})\s{{1,4}}(?P<y>\d{{4}})(?!\d)",
     re.IGNORECASE,
 )
+# "(3-4/12/2026)", "(30/11-1/12/2026)": two days written in numbers (en dash too).
+_NUMERIC_INTERVAL = re.compile(r"(?<![\d/])(?P<d>\d{1,2})(?:/(?P<m>\d{1,2}))?\s{0,4}[-\u2013]\s{0,4}(?P<d2>\d{1,2})/"
+                               r"(?P<m2>\d{1,2})/(?P<y>\d{4}|\d{2})(?![\d/])")
 # An ISO date inside a word is still one: "dev/2022-09-24-kominfo-dts-buleleng.txt".
 _ISO_IN_TEXT = re.compile(r"(?<!\d)(?<!\d-)(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?!\d|-\d)")
 _MONTH_YEAR = re.compile(rf"(?<![\w-])(?P<month>{_MONTH})\s{{1,4}}(?P<y>\d{{4}})(?!\d)", re.IGNORECASE)
@@ -189,6 +192,36 @@ def find_yearless_date(text: str, published: dt.date) -> NewsDate | None:
     return found if found.weekday_matches else None
 
 
+# "Senin-Selasa (30/11-1/12)", "Kamis-Jumat (3-4/12/2026)" (en dashes too): two days, each with its weekday.
+_RANGE = re.compile(rf"(?P<day>{_DAY})\s{{0,4}}[-\u2013]\s{{0,4}}(?P<day2>{_DAY})\s{{0,4}},?\s{{0,4}}\(\s{{0,4}}"
+                    rf"(?P<d>\d{{1,2}})(?:/(?P<m>\d{{1,2}}))?\s{{0,4}}[-\u2013]\s{{0,4}}(?P<d2>\d{{1,2}})/(?P<m2>\d{{1,2}})"
+                    rf"(?:/(?P<y>\d{{4}}|\d{{2}}))?\s{{0,4}}\)")
+
+
+def find_news_range(text: str, published: dt.date | None) -> tuple[NewsDate, NewsDate] | None:
+    """The first "Senin-Selasa (30/11-1/12)" in the text: its first and last day, each carrying the
+    whole written range. The year is the one written, else the publication's (the year before when
+    the last day would fall after it); a first day later in the year than the last is of the year
+    before. None when no year is known, a day is not real or a weekday is wrong."""
+    match = _RANGE.search(text)
+    if match is None or (match["y"] is None and published is None):
+        return None
+    day2, month2 = int(match["d2"]), int(match["m2"])
+    day, month = int(match["d"]), int(match["m"] or month2)
+    if match["y"] is not None:
+        year2 = _year(match["y"])
+    else:
+        assert published is not None
+        year2 = published.year - 1 if (month2, day2) > (published.month, published.day) else published.year
+    year = year2 - 1 if (month, day) > (month2, day2) else year2
+    try:
+        first = NewsDate(dt.date(year, month, day), match["day"], match.group(0))
+        last = NewsDate(dt.date(year2, month2, day2), match["day2"], match.group(0))
+    except ValueError:
+        return None
+    return (first, last) if first.weekday_matches and last.weekday_matches and first.date < last.date else None
+
+
 def _month(name: str) -> int:
     return _MONTHS[name.lower()]
 
@@ -208,6 +241,12 @@ def _mentions_of(pattern: re.Pattern[str], match: re.Match[str]) -> list[DateMen
         return [DateMention(PartialDate(year), written)]
     if pattern is _MONTH_YEAR:
         return [DateMention(PartialDate(year, _month(match["month"])), written)]
+    if pattern is _NUMERIC_INTERVAL:  # "(30/11-1/12/2026)": the first day in the year before the last's, if later
+        month2, day, day2 = int(match["m2"]), int(match["d"]), int(match["d2"])
+        month = int(match["m"] or month2)
+        first = year - 1 if (month, day) > (month2, day2) else year
+        return [DateMention(_real(first, month, day, written), written),
+                DateMention(_real(year, month2, day2, written), written)]
     month = int(match["m"]) if pattern in (_NUMERIC, _ISO_IN_TEXT) else _month(match["month"])
     days = [match["d"], match["d2"]] if pattern is _INTERVAL else [match["d"]]
     return [DateMention(_real(year, month, int(day), written), written) for day in days]
@@ -219,7 +258,7 @@ def find_date_mentions(text: str) -> list[DateMention]:
     "September 2022" nor "2022"). Raises DateError for a day that does not exist."""
     taken: list[tuple[int, int]] = []
     found: list[tuple[int, list[DateMention]]] = []
-    for pattern in (_INTERVAL, _ISO_IN_TEXT, _NUMERIC, _WORDS, _MONTH_YEAR, _YEAR):
+    for pattern in (_INTERVAL, _NUMERIC_INTERVAL, _ISO_IN_TEXT, _NUMERIC, _WORDS, _MONTH_YEAR, _YEAR):
         for match in pattern.finditer(text):
             start, end = match.span()
             if any(start < t_end and t_start < end for t_start, t_end in taken):
