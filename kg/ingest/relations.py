@@ -14,7 +14,7 @@ import re
 from kg.ingest.model import Item, Proposals, Value, mentions, slug
 from kg.ingest.people import ORG_TYPES, is_title, opens_with_title
 from kg.ingest.pointers import POINTER, POSSESSIVE, pointed, possessed
-from kg.ingest.statuses import ACT_CUES, POINTS_BACK, clause_status
+from kg.ingest.statuses import ACT_CUES, GIVEN_UP, POINTS_BACK, clause_status
 from kg.source.dates import DateError, find_news_date
 from kg.source.text import ArticleText, Span
 
@@ -31,6 +31,8 @@ COLLABORATE = re.compile(r"(?<![\w-])(?:ber)?(?:kolaborasi|sinergi|kerja ?sama|m
                          r"mendampingi|menyalurkan|melaksanakan|menuntaskan|merampungkan|"
                          # "rencana kelas bersama Pemkab X urung digelar": a joint plan given up
                          r"urung|batal|dibatalkan|diurungkan)(?![\w-]))|"
+                         # "rencana A dan B membangun X gagal terwujud": a joint plan given up
+                         rf"(?<![\w-])rencana(?= [A-Z][^.;\n]{{0,80}}? dan [A-Z][^.;\n]{{0,160}}?(?<![\w-]){GIVEN_UP})|"
                          # "A dan B telah merampungkan pelatihan …": what two finished together
                          r"(?<=[\w)]) dan(?= [A-Z][\w-]*(?: [A-Z][\w-]*){0,5} (?:telah |sudah |berhasil )?"
                          r"(?:menuntaskan|merampungkan|menyelesaikan)(?![\w-]))|"
@@ -98,11 +100,13 @@ def collaborations(found: Proposals, cues: dict[str, list[str]]) -> None:
     told: set[frozenset[str]] = set()  # the body's collaborations first: a headline repeats its lead
     told_last: list[str] = []  # the parties of the collaboration told last
     for titled, clause in sorted(zip(in_title, clauses, strict=True), key=lambda pair: (pair[0], pair[1].start)):
-        word = COLLABORATE.search(found.text, clause.start, clause.end) or _we_with(found.text, clause)
+        word = COLLABORATE.search(found.text, clause.start, clause.end) or _we_with(found.text, clause) \
+            or _plan_given_up_after(found.text, clause)
         if word is not None and re.match(r" (?:ini|itu|tersebut)\b", found.text[word.end():word.end() + 9]):
             _result_told_after(found, clause)  # "kolaborasi ini" refers back to one already told
-        if POINTS_BACK.match(found.text, clause.start):  # "Rencana itu batal …": the status of the one before
-            _status_told_after(found, clause, cues)
+        back = _pointing_back(found.text, clause)
+        if back is not None:  # "Rencana itu batal …": the status of the one before
+            _status_told_after(found, back, cues)
         if word is None or re.match(r" (?:ini|itu|tersebut)\b", found.text[word.end():word.end() + 9]):
             continue
         words = found.text[clause.start:clause.end]
@@ -506,6 +510,36 @@ def _result_told_after(found: Proposals, clause: Span) -> None:
                 and not any(v.value == office.ident for v in last.fields.get("participants", [])):
             last.add("acting_through", Value(office.ident, Span(clause.start, clause.end), "collaboration-channel",
                                              0.5))
+
+
+_THEN = re.compile(r", (?:dan|lalu|sehingga|hingga|akhirnya)(?: akhirnya)? ")
+
+
+def _pointing_back(text: str, clause: Span) -> Span | None:
+    """The words of a clause that open by pointing back to a collaboration: the clause, or its part
+    after ", dan" ("Pembahasannya dihentikan pada Agustus lalu, dan kerja sama itu dinyatakan batal")."""
+    if POINTS_BACK.match(text, clause.start):
+        return clause
+    for then in _THEN.finditer(text, clause.start, clause.end):
+        if POINTS_BACK.match(text, then.end()):
+            return Span(then.end(), clause.end)
+    return None
+
+
+_PLAN_OF_TWO = re.compile(r"(?<![\w-])rencana(?= [A-Z][^.;\n]{0,80}? dan [A-Z])")
+
+
+def _plan_given_up_after(text: str, clause: Span) -> re.Match[str] | None:
+    """"Adapun rencana A dan B membangun X. Pembahasannya dihentikan, dan kerja sama itu dinyatakan
+    batal": a joint plan that the next sentence, pointing back to it, says was given up (its status
+    is given then, by the clause pointing back)."""
+    plan = _PLAN_OF_TWO.search(text, clause.start, clause.end)
+    if plan is None or not re.fullmatch(r"\. [A-Z]", text[clause.end - 1:clause.end + 2]):
+        return None  # not the end of a sentence followed by another
+    stop = min(i for i in (text.find(". ", clause.end + 1), text.find("\n", clause.end), len(text)) if i >= 0)
+    back = _pointing_back(text, Span(clause.end + 1, stop))
+    given_up = back is not None and re.search(rf"(?<![\w-]){GIVEN_UP}", text[back.start:back.end])
+    return plan if given_up else None
 
 
 def _status_told_after(found: Proposals, clause: Span, cues: dict[str, list[str]]) -> None:

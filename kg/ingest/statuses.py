@@ -23,6 +23,9 @@ _SINCE = re.compile(rf"(?<![\w-])(?<!berdiri )(?<!didirikan )(?<!dibentuk )(?<!b
                     rf"(?! (?:hingga|sampai))", re.IGNORECASE)
 _ENDED = re.compile(r"(?<![\w-])(?:berakhir|selesai|dihentikan|berhenti|terhenti)(?![\w-])", re.IGNORECASE)
 _PATTERNS = {"planned": _FUTURE, "ongoing": _SINCE}
+# A plan given up: "gagal terwujud", "kandas", "tidak dilanjutkan", "batal", "urung", "tidak jadi".
+GIVEN_UP = (r"(?:gagal terwujud|kandas|tidak dilanjutkan|(?:di)?batal(?:kan)?|membatalkan|(?:di)?urung(?:kan)?|"
+            r"tidak jadi)(?![\w-])")
 _UNTIL = re.compile(r" (?:akan )?(?:berlangsung|berjalan|berlanjut|bertahan) (?:hingga|sampai)(?![\w-])")
 # "Rencana itu batal karena …", "Kerja sama itu kini tengah …", "…, namun rencana itu urung", "Namun, kontrak
 # kemitraan itu diperpanjang …": a clause that opens by pointing back.
