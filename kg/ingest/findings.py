@@ -10,10 +10,11 @@ from __future__ import annotations
 import re
 
 from kg.ingest.model import Item, Proposals, Value, slug
+from kg.ingest.studies import HOW_DONE
 from kg.source.text import ArticleText, Sentence, Span
 
 # Verbs that report what was found or measured.
-_REPORTS = re.compile(r"(?<![\w-])(?:menunjukkan|memperlihatkan|mengungkapkan|menemukan|mencatat|mencatatkan|"
+_REPORTS = re.compile(r"(?<![\w-])(?:menunjukkan|memperlihatkan|mengungkap(?:kan)?|menemukan|mencatat|mencatatkan|"
                       r"menempatkan|menempati|menduduki|diperkirakan|diproyeksikan|diprediksi|tumbuh|naik|meningkat|melonjak|turun|"
                       r"menurun|anjlok|mencapai)(?![\w-])")
 # A figure: digits, an ordinal rank, an amount or a share.
@@ -21,7 +22,7 @@ _FIGURE = re.compile(r"\d|(?<![\w-])(?:pertama|kedua|ketiga|keempat|kelima|keena
                      r"kesepuluh|persen|triliun|miliar|juta|separuh|sepertiga)(?![\w-])")
 # "Hasil survei X menunjukkan": a source that shows, with or without a figure.
 _SHOWS = re.compile(r"(?<![\w-])(?:[Hh]asil|[Ss]tudi|[Ss]urvei|[Rr]iset|[Kk]ajian|[Pp]enelitian|[Dd]ata|[Ll]aporan|"
-                    r"[Ii]ndeks|Index)(?![\w-])[^.\n]{0,80}?(?<![\w-])(?:menunjukkan|memperlihatkan|mengungkapkan|"
+                    r"[Ii]ndeks|Index)(?![\w-])[^.\n]{0,80}?(?<![\w-])(?:menunjukkan|memperlihatkan|mengungkap(?:kan)?|"
                     r"menemukan|menempatkan|mencatat)(?![\w-])")
 _BASED_ON = re.compile(r"(?:^|(?<=[A-Z.] - ))(?:Berdasarkan|Merujuk|Mengacu pada|Menurut data|Mengutip data) "
                        r"(?P<source>[^,.\n]{3,80}), "
@@ -49,8 +50,8 @@ def findings(found: Proposals) -> None:
         words = sentence.text
         if any(s.start < sentence.end and sentence.start < s.end for s in said + titles) or re.search(r"[\"“”]", words):
             continue
-        if _study_told_next(found, sentence, sentences[index + 1:index + 2]):
-            continue
+        if _study_told_next(found, sentence, sentences[index + 1:index + 2]) or HOW_DONE.match(words):
+            continue  # "Survei itu dilakukan terhadap 400 pelaku usaha …": how the study was made, no finding
         based = _BASED_ON.search(words)
         surveyed = _OF_THE_LAST.search(words) is not None and (_FIGURE.search(words) or _SHARE.search(words))
         if based is None and (_NOT_FOUND.search(words) or not (

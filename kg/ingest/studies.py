@@ -42,6 +42,18 @@ _YEAR_AFTER = re.compile(r"(?: \([A-Z][\w ]{1,20}\))?(?: terhadap [^.,;:\n]{3,60
                          r"(?:[A-Z][a-z]+ )?(?:tahun )?(?P<year>(?:19|20)\d\d)(?![\w-])")
 
 
+# "Data dari Pusat Studi X menunjukkan …", "Hasil kajian dari X mencatat …", "Riset dari X mengungkap …": a
+# study told by what its author's data showed.
+_DATA_FROM = re.compile(r"(?<![\w-])(?:[Hh]asil )?(?P<kind>[Dd]ata|[Kk]ajian|[Rr]iset|[Ss]urvei|[Ss]tudi|"
+                        r"[Pp]enelitian) dari (?=[A-Z])")
+_SENTENCE_END = re.compile(r"[.!?]\s+")
+_SHOWED = re.compile(r"(?: \([A-Z][\w ]{1,20}\))?(?: terbaru)? (?:menunjukkan|mencatat|mengungkap(?:kan)?|menemukan|"
+                     r"memperlihatkan)(?![\w-])")
+# "Survei itu dilakukan terhadap 400 pelaku usaha pada Oktober 2026": how the study told last was made.
+HOW_DONE = re.compile(r"(?P<kind>[Ss]urvei|[Ss]tudi|[Rr]iset|[Kk]ajian|[Pp]enelitian|[Dd]ata) (?:itu|ini|tersebut) "
+                      r"(?:di(?:lakukan|laksanakan|gelar|kumpulkan|himpun)|melibatkan)(?![\w-])")
+
+
 def studies(found: Proposals) -> None:
     """"Berdasarkan Studi Lazada di sepanjang 2021": a study, its author when the name holds a
     proposed organisation, and the year it covers when one follows closely; a study told by
@@ -90,6 +102,40 @@ def studies(found: Proposals) -> None:
             _made_by(found, match, [(match.start(), asked.end() if asked else match.end(), author)], label)
     _possessed_studies(found)
     _led_by(found)
+    _data_from(found, orgs)
+    _how_done(found)
+
+
+def _data_from(found: Proposals, orgs: dict[int, tuple[int, Item]]) -> None:
+    """"Data dari Pusat Studi X menunjukkan …": the study of the organisation named after "dari" (data
+    only of a research organisation's), called by the word the next sentence points back to it with
+    ("Survei itu dilakukan …"), else by its own."""
+    for match in _DATA_FROM.finditer(found.text):
+        stop, author = orgs.get(match.end(), (0, None))
+        if author is None or _SHOWED.match(found.text, stop) is None or (
+                match["kind"].lower() == "data" and author.type != "Organization"):
+            continue  # "Data dari BPS …", "data dari Dinas X": a body's records, not research
+        written = re.sub(r" \([^()]{1,30}\)$", "", found.text[match.end():stop])
+        end = _SENTENCE_END.search(found.text, stop)
+        after = HOW_DONE.match(found.text, end.end()) if end is not None else None
+        kind = (after or match)["kind"].capitalize()
+        study = found.add(Item(slug(f"{kind} {written}"), "Study", f"{kind} {written}", Span(match.start(), stop),
+                               "study-data-from", 0.5))
+        study.add("author", Value(author.ident, Span(match.start(), stop), "study-data-from", 0.5))
+
+
+def _how_done(found: Proposals) -> None:
+    """"Survei itu dilakukan terhadap 400 pelaku usaha pada Oktober 2026", opening a sentence: the
+    year of the study told last, when it has none."""
+    for match in HOW_DONE.finditer(found.text):
+        if found.text[max(0, match.start() - 2):match.start()].strip() not in ("", "."):
+            continue  # not where a sentence opens
+        told = [s for s in found.items.values() if s.type == "Study" and s.span.end <= match.start()]
+        year = _YEAR_AFTER.match(found.text, match.end())
+        if told and year is not None:
+            study = max(told, key=lambda s: s.span.start)
+            if "period" not in study.fields:
+                study.add("period", Value(year["year"], Span(match.start(), year.end()), "study-how-done", 0.5))
 
 
 def _possessed_studies(found: Proposals) -> None:

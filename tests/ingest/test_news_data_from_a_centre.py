@@ -1,0 +1,44 @@
+"""A study told by what a research centre's data showed ("Data dari Pusat Studi X menunjukkan …", "Hasil
+kajian X mencatat …", "Riset dari X mengungkap …"): the study, its author, its finding; the next sentence on
+how it was made ("Survei itu dilakukan terhadap 400 pelaku usaha pada Oktober 2026") is its year, no finding;
+and a post that points back to the centre ("Kepala pusat studi tersebut, Dr. X, M.Si., menilai …")."""
+
+from __future__ import annotations
+
+from tests.ingest.test_rules import by_type, run, values_of
+
+CENTRE = "pusat-studi-ekonomi-kerakyatan-universitas-nusa-utara"
+DATA = (
+    "MANADO, SULUTKINI.COM - Pelaku usaha di Sulawesi Utara mulai beralih ke pembayaran digital.\n"
+    "Data dari Pusat Studi Ekonomi Kerakyatan Universitas Nusa Utara menunjukkan baru 28 persen UMKM di "
+    "Sulawesi Utara memakai pembayaran digital.\n"
+    "Survei itu dilakukan terhadap 400 pelaku usaha pada Oktober 2026.\n"
+    "Kepala pusat studi tersebut, Dr. Rahmat Hidayat, M.Si., menilai pendampingan masih dibutuhkan pelaku usaha "
+    "kecil.\n"
+)
+
+
+def test_data_from_a_centre_is_its_study_with_one_finding_and_the_year_it_was_made() -> None:
+    found = run(DATA)
+    study = by_type(found, "Study")["Survei Pusat Studi Ekonomi Kerakyatan Universitas Nusa Utara"]
+    fields = values_of(study)
+    assert fields["author"] == [CENTRE]
+    assert fields["period"] == ["2026"]
+    findings = list(by_type(found, "Finding").values())
+    assert len(findings) == 1 and "28 persen" in values_of(findings[0])["text"][0]  # how it was made: no finding
+    assert fields["findings"] == [findings[0].ident]
+
+
+def test_a_study_told_by_its_results_or_research_from_a_centre() -> None:
+    for words, label in (("Hasil kajian Pusat Studi", "Kajian Pusat Studi"),
+                         ("Riset dari Pusat Studi", "Riset Pusat Studi")):
+        body = DATA.replace("Data dari Pusat Studi", words).replace("menunjukkan", "mengungkap")
+        body = body.replace("Survei itu dilakukan", "Kegiatan itu dilakukan")
+        study = by_type(run(body), "Study")[label + " Ekonomi Kerakyatan Universitas Nusa Utara"]
+        assert values_of(study)["author"] == [CENTRE], words
+        assert values_of(study)["findings"], words
+
+
+def test_data_from_a_government_body_is_its_records_not_a_study() -> None:
+    body = DATA.replace("Pusat Studi Ekonomi Kerakyatan Universitas Nusa Utara", "Badan Pusat Statistik (BPS)")
+    assert by_type(run(body), "Study") == {}
