@@ -78,16 +78,22 @@ def possessed(found: Proposals, noun: str, before: int) -> Item | None:
 
 
 def posts_pointing_back(found: Proposals) -> None:
-    """"Dr. Andi Rahman, peneliti pusat studi tersebut, …": the post is in the organisation the
-    words point back to (the post "Peneliti" in Pusat Studi X), not in a new "pusat studi tersebut"."""
+    """"Dr. Andi Rahman, peneliti pusat studi tersebut, …", "Kepala pusat studi tersebut, Dr. A,": the
+    post is in the organisation the words point back to, not in a new "pusat studi tersebut": labelled
+    "Peneliti pusat studi", "Kepala pusat studi", known as "Kepala Pusat Studi X"."""
     for post in [i for i in found.items.values() if i.type == "Post"]:
         match = re.search(rf"(?<![\w-]){POINTER}$", post.label, re.IGNORECASE)
         title = re.sub(r" (?:di|pada|dari)$", "", post.label[:match.start()].strip()) if match else ""
         org = pointed(found, match["noun"], post.span.start) if match and title else None
         if org is None:
             continue
-        label = f"{title[0].upper()}{title[1:]}"  # the title the text writes ("Peneliti"), in that organisation
-        named = found.add(Item(slug(f"{label} {org.ident}"), "Post", label, post.span, "post-pointing-back", 0.6))
+        # A label keeps the text's words ("Kepala pusat studi"); the post's usual name, with the organisation's,
+        # is known_as ("Kepala Pusat Studi X"), as the gold articles write it.
+        written = post.label[:match.end("noun")]
+        full = f"{title[0].upper()}{title[1:]} {org.label}"
+        named = found.add(Item(slug(full), "Post", f"{written[0].upper()}{written[1:]}", post.span,
+                               "post-pointing-back", 0.6))
+        named.add("known_as", Value(full))
         named.add("post_in", Value(org.ident, post.span, "post-pointing-back", 0.6))
         del found.items[post.ident]
         for person in found.items.values():

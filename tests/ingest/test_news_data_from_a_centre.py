@@ -42,3 +42,24 @@ def test_a_study_told_by_its_results_or_research_from_a_centre() -> None:
 def test_data_from_a_government_body_is_its_records_not_a_study() -> None:
     body = DATA.replace("Pusat Studi Ekonomi Kerakyatan Universitas Nusa Utara", "Badan Pusat Statistik (BPS)")
     assert by_type(run(body), "Study") == {}
+
+
+def test_a_head_written_before_the_name_pointing_back_is_the_centres_post_with_its_name() -> None:
+    found = run(DATA)
+    person = by_type(found, "Person")["Rahmat Hidayat"]  # "Dr." and "M.Si." off
+    post = found.items[values_of(person)["holds"][0]]
+    assert post.label == "Kepala pusat studi"  # the text's words; its usual name known_as, with the centre's
+    assert values_of(post)["known_as"] == ["Kepala Pusat Studi Ekonomi Kerakyatan Universitas Nusa Utara"]
+    assert post.ident == "kepala-pusat-studi-ekonomi-kerakyatan-universitas-nusa-utara"
+    assert values_of(post)["post_in"] == [CENTRE]
+    quote = next(i for i in found.items.values() if i.type == "IndirectQuote")
+    assert values_of(quote)["speaker"] == ["rahmat-hidayat"]
+    assert values_of(quote)["text"] == ["pendampingan masih dibutuhkan pelaku usaha kecil"]
+
+
+def test_the_pointer_takes_the_last_centre_named_before_it() -> None:
+    other = "Pusat Studi Pesisir Universitas Bunaken Raya juga meneliti hal serupa. "
+    body = DATA.replace("Survei itu dilakukan", other + "Survei itu dilakukan")
+    post = next(i for i in run(body).items.values() if i.type == "Post" and i.label.startswith("Kepala"))
+    assert values_of(post)["known_as"] == ["Kepala Pusat Studi Pesisir Universitas Bunaken Raya"]
+

@@ -67,7 +67,8 @@ def test_a_centre_pointed_back_to_by_its_survey_and_by_a_researchers_post() -> N
     assert len(by_type(found, "Finding")) == 1
     andi = values_of(by_type(found, "Person")["Andi Rahman"])
     post = found.items[andi["holds"][0]]
-    assert post.label == "Peneliti"  # the title the text writes, in the centre it points back to
+    assert post.label == "Peneliti pusat studi"  # the words the text writes, in the centre it points back to
+    assert values_of(post)["known_as"] == ["Peneliti Pusat Studi Ekonomi Pesisir Universitas Bengkulu"]
     assert values_of(post)["post_in"] == [centre]
     assert not any("tersebut" in i.label or "itu" in i.label.split() for i in found.items.values()
                    if i.type not in ("Finding", "IndirectQuote"))  # those keep the text's words
@@ -75,7 +76,7 @@ def test_a_centre_pointed_back_to_by_its_survey_and_by_a_researchers_post() -> N
     lone = run("JAMBI, X.COM - Dr. Sari Lubis, peneliti pusat studi tersebut, mengatakan harga naik.\n")
     at = run(CENTRE.replace("peneliti pusat studi tersebut", "peneliti di pusat studi tersebut"))
     post = at.items[values_of(by_type(at, "Person")["Andi Rahman"])["holds"][0]]
-    assert post.label == "Peneliti" and values_of(post)["post_in"] == [centre]  # "peneliti di pusat studi tersebut"
+    assert post.label == "Peneliti di pusat studi" and values_of(post)["post_in"] == [centre]
     held = values_of(by_type(lone, "Person")["Sari Lubis"]).get("holds", [])
     assert held and not any(values_of(lone.items[p]).get("post_in") for p in held)
 
@@ -171,7 +172,8 @@ def test_the_same_shapes_told_other_ways() -> None:
     told = sorted(parties for parties, _ in collaborations(found))
     assert told[0] == ["dinas-pertanian-kota-ternate", "pt-rempah-data-nusantara"]  # "dengan startup tersebut"
     post = found.items[values_of(by_type(found, "Person")["Nurhayati Umar"])["holds"][0]]
-    assert post.label == "Kepala" and values_of(post)["post_in"] == ["yayasan-kie-raha-lestari"]  # "yayasan itu"
+    assert post.label == "Kepala yayasan" and values_of(post)["post_in"] == ["yayasan-kie-raha-lestari"]
+    assert values_of(post)["known_as"] == ["Kepala Yayasan Kie Raha Lestari"]  # "Kepala yayasan itu": named with it
     study = next(iter(by_type(found, "Study").values()))
     assert values_of(study)["author"] == ["yayasan-kie-raha-lestari"] and values_of(study)["period"] == ["2026"]
     festival = values_of(found.items["festival-pala-ternate-2026"])  # "berkumpul di …, dalam acara Festival …"

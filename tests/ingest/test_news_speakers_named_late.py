@@ -114,7 +114,7 @@ def test_titles_and_degrees_around_a_name_and_the_post_beside_it() -> None:
     assert not any(label.startswith(("Dr", "Pdt")) for label in people)
     lecturer = found.items[str(values_of(people["Baiq Sri Wahyuni"])["holds"][0])]
     assert (lecturer.label, values_of(lecturer)["post_in"]) == (
-        "Dosen", ["fakultas-ekonomi-dan-bisnis-universitas-rinjani-raya"])  # "dosen fakultas itu": the one named
+        "Dosen fakultas", ["fakultas-ekonomi-dan-bisnis-universitas-rinjani-raya"])  # "dosen fakultas itu"
     chair = found.items[str(values_of(people["Markus Lalong"])["holds"][0])]
     assert chair.label == "Ketua Asosiasi Pengusaha Tenun Lombok"  # the short form is the association's
     assert "Ketua Asosiasi Pengusaha Tenun Lombok (APTL)" in chair.aliases
