@@ -75,7 +75,7 @@ _LECTURER = r"[Dd]osen(?=[^,.\n]*?(?: [A-Z]| itu(?![\w-])| tersebut))"
 # leads a work, then the post, before the sentence goes on.
 _NAME_POST = re.compile(
     rf"(?:^|(?<=[.\n\-] )|(?<=\n)|(?P<led>(?<=dipimpin )|(?<=diketuai )|(?<=dipimpin oleh )|(?<=diketuai oleh )))"
-    rf"(?P<name>{_NAME})(?:{DEGREES})?(?: atau {HONORIFIC} [A-Z][\w'-]+)?, "
+    rf"(?P<name>{_NAME})(?: \((?P<age>\d{{2}})\))?(?:{DEGREES})?(?: atau {HONORIFIC} [A-Z][\w'-]+)?, "
     rf"(?P<post>(?:(?i:{HEAD})|{_LECTURER})\b{_PLAIN}{{0,160}}?), (?(led)(?=[a-z])|(?={SPEECH}))")
 # "Wali Kota Medan Rico Tri Putra Bayu Waas": post words, then the name, no comma.
 _POST_RUN = re.compile(rf"(?<![\w-])(?P<run>(?:{HEAD}) [A-Z][\w'\u2019-]*"  # "Bupati Banjar H. Saidi Mansyur"
@@ -135,8 +135,8 @@ def people(found: Proposals) -> None:
     for match in _POST_COMMA.finditer(found.text):
         _person_with_post(found, match["post"].strip(), match["name"], Span(match.start(), match.end("name")),
                           "post-comma-name", 0.8)
-    for match in _NAME_POST.finditer(found.text):
-        if len(match["name"].split()) >= 2 and resolve(match["name"]) is None:
+    for match in _NAME_POST.finditer(found.text):  # one word is a name too with an age ("Nurhayati (45), Ketua …")
+        if (len(match["name"].split()) >= 2 or match["age"]) and resolve(match["name"]) is None:
             _person_with_post(found, match["post"].strip(), match["name"], Span(match.start(), match.end("post")),
                               "name-comma-post", 0.7)
     for match in _POST_RUN.finditer(found.text):
@@ -465,6 +465,8 @@ def _split_before_verb(run: str) -> tuple[str, str] | None:
 
 def _person_with_post(found: Proposals, post: str, name: str, span: Span, rule: str, confidence: float) -> None:
     head, _, tail = post.rpartition(", ")
+    if not head:  # "Ketua Koperasi X dari Kerinci": where the organisation is, as after a comma
+        head, _, tail = post.rpartition(" dari ")
     if head and resolve(tail) is not None:
         post = head  # "Ketua Komunitas Jakpreneur Cakung, Jakarta Timur": the place says where, not which post
         _located(found, head, tail, span)

@@ -1,0 +1,40 @@
+"""A single name with an age before a post ("Nurhayati (45), Ketua Koperasi X dari Tanah Datar, berharap …"):
+the person, her post and its organisation placed where "dari" says, her hope, and "Menurut dia" next is hers."""
+
+from __future__ import annotations
+
+from tests.ingest.test_rules import by_type, collaborations, run, values_of
+
+HOPE = (
+    "PADANG, SUMBARKINI.COM - Dinas Koperasi dan UKM Sumatera Barat menggelar pelatihan pemasaran digital bagi "
+    "koperasi perempuan.\n"
+    "Kepala Dinas Koperasi dan UKM Sumatera Barat, Andi Saputra, mengatakan pelatihan itu diikuti 60 pengurus "
+    "koperasi.\n"
+    "Nurhayati (45), Ketua Koperasi Wanita Tani Makmur dari Tanah Datar, berharap koperasinya dapat bermitra dengan "
+    "PT Pasar Rakyat Digital untuk menjual kopi anggota.\n"
+    "Menurut dia, harga kopi di tingkat petani masih rendah.\n"
+)
+
+
+def test_a_single_name_with_an_age_before_a_post_is_a_person_holding_it() -> None:
+    found = run(HOPE)
+    person = by_type(found, "Person")["Nurhayati"]  # no age in the label
+    post = found.items[values_of(person)["holds"][0]]
+    assert post.label == "Ketua Koperasi Wanita Tani Makmur"  # where it is: no part of the post
+    assert values_of(post)["post_in"] == ["koperasi-wanita-tani-makmur"]
+    assert values_of(found.items["koperasi-wanita-tani-makmur"])["location"] == ["tanah-datar"]
+
+
+def test_her_hope_is_her_quote_and_an_aspired_collaboration_of_her_cooperative() -> None:
+    found = run(HOPE)
+    said = {values_of(q)["text"][0]: values_of(q)["speaker"] for q in by_type(found, "IndirectQuote").values()}
+    assert said["koperasinya dapat bermitra dengan PT Pasar Rakyat Digital untuk menjual kopi anggota"] == ["nurhayati"]
+    assert said["harga kopi di tingkat petani masih rendah"] == ["nurhayati"]  # the last person named, not Andi
+    assert collaborations(found) == [(["koperasi-wanita-tani-makmur", "pt-pasar-rakyat-digital"], "aspired")]
+
+
+def test_one_word_without_an_age_or_a_place_with_an_age_is_no_person() -> None:
+    plain = run(HOPE.replace("Nurhayati (45),", "Nurhayati,"))
+    assert "Nurhayati" not in by_type(plain, "Person")  # one word alone: too little to call it a name
+    place = run(HOPE.replace("Nurhayati (45),", "Padang (45),"))
+    assert "Padang" not in by_type(place, "Person")
