@@ -20,7 +20,7 @@ _HEADS = (r"pelaku|para|anggota|pedagang|penjual|mama-mama|ibu-ibu|kaum ibu|"
           r"pencari kerja|pemuda|generasi muda|anak muda|kaum muda|perempuan|ibu rumah tangga|"
           r"aparatur sipil negara|ASN|guru|penyandang disabilitas|difabel|pengusaha|wirausaha\w*|pekerja|"
           r"buruh|karyawan|pegawai|lansia|peternak|pembudidaya|penenun|penjahit|ojek daring|pengemudi|pemilik|"
-          r"pematung|pembatik|pengolah")
+          r"pematung|pembatik|pengolah|kelompok")
 # A cue verb that names whom something serves; the group follows it.
 _VERB_CUE = (r"dimanfaatkan oleh|diikuti oleh|diikuti|dihadiri oleh|dihadiri|menyasar|menyasar kepada|"
              r"ditujukan (?:untuk|bagi|kepada)|"
@@ -93,6 +93,7 @@ def target_groups(found: Proposals) -> None:
             continue
         aimed = match["cue"].startswith(_AIMING) or (
             match["cue"] == "untuk" and _PROGRAM_OF.search(found.text, max(0, match.start() - 80), match.start()))
+        listed = False  # a list of groups under way: "A, B, dan C"
         while (group := _group(found, (label := _first_of_two(found.text, label) if aimed else label),
                                Span(match.start(), label.end), rule, 0.5)) is not None:
             if sentence is not None:
@@ -100,9 +101,11 @@ def target_groups(found: Proposals) -> None:
                            [m for m in named if sentence.start <= m[0] < sentence.end])
             end = max(end, label.end)
             more = _NEXT_GROUP.match(found.text, end) or (  # "menyasar A, B, dan C": each is a group
-                _AND_GROUP.match(found.text, label.end) if label.end < end else None)
+                _AND_GROUP.match(found.text, label.end) if label.end < end else None) or (
+                _LAST_OF_LIST.match(found.text, end) if listed else None)  # "…, dan kelompok tani": the last
             if more is None or came:  # "diikuti A, B, dan C": those who came stay one group
                 break
+            listed = more.group().startswith(", ")
             label = Span(more.end(), _group_end(found, more.end()))
             end = label.end
     for match in _LIST.finditer(found.text):
@@ -151,6 +154,8 @@ def _first_of_two(text: str, label: Span) -> Span:
 
 
 _NEXT_GROUP = re.compile(rf", (?:dan |serta )?(?=(?:{_HEADS})(?![\w-]))")
+# "untuk pelaku UMKM, penenun, dan kelompok tani": the last of a list of groups needs no head word of its own.
+_LAST_OF_LIST = re.compile(r",? (?:dan|serta) (?!lain|sebagainya|seterusnya)(?=[a-z][\w-]* [a-z])")
 
 
 # "Sebanyak 240 petani muda dari A, B dan C mengikuti Bootcamp X", "Ratusan pelaku UMKM memadati

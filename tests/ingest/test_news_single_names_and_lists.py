@@ -1,5 +1,6 @@
 """A single name with an age before a post ("Nurhayati (45), Ketua Koperasi X dari Tanah Datar, berharap …"):
-the person, her post and its organisation placed where "dari" says, her hope, and "Menurut dia" next is hers."""
+the person, her post and its organisation placed where "dari" says, her hope, and "Menurut dia" next is hers;
+the last of a list of target groups ("untuk pelaku UMKM, penenun, dan kelompok tani") is one too."""
 
 from __future__ import annotations
 
@@ -38,3 +39,19 @@ def test_one_word_without_an_age_or_a_place_with_an_age_is_no_person() -> None:
     assert "Nurhayati" not in by_type(plain, "Person")  # one word alone: too little to call it a name
     place = run(HOPE.replace("Nurhayati (45),", "Padang (45),"))
     assert "Padang" not in by_type(place, "Person")
+
+
+TRAINING = ("PONTIANAK, KALBARKINI.COM - Dinas Koperasi Kalimantan Barat menggelar pelatihan pemasaran digital untuk "
+            "pelaku UMKM, penenun, dan kelompok tani agar naik kelas.\n")
+
+
+def test_the_last_of_three_groups_after_dan_is_a_group_too() -> None:
+    assert set(by_type(run(TRAINING), "TargetGroup")) == {"pelaku UMKM", "penenun", "kelompok tani"}
+    served = run(TRAINING.replace(", dan kelompok tani", ", serta pengelola homestay"))
+    assert set(by_type(served, "TargetGroup")) == {"pelaku UMKM", "penenun", "pengelola homestay"}
+
+
+def test_what_closes_a_list_without_people_is_no_group() -> None:
+    for words in (", dan lain sebagainya", ", dan membuka kelas baru"):
+        assert set(by_type(run(TRAINING.replace(", dan kelompok tani", words)), "TargetGroup")) == {
+            "pelaku UMKM", "penenun"}, words
