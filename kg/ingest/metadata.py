@@ -45,6 +45,8 @@ def article_metadata(found: Proposals) -> None:
         _dateline(found, dateline)
     else:
         found.warnings.append("no dateline (PLACE, OUTLET.COM -) found: the draft has no dateline")
+    if "publisher" not in found.article:
+        _closing_outlet(found)
     for match in _RELATED.finditer(text):
         found.related.append((match["headline"].strip(), Span(match.start(), match.end())))
     _news_date(found)
@@ -134,6 +136,23 @@ def _dateline(found: Proposals, match: re.Match[str]) -> None:
     if label != outlet:
         item.alias(outlet, outlet_span)
     found.article["publisher"] = Value(item.ident, outlet_span, "dateline-outlet", 0.8)
+
+
+# "Ikuti berita terkini JambiRaya.com di Google News", "Simak berita lainnya di Kabarku.id": an outlet
+# inviting its readers on, in a closing line.
+_INVITATION = re.compile(rf"^(?:Ikuti|Simak|Baca|Dapatkan|Kunjungi|Pantau) (?:terus )?"
+                         rf"(?:berita|informasi|update|artikel|kabar)(?: [a-z]+){{0,3}} (?:(?:di|dari|hanya di) )?"
+                         rf"(?P<outlet>{_OUTLET})(?![\w.-])", re.MULTILINE)
+
+
+def _closing_outlet(found: Proposals) -> None:
+    """The outlet a closing line invites readers to follow, when no dateline or reporter line named one."""
+    match = _INVITATION.search(found.text, _closing_lines(found.text))
+    if match is None:
+        return
+    outlet, span = match["outlet"], Span(match.start("outlet"), match.end("outlet"))
+    item = found.add(Item(slug(outlet.split(".")[0]), "MediaOutlet", outlet, span, "closing-outlet", 0.7))
+    found.article["publisher"] = Value(item.ident, Span(match.start(), span.end), "closing-outlet", 0.7)
 
 
 def _news_date(found: Proposals) -> None:

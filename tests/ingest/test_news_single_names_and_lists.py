@@ -55,3 +55,26 @@ def test_what_closes_a_list_without_people_is_no_group() -> None:
     for words in (", dan lain sebagainya", ", dan membuka kelas baru"):
         assert set(by_type(run(TRAINING.replace(", dan kelompok tani", words)), "TargetGroup")) == {
             "pelaku UMKM", "penenun"}, words
+
+
+CLOSED = ("Ekonomi\nPedagang Pasar Mulai Terima Pembayaran Digital\n"
+          "MEDAN - Dinas Perdagangan Kota Medan menggelar pelatihan bagi pedagang pasar.\n"
+          "Pelatihan itu diikuti 40 pedagang.\n"
+          "Ikuti berita terkini DeliRaya.com di Google News\n")
+
+
+def test_an_outlet_named_only_in_a_closing_invitation_publishes_the_article() -> None:
+    found = run(CLOSED, header="")
+    outlet = by_type(found, "MediaOutlet")["DeliRaya.com"]
+    assert found.article["publisher"].value == outlet.ident
+    other = run(CLOSED.replace("Ikuti berita terkini DeliRaya.com di Google News", "Simak berita lainnya di "
+                               "Kabarsumut.id"), header="")
+    assert list(by_type(other, "MediaOutlet")) == ["Kabarsumut.id"]
+
+
+def test_a_closing_invitation_does_not_replace_the_datelines_outlet() -> None:
+    found = run(CLOSED.replace("MEDAN - ", "MEDAN, SUMUTKINI.COM - "), header="")
+    assert found.items[str(found.article["publisher"].value)].label == "SUMUTKINI.COM"
+    assert "DeliRaya.com" not in by_type(found, "MediaOutlet")
+    early = run(CLOSED + "Pedagang menyambut baik.\nWarga juga senang.\nHarga stabil.\n", header="")
+    assert "publisher" not in early.article  # three lines after it: no closing line
