@@ -54,7 +54,9 @@ _FACILITY_WORDS = re.compile(r"Hub|Space|Incubator|Inkubator|Lab|Park|Plaza")
 _EVENT_WORDS = re.compile(r"Discussion|Forum|Festival|Expo|Summit|Conference|Konferensi|Gathering|Networking")
 _PROGRAM = re.compile(r"(?<![\w-])(?:program|Program) (?P<name>[A-Z][\w-]*(?: [A-Z][\w-]*){0,4})")
 _GERAKAN = re.compile(r"(?<![\w-])Gerakan (?:[A-Z][\w-]*)(?: [A-Z][\w-]*){0,3}")
-_FROM = re.compile(r" (?:dari|milik|besutan|garapan) (?P<org>[A-Z][\w-]*(?: [A-Z][\w-]*){0,3})")
+# "program X milik Pemerintah Provinsi (Pemprov) Riau": the short form inside the name is passed over.
+_FROM = re.compile(r" (?:dari|milik|besutan|garapan) (?P<org>[A-Z][\w-]*(?: (?:[A-Z][\w-]*|\([A-Z][A-Za-z]{1,12}\)))"
+                   r"{0,4})")
 # "Dinas X menggelar program Z", "Pemprov X melalui Dinas Y meluncurkan program Z": who runs it.
 _RUNS = re.compile(r"(?: \([A-Z][\w ]{1,20}\))? (?:menggelar|meluncurkan|menjalankan|menyelenggarakan|menginisiasi|"
                    r"menggulirkan|menghadirkan|mengadakan|melaksanakan)(?: kembali)? ")
@@ -742,7 +744,8 @@ def _operator(found: Proposals, item: Item, end: int) -> None:
     match = _FROM.match(found.text, end)
     if match is None:
         return
-    org = found.find_name(match["org"]) or found.find_name(match["org"].split()[0])
+    written = re.sub(r" \([^()]+\)", "", match["org"])
+    org = found.find_name(written) or found.find_name(written.split()[0])
     if org is not None and org.type in ORG_TYPES:
         item.add("operated_by", Value(org.ident, Span(item.span.start, match.end()), "program-from", 0.6))
 

@@ -58,6 +58,8 @@ def test_the_contest_told_back_has_its_organisers_and_program() -> None:
     _, fields = _contest()
     assert fields["organizer"] == ["diskominfo-riau", "pt-sagu-data-nusantara"]
     assert fields["part_of_program"] == ["riau-desa-digital"]
+    found, _ = _contest()
+    assert values_of(found.items["riau-desa-digital"])["operated_by"] == ["pemprov-riau"]  # "milik Pemerintah … Riau"
     for words in ("menjadi bagian dari", "merupakan rangkaian", "termasuk ke dalam"):
         assert _contest(CONTEST.replace("termasuk dalam", words))[1]["part_of_program"] == ["riau-desa-digital"]
 
