@@ -55,7 +55,8 @@ _LIST = re.compile(r"(?<![\w-])(?:[Ss]asaran(?:nya)?|[Pp]eserta(?:nya)?|menyasar
 _STOP = frozenset({"yang", "untuk", "agar", "supaya", "dalam", "dengan", "pada", "sejak", "ke", "sebagai", "demi",
                    "serta", "dan", "melalui", "oleh", "akan", "telah", "sudah", "bisa", "dapat", "itu", "ini",
                    "tersebut", "hingga", "sampai", "di", "dari", "juga", "pun", "lebih",
-                   "masuk", "naik", "mampu", "punya", "berkumpul", "hadir", "datang", "terus", "tetap", "kini"})
+                   "masuk", "naik", "mampu", "punya", "berkumpul", "hadir", "datang", "terus", "tetap", "kini",
+                   "masih", "perlu", "harus", "belum", "tidak", "sangat", "kian", "makin", "semakin"})
 _WHERE = re.compile(r"(?: yang (?:berdomisili|berbasis|berada|tinggal) di| di| dari| asal)"
                     r" (?P<places>[A-Z][\w-]*(?: [A-Z][\w-]*){0,2}(?:(?:,? dan |, )[A-Z][\w-]*(?: [A-Z][\w-]*){0,2})*)")
 _PLACE_TYPES = frozenset({"Province", "Regency", "City", "AmbiguousPlace", "Place"})

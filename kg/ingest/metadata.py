@@ -26,8 +26,9 @@ _REPORTER = re.compile(r"^Laporan (?P<post>Wartawan|Reporter|Kontributor) (?P<ou
 # "KUPANG, Floresku.com -": the outlet's site as it writes itself, in capitals or not.
 _OUTLET = r"[A-Za-z0-9-]{2,40}(?:\.[A-Za-z]{2,6}){1,2}"
 _PLACE = r"[A-Z][A-Z'-]{1,30}(?: [A-Z][A-Z'-]{1,30}){0,3}"
-_DATELINE = re.compile(rf"^(?:(?P<p1>{_PLACE}), (?P<o1>{_OUTLET})|(?P<o2>{_OUTLET}), (?P<p2>{_PLACE}))"
-                       r"\s*[-\u2013\u2014]", re.MULTILINE)
+# "JAMBI - …": a place alone, the outlet named elsewhere (a closing line) or nowhere.
+_DATELINE = re.compile(rf"^(?:(?P<p1>{_PLACE}), (?P<o1>{_OUTLET})|(?P<o2>{_OUTLET}), (?P<p2>{_PLACE})|(?P<p3>{_PLACE}))"
+                       r"\s*[-\u2013\u2014](?(p3) (?=[A-Z][a-z]|[A-Z]{2,} [A-Z][a-z]))", re.MULTILINE)
 _OUTLET_LINE = re.compile(rf"^(?:\S+ ){{0,4}}\S*(?<![\w.-]){_OUTLET}(?![\w.-])\S*(?: \S+){{0,4}}$")
 _BYLINE_WORD = re.compile(r"(?:Penulis|Oleh:? [A-Z]|Laporan |Editor|Reporter\s*:|Pewarta\s*:|Kontributor\s*:"
                           r"|Penyunting\s*:|Laporan:)")
@@ -118,8 +119,10 @@ def _dateline(found: Proposals, match: re.Match[str]) -> None:
     """The dateline names where the report was filed: a place, never the venue of an event."""
     place, outlet = (match["p1"], match["o1"]) if match["p1"] else (match["p2"], match["o2"])
     span = Span(match.start(), match.end())
-    name = " ".join(word.capitalize() for word in place.split())
+    name = " ".join(word.capitalize() for word in (place or match["p3"]).split())
     found.article["dateline"] = Value(name, span, "dateline", 0.8)  # resolved to a place id later
+    if outlet is None:
+        return  # "JAMBI - …": no outlet here
     start = match.start("o1") if match["p1"] else match.start("o2")
     outlet_span = Span(start, start + len(outlet))
     publisher = found.article.get("publisher")

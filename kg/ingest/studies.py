@@ -108,8 +108,9 @@ def studies(found: Proposals) -> None:
 
 def _data_from(found: Proposals, orgs: dict[int, tuple[int, Item]]) -> None:
     """"Data dari Pusat Studi X menunjukkan …": the study of the organisation named after "dari" (data
-    only of a research organisation's), called by the word the next sentence points back to it with
-    ("Survei itu dilakukan …"), else by its own."""
+    only of a research organisation's), labelled by the text's word ("Data Pusat Studi X": a label's
+    words must be in its evidence) and known by the word the next sentence points back to it with
+    ("Survei itu dilakukan …": "Survei Pusat Studi X")."""
     for match in _DATA_FROM.finditer(found.text):
         stop, author = orgs.get(match.end(), (0, None))
         if author is None or _SHOWED.match(found.text, stop) is None or (
@@ -118,24 +119,28 @@ def _data_from(found: Proposals, orgs: dict[int, tuple[int, Item]]) -> None:
         written = re.sub(r" \([^()]{1,30}\)$", "", found.text[match.end():stop])
         end = _SENTENCE_END.search(found.text, stop)
         after = HOW_DONE.match(found.text, end.end()) if end is not None else None
-        kind = (after or match)["kind"].capitalize()
-        study = found.add(Item(slug(f"{kind} {written}"), "Study", f"{kind} {written}", Span(match.start(), stop),
-                               "study-data-from", 0.5))
+        label = f"{match['kind'].capitalize()} {written}"
+        study = found.add(Item(slug(label), "Study", label, Span(match.start(), stop), "study-data-from", 0.5))
         study.add("author", Value(author.ident, Span(match.start(), stop), "study-data-from", 0.5))
+        if after is not None and after["kind"].lower() != match["kind"].lower():
+            study.add("known_as", Value(f"{after['kind'].capitalize()} {written}"))
 
 
 def _how_done(found: Proposals) -> None:
     """"Survei itu dilakukan terhadap 400 pelaku usaha pada Oktober 2026", opening a sentence: the
-    year of the study told last, when it has none."""
+    study told last is also named by whom it asked ("Survei terhadap pelaku usaha"), and covers that
+    year when it had none."""
     for match in HOW_DONE.finditer(found.text):
-        if found.text[max(0, match.start() - 2):match.start()].strip() not in ("", "."):
-            continue  # not where a sentence opens
         told = [s for s in found.items.values() if s.type == "Study" and s.span.end <= match.start()]
+        if not told or found.text[max(0, match.start() - 2):match.start()].strip() not in ("", "."):
+            continue  # none told before, or not where a sentence opens
+        study = max(told, key=lambda s: s.span.start)
+        asked = _ASKED.match(found.text, match.end())
+        if asked is not None:
+            study.alias(asked_label(match["kind"], asked["whom"]), Span(match.start(), asked.end()))
         year = _YEAR_AFTER.match(found.text, match.end())
-        if told and year is not None:
-            study = max(told, key=lambda s: s.span.start)
-            if "period" not in study.fields:
-                study.add("period", Value(year["year"], Span(match.start(), year.end()), "study-how-done", 0.5))
+        if year is not None and "period" not in study.fields:
+            study.add("period", Value(year["year"], Span(match.start(), year.end()), "study-how-done", 0.5))
 
 
 def _possessed_studies(found: Proposals) -> None:

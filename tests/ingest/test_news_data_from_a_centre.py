@@ -20,8 +20,10 @@ DATA = (
 
 def test_data_from_a_centre_is_its_study_with_one_finding_and_the_year_it_was_made() -> None:
     found = run(DATA)
-    study = by_type(found, "Study")["Survei Pusat Studi Ekonomi Kerakyatan Universitas Nusa Utara"]
+    study = by_type(found, "Study")["Data Pusat Studi Ekonomi Kerakyatan Universitas Nusa Utara"]  # its words
     fields = values_of(study)
+    assert fields["known_as"] == ["Survei Pusat Studi Ekonomi Kerakyatan Universitas Nusa Utara"]  # "Survei itu"
+    assert "Survei terhadap pelaku usaha" in study.aliases  # whom it asked, as the next sentence tells
     assert fields["author"] == [CENTRE]
     assert fields["period"] == ["2026"]
     findings = list(by_type(found, "Finding").values())

@@ -78,3 +78,17 @@ def test_a_closing_invitation_does_not_replace_the_datelines_outlet() -> None:
     assert "DeliRaya.com" not in by_type(found, "MediaOutlet")
     early = run(CLOSED + "Pedagang menyambut baik.\nWarga juga senang.\nHarga stabil.\n", header="")
     assert "publisher" not in early.article  # three lines after it: no closing line
+
+
+def test_a_dateline_of_a_place_alone_is_the_dateline_and_ends_the_header() -> None:
+    found = run(CLOSED, header="")
+    assert found.article["dateline"].value == "medan"
+    assert found.article["headline"].value == "Pedagang Pasar Mulai Terima Pembayaran Digital"
+    capitals = run("EKONOMI - BISNIS\nPedagang Senang\nMEDAN - Pedagang pasar senang.\n", header="")
+    assert capitals.article["dateline"].value == "medan"  # a line of capitals on both sides is no dateline
+
+
+def test_a_group_ends_before_what_is_said_of_it() -> None:
+    said = TRAINING.replace(" agar naik kelas", "").replace("menggelar pelatihan", "menilai pelatihan") \
+        .replace(".\n", " masih dibutuhkan.\n")
+    assert set(by_type(run(said), "TargetGroup")) == {"pelaku UMKM", "penenun", "kelompok tani"}
