@@ -150,6 +150,9 @@ def named_after_the_crowd(found: Proposals) -> None:
         event = found.add(Item(slug(name), _kind(name), name, Span(start, start + len(name)), "event-named-after", 0.5))
         hall = next(((stop, venue) for at, stop, venue in mentions(found, _VENUE_TYPES)
                      if at == match.start("venue")), None)
+        office = hall_hosting(found, match["venue"]) if hall is None else None  # "memadati Balai X": a hall
+        if office is not None:
+            hall = (match.start("venue") + len(office.label), office)
         if hall is None or "venue" in event.fields:
             continue
         event.add("venue", Value(hall[1].ident, Span(match.start("venue"), match.end()), "event-named-after", 0.5))
@@ -355,7 +358,7 @@ def hall_hosting(found: Proposals, written: str) -> Item | None:
     """"… Lomba X di Balai Y": a hall the name rules took for a government office ("Balai" names
     both) is, where an event is held, a Facility within the region written after it; not one
     anyone holds a post in."""
-    words = written.split(" ")
+    words = written.split(",")[0].split(" ")
     for size in range(len(words), 1, -1):
         item = found.find_name(" ".join(words[:size]))
         if item is None or item.type != "GovernmentOffice" or not _HALL_NAME.match(item.label):

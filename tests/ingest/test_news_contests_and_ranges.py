@@ -109,3 +109,11 @@ def test_two_days_written_in_numbers_are_two_mentions_for_the_builds_check() -> 
     assert [m.date.isoformat() for m in find_date_mentions("Kamis-Jumat (3-4/12/2026)")] == ["2026-12-03",
                                                                                               "2026-12-04"]
     assert [m.date.isoformat() for m in find_date_mentions("(31/12\u20131/1/2027)")] == ["2026-12-31", "2027-01-01"]
+
+
+def test_a_hall_taken_for_an_office_that_a_crowd_filled_hosts_the_event_named_last() -> None:
+    found = propose(HEADER + "PEKANBARU, RIAUKINI.COM - Sekitar 120 petani memadati Balai Pelatihan Koperasi Riau, "
+                    "Kota Pekanbaru, Selasa (1/12/2026), dalam Festival Tani Digital Riau 2026.\n"
+                    "Balai Pelatihan Koperasi Riau tampak ramai.\n", {}, CUES, PUBLISHED)
+    assert found.items["balai-pelatihan-koperasi-riau"].type == "Facility"
+    assert values_of(found.items["festival-tani-digital-riau-2026"])["venue"] == ["balai-pelatihan-koperasi-riau"]
