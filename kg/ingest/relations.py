@@ -514,12 +514,13 @@ def _result_told_after(found: Proposals, clause: Span) -> None:
                                              0.5))
 
 
-_THEN = re.compile(r", (?:dan|lalu|sehingga|hingga|akhirnya)(?: akhirnya)? ")
+_THEN = re.compile(r", (?:(?:dan|lalu|sehingga|hingga|akhirnya)(?: akhirnya)? )?")
 
 
 def _pointing_back(text: str, clause: Span) -> Span | None:
     """The words of a clause that open by pointing back to a collaboration: the clause, or its part
-    after ", dan" ("Pembahasannya dihentikan pada Agustus lalu, dan kerja sama itu dinyatakan batal")."""
+    after a comma ("Pembahasannya dihentikan pada Agustus lalu, dan kerja sama itu dinyatakan batal",
+    "Pada Agustus lalu, rencana tersebut resmi dibatalkan")."""
     if POINTS_BACK.match(text, clause.start):
         return clause
     for then in _THEN.finditer(text, clause.start, clause.end):

@@ -35,10 +35,16 @@ def test_a_joint_plan_given_up_in_the_next_sentence_is_cancelled_not_planned() -
     later = TWO.replace("Pembahasannya dihentikan pada Agustus lalu, dan kerja sama itu dinyatakan batal",
                         "Namun, rencana itu akhirnya kandas pada Agustus lalu")
     assert collaborations(run(LEAD + later)) == [(PARTIES, "cancelled")]
+    dated = TWO.replace("Pembahasannya dihentikan pada Agustus lalu, dan kerja sama itu dinyatakan batal",
+                        "Pada Agustus lalu, rencana tersebut resmi dibatalkan")
+    assert collaborations(run(LEAD + dated)) == [(PARTIES, "cancelled")]  # after a time and a comma
 
 
 def test_a_joint_plan_no_sentence_gives_up_proposes_nothing_here() -> None:
     going = TWO.replace(", dan kerja sama itu dinyatakan batal", ", dan kerja sama itu masih dikaji")
     assert collaborations(run(LEAD + going)) == []
+    talked = TWO.replace("Pembahasannya dihentikan pada Agustus lalu, dan kerja sama itu dinyatakan batal",
+                         "Pada Agustus lalu, rencana tersebut masih dibahas")
+    assert collaborations(run(LEAD + talked)) == []
     elsewhere = TWO.replace(", dan kerja sama itu dinyatakan batal", ". Festival desa tahun ini batal digelar")
     assert collaborations(run(LEAD + elsewhere)) == []  # a cancellation that does not point back to the plan
