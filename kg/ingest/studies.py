@@ -44,8 +44,9 @@ _YEAR_AFTER = re.compile(r"(?: \([A-Z][\w ]{1,20}\))?(?: terhadap [^.,;:\n]{3,60
 
 # "Data dari Pusat Studi X menunjukkan …", "Hasil kajian dari X mencatat …", "Riset dari X mengungkap …": a
 # study told by what its author's data showed.
-_DATA_FROM = re.compile(r"(?<![\w-])(?:[Hh]asil )?(?P<kind>[Dd]ata|[Kk]ajian|[Rr]iset|[Ss]urvei|[Ss]tudi|"
-                        r"[Pp]enelitian) dari (?=[A-Z])")
+# "Data Pusat Studi X menunjukkan" without "dari" too (the others without it are named studies: _STUDY).
+_DATA_FROM = re.compile(r"(?<![\w-])(?:[Hh]asil )?(?:(?P<kind>[Kk]ajian|[Rr]iset|[Ss]urvei|[Ss]tudi|[Pp]enelitian) "
+                        r"dari|(?P<data>[Dd]ata)(?: terbaru)?(?: dari)?) (?=[A-Z])")
 _SENTENCE_END = re.compile(r"[.!?]\s+")
 _SHOWED = re.compile(r"(?: \([A-Z][\w ]{1,20}\))?(?: terbaru)? (?:menunjukkan|mencatat|mengungkap(?:kan)?|menemukan|"
                      r"memperlihatkan)(?![\w-])")
@@ -113,16 +114,17 @@ def _data_from(found: Proposals, orgs: dict[int, tuple[int, Item]]) -> None:
     ("Survei itu dilakukan …": "Survei Pusat Studi X")."""
     for match in _DATA_FROM.finditer(found.text):
         stop, author = orgs.get(match.end(), (0, None))
+        kind = match["kind"] or match["data"]
         if author is None or _SHOWED.match(found.text, stop) is None or (
-                match["kind"].lower() == "data" and author.type != "Organization"):
+                match["data"] and author.type != "Organization"):
             continue  # "Data dari BPS …", "data dari Dinas X": a body's records, not research
         written = re.sub(r" \([^()]{1,30}\)$", "", found.text[match.end():stop])
         end = _SENTENCE_END.search(found.text, stop)
         after = HOW_DONE.match(found.text, end.end()) if end is not None else None
-        label = f"{match['kind'].capitalize()} {written}"
+        label = f"{kind.capitalize()} {written}"
         study = found.add(Item(slug(label), "Study", label, Span(match.start(), stop), "study-data-from", 0.5))
         study.add("author", Value(author.ident, Span(match.start(), stop), "study-data-from", 0.5))
-        if after is not None and after["kind"].lower() != match["kind"].lower():
+        if after is not None and after["kind"].lower() != kind.lower():
             study.add("known_as", Value(f"{after['kind'].capitalize()} {written}"))
 
 

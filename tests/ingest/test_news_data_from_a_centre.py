@@ -41,6 +41,12 @@ def test_a_study_told_by_its_results_or_research_from_a_centre() -> None:
         assert values_of(study)["findings"], words
 
 
+def test_data_of_a_centre_without_dari_or_the_latest_is_its_study_too() -> None:
+    for words in ("Data Pusat Studi", "Data terbaru dari Pusat Studi", "Data terbaru Pusat Studi"):
+        study = by_type(run(DATA.replace("Data dari Pusat Studi", words)), "Study")
+        assert values_of(study["Data Pusat Studi Ekonomi Kerakyatan Universitas Nusa Utara"])["author"] == [CENTRE]
+
+
 def test_data_from_a_government_body_is_its_records_not_a_study() -> None:
     body = DATA.replace("Pusat Studi Ekonomi Kerakyatan Universitas Nusa Utara", "Badan Pusat Statistik (BPS)")
     assert by_type(run(body), "Study") == {}
