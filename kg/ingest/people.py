@@ -76,7 +76,8 @@ _LECTURER = r"[Dd]osen(?=[^,.\n]*?(?: [A-Z]| itu(?![\w-])| tersebut))"
 _NAME_POST = re.compile(
     rf"(?:^|(?<=[.\n\-] )|(?<=\n)|(?P<led>(?<=dipimpin )|(?<=diketuai )|(?<=dipimpin oleh )|(?<=diketuai oleh )))"
     rf"(?P<name>{_NAME})(?: \((?P<age>\d{{2}})\))?(?:{DEGREES})?(?: atau {HONORIFIC} [A-Z][\w'-]+)?, "
-    rf"(?P<post>(?:(?i:{HEAD})|{_LECTURER})\b{_PLAIN}{{0,160}}?), (?(led)(?=[a-z])|(?={SPEECH}))")
+    rf"(?P<post>(?:(?i:{HEAD})|{_LECTURER})\b{_PLAIN}{{0,160}}?(?:, [A-Z][\w-]*(?: [A-Z][\w-]*){{0,2}})?), "
+    rf"(?(led)(?=[a-z])|(?={SPEECH}))")  # "…, Ketua Koperasi K, Garut, berharap": where K is, as after "dari"
 # "Wali Kota Medan Rico Tri Putra Bayu Waas": post words, then the name, no comma.
 _POST_RUN = re.compile(rf"(?<![\w-])(?P<run>(?:{HEAD}) [A-Z][\w'\u2019-]*"  # "Bupati Banjar H. Saidi Mansyur"
                        rf"(?: {ACADEMIC}| (?:dan [A-Z]|[A-Z])[\w'\u2019-]*){{1,18}})")
@@ -136,6 +137,9 @@ def people(found: Proposals) -> None:
         _person_with_post(found, match["post"].strip(), match["name"], Span(match.start(), match.end("name")),
                           "post-comma-name", 0.8)
     for match in _NAME_POST.finditer(found.text):  # one word is a name too with an age ("Nurhayati (45), Ketua …")
+        _, comma, where = match["post"].rpartition(", ")
+        if comma and resolve(where) is None:
+            continue  # "…, Ketua Koperasi K, Garut,": only a region after the post's comma
         if (len(match["name"].split()) >= 2 or match["age"]) and resolve(match["name"]) is None:
             _person_with_post(found, match["post"].strip(), match["name"], Span(match.start(), match.end("post")),
                               "name-comma-post", 0.7)

@@ -26,6 +26,15 @@ def test_a_single_name_with_an_age_before_a_post_is_a_person_holding_it() -> Non
     assert values_of(found.items["koperasi-wanita-tani-makmur"])["location"] == ["tanah-datar"]
 
 
+def test_the_region_after_the_post_between_commas_places_the_organisation_too() -> None:
+    found = run(HOPE.replace("Makmur dari Tanah Datar,", "Makmur, Tanah Datar,"))
+    post = found.items[values_of(by_type(found, "Person")["Nurhayati"])["holds"][0]]
+    assert post.label == "Ketua Koperasi Wanita Tani Makmur"
+    assert values_of(found.items["koperasi-wanita-tani-makmur"])["location"] == ["tanah-datar"]
+    other = run(HOPE.replace("Makmur dari Tanah Datar,", "Makmur, Bu Ani,"))
+    assert "Nurhayati" not in by_type(other, "Person")  # no region after the comma: not this shape
+
+
 def test_her_hope_is_her_quote_and_an_aspired_collaboration_of_her_cooperative() -> None:
     found = run(HOPE)
     said = {values_of(q)["text"][0]: values_of(q)["speaker"] for q in by_type(found, "IndirectQuote").values()}
