@@ -143,9 +143,8 @@ def _dateline(found: Proposals, match: re.Match[str]) -> None:
 
 # "Ikuti berita terkini JambiRaya.com di Google News", "Simak berita lainnya di Kabarku.id": an outlet
 # inviting its readers on, in a closing line.
-_INVITATION = re.compile(rf"^(?:Ikuti|Simak|Baca|Dapatkan|Kunjungi|Pantau) (?:terus )?"
-                         rf"(?:berita|informasi|update|artikel|kabar)(?: [a-z]+){{0,3}} (?:(?:di|dari|hanya di) )?"
-                         rf"(?P<outlet>{_OUTLET})(?![\w.-])", re.MULTILINE)
+_INVITATION = re.compile(rf"^(?:Ikuti|Simak|Baca(?! [Jj]uga)|Dapatkan|Kunjungi|Pantau)(?![\w-])[^\n]{{0,80}}?"
+                         rf"(?<![\w.-])(?P<outlet>{_OUTLET})(?![\w.-])", re.MULTILINE)
 
 
 def _closing_outlet(found: Proposals) -> None:

@@ -79,6 +79,13 @@ def test_an_outlet_named_only_in_a_closing_invitation_publishes_the_article() ->
     other = run(CLOSED.replace("Ikuti berita terkini DeliRaya.com di Google News", "Simak berita lainnya di "
                                "Kabarsumut.id"), header="")
     assert list(by_type(other, "MediaOutlet")) == ["Kabarsumut.id"]
+    for line in ("Dapatkan update berita pilihan dan breaking news setiap hari dari DeliRaya.com",
+                 "Ikuti DeliRaya.com di Google News"):
+        said = run(CLOSED.replace("Ikuti berita terkini DeliRaya.com di Google News", line), header="")
+        assert said.article["publisher"].value == "deliraya", line
+    related = run(CLOSED.replace("Ikuti berita terkini DeliRaya.com di Google News",
+                                 "Baca juga: DeliRaya.com Raih Penghargaan Media"), header="")
+    assert "publisher" not in related.article  # a related headline, no invitation
 
 
 def test_a_closing_invitation_does_not_replace_the_datelines_outlet() -> None:
