@@ -61,7 +61,7 @@ _NAMED = rf"{_HEAD_WORD}(?: (?:[A-Z][\w-]*|\d{{4}}|dan|&)){{1,6}}(?![\w-])"
 # "90 mahasiswa … beradu ide dalam Lomba X", "berlomba dalam", "bertanding di", "unjuk karya di": those who
 # competed in an event came to it, as those who "mengikuti" it.
 COMPETED = (r"(?:beradu (?:ide|gagasan|inovasi|kreativitas|karya|kreasi|keterampilan)|berlomba|bertanding|berkompetisi"
-            r"|unjuk (?:karya|kebolehan|gagasan|kreativitas|keterampilan)) (?:dalam|di|pada)")
+            r"|unjuk (?:karya|kebolehan|gagasan|kreativitas|keterampilan)) (?:dalam|di|pada)(?: ajang| gelaran)?")
 # "…,” kata X di hadapan peserta Bootcamp Y di Gedung Z, …": the event only a quote's attribution names.
 _ATTENDED = re.compile(rf"(?<![\w-])(?:mengikuti|memadati|menghadiri|meramaikan|memeriahkan|{COMPETED}|"
                        rf"(?:di hadapan|di depan) (?:para |ratusan |puluhan |\d[\d.]* )?peserta) (?P<name>{_NAMED})"

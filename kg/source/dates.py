@@ -198,12 +198,21 @@ _RANGE = re.compile(rf"(?P<day>{_DAY})\s{{0,4}}[-\u2013]\s{{0,4}}(?P<day2>{_DAY}
                     rf"(?:/(?P<y>\d{{4}}|\d{{2}}))?\s{{0,4}}\)")
 
 
+# "Senin (30/11) hingga Selasa (1/12)", "Kamis (3/12/2026) dan Jumat (4/12/2026)": each day written whole.
+_DAY_TO_DAY = re.compile(rf"(?P<day>{_DAY})\s{{0,4}},?\s{{0,4}}\(\s{{0,4}}(?P<d>\d{{1,2}})/(?P<m>\d{{1,2}})"
+                         rf"(?:/(?:\d{{4}}|\d{{2}}))?\s{{0,4}}\)\s{{1,4}}(?:hingga|sampai|dan|[-\u2013])\s{{1,4}}"
+                         rf"(?P<day2>{_DAY})\s{{0,4}},?\s{{0,4}}\(\s{{0,4}}(?P<d2>\d{{1,2}})/(?P<m2>\d{{1,2}})"
+                         rf"(?:/(?P<y>\d{{4}}|\d{{2}}))?\s{{0,4}}\)")
+
+
 def find_news_range(text: str, published: dt.date | None) -> tuple[NewsDate, NewsDate] | None:
-    """The first "Senin-Selasa (30/11-1/12)" in the text: its first and last day, each carrying the
-    whole written range. The year is the one written, else the publication's (the year before when
-    the last day would fall after it); a first day later in the year than the last is of the year
-    before. None when no year is known, a day is not real or a weekday is wrong."""
-    match = _RANGE.search(text)
+    """The first "Senin-Selasa (30/11-1/12)" or "Senin (30/11) hingga Selasa (1/12)" in the text: its
+    first and last day, each carrying the whole written range. The year is the one written last, else
+    the publication's (the year before when the last day would fall after it); a first day later in
+    the year than the last is of the year before. None when no year is known, a day is not real or a
+    weekday is wrong."""
+    found = [m for m in (_RANGE.search(text), _DAY_TO_DAY.search(text)) if m is not None]
+    match = min(found, key=lambda m: m.start()) if found else None
     if match is None or (match["y"] is None and published is None):
         return None
     day2, month2 = int(match["d2"]), int(match["m2"])

@@ -39,10 +39,13 @@ def test_a_contest_those_who_competed_name_has_its_venue_days_group_and_regions(
     assert len(came) == 1 and came[0].label.startswith("mahasiswa")
     assert values_of(came[0])["takes_part_in"] == ["lomba-aplikasi-desa-cerdas-2026"]
     assert values_of(came[0])["size"] == [90]
+    _, told = _contest(CONTEST.replace("Senin\u2013Selasa (30/11\u20131/12)", "Senin (30/11) hingga Selasa (1/12)"))
+    assert [str(d) for d in told["date"] + told["end_date"]] == ["2026-11-30", "2026-12-01"]
 
 
 def test_other_ways_to_compete_name_the_event_too() -> None:
-    for verb in ("berlomba dalam", "bertanding di", "unjuk karya di", "berkompetisi dalam"):
+    for verb in ("berlomba dalam", "bertanding di", "unjuk karya di", "berkompetisi dalam", "beradu gagasan dalam "
+                 "ajang"):
         _, fields = _contest(CONTEST.replace("beradu ide dalam", verb))
         assert fields["venue"] == ["gedung-serbaguna-lancang-kuning"], verb
         assert fields["participants_from"] == ["pekanbaru", "kampar", "siak"], verb
@@ -88,6 +91,9 @@ def test_a_range_of_days_takes_its_year_and_checks_both_weekdays() -> None:
     assert (first.date, last.date) == (dt.date(2026, 12, 3), dt.date(2026, 12, 4))
     first, last = find_news_range("Rabu\u2013Kamis (31/12\u20131/1)", dt.date(2026, 1, 5))  # type: ignore[misc]
     assert (first.date, last.date) == (dt.date(2025, 12, 31), dt.date(2026, 1, 1))
+    first, last = find_news_range("Senin (30/11) hingga Selasa (1/12)", PUBLISHED)  # type: ignore[misc]
+    assert (first.date, last.date) == (dt.date(2026, 11, 30), dt.date(2026, 12, 1))
+    assert find_news_range("Senin (30/11) dan Rabu (1/12)", PUBLISHED) is None  # 1/12/2026 is a Tuesday
     assert find_news_range("Senin\u2013Selasa (30/11\u20131/12)", None) is None  # no year known
     assert find_news_range("Selasa\u2013Rabu (30/11\u20131/12)", PUBLISHED) is None  # the weekdays say otherwise
     _, fields = _contest(CONTEST.replace("Senin\u2013Selasa", "Selasa\u2013Rabu"))
