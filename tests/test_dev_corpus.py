@@ -2,7 +2,8 @@
 corpus (examples/dev-corpus, three articles) and the held-out articles (examples/heldout,
 examples/heldout2, examples/heldout3, examples/heldout4, examples/heldout5, examples/heldout6,
 examples/heldout7, examples/heldout8, examples/heldout9, examples/heldout10, examples/heldout11,
-examples/heldout12 and examples/heldout13, one article each, kept from the ingest rules to measure them blind).
+examples/heldout12, examples/heldout13 and examples/heldout14, one article each, kept from the ingest rules to
+measure them blind).
 
 The articles were written for the project as test material (see their READMEs); every
 expectation here was written from the article texts, not copied from the build output.
@@ -58,6 +59,8 @@ HELDOUT12 = ROOT / "examples" / "heldout12"
 HELDOUT12_ARTICLES = ("priangankini-2026-12-03-sakola-dagang-digital-jabar",)
 HELDOUT13 = ROOT / "examples" / "heldout13"
 HELDOUT13_ARTICLES = ("tepiankabar-2026-12-04-hackathon-etam-digital-kaltim",)
+HELDOUT14 = ROOT / "examples" / "heldout14"
+HELDOUT14_ARTICLES = ("lenterasaba-2026-12-05-business-matching-jawara-banten",)
 # Each example folder with its articles: the folder-level checks run on every one.
 EXAMPLES = pytest.mark.parametrize(
     "folder, articles",
@@ -65,9 +68,9 @@ EXAMPLES = pytest.mark.parametrize(
      (HELDOUT4, HELDOUT4_ARTICLES), (HELDOUT5, HELDOUT5_ARTICLES), (HELDOUT6, HELDOUT6_ARTICLES),
      (HELDOUT7, HELDOUT7_ARTICLES), (HELDOUT8, HELDOUT8_ARTICLES), (HELDOUT9, HELDOUT9_ARTICLES),
      (HELDOUT10, HELDOUT10_ARTICLES), (HELDOUT11, HELDOUT11_ARTICLES), (HELDOUT12, HELDOUT12_ARTICLES),
-     (HELDOUT13, HELDOUT13_ARTICLES)],
+     (HELDOUT13, HELDOUT13_ARTICLES), (HELDOUT14, HELDOUT14_ARTICLES)],
     ids=["dev-corpus", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7",
-         "heldout8", "heldout9", "heldout10", "heldout11", "heldout12", "heldout13"])
+         "heldout8", "heldout9", "heldout10", "heldout11", "heldout12", "heldout13", "heldout14"])
 
 
 @pytest.fixture(scope="module")
@@ -151,6 +154,11 @@ def heldout12_union() -> Dataset:
 @pytest.fixture(scope="module")
 def heldout13_union() -> Dataset:
     return union_of(build(open_project(HELDOUT13)))
+
+
+@pytest.fixture(scope="module")
+def heldout14_union() -> Dataset:
+    return union_of(build(open_project(HELDOUT14)))
 
 
 def ask(union: Dataset, pattern: str) -> bool:
@@ -1389,3 +1397,117 @@ def test_heldout13_speakers_posts_study_and_the_program(heldout13_union: Dataset
         id:data-pusat-kajian-ekonomi-digital-itmr schema:author id:pusat-kajian-ekonomi-digital-itmr ;
             schema:temporalCoverage "2026"^^xsd:gYear ; kg:finding id:temuan-38-persen-aplikasi-kasir""")
     assert not ask(heldout13_union, "id:etam-berdaya-digital kg:targetCount ?n")
+
+
+# --- The fourteenth held-out article (Banten): five statuses, a denial, a hypothetical, Tangerang and Serang ---
+
+def test_heldout14_statuses_rest_on_the_texts_cue_words(heldout14_union: Dataset) -> None:
+    statuses = {
+        "kerja-sama-disperindag-banten-sabaniaga": "ongoing",                 # "sudah berjalan sejak Mei 2025"
+        "rencana-pemkab-lebak-sabaniaga": "planned",                          # "bakal menggandeng SabaNiaga"
+        "uji-coba-kirim-bersama-pemkot-cilegon-merak-antar": "completed",     # "telah menuntaskan uji coba"
+        "rencana-rumah-kemasan-sinar-boga-pemkab-pandeglang": "cancelled",    # "mundur dari rencana kerja sama"
+        "dambaan-kub-emping-mekar-sari-sabaniaga": "aspired",                 # "mendambakan ..., keinginan ..."
+    }
+    assert_statuses(heldout14_union, statuses)
+    # "sudah" before "berjalan" and in "keinginan yang sudah ia simpan" does not make them completed.
+    assert not ask(heldout14_union, """VALUES ?c { id:kerja-sama-disperindag-banten-sabaniaga
+        id:dambaan-kub-emping-mekar-sari-sabaniaga } ?c kg:status kg:completed""")
+    assert ask(heldout14_union, """id:kerja-sama-disperindag-banten-sabaniaga
+            kg:participant id:disperindag-banten , id:saba-niaga-nusantara ;
+            schema:startDate "2025-05"^^xsd:gYearMonth .
+        id:rencana-pemkab-lebak-sabaniaga kg:participant id:pemkab-lebak , id:saba-niaga-nusantara ;
+            schema:startDate "2027-02"^^xsd:gYearMonth .
+        id:uji-coba-kirim-bersama-pemkot-cilegon-merak-antar
+            kg:participant id:pemkot-cilegon , id:merak-antar-logistik ;
+            schema:startDate "2026-11"^^xsd:gYearMonth ; schema:location id:kota-cilegon .
+        id:rencana-rumah-kemasan-sinar-boga-pemkab-pandeglang
+            kg:participant id:sinar-boga-pesisir , id:pemkab-pandeglang .
+        id:dambaan-kub-emping-mekar-sari-sabaniaga
+            kg:participant id:kub-emping-mekar-sari , id:saba-niaga-nusantara .
+        ?st rdf:subject id:rencana-rumah-kemasan-sinar-boga-pemkab-pandeglang ; rdf:predicate kg:status ;
+            kg:evidence/oa:hasTarget/oa:hasSelector/oa:exact "mundur dari rencana kerja sama" .
+        id:disperindag-banten org:subOrganizationOf id:pemprov-banten""")
+    # A withdrawal and a wish have no date.
+    assert not ask(heldout14_union, """VALUES ?c { id:rencana-rumah-kemasan-sinar-boga-pemkab-pandeglang
+        id:dambaan-kub-emping-mekar-sari-sabaniaga } ?c schema:startDate ?d""")
+
+
+def test_heldout14_denied_and_hypothetical_cooperations_are_not_recorded(heldout14_union: Dataset) -> None:
+    """"PT Grosir Kilat Asia bukan mitra SabaNiaga. Aplikasi ... itu juga belum pernah menjalin kerja sama
+    dengan SabaNiaga" and "Apabila Pemkab Pandeglang bersedia bekerja sama dengan SabaNiaga, ...": neither is a
+    collaboration (the regency government is only in the one a company withdrew from)."""
+    assert not ask(heldout14_union, "?c kg:participant id:grosir-kilat-asia")
+    assert values(heldout14_union, "SELECT ?c WHERE { ?c kg:participant id:pemkab-pandeglang }") == {
+        "rencana-rumah-kemasan-sinar-boga-pemkab-pandeglang"}
+    assert values(heldout14_union, "SELECT ?c WHERE { ?c kg:participant id:saba-niaga-nusantara }") == {
+        "kerja-sama-disperindag-banten-sabaniaga", "rencana-pemkab-lebak-sabaniaga",
+        "dambaan-kub-emping-mekar-sari-sabaniaga"}
+    assert ask(heldout14_union, """id:nadia-bukan-mitra a kg:IndirectQuote ;
+            kg:speaker id:nadia-khairunnisa ; kg:attributionVerb "Ditegaskannya"@id .
+        id:nadia-menampik-kabar a kg:IndirectQuote ; kg:attributionVerb "menampik"@id .
+        id:eneng-apabila-pemkab-pandeglang a kg:DirectQuote ; kg:speaker id:eneng-rukmini ;
+            kg:attributionVerb "tutur"@id .
+        id:pemkab-pandeglang kg:jurisdiction id:pandeglang""")
+
+
+def test_heldout14_tangerang_and_serang_stay_ambiguous_and_the_dateline_is_not_a_venue(
+        heldout14_union: Dataset) -> None:
+    article = f"<{ID}article/lenterasaba-2026-12-05-business-matching-jawara-banten>"
+    assert ask(heldout14_union, f"{article} kg:dateline id:serang ; schema:publisher id:lenterasaba")
+    assert not ask(heldout14_union, "VALUES ?p { id:serang id:kota-serang } ?event kg:venue ?p")
+    assert values(heldout14_union, "SELECT ?c WHERE { id:serang a kg:AmbiguousPlace ; kg:possibleReferent ?c }") \
+        == {"kota-serang", "kabupaten-serang"}
+    assert values(heldout14_union, "SELECT ?c WHERE { id:tangerang a kg:AmbiguousPlace ; kg:possibleReferent ?c }") \
+        == {"kota-tangerang", "kabupaten-tangerang"}
+    # Neither candidate of the bare "Tangerang" is chosen, and "Tangerang Selatan" is a third region.
+    assert not ask(heldout14_union, """VALUES ?place { id:kota-tangerang id:kabupaten-tangerang }
+        ?x kg:participantsFrom|kg:venue|schema:location ?place""")
+    assert ask(heldout14_union, """id:banten-business-matching-day-2026 a schema:BusinessEvent ;
+        kg:venue id:wisma-pancaniti ;
+        schema:startDate "2026-12-04"^^xsd:date ;
+        kg:participantCount "180"^^xsd:nonNegativeInteger ;
+        kg:participantsFrom id:kota-cilegon , id:tangerang , id:tangerang-selatan , id:lebak , id:pandeglang ;
+        schema:organizer id:disperindag-banten , id:saba-niaga-nusantara ;
+        kg:partOfProgram id:jawara-naik-kelas .
+        id:wisma-pancaniti kg:within id:kota-serang .
+        id:tangerang-selatan a kg:City .
+        id:saba-niaga-nusantara schema:location id:tangerang-selatan .
+        id:pemkot-cilegon kg:jurisdiction id:kota-cilegon .
+        id:pemkab-lebak kg:jurisdiction id:lebak""")
+    # A business-matching day, not a training.
+    assert not ask(heldout14_union, "id:banten-business-matching-day-2026 a schema:EducationEvent")
+
+
+def test_heldout14_speakers_posts_study_and_the_program(heldout14_union: Dataset) -> None:
+    assert ask(heldout14_union, """id:eka-produk-kampung a kg:DirectQuote ; kg:speaker id:eka-prasetya-wijaya ;
+            kg:attributionVerb "kata"@id ; kg:saidAt id:banten-business-matching-day-2026 .
+        id:eka-nilai-kontrak a kg:IndirectQuote ; kg:attributionVerb "merinci"@id .
+        id:eka-target-5000 a kg:IndirectQuote ; kg:speaker id:eka-prasetya-wijaya ;
+            kg:attributionVerb "lanjutnya"@id .
+        id:nadia-pesanan-kecil-rutin a kg:IndirectQuote ; kg:attributionVerb "menuturkan"@id .
+        id:nadia-pemasok-konsisten a kg:DirectQuote ; kg:speaker id:nadia-khairunnisa ;
+            kg:attributionVerb "imbuhnya"@id .
+        id:lilis-kendala-kemasan a kg:DirectQuote ; kg:speaker id:lilis-suryani ; kg:attributionVerb "terang"@id .
+        id:eneng-mendambakan-bermitra a kg:IndirectQuote ; kg:speaker id:eneng-rukmini""")
+    # Titles, degrees and an age left out; a post after "pada"; a first name later.
+    assert ask(heldout14_union, """id:eka-prasetya-wijaya rdfs:label "Eka Prasetya Wijaya"@id ; skos:altLabel "Eka"@id ;
+            org:holds id:kabid-perdagangan-dalam-negeri-disperindag-banten ;
+            kg:takesPartIn id:banten-business-matching-day-2026 .
+        id:kabid-perdagangan-dalam-negeri-disperindag-banten org:postIn id:disperindag-banten .
+        id:nadia-khairunnisa rdfs:label "Nadia Khairunnisa"@id ; org:holds id:ceo-sabaniaga .
+        id:lilis-suryani rdfs:label "Lilis Suryani"@id ; org:holds id:dosen-universitas-teluk-banten .
+        id:eneng-rukmini rdfs:label "Eneng Rukmini"@id ; skos:altLabel "Eneng"@id ;
+            org:holds id:ketua-kub-emping-mekar-sari .
+        id:kub-emping-mekar-sari schema:location id:pandeglang .
+        id:laboratorium-kewirausahaan-utb org:subOrganizationOf id:universitas-teluk-banten""")
+    article = f"<{ID}article/lenterasaba-2026-12-05-business-matching-jawara-banten>"
+    assert ask(heldout14_union, f"""{article} schema:author id:fikri-maulana-hakim ;
+        schema:editor id:siti-nurhasanah ; schema:datePublished ?d""")
+    # The program's groups told by a verb ("mendampingi"), its target by Eka ("Lewat Jawara Naik Kelas, ...").
+    assert ask(heldout14_union, """id:jawara-naik-kelas kg:operatedBy id:pemprov-banten ;
+            kg:targetGroup id:perajin , id:petani-milenial , id:pelaku-usaha-kuliner ;
+            kg:targetCount "5000"^^xsd:nonNegativeInteger .
+        id:pemprov-banten kg:jurisdiction id:banten .
+        id:kajian-laboratorium-kewirausahaan-utb schema:author id:laboratorium-kewirausahaan-utb , id:lilis-suryani ;
+            schema:temporalCoverage "2026"^^xsd:gYear ; kg:finding id:temuan-27-persen-pembeli-korporat""")
