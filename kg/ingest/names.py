@@ -40,6 +40,7 @@ _HEADS = {
     "Universitas": "Organization", "Institut": "Organization", "Politeknik": "Organization",
     "Koperasi": "Organization", "Forum": "Organization", "Himpunan": "Organization", "Ikatan": "Organization",
     "Perkumpulan": "Organization", "Paguyuban": "Organization", "Persatuan": "Organization",
+    "Kelompok": "Organization", "Gapoktan": "Organization",  # "Kelompok Tani X", "Kelompok Usaha Bersama (KUB) X"
     "Fakultas": "Organization", "Laboratorium": "Organization", "Lab": "Organization", "Jurusan": "Organization",
     "Program Studi": "Organization", "Pusat Studi": "Organization",
     "Pusat Kajian": "Organization", "Pusat Penelitian": "Organization", "Bidang": "GovernmentOffice", "Tim": "Team",

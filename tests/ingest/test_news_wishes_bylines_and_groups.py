@@ -1,0 +1,47 @@
+"""News paragraphs written for these tests (invented groups, companies and people, real regions of
+Kalimantan Timur, Sulawesi Tengah, Lampung and Sumatera Barat): a collaboration under way told as
+"sudah berjalan sejak", a wish told by "mendambakan" and its kin, village groups named as
+"Kelompok Tani X" or "kelompok tenun X". Each test says what must and must not be proposed."""
+
+from __future__ import annotations
+
+from tests.ingest.test_news_without_cues import statuses
+from tests.ingest.test_rules import by_type, run, values_of
+
+KALTIM = (
+    "SAMARINDA, KALTIMKINI.COM - Kerja sama Dinas Koperasi Kalimantan Timur dan PT Mahakam Data sudah berjalan "
+    "sejak Mei 2025. Kemitraan PT Berau Niaga dan PT Sangatta Data telah berlangsung sejak 2023. Koperasi Mekar "
+    "Sari masih berlangsung bermitra dengan PT Bontang Data. PT Tenggarong Kode sudah bekerja sama dengan PT "
+    "Kukar Data pada 2022.\n")
+
+SULTENG = (
+    "PALU, SULTENGKINI.COM - Kelompok Tani Sumber Rejeki mendambakan kemitraan dengan PT Donggala Niaga agar hasil "
+    "panen terserap. Kelompok tani Harapan Jaya mengidamkan kerja sama dengan PT Poso Data. Gapoktan Maju Bersama "
+    "menginginkan kemitraan dengan PT Tojo Data. Koperasi Lore bercita-cita bermitra dengan PT Sigi Data. Ratna "
+    "Lamasitudju bercerita tentang keinginan yang sudah lama ia simpan untuk bermitra dengan PT Banggai Data.\n")
+
+
+def test_work_already_running_since_a_month_is_ongoing_from_then() -> None:
+    found = run(KALTIM)
+    assert statuses(found) == [
+        (["dinas-koperasi-kalimantan-timur", "pt-mahakam-data"], "ongoing", "status-cue"),  # "sudah berjalan"
+        (["pt-berau-niaga", "pt-sangatta-data"], "ongoing", "status-cue"),  # "telah berlangsung"
+        (["koperasi-mekar-sari", "pt-bontang-data"], "ongoing", "status-cue"),
+        (["pt-tenggarong-kode", "pt-kukar-data"], "completed", "status-cue")]  # "sudah bekerja sama": done
+    dates = {i.label: values_of(i).get("date") for i in found.items.values() if i.type == "Collaboration"}
+    assert dates["Kolaborasi Dinas Koperasi Kalimantan Timur dan PT Mahakam Data"] == ["2025-05"]
+    assert dates["Kolaborasi PT Berau Niaga dan PT Sangatta Data"] == ["2023"]
+    assert dates["Kolaborasi PT Tenggarong Kode dan PT Kukar Data"] is None  # a year done, no start of what runs
+    since = found.items["kolaborasi-dinas-koperasi-kalimantan-timur-pt-mahakam-data"].fields["date"][0]
+    assert found.span_text(since.span) == "sejak Mei 2025"
+
+
+def test_a_wish_told_by_longing_is_aspired_and_the_group_a_party() -> None:
+    found = run(SULTENG)
+    assert statuses(found) == [
+        (["kelompok-tani-sumber-rejeki", "pt-donggala-niaga"], "aspired", "status-cue"),
+        (["kelompok-tani-harapan-jaya", "pt-poso-data"], "aspired", "status-cue"),  # "kelompok tani X"
+        (["gapoktan-maju-bersama", "pt-tojo-data"], "aspired", "status-cue"),
+        (["koperasi-lore", "pt-sigi-data"], "aspired", "status-cue"),
+        (["pt-banggai-data"], "aspired", "status-cue")]  # "keinginan yang sudah lama": a wish, not done
+    assert by_type(found, "Organization")["Kelompok Tani Harapan Jaya"].rule == "org-group"
