@@ -1,12 +1,21 @@
 """News paragraphs written for these tests (invented groups, companies and people, real regions of
 Kalimantan Timur, Sulawesi Tengah, Lampung and Sumatera Barat): a collaboration under way told as
 "sudah berjalan sejak", a wish told by "mendambakan" and its kin, village groups named as
-"Kelompok Tani X" or "kelompok tenun X". Each test says what must and must not be proposed."""
+"Kelompok Tani X" or "kelompok tenun X", an outlet in brackets after the dateline's place, a
+closing "Penulis: X / Editor: Y". Each test says what must and must not be proposed."""
 
 from __future__ import annotations
 
+from kg.ingest.draft import propose
+from kg.ingest.model import Proposals
 from tests.ingest.test_news_without_cues import statuses
-from tests.ingest.test_rules import by_type, run, values_of
+from tests.ingest.test_rules import CUES, by_type, run, values_of
+
+
+def propose_text(text: str) -> Proposals:
+    """The proposals for a whole article as written, its own header and closing lines."""
+    return propose(text, {}, CUES)
+
 
 KALTIM = (
     "SAMARINDA, KALTIMKINI.COM - Kerja sama Dinas Koperasi Kalimantan Timur dan PT Mahakam Data sudah berjalan "
@@ -45,3 +54,32 @@ def test_a_wish_told_by_longing_is_aspired_and_the_group_a_party() -> None:
         (["koperasi-lore", "pt-sigi-data"], "aspired", "status-cue"),
         (["pt-banggai-data"], "aspired", "status-cue")]  # "keinginan yang sudah lama": a wish, not done
     assert by_type(found, "Organization")["Kelompok Tani Harapan Jaya"].rule == "org-group"
+
+
+LAMPUNG = (
+    "Ekonomi\nPerajin Tapis Lampung Rambah Pasar Daring\n"
+    "Bandar Lampung (LampungKini.com) - Dinas Koperasi Provinsi Lampung menggelar kelas pemasaran daring di "
+    "Gedung Sesat Agung, Bandar Lampung, Selasa (14/10/2025).\n"
+    "Penulis: Rahmat Hidayat / Editor: Yulia Anggraini\n")
+
+
+def test_outlet_in_brackets_after_the_dateline_place_and_a_closing_writer_and_editor() -> None:
+    found = propose_text(LAMPUNG)
+    assert found.article["publisher"].value == "lampungkini"
+    assert by_type(found, "MediaOutlet")["LampungKini.com"].rule == "dateline-outlet"
+    assert found.article["dateline"].value == "bandar-lampung"
+    assert found.article["headline"].value == "Perajin Tapis Lampung Rambah Pasar Daring"
+    assert found.article["author"].value == "rahmat-hidayat"  # never "Rahmat Hidayat / Editor: Yulia Anggraini"
+    assert found.article["editor"].value == "yulia-anggraini"
+    assert set(by_type(found, "Person")) == {"Rahmat Hidayat", "Yulia Anggraini"}
+    venues = [v.value for i in found.items.values() for v in i.fields.get("venue", [])]
+    assert "bandar-lampung" not in venues  # a dateline is no venue
+
+
+def test_a_reporter_line_and_a_redaktur_line_close_the_text() -> None:
+    found = propose_text(LAMPUNG.replace("Penulis: Rahmat Hidayat / Editor: Yulia Anggraini",
+                                         "Pewarta: Rahmat Hidayat\nRedaktur: Yulia Anggraini"))
+    assert found.article["author"].value == "rahmat-hidayat"
+    assert found.article["editor"].value == "yulia-anggraini"
+    found = propose_text(LAMPUNG.replace(" / Editor:", " | Editor:"))
+    assert (found.article["author"].value, found.article["editor"].value) == ("rahmat-hidayat", "yulia-anggraini")
