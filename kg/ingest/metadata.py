@@ -60,7 +60,7 @@ def _header_lines(found: Proposals, header_end: int) -> None:
     a short line with the outlet's web address ("KabarMaluku.com | Indonesia") is neither."""
     offset, lines = 0, []
     for line in found.text[:max(header_end, 0)].split("\n"):
-        if line and not _BYLINE_WORD.match(line) and not _OUTLET_LINE.search(line):
+        if line.strip() and not _BYLINE_WORD.match(line) and not _OUTLET_LINE.search(line):  # blank: a caption
             lines.append((line, Span(offset, offset + len(line))))
         offset += len(line) + 1
     if lines and len(lines[0][0].split()) <= 3 and not lines[0][0].endswith("."):

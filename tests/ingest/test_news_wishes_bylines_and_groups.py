@@ -83,3 +83,28 @@ def test_a_reporter_line_and_a_redaktur_line_close_the_text() -> None:
     assert found.article["editor"].value == "yulia-anggraini"
     found = propose_text(LAMPUNG.replace(" / Editor:", " | Editor:"))
     assert (found.article["author"].value, found.article["editor"].value) == ("rahmat-hidayat", "yulia-anggraini")
+
+
+JATENG = (
+    "Ekonomi\nPetani Kopi Wonosobo Belajar Jualan Daring\n"
+    "FOTO: Peserta pelatihan kopi di Gedung Sasana Adipura, Wonosobo. (Dok. Humas)\n"
+    "WONOSOBO, WONOSOBOKINI.COM - Dinas Koperasi Kabupaten Wonosobo menggelar pelatihan bagi 40 petani kopi. "
+    "Kepala Dinas Koperasi Wonosobo, Ahmad Rasyid, mengatakan pelatihan akan berlanjut.\n"
+    "FOTO: Ahmad Rasyid menjelaskan, sebanyak 45 persen petani kopi sudah berjualan daring. (Dok. Humas)\n"
+    "Foto: Festival Kopi Sindoro 2025 digelar Dinas Koperasi Kabupaten Wonosobo di Gedung Pesona Dieng, Wonosobo, "
+    "Senin (13/10/2025). (Dok. Diskop)\n"
+    "Survei Dinas Koperasi Kabupaten Wonosobo mencatat 30 persen petani kopi memakai dompet digital. Ia berharap "
+    "petani segera berjualan.\n"
+    "Peserta menyimak paparan Ahmad Rasyid tentang Festival Kopi Sindoro 2025. (Foto: Dok. Diskop Wonosobo)\n")
+
+
+def test_a_photo_caption_gives_no_quote_event_date_or_subheadline() -> None:
+    found = propose_text(JATENG)
+    assert "subheadline" not in found.article and "text_date" not in found.article  # the caption's date too
+    quotes = [i.fields["text"][0].value for i in found.items.values() if i.type == "IndirectQuote"]
+    assert quotes == ["pelatihan akan berlanjut", "petani segera berjualan"]  # "Ia": the last one named
+    assert not by_type(found, "Event") and not by_type(found, "Facility")  # the festival told only in captions
+    assert [i.fields["text"][0].value for i in found.items.values() if i.type == "Finding"] == [
+        "Survei Dinas Koperasi Kabupaten Wonosobo mencatat 30 persen petani kopi memakai dompet digital"]
+    assert "Ahmad Rasyid" in by_type(found, "Person")  # the body names him
+    assert found.span_text(found.items["ahmad-rasyid"].span).startswith("Kepala Dinas")
