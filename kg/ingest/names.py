@@ -30,7 +30,7 @@ _ACR = (r"(?:[A-Z][A-Za-z]{1,15}|[a-z]{1,3}[A-Z][A-Za-z]{1,12})"
         r"(?:(?: [A-Z][A-Za-z]{1,7}){0,2} [A-Z]{2,6}(?=\))|(?<=Dis|Bap|Bak)[a-z]{2,12} [A-Z][a-z]{2,12}(?=\))"
         r"|(?<=Kemen)[a-z]{2,12} [A-Z][a-z]{2,12}(?=\))|(?<=[A-Z]{3}) [A-Z][a-z]{2,8}(?=\)))?")
 ACRONYM = rf"\((?P<acr>{_ACR})\)"
-_RUN = rf"{WORD}(?:(?: dan | & | ){WORD}|,? \({_ACR}\)(?= [A-Z]|[,.]|\s|$))*"
+_RUN = rf"{WORD}(?:(?: dan | & | |(?<=Pengabdian) (?:kepada|pada) ){WORD}|,? \({_ACR}\)(?= [A-Z]|[,.]|\s|$))*"
 _HEADS = {
     "Kementerian": "Ministry", "Dinas": "Dinas", "Badan": "GovernmentBody", "Balai": "GovernmentOffice",
     "Direktorat Jenderal": "GovernmentOffice", "Direktorat": "GovernmentOffice", "Lembaga": "GovernmentBody",
@@ -42,13 +42,13 @@ _HEADS = {
     "Perkumpulan": "Organization", "Paguyuban": "Organization", "Persatuan": "Organization",
     "Kelompok": "Organization", "Gapoktan": "Organization",  # "Kelompok Tani X", "Kelompok Usaha Bersama (KUB) X"
     "Fakultas": "Organization", "Laboratorium": "Organization", "Lab": "Organization", "Jurusan": "Organization",
-    "Program Studi": "Organization", "Pusat Studi": "Organization",
+    "Program Studi": "Organization", "Pusat Studi": "Organization", "Lembaga Penelitian": "Organization",
     "Pusat Kajian": "Organization", "Pusat Penelitian": "Organization", "Bidang": "GovernmentOffice", "Tim": "Team",
 }
 # A unit named with the organisation it belongs to: "Fakultas Ekonomi dan Bisnis (FEB) Universitas
 # Cenderawasih", "Lab Data Politeknik Negeri Ambon", "Bidang Ekonomi Kreatif Dinas Pariwisata Kota Ambon".
 _UNIT_HEADS = frozenset({"Fakultas", "Laboratorium", "Lab", "Jurusan", "Program Studi", "Pusat Studi", "Pusat Kajian",
-                         "Pusat Penelitian", "Bidang"})
+                         "Pusat Penelitian", "Bidang", "Lembaga Penelitian"})
 # A research centre is a unit, even in a post's title ("Kepala Pusat Studi Ekonomi Digital FEB UNS").
 _CENTRES = frozenset({"Pusat Studi", "Pusat Kajian", "Pusat Penelitian"})
 _SUB_UNIT = re.compile(rf"(?:{'|'.join(sorted(_UNIT_HEADS))}) .*? (?P<parent>(?:Universitas|Institut|Politeknik|"
@@ -284,7 +284,8 @@ def organisations(found: Proposals, cores: dict[str, str]) -> None:
         name = _trim(found.text[match.start():_extend(found.text, match.end())])
         if match.start() < parent_end:  # "Universitas Sebelas Maret" of "… (FEB UNS)": the unit's short form
             name = found.text[match.start():parent_end]
-        head = match["head"]
+        # "Lembaga Penelitian dan Pengabdian …": a unit's head the shape read as a shorter one ("Lembaga")
+        head = next((h for h in _UNIT_HEADS if len(h) > len(match["head"]) and name.startswith(f"{h} ")), match["head"])
         position = max(match.start() + len(name), match.start() + len(head) + 1)  # "Bank X dan PT Y": Y too
         unit = _SUB_UNIT.match(name) if head in _UNIT_HEADS else None
         is_unit = unit is not None

@@ -72,9 +72,10 @@ _LECTURER = r"[Dd]osen(?=[^,.\n]*?(?: [A-Z]| itu(?![\w-])| tersebut))"
 # form of address ("Nurul Aini atau Kak Nuri, pendiri …,"); written small after degrees too ("Maria
 # Ohoiwutun, S.E., M.B.A., pendiri sekaligus Direktur Utama PT X, menjelaskan").
 # "Survei yang dipimpin Prof. Dr. Nenden Sukmawati, S.E., M.M., guru besar Fakultas X, terhadap …": one who
-# leads a work, then the post, before the sentence goes on.
+# leads a work, then the post, before the sentence goes on; "Menurut Dr. A, M.Si., peneliti X, …" too.
 _NAME_POST = re.compile(
-    rf"(?:^|(?<=[.\n\-] )|(?<=\n)|(?P<led>(?<=dipimpin )|(?<=diketuai )|(?<=dipimpin oleh )|(?<=diketuai oleh )))"
+    rf"(?:^|(?<=[.\n\-] )|(?<=\n)|(?P<led>(?<=dipimpin )|(?<=diketuai )|(?<=dipimpin oleh )|(?<=diketuai oleh )|"
+    rf"(?<=^Menurut )|(?<=[.\n] Menurut )|(?<=\nMenurut )))"
     rf"(?P<name>{_NAME})(?:{DEGREES})?(?: atau {HONORIFIC} [A-Z][\w'-]+)?, "
     rf"(?P<post>(?:(?i:{HEAD})|{_LECTURER})\b{_PLAIN}{{0,160}}?), (?(led)(?=[a-z])|(?={SPEECH}))")
 # "Wali Kota Medan Rico Tri Putra Bayu Waas": post words, then the name, no comma.

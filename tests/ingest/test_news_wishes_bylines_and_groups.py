@@ -108,3 +108,37 @@ def test_a_photo_caption_gives_no_quote_event_date_or_subheadline() -> None:
         "Survei Dinas Koperasi Kabupaten Wonosobo mencatat 30 persen petani kopi memakai dompet digital"]
     assert "Ahmad Rasyid" in by_type(found, "Person")  # the body names him
     assert found.span_text(found.items["ahmad-rasyid"].span).startswith("Kepala Dinas")
+
+
+BENGKULU = (
+    "BENGKULU, BENGKULUKINI.COM - Lembaga Penelitian dan Pengabdian kepada Masyarakat (LPPM) Universitas Rafflesia "
+    "Bengkulu meneliti 200 pelaku UMKM di Kota Bengkulu. Kepala Dinas Koperasi Kota Bengkulu, Hendra Saputra, "
+    "mengatakan pihaknya mendukung kajian itu.\n"
+    "Menurut Dr. Theresia Manurung, M.Si., peneliti LPPM tersebut, sebagian besar pelaku UMKM belum memiliki "
+    "pencatatan keuangan digital.\n"
+    "\"Pelatihan pembukuan digital perlu diperluas ke kecamatan,\" terang dia.\n")
+
+
+def test_an_institute_named_with_kepada_is_one_unit_of_its_university() -> None:
+    found = run(BENGKULU)
+    lppm = by_type(found, "Organization")[
+        "Lembaga Penelitian dan Pengabdian kepada Masyarakat Universitas Rafflesia Bengkulu"]
+    assert "LPPM" in lppm.aliases
+    assert values_of(lppm)["part_of"] == ["universitas-rafflesia-bengkulu"]
+    assert not by_type(found, "GovernmentBody")  # never "Lembaga Penelitian dan Pengabdian", cut at "kepada"
+
+
+def test_a_researcher_named_after_menurut_with_her_post_written_small_and_her_words() -> None:
+    found = run(BENGKULU)
+    person = by_type(found, "Person")["Theresia Manurung"]  # titles and degrees off
+    post = by_type(found, "Post")["Peneliti LPPM Universitas Rafflesia Bengkulu"]
+    assert values_of(person)["holds"] == [post.ident]
+    assert values_of(post)["post_in"] == [
+        by_type(found, "Organization")["Lembaga Penelitian dan Pengabdian kepada Masyarakat Universitas Rafflesia "
+                                       "Bengkulu"].ident]
+    said = {(values_of(i)["speaker"][0], i.type, values_of(i)["text"][0]) for i in found.items.values()
+            if i.type in ("Quote", "IndirectQuote")}
+    assert ("theresia-manurung", "IndirectQuote",
+            "sebagian besar pelaku UMKM belum memiliki pencatatan keuangan digital") in said
+    assert ("theresia-manurung", "Quote", "Pelatihan pembukuan digital perlu diperluas ke kecamatan,") in said
+    assert not any(speaker == "hendra-saputra" and kind == "Quote" for speaker, kind, _ in said)  # the last named
