@@ -370,6 +370,7 @@ _ORG_TYPES = frozenset(_HEADS.values()) | {"Ministry", "Startup", "RegionalGover
 # Companies, whose names may hold a region's without being there ("Komunitas Jakpreneur Cakung" is in
 # Cakung; a government office serves the region its name ends with).
 _NAMED_BY_PLACES = frozenset({"Company", "Startup"})
+_UNIVERSITIES = ("Universitas", "Institut", "Politeknik", "Sekolah Tinggi")  # named after a region, not a mention
 
 
 def untangle(found: Proposals) -> None:
@@ -377,14 +378,15 @@ def untangle(found: Proposals) -> None:
     only inside people's names ("Bima" of "Bima Laga") is no place, nor one written only inside
     the names of governments and their heads, which say which region it is ("Kediri" of "Pemkot
     Kediri", "Bupati Kediri"; the province "Gorontalo" of "Pemkot Gorontalo"), nor inside the names
-    of companies ("PT Batanghari Data"); an organisation's
+    of companies ("PT Batanghari Data") or universities ("Universitas Bangka Belitung"); an organisation's
     name that runs into a person's ("Dinas … Provinsi Bali I Wayan Sudana") ends before it."""
     people = [i for i in found.items.values() if i.type == "Person"]
     spans = [(m.start(), m.end()) for person in people for name in (person.label, *person.aliases)
              for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", found.text)]
     governed = [(s, e) for s, e, _ in mentions(found, frozenset({"RegionalGovernment"}))] + [
         (i.span.start, i.span.end) for i in found.items.values() if i.type == "Post" and _LEVEL_POST.match(i.label)]
-    spans += [(s, e) for s, e, _ in mentions(found, _NAMED_BY_PLACES)]  # "PT Batanghari Data": no regency
+    spans += [(s, e) for s, e, i in mentions(found, _NAMED_BY_PLACES | {"Organization"})  # "PT Batanghari Data"
+              if i.type in _NAMED_BY_PLACES or i.label.startswith(_UNIVERSITIES)]  # "Universitas Bangka Belitung"
     used = {str(v.value) for i in found.items.values() for values in i.fields.values() for v in values}
     for item in [i for i in found.items.values() if i.type in _PLACE_KINDS and i.ident not in used]:
         written = [m for name in {item.label, *item.aliases}

@@ -77,7 +77,8 @@ def possessed(found: Proposals, noun: str, before: int) -> Item | None:
     return fitting[-1] if fitting else None
 
 
-_NAMED_BACK = re.compile(r"^(?P<title>[a-z][\w ]*?) (?P<name>[A-Z][\w-]*(?: [A-Z][\w-]*){0,3}) (?:itu|ini|tersebut)$")
+_NAMED_BACK = re.compile(r"^(?P<title>[A-Za-z][a-z]*(?: [a-z]+)*) (?P<name>[A-Z][\w-]*(?: [A-Z][\w-]*){0,3})"
+                         r" (?:itu|ini|tersebut)$")
 
 
 def _named_back(found: Proposals, post: Item) -> tuple[Item | None, str]:

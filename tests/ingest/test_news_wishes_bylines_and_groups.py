@@ -142,3 +142,29 @@ def test_a_researcher_named_after_menurut_with_her_post_written_small_and_her_wo
             "sebagian besar pelaku UMKM belum memiliki pencatatan keuangan digital") in said
     assert ("theresia-manurung", "Quote", "Pelatihan pembukuan digital perlu diperluas ke kecamatan,") in said
     assert not any(speaker == "hendra-saputra" and kind == "Quote" for speaker, kind, _ in said)  # the last named
+
+
+SUMSEL = (
+    "PALEMBANG, SUMSELKINI.COM - Startup asal Palembang, SabaNiaga, melatih 80 pedagang pasar. \"Kami ingin "
+    "pedagang naik kelas,\" kata CEO SabaNiaga, Nadia Khairunnisa (31). CEO KopiKita Rudi Hartono (40) menuturkan "
+    "pelatihan serupa digelar di Lubuklinggau.\n"
+    "Lilis Suryani, dosen Universitas Bangka Belitung, menilai pelatihan itu penting. Bank Sumsel Babel juga "
+    "menyalurkan kredit bagi pedagang.\n")
+
+
+def test_a_post_before_a_name_with_an_age_and_a_post_written_small_after_a_name() -> None:
+    found = run(SUMSEL)
+    people = by_type(found, "Person")
+    assert {"Nadia Khairunnisa", "Rudi Hartono", "Lilis Suryani"} <= set(people)
+    assert not any("(" in name or name.startswith("CEO") for name in people)  # no age, no post in a name
+    assert values_of(people["Nadia Khairunnisa"])["holds"] == [by_type(found, "Post")["CEO SabaNiaga"].ident]
+    assert values_of(people["Rudi Hartono"])["holds"] == [by_type(found, "Post")["CEO KopiKita"].ident]
+    lecturer = by_type(found, "Post")["Dosen Universitas Bangka Belitung"]  # capitalised as a post's label
+    assert values_of(lecturer)["post_in"] == ["universitas-bangka-belitung"]
+
+
+def test_a_region_inside_a_university_or_a_banks_name_is_no_place() -> None:
+    found = run(SUMSEL)
+    places = {i.label for i in found.items.values() if i.type in ("Province", "Regency", "City", "Place")}
+    assert "Belitung" not in places and "Bangka Belitung" not in places  # "Universitas Bangka Belitung"
+    assert places == {"Palembang", "Lubuklinggau"}
