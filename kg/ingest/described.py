@@ -87,7 +87,10 @@ def _add_group(found: Proposals, match: re.Match[str]) -> None:
         return
     label = f"Kelompok {match['kind'].title()} {name}"
     if found.find_name(label) is None:
-        found.add(Item(slug(label), "Organization", label, Span(match.start(), match.end()), "org-group", 0.5))
+        span = Span(match.start(), match.end())
+        item = found.add(Item(slug(label), "Organization", label, span, "org-group", 0.5))
+        if match.group() != label:
+            item.alias(match.group(), span)  # as written, so that its later mentions are found
 
 
 # "PT Kapuas Teknologi Nusantara, pengembang aplikasi lokapasar Pasar Kapuas": the app the organisation

@@ -632,6 +632,11 @@ def _by_level(found: Proposals, region: Region, name: str, span: Span) -> Item:
                           note=f"Kemendagri region {region.code} ({region.name}): the government's level says which."))
 
 
+def _initials(words: str) -> str:
+    """"Kelompok Usaha Bersama" -> "KUB": the capitals its words open with."""
+    return "".join(word[0] for word in words.split() if word[:1].isupper())
+
+
 def _named_org(found: Proposals, name: str, kind: str, span: Span, cores: dict[str, str], rule: str) -> None:
     acronym = next((m for m in re.finditer(ACRONYM, name) if m["acr"] not in _LEGAL_FORMS), None)
     head = name.split(" ")[0]
@@ -647,13 +652,18 @@ def _named_org(found: Proposals, name: str, kind: str, span: Span, cores: dict[s
         cores[acronym["acr"].lower()] = ident
         cores.setdefault(label.lower(), ident)  # the long form written again without its acronym
         unit = not at_end and _SUB_UNIT.match(name) is not None  # "Fakultas Ekonomi dan Bisnis (FEB) Universitas X"
-        if unit:  # named without its short form, which is its alias
+        kind_short = not at_end and _initials(name[:acronym.start()]) == acronym["acr"]  # "Kelompok Usaha Bersama
+        if unit or kind_short:  # (KUB) Emping Sari": named without its short form, which is its alias
             label = f"{name[:acronym.start()].rstrip()} {name[acronym.end():].lstrip()}"
         item = found.add(Item(ident, kind, label, span, "acronym-defined", 0.8))
         if at_end or unit:
             item.alias(acronym["acr"], span)
-        if unit:
+        if unit or kind_short:
             item.alias(name, span)
+        if kind_short:  # "KUB Emping Sari", where the text writes it so
+            short = f"{acronym['acr']} {name[acronym.end():].lstrip()}"
+            at = found.text.find(short, span.end)
+            item.alias(short, Span(at, at + len(short)) if at >= 0 else span)
         if at_end:
             _jurisdiction_named(found, item, acronym["acr"], span)
         return

@@ -168,3 +168,32 @@ def test_a_region_inside_a_university_or_a_banks_name_is_no_place() -> None:
     places = {i.label for i in found.items.values() if i.type in ("Province", "Regency", "City", "Place")}
     assert "Belitung" not in places and "Bangka Belitung" not in places  # "Universitas Bangka Belitung"
     assert places == {"Palembang", "Lubuklinggau"}
+
+
+JABAR = (
+    "BANDUNG, JABARKINI.COM - Kelompok Usaha Bersama (KUB) Emping Sari asal Kuningan mengikuti pameran produk "
+    "desa. KUB Emping Sari kini menjual emping secara daring. Kornelia Sari, ketua kelompok tenun Sekar Jagad asal "
+    "Garut, mengatakan penjualan naik. PT Priangan Kode, perusahaan rintisan yang bermarkas di Kota Tasikmalaya, "
+    "mendampingi mereka. PT Galuh Data, startup yang berkantor di Ciamis, juga hadir. PT Sumedang Niaga yang "
+    "berbasis di Sumedang ikut.\n")
+
+
+def test_a_village_group_with_its_short_form_and_where_it_comes_from() -> None:
+    found = run(JABAR)
+    group = by_type(found, "Organization")["Kelompok Usaha Bersama Emping Sari"]
+    assert "KUB Emping Sari" in group.aliases
+    assert values_of(group)["location"] == ["kuningan"]
+    assert not by_type(found, "Program")  # never the program "Kelompok Usaha Bersama"
+    weavers = by_type(found, "Organization")["Kelompok Tenun Sekar Jagad"]
+    assert values_of(weavers)["location"] == ["garut"]  # "asal Garut" is the group's
+    person = by_type(found, "Person")["Kornelia Sari"]
+    assert "location" not in person.fields
+    post = found.items[values_of(person)["holds"][0]]
+    assert post.label == "Ketua kelompok tenun Sekar Jagad" and values_of(post)["post_in"] == [weavers.ident]
+
+
+def test_a_company_based_where_the_clause_after_it_says() -> None:
+    found = run(JABAR)
+    located = {i.label: values_of(i).get("location") for i in found.items.values() if i.type == "Company"}
+    assert located == {"PT Priangan Kode": ["kota-tasikmalaya"], "PT Galuh Data": ["ciamis"],
+                       "PT Sumedang Niaga": ["sumedang"]}
