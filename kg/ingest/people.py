@@ -31,7 +31,7 @@ POST_HEADS = (
 SPEECH = (r"mengatakan|menjelaskan|menyatakan|menambahkan|mengakui|mengaku|meyakini|memperkirakan|menyebutkan|"
           r"menyebut|menegaskan|mengungkapkan|menuturkan|menilai|berharap|memaparkan|menerangkan|menyampaikan|menyinggung|menekankan|memastikan|"
           r"mengingatkan|mengimbau|membeberkan|mengklaim|mengulangi|mengungkap|berpendapat|berujar|bercerita|"
-          r"menceritakan|berkisah|menaruh harapan|menampik|membantah|meluruskan"
+          r"menceritakan|berkisah|menaruh harapan|menampik|membantah|meluruskan|merinci|memerinci"
           r"|ingin(?! (?:me(?!reka)|ber|di|ter)\w)(?= [^.,\n\"“”]{1,80}? (?:bisa|dapat|mampu)(?![\w-]))")
 SAID = (r"kata|ujar|jawab|ucap|tutur|tutup|jelas|lanjut|imbuh|tambah|papar|terang|ungkap|sebut|tegas|pungkas|sambung|"
         r"tandas|tukas|timpal|kenang|seru")

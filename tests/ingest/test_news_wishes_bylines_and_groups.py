@@ -197,3 +197,23 @@ def test_a_company_based_where_the_clause_after_it_says() -> None:
     located = {i.label: values_of(i).get("location") for i in found.items.values() if i.type == "Company"}
     assert located == {"PT Priangan Kode": ["kota-tasikmalaya"], "PT Galuh Data": ["ciamis"],
                        "PT Sumedang Niaga": ["sumedang"]}
+
+
+SULUT = (
+    "MANADO, SULUTKINI.COM - Kepala Dinas Koperasi Sulawesi Utara, Yohanes Rumengan, menjelaskan program itu "
+    "berjalan. Ia meluruskan, aplikasi itu bukan mitra resmi pemerintah daerah. Yohanes merinci, sebanyak 40 persen "
+    "pedagang sudah memakai kasir digital. Ia juga memaparkan, 25 persen pedagang belum punya rekening bank.\n"
+    "Survei Pusat Kajian Nyiur mencatat 60 persen pelaku UMKM di Manado berjualan daring. Kajian itu melibatkan 300 "
+    "responden di tujuh kecamatan. Uji coba aplikasi kasir di Pasar Bersehati menunjukkan omzet pedagang naik 20 "
+    "persen.\n")
+
+
+def test_words_set_right_or_detailed_are_quotes_and_a_sample_or_a_trial_no_finding() -> None:
+    found = run(SULUT)
+    said = {values_of(i)["verb"][0]: values_of(i)["text"][0] for i in found.items.values()
+            if i.type == "IndirectQuote"}
+    assert said["meluruskan"] == "aplikasi itu bukan mitra resmi pemerintah daerah"
+    assert said["merinci"] == "sebanyak 40 persen pedagang sudah memakai kasir digital"
+    assert said["memaparkan"] == "25 persen pedagang belum punya rekening bank"
+    assert [values_of(i)["text"][0] for i in found.items.values() if i.type == "Finding"] == [
+        "Survei Pusat Kajian Nyiur mencatat 60 persen pelaku UMKM di Manado berjualan daring"]
