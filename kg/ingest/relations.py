@@ -165,7 +165,10 @@ def _told_again(found: Proposals, parties: list[str], body: frozenset[str]) -> b
 
 
 def _one_actor(first: Item, second: Item) -> bool:
-    if first is second:
+    """The same actor, one named inside the other's names, or one an office of the other ("Pemprov
+    Sulteng Gandeng PT X" over the body's "Dinas Koperasi … Sulawesi Tengah", part of it)."""
+    if first is second or any(v.value == other.ident for one, other in ((first, second), (second, first))
+                              for v in one.fields.get("part_of", [])):
         return True
     names = [(first.label, *first.aliases), (second.label, *second.aliases)]
     return any(re.search(rf"(?<![\w-]){re.escape(short)}(?![\w-])", long)
@@ -541,6 +544,8 @@ def _status_told_after(found: Proposals, clause: Span, cues: dict[str, list[str]
     span = Span(clause.start + status[1], clause.start + status[2])
     last.fields["status"] = [Value(status[0], span, "status-told-after", 0.6)]
     last.confidence = max(last.confidence, 0.5)
+    if status[0] == "ongoing" and "date" not in last.fields:
+        _since(found, last, clause)  # "Kerja sama itu berjalan sejak Mei 2025"
 
 
 def _groups_in(found: Proposals, clause: Span) -> list[Item]:

@@ -21,6 +21,7 @@ _FUTURE = re.compile(rf"(?<![\w-])(?<!hingga )(?<!sampai )(?:(?:pekan|minggu|bul
 _SINCE = re.compile(rf"(?<![\w-])(?<!berdiri )(?<!didirikan )(?<!dibentuk )(?<!beroperasi )sejak "
                     rf"(?:(?:awal|akhir|pertengahan) )?(?:{MONTH_PATTERN} )?(?:tahun )?(?:19|20)\d\d(?![\w-])"
                     rf"(?! (?:hingga|sampai))", re.IGNORECASE)
+_REGION_WORD = re.compile(r"Tengah(?![\w-])")  # "Jawa Tengah", "Sulawesi Tengah": capitalised in any text
 _ENDED = re.compile(r"(?<![\w-])(?:berakhir|selesai|dihentikan|berhenti|terhenti)(?![\w-])", re.IGNORECASE)
 _PATTERNS = {"planned": _FUTURE, "ongoing": _SINCE}
 _UNTIL = re.compile(r" (?:akan )?(?:berlangsung|berjalan|berlanjut|bertahan) (?:hingga|sampai)(?![\w-])")
@@ -49,6 +50,9 @@ def clause_status(words: str, cues: dict[str, list[str]], title: bool = False) -
                 running = _RUNNING.match(lower, match.end()) if status == "completed" else None
                 if running is not None and not _ENDED.search(words):
                     return "ongoing", match.start(), running.end()  # "sudah berjalan": under way, not done
+                if title and _REGION_WORD.match(words, match.start()) and re.search(r"[A-Z]\w* \Z",
+                                                                                    words[:match.start()]):
+                    continue  # "Sulawesi Tengah Gandeng …": a region's name in a title, not "tengah"
                 if title or not re.search(r"\w \Z", words[:match.start()]) or words[match.start()].islower():
                     return status, match.start(), match.end()  # not "Jawa Tengah": a cue inside a name
         told = _told_by_time(status, words)

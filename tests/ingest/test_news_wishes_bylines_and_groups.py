@@ -217,3 +217,15 @@ def test_words_set_right_or_detailed_are_quotes_and_a_sample_or_a_trial_no_findi
     assert said["memaparkan"] == "25 persen pedagang belum punya rekening bank"
     assert [values_of(i)["text"][0] for i in found.items.values() if i.type == "Finding"] == [
         "Survei Pusat Kajian Nyiur mencatat 60 persen pelaku UMKM di Manado berjualan daring"]
+
+
+def test_a_headline_naming_the_government_of_the_bodys_office_tells_the_same_collaboration() -> None:
+    found = propose_text(
+        "Ekonomi\nPemprov Kalimantan Tengah Gandeng PT Kahayan Data Latih Perajin\n"
+        "PALANGKA RAYA, KALTENGKINI.COM - Dinas Koperasi dan UKM Provinsi Kalimantan Tengah menggandeng PT Kahayan "
+        "Data melatih 80 perajin rotan. Kerja sama itu berjalan sejak Maret 2025. Pemerintah Provinsi (Pemprov) "
+        "Kalimantan Tengah turut hadir.\n")
+    assert statuses(found) == [  # one, not a second of the Pemprov; "Tengah" of the title's region is no cue
+        (["dinas-koperasi-dan-ukm-provinsi-kalimantan-tengah", "pt-kahayan-data"], "ongoing", "status-told-after")]
+    told = next(i for i in found.items.values() if i.type == "Collaboration")
+    assert values_of(told)["date"] == ["2025-03"]  # the start the sentence pointing back gives
