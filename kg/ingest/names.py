@@ -54,8 +54,8 @@ _CENTRES = frozenset({"Pusat Studi", "Pusat Kajian", "Pusat Penelitian"})
 _SUB_UNIT = re.compile(rf"(?:{'|'.join(sorted(_UNIT_HEADS))}) .*? (?P<parent>(?:Universitas|Institut|Politeknik|"
                        r"Sekolah Tinggi|Dinas|Badan|Kementerian|PT|Bank|Balai) [A-Z])")
 # Words a name needs with its head: "Bank" alone names no bank; "Tim MJC" is left to the rule for
-# the team of an organisation named elsewhere.
-_FEWEST_WORDS = {"Bank": 2, "Tim": 3}
+# the team of an organisation named elsewhere; a group is named by what it does and its own name.
+_FEWEST_WORDS = {"Bank": 2, "Tim": 3, "Kelompok": 3}  # "Kelompok UMKM" names no one group
 _CENTRAL_BANK = "Bank Indonesia"
 # Names whose head says less than their start: a bank by name, not a company; a village's enterprise, no office.
 _KIND_BY_START = {_CENTRAL_BANK: "GovernmentBody", "Badan Usaha Milik Desa": "Company"}

@@ -16,7 +16,7 @@ _TAG = re.compile(r"<(?:script|style)\b[^>]{0,1000}>.*?</(?:script|style)\s*>|<[
 _LOOKS_HTML = re.compile(r"<(?:html|body|p|div|br|span|article|!doctype)\b", re.IGNORECASE)
 _BLOCK = re.compile(r"</?(?:p|div|br|h[1-6]|li|article|section|tr)\b[^<>]{0,1000}>", re.IGNORECASE)
 # A photo's caption is no prose of the article: "FOTO: …", "Foto: … (Dok. …)" as a line, "(Foto: …)" in a line.
-_CAPTION_LINE = re.compile(r"^(?:FOTO|Foto|foto)\s*:.*$", re.MULTILINE)
+_CAPTION_LINE = re.compile(r"^(?:FOTO|Foto|foto|Keterangan [Ff]oto|KETERANGAN FOTO)\s*:.*$", re.MULTILINE)
 _CAPTION_CREDIT = re.compile(r"\((?:FOTO|Foto|foto|Dok\.|DOK\.|Dokumentasi)\s*:?[^()\n]{0,120}\)")
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2066-\u2069\ufeff]")
 

@@ -27,7 +27,8 @@ SULTENG = (
     "PALU, SULTENGKINI.COM - Kelompok Tani Sumber Rejeki mendambakan kemitraan dengan PT Donggala Niaga agar hasil "
     "panen terserap. Kelompok tani Harapan Jaya mengidamkan kerja sama dengan PT Poso Data. Gapoktan Maju Bersama "
     "menginginkan kemitraan dengan PT Tojo Data. Koperasi Lore bercita-cita bermitra dengan PT Sigi Data. Ratna "
-    "Lamasitudju bercerita tentang keinginan yang sudah lama ia simpan untuk bermitra dengan PT Banggai Data.\n")
+    "Lamasitudju bercerita tentang keinginan yang sudah lama ia simpan untuk bermitra dengan PT Banggai Data. "
+    "Kelompok UMKM binaan dinas ikut hadir.\n")
 
 
 def test_work_already_running_since_a_month_is_ongoing_from_then() -> None:
@@ -54,6 +55,7 @@ def test_a_wish_told_by_longing_is_aspired_and_the_group_a_party() -> None:
         (["koperasi-lore", "pt-sigi-data"], "aspired", "status-cue"),
         (["pt-banggai-data"], "aspired", "status-cue")]  # "keinginan yang sudah lama": a wish, not done
     assert by_type(found, "Organization")["Kelompok Tani Harapan Jaya"].rule == "org-group"
+    assert not any(name.startswith("Kelompok UMKM") for name in by_type(found, "Organization"))  # no group's name
 
 
 LAMPUNG = (
@@ -95,7 +97,8 @@ JATENG = (
     "Senin (13/10/2025). (Dok. Diskop)\n"
     "Survei Dinas Koperasi Kabupaten Wonosobo mencatat 30 persen petani kopi memakai dompet digital. Ia berharap "
     "petani segera berjualan.\n"
-    "Peserta menyimak paparan Ahmad Rasyid tentang Festival Kopi Sindoro 2025. (Foto: Dok. Diskop Wonosobo)\n")
+    "Peserta menyimak paparan Ahmad Rasyid tentang Festival Kopi Sindoro 2025. (Foto: Dok. Diskop Wonosobo)\n"
+    "Keterangan foto: Bazar Kopi Dieng 2025 digelar Dinas Koperasi Kabupaten Wonosobo di Gedung Sasana Adipura.\n")
 
 
 def test_a_photo_caption_gives_no_quote_event_date_or_subheadline() -> None:
