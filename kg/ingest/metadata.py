@@ -21,8 +21,7 @@ _ROLE_LINE = re.compile(r"^(?:(?P<role>Laporan|Penulis|Reporter|Pewarta|Kontribu
                         r"(?P<name>[A-Z][\w.'-]*(?: [A-Z][\w.'-]*){0,5})\s*$", re.MULTILINE)
 # "(Yudi Permana/nrs)" closing the text: the writer, then the editor's initials (no person to propose).
 _CLOSING_BYLINE = re.compile(r"^\((?P<name>[A-Z][\w.'-]*(?: [A-Z][\w.'-]*){1,4})/[A-Za-z]{2,5}\)\s*\Z", re.MULTILINE)
-# the others write the report: its author
-_ROLE_KEY = {"Editor": "editor", "Penyunting": "editor", "Redaktur": "editor"}
+_ROLE_KEY = {"Editor": "editor", "Penyunting": "editor", "Redaktur": "editor"}  # the others: the author
 _REPORTER = re.compile(r"^Laporan (?P<post>Wartawan|Reporter|Kontributor) (?P<outlet>[A-Za-z0-9.-]{3,60}),"
                        r" (?P<name>[A-Z][\w.'-]*(?: [A-Z][\w.'-]*){0,5})\s*$", re.MULTILINE)
 # "SURABAYA, TRIBUNJATIM.COM -" or "TRIBUNJATIM.COM, SURABAYA -": a place in capitals and the outlet.

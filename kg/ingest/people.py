@@ -492,8 +492,8 @@ def _located(found: Proposals, post: str, place_name: str, span: Span) -> None:
 
 def hold(found: Proposals, person: Item, post: str, span: Span, rule: str, confidence: float) -> None:
     """The person holds the post (two, for "Pendiri sekaligus Direktur Utama PT X")."""
-    post = re.sub(r" (?:yang|asal) .*", "", post)  # "dosen … yang memimpin kajian": not what he does; "ketua
-    # kelompok tenun X asal Sumba": where the group is from, not the post
+    # "dosen … yang memimpin kajian": the post, not what he does; "ketua kelompok tenun X asal Sumba": no origin
+    post = re.sub(r" (?:yang|asal) .*", "", post)
     short = _SHORT_AFTER.search(post) or _SHORT_WITHIN.search(post)
     for one in coordinated_posts(found, post[:short.start()] + post[short.end():] if short else post, span):
         label = one[:1].upper() + one[1:]  # "Lilis, dosen Universitas X,": the post "Dosen Universitas X"

@@ -83,13 +83,15 @@ _NAMED_BACK = re.compile(r"^(?P<title>[A-Za-z][a-z]*(?: [a-z]+)*) (?P<name>[A-Z]
 
 def _named_back(found: Proposals, post: Item) -> tuple[Item | None, str]:
     """"peneliti LPPM tersebut": the organisation the text named before by that name, and the post
-    labelled with the name and the organisation's parent ("Peneliti LPPM Universitas X")."""
+    labelled with the name (and a unit's university: "Peneliti LPPM Universitas X")."""
     match = _NAMED_BACK.match(post.label)
     org = found.find_name(match["name"]) if match else None
     if match is None or org is None or org.type not in ORG_TYPES:
         return None, ""
     parents = [found.items.get(str(v.value)) for v in org.fields.get("part_of", [])]
-    parent = f" {parents[0].label}" if parents and parents[0] is not None else ""
+    of_university = match["name"] != org.label and parents and parents[0] is not None and \
+        parents[0].label.startswith(_UNIVERSITIES)  # a unit's short form says more with its university's name
+    parent = f" {parents[0].label}" if of_university else ""
     return org, f"{match['title'].capitalize()} {match['name']}{parent}"
 
 
