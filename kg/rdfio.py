@@ -14,10 +14,11 @@ from typing import TYPE_CHECKING, TypeVar
 from kg.namespaces import PREFIXES
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Iterator
+    from collections.abc import Callable, Iterable, Iterator
 
     import pyoxigraph as ox
     from rdflib import Graph
+    from rdflib.term import Node
 
 G = TypeVar("G", bound="Graph")
 
@@ -43,7 +44,13 @@ def to_rdflib(triples: Iterable[ox.Triple]) -> Graph:
 
 
 def rdflib_triples(triples: Iterable[ox.Triple]) -> Iterator[tuple]:
-    """pyoxigraph triples as rdflib term triples, terms as an rdflib N-Quads parse gives them (a
+    """pyoxigraph triples as rdflib term triples, terms as `rdflib_terms` makes them."""
+    term = rdflib_terms()
+    return ((term(t.subject), term(t.predicate), term(t.object)) for t in triples)
+
+
+def rdflib_terms() -> Callable[[object], Node]:
+    """A converter of pyoxigraph terms to rdflib terms as an rdflib N-Quads parse gives them (a
     plain string literal has no datatype), each IRI and blank node made once."""
     import pyoxigraph as ox
     from rdflib import BNode, Literal, URIRef
@@ -51,7 +58,7 @@ def rdflib_triples(triples: Iterable[ox.Triple]) -> Iterator[tuple]:
     string = "http://www.w3.org/2001/XMLSchema#string"
     made: dict[object, URIRef | BNode] = {}
 
-    def term(value: object) -> URIRef | BNode | Literal:
+    def term(value: object) -> Node:
         if isinstance(value, ox.Literal):
             if value.language:
                 return Literal(value.value, lang=value.language)
@@ -62,7 +69,7 @@ def rdflib_triples(triples: Iterable[ox.Triple]) -> Iterator[tuple]:
             node = made[value] = URIRef(value.value) if isinstance(value, ox.NamedNode) else BNode(value.value)
         return node
 
-    return ((term(t.subject), term(t.predicate), term(t.object)) for t in triples)
+    return term
 
 
 def write_atomic(path: Path, data: bytes) -> None:

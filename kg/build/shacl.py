@@ -21,8 +21,10 @@ import pyshacl
 from rdflib import Graph, URIRef
 from rdflib.namespace import RDF
 
+from kg.build.shacl_batched import batch_property_shapes
 from kg.build.shacl_graph import ShaclGraph, shacl_graph
 from kg.build.shacl_nested import discarded_shapes, skip_discarded_results
+from kg.build.shacl_sparql import OxigraphMirror, answer_sparql_with_oxigraph
 from kg.namespaces import SH
 from kg.rdfio import rdflib_triples
 
@@ -54,11 +56,15 @@ class Checker:
     def __init__(self, shapes: Graph, ontology: list[ox.Triple]) -> None:
         _set_parameters()
         skip_discarded_results()
+        batch_property_shapes()
+        answer_sparql_with_oxigraph()
         shapes.discarded = discarded_shapes(shapes)  # type: ignore[attr-defined]
+        shapes.batched = True  # type: ignore[attr-defined]
         self.shapes = shapes
         self.ontology = ontology
         self._schema = _Schema(ontology)
-        self._entailed_ontology = list(rdflib_triples(self._schema.entail(ontology)))
+        self._ontology_entailed = self._schema.entail(ontology)
+        self._entailed_ontology = list(rdflib_triples(self._ontology_entailed))
         self._read = class_read(shapes)
         self._lends: dict[str, bool] = {}
 
@@ -72,8 +78,10 @@ class Checker:
         """The results of the shapes over `triples`, `lent` (the types of the nodes they point
         to, from other graphs), the ontology and their RDFS entailments. A node only `lent`
         describes is no target: what the shapes say of it belongs to the graph describing it."""
-        data = shacl_graph(chain(rdflib_triples(self._schema.entail([*triples, *lent])), self._entailed_ontology),
+        entailed = self._schema.entail([*triples, *lent])
+        data = shacl_graph(chain(rdflib_triples(entailed), self._entailed_ontology),
                            {URIRef(n) for n in {t.subject.value for t in lent} - {t.subject.value for t in triples}})
+        data.store.mirror = OxigraphMirror([*entailed, *self._ontology_entailed])  # type: ignore[attr-defined]
         _, results, _ = pyshacl.validate(data, shacl_graph=self.shapes, abort_on_first=False, allow_warnings=True)
         return results_of(results)
 

@@ -31,7 +31,8 @@ _PREPARED: dict[tuple, Any] = {}  # (query text, prefixes) -> the query translat
 class LookupStore(SimpleMemory):
     """Triples of one graph in subject, predicate and object indexes, insertion-ordered like
     rdflib's Memory store, with its prefix bindings (inherited from SimpleMemory, which shares
-    Memory's). Contexts are not recorded: pySHACL reads one graph."""
+    Memory's). Every triple is in the one graph the store holds (`graph`, set by ShaclGraph):
+    pySHACL reads one graph, and looks a blank node up by the graph it is in to describe it."""
 
     context_aware = True  # pySHACL wraps every data graph in an rdflib Dataset, which asks for both
     graph_aware = True
@@ -42,6 +43,8 @@ class LookupStore(SimpleMemory):
         self._pos: dict[Any, dict[Any, dict[Any, None]]] = {}
         self._osp: dict[Any, dict[Any, dict[Any, None]]] = {}
         self._size = 0
+        self.graph: tuple[Graph, ...] = _NONE  # the graph the store holds, once it has one
+        self.mirror: Any = None  # the same triples in Oxigraph, for SPARQL constraints (kg/build/shacl_sparql.py)
 
     def add(self, triple: tuple, context: Any = None, quoted: bool = False) -> None:
         s, p, o = triple
@@ -62,14 +65,14 @@ class LookupStore(SimpleMemory):
         """Nothing to record: the store holds one graph."""
 
     def contexts(self, triple: tuple | None = None) -> Iterator[Any]:
-        return iter(_NONE)
+        return iter(self.graph)
 
     def __len__(self, context: Any = None) -> int:
         return self._size
 
     def triples(self, pattern: tuple, context: Any = None) -> Iterator[tuple[tuple, Iterator[Any]]]:
-        """The triples matching (s, p, o), None matching anything; each with no contexts."""
-        return ((triple, iter(_NONE)) for triple in self.match(*pattern))
+        """The triples matching (s, p, o), None matching anything; each in the store's graph."""
+        return ((triple, iter(self.graph)) for triple in self.match(*pattern))
 
     def match(self, s: Any, p: Any, o: Any) -> Iterator[tuple]:
         """The triples matching (s, p, o), None matching anything."""
@@ -104,6 +107,7 @@ class ShaclGraph(Graph):
 
     def __init__(self, not_targets: AbstractSet[Node] = frozenset()) -> None:
         super().__init__(store=LookupStore())
+        self.store.graph = (self,)
         self.not_targets = not_targets
         self.discarded: AbstractSet[Node] = frozenset()  # of a shapes graph: kg/build/shacl_nested.py
 

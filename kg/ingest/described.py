@@ -32,6 +32,9 @@ _DESCRIBED = re.compile(rf"(?:^|(?<=\n)|(?<=, )|(?<=[a-z] ))(?P<name>{_NAME}), (
 # "koperasi Tani Makmur", "platform Kopiku": a kind word written small, then the name.
 _OPENING = r"(?:(?<=^)|(?<=\. ))(?:Lokapasar|Marketplace|Fintech|Platform|Aplikasi)"  # opening a sentence
 _KIND_WORD = re.compile(rf"(?<![\w-])(?P<kind>{_KIND}|{_OPENING}) (?P<name>{_NAME})(?![\w-])", re.MULTILINE)
+# "kelompok tani Harapan Jaya", "kelompok tenun Sari Wangi": a village's group, named with what it does.
+_GROUP = re.compile(rf"(?<![\w-])[Kk]elompok (?P<kind>(?:wanita )?tani|nelayan|tenun|perajin|pengrajin|peternak|"
+                    rf"pembudidaya(?: ikan)?|usaha(?: bersama)?|sadar wisata) (?P<name>{_NAME})(?![\w-])")
 _DEMONSTRATIVES = frozenset({"itu", "ini", "tersebut", "tadi"})
 # "pengelola koperasi, Hasanuddin,": a role in the organisation names a person.
 _PEOPLES_ROLES = frozenset({"pengelola", "pemilik", "pendiri", "pengurus", "anggota", "peserta", "karyawan",
@@ -56,6 +59,8 @@ def described_organisations(found: Proposals, post_heads: tuple[str, ...]) -> No
         _add(found, match, Span(match.start(), match.end("kind")), "described", 0.5)
     for match in _KIND_WORD.finditer(found.text):
         _add(found, match, Span(match.start(), match.end()), "kind-word", 0.5)
+    for match in _GROUP.finditer(found.text):
+        _add_group(found, match)
 
 
 def _add(found: Proposals, match: re.Match[str], span: Span, how: str, confidence: float) -> None:
@@ -73,6 +78,19 @@ def _add(found: Proposals, match: re.Match[str], span: Span, how: str, confidenc
     item = found.add(Item(slug(name), kind, name, Span(match.start("name"), match.end("name")), rule, confidence))
     if item.rule == rule:
         item.span = span
+
+
+def _add_group(found: Proposals, match: re.Match[str]) -> None:
+    """"kelompok tani Harapan Jaya" is the group "Kelompok Tani Harapan Jaya", unless a place."""
+    name = match["name"]
+    if name in _NOT_NAMES or resolve(name) is not None or found.find_name(match.group()) is not None:
+        return
+    label = f"Kelompok {match['kind'].title()} {name}"
+    if found.find_name(label) is None:
+        span = Span(match.start(), match.end())
+        item = found.add(Item(slug(label), "Organization", label, span, "org-group", 0.5))
+        if match.group() != label:
+            item.alias(match.group(), span)  # as written, so that its later mentions are found
 
 
 # "PT Kapuas Teknologi Nusantara, pengembang aplikasi lokapasar Pasar Kapuas": the app the organisation

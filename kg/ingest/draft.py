@@ -35,7 +35,7 @@ from kg.ingest import (
 )
 from kg.ingest.gazetteer import DECISIONS, precision, rule_precision
 from kg.ingest.model import Item, Proposals, Value, slug
-from kg.ingest.reading import read_raw
+from kg.ingest.reading import read_raw, without_captions
 from kg.namespaces import ID_PATTERN
 from kg.project import Project
 from kg.rdfio import write_atomic
@@ -72,7 +72,7 @@ def propose(text: str, known: dict[str, tuple[str, str]], cues: dict[str, list[s
             published: dt.date | None = None) -> Proposals:
     """Run every rule over the text, in an order where later rules can use earlier findings; the
     publication date gives the year of dates written without one."""
-    found = Proposals(text, published)
+    found = Proposals(without_captions(text), published)
     metadata.article_metadata(found)
     names.known_entities(found, known)
     names.places(found)

@@ -31,6 +31,11 @@ _NOT_FOUND = re.compile(r"(?<![\w-])(?:target|menargetkan|ditargetkan|diharapkan
                         r"kalau|apabila|seandainya|(?:mencatat|tercatat) (?:telah|sudah|sebagai))(?![\w-])",
                         re.IGNORECASE)  # a plan, a condition, or an organisation's count of its own work
 _SPOKEN = frozenset({"Quote", "IndirectQuote"})
+# "Kajian itu melibatkan 300 responden di tujuh kecamatan": whom a study asked, no finding of it.
+_SAMPLE = re.compile(r"(?<![\w-])(?:melibatkan|mewawancarai|menyurvei|menjaring|menyasar|dilakukan terhadap|"
+                     r"digelar terhadap)(?![\w-])[^.\n]{0,60}?(?<![\w-])(?:responden|narasumber|sampel)(?![\w-])")
+# "Uji coba aplikasi kasir di Pasar X menunjukkan omzet naik 20 persen": how a trial went, no study's finding.
+_TRIAL = re.compile(r"^(?:[A-Z][a-z]+, )?(?:[Hh]asil )?(?:[Uu]ji ?coba|[Pp]ercontohan|[Pp]ilot project)(?![\w-])")
 # "61 persen responden kesulitan …", "Dari 400 perajin yang disurvei, …", "Hasilnya, 60 persen …",
 # "hasil survei tersebut", "Hasil survei menunjukkan …": a finding of the study told last.
 _SHARE = re.compile(r"(?<![\w-])(?:sebagian besar|mayoritas|kebanyakan)(?![\w-])", re.IGNORECASE)
@@ -52,6 +57,8 @@ def findings(found: Proposals) -> None:
             continue
         if _study_told_next(found, sentence, sentences[index + 1:index + 2]) or HOW_DONE.match(words):
             continue  # "Survei itu dilakukan terhadap 400 pelaku usaha …": how the study was made, no finding
+        if _SAMPLE.search(words) or _TRIAL.search(words):
+            continue
         based = _BASED_ON.search(words)
         surveyed = _OF_THE_LAST.search(words) is not None and (_FIGURE.search(words) or _SHARE.search(words))
         if based is None and (_NOT_FOUND.search(words) or not (

@@ -10,6 +10,7 @@ import re
 
 from kg.ingest.events import CAME_TO, COMPETED, referent
 from kg.ingest.model import Item, Proposals, Value, mentions, slug
+from kg.ingest.people import ORG_TYPES
 from kg.ingest.relations import COLLABORATE
 from kg.source.text import ArticleText, Span
 
@@ -358,8 +359,9 @@ def _group(found: Proposals, label_span: Span, evidence: Span, rule: str, confid
         return None
     ident = slug(label)
     known = found.items.get(ident)
-    if known is not None and known.type != "TargetGroup":
-        return None
+    if (known is not None and known.type != "TargetGroup") or any(
+            start == label_span.start for start, _, _ in mentions(found, ORG_TYPES)):
+        return None  # "kelompok tani Harapan Jaya": an organisation by its name, no group of people
     group = found.add(Item(ident, "TargetGroup", label, evidence, rule, confidence))
     if label != written:
         group.alias(written, label_span)

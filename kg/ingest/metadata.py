@@ -10,28 +10,33 @@ from kg.ingest.model import Item, Proposals, Value, slug
 from kg.source.dates import DateError, find_news_date
 from kg.source.text import Span
 
-_BYLINE = re.compile(r"^(?:Penulis|Reporter|Pewarta|Laporan)\s*:\s*(?P<author>[^|\n]{2,80}?)\s*"
-                     r"(?:\|\s*Editor\s*:\s*(?P<editor>[^|\n]{2,80}?))?\s*$", re.MULTILINE)
+# "Penulis: X | Editor: Y", "Penulis: X / Redaktur: Y": the writer, then the editor after a bar or a slash.
+_BYLINE = re.compile(r"^(?:Penulis|Reporter|Pewarta|Laporan)\s*:\s*(?P<author>[^|/\n]{2,80}?)\s*"
+                     r"(?:[|/]\s*(?P<role>Editor|Redaktur|Penyunting)\s*:\s*(?P<editor>[^|/\n]{2,80}?))?\s*$",
+                     re.MULTILINE)
 # "Laporan: Anindya Putri Rahayu", "Editor: Bayu Setiawan": one role a line, the name alone after the colon;
 # "Oleh Yohana Wenda": the writer, a name of two words or more alone after "Oleh".
-_ROLE_LINE = re.compile(r"^(?:(?P<role>Laporan|Penulis|Reporter|Pewarta|Kontributor|Editor|Penyunting)\s*:\s*|"
+_ROLE_LINE = re.compile(r"^(?:(?P<role>Laporan|Penulis|Reporter|Pewarta|Kontributor|Editor|Penyunting|Redaktur)\s*:\s*|"
                         r"Oleh:? (?=\S+ ))"
                         r"(?P<name>[A-Z][\w.'-]*(?: [A-Z][\w.'-]*){0,5})\s*$", re.MULTILINE)
 # "(Yudi Permana/nrs)" closing the text: the writer, then the editor's initials (no person to propose).
 _CLOSING_BYLINE = re.compile(r"^\((?P<name>[A-Z][\w.'-]*(?: [A-Z][\w.'-]*){1,4})/[A-Za-z]{2,5}\)\s*\Z", re.MULTILINE)
-_ROLE_KEY = {"Editor": "editor", "Penyunting": "editor"}  # the others write the report: its author
+_ROLE_KEY = {"Editor": "editor", "Penyunting": "editor", "Redaktur": "editor"}  # the others: the author
 _REPORTER = re.compile(r"^Laporan (?P<post>Wartawan|Reporter|Kontributor) (?P<outlet>[A-Za-z0-9.-]{3,60}),"
                        r" (?P<name>[A-Z][\w.'-]*(?: [A-Z][\w.'-]*){0,5})\s*$", re.MULTILINE)
 # "SURABAYA, TRIBUNJATIM.COM -" or "TRIBUNJATIM.COM, SURABAYA -": a place in capitals and the outlet.
 # "KUPANG, Floresku.com -": the outlet's site as it writes itself, in capitals or not.
 _OUTLET = r"[A-Za-z0-9-]{2,40}(?:\.[A-Za-z]{2,6}){1,2}"
 _PLACE = r"[A-Z][A-Z'-]{1,30}(?: [A-Z][A-Z'-]{1,30}){0,3}"
+# "Padang (SumbarNews.com) -": the place as written, the outlet's site in brackets.
+_TITLED_PLACE = r"[A-Z][A-Za-z'-]{1,30}(?: [A-Z][A-Za-z'-]{1,30}){0,3}"
 # "JAMBI - …": a place alone, the outlet named elsewhere (a closing line) or nowhere.
-_DATELINE = re.compile(rf"^(?:(?P<p1>{_PLACE}), (?P<o1>{_OUTLET})|(?P<o2>{_OUTLET}), (?P<p2>{_PLACE})|(?P<p3>{_PLACE}))"
-                       r"\s*[-\u2013\u2014](?(p3) (?=[A-Z][a-z]|[A-Z]{2,} [A-Z][a-z]))", re.MULTILINE)
+_DATELINE = re.compile(rf"^(?:(?P<p1>{_PLACE}), (?P<o1>{_OUTLET})|(?P<o2>{_OUTLET}), (?P<p2>{_PLACE})|"
+                       rf"(?P<p3>{_TITLED_PLACE}) \((?P<o3>{_OUTLET})\)|(?P<p4>{_PLACE}))\s*[-\u2013\u2014]"
+                       r"(?(p4) (?=[A-Z][a-z]|[A-Z]{2,} [A-Z][a-z]))", re.MULTILINE)
 _OUTLET_LINE = re.compile(rf"^(?:\S+ ){{0,4}}\S*(?<![\w.-]){_OUTLET}(?![\w.-])\S*(?: \S+){{0,4}}$")
 _BYLINE_WORD = re.compile(r"(?:Penulis|Oleh:? [A-Z]|Laporan |Editor|Reporter\s*:|Pewarta\s*:|Kontributor\s*:"
-                          r"|Penyunting\s*:|Laporan:)")
+                          r"|Penyunting\s*:|Redaktur\s*:|Laporan:)")
 _RELATED = re.compile(r"^Baca [Jj]uga\s*:\s*(?P<headline>.{5,300})$", re.MULTILINE)
 
 
@@ -58,7 +63,7 @@ def _header_lines(found: Proposals, header_end: int) -> None:
     a short line with the outlet's web address ("KabarMaluku.com | Indonesia") is neither."""
     offset, lines = 0, []
     for line in found.text[:max(header_end, 0)].split("\n"):
-        if line and not _BYLINE_WORD.match(line) and not _OUTLET_LINE.search(line):
+        if line.strip() and not _BYLINE_WORD.match(line) and not _OUTLET_LINE.search(line):  # blank: a caption
             lines.append((line, Span(offset, offset + len(line))))
         offset += len(line) + 1
     if lines and len(lines[0][0].split()) <= 3 and not lines[0][0].endswith("."):
@@ -79,7 +84,7 @@ def _byline(found: Proposals) -> None:
         author = _person(found, match["author"], Span(match.start(), match.end("author")), "byline", 0.9)
         found.article["author"] = Value(author.ident, author.span, "byline", 0.9)
         if match["editor"]:
-            start = text.rfind("Editor", match.start(), match.start("editor"))
+            start = match.start("role")
             editor = _person(found, match["editor"], Span(start, match.end("editor")), "byline", 0.9)
             found.article["editor"] = Value(editor.ident, editor.span, "byline", 0.9)
     lines = [*_ROLE_LINE.finditer(text[:3000]), *_ROLE_LINE.finditer(text, max(_closing_lines(text), 3000)),
@@ -117,14 +122,13 @@ def _closing_lines(text: str, count: int = 3) -> int:
 
 def _dateline(found: Proposals, match: re.Match[str]) -> None:
     """The dateline names where the report was filed: a place, never the venue of an event."""
-    place, outlet = (match["p1"], match["o1"]) if match["p1"] else (match["p2"], match["o2"])
+    form = next(n for n in "1234" if match[f"p{n}"])
     span = Span(match.start(), match.end())
-    name = " ".join(word.capitalize() for word in (place or match["p3"]).split())
+    name = " ".join(word.capitalize() for word in match[f"p{form}"].split())
     found.article["dateline"] = Value(name, span, "dateline", 0.8)  # resolved to a place id later
-    if outlet is None:
+    if form == "4":
         return  # "JAMBI - …": no outlet here
-    start = match.start("o1") if match["p1"] else match.start("o2")
-    outlet_span = Span(start, start + len(outlet))
+    outlet, outlet_span = match[f"o{form}"], Span(match.start(f"o{form}"), match.end(f"o{form}"))
     publisher = found.article.get("publisher")
     if publisher is not None:
         found.items[str(publisher.value)].alias(outlet, outlet_span)

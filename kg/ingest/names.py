@@ -30,7 +30,7 @@ _ACR = (r"(?:[A-Z][A-Za-z]{1,15}|[a-z]{1,3}[A-Z][A-Za-z]{1,12})"
         r"(?:(?: [A-Z][A-Za-z]{1,7}){0,2} [A-Z]{2,6}(?=\))|(?<=Dis|Bap|Bak)[a-z]{2,12} [A-Z][a-z]{2,12}(?=\))"
         r"|(?<=Kemen)[a-z]{2,12} [A-Z][a-z]{2,12}(?=\))|(?<=[A-Z]{3}) [A-Z][a-z]{2,8}(?=\)))?")
 ACRONYM = rf"\((?P<acr>{_ACR})\)"
-_RUN = rf"{WORD}(?:(?: dan | & | ){WORD}|,? \({_ACR}\)(?= [A-Z]|[,.]|\s|$))*"
+_RUN = rf"{WORD}(?:(?: dan | & | |(?<=Pengabdian) (?:kepada|pada) ){WORD}|,? \({_ACR}\)(?= [A-Z]|[,.]|\s|$))*"
 _HEADS = {
     "Kementerian": "Ministry", "Dinas": "Dinas", "Badan": "GovernmentBody", "Balai": "GovernmentOffice",
     "Direktorat Jenderal": "GovernmentOffice", "Direktorat": "GovernmentOffice", "Lembaga": "GovernmentBody",
@@ -40,21 +40,22 @@ _HEADS = {
     "Universitas": "Organization", "Institut": "Organization", "Politeknik": "Organization",
     "Koperasi": "Organization", "Forum": "Organization", "Himpunan": "Organization", "Ikatan": "Organization",
     "Perkumpulan": "Organization", "Paguyuban": "Organization", "Persatuan": "Organization",
+    "Kelompok": "Organization", "Gapoktan": "Organization",  # "Kelompok Tani X", "Kelompok Usaha Bersama (KUB) X"
     "Fakultas": "Organization", "Laboratorium": "Organization", "Lab": "Organization", "Jurusan": "Organization",
-    "Program Studi": "Organization", "Pusat Studi": "Organization",
+    "Program Studi": "Organization", "Pusat Studi": "Organization", "Lembaga Penelitian": "Organization",
     "Pusat Kajian": "Organization", "Pusat Penelitian": "Organization", "Bidang": "GovernmentOffice", "Tim": "Team",
 }
 # A unit named with the organisation it belongs to: "Fakultas Ekonomi dan Bisnis (FEB) Universitas
 # Cenderawasih", "Lab Data Politeknik Negeri Ambon", "Bidang Ekonomi Kreatif Dinas Pariwisata Kota Ambon".
 _UNIT_HEADS = frozenset({"Fakultas", "Laboratorium", "Lab", "Jurusan", "Program Studi", "Pusat Studi", "Pusat Kajian",
-                         "Pusat Penelitian", "Bidang"})
+                         "Pusat Penelitian", "Bidang", "Lembaga Penelitian"})
 # A research centre is a unit, even in a post's title ("Kepala Pusat Studi Ekonomi Digital FEB UNS").
 _CENTRES = frozenset({"Pusat Studi", "Pusat Kajian", "Pusat Penelitian"})
 _SUB_UNIT = re.compile(rf"(?:{'|'.join(sorted(_UNIT_HEADS))}) .*? (?P<parent>(?:Universitas|Institut|Politeknik|"
                        r"Sekolah Tinggi|Dinas|Badan|Kementerian|PT|Bank|Balai) [A-Z])")
 # Words a name needs with its head: "Bank" alone names no bank; "Tim MJC" is left to the rule for
-# the team of an organisation named elsewhere.
-_FEWEST_WORDS = {"Bank": 2, "Tim": 3}
+# the team of an organisation named elsewhere; a group is named by what it does and its own name.
+_FEWEST_WORDS = {"Bank": 2, "Tim": 3, "Kelompok": 3}  # "Kelompok UMKM" names no one group
 _CENTRAL_BANK = "Bank Indonesia"
 # Names whose head says less than their start: a bank by name, not a company; a village's enterprise, no office.
 _KIND_BY_START = {_CENTRAL_BANK: "GovernmentBody", "Badan Usaha Milik Desa": "Company"}
@@ -283,7 +284,8 @@ def organisations(found: Proposals, cores: dict[str, str]) -> None:
         name = _trim(found.text[match.start():_extend(found.text, match.end())])
         if match.start() < parent_end:  # "Universitas Sebelas Maret" of "… (FEB UNS)": the unit's short form
             name = found.text[match.start():parent_end]
-        head = match["head"]
+        # "Lembaga Penelitian dan Pengabdian …": a unit's head the shape read as a shorter one ("Lembaga")
+        head = next((h for h in _UNIT_HEADS if len(h) > len(match["head"]) and name.startswith(f"{h} ")), match["head"])
         position = max(match.start() + len(name), match.start() + len(head) + 1)  # "Bank X dan PT Y": Y too
         unit = _SUB_UNIT.match(name) if head in _UNIT_HEADS else None
         is_unit = unit is not None
@@ -368,6 +370,7 @@ _ORG_TYPES = frozenset(_HEADS.values()) | {"Ministry", "Startup", "RegionalGover
 # Companies, whose names may hold a region's without being there ("Komunitas Jakpreneur Cakung" is in
 # Cakung; a government office serves the region its name ends with).
 _NAMED_BY_PLACES = frozenset({"Company", "Startup"})
+_UNIVERSITIES = ("Universitas", "Institut", "Politeknik", "Sekolah Tinggi")  # named after a region, not a mention
 
 
 def untangle(found: Proposals) -> None:
@@ -375,14 +378,15 @@ def untangle(found: Proposals) -> None:
     only inside people's names ("Bima" of "Bima Laga") is no place, nor one written only inside
     the names of governments and their heads, which say which region it is ("Kediri" of "Pemkot
     Kediri", "Bupati Kediri"; the province "Gorontalo" of "Pemkot Gorontalo"), nor inside the names
-    of companies ("PT Batanghari Data"); an organisation's
+    of companies ("PT Batanghari Data") or universities ("Universitas Bangka Belitung"); an organisation's
     name that runs into a person's ("Dinas … Provinsi Bali I Wayan Sudana") ends before it."""
     people = [i for i in found.items.values() if i.type == "Person"]
     spans = [(m.start(), m.end()) for person in people for name in (person.label, *person.aliases)
              for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", found.text)]
     governed = [(s, e) for s, e, _ in mentions(found, frozenset({"RegionalGovernment"}))] + [
         (i.span.start, i.span.end) for i in found.items.values() if i.type == "Post" and _LEVEL_POST.match(i.label)]
-    spans += [(s, e) for s, e, _ in mentions(found, _NAMED_BY_PLACES)]  # "PT Batanghari Data": no regency
+    spans += [(s, e) for s, e, i in mentions(found, _NAMED_BY_PLACES | {"Organization"})  # "PT Batanghari Data"
+              if i.type in _NAMED_BY_PLACES or i.label.startswith(_UNIVERSITIES)]  # "Universitas Bangka Belitung"
     used = {str(v.value) for i in found.items.values() for values in i.fields.values() for v in values}
     for item in [i for i in found.items.values() if i.type in _PLACE_KINDS and i.ident not in used]:
         written = [m for name in {item.label, *item.aliases}
@@ -628,6 +632,11 @@ def _by_level(found: Proposals, region: Region, name: str, span: Span) -> Item:
                           note=f"Kemendagri region {region.code} ({region.name}): the government's level says which."))
 
 
+def _initials(words: str) -> str:
+    """"Kelompok Usaha Bersama" -> "KUB": the capitals its words open with."""
+    return "".join(word[0] for word in words.split() if word[:1].isupper())
+
+
 def _named_org(found: Proposals, name: str, kind: str, span: Span, cores: dict[str, str], rule: str) -> None:
     acronym = next((m for m in re.finditer(ACRONYM, name) if m["acr"] not in _LEGAL_FORMS), None)
     head = name.split(" ")[0]
@@ -643,13 +652,18 @@ def _named_org(found: Proposals, name: str, kind: str, span: Span, cores: dict[s
         cores[acronym["acr"].lower()] = ident
         cores.setdefault(label.lower(), ident)  # the long form written again without its acronym
         unit = not at_end and _SUB_UNIT.match(name) is not None  # "Fakultas Ekonomi dan Bisnis (FEB) Universitas X"
-        if unit:  # named without its short form, which is its alias
+        kind_short = not at_end and _initials(name[:acronym.start()]) == acronym["acr"]  # "Kelompok Usaha Bersama
+        if unit or kind_short:  # (KUB) Emping Sari": named without its short form, which is its alias
             label = f"{name[:acronym.start()].rstrip()} {name[acronym.end():].lstrip()}"
         item = found.add(Item(ident, kind, label, span, "acronym-defined", 0.8))
         if at_end or unit:
             item.alias(acronym["acr"], span)
-        if unit:
+        if unit or kind_short:
             item.alias(name, span)
+        if kind_short:  # "KUB Emping Sari", where the text writes it so
+            short = f"{acronym['acr']} {name[acronym.end():].lstrip()}"
+            at = found.text.find(short, span.end)
+            item.alias(short, Span(at, at + len(short)) if at >= 0 else span)
         if at_end:
             _jurisdiction_named(found, item, acronym["acr"], span)
         return

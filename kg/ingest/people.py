@@ -31,7 +31,7 @@ POST_HEADS = (
 SPEECH = (r"mengatakan|menjelaskan|menyatakan|menambahkan|mengakui|mengaku|meyakini|memperkirakan|menyebutkan|"
           r"menyebut|menegaskan|mengungkapkan|menuturkan|menilai|berharap|memaparkan|menerangkan|menyampaikan|menyinggung|menekankan|memastikan|"
           r"mengingatkan|mengimbau|membeberkan|mengklaim|mengulangi|mengungkap|berpendapat|berujar|bercerita|"
-          r"menceritakan|berkisah|menaruh harapan|menampik|membantah|meluruskan"
+          r"menceritakan|berkisah|menaruh harapan|menampik|membantah|meluruskan|merinci|memerinci"
           r"|ingin(?! (?:me(?!reka)|ber|di|ter)\w)(?= [^.,\n\"“”]{1,80}? (?:bisa|dapat|mampu)(?![\w-]))")
 SAID = (r"kata|ujar|jawab|ucap|tutur|tutup|jelas|lanjut|imbuh|tambah|papar|terang|ungkap|sebut|tegas|pungkas|sambung|"
         r"tandas|tukas|timpal|kenang|seru")
@@ -63,7 +63,7 @@ HEAD = "|".join([_ENGLISH_TITLE, *(re.escape(h) for h in sorted(POST_HEADS, key=
 # "Kepala Dinas …, Andromeda Qomariah mengatakan" / "SVP -Seller Operations Lazada Indonesia, Haikal Bekti Anggoro"
 _POST_COMMA = re.compile(
     rf"(?<![\w-])(?P<post>(?:{HEAD})\b{_PLAIN}{{0,160}}?(?:, (?:dan )?[A-Z]{_PLAIN}{{0,80}}?){{0,6}})"
-    rf", (?!{_DEGREE})(?P<name>{_NAME})(?:{DEGREES})?(?=,? (?:{SPEECH})|,? (?!dan )[a-z]|, {_WEEKDAY}"
+    rf", (?!{_DEGREE})(?P<name>{_NAME})(?:{DEGREES})?(?: \(\d{{2}}\))?(?=,? (?:{SPEECH})|,? (?!dan )[a-z]|, {_WEEKDAY}"
     r"|(?<!\bDr)(?<!\bIr)(?<!\bProf)(?<!\bDrs)(?<!\bDra)\.(?:\s|$))")  # a title's dot ends no name
 # A lecturer's is a post when the text says where ("dosen Fakultas Teknik X", "dosen fakultas itu"); a
 # "dosen pendamping" is a role.
@@ -72,9 +72,10 @@ _LECTURER = r"[Dd]osen(?=[^,.\n]*?(?: [A-Z]| itu(?![\w-])| tersebut))"
 # form of address ("Nurul Aini atau Kak Nuri, pendiri …,"); written small after degrees too ("Maria
 # Ohoiwutun, S.E., M.B.A., pendiri sekaligus Direktur Utama PT X, menjelaskan").
 # "Survei yang dipimpin Prof. Dr. Nenden Sukmawati, S.E., M.M., guru besar Fakultas X, terhadap …": one who
-# leads a work, then the post, before the sentence goes on.
+# leads a work, then the post, before the sentence goes on; "Menurut Dr. A, M.Si., peneliti X, …" too.
 _NAME_POST = re.compile(
-    rf"(?:^|(?<=[.\n\-] )|(?<=\n)|(?P<led>(?<=dipimpin )|(?<=diketuai )|(?<=dipimpin oleh )|(?<=diketuai oleh )))"
+    rf"(?:^|(?<=[.\n\-] )|(?<=\n)|(?P<led>(?<=dipimpin )|(?<=diketuai )|(?<=dipimpin oleh )|(?<=diketuai oleh )|"
+    rf"(?<=^Menurut )|(?<=[.\n] Menurut )|(?<=\nMenurut )))"
     rf"(?P<name>{_NAME})(?: \((?P<age>\d{{2}})\))?(?:{DEGREES})?(?: atau {HONORIFIC} [A-Z][\w'-]+)?, "
     rf"(?P<post>(?:(?i:{HEAD})|{_LECTURER})\b{_PLAIN}{{0,160}}?(?:, [A-Z][\w-]*(?: [A-Z][\w-]*){{0,2}})?), "
     rf"(?(led)(?=[a-z])|(?={SPEECH}))")  # "…, Ketua Koperasi K, Garut, berharap": where K is, as after "dari"
@@ -82,6 +83,7 @@ _NAME_POST = re.compile(
 _POST_RUN = re.compile(rf"(?<![\w-])(?P<run>(?:{HEAD}) [A-Z][\w'\u2019-]*"  # "Bupati Banjar H. Saidi Mansyur"
                        rf"(?: {ACADEMIC}| (?:dan [A-Z]|[A-Z])[\w'\u2019-]*){{1,18}})")
 _AGE = re.compile(rf"(?<![\w-])(?P<name>{_NAME}) \((?P<age>\d{{2}})\)")
+_AGED = re.compile(r"(?: \(\d{2}\))?")  # an age after a name: "Nadia Khairunnisa (31)"
 # "pengelola koperasi, Hasanuddin,", "Salah satu peserta gelombang pertama, Murniati (45),": a role, then a name
 # (a sentence may open with it: "Pengelola galeri, Wahyu Pratama, …").
 _ROLE = re.compile(rf"(?<![\w-])(?:[Ss]alah (?:satu|seorang) )?(?:(?:peserta|pengelola|pemilik|pengurus|anggota|"
@@ -153,8 +155,9 @@ def people(found: Proposals) -> None:
         start = match.start("name") + match["name"].rfind(name)
         apposed = (found.text[start - 2:start] == ", " or _ONE_OF_THEM.search(found.text, max(0, start - 30), start)) \
             and resolve(name) is None  # "salah satu peserta, Murniati (45)", "Salah satunya Yuliana (38)"
-        if (len(name.split()) >= 2 or apposed) and name.split()[0] not in _NOT_NAMES:
-            add_person(found, name, Span(start, match.end("name")), "person-age", 0.7)
+        posted = any(i.type == "Person" and i.span.end == match.end("name") for i in found.items.values())
+        if (len(name.split()) >= 2 or apposed) and name.split()[0] not in _NOT_NAMES and not posted:
+            add_person(found, name, Span(start, match.end("name")), "person-age", 0.7)  # not "CEO X Nadia (31)"
     for match in _ROLE.finditer(found.text):
         _after_role(found, match)
     for match in _QUOTED_BY.finditer(found.text, found.body_start()):
@@ -381,11 +384,12 @@ def _post_run(found: Proposals, start: int, run: str, shorts: set[str]) -> None:
         _person_with_post(found, run[:titled.start()], run[titled.end():], Span(start, end), "post-titled-name", 0.6)
         return
     split, rule, confidence = _split_post(run, shorts), "post-then-name", 0.6
-    if split is None and re.match(r" [a-z]", found.text[end:end + 2]):  # "Kepala BRIN Laksana … memimpin"
+    end_age = end + len(_AGED.match(found.text, end).group())  # "CEO KopiKita Rudi Hartono (40) menuturkan"
+    if split is None and re.match(r" [a-z]", found.text[end_age:end_age + 2]):  # "Kepala BRIN Laksana … memimpin"
         split, rule, confidence = _split_after_org(found, run), "post-org-name", 0.5
     if split is None:
         split, rule, confidence = _split_at_region(run), "post-region-name", 0.5
-    if split is None and re.match(rf" (?:{SPEECH})\b", found.text[end:end + 20]):
+    if split is None and re.match(rf" (?:{SPEECH})\b", found.text[end_age:end_age + 20]):
         split, rule, confidence = _split_before_verb(run), "post-name-verb", 0.4
     if split is not None:
         _person_with_post(found, split[0], split[1], Span(start, end), rule, confidence)
@@ -494,10 +498,12 @@ def _located(found: Proposals, post: str, place_name: str, span: Span) -> None:
 
 def hold(found: Proposals, person: Item, post: str, span: Span, rule: str, confidence: float) -> None:
     """The person holds the post (two, for "Pendiri sekaligus Direktur Utama PT X")."""
-    post = re.sub(r" yang .*", "", post)  # "dosen fakultas itu yang memimpin kajian": the post, not what he does
+    # "dosen … yang memimpin kajian": the post, not what he does; "ketua kelompok tenun X asal Sumba": no origin
+    post = re.sub(r" (?:yang|asal) .*", "", post)
     short = _SHORT_AFTER.search(post) or _SHORT_WITHIN.search(post)
     for one in coordinated_posts(found, post[:short.start()] + post[short.end():] if short else post, span):
-        post_item = found.add(Item(slug(one), "Post", one, span, rule, confidence))
+        label = one[:1].upper() + one[1:]  # "Lilis, dosen Universitas X,": the post "Dosen Universitas X"
+        post_item = found.add(Item(slug(one), "Post", label, span, rule, confidence))
         person.add("holds", Value(post_item.ident, span, rule, confidence))
         if short is not None and f"{one[:short.start()]}{short.group()}{one[short.start():]}" == post:
             at = found.text.find(post, span.start, span.end)

@@ -77,23 +77,43 @@ def possessed(found: Proposals, noun: str, before: int) -> Item | None:
     return fitting[-1] if fitting else None
 
 
+_NAMED_BACK = re.compile(r"^(?P<title>[A-Za-z][a-z]*(?: [a-z]+)*) (?P<name>[A-Z][\w-]*(?: [A-Z][\w-]*){0,3})"
+                         r" (?:itu|ini|tersebut)$")
+
+
+def _named_back(found: Proposals, post: Item) -> tuple[Item | None, str]:
+    """"peneliti LPPM tersebut": the organisation the text named before by that name, and the post
+    labelled with the name (and a unit's university: "Peneliti LPPM Universitas X")."""
+    match = _NAMED_BACK.match(post.label)
+    org = found.find_name(match["name"]) if match else None
+    if match is None or org is None or org.type not in ORG_TYPES:
+        return None, ""
+    parents = [found.items.get(str(v.value)) for v in org.fields.get("part_of", [])]
+    of_university = match["name"] != org.label and parents and parents[0] is not None and \
+        parents[0].label.startswith(_UNIVERSITIES)  # a unit's short form says more with its university's name
+    parent = f" {parents[0].label}" if of_university else ""
+    return org, f"{match['title'].capitalize()} {match['name']}{parent}"
+
+
 def posts_pointing_back(found: Proposals) -> None:
     """"Dr. Andi Rahman, peneliti pusat studi tersebut, …", "Kepala pusat studi tersebut, Dr. A,": the
     post is in the organisation the words point back to, not in a new "pusat studi tersebut": labelled
-    "Peneliti pusat studi", "Kepala pusat studi", known as "Kepala Pusat Studi X"."""
+    "Peneliti pusat studi", "Kepala pusat studi", known as "Kepala Pusat Studi X"; one pointed back to
+    by its own name ("peneliti LPPM tersebut") is "Peneliti LPPM Universitas X"."""
     for post in [i for i in found.items.values() if i.type == "Post"]:
         match = re.search(rf"(?<![\w-]){POINTER}$", post.label, re.IGNORECASE)
         title = re.sub(r" (?:di|pada|dari)$", "", post.label[:match.start()].strip()) if match else ""
         org = pointed(found, match["noun"], post.span.start) if match and title else None
-        if org is None:
-            continue
-        # A label keeps the text's words ("Kepala pusat studi"); the post's usual name, with the organisation's,
-        # is known_as ("Kepala Pusat Studi X"), as the gold articles write it.
-        written = post.label[:match.end("noun")]
-        full = f"{title[0].upper()}{title[1:]} {org.label}"
-        named = found.add(Item(slug(full), "Post", f"{written[0].upper()}{written[1:]}", post.span,
-                               "post-pointing-back", 0.6))
-        named.add("known_as", Value(full))
+        if org is not None:  # a label keeps the text's words; the usual name, with the organisation's, known_as
+            written, full = post.label[:match.end("noun")], f"{title[0].upper()}{title[1:]} {org.label}"
+            named = found.add(Item(slug(full), "Post", f"{written[0].upper()}{written[1:]}", post.span,
+                                   "post-pointing-back", 0.6))
+            named.add("known_as", Value(full))
+        else:
+            org, label = _named_back(found, post)
+            if org is None:
+                continue
+            named = found.add(Item(slug(f"{label} {org.ident}"), "Post", label, post.span, "post-pointing-back", 0.6))
         named.add("post_in", Value(org.ident, post.span, "post-pointing-back", 0.6))
         del found.items[post.ident]
         for person in found.items.values():

@@ -15,6 +15,9 @@ _TAG = re.compile(r"<(?:script|style)\b[^>]{0,1000}>.*?</(?:script|style)\s*>|<[
                   re.IGNORECASE | re.DOTALL)
 _LOOKS_HTML = re.compile(r"<(?:html|body|p|div|br|span|article|!doctype)\b", re.IGNORECASE)
 _BLOCK = re.compile(r"</?(?:p|div|br|h[1-6]|li|article|section|tr)\b[^<>]{0,1000}>", re.IGNORECASE)
+# A photo's caption is no prose of the article: "FOTO: …", "Foto: … (Dok. …)" as a line, "(Foto: …)" in a line.
+_CAPTION_LINE = re.compile(r"^(?:FOTO|Foto|foto|Keterangan [Ff]oto|KETERANGAN FOTO)\s*:.*$", re.MULTILINE)
+_CAPTION_CREDIT = re.compile(r"\((?:FOTO|Foto|foto|Dok\.|DOK\.|Dokumentasi)\s*:?[^()\n]{0,120}\)")
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2066-\u2069\ufeff]")
 
 
@@ -47,3 +50,20 @@ def normalise(text: str) -> str:
     text = _CONTROL.sub("", text)
     lines = [line.strip() for line in text.split("\n")]
     return "\n".join(line for line in lines if line) + ("\n" if text.endswith("\n") else "")
+
+
+def without_captions(text: str) -> str:
+    """The text with its photo captions blanked, every offset kept, so that the rules read no
+    caption as the article's words: a line opening with "FOTO:", a line of one sentence closed
+    by its credit ("Peserta menyimak materi. (Foto: Dok. Diskominfo)"), and a credit in brackets."""
+    def blank(match: re.Match[str]) -> str:
+        return " " * len(match.group())
+
+    text = _CAPTION_LINE.sub(blank, text)
+    lines = []
+    for line in text.split("\n"):
+        credit = _CAPTION_CREDIT.search(line)
+        one_sentence = credit is not None and not line[credit.end():].strip() and \
+            not re.search(r"[.!?]\s+\S", line[:credit.start()].rstrip().rstrip(".!?"))
+        lines.append(" " * len(line) if one_sentence else _CAPTION_CREDIT.sub(blank, line))
+    return "\n".join(lines)

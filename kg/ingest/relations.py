@@ -14,8 +14,8 @@ import re
 from kg.ingest.model import Item, Proposals, Value, mentions, slug
 from kg.ingest.people import ORG_TYPES, is_title, opens_with_title
 from kg.ingest.pointers import POINTER, POSSESSIVE, pointed, possessed
-from kg.ingest.statuses import ACT_CUES, GIVEN_UP, POINTS_BACK, clause_status
-from kg.source.dates import DateError, find_news_date
+from kg.ingest.statuses import ACT_CUES, GIVEN_UP, POINTS_BACK, clause_status, started
+from kg.source.dates import DateError, find_date_mentions, find_news_date
 from kg.source.text import ArticleText, Span
 
 # "menunjuk PT X sebagai pelaksana": appointing a party to carry out work for the appointer.
@@ -171,7 +171,10 @@ def _told_again(found: Proposals, parties: list[str], body: frozenset[str]) -> b
 
 
 def _one_actor(first: Item, second: Item) -> bool:
-    if first is second:
+    """The same actor, one named inside the other's names, or one an office of the other ("Pemprov
+    Sulteng Gandeng PT X" over the body's "Dinas Koperasi … Sulawesi Tengah", part of it)."""
+    if first is second or any(v.value == other.ident for one, other in ((first, second), (second, first))
+                              for v in one.fields.get("part_of", [])):
         return True
     names = [(first.label, *first.aliases), (second.label, *second.aliases)]
     return any(re.search(rf"(?<![\w-]){re.escape(short)}(?![\w-])", long)
@@ -439,7 +442,19 @@ def _collaboration(found: Proposals, parties: list[str], through: list[str], sta
         cue = found.text[clause.start + start:clause.start + end].lower()
         item.add("status", Value(name, Span(clause.start + start, clause.start + end), "status-cue",
                                  0.4 if offer else 0.5 if cue in ACT_CUES else 0.7))
+        if name == "ongoing":
+            _since(found, item, clause)
     return found.add(item)
+
+
+def _since(found: Proposals, item: Item, clause: Span) -> None:
+    """"Kerja sama A dan B sudah berjalan sejak Mei 2025": under way, begun in May 2025."""
+    since = started(found.text[clause.start:clause.end])
+    mentions = find_date_mentions(since.group()) if since is not None else []
+    if mentions:
+        start = clause.start + since.start()
+        item.add("date", Value(mentions[-1].date.isoformat(), Span(start, clause.start + since.end()),
+                               "collaboration-since", 0.5))
 
 
 def _joint_event(found: Proposals, item: Item, parties: list[str], clause: Span) -> None:
@@ -566,6 +581,8 @@ def _status_told_after(found: Proposals, clause: Span, cues: dict[str, list[str]
     span = Span(clause.start + status[1], clause.start + status[2])
     last.fields["status"] = [Value(status[0], span, "status-told-after", 0.6)]
     last.confidence = max(last.confidence, 0.5)
+    if status[0] == "ongoing" and "date" not in last.fields:
+        _since(found, last, clause)  # "Kerja sama itu berjalan sejak Mei 2025"
 
 
 def _groups_in(found: Proposals, clause: Span) -> list[Item]:

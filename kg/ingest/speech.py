@@ -63,8 +63,10 @@ _TOLD_BEFORE = re.compile(rf"(?:^|(?<=[.!?] ))(?P<body>(?:[^\"“”\n.]|\.(?!\s
                           r"(?P<who>dia|ia|beliau|[A-Z][\w'-]+(?: [A-Z][\w'-]+){0,2}))?\.(?=\s|$)", re.MULTILINE)
 # "Menurut Kepala Pusat Kajian X, Dr. Ir. Ahmad Fauzi, M.Sc., …": the post before the name, the titles
 # around it.
+# "Menurut Dr. A, M.Si., peneliti LPPM tersebut, …": the post after the name, written small.
 _MENURUT = re.compile(rf"(?P<verb>Menurut)(?: (?:{HEAD})\b[^,.\n\"“”]{{0,160}}?,)?"
                       rf"(?: (?:(?:{HONORIFIC}|{ACADEMIC}) )*(?P<who>{_WHO}(?: [A-Z][\w'-]+){{0,3}})(?:{DEGREES})?"
+                      rf"(?:, (?i:{HEAD}|dosen)\b[^,.\n\"“”]{{0,160}}?(?=, ))?"
                       r"|(?P<nya>nya)), (?P<body>[^\"“\n])")
 # "Kepala Dinas Pariwisata NTT tersebut menilai …": the post's holder, named in the sentence before.
 _POST_SAYS = re.compile(rf"(?:^|(?<=[.!?] ))(?:{HEAD}) [^\"“”\n.,]{{0,160}}? (?:itu|tersebut),? {_ADVERB}"

@@ -21,12 +21,15 @@ _FUTURE = re.compile(rf"(?<![\w-])(?<!hingga )(?<!sampai )(?:(?:pekan|minggu|bul
 _SINCE = re.compile(rf"(?<![\w-])(?<!berdiri )(?<!didirikan )(?<!dibentuk )(?<!beroperasi )sejak "
                     rf"(?:(?:awal|akhir|pertengahan) )?(?:{MONTH_PATTERN} )?(?:tahun )?(?:19|20)\d\d(?![\w-])"
                     rf"(?! (?:hingga|sampai))", re.IGNORECASE)
+_REGION_WORD = re.compile(r"Tengah(?![\w-])")  # "Jawa Tengah", "Sulawesi Tengah": capitalised in any text
 _ENDED = re.compile(r"(?<![\w-])(?:berakhir|selesai|dihentikan|berhenti|terhenti)(?![\w-])", re.IGNORECASE)
 _PATTERNS = {"planned": _FUTURE, "ongoing": _SINCE}
 # A plan given up: "gagal terwujud", "kandas", "tidak dilanjutkan", "batal", "urung", "tidak jadi".
 GIVEN_UP = (r"(?:gagal terwujud|kandas|tidak dilanjutkan|(?:di)?batal(?:kan)?|membatalkan|(?:di)?urung(?:kan)?|"
             r"tidak jadi)(?![\w-])")
 _UNTIL = re.compile(r" (?:akan )?(?:berlangsung|berjalan|berlanjut|bertahan) (?:hingga|sampai)(?![\w-])")
+# "sudah berjalan sejak Mei 2025", "telah berlangsung": done is the start, the work itself still runs.
+_RUNNING = re.compile(r" (?:berjalan|berlangsung)(?![\w-])")
 # "Rencana itu batal karena …", "Kerja sama itu kini tengah …", "…, namun rencana itu urung", "Namun, kontrak
 # kemitraan itu diperpanjang …": a clause that opens by pointing back.
 POINTS_BACK = re.compile(r"\s*(?:(?:Namun|Sayangnya|Sayang|Akan tetapi|Tetapi|Kini|Saat ini|Hingga kini),? )?"
@@ -47,12 +50,23 @@ def clause_status(words: str, cues: dict[str, list[str]], title: bool = False) -
             for match in re.finditer(rf"(?<![\w-]){passive.format(re.escape(cue))}(?![\w-])", lower):
                 if status == "planned" and _UNTIL.match(lower, match.end()):
                     continue  # "direncanakan berlangsung hingga Desember": how long it runs, no plan to start
+                running = _RUNNING.match(lower, match.end()) if status == "completed" else None
+                if running is not None and not _ENDED.search(words):
+                    return "ongoing", match.start(), running.end()  # "sudah berjalan": under way, not done
+                if title and _REGION_WORD.match(words, match.start()) and re.search(r"[A-Z]\w* \Z",
+                                                                                    words[:match.start()]):
+                    continue  # "Sulawesi Tengah Gandeng …": a region's name in a title, not "tengah"
                 if title or not re.search(r"\w \Z", words[:match.start()]) or words[match.start()].islower():
                     return status, match.start(), match.end()  # not "Jawa Tengah": a cue inside a name
         told = _told_by_time(status, words)
         if told is not None:
             return told
     return None
+
+
+def started(words: str) -> re.Match[str] | None:
+    """"sejak Mei 2025" with no end: when what is under way began."""
+    return _SINCE.search(words)
 
 
 def _told_by_time(status: str, words: str) -> tuple[str, int, int] | None:

@@ -43,9 +43,10 @@ def link(found: Proposals) -> None:
 
 
 # "Flores Data Institute (FDI), lembaga riset independen yang berkantor di Kupang": after its short form
-# and what it is, too.
-_BASED = re.compile(r"(?: \([A-Z][A-Za-z]{1,9}\))?, (?:(?:sebuah |salah satu )?(?:lembaga|organisasi|yayasan|"
-                    r"perusahaan|komunitas|pusat)(?: [a-z]+){0,4} )?(?:yang )?"
+# and what it is, too; "PT X yang bermarkas di Y" with no comma.
+_BASED = re.compile(r"(?: \([A-Z][A-Za-z]{1,9}\))?(?:, (?:(?:sebuah |salah satu )?(?:lembaga|organisasi|yayasan|"
+                    r"perusahaan|komunitas|pusat|startup|start-up|koperasi|kelompok|platform)(?: [a-z]+){0,4} )?"
+                    r"| (?=yang ))(?:yang )?"
                     r"(?:berbasis|berkantor|bermarkas|berkedudukan|berlokasi|berdomisili) di "
                     r"(?P<place>[A-Z][\w-]*(?: [A-Z][\w-]*){0,2})")
 
@@ -74,14 +75,15 @@ _FROM_AFTER = re.compile(rf"(?: \(\d{{2}}\))?, (?:sebuah |salah satu )?(?:(?:[a-
 
 # Organisations of one village or town, written with where they are: "BUMDes Tunas Makmur di Magelang".
 _LOCAL = re.compile(r"(?:Badan Usaha Milik Desa|BUMDes|Koperasi|Kelompok|Gapoktan|Pokdarwis|Karang Taruna) ")
-_LOCAL_AT = re.compile(rf" di {_PLACE_WORDS}")
+_LOCAL_AT = re.compile(rf" (?:di|asal) {_PLACE_WORDS}")  # "KUB Emping Sari asal Kuningan"
 
 
 def from_places(found: Proposals) -> None:
     """"startup asal Mataram, Rinjani Tech," / "perajin dari Desa Sukarara, Nurul Aini," /
     "Rinjani Tech, startup asal Mataram": the organisation or person comes from the place,
-    resolved as places are (an ambiguous name stays ambiguous)."""
-    for start, end, item in mentions(found, (ORG_TYPES - {"MediaOutlet"}) | {"Person"}):
+    resolved as places are (an ambiguous name stays ambiguous); "KUB Emping Sari asal Lebak" too."""
+    named = mentions(found, ORG_TYPES - {"MediaOutlet"}) + mentions(found, frozenset({"Person"}))
+    for start, end, item in named:  # apart: "Kornelia, ketua kelompok tenun X asal Sumba": X's origin, not hers
         if found.text[start:end].endswith(", " + item.label):  # the apposition's own span: its name
             start = end - len(item.label)
         before = _FROM_BEFORE.search(found.text[max(0, start - 80):start])

@@ -21,11 +21,15 @@ _ENGLISH_MONTHS = (
     "January", "February", "March", "April", "May", "June",
     "July", "August", "September", "October", "November", "December",
 )
+# Date lines often shorten the month ("Sabtu, 05 Des 2026 07:45 WIB", "6 Agt. 2022"), in either language.
+_SHORT_MONTHS = {"jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "agu": 8, "agt": 8, "ags": 8,
+                 "agust": 8, "aug": 8, "sep": 9, "sept": 9, "okt": 10, "oct": 10, "nov": 11, "nop": 11, "des": 12,
+                 "dec": 12}
 _MONTHS = {name.lower(): number for names in (MONTH_NAMES, _ENGLISH_MONTHS)
-           for number, name in enumerate(names, start=1)}
+           for number, name in enumerate(names, start=1)} | _SHORT_MONTHS
 
 _DAY = "|".join(DAY_NAMES) + "|Jum'at"
-_MONTH = "|".join(sorted(_MONTHS, key=len, reverse=True))
+_MONTH = "(?:" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"  # "Des." too
 # Runs of white space are bounded ({0,4}, not *): with unbounded runs, a day name followed by
 # thousands of spaces made the search backtrack for minutes; news never spaces a date so widely.
 _NUMERIC = re.compile(
@@ -232,7 +236,7 @@ def find_news_range(text: str, published: dt.date | None) -> tuple[NewsDate, New
 
 
 def _month(name: str) -> int:
-    return _MONTHS[name.lower()]
+    return _MONTHS[name.lower().removesuffix(".")]
 
 
 def _real(year: int, month: int, day: int, written: str) -> PartialDate:

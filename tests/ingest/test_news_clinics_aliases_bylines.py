@@ -128,7 +128,7 @@ def test_a_survey_led_by_a_titled_professor_is_hers_with_her_post_in_the_faculty
     assert values_of(study)["period"] == ["2026"]
     assert values_of(study)["findings"]
     post = found.items[values_of(person)["holds"][0]]
-    assert post.label == "guru besar Fakultas Ekonomi dan Bisnis Universitas Hasanuddin"
+    assert post.label == "Guru besar Fakultas Ekonomi dan Bisnis Universitas Hasanuddin"
     faculty = by_type(found, "Organization")["Fakultas Ekonomi dan Bisnis Universitas Hasanuddin"]
     assert "FEB" in faculty.aliases
     assert values_of(post)["post_in"] == [faculty.ident]

@@ -190,3 +190,24 @@ def test_only_a_date_tells_a_bare_date_from_words_that_say_what_is_dated() -> No
 def test_long_runs_do_not_hang_the_mention_search(text: str) -> None:
     with alarm(10):
         find_date_mentions(text)
+
+
+SHORT_MONTHS = ("Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt", "Nov", "Des")
+
+
+@given(dates, st.booleans())
+def test_a_date_line_with_a_short_month_is_read(date: dt.date, period: bool) -> None:
+    """"Sabtu, 05 Des 2026 07:45 WIB": the month as date lines shorten it, with or without a period."""
+    day = ("Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu")[date.weekday()]
+    month = SHORT_MONTHS[date.month - 1] + ("." if period else "")
+    found = find_news_date(f"{day}, {date.day:02d} {month} {date.year} 07:45 WIB")
+    assert found is not None and found.date == date and found.weekday_matches
+    assert [m.date for m in find_date_mentions(f"sejak {month} {date.year}")] == [PartialDate(date.year, date.month)]
+
+
+def test_a_short_month_is_not_read_inside_a_word() -> None:
+    def found(text: str) -> list[PartialDate]:
+        return [m.date for m in find_date_mentions(text)]
+
+    assert found("Marwan 2024, Desa Novel 2025") == [PartialDate(2024), PartialDate(2025)]
+    assert found("Sept 2024 dan Agt. 2022") == [PartialDate(2024, 9), PartialDate(2022, 8)]
