@@ -63,8 +63,9 @@ class Checker:
         self.shapes = shapes
         self.ontology = ontology
         self._schema = _Schema(ontology)
-        self._ontology_entailed = self._schema.entail(ontology)
-        self._entailed_ontology = list(rdflib_triples(self._ontology_entailed))
+        entailed = self._schema.entail(ontology)
+        self._entailed_ontology = list(rdflib_triples(entailed))
+        self._ontology_quads = [ox.Quad(t.subject, t.predicate, t.object) for t in entailed]
         self._read = class_read(shapes)
         self._lends: dict[str, bool] = {}
 
@@ -81,7 +82,7 @@ class Checker:
         entailed = self._schema.entail([*triples, *lent])
         data = shacl_graph(chain(rdflib_triples(entailed), self._entailed_ontology),
                            {URIRef(n) for n in {t.subject.value for t in lent} - {t.subject.value for t in triples}})
-        data.store.mirror = OxigraphMirror([*entailed, *self._ontology_entailed])  # type: ignore[attr-defined]
+        data.store.mirror = OxigraphMirror(entailed, self._ontology_quads)  # type: ignore[attr-defined]
         _, results, _ = pyshacl.validate(data, shacl_graph=self.shapes, abort_on_first=False, allow_warnings=True)
         return results_of(results)
 

@@ -24,10 +24,11 @@ from kg.rdfio import rdflib_terms
 
 
 class OxigraphMirror:
-    """The triples of one pySHACL data graph in an Oxigraph store, made on the first query."""
+    """The triples of one pySHACL data graph in an Oxigraph store, made on the first query;
+    `quads` are more of them, already quads (the ontology's, made once for every graph)."""
 
-    def __init__(self, triples: Sequence[ox.Triple]) -> None:
-        self._triples = triples
+    def __init__(self, triples: Sequence[ox.Triple], quads: Sequence[ox.Quad] = ()) -> None:
+        self._triples, self._quads = triples, quads
         self._store: ox.Store | None = None
 
     def select(self, query: str, this: Any) -> Result | None:
@@ -36,6 +37,7 @@ class OxigraphMirror:
         if self._store is None:
             self._store = ox.Store()
             self._store.extend([ox.Quad(t.subject, t.predicate, t.object) for t in self._triples])
+            self._store.extend(self._quads)
         try:
             solutions = self._store.query(query, substitutions={ox.Variable("this"): _oxigraph_term(this)})
         except (SyntaxError, RuntimeError, ValueError, TypeError):
