@@ -20,6 +20,10 @@ from kg.source.text import ArticleText, Span
 
 # "menunjuk PT X sebagai pelaksana": appointing a party to carry out work for the appointer.
 _APPOINTS = r" [^.;\n]{3,80}? sebagai (?:pelaksana|mitra|operator|penyelenggara|pengelola|vendor|penyedia)(?![\w-])"
+# "A dan B sudah rampung memasang …", "… akan membangun …": an act two subjects do together, its cue before it.
+_JOINT_ACT = (r"(?:(?:telah|sudah|berhasil|akan|sedang|tengah|segera|juga)(?: rampung| selesai)? |rampung )?"
+              r"(?:menuntaskan|merampungkan|menyelesaikan|memasang|membangun|menyediakan|meluncurkan|"
+              r"menghadirkan|mengembangkan|menyalurkan|memperluas)")
 COLLABORATE = re.compile(r"(?<![\w-])(?:ber)?(?:kolaborasi|sinergi|kerja ?sama|mitra)\w*|bekerja ?sama|"
                          r"(?<![\w-])(?:meng|di)?gandeng(?![\w-])|(?<![\w-])Gandeng(?![\w-])|kemitraan|"
                          r"(?<![\w-])(?:MoU|nota kesepahaman|memorandum of understanding|menandatangani|"
@@ -31,9 +35,9 @@ COLLABORATE = re.compile(r"(?<![\w-])(?:ber)?(?:kolaborasi|sinergi|kerja ?sama|m
                          r"mendampingi|menyalurkan|melaksanakan|menuntaskan|merampungkan|"
                          # "rencana kelas bersama Pemkab X urung digelar": a joint plan given up
                          r"urung|batal|dibatalkan|diurungkan)(?![\w-]))|"
-                         # "A dan B telah merampungkan pelatihan …": what two finished together
-                         r"(?<=[\w)]) dan(?= [A-Z][\w-]*(?: [A-Z][\w-]*){0,5} (?:telah |sudah |berhasil )?"
-                         r"(?:menuntaskan|merampungkan|menyelesaikan)(?![\w-]))|"
+                         # "A dan B telah merampungkan pelatihan …", "A dan B sudah rampung memasang 40 titik
+                         # internet": what two organisations did together, the act its object
+                         rf"(?<=[\w)]) dan(?= (?-i:[A-Z])[\w-]*(?: (?-i:[A-Z])[\w-]*){{0,5}} {_JOINT_ACT}(?![\w-]))|"
                          # "Kemenkop siap mendampingi koperasi X": an offer of support, a plan at most
                          r"(?<![\w-])siap (?:mendampingi|mendukung)(?![\w-])", re.IGNORECASE)
 _OFFER = re.compile(r"siap (?:mendampingi|mendukung)", re.IGNORECASE)
@@ -124,8 +128,9 @@ def collaborations(found: Proposals, cues: dict[str, list[str]]) -> None:
             parties = both
         else:
             both = []
-        if len(parties) < (1 if status and status[0] == "aspired" else 2):
-            continue
+        if len(parties) < (1 if status and status[0] == "aspired" else 2) or (
+                word.group() == " dan" and any(found.items[p].type not in ORG_TYPES for p in parties)):
+            continue  # a joint act ("A dan B memasang …") makes a collaboration of organisations only
         told_last = parties
         offer = _OFFER.fullmatch(word.group()) is not None
         if offer and found.items[parties[0]].type not in _GOVERNMENT_ACTORS:
