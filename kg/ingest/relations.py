@@ -118,6 +118,7 @@ def collaborations(found: Proposals, cues: dict[str, list[str]]) -> None:
         parties, through = _parties(found.text, inside, word.start(), word.end())
         _pointed_party(found, parties, inside, word, clause)
         _possessed_party(found, parties, word, clause)
+        _owner_of_word(found, parties, actors, word, clause)
         we = _we(found.text, clause.start, word.start())
         if not any(e <= word.start() for _, e, _ in inside) and (we or len(parties) == 1):
             speaker_org = _speaker_organisation(found, word.start(), quoted=not we)
@@ -135,6 +136,8 @@ def collaborations(found: Proposals, cues: dict[str, list[str]]) -> None:
         offer = _OFFER.fullmatch(word.group()) is not None
         if offer and found.items[parties[0]].type not in _GOVERNMENT_ACTORS:
             continue  # only a government's offer of support is told as a planned collaboration
+        if status and status[0] == "cancelled" and _plan_called_off(found, parties, status, clause):
+            continue  # "A menjajaki kerja sama dengan B. Namun, rencana kerja samanya … dibatalkan": one, cancelled
         key = (*sorted(parties), status[0] if status else "")
         if key in seen or (titled and any(_told_again(found, parties, body) for body in told)):
             continue
@@ -216,6 +219,23 @@ def _possessed_party(found: Proposals, parties: list[str], word: re.Match[str], 
     party = possessed(found, owned[-1]["noun"], owned[-1].start()) if owned else None
     if party is not None and party.ident not in parties:
         parties.insert(0, party.ident)
+
+
+def _owner_of_word(found: Proposals, parties: list[str], actors: list[tuple[int, int, Item]],
+                   word: re.Match[str], clause: Span) -> None:
+    """"Pemkab X sempat menjajaki kerja sama dengan PT Y. Namun, rencana kerja samanya dengan PT Y
+    dibatalkan": with no actor before it, the "-nya" of the word is the subject of its sentence, or
+    of the sentence before: the organisation named first there."""
+    owned = word.group().endswith("nya") or found.text.startswith("nya ", word.end())  # "kemitraannya"
+    if not owned or any(clause.start <= s and e <= word.start() for s, e, _ in actors):
+        return
+    sentences = [s for s in ArticleText(found.text).sentences if s.start <= word.start()]
+    for sentence in reversed(sentences[-2:]):
+        first = [i for s, e, i in actors if sentence.start <= s and e <= min(sentence.end, word.start())]
+        if first:
+            if first[0].type in ORG_TYPES and first[0].ident not in parties:
+                parties.insert(0, first[0].ident)
+            return
 
 
 # "kami sedang menjalankan uji coba gudang bersama dengan Koperasi X": what the speaker's side does with
@@ -542,7 +562,25 @@ def _status_told_after(found: Proposals, clause: Span, cues: dict[str, list[str]
     told = [i for i in found.items.values() if i.type == "Collaboration" and start <= i.span.start < clause.start]
     if not told:
         return
-    last = max(told, key=lambda i: i.span.start)
+    _give_status(found, max(told, key=lambda i: i.span.start), status, clause)
+
+
+def _plan_called_off(found: Proposals, parties: list[str], status: tuple[str, int, int], clause: Span) -> bool:
+    """A cancellation of the parties of a plan told in this sentence or the one before: the plan's
+    status, not a second collaboration."""
+    sentences = [s for s in ArticleText(found.text).sentences if s.start < clause.start]
+    start = sentences[-2].start if len(sentences) > 1 else 0
+    plans = [i for i in found.items.values() if i.type == "Collaboration" and start <= i.span.start < clause.start
+             and {str(v.value) for v in i.fields["participants"]} == set(parties)
+             and all(v.value == "planned" for v in i.fields.get("status", []))]
+    if plans:
+        _give_status(found, plans[-1], status, clause)
+    return bool(plans)
+
+
+def _give_status(found: Proposals, last: Item, status: tuple[str, int, int], clause: Span) -> None:
+    """The status a later clause gives a collaboration told before, when it had none, or had a plan
+    that fell through."""
     had = last.fields.get("status", [])
     if had and not (had[0].value == "planned" and status[0] == "cancelled"):
         return
