@@ -356,9 +356,10 @@ _HALL_THEN_REGION = re.compile(r", (?:Kota|Kabupaten|Kab\.) [A-Z]")
 
 def _hall_at(text: str, start: int, name: str) -> bool:
     """"di Balai Meusapat, Kota Banda Aceh": a Balai where something happens, its city written after
-    it, is a hall (the venue rule proposes it), not an office."""
-    return name.startswith("Balai ") and text[max(0, start - 3):start] == "di " and \
-        _HALL_THEN_REGION.match(text, start + len(name)) is not None
+    it, is a hall (the venue rule proposes it), not an office; so is "di Balai Latihan Kerja Kota X",
+    a training centre people come to."""
+    return name.startswith("Balai ") and text[max(0, start - 3):start] == "di " and (
+        _HALL_THEN_REGION.match(text, start + len(name)) is not None or name.startswith("Balai Latihan Kerja "))
 
 
 _PLACE_KINDS = frozenset({"AmbiguousPlace", "City", "Regency", "Province", "Place"})

@@ -53,7 +53,11 @@ PARTNER_TYPES = (ORG_TYPES - {"MediaOutlet"}) | {"Program", "Initiative", "Team"
 _ACRONYM_RUN = re.compile(r"(?P<name>[A-Z][\w-]*(?: (?:[A-Z][\w-]*|and|of|&)){1,6}) \((?P<acr>[A-Z][A-Za-z]{1,9})\)")
 _PROGRAM_WORDS = re.compile(r"Program|Scholarship|Center|Centre|Corridor|Academy|Akademi|Gerakan|Movement|Beasiswa")
 _FACILITY_WORDS = re.compile(r"Hub|Space|Incubator|Inkubator|Lab|Park|Plaza")
-_EVENT_WORDS = re.compile(r"Discussion|Forum|Festival|Expo|Summit|Conference|Konferensi|Gathering|Networking")
+_TRAINING_HEAD = re.compile(r"(?:Training|Workshop|Bootcamp|Webinar|Seminar|Pelatihan)(?![\w-])")
+_EVENT_WORDS = re.compile(rf"Discussion|Forum|Festival|Expo|Summit|Conference|Konferensi|Gathering|Networking|"
+                          rf"^{_TRAINING_HEAD.pattern}")
+# "Training of Trainers (ToT) Pendamping Digital 2026": the event's name goes on past its acronym.
+_NAME_GOES_ON = re.compile(r" (?:[A-Z][\w-]*|\d{4})(?![\w-])")
 _PROGRAM = re.compile(r"(?<![\w-])(?:program|Program) (?P<name>[A-Z][\w-]*(?: [A-Z][\w-]*){0,4})")
 _GERAKAN = re.compile(r"(?<![\w-])Gerakan (?:[A-Z][\w-]*)(?: [A-Z][\w-]*){0,3}")
 _FROM = re.compile(r" (?:dari|milik|besutan|garapan) (?P<org>[A-Z][\w-]*(?: [A-Z][\w-]*){0,3})")
@@ -64,7 +68,7 @@ _RUNS = re.compile(r"(?: \([A-Z][\w ]{1,20}\))? (?:menggelar|meluncurkan|menjala
 _VENUE = re.compile(r"(?<![\w-])(?:di )?(?P<venue>(?P<kind>Hotel|Gedung|Balai Kota|Pos Bloc|Aula|Pendopo|Auditorium|"
                     r"Kantor Pos|Graha|Wisma|Pasar|Bandara|Stasiun|Pelabuhan|Alun-alun|Lapangan|Pantai|Anjungan|"
                     r"Rumah Jabatan|Mal|Wantilan|(?<=di )(?:Rumah(?: Adat)?|Balai (?:Desa|Adat|Warga|Pertemuan|Banjar|"
-                    r"Kampung|Rakyat|Sidang|Kelurahan)|Balai(?= [A-Z][\w-]*(?: [A-Z][\w-]*){0,3}, "
+                    r"Kampung|Rakyat|Sidang|Kelurahan|Latihan Kerja)|Balai(?= [A-Z][\w-]*(?: [A-Z][\w-]*){0,3}, "
                     r"(?:Kota|Kabupaten|Kab\.) [A-Z])))"
                     r" (?:[A-Z][\w-]*)(?: [A-Z][\w-]*){0,5})")
 # A headline capitalises every word: a venue's name stops at a verb or a common word written there
@@ -136,6 +140,8 @@ def collaborations(found: Proposals, cues: dict[str, list[str]]) -> None:
         offer = _OFFER.fullmatch(word.group()) is not None
         if offer and found.items[parties[0]].type not in _GOVERNMENT_ACTORS:
             continue  # only a government's offer of support is told as a planned collaboration
+        if _organisers_only(found, parties, word, titled):
+            continue  # "Pelatihan itu digelar A dengan menggandeng B": who held an event, no collaboration
         if status and status[0] == "cancelled" and _plan_called_off(found, parties, status, clause):
             continue  # "A menjajaki kerja sama dengan B. Namun, rencana kerja samanya … dibatalkan": one, cancelled
         key = (*sorted(parties), status[0] if status else "")
@@ -565,6 +571,21 @@ def _status_told_after(found: Proposals, clause: Span, cues: dict[str, list[str]
     _give_status(found, max(told, key=lambda i: i.span.start), status, clause)
 
 
+def _organisers_only(found: Proposals, parties: list[str], word: re.Match[str], titled: bool) -> bool:
+    """"Pelatihan itu digelar Dinas X dengan menggandeng PT Y", "Penyelenggara kegiatan ini ialah A
+    bersama B": the words tell who organised an event, not a collaboration; nor does a headline
+    "A Gandeng B Gelar Pelatihan …" over an event the body says both organised (or an office of A)."""
+    headline = titled and word.group().lower().endswith("gandeng")
+    for event in (i for i in found.items.values() if i.type in _EVENTS):
+        values = event.fields.get("organizer", [])
+        organisers = [found.items[str(v.value)] for v in values if str(v.value) in found.items]
+        told_here = headline or any(v.span is not None and v.span.start <= word.start() < v.span.end
+                                    and v.rule == "event-organised-back" for v in values)
+        if told_here and organisers and all(any(_one_actor(found.items[p], o) for o in organisers) for p in parties):
+            return True
+    return False
+
+
 def _plan_called_off(found: Proposals, parties: list[str], status: tuple[str, int, int], clause: Span) -> bool:
     """A cancellation of the parties of a plan told in this sentence or the one before: the plan's
     status, not a second collaboration."""
@@ -654,6 +675,8 @@ def programs(found: Proposals) -> None:
                 or inside_named(found, match.start("acr"))):  # "Perwakilan Bank Indonesia (BI) Maluku Utara"
             continue
         kind, confidence = _program_kind(name, found.text[match.end():match.end() + 60])
+        if _TRAINING_HEAD.match(name) and _NAME_GOES_ON.match(found.text, match.end()):
+            continue  # the events' rules name it whole, from its head word
         span = Span(match.start() + len(match["name"]) - len(name), match.end())
         item = found.add(Item(slug(name), kind, name, span, "acronym-program", confidence))
         item.alias(acronym, span)
