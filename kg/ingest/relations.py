@@ -123,6 +123,7 @@ def collaborations(found: Proposals, cues: dict[str, list[str]]) -> None:
         _pointed_party(found, parties, inside, word, clause)
         _possessed_party(found, parties, word, clause)
         _owner_of_word(found, parties, actors, word, clause)
+        _government_pointed(found, parties, inside, word, clause)
         we = _we(found.text, clause.start, word.start())
         if not any(e <= word.start() for _, e, _ in inside) and (we or len(parties) == 1):
             speaker_org = _speaker_organisation(found, word.start(), quoted=not we)
@@ -242,6 +243,25 @@ def _owner_of_word(found: Proposals, parties: list[str], actors: list[tuple[int,
             if first[0].type in ORG_TYPES and first[0].ident not in parties:
                 parties.insert(0, first[0].ident)
             return
+
+
+_GOVERNMENT_WORD = re.compile(r"(?<![\w-])(?P<level>pemkab|pemkot|pemko|pemprov)(?![\w-])")
+_GOVERNMENTS = frozenset({"RegionalGovernment", "ProvincialGovernment"})
+
+
+def _government_pointed(found: Proposals, parties: list[str], inside: list[tuple[int, int, Item]],
+                        word: re.Match[str], clause: Span) -> None:
+    """"Bupati Donggala … berharap suatu saat pemkab bisa bermitra dengan PT Y": "pemkab" in small
+    letters, before the word with no actor named there, is the one government of that level the
+    text names."""
+    said = _GOVERNMENT_WORD.search(found.text, clause.start, word.start())
+    if said is None or any(e <= word.start() for _, e, _ in inside):
+        return
+    level = "pemkot" if said["level"] == "pemko" else said["level"]
+    named = [i for i in found.items.values() if i.type in _GOVERNMENTS
+             and any(n.lower().startswith(level + " ") for n in (i.label, *i.aliases))]
+    if len(named) == 1 and named[0].ident not in parties:
+        parties.insert(0, named[0].ident)
 
 
 # "kami sedang menjalankan uji coba gudang bersama dengan Koperasi X": what the speaker's side does with

@@ -75,8 +75,10 @@ _MENURUT = re.compile(rf"(?P<verb>Menurut)(?: (?:{HEAD})\b[^,.\n\"“”]{{0,160
 # "Kepala Dinas Pariwisata NTT tersebut menilai …": the post's holder, named in the sentence before.
 _POST_SAYS = re.compile(rf"(?:^|(?<=[.!?] ))(?:{HEAD}) [^\"“”\n.,]{{0,160}}? (?:itu|tersebut),? {_ADVERB}"
                         rf"(?P<verb>{SPEECH}),? (?:bahwa )?(?P<body>[^\"“\n])", re.MULTILINE)
-# Where the words end and the circumstances of their saying start ("saat ini" is "now", no circumstance).
-_CIRCUMSTANCE = re.compile(r",? (?:ketika|saat(?! ini)|sewaktu|seusai|usai|dalam acara|di sela-sela|di sela) ")
+# Where the words end and the circumstances of their saying start ("saat ini" is "now", "suatu saat" some day:
+# no circumstance).
+_CIRCUMSTANCE = re.compile(r"(?<!suatu),? (?:ketika|saat(?! ini)|sewaktu|seusai|usai|dalam acara|di sela-sela|"
+                           r"di sela) ")
 # "…, dan mengulanginya dalam kuliah umum di UMSU": the same words told again, elsewhere.
 _AGAIN = re.compile(r",? dan (?P<verb>me[a-z]+(?:kan|i)?nya) (?=dalam|di|pada|saat|ketika)")
 _PRONOUNS = frozenset({"dia", "ia", "nya", "beliau"})
