@@ -57,7 +57,9 @@ _HOLDS = re.compile(rf"(?<![\w-])(?:menggelar|mengadakan|menyelenggarakan|melaks
 # "Klinik Pratama X resmi dibuka" opens a building).
 _HEAD_WORD = (r"(?:Bootcamp|Pelatihan|Workshop|Lokakarya|Kelas|Klinik|Training|Festival|Pameran|Expo|Bazar|Seminar|"
               r"Webinar|Konferensi|Summit|Gathering|Temu|Lomba|Kompetisi|Hackathon|Gelar)")
-_NAMED = rf"{_HEAD_WORD}(?: (?:[A-Z][\w-]*|\d{{4}}|dan|&)){{1,6}}(?![\w-])"
+# "Training of Trainers (ToT) Pendamping Digital 2026": an English name's small words and an acronym inside.
+_NAMED = (rf"{_HEAD_WORD}(?: (?:[A-Z][\w-]*|\d{{4}}|dan|&|of|for|and|\([A-Z][A-Za-z]{{1,9}}\)(?= [A-Z\d])))"
+          r"{1,8}(?![\w-])")
 # "90 mahasiswa … beradu ide dalam Lomba X", "berlomba dalam", "bertanding di", "unjuk karya di": those who
 # competed in an event came to it, as those who "mengikuti" it.
 COMPETED = (r"(?:beradu (?:ide|gagasan|inovasi|kreativitas|karya|kreasi|keterampilan)|berlomba|bertanding|berkompetisi"
@@ -113,6 +115,7 @@ def told_by_attendance(found: Proposals) -> None:
                 _LEGAL_FORM_BEFORE.search(found.text, max(0, start - 4), start):
             continue  # "Kantor PT Bazar Nusa Daring resmi dibuka": a company's name, no bazaar
         event = found.add(Item(slug(name), _kind(name), name, Span(start, start + len(name)), "event-attended", 0.5))
+        _inner_acronym(event, start)
         end = _held_by(found, event, start, start + len(name))
         end = max(end, match.end()) if group == "opened" else end  # "Festival X digelar di Y": past the verb
         at = re.match(rf"{_DEGREES},? (?:di|yang (?:berlangsung|digelar|diadakan|dilaksanakan) di) (?P<where>{_NAME})",
@@ -127,6 +130,16 @@ def told_by_attendance(found: Proposals) -> None:
             event.add("status", Value("planned", Span(match.start("plan"), match.end("plan") - 1), "status-cue", 0.6))
         elif "date" not in event.fields:
             dated(found, event, end, start)
+
+
+_INNER_ACRONYM = re.compile(r" \((?P<acr>[A-Z][A-Za-z]{1,9})\) ")
+
+
+def _inner_acronym(event: Item, start: int) -> None:
+    """"Training of Trainers (ToT) Pendamping Digital 2026", written at `start`: "ToT" names it too."""
+    inner = _INNER_ACRONYM.search(event.label)
+    if inner is not None:
+        event.alias(inner["acr"], Span(start + inner.start("acr"), start + inner.end("acr")))
 
 
 # "Sekitar 120 petani dan perajin memadati Gedung X, Kota Y, Selasa (6/10/2026), dalam Festival Z": the
@@ -218,6 +231,8 @@ _BACK_NOUN = _EVENT_NOUN + _POINTER
 # "Festival yang digelar Dinas X itu merupakan bagian dari program Y": the pointer after the organiser.
 _ORGANISED_BACK = re.compile(rf"(?<![\w-]){_EVENT_NOUN}(?:{_POINTER} (?:juga )?| (?P<which>yang) )"
                              r"(?:diselenggarakan|digelar|dihelat|diadakan|dilaksanakan|diinisiasi) (?:oleh )?")
+# "Penyelenggara kegiatan ini ialah Dinas X bersama Startup Y": the organisers of the event told before.
+_ORGANISERS_ARE = re.compile(rf"(?<![\w-])[Pp]enyelenggara {_EVENT_NOUN}{_POINTER} (?:ialah|adalah|yaitu|merupakan) ")
 _PART_OF = re.compile(r"(?: (?:itu|ini|tersebut))?,? (?:(?:sebagai|yang merupakan|merupakan) (?:salah satu )?"
                       r"(?:bagian|rangkaian) (?:dari )?|(?:yang )?termasuk (?:ke )?(?:dalam )?(?:rangkaian )?)"
                       r"(?:program )?(?P<program>[A-Z][\w-]*(?: [A-Z][\w-]*){0,5})")
@@ -227,9 +242,10 @@ _PART_BACK = re.compile(rf"(?<![\w-]){_EVENT_NOUN}(?: [a-z]+)?{_POINTER} (?:juga
                         r"(?P<program>[A-Z][\w-]*(?: [A-Z][\w-]*){0,5})")
 
 
-# "A bersama startup lokal B", "… bersama perusahaan teknologi finansial B": the next organiser, its kind
-# written small before its name.
-_NEXT_ORGANISER = re.compile(r"(?:,? (?:dan|serta|bersama(?: dengan)?) |, )(?:(?:startup|start up|perusahaan rintisan|"
+# "A bersama startup lokal B", "… bersama perusahaan teknologi finansial B", "A dengan menggandeng B": the
+# next organiser, its kind written small before its name.
+_NEXT_ORGANISER = re.compile(r"(?:,? (?:dan|serta|bersama(?: dengan)?|dengan (?:menggandeng|melibatkan)) |, )"
+                             r"(?:(?:startup|start up|perusahaan rintisan|"
                              r"perusahaan(?: [a-z]+){0,3}|komunitas|koperasi)(?: lokal| digital)? (?=[A-Z]))?")
 
 
@@ -243,12 +259,13 @@ def organised_back(found: Proposals) -> None:
     and the program it is part of; an event named again, the program its name is said to be
     part of ("Gelar X merupakan bagian dari Y, program …")."""
     orgs = {start: (end, item) for start, end, item in mentions(found, ORG_TYPES - {"MediaOutlet"})}
-    for match in _ORGANISED_BACK.finditer(found.text):
+    for match in [*_ORGANISED_BACK.finditer(found.text), *_ORGANISERS_ARE.finditer(found.text)]:
         event = referent(found, match["noun"].lower(), match.start())
         if event is None or NEGATION.search(found.text, max(0, match.start() - 40), match.start()):
             continue
         organisers, stop = _organisers_from(found, orgs, match.end())
-        if match["which"] and not re.match(r" (?:itu|ini|tersebut)(?![\w-])", found.text[stop:stop + 10]):
+        pointer = re.match(r" (?:itu|ini|tersebut)(?![\w-])", found.text[stop:stop + 10])
+        if match.groupdict().get("which") and not pointer:
             continue  # "pelatihan yang digelar Dinas X" with no pointer after it: another one
         for organiser, end in organisers:
             event.add("organizer", Value(organiser.ident, Span(match.start(), end), "event-organised-back", 0.5))

@@ -22,12 +22,15 @@ _FIGURE = re.compile(r"\d|(?<![\w-])(?:pertama|kedua|ketiga|keempat|kelima|keena
                      r"kesepuluh|persen|triliun|miliar|juta|separuh|sepertiga)(?![\w-])")
 # "Hasil survei X menunjukkan": a source that shows, with or without a figure.
 _SHOWS = re.compile(r"(?<![\w-])(?:[Hh]asil|[Ss]tudi|[Ss]urvei|[Rr]iset|[Kk]ajian|[Pp]enelitian|[Dd]ata|[Ll]aporan|"
+                    r"[Cc]atatan|"
                     r"[Ii]ndeks|Index)(?![\w-])[^.\n]{0,80}?(?<![\w-])(?:menunjukkan|memperlihatkan|mengungkap(?:kan)?|"
                     r"menemukan|menempatkan|mencatat)(?![\w-])")
-_BASED_ON = re.compile(r"(?:^|(?<=[A-Z.] - ))(?:Berdasarkan|Merujuk|Mengacu pada|Menurut data|Mengutip data) "
+_BASED_ON = re.compile(r"(?:^|(?<=[A-Z.] - ))(?:Berdasarkan|Merujuk|Mengacu pada|Menurut (?:data|catatan)|"
+                       r"Mengutip data) "
                        r"(?P<source>[^,.\n]{3,80}), "
                        r"(?P<rest>\S)")
 _NOT_FOUND = re.compile(r"(?<![\w-])(?:target|menargetkan|ditargetkan|diharapkan|berharap|akan|rencana|jika|"
+                        r"menyasar|bertujuan|berupaya|diupayakan|"  # what a program means to reach
                         r"kalau|apabila|seandainya|(?:mencatat|tercatat) (?:telah|sudah|sebagai))(?![\w-])",
                         re.IGNORECASE)  # a plan, a condition, or an organisation's count of its own work
 _SPOKEN = frozenset({"Quote", "IndirectQuote"})

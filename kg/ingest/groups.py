@@ -21,7 +21,7 @@ _HEADS = (r"pelaku|para|anggota|pedagang|penjual|mama-mama|ibu-ibu|kaum ibu|"
           r"pencari kerja|pemuda|generasi muda|anak muda|kaum muda|perempuan|ibu rumah tangga|"
           r"aparatur sipil negara|ASN|guru|penyandang disabilitas|difabel|pengusaha|wirausaha\w*|pekerja|"
           r"buruh|karyawan|pegawai|lansia|peternak|pembudidaya|penenun|penjahit|ojek daring|pengemudi|pemilik|"
-          r"pematung|pembatik|pengolah|kelompok")
+          r"pematung|pembatik|pengolah|kelompok|pendamping|fasilitator|kader|relawan")
 # A cue verb that names whom something serves; the group follows it.
 _VERB_CUE = (r"dimanfaatkan oleh|diikuti oleh|diikuti|dihadiri oleh|dihadiri|menyasar|menyasar kepada|"
              r"ditujukan (?:untuk|bagi|kepada)|"
@@ -160,9 +160,16 @@ _NEXT_GROUP = re.compile(rf", (?:dan |serta )?(?=(?:{_HEADS})(?![\w-]))")
 _LAST_OF_LIST = re.compile(r",? (?:dan|serta) (?!lain|sebagainya|seterusnya)(?=[a-z][\w-]* [a-z])")
 
 
+# "Enam puluh", "Seratus dua puluh", "Tiga ratus lima": a count in words (the build checks a size against the
+# digits of its evidence, so these give the group, not its size).
+_UNIT = r"(?:satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan)"
+_TERM = rf"(?:{_UNIT} (?:puluh|ratus|ribu|belas)|se(?:puluh|ratus|ribu|belas))"
+NUMBER_WORDS = rf"(?i:{_TERM}(?: {_TERM})*(?: {_UNIT})?)"
+
+
 # "Sebanyak 240 petani muda dari A, B dan C mengikuti Bootcamp X", "Ratusan pelaku UMKM memadati
 # Pelatihan Y": a group counted in a sentence takes part in the event named right after its verb.
-_CAME = re.compile(rf"(?<![\w-])(?:[Ss]ebanyak )?(?P<count>\d[\d.]*|[Rr]atusan|[Pp]uluhan|[Rr]ibuan) "
+_CAME = re.compile(rf"(?<![\w-])(?:[Ss]ebanyak )?(?P<count>\d[\d.]*|[Rr]atusan|[Pp]uluhan|[Rr]ibuan|{NUMBER_WORDS}) "
                    rf"(?P<head>(?:{_HEADS}))(?![\w-])[^.\n]{{0,160}}? (?:turut |ikut )?"
                    rf"(?P<verb>mengikuti|memadati|menghadiri|meramaikan|memeriahkan|berkumpul di|{COMPETED}) (?=[A-Z])")
 

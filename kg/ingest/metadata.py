@@ -11,14 +11,20 @@ from kg.source.dates import DateError, find_news_date
 from kg.source.text import Span
 
 # "Penulis: X | Editor: Y", "Penulis: X / Redaktur: Y": the writer, then the editor after a bar or a slash.
-_BYLINE = re.compile(r"^(?:Penulis|Reporter|Pewarta|Laporan)\s*:\s*(?P<author>[^|/\n]{2,80}?)\s*"
+_BYLINE = re.compile(r"^(?:Penulis|Reporter|Pewarta|Laporan)\s*:\s*(?P<author>[^|/\n(,]{2,80}?)\s*"
+                     r"(?:\([^()\n]{1,40}\)\s*|, [^|/\n]{1,80}?)?"  # "(FloresKini)", ", S.Sos", ", Agnes Kewa"
                      r"(?:[|/]\s*(?P<role>Editor|Redaktur|Penyunting)\s*:\s*(?P<editor>[^|/\n]{2,80}?))?\s*$",
                      re.MULTILINE)
 # "Laporan: Anindya Putri Rahayu", "Editor: Bayu Setiawan": one role a line, the name alone after the colon;
 # "Oleh Yohana Wenda": the writer, a name of two words or more alone after "Oleh".
 _ROLE_LINE = re.compile(r"^(?:(?P<role>Laporan|Penulis|Reporter|Pewarta|Kontributor|Editor|Penyunting|Redaktur)\s*:\s*|"
                         r"Oleh:? (?=\S+ ))"
-                        r"(?P<name>[A-Z][\w.'-]*(?: [A-Z][\w.'-]*){0,5})\s*$", re.MULTILINE)
+                        r"(?P<name>[A-Z][\w.'-]*(?: [A-Z][\w.'-]*){0,5})"
+                        # after the name: degrees (", S.Sos"), a second writer (", Agnes Kewa": the first is
+                        # the author), the outlet ("(FloresKini)", "| FloresKini")
+                        r"(?:, (?=[A-Z][A-Za-z]{0,3}\.)[A-Z][A-Za-z.]{1,10})*"
+                        r"(?:(?:,| dan| &) [A-Z][\w.'-]*(?: [A-Z][\w.'-]*){0,4})*"
+                        r"(?: ?\([^()\n]{1,40}\)| [|/] [^|/:\n]{1,40})?\s*$", re.MULTILINE)
 # "(Yudi Permana/nrs)" closing the text: the writer, then the editor's initials (no person to propose).
 _CLOSING_BYLINE = re.compile(r"^\((?P<name>[A-Z][\w.'-]*(?: [A-Z][\w.'-]*){1,4})/[A-Za-z]{2,5}\)\s*\Z", re.MULTILINE)
 _ROLE_KEY = {"Editor": "editor", "Penyunting": "editor", "Redaktur": "editor"}  # the others: the author

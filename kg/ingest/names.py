@@ -11,6 +11,7 @@ from collections.abc import Iterator
 
 from kg.ingest.model import Item, Proposals, Value, mentions, slug
 from kg.ingest.places import (
+    PROVINCE_SHORT,
     TYPE_OF_KIND,
     bare,
     district_regions,
@@ -313,6 +314,7 @@ def organisations(found: Proposals, cores: dict[str, str]) -> None:
             units.append((name, span, position))
     _part_of_parents(found, units)
     _offices_written_short(found)
+    _one_office_two_names(found)
     _short_in_parentheses(found)
     _teams_of(found)
     orgs = {start: item for start, _, item in mentions(found, frozenset({"Company"}))}
@@ -356,9 +358,10 @@ _HALL_THEN_REGION = re.compile(r", (?:Kota|Kabupaten|Kab\.) [A-Z]")
 
 def _hall_at(text: str, start: int, name: str) -> bool:
     """"di Balai Meusapat, Kota Banda Aceh": a Balai where something happens, its city written after
-    it, is a hall (the venue rule proposes it), not an office."""
-    return name.startswith("Balai ") and text[max(0, start - 3):start] == "di " and \
-        _HALL_THEN_REGION.match(text, start + len(name)) is not None
+    it, is a hall (the venue rule proposes it), not an office; so is "di Balai Latihan Kerja Kota X",
+    a training centre people come to."""
+    return name.startswith("Balai ") and text[max(0, start - 3):start] == "di " and (
+        _HALL_THEN_REGION.match(text, start + len(name)) is not None or name.startswith("Balai Latihan Kerja "))
 
 
 _PLACE_KINDS = frozenset({"AmbiguousPlace", "City", "Regency", "Province", "Place"})
@@ -607,6 +610,34 @@ def _offices_written_short(found: Proposals) -> None:
 
 
 _REGION_WORD = re.compile(r"^(?:Provinsi|Kabupaten|Kota) ")
+# Words an office's name spells out or shortens: "UKM" is "Usaha Kecil dan Menengah".
+_SPELLED = {"ukm": "usaha kecil menengah", "umkm": "usaha mikro kecil menengah", "kominfo": "komunikasi informatika"}
+_FILLERS = frozenset({"dan", "provinsi", "&"})
+
+
+def _office_key(name: str) -> str:
+    """An office's name with its short forms spelled out and its joining words, commas and
+    bracketed short form left out: "Dinas Koperasi, Usaha Kecil dan Menengah (Diskop UKM) Sulawesi
+    Tengah" and "Dinas Koperasi dan UKM Sulteng" have one key."""
+    words = []
+    for word in re.findall(r"[\w-]+", re.sub(r"\([^)]*\)", " ", name)):
+        word = PROVINCE_SHORT.get(word, word).lower()
+        words += [] if word in _FILLERS else _SPELLED.get(word, word).split()
+    return " ".join(words)
+
+
+def _one_office_two_names(found: Proposals) -> None:
+    """One office written in two ways (its short forms spelled out, or not) is one entity: a name
+    nothing was said of yet is an alias of the other (the one named first when neither has a say)."""
+    named: dict[str, list[Item]] = {}
+    for office in sorted((i for i in found.items.values() if i.type == "Dinas"), key=lambda i: i.span.start):
+        named.setdefault(_office_key(office.label), []).append(office)
+    for same in named.values():
+        keeper = next((o for o in same if o.fields), same[0])
+        for office in (o for o in same if o is not keeper and not o.fields):
+            for name, span in ((office.label, office.span), *office.aliases.items()):
+                keeper.alias(name, span)
+            del found.items[office.ident]
 
 
 def _short_governments(found: Proposals) -> None:

@@ -135,6 +135,8 @@ def people(found: Proposals) -> None:
     """People with their posts, and people with their age; short names become aliases."""
     named = {name for item in found.items.values() if item.type != "Person" for name in (item.label, *item.aliases)}
     shorts = short_names(found.text) - named  # "Diskominfo juga …" names an organisation, not a person
+    for match in _QUOTED_NICKNAME.finditer(found.text, found.body_start()):
+        _nicknamed_in_quotes(found, match)
     for match in _POST_COMMA.finditer(found.text):
         _person_with_post(found, match["post"].strip(), match["name"], Span(match.start(), match.end("name")),
                           "post-comma-name", 0.8)
@@ -282,6 +284,27 @@ def _nicknamed(found: Proposals, match: re.Match[str], shares_start: bool) -> No
     person.alias(nick, nick_span)
     if short != nick:  # "kata Bu Nur": the speaker's name is read without its honorific
         person.alias(short, Span(nick_span.end - len(short), nick_span.end))
+
+
+# "Agustina “Tina” Kambu, pendiri Startup X, mengatakan": a name with the one it goes by in quote marks
+# inside it, then maybe its post.
+_QUOTED_NICKNAME = re.compile(
+    rf"(?<![\w-])(?P<first>{_WORD}(?: {_WORD})?) [\"\u201c](?P<short>{_WORD})[\"\u201d] "
+    rf"(?P<last>{_WORD}(?: {_WORD}){{0,2}})(?![\w-])"
+    rf"(?:, (?P<post>(?:(?i:{HEAD})|{_LECTURER})\b{_PLAIN}{{0,160}}?), (?={SPEECH}|[a-z]))?")
+
+
+def _nicknamed_in_quotes(found: Proposals, match: re.Match[str]) -> None:
+    """The person "Agustina Kambu" (the name without the quoted part), who goes by "Tina", with the
+    post written after the name."""
+    name, span = f"{match['first']} {match['last']}", Span(match.start(), match.end("last"))
+    if match["first"].split()[0] in _NOT_NAMES or resolve(name) is not None:
+        return
+    if match["post"]:
+        _person_with_post(found, match["post"].strip(), name, Span(match.start(), match.end("post")),
+                          "name-nickname-post", 0.7)
+    person = found.items.get(slug(name)) or add_person(found, name, span, "name-nickname", 0.6)
+    person.alias(match["short"], Span(match.start("short"), match.end("short")))
 
 
 def _named_in_full(found: Proposals, match: re.Match[str], shares_start: bool) -> Item | None:

@@ -20,6 +20,10 @@ from kg.source.text import ArticleText, Span
 
 # "menunjuk PT X sebagai pelaksana": appointing a party to carry out work for the appointer.
 _APPOINTS = r" [^.;\n]{3,80}? sebagai (?:pelaksana|mitra|operator|penyelenggara|pengelola|vendor|penyedia)(?![\w-])"
+# "A dan B sudah rampung memasang …", "… akan membangun …": an act two subjects do together, its cue before it.
+_JOINT_ACT = (r"(?:(?:telah|sudah|berhasil|akan|sedang|tengah|segera|juga)(?: rampung| selesai)? |rampung )?"
+              r"(?:menuntaskan|merampungkan|menyelesaikan|memasang|membangun|menyediakan|meluncurkan|"
+              r"menghadirkan|mengembangkan|menyalurkan|memperluas)")
 COLLABORATE = re.compile(r"(?<![\w-])(?:ber)?(?:kolaborasi|sinergi|kerja ?sama|mitra)\w*|bekerja ?sama|"
                          r"(?<![\w-])(?:meng|di)?gandeng(?![\w-])|(?<![\w-])Gandeng(?![\w-])|kemitraan|"
                          r"(?<![\w-])(?:MoU|nota kesepahaman|memorandum of understanding|menandatangani|"
@@ -33,12 +37,13 @@ COLLABORATE = re.compile(r"(?<![\w-])(?:ber)?(?:kolaborasi|sinergi|kerja ?sama|m
                          r"urung|batal|dibatalkan|diurungkan)(?![\w-]))|"
                          # "rencana A dan B membangun X gagal terwujud": a joint plan given up
                          rf"(?<![\w-])rencana(?= [A-Z][^.;\n]{{0,80}}? dan [A-Z][^.;\n]{{0,160}}?(?<![\w-]){GIVEN_UP})|"
-                         # "A dan B telah merampungkan pelatihan …": what two finished together
-                         r"(?<=[\w)]) dan(?= [A-Z][\w-]*(?: [A-Z][\w-]*){0,5} (?:telah |sudah |berhasil )?"
-                         r"(?:menuntaskan|merampungkan|menyelesaikan)(?![\w-]))|"
+                         # "A dan B telah merampungkan pelatihan …", "A dan B sudah rampung memasang 40 titik
+                         # internet": what two organisations did together, the act its object
+                         rf"(?<=[\w)]) dan(?= (?-i:[A-Z])[\w-]*(?: (?-i:[A-Z])[\w-]*){{0,5}} {_JOINT_ACT}(?![\w-]))|"
                          # "Kemenkop siap mendampingi koperasi X": an offer of support, a plan at most
                          r"(?<![\w-])siap (?:mendampingi|mendukung)(?![\w-])", re.IGNORECASE)
 _OFFER = re.compile(r"siap (?:mendampingi|mendukung)", re.IGNORECASE)
+_PLAN_OF = re.compile(r"(?<![\w-])rencana(?![\w-])", re.IGNORECASE)
 _GOVERNMENT_ACTORS = frozenset({"Ministry", "GovernmentBody", "GovernmentOffice", "Dinas", "ProvincialGovernment",
                                 "RegionalGovernment"})
 NEGATION = re.compile(r"(?<![\w-])(?:tidak|tak|belum|bukan|menolak|enggan|jika|kalau|bila|seandainya|apabila|"
@@ -51,7 +56,11 @@ PARTNER_TYPES = (ORG_TYPES - {"MediaOutlet"}) | {"Program", "Initiative", "Team"
 _ACRONYM_RUN = re.compile(r"(?P<name>[A-Z][\w-]*(?: (?:[A-Z][\w-]*|and|of|&)){1,6}) \((?P<acr>[A-Z][A-Za-z]{1,9})\)")
 _PROGRAM_WORDS = re.compile(r"Program|Scholarship|Center|Centre|Corridor|Academy|Akademi|Gerakan|Movement|Beasiswa")
 _FACILITY_WORDS = re.compile(r"Hub|Space|Incubator|Inkubator|Lab|Park|Plaza")
-_EVENT_WORDS = re.compile(r"Discussion|Forum|Festival|Expo|Summit|Conference|Konferensi|Gathering|Networking")
+_TRAINING_HEAD = re.compile(r"(?:Training|Workshop|Bootcamp|Webinar|Seminar|Pelatihan)(?![\w-])")
+_EVENT_WORDS = re.compile(rf"Discussion|Forum|Festival|Expo|Summit|Conference|Konferensi|Gathering|Networking|"
+                          rf"^{_TRAINING_HEAD.pattern}")
+# "Training of Trainers (ToT) Pendamping Digital 2026": the event's name goes on past its acronym.
+_NAME_GOES_ON = re.compile(r" (?:[A-Z][\w-]*|\d{4})(?![\w-])")
 _PROGRAM = re.compile(r"(?<![\w-])(?:program|Program) (?P<name>[A-Z][\w-]*(?: [A-Z][\w-]*){0,4})")
 _GERAKAN = re.compile(r"(?<![\w-])Gerakan (?:[A-Z][\w-]*)(?: [A-Z][\w-]*){0,3}")
 # "program X milik Pemerintah Provinsi (Pemprov) Riau": the short form inside the name is passed over.
@@ -64,7 +73,7 @@ _RUNS = re.compile(r"(?: \([A-Z][\w ]{1,20}\))? (?:menggelar|meluncurkan|menjala
 _VENUE = re.compile(r"(?<![\w-])(?:di )?(?P<venue>(?P<kind>Hotel|Gedung|Balai Kota|Pos Bloc|Aula|Pendopo|Auditorium|"
                     r"Kantor Pos|Graha|Wisma|Pasar|Bandara|Stasiun|Pelabuhan|Alun-alun|Lapangan|Pantai|Anjungan|"
                     r"Rumah Jabatan|Mal|Wantilan|(?<=di )(?:Rumah(?: Adat)?|Balai (?:Desa|Adat|Warga|Pertemuan|Banjar|"
-                    r"Kampung|Rakyat|Sidang|Kelurahan)|Balai(?= [A-Z][\w-]*(?: [A-Z][\w-]*){0,3}, "
+                    r"Kampung|Rakyat|Sidang|Kelurahan|Latihan Kerja)|Balai(?= [A-Z][\w-]*(?: [A-Z][\w-]*){0,3}, "
                     r"(?:Kota|Kabupaten|Kab\.) [A-Z])))"
                     r" (?:[A-Z][\w-]*)(?: [A-Z][\w-]*){0,5})")
 # A headline capitalises every word: a venue's name stops at a verb or a common word written there
@@ -87,6 +96,15 @@ _EVENT = re.compile(r"(?<![\w-])(?:acara )?(?P<event>(?i:rangkaian|pelatihan|per
                     r" (?:yang )?(?:digelar|diselenggarakan|diadakan|dilaksanakan) (?:oleh )?(?P<org>[A-Z][\w-]*)")
 
 
+def _collaboration_word(text: str, clause: Span) -> re.Match[str] | None:
+    """The clause's collaboration word; not the joint act of a plan ("rencana A dan B membangun …"),
+    which is a collaboration only when the text gives it up (`_plan_given_up_after`)."""
+    word = COLLABORATE.search(text, clause.start, clause.end)
+    if word is not None and word.group() == " dan" and _PLAN_OF.search(text, clause.start, word.start()):
+        return None
+    return word
+
+
 def collaborations(found: Proposals, cues: dict[str, list[str]]) -> None:
     """One collaboration per clause with a collaboration word and at least two actors (or one
     actor hoping for it); its status only from a cue word of the same clause. A headline's
@@ -102,7 +120,7 @@ def collaborations(found: Proposals, cues: dict[str, list[str]]) -> None:
     told: set[frozenset[str]] = set()  # the body's collaborations first: a headline repeats its lead
     told_last: list[str] = []  # the parties of the collaboration told last
     for titled, clause in sorted(zip(in_title, clauses, strict=True), key=lambda pair: (pair[0], pair[1].start)):
-        word = COLLABORATE.search(found.text, clause.start, clause.end) or _we_with(found.text, clause) \
+        word = _collaboration_word(found.text, clause) or _we_with(found.text, clause) \
             or _plan_given_up_after(found.text, clause)
         if word is not None and re.match(r" (?:ini|itu|tersebut)\b", found.text[word.end():word.end() + 9]):
             _result_told_after(found, clause)  # "kolaborasi ini" refers back to one already told
@@ -120,6 +138,8 @@ def collaborations(found: Proposals, cues: dict[str, list[str]]) -> None:
         parties, through = _parties(found.text, inside, word.start(), word.end())
         _pointed_party(found, parties, inside, word, clause)
         _possessed_party(found, parties, word, clause)
+        _owner_of_word(found, parties, actors, word, clause)
+        _government_pointed(found, parties, inside, word, clause)
         we = _we(found.text, clause.start, word.start())
         if not any(e <= word.start() for _, e, _ in inside) and (we or len(parties) == 1):
             speaker_org = _speaker_organisation(found, word.start(), quoted=not we)
@@ -130,12 +150,17 @@ def collaborations(found: Proposals, cues: dict[str, list[str]]) -> None:
             parties = both
         else:
             both = []
-        if len(parties) < (1 if status and status[0] == "aspired" else 2):
-            continue
+        if len(parties) < (1 if status and status[0] == "aspired" else 2) or (
+                word.group() == " dan" and any(found.items[p].type not in ORG_TYPES for p in parties)):
+            continue  # a joint act ("A dan B memasang …") makes a collaboration of organisations only
         told_last = parties
         offer = _OFFER.fullmatch(word.group()) is not None
         if offer and found.items[parties[0]].type not in _GOVERNMENT_ACTORS:
             continue  # only a government's offer of support is told as a planned collaboration
+        if _organisers_only(found, parties, word, titled):
+            continue  # "Pelatihan itu digelar A dengan menggandeng B": who held an event, no collaboration
+        if status and status[0] == "cancelled" and _plan_called_off(found, parties, status, clause):
+            continue  # "A menjajaki kerja sama dengan B. Namun, rencana kerja samanya … dibatalkan": one, cancelled
         key = (*sorted(parties), status[0] if status else "")
         if key in seen or (titled and any(_told_again(found, parties, body) for body in told)):
             continue
@@ -217,6 +242,42 @@ def _possessed_party(found: Proposals, parties: list[str], word: re.Match[str], 
     party = possessed(found, owned[-1]["noun"], owned[-1].start()) if owned else None
     if party is not None and party.ident not in parties:
         parties.insert(0, party.ident)
+
+
+def _owner_of_word(found: Proposals, parties: list[str], actors: list[tuple[int, int, Item]],
+                   word: re.Match[str], clause: Span) -> None:
+    """"Pemkab X sempat menjajaki kerja sama dengan PT Y. Namun, rencana kerja samanya dengan PT Y
+    dibatalkan": with no actor before it, the "-nya" of the word is the subject of its sentence, or
+    of the sentence before: the organisation named first there."""
+    owned = word.group().endswith("nya") or found.text.startswith("nya ", word.end())  # "kemitraannya"
+    if not owned or any(clause.start <= s and e <= word.start() for s, e, _ in actors):
+        return
+    sentences = [s for s in ArticleText(found.text).sentences if s.start <= word.start()]
+    for sentence in reversed(sentences[-2:]):
+        first = [i for s, e, i in actors if sentence.start <= s and e <= min(sentence.end, word.start())]
+        if first:
+            if first[0].type in ORG_TYPES and first[0].ident not in parties:
+                parties.insert(0, first[0].ident)
+            return
+
+
+_GOVERNMENT_WORD = re.compile(r"(?<![\w-])(?P<level>pemkab|pemkot|pemko|pemprov)(?![\w-])")
+_GOVERNMENTS = frozenset({"RegionalGovernment", "ProvincialGovernment"})
+
+
+def _government_pointed(found: Proposals, parties: list[str], inside: list[tuple[int, int, Item]],
+                        word: re.Match[str], clause: Span) -> None:
+    """"Bupati Donggala … berharap suatu saat pemkab bisa bermitra dengan PT Y": "pemkab" in small
+    letters, before the word with no actor named there, is the one government of that level the
+    text names."""
+    said = _GOVERNMENT_WORD.search(found.text, clause.start, word.start())
+    if said is None or any(e <= word.start() for _, e, _ in inside):
+        return
+    level = "pemkot" if said["level"] == "pemko" else said["level"]
+    named = [i for i in found.items.values() if i.type in _GOVERNMENTS
+             and any(n.lower().startswith(level + " ") for n in (i.label, *i.aliases))]
+    if len(named) == 1 and named[0].ident not in parties:
+        parties.insert(0, named[0].ident)
 
 
 # "kami sedang menjalankan uji coba gudang bersama dengan Koperasi X": what the speaker's side does with
@@ -574,7 +635,40 @@ def _status_told_after(found: Proposals, clause: Span, cues: dict[str, list[str]
     told = [i for i in found.items.values() if i.type == "Collaboration" and start <= i.span.start < clause.start]
     if not told:
         return
-    last = max(told, key=lambda i: i.span.start)
+    _give_status(found, max(told, key=lambda i: i.span.start), status, clause)
+
+
+def _organisers_only(found: Proposals, parties: list[str], word: re.Match[str], titled: bool) -> bool:
+    """"Pelatihan itu digelar Dinas X dengan menggandeng PT Y", "Penyelenggara kegiatan ini ialah A
+    bersama B": the words tell who organised an event, not a collaboration; nor does a headline
+    "A Gandeng B Gelar Pelatihan …" over an event the body says both organised (or an office of A)."""
+    headline = titled and word.group().lower().endswith("gandeng")
+    for event in (i for i in found.items.values() if i.type in _EVENTS):
+        values = event.fields.get("organizer", [])
+        organisers = [found.items[str(v.value)] for v in values if str(v.value) in found.items]
+        told_here = headline or any(v.span is not None and v.span.start <= word.start() < v.span.end
+                                    and v.rule == "event-organised-back" for v in values)
+        if told_here and organisers and all(any(_one_actor(found.items[p], o) for o in organisers) for p in parties):
+            return True
+    return False
+
+
+def _plan_called_off(found: Proposals, parties: list[str], status: tuple[str, int, int], clause: Span) -> bool:
+    """A cancellation of the parties of a plan told in this sentence or the one before: the plan's
+    status, not a second collaboration."""
+    sentences = [s for s in ArticleText(found.text).sentences if s.start < clause.start]
+    start = sentences[-2].start if len(sentences) > 1 else 0
+    plans = [i for i in found.items.values() if i.type == "Collaboration" and start <= i.span.start < clause.start
+             and {str(v.value) for v in i.fields["participants"]} == set(parties)
+             and all(v.value == "planned" for v in i.fields.get("status", []))]
+    if plans:
+        _give_status(found, plans[-1], status, clause)
+    return bool(plans)
+
+
+def _give_status(found: Proposals, last: Item, status: tuple[str, int, int], clause: Span) -> None:
+    """The status a later clause gives a collaboration told before, when it had none, or had a plan
+    that fell through."""
     had = last.fields.get("status", [])
     if had and not (had[0].value == "planned" and status[0] == "cancelled"):
         return
@@ -648,6 +742,8 @@ def programs(found: Proposals) -> None:
                 or inside_named(found, match.start("acr"))):  # "Perwakilan Bank Indonesia (BI) Maluku Utara"
             continue
         kind, confidence = _program_kind(name, found.text[match.end():match.end() + 60])
+        if _TRAINING_HEAD.match(name) and _NAME_GOES_ON.match(found.text, match.end()):
+            continue  # the events' rules name it whole, from its head word
         span = Span(match.start() + len(match["name"]) - len(name), match.end())
         item = found.add(Item(slug(name), kind, name, span, "acronym-program", confidence))
         item.alias(acronym, span)

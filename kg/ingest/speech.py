@@ -27,10 +27,14 @@ _WHO = r"dia|ia|beliau|[A-Z][\w'-]+"
 # "kata pria kelahiran Padang itu", "ujar ibu dua anak tersebut": the person last named, described.
 _DESCRIBED = (r"(?:pria|wanita|perempuan|lelaki|laki-laki|pemuda|pemudi|gadis|sosok|alumnus|alumni|lulusan|ibu|"
               r"bapak)(?: [^\"\u201c\u201d\n.,]{1,60}?)? (?:itu|ini|tersebut)(?![\w-])")
+# "ujar pria yang akrab disapa Ijai itu": the person who goes by that name, wherever named last.
+_CALLED = (rf"(?:pria|wanita|perempuan|lelaki|laki-laki|pemuda|pemudi|gadis|sosok|ibu|bapak)"
+           rf"(?: [a-z][^\"\u201c\u201d\n.,]{{0,40}}?)? yang (?:akrab |biasa |karib |kerap |sering )?"
+           rf"(?:disapa|dipanggil) (?:{HONORIFIC} )?(?P<nick>[A-Z][\w'-]+)(?: (?:itu|ini|tersebut)(?![\w-]))?")
 _DIRECT = re.compile(r"(?P<open>[\"“])(?P<body>[^\"“”\n]{8,3000}?)(?P<close>[\"”])[ ]?"
                      rf"(?P<verb>(?:{SAID})(?:nya)?)(?: (?:{HONORIFIC} )?(?:{ACADEMIC} )*"
                      rf"(?P<who>dia|ia|beliau|[A-Z][\w'-]+(?: [A-Z][\w'-]+){{0,4}})(?:{DEGREES})?"
-                     rf"| (?P<described>{_DESCRIBED}))?")
+                     rf"| (?P<called>{_CALLED})| (?P<described>{_DESCRIBED}))?")
 # Words news puts between a speaker and the verb: "Meutya sudah menyinggung", "Ia juga mengatakan"; not
 # "menurut dia, berharap …": there "dia" is who reports, not who hopes. "Yulia Rahmi, M.Si., mengatakan …":
 # a degree between.
@@ -71,8 +75,10 @@ _MENURUT = re.compile(rf"(?P<verb>Menurut)(?: (?:{HEAD})\b[^,.\n\"“”]{{0,160
 # "Kepala Dinas Pariwisata NTT tersebut menilai …": the post's holder, named in the sentence before.
 _POST_SAYS = re.compile(rf"(?:^|(?<=[.!?] ))(?:{HEAD}) [^\"“”\n.,]{{0,160}}? (?:itu|tersebut),? {_ADVERB}"
                         rf"(?P<verb>{SPEECH}),? (?:bahwa )?(?P<body>[^\"“\n])", re.MULTILINE)
-# Where the words end and the circumstances of their saying start ("saat ini" is "now", no circumstance).
-_CIRCUMSTANCE = re.compile(r",? (?:ketika|saat(?! ini)|sewaktu|seusai|usai|dalam acara|di sela-sela|di sela) ")
+# Where the words end and the circumstances of their saying start ("saat ini" is "now", "suatu saat" some day:
+# no circumstance).
+_CIRCUMSTANCE = re.compile(r"(?<!suatu),? (?:ketika|saat(?! ini)|sewaktu|seusai|usai|dalam acara|di sela-sela|"
+                           r"di sela) ")
 # "…, dan mengulanginya dalam kuliah umum di UMSU": the same words told again, elsewhere.
 _AGAIN = re.compile(r",? dan (?P<verb>me[a-z]+(?:kan|i)?nya) (?=dalam|di|pada|saat|ketika)")
 _PRONOUNS = frozenset({"dia", "ia", "nya", "beliau"})
@@ -128,11 +134,9 @@ def quotes(found: Proposals) -> None:
     """Direct and indirect quotes whose speaker resolves to a proposed person."""
     speakers = _Speakers(found)
     for match in _DIRECT.finditer(found.text):
-        who = match["who"] or ("nya" if match["verb"].endswith("nya") or match["described"] else None)
-        speaker, confidence = speakers.resolve(who, match.start(), named_from=match.start("who"))
+        speaker, confidence = _direct_speaker(speakers, match)
         if speaker is None:
             continue
-        confidence -= 0.1 if match["described"] else 0  # a description is a looser back-reference than "dia"
         body = match["body"]
         quote = _add(found, "Quote", speaker, match["verb"], body, Span(match.start(), match.end()), "direct-quote",
                      confidence)
@@ -166,6 +170,19 @@ def quotes(found: Proposals) -> None:
                 if quote is not None:  # "Dalam acara itu, Budi mengatakan …", "Budi, saat membuka X, mengatakan"
                     _said_at_occasion(found, quote, sentence.start, match.start("verb"))
     _same_occasion(found)
+
+
+def _direct_speaker(speakers: _Speakers, match: re.Match[str]) -> tuple[Item | None, float]:
+    """Who said the quoted words: the one named after the verb, the one who goes by the name a
+    description gives ("ujar pria yang akrab disapa Ijai itu"), else the last one named; a
+    description is a looser back-reference than "dia"."""
+    who = match["who"] or match["nick"] or ("nya" if match["verb"].endswith("nya") or match["described"] else None)
+    speaker, confidence = speakers.resolve(who, match.start(), named_from=match.start("who"))
+    if speaker is not None:
+        return speaker, confidence - (0.1 if match["described"] else 0)
+    if match["nick"]:  # a name it goes by that no one was given: the last one named
+        speaker, confidence = speakers.resolve("nya", match.start())
+    return speaker, confidence - 0.1
 
 
 def _quotes_after_speaker(found: Proposals, speakers: _Speakers) -> None:

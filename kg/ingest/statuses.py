@@ -17,13 +17,16 @@ ACT_CUES = frozenset({"menandatangani", "meneken", "teken", "diteken", "ditandat
 # "hingga tahun depan" is how long something runs, not when it starts.
 _FUTURE = re.compile(rf"(?<![\w-])(?<!hingga )(?<!sampai )(?:(?:pekan|minggu|bulan|tahun) depan|"
                      rf"(?:{MONTH_PATTERN}|pekan|bulan|tahun) mendatang|nanti(?:nya)?)(?![\w-])", re.IGNORECASE)
-# "sejak Maret 2025" with no end: under way since then ("berdiri sejak 2015" tells an organisation's age).
+# "sejak Maret 2025" with no end: under way since then ("berdiri sejak 2015" tells an organisation's age);
+# "sejak Juni 2025 hingga kini" runs to now, no end either.
 _SINCE = re.compile(rf"(?<![\w-])(?<!berdiri )(?<!didirikan )(?<!dibentuk )(?<!beroperasi )sejak "
                     rf"(?:(?:awal|akhir|pertengahan) )?(?:{MONTH_PATTERN} )?(?:tahun )?(?:19|20)\d\d(?![\w-])"
-                    rf"(?! (?:hingga|sampai))", re.IGNORECASE)
+                    rf"(?! (?:hingga|sampai) (?!(?:kini|sekarang|saat ini|hari ini)(?![\w-])))", re.IGNORECASE)
 _REGION_WORD = re.compile(r"Tengah(?![\w-])")  # "Jawa Tengah", "Sulawesi Tengah": capitalised in any text
 _ENDED = re.compile(r"(?<![\w-])(?:berakhir|selesai|dihentikan|berhenti|terhenti)(?![\w-])", re.IGNORECASE)
-_PATTERNS = {"planned": _FUTURE, "ongoing": _SINCE}
+# "kerja samanya diputus sepihak": cut off, as good as called off ("diputuskan" is decided, not this).
+_CUT_OFF = re.compile(r"(?<![\w-])diputus(?![\w-])", re.IGNORECASE)
+_PATTERNS = {"planned": _FUTURE, "ongoing": _SINCE, "cancelled": _CUT_OFF}
 # A plan given up: "gagal terwujud", "kandas", "tidak dilanjutkan", "batal", "urung", "tidak jadi".
 GIVEN_UP = (r"(?:gagal terwujud|kandas|tidak dilanjutkan|(?:di)?batal(?:kan)?|membatalkan|(?:di)?urung(?:kan)?|"
             r"tidak jadi)(?![\w-])")

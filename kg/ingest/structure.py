@@ -43,11 +43,11 @@ def link(found: Proposals) -> None:
 
 
 # "Flores Data Institute (FDI), lembaga riset independen yang berkantor di Kupang": after its short form
-# and what it is, too; "PT X yang bermarkas di Y" with no comma.
+# and what it is, too; "PT X yang bermarkas di Y" with no comma, "PT X berkantor pusat di Kota Y" as its verb.
 _BASED = re.compile(r"(?: \([A-Z][A-Za-z]{1,9}\))?(?:, (?:(?:sebuah |salah satu )?(?:lembaga|organisasi|yayasan|"
                     r"perusahaan|komunitas|pusat|startup|start-up|koperasi|kelompok|platform)(?: [a-z]+){0,4} )?"
-                    r"| (?=yang ))(?:yang )?"
-                    r"(?:berbasis|berkantor|bermarkas|berkedudukan|berlokasi|berdomisili) di "
+                    r"| (?=yang )| (?=(?:berbasis|berkantor|bermarkas) ))(?:yang )?"
+                    r"(?:berbasis|berkantor|bermarkas|berkedudukan|berlokasi|berdomisili)(?: pusat)? di "
                     r"(?P<place>[A-Z][\w-]*(?: [A-Z][\w-]*){0,2})")
 
 

@@ -31,6 +31,12 @@ _LED = re.compile(r",(?: [^,.\n]{1,80}?)? yang (?:memimpin|mengetuai|mengoordina
                   r"(?:kajian|survei|riset|penelitian|studi)(?![\w-])")
 _ASKED = re.compile(r" (?P<whom>terhadap (?:\d[\d.]* )?[a-z][\w-]*(?: (?!(?:pada|tahun|sepanjang|selama|me\w+|di\w*)"
                     r"(?![\w-]))[a-zA-Z][\w-]*){0,3})")
+# "Menurut catatan X, survei terhadap 300 nelayan pada Mei 2026 memperlihatkan …", "Catatan X menunjukkan …":
+# the record of an organisation, or the survey it tells of, is a study of that organisation.
+_NOTED = re.compile(r"(?:^|(?<=[.\n] )|(?<=\n)|(?<=[A-Z.] - ))(?P<according>(?:Menurut|Berdasarkan) )?"
+                    r"(?P<kind>[Cc]atatan) (?=[A-Z])")
+_NOTED_SHOWS = re.compile(r"(?: \([^()]{1,20}\))?,? (?:menunjukkan|memperlihatkan|mengungkapkan)(?![\w-])")
+_NOTED_SURVEY = re.compile(r"(?: \([^()]{1,20}\))?, (?P<kind>survei|studi|riset|kajian|penelitian)(?![\w-])")
 _UNIT_BEFORE = re.compile(r"(?<![\w-])(?:Pusat|Lembaga|Program|Badan|Balai) $")
 _MADE_BY = re.compile(r"(?:menggelar|melakukan|melaksanakan|mengadakan|merilis|menyusun) $")
 
@@ -102,6 +108,7 @@ def studies(found: Proposals) -> None:
         if author is not None:
             _made_by(found, match, [(match.start(), asked.end() if asked else match.end(), author)], label)
     _possessed_studies(found)
+    _noted(found, orgs)
     _led_by(found)
     _data_from(found, orgs)
     _how_done(found)
@@ -143,6 +150,27 @@ def _how_done(found: Proposals) -> None:
         year = _YEAR_AFTER.match(found.text, match.end())
         if year is not None and "period" not in study.fields:
             study.add("period", Value(year["year"], Span(match.start(), year.end()), "study-how-done", 0.5))
+
+
+def _noted(found: Proposals, orgs: dict[int, tuple[int, Item]]) -> None:
+    """"Menurut catatan X, survei terhadap 300 nelayan pada Mei 2026 memperlihatkan …": the survey
+    (named by whom it asked, with its year) of X; "Catatan X menunjukkan …": X's record, a study."""
+    for match in _NOTED.finditer(found.text):
+        if match.end() not in orgs:
+            continue
+        stop, author = orgs[match.end()]
+        survey = _NOTED_SURVEY.match(found.text, stop) if match["according"] else None
+        if survey is None and not _NOTED_SHOWS.match(found.text, stop):
+            continue  # "catatan X" that shows nothing: no study told
+        asked = _ASKED.match(found.text, survey.end()) if survey else None
+        end = asked.end() if asked else survey.end() if survey else stop
+        label = (asked_label(survey["kind"], asked["whom"]) if asked else f"Survei {author.label}") if survey \
+            else f"Catatan {author.label}"
+        study = found.add(Item(slug(label), "Study", label, Span(match.start("kind"), end), "study-noted", 0.5))
+        study.add("author", Value(author.ident, Span(match.start("kind"), stop), "study-noted", 0.5))
+        year = _YEAR_AFTER.match(found.text, end) if survey else None
+        if year is not None:
+            study.add("period", Value(year["year"], Span(match.start("kind"), year.end()), "study-noted", 0.5))
 
 
 def _possessed_studies(found: Proposals) -> None:
