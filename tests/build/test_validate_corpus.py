@@ -42,11 +42,12 @@ def same(report: Report, reference: Report) -> None:
                                     ROOT / "examples" / "heldout12", ROOT / "examples" / "heldout13",
                                     ROOT / "examples" / "heldout14", ROOT / "examples" / "heldout15",
                                     ROOT / "examples" / "heldout16", ROOT / "examples" / "heldout17",
-                                    ROOT / "examples" / "heldout18", ROOT / "examples" / "heldout19"],
+                                    ROOT / "examples" / "heldout18", ROOT / "examples" / "heldout19",
+                                    ROOT / "examples" / "heldout20"],
                          ids=["seed", "dev-corpus", "heldout", "heldout2", "heldout3", "heldout4", "heldout5",
                               "heldout6", "heldout7", "heldout8", "heldout9", "heldout10", "heldout11",
                               "heldout12", "heldout13", "heldout14", "heldout15", "heldout16", "heldout17",
-                              "heldout18", "heldout19"])
+                              "heldout18", "heldout19", "heldout20"])
 def test_reports_match_the_whole_graph_run(folder: Path, tmp_path: Path) -> None:
     project, out = open_project(folder), tmp_path / "out"
     build_to(project, out)
