@@ -48,6 +48,9 @@ VIRTUOSO_BUGS = {  # query name -> why Virtuoso 7.2.5 answers it differently
                   "ssg_print_rvr_fixed_val(): no SPART_VARR_FIXED\"); with default-graph-uri it runs",
     "history": "a BIND inside an OPTIONAL whose pattern did not match still binds (?preferred is 0, "
                "not unbound, for a fact with no rank)",
+    "neighbours": "BNODE() is not implemented (\"SP031 Built-in function is not implemented\"); with a "
+                  "constant IRI in its place, EXISTS && NOT EXISTS, or COALESCE around the next hop's start, "
+                  "fail to compile or answer no row",
 }
 
 
