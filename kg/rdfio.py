@@ -91,3 +91,24 @@ def umask() -> int:
     mask = os.umask(0)
     os.umask(mask)
     return mask
+
+
+def oxigraph_terms() -> Callable[[object], ox.NamedNode | ox.BlankNode | ox.Literal]:
+    """A converter of rdflib terms to pyoxigraph terms, the reverse of `rdflib_terms`, each IRI
+    and blank node made once (a build turns a few hundred IRIs into thousands of quads)."""
+    import pyoxigraph as ox
+    from rdflib import BNode, Literal
+
+    made: dict[object, ox.NamedNode | ox.BlankNode] = {}
+
+    def term(value: object) -> ox.NamedNode | ox.BlankNode | ox.Literal:
+        if isinstance(value, Literal):
+            if value.language:
+                return ox.Literal(str(value), language=value.language)
+            return ox.Literal(str(value), datatype=term(value.datatype) if value.datatype else None)
+        node = made.get(value)
+        if node is None:
+            node = made[value] = ox.BlankNode(str(value)) if isinstance(value, BNode) else ox.NamedNode(str(value))
+        return node
+
+    return term

@@ -25,7 +25,7 @@ from typing import Any
 
 import orjson
 import pyoxigraph as ox
-from rdflib import Dataset, Literal, URIRef
+from rdflib import Dataset, URIRef
 from rdflib.namespace import RDF
 
 from kg import __version__
@@ -34,7 +34,7 @@ from kg.build.statements import Triple
 from kg.build.values import BuildWarning
 from kg.errors import Location
 from kg.namespaces import KG, SCHEMA, Iris
-from kg.rdfio import write_atomic
+from kg.rdfio import oxigraph_terms, write_atomic
 from kg.source.files import Declaration, DeclarationRow, Registry, Source
 
 
@@ -328,21 +328,8 @@ class _Collector:
         return self.graphs.setdefault(name, set())  # a set's add is all a TripleSink needs
 
     def quads(self) -> list[ox.Quad]:
-        nodes: dict[URIRef, ox.NamedNode] = {}
-
-        def term(value: URIRef | Literal) -> ox.NamedNode | ox.Literal:
-            if isinstance(value, Literal):
-                if value.language:
-                    return ox.Literal(str(value), language=value.language)
-                return ox.Literal(str(value), datatype=node(value.datatype) if value.datatype else None)
-            return node(value)
-
-        def node(value: URIRef) -> ox.NamedNode:
-            if value not in nodes:
-                nodes[value] = ox.NamedNode(str(value))
-            return nodes[value]
-
-        return [ox.Quad(node(s), node(p), term(o), node(g)) for g, triples in self.graphs.items()
+        term = oxigraph_terms()
+        return [ox.Quad(term(s), term(p), term(o), term(g)) for g, triples in self.graphs.items()
                 for s, p, o in triples]
 
 

@@ -20,7 +20,7 @@ import pyoxigraph as ox
 from rdflib.query import Result
 from rdflib.term import Variable
 
-from kg.rdfio import rdflib_terms
+from kg.rdfio import oxigraph_terms, rdflib_terms
 
 
 class OxigraphMirror:
@@ -39,7 +39,7 @@ class OxigraphMirror:
             self._store.extend([ox.Quad(t.subject, t.predicate, t.object) for t in self._triples])
             self._store.extend(self._quads)
         try:
-            solutions = self._store.query(query, substitutions={ox.Variable("this"): _oxigraph_term(this)})
+            solutions = self._store.query(query, substitutions={ox.Variable("this"): oxigraph_terms()(this)})
         except (SyntaxError, RuntimeError, ValueError, TypeError):
             return None
         if not isinstance(solutions, ox.QuerySolutions):
@@ -61,18 +61,6 @@ class _Answered:
 
     def query(self, *args: Any, **kwargs: Any) -> Result:
         return self._result
-
-
-def _oxigraph_term(node: Any) -> ox.NamedNode | ox.BlankNode | ox.Literal:
-    from rdflib import BNode, URIRef
-
-    if isinstance(node, URIRef):
-        return ox.NamedNode(str(node))
-    if isinstance(node, BNode):
-        return ox.BlankNode(str(node))
-    if node.language:
-        return ox.Literal(str(node), language=node.language)
-    return ox.Literal(str(node), datatype=ox.NamedNode(str(node.datatype)) if node.datatype else None)
 
 
 def answer_sparql_with_oxigraph() -> None:
