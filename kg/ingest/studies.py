@@ -13,19 +13,20 @@ from kg.ingest.pointers import POINTER, POSSESSIVE, pointed, possessed
 from kg.ingest.relations import inside_named
 from kg.source.text import Span
 
-_STUDY = re.compile(r"(?<![\w-])(?P<name>(?:[Ss]tudi|[Ss]urvei|[Rr]iset|[Kk]ajian|[Pp]enelitian)"
+_KINDS = r"[Ss]tudi|[Ss]urvei|[Rr]iset|[Kk]ajian|[Pp]enelitian"  # the words that name a study
+_STUDY = re.compile(rf"(?<![\w-])(?P<name>(?:{_KINDS})"
                     r" (?:tim (?:peneliti )?)?(?P<by>[A-Z][\w-]*(?: [A-Z][\w-]*){0,2}))"
                     r"(?=[ ,])(?:[^.\n]{0,25}?(?<![\w-])(?P<year>(?:19|20)\d\d)(?![\w-]))?")
 # "survei yang dilakukan Dinas X pada Januari 2025 terhadap 400 pelaku UMKM": a study told by who made it.
 # "survei bersama Universitas X dan PT Y": made by both (and by whoever "menggelar" it with them).
-_MADE = re.compile(r"(?<![\w-])(?P<kind>[Ss]urvei|[Ss]tudi|[Rr]iset|[Kk]ajian|[Pp]enelitian) (?:(?:yang )?"
+_MADE = re.compile(rf"(?<![\w-])(?P<kind>{_KINDS}) (?:(?:yang )?"
                    r"(?:dilakukan|digelar|dilaksanakan|diadakan|dirilis|disusun|(?P<led>dipimpin|diketuai))(?: oleh)?"
                    r"|(?P<with>bersama))"
                    rf" (?=[A-Z]|{POINTER})")
 # "Survei lembaga itu terhadap 320 nelayan pada Juli 2026": the study of the organisation pointed back to.
-_POINTED = re.compile(rf"(?<![\w-])(?P<kind>[Ss]urvei|[Ss]tudi|[Rr]iset|[Kk]ajian|[Pp]enelitian) {POINTER}")
+_POINTED = re.compile(rf"(?<![\w-])(?P<kind>{_KINDS}) {POINTER}")
 # "Survei lembaganya terhadap 500 pelaku UMKM …": the study of the institution of the one who spoke just before.
-_POSSESSED = re.compile(rf"(?<![\w-])(?P<kind>[Ss]urvei|[Ss]tudi|[Rr]iset|[Kk]ajian|[Pp]enelitian) {POSSESSIVE}")
+_POSSESSED = re.compile(rf"(?<![\w-])(?P<kind>{_KINDS}) {POSSESSIVE}")
 # "Dr. Rahmat Lamasi, dosen fakultas itu yang memimpin kajian, …": a person who led the study told before.
 _LED = re.compile(r",(?: [^,.\n]{1,80}?)? yang (?:memimpin|mengetuai|mengoordinasikan) (?:tim )?"
                   r"(?:kajian|survei|riset|penelitian|studi)(?![\w-])")
@@ -51,13 +52,13 @@ _YEAR_AFTER = re.compile(r"(?: \([A-Z][\w ]{1,20}\))?(?: terhadap [^.,;:\n]{3,60
 # "Data dari Pusat Studi X menunjukkan …", "Hasil kajian dari X mencatat …", "Riset dari X mengungkap …": a
 # study told by what its author's data showed.
 # "Data Pusat Studi X menunjukkan" without "dari" too (the others without it are named studies: _STUDY).
-_DATA_FROM = re.compile(r"(?<![\w-])(?:[Hh]asil )?(?:(?P<kind>[Kk]ajian|[Rr]iset|[Ss]urvei|[Ss]tudi|[Pp]enelitian) "
+_DATA_FROM = re.compile(rf"(?<![\w-])(?:[Hh]asil )?(?:(?P<kind>{_KINDS}) "
                         r"dari|(?P<data>[Dd]ata)(?: terbaru)?(?: dari)?) (?=[A-Z])")
 _SENTENCE_END = re.compile(r"[.!?]\s+")
 _SHOWED = re.compile(r"(?: \([A-Z][\w ]{1,20}\))?(?: terbaru)? (?:menunjukkan|mencatat|mengungkap(?:kan)?|menemukan|"
                      r"memperlihatkan)(?![\w-])")
 # "Survei itu dilakukan terhadap 400 pelaku usaha pada Oktober 2026": how the study told last was made.
-HOW_DONE = re.compile(r"(?P<kind>[Ss]urvei|[Ss]tudi|[Rr]iset|[Kk]ajian|[Pp]enelitian|[Dd]ata) (?:itu|ini|tersebut) "
+HOW_DONE = re.compile(rf"(?P<kind>{_KINDS}|[Dd]ata) (?:itu|ini|tersebut) "
                       r"(?:di(?:lakukan|laksanakan|gelar|kumpulkan|himpun)|melibatkan)(?![\w-])")
 
 
